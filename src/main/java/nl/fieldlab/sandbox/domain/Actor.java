@@ -1,0 +1,32 @@
+package nl.fieldlab.sandbox.domain;
+
+/** Who pays or receives money: the parties of the cost ledger. */
+public enum Actor {
+    WORKER(false),
+    EMPLOYER(false),
+    /** Employee insurance agency (UWV): WW, Wajong, trial placements, no-risk policy. */
+    UWV(true),
+    /** Municipality: bijstand, wage-cost subsidy, re-integration. */
+    MUNICIPALITY(true),
+    /** Tax authority (Belastingdienst) on behalf of the state: wage-cost advantages, national schemes. */
+    STATE(true),
+    /** The province: fieldlab funds, regional mirror schemes. */
+    PROVINCE(true),
+    /** A pooled outcome fund (province, municipalities, UWV). */
+    OUTCOME_FUND(true),
+    /** A sector training fund (O&O-fonds). */
+    TRAINING_FUND(false),
+    /** A school or course provider. */
+    PROVIDER(false);
+
+    private final boolean publicBody;
+
+    Actor(boolean publicBody) {
+        this.publicBody = publicBody;
+    }
+
+    /** Whether money this actor pays counts as public cost. */
+    public boolean isPublic() {
+        return publicBody;
+    }
+}

@@ -1,0 +1,16 @@
+package nl.fieldlab.sandbox.domain;
+
+/** Highest completed education, ordered from low to high. */
+public enum Education {
+    /** No basic qualification (geen startkwalificatie). */
+    NONE,
+    MBO1, MBO2, MBO3, MBO4, HBO, WO;
+
+    public int level() {
+        return ordinal();
+    }
+
+    public boolean atLeast(Education other) {
+        return compareTo(other) >= 0;
+    }
+}

@@ -1,0 +1,37 @@
+package nl.fieldlab.sandbox.domain;
+
+/**
+ * Money that flows because of the answer: {@code amount} euro per month from {@code payer} to {@code payee}, in
+ * months {@code fromMonth} to {@code toMonth} of the spell (1-based, inclusive). A one-off payment has
+ * {@code fromMonth == toMonth}.
+ */
+public record Payment(
+        Question question,
+        PaymentType type,
+        Actor payer,
+        Actor payee,
+        double amount,
+        int fromMonth,
+        int toMonth,
+        String note) {
+
+    /** The last month of a spell without a fixed end. */
+    public static final int OPEN_END = 9999;
+
+    /** A monthly payment for the whole spell. */
+    public static Payment monthly(Question q, PaymentType type, Actor payer, Actor payee, double amount, String note) {
+        return new Payment(q, type, payer, payee, amount, 1, OPEN_END, note);
+    }
+
+    /** A monthly payment in spell months {@code from} to {@code to}. */
+    public static Payment during(Question q, PaymentType type, Actor payer, Actor payee, double amount, int from,
+            int to, String note) {
+        return new Payment(q, type, payer, payee, amount, from, to, note);
+    }
+
+    /** A one-off payment in spell month {@code month}. */
+    public static Payment once(Question q, PaymentType type, Actor payer, Actor payee, double amount, int month,
+            String note) {
+        return new Payment(q, type, payer, payee, amount, month, month, note);
+    }
+}

@@ -1,0 +1,37 @@
+package nl.fieldlab.sandbox.domain;
+
+/** Kinds of money flows, grouped into the categories the metrics report. */
+public enum PaymentType {
+    WAGE(Category.WAGE),
+    /** Employer's wage costs on top of gross wage (premiums, pension). */
+    EMPLOYER_CHARGES(Category.WAGE),
+    WW_BENEFIT(Category.BENEFIT),
+    BIJSTAND_BENEFIT(Category.BENEFIT),
+    WAJONG_BENEFIT(Category.BENEFIT),
+    /** Wajong top-up under wage dispensation (loondispensatie) or a learning-work dispensation. */
+    BENEFIT_TOP_UP(Category.BENEFIT),
+    /** Wage-cost subsidy (loonkostensubsidie, LKS). */
+    WAGE_COST_SUBSIDY(Category.SUBSIDY),
+    /** Wage-cost advantage (loonkostenvoordeel, LKV). */
+    WAGE_COST_ADVANTAGE(Category.SUBSIDY),
+    /** Bonus or payment per realised placement (outcome fund, jobs-agreement bonus). */
+    PLACEMENT_BONUS(Category.SUBSIDY),
+    /** Course fee or tuition (cursusgeld, lesgeld) or a private course price. */
+    COURSE_FEE(Category.TRAINING),
+    /** A grant towards training (O&O fund, SLIM, work-based-learning subsidy, learning account). */
+    TRAINING_GRANT(Category.TRAINING),
+    /** A levy (quota levy) or surcharge. */
+    LEVY(Category.LEVY);
+
+    public enum Category { WAGE, BENEFIT, SUBSIDY, TRAINING, LEVY }
+
+    private final Category category;
+
+    PaymentType(Category category) {
+        this.category = category;
+    }
+
+    public Category category() {
+        return category;
+    }
+}

@@ -1,0 +1,49 @@
+package nl.fieldlab.sandbox.domain;
+
+/**
+ * What the rules may know about a worker when a question is asked. Immutable and value-equal, so that two workers
+ * with the same facts get the same answer (the rules are pure functions of their facts).
+ *
+ * @param age               age in whole years
+ * @param status            current status (benefit or work)
+ * @param household         household type
+ * @param education         highest completed education
+ * @param field             occupation field of the worker's experience or last qualification
+ * @param region            labour-market region code, e.g. {@code NHN}
+ * @param wageValuePct      wage value (loonwaarde) in percent of normal productivity in the job, 100 = full
+ * @param dailyWage         WW daily wage (dagloon) in euro, before any cap; 0 when unknown
+ * @param workHistoryYears  years of work history (arbeidsverleden)
+ * @param yearsWorkedSince2016 of those years, the ones from 2016 on
+ * @param weeksWorkedLast36 weeks worked in the last 36 weeks (the WW week requirement)
+ * @param yearsWorkedLast5  years with at least 208 paid hours in the last five years
+ * @param monthsUnemployed  months since the worker last had work
+ * @param meetsMeansTest    household income and assets are below the bijstand limits
+ * @param disabled          has an occupational disability (arbeidsbeperking) as assessed by UWV
+ * @param background        route into the jobs-agreement register, if any: VSO, PRO, WSW, WAJONG, PRAKTIJKROUTE, LKS; or NONE
+ * @param youngChild        single parent with a child under five
+ */
+public record WorkerFacts(
+        int age,
+        Status status,
+        Household household,
+        Education education,
+        String field,
+        String region,
+        int wageValuePct,
+        double dailyWage,
+        int workHistoryYears,
+        int yearsWorkedSince2016,
+        int weeksWorkedLast36,
+        int yearsWorkedLast5,
+        int monthsUnemployed,
+        boolean meetsMeansTest,
+        boolean disabled,
+        String background,
+        boolean youngChild) {
+
+    public WorkerFacts withStatus(Status newStatus) {
+        return new WorkerFacts(age, newStatus, household, education, field, region, wageValuePct, dailyWage,
+                workHistoryYears, yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5, monthsUnemployed,
+                meetsMeansTest, disabled, background, youngChild);
+    }
+}

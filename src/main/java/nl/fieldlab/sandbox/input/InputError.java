@@ -1,0 +1,74 @@
+package nl.fieldlab.sandbox.input;
+
+import java.nio.file.Path;
+
+/**
+ * Bad user input: a file that cannot be read, parsed or validated. The message is one line, meant for the user:
+ * {@code file:line: field: what is wrong}.
+ */
+public class InputError extends RuntimeException {
+
+    private final String file;
+    private final int line;
+    private final String field;
+    private final String problem;
+
+    public InputError(String file, int line, String field, String problem) {
+        super(format(file, line, field, problem));
+        this.file = file;
+        this.line = line;
+        this.field = field;
+        this.problem = problem;
+    }
+
+    public InputError(Path file, int line, String field, String problem) {
+        this(display(file), line, field, problem);
+    }
+
+    /** An error about a whole file or about input that is not in a file. */
+    public InputError(String message) {
+        super(message);
+        this.file = null;
+        this.line = 0;
+        this.field = null;
+        this.problem = message;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String problem() {
+        return problem;
+    }
+
+    /** A path as users typed it: relative to the working directory when inside it. */
+    public static String display(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    private static String format(String file, int line, String field, String problem) {
+        StringBuilder sb = new StringBuilder();
+        if (file != null) {
+            sb.append(file);
+            if (line > 0) {
+                sb.append(':').append(line);
+            }
+            sb.append(": ");
+        }
+        if (field != null && !field.isEmpty()) {
+            sb.append(field).append(": ");
+        }
+        return sb.append(problem).toString();
+    }
+}

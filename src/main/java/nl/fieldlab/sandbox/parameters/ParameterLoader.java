@@ -1,0 +1,120 @@
+package nl.fieldlab.sandbox.parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import tools.jackson.core.type.TypeReference;
+import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.input.YamlFile;
+
+/**
+ * Reads the parameter files: each is a YAML mapping from parameter key to its description, unit, legal reference
+ * and dated values.
+ *
+ * <pre>
+ * wml.hourly.adult:
+ *   description: Statutory hourly minimum wage from age 21
+ *   unit: EUR/hour
+ *   reference: Wet minimumloon en minimumvakantiebijslag, art. 8
+ *   values:
+ *     - {from: 2025-01, value: 14.06, source: "S1 vertiadvies.nl"}
+ *     - {from: 2026-01, value: 14.71, source: "S3; rijksoverheid.nl 10-12-2025", unverified: false}
+ * </pre>
+ */
+public final class ParameterLoader {
+
+    private ParameterLoader() {
+    }
+
+    record ValueSpec(@JsonProperty(required = true) String from, @JsonProperty(required = true) Double value,
+            @JsonProperty(required = true) String source, Boolean unverified) {
+    }
+
+    record ParameterSpec(String description, @JsonProperty(required = true) String unit,
+            @JsonProperty(required = true) String reference, @JsonProperty(required = true) List<ValueSpec> values) {
+    }
+
+    /** Reads every {@code *.yaml} under {@code dir}, in path order. Duplicate keys across files are errors. */
+    public static ParameterTable load(Path dir) {
+        Map<String, Parameter> all = new LinkedHashMap<>();
+        for (Path file : yamlFiles(dir)) {
+            for (Parameter p : read(file)) {
+                Parameter earlier = all.putIfAbsent(p.key(), p);
+                if (earlier != null) {
+                    throw new InputError(file, p.line(), p.key(),
+                            "parameter already defined in " + earlier.file() + ":" + earlier.line());
+                }
+            }
+        }
+        return new ParameterTable(all);
+    }
+
+    /** Reads one parameter file. */
+    public static List<Parameter> read(Path file) {
+        YamlFile yaml = YamlFile.open(file);
+        Map<String, ParameterSpec> specs = yaml.read(
+                YamlFile.mapper().getTypeFactory().constructType(new TypeReference<LinkedHashMap<String, ParameterSpec>>() {
+                }));
+        List<Parameter> out = new ArrayList<>();
+        if (specs == null) {
+            return out;
+        }
+        String display = InputError.display(file);
+        specs.forEach((key, spec) -> {
+            yaml.check(spec != null, key, "expected unit, reference and values");
+            yaml.check(key.matches("[a-z0-9][a-z0-9.-]*"), key,
+                    "parameter keys are lower case, with dots and dashes (e.g. wml.hourly.adult)");
+            yaml.check(!spec.reference().isBlank(), key + ".reference", "the legal reference must not be empty");
+            yaml.check(!spec.values().isEmpty(), key + ".values", "at least one dated value is required");
+            List<DatedValue> values = new ArrayList<>();
+            for (int i = 0; i < spec.values().size(); i++) {
+                ValueSpec v = spec.values().get(i);
+                String at = key + ".values[" + i + "]";
+                YearMonth from;
+                try {
+                    from = YearMonth.parse(v.from());
+                } catch (DateTimeParseException e) {
+                    throw yaml.error(at + ".from", "expected a month as YYYY-MM, got '" + v.from() + "'");
+                }
+                yaml.check(!v.source().isBlank(), at + ".source", "every value needs a source");
+                boolean unverified = Boolean.TRUE.equals(v.unverified());
+                yaml.check(!unverified || v.source().toLowerCase().contains("unverified"), at + ".source",
+                        "an unverified value must say 'unverified' in its source");
+                values.add(new DatedValue(from, v.value(), v.source(), unverified));
+            }
+            values.sort(Comparator.comparing(DatedValue::from));
+            for (int i = 1; i < values.size(); i++) {
+                yaml.check(!values.get(i).from().equals(values.get(i - 1).from()), key + ".values",
+                        "two values from " + values.get(i).from());
+            }
+            out.add(new Parameter(key, spec.description() == null ? "" : spec.description(), spec.unit(),
+                    spec.reference(), values, display, yaml.line(key)));
+        });
+        return out;
+    }
+
+    static List<Path> yamlFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new InputError(InputError.display(dir) + ": parameter folder not found");
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new InputError(InputError.display(dir) + ": cannot list parameter files: " + e.getMessage());
+        }
+    }
+}

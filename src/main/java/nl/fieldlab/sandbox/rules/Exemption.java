@@ -1,0 +1,41 @@
+package nl.fieldlab.sandbox.rules;
+
+import java.util.List;
+import java.util.Map;
+
+import nl.fieldlab.sandbox.parameters.Parameter;
+
+/**
+ * A proposed low-rule exemption, declared as an overlay on the baseline.
+ *
+ * @param id          short id, e.g. {@code E1}
+ * @param title       one-line name
+ * @param description what changes
+ * @param mechanism   why it is expected to work
+ * @param risk        what could go wrong
+ * @param source      where the design comes from
+ * @param suspends    baseline rule ids that do not fire for questions in scope (replaced or lifted)
+ * @param ruleFiles   DRL files with the rules it adds (relative to the rules folder)
+ * @param parameters  parameters it sets for questions in scope (its own, or overrides of baseline keys)
+ * @param scope       where it applies
+ * @param file        the declaration file
+ */
+public record Exemption(
+        String id,
+        String title,
+        String description,
+        String mechanism,
+        String risk,
+        String source,
+        List<String> suspends,
+        List<String> ruleFiles,
+        Map<String, Parameter> parameters,
+        ExemptionScope scope,
+        String file) {
+
+    public Exemption {
+        suspends = List.copyOf(suspends);
+        ruleFiles = List.copyOf(ruleFiles);
+        parameters = Map.copyOf(parameters);
+    }
+}

@@ -1,0 +1,80 @@
+package nl.fieldlab.sandbox.rules;
+
+import java.time.YearMonth;
+import java.util.Set;
+
+import nl.fieldlab.sandbox.domain.CourseFacts;
+import nl.fieldlab.sandbox.domain.EmployerFacts;
+import nl.fieldlab.sandbox.domain.QuestionType;
+import nl.fieldlab.sandbox.domain.Status;
+import nl.fieldlab.sandbox.domain.WorkerFacts;
+
+/**
+ * Where an exemption applies: which questions, regions, worker statuses and ages, which jobs or courses, which
+ * months; and the caps that limit it. An empty set means "any".
+ *
+ * @param questions   question types it can change
+ * @param regions     labour-market regions (worker's region)
+ * @param statuses    worker statuses
+ * @param minAge      lowest age covered, or 0
+ * @param maxAge      highest age covered, or 0 for no limit
+ * @param technicalOnly only technical jobs (employer) or courses into shortage occupations
+ * @param from        first month, or null
+ * @param until       last month, or null
+ * @param staffShare  at most this share of an employer's staff at once under the exemption, or 0 for no cap
+ * @param budget      at most this many euro paid by the exemption's own rules per replication, or 0 for no cap
+ * @param participants at most this many workers admitted per replication, or 0 for no cap
+ */
+public record ExemptionScope(
+        Set<QuestionType> questions,
+        Set<String> regions,
+        Set<Status> statuses,
+        int minAge,
+        int maxAge,
+        boolean technicalOnly,
+        YearMonth from,
+        YearMonth until,
+        double staffShare,
+        double budget,
+        int participants) {
+
+    public ExemptionScope {
+        questions = Set.copyOf(questions);
+        regions = Set.copyOf(regions);
+        statuses = Set.copyOf(statuses);
+    }
+
+    /** Whether the month lies in the exemption's window. */
+    public boolean activeIn(YearMonth month) {
+        return (from == null || !month.isBefore(from)) && (until == null || !month.isAfter(until));
+    }
+
+    /** Whether a question with these facts falls in scope, caps aside. */
+    public boolean covers(QuestionType type, WorkerFacts w, EmployerFacts e, CourseFacts c, YearMonth month) {
+        if (!activeIn(month)) {
+            return false;
+        }
+        if (!questions.isEmpty() && !questions.contains(type)) {
+            return false;
+        }
+        if (!regions.isEmpty() && !regions.contains(w.region())) {
+            return false;
+        }
+        if (!statuses.isEmpty() && !statuses.contains(w.status())) {
+            return false;
+        }
+        if (w.age() < minAge || (maxAge > 0 && w.age() > maxAge)) {
+            return false;
+        }
+        if (technicalOnly) {
+            boolean technicalJob = e != null && e.technical();
+            boolean shortageCourse = c != null && c.shortageOccupation();
+            return technicalJob || shortageCourse;
+        }
+        return true;
+    }
+
+    public boolean capped() {
+        return staffShare > 0 || budget > 0 || participants > 0;
+    }
+}

@@ -1,0 +1,471 @@
+package nl.fieldlab.sandbox.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.Match;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+import nl.fieldlab.sandbox.domain.Amount;
+import nl.fieldlab.sandbox.domain.Block;
+import nl.fieldlab.sandbox.domain.CourseFacts;
+import nl.fieldlab.sandbox.domain.EmployerFacts;
+import nl.fieldlab.sandbox.domain.Entitlement;
+import nl.fieldlab.sandbox.domain.InGroup;
+import nl.fieldlab.sandbox.domain.Obligation;
+import nl.fieldlab.sandbox.domain.Payment;
+import nl.fieldlab.sandbox.domain.Question;
+import nl.fieldlab.sandbox.domain.QuestionType;
+import nl.fieldlab.sandbox.domain.WorkerFacts;
+import nl.fieldlab.sandbox.parameters.DatedValue;
+import nl.fieldlab.sandbox.parameters.Parameter;
+import nl.fieldlab.sandbox.parameters.ParameterTable;
+import nl.fieldlab.sandbox.parameters.ParameterView;
+
+/**
+ * One variant's compiled rules: the baseline plus the variant's exemptions. Built once per run and shared by all
+ * replications and threads. Exemption rules fire only for questions in the exemption's scope; baseline rules an
+ * exemption suspends do not fire for those questions (an agenda filter enforces both, so the DRL files stay free
+ * of scoping conditions).
+ */
+public final class RuleBase {
+
+    private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|(\\S+))",
+            Pattern.MULTILINE);
+
+    private final Variant variant;
+    private final RuleLibrary library;
+    private final InternalKnowledgeBase kieBase;
+    private final SortedMap<String, RuleInfo> rules;
+    private final List<Exemption> exemptions;
+    /** baseline rule id -> exemptions (of this variant) that suspend it */
+    private final Map<String, Set<String>> suspendedBy;
+    private final List<YearMonth> boundaries;
+    private final Map<YearMonth, Map<String, Double>> resolved = new ConcurrentHashMap<>();
+    private final Map<String, ParameterView> views = new ConcurrentHashMap<>();
+
+    private RuleBase(Variant variant, RuleLibrary library, InternalKnowledgeBase kieBase,
+            SortedMap<String, RuleInfo> rules, List<Exemption> exemptions, Map<String, Set<String>> suspendedBy) {
+        this.variant = variant;
+        this.library = library;
+        this.kieBase = kieBase;
+        this.rules = Collections.unmodifiableSortedMap(rules);
+        this.exemptions = List.copyOf(exemptions);
+        this.suspendedBy = suspendedBy;
+        this.boundaries = boundaries(library.parameters(), exemptions);
+    }
+
+    public Variant variant() {
+        return variant;
+    }
+
+    public RuleLibrary library() {
+        return library;
+    }
+
+    /** Every rule in this rule base, by id. */
+    public SortedMap<String, RuleInfo> rules() {
+        return rules;
+    }
+
+    public List<Exemption> exemptions() {
+        return exemptions;
+    }
+
+    /** Exemptions of this variant that suspend the rule (for questions in their scope). */
+    public Set<String> suspendedBy(String ruleId) {
+        return suspendedBy.getOrDefault(ruleId, Set.of());
+    }
+
+    /** Compiles the baseline plus the variant's exemptions. Nothing is replaced when this throws. */
+    public static RuleBase compile(RuleLibrary library, Variant variant) {
+        List<String> problems = new ArrayList<>();
+        List<Exemption> exemptions = new ArrayList<>();
+        for (String id : variant.exemptions()) {
+            Exemption e = library.exemption(id);
+            if (e == null) {
+                problems.add("variant '" + variant.name() + "': unknown exemption '" + id + "' (known: "
+                        + String.join(", ", library.exemptions().stream().map(Exemption::id).toList()) + ")");
+            } else if (!exemptions.contains(e)) {
+                exemptions.add(e);
+            }
+        }
+        for (String key : variant.parameters().keySet()) {
+            boolean known = library.parameters().contains(key)
+                    || exemptions.stream().anyMatch(e -> e.parameters().containsKey(key));
+            if (!known) {
+                problems.add("variant '" + variant.name() + "': unknown parameter '" + key + "'");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleCompileException(problems);
+        }
+
+        List<SourceFile> files = new ArrayList<>(library.baselineRules());
+        Map<String, String> exemptionOfFile = new HashMap<>();
+        for (Exemption e : exemptions) {
+            for (SourceFile f : library.rulesOf(e)) {
+                files.add(f);
+                exemptionOfFile.put(f.path(), e.id());
+            }
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (SourceFile f : files) {
+            builder.add(ResourceFactory.newByteArrayResource(f.text().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(f.path()), ResourceType.DRL);
+        }
+        if (builder.hasErrors()) {
+            for (KnowledgeBuilderError err : builder.getErrors()) {
+                String where = err.getResource() == null ? "rules" : err.getResource().getSourcePath();
+                int[] lines = err.getLines();
+                int line = lines != null && lines.length > 0 ? lines[0] : 0;
+                problems.add(where + (line > 0 ? ":" + line : "") + ": " + oneLine(err.getMessage()));
+            }
+            throw new RuleCompileException(problems);
+        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(builder.getKnowledgePackages());
+
+        Map<String, int[]> declared = new HashMap<>();
+        Map<String, String> fileOfRule = new HashMap<>();
+        for (SourceFile f : files) {
+            Matcher m = RULE_DECL.matcher(f.text());
+            while (m.find()) {
+                String id = m.group(1) != null ? m.group(1) : m.group(2);
+                int line = lineOf(f.text(), m.start(1) >= 0 ? m.start(1) : m.start(2));
+                String earlier = fileOfRule.putIfAbsent(id, f.path());
+                if (earlier != null) {
+                    problems.add(f.path() + ":" + line + ": rule id '" + id + "' is already used in " + earlier);
+                }
+                declared.put(id, new int[] {line});
+            }
+        }
+        SortedMap<String, RuleInfo> infos = new TreeMap<>();
+        for (var pkg : kieBase.getKiePackages()) {
+            for (Rule r : pkg.getRules()) {
+                String file = fileOfRule.getOrDefault(r.getName(), "?");
+                int line = declared.containsKey(r.getName()) ? declared.get(r.getName())[0] : 0;
+                Object source = r.getMetaData().get("source");
+                if (source == null || source.toString().isBlank()) {
+                    problems.add(file + ":" + line + ": rule '" + r.getName()
+                            + "' has no @source(\"...\") naming the legal source it encodes");
+                }
+                String layer = file.contains("/classification/") ? "classification" : "decision";
+                infos.put(r.getName(), new RuleInfo(r.getName(), file, line, source == null ? "" : source.toString(),
+                        layer, exemptionOfFile.get(file)));
+            }
+        }
+        Map<String, Set<String>> suspendedBy = new HashMap<>();
+        for (Exemption e : exemptions) {
+            for (String id : e.suspends()) {
+                RuleInfo target = infos.get(id);
+                if (target == null || !target.baseline()) {
+                    problems.add(e.file() + ": exemption " + e.id() + " suspends '" + id
+                            + "', which is not a baseline rule id");
+                } else {
+                    suspendedBy.computeIfAbsent(id, k -> new TreeSet<>()).add(e.id());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleCompileException(problems);
+        }
+        return new RuleBase(variant, library, kieBase, infos, exemptions, suspendedBy);
+    }
+
+    // ---------------------------------------------------------------- time and parameters
+
+    /**
+     * The first month of the period in which no parameter value and no exemption window changes. Two questions
+     * whose months share this start get the same parameter values.
+     */
+    public YearMonth periodStart(YearMonth month) {
+        YearMonth start = null;
+        for (YearMonth b : boundaries) {
+            if (b.isAfter(month)) {
+                break;
+            }
+            start = b;
+        }
+        return start == null ? month : start;
+    }
+
+    private static List<YearMonth> boundaries(ParameterTable table, List<Exemption> exemptions) {
+        TreeSet<YearMonth> months = new TreeSet<>();
+        for (Parameter p : table.all()) {
+            for (DatedValue v : p.values()) {
+                months.add(v.from());
+            }
+        }
+        for (Exemption e : exemptions) {
+            if (e.scope().from() != null) {
+                months.add(e.scope().from());
+            }
+            if (e.scope().until() != null) {
+                months.add(e.scope().until().plusMonths(1));
+            }
+        }
+        return List.copyOf(months);
+    }
+
+    /** Parameter values for a question in {@code month} with the given exemptions in scope. */
+    public ParameterView parameters(YearMonth month, Set<String> inScope) {
+        String key = month + "|" + new TreeSet<>(inScope);
+        return views.computeIfAbsent(key, k -> {
+            Map<String, Double> values = new HashMap<>(
+                    resolved.computeIfAbsent(month, m -> library.parameters().resolve(m)));
+            // An exemption's own parameters are always visible (its rules' conditions are evaluated for every
+            // question, the agenda filter decides what fires); its overrides of baseline values apply in scope only.
+            for (Exemption e : exemptions) {
+                boolean covered = inScope.contains(e.id());
+                e.parameters().forEach((name, p) -> {
+                    if (covered || !library.parameters().contains(name)) {
+                        values.put(name, p.values().get(0).value());
+                    }
+                });
+            }
+            values.putAll(variant.parameters());
+            return new ParameterView(month, values);
+        });
+    }
+
+    /** The parameter as defined for this variant (an exemption's own parameters included), or null. */
+    public Parameter parameter(String key) {
+        Parameter p = library.parameters().get(key);
+        if (p != null) {
+            return p;
+        }
+        for (Exemption e : exemptions) {
+            if (e.parameters().containsKey(key)) {
+                return e.parameters().get(key);
+            }
+        }
+        return null;
+    }
+
+    /** Decides which of this variant's exemptions cover a question; caps are checked by {@code caps}. */
+    public Set<String> inScope(QuestionType type, WorkerFacts w, EmployerFacts e, CourseFacts c, YearMonth month,
+            CapCheck caps) {
+        if (exemptions.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> ids = new TreeSet<>();
+        for (Exemption ex : exemptions) {
+            if (ex.scope().covers(type, w, e, c, month) && (caps == null || caps.admits(ex, e))) {
+                ids.add(ex.id());
+            }
+        }
+        return ids;
+    }
+
+    /** Whether an exemption still has room under its caps for one more admission. */
+    @FunctionalInterface
+    public interface CapCheck {
+        boolean admits(Exemption exemption, EmployerFacts employer);
+    }
+
+    // ---------------------------------------------------------------- deciding
+
+    /**
+     * Answers a batch of distinct questions in one rule session. The answers are in the order of the questions.
+     *
+     * @throws RuleRuntimeException when a rule fails (a missing parameter, a conflict)
+     */
+    public List<Answer> decide(List<Question> questions) {
+        if (questions.isEmpty()) {
+            return List.of();
+        }
+        KieSession session = kieBase.newKieSession();
+        Recorder recorder = new Recorder();
+        session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+        session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder.agenda);
+        try {
+            for (Question q : questions) {
+                session.insert(q);
+            }
+            session.fireAllRules(this::accept);
+            Map<Question, Builder> byQuestion = new IdentityHashMap<>();
+            for (Question q : questions) {
+                byQuestion.put(q, new Builder());
+            }
+            for (Object o : session.getObjects()) {
+                recorder.collect(o, byQuestion);
+            }
+            recorder.fired.forEach((q, ids) -> {
+                Builder b = byQuestion.get(q);
+                if (b != null) {
+                    b.fired.addAll(ids);
+                }
+            });
+            List<Answer> answers = new ArrayList<>(questions.size());
+            for (Question q : questions) {
+                answers.add(byQuestion.get(q).build());
+            }
+            return answers;
+        } catch (RuntimeException e) {
+            throw RuleRuntimeException.wrap(e, recorder.current);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** Convenience for one question. */
+    public Answer decide(Question q) {
+        return decide(List.of(q)).get(0);
+    }
+
+    /** Exemption rules fire only in their exemption's scope; suspended baseline rules only outside it. */
+    private boolean accept(Match match) {
+        String id = match.getRule().getName();
+        RuleInfo info = rules.get(id);
+        Question q = questionOf(match);
+        if (info == null || q == null) {
+            return true;
+        }
+        if (info.exemption() != null) {
+            return q.inScope(info.exemption());
+        }
+        Set<String> by = suspendedBy.get(id);
+        if (by != null) {
+            for (String ex : by) {
+                if (q.inScope(ex)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static Question questionOf(Match match) {
+        for (Object o : match.getObjects()) {
+            if (o instanceof Question q) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** Attributes every inserted outcome fact to the rule that inserted it, and records which rules fired. */
+    private static final class Recorder extends DefaultRuleRuntimeEventListener {
+        final Map<Object, String> insertedBy = new IdentityHashMap<>();
+        final Map<Question, List<String>> fired = new IdentityHashMap<>();
+        String current;
+        final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                current = event.getMatch().getRule().getName();
+            }
+
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                Question q = questionOf(event.getMatch());
+                if (q != null) {
+                    fired.computeIfAbsent(q, k -> new ArrayList<>()).add(event.getMatch().getRule().getName());
+                }
+                current = null;
+            }
+        };
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getRule() != null) {
+                insertedBy.put(event.getObject(), event.getRule().getName());
+            }
+        }
+
+        void collect(Object o, Map<Question, Builder> byQuestion) {
+            String rule = insertedBy.getOrDefault(o, "?");
+            if (o instanceof Block b) {
+                at(byQuestion, b.question()).blocks.add(new Answer.BlockLine(rule, b.reason()));
+            } else if (o instanceof Entitlement e) {
+                at(byQuestion, e.question()).entitlements.add(new Answer.ValueLine(rule, e.key(), e.value()));
+            } else if (o instanceof Obligation ob) {
+                at(byQuestion, ob.question()).obligations.add(new Answer.ValueLine(rule, ob.kind(), ob.value()));
+            } else if (o instanceof Amount a) {
+                at(byQuestion, a.question()).amounts.add(new Answer.ValueLine(rule, a.key(), a.value()));
+            } else if (o instanceof Payment p) {
+                at(byQuestion, p.question()).payments.add(new Answer.PaymentLine(rule, p.type(), p.payer(),
+                        p.payee(), p.amount(), p.fromMonth(), p.toMonth(), p.note()));
+            } else if (o instanceof InGroup g) {
+                at(byQuestion, g.question()).groups.add(new Answer.GroupLine(rule, g.group()));
+            }
+        }
+
+        private static Builder at(Map<Question, Builder> byQuestion, Question q) {
+            Builder b = byQuestion.get(q);
+            if (b == null) {
+                throw new IllegalStateException("a rule produced an outcome for a question not in the batch: " + q);
+            }
+            return b;
+        }
+    }
+
+    private static final class Builder {
+        final List<Answer.BlockLine> blocks = new ArrayList<>();
+        final List<Answer.ValueLine> entitlements = new ArrayList<>();
+        final List<Answer.ValueLine> obligations = new ArrayList<>();
+        final List<Answer.ValueLine> amounts = new ArrayList<>();
+        final List<Answer.PaymentLine> payments = new ArrayList<>();
+        final List<Answer.GroupLine> groups = new ArrayList<>();
+        final TreeSet<String> fired = new TreeSet<>();
+
+        Answer build() {
+            blocks.sort(Comparator.comparing(Answer.BlockLine::ruleId).thenComparing(Answer.BlockLine::reason));
+            Comparator<Answer.ValueLine> byValue = Comparator.comparing(Answer.ValueLine::ruleId)
+                    .thenComparing(Answer.ValueLine::key).thenComparingDouble(Answer.ValueLine::value);
+            entitlements.sort(byValue);
+            obligations.sort(byValue);
+            amounts.sort(byValue);
+            payments.sort(Comparator.comparing(Answer.PaymentLine::ruleId)
+                    .thenComparing(Answer.PaymentLine::type)
+                    .thenComparing(Answer.PaymentLine::payer)
+                    .thenComparing(Answer.PaymentLine::payee)
+                    .thenComparingInt(Answer.PaymentLine::fromMonth)
+                    .thenComparingDouble(Answer.PaymentLine::amount));
+            groups.sort(Comparator.comparing(Answer.GroupLine::group).thenComparing(Answer.GroupLine::ruleId));
+            return new Answer(blocks, entitlements, obligations, amounts, payments, groups, List.copyOf(fired));
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package nl.fieldlab.sandbox.rules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import nl.fieldlab.sandbox.domain.QuestionType;
+import nl.fieldlab.sandbox.domain.Status;
+import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.input.YamlFile;
+import nl.fieldlab.sandbox.parameters.DatedValue;
+import nl.fieldlab.sandbox.parameters.Parameter;
+import nl.fieldlab.sandbox.parameters.ParameterLoader;
+import nl.fieldlab.sandbox.parameters.ParameterTable;
+
+/**
+ * Everything under a {@code rules/} folder, read once and held in memory: baseline DRL files, exemption
+ * declarations with their DRL files, and dated parameters. What was read is what gets compiled and hashed, so a
+ * report's manifest names exactly the rules that produced it.
+ *
+ * <pre>
+ * rules/
+ *   baseline/classification/*.drl   who is in which target group
+ *   baseline/decisions/*.drl        what is allowed, what it pays or costs, to whom
+ *   exemptions/*.yaml (+ *.drl)     proposed exemptions as overlays on the baseline
+ *   parameters/*.yaml               dated numbers with their legal references
+ *   cases/*.yaml                    rule cases (expected outcomes)
+ * </pre>
+ */
+public final class RuleLibrary {
+
+    private final Path root;
+    private final List<SourceFile> baselineRules;
+    private final SortedMap<String, Exemption> exemptions;
+    private final Map<String, SourceFile> exemptionRules;
+    private final ParameterTable parameters;
+    private final SortedMap<String, String> fileHashes;
+
+    private RuleLibrary(Path root, List<SourceFile> baselineRules, SortedMap<String, Exemption> exemptions,
+            Map<String, SourceFile> exemptionRules, ParameterTable parameters, SortedMap<String, String> fileHashes) {
+        this.root = root;
+        this.baselineRules = List.copyOf(baselineRules);
+        this.exemptions = exemptions;
+        this.exemptionRules = Map.copyOf(exemptionRules);
+        this.parameters = parameters;
+        this.fileHashes = fileHashes;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public List<SourceFile> baselineRules() {
+        return baselineRules;
+    }
+
+    public Collection<Exemption> exemptions() {
+        return exemptions.values();
+    }
+
+    public Exemption exemption(String id) {
+        return exemptions.get(id);
+    }
+
+    /** The DRL files an exemption adds. */
+    public List<SourceFile> rulesOf(Exemption e) {
+        return e.ruleFiles().stream().map(exemptionRules::get).toList();
+    }
+
+    public ParameterTable parameters() {
+        return parameters;
+    }
+
+    /** SHA-256 of every file read, by path relative to the rules folder. */
+    public SortedMap<String, String> fileHashes() {
+        return fileHashes;
+    }
+
+    /** One hash over all files: changes when any rule, exemption or parameter file changes. */
+    public String hash() {
+        StringBuilder sb = new StringBuilder();
+        fileHashes.forEach((k, v) -> sb.append(k).append(' ').append(v).append('\n'));
+        return Hashes.sha256(sb.toString());
+    }
+
+    /** Hash of the parameter files only. */
+    public String parameterHash() {
+        StringBuilder sb = new StringBuilder();
+        fileHashes.forEach((k, v) -> {
+            if (k.startsWith("parameters/")) {
+                sb.append(k).append(' ').append(v).append('\n');
+            }
+        });
+        return Hashes.sha256(sb.toString());
+    }
+
+    /** Reads a rules folder. Fails with a file-and-line error on the first malformed file. */
+    public static RuleLibrary load(Path root) {
+        Path dir = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new InputError(InputError.display(root) + ": rules folder not found");
+        }
+        SortedMap<String, String> hashes = new TreeMap<>();
+        List<SourceFile> baseline = new ArrayList<>();
+        for (Path p : files(dir.resolve("baseline"), ".drl")) {
+            SourceFile f = read(dir, p);
+            baseline.add(f);
+            hashes.put(f.path(), f.sha256());
+        }
+        if (baseline.isEmpty()) {
+            throw new InputError(InputError.display(dir.resolve("baseline")) + ": no .drl files found");
+        }
+        Path paramDir = dir.resolve("parameters");
+        ParameterTable parameters = ParameterLoader.load(paramDir);
+        for (Path p : files(paramDir, ".yaml")) {
+            SourceFile f = read(dir, p);
+            hashes.put(f.path(), f.sha256());
+        }
+        SortedMap<String, Exemption> exemptions = new TreeMap<>(RuleLibrary::compareIds);
+        Map<String, SourceFile> exemptionRules = new LinkedHashMap<>();
+        Path exDir = dir.resolve("exemptions");
+        if (Files.isDirectory(exDir)) {
+            for (Path p : files(exDir, ".yaml")) {
+                SourceFile f = read(dir, p);
+                hashes.put(f.path(), f.sha256());
+                Exemption e = readExemption(dir, p, parameters);
+                Exemption earlier = exemptions.putIfAbsent(e.id(), e);
+                if (earlier != null) {
+                    throw new InputError(p, 1, "id", "exemption " + e.id() + " is also declared in " + earlier.file());
+                }
+                for (String rel : e.ruleFiles()) {
+                    SourceFile drl = read(dir, dir.resolve(rel));
+                    exemptionRules.put(rel, drl);
+                    hashes.put(drl.path(), drl.sha256());
+                }
+            }
+        }
+        return new RuleLibrary(dir, baseline, exemptions, exemptionRules, parameters, hashes);
+    }
+
+    /** Orders E2 before E10. */
+    static int compareIds(String a, String b) {
+        String na = a.replaceAll("\\D", "");
+        String nb = b.replaceAll("\\D", "");
+        String pa = a.replaceAll("\\d", "");
+        String pb = b.replaceAll("\\d", "");
+        int c = pa.compareTo(pb);
+        if (c != 0 || na.isEmpty() || nb.isEmpty()) {
+            return c != 0 ? c : a.compareTo(b);
+        }
+        c = Integer.compare(Integer.parseInt(na), Integer.parseInt(nb));
+        return c != 0 ? c : a.compareTo(b);
+    }
+
+    record ScopeSpec(List<QuestionType> questions, List<String> regions, List<Status> statuses, Integer minAge,
+            Integer maxAge, Boolean technicalOnly, String from, String until, CapSpec cap) {
+    }
+
+    record CapSpec(Double staffShare, Double budget, Integer participants) {
+    }
+
+    record ParamSpec(@JsonProperty(required = true) Double value, @JsonProperty(required = true) String unit,
+            @JsonProperty(required = true) String source, String description, Boolean unverified) {
+    }
+
+    record ExemptionSpec(@JsonProperty(required = true) String id, @JsonProperty(required = true) String title,
+            @JsonProperty(required = true) String description, @JsonProperty(required = true) String mechanism,
+            @JsonProperty(required = true) String risk, @JsonProperty(required = true) String source,
+            List<String> suspends, List<String> rules, Map<String, ParamSpec> parameters,
+            @JsonProperty(required = true) ScopeSpec scope) {
+    }
+
+    private static Exemption readExemption(Path root, Path file, ParameterTable baseline) {
+        YamlFile yaml = YamlFile.open(file);
+        ExemptionSpec s = yaml.read(ExemptionSpec.class);
+        yaml.check(s.id().matches("[A-Z][A-Z0-9-]*"), "id", "expected an id such as E1");
+        List<String> ruleFiles = new ArrayList<>();
+        List<String> rules = s.rules() == null ? List.of() : s.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            Path drl = file.getParent().resolve(rules.get(i)).normalize();
+            yaml.check(Files.isRegularFile(drl), "rules[" + i + "]", "rule file not found: " + rules.get(i));
+            ruleFiles.add(root.relativize(drl).toString().replace('\\', '/'));
+        }
+        Map<String, Parameter> params = new LinkedHashMap<>();
+        if (s.parameters() != null) {
+            YearMonth from = YearMonth.of(2000, 1);
+            s.parameters().forEach((key, p) -> {
+                String at = "parameters." + key;
+                yaml.check(p != null, at, "expected value, unit and source");
+                boolean unverified = Boolean.TRUE.equals(p.unverified());
+                yaml.check(!unverified || p.source().toLowerCase().contains("unverified"), at + ".source",
+                        "an unverified value must say 'unverified' in its source");
+                Parameter base = baseline.get(key);
+                String reference = base != null ? base.reference() : "Exemption " + s.id() + " (design parameter)";
+                params.put(key, new Parameter(key, p.description() == null ? "" : p.description(), p.unit(),
+                        reference, List.of(new DatedValue(from, p.value(), p.source(), unverified)),
+                        InputError.display(file), yaml.line(at)));
+            });
+        }
+        ScopeSpec sc = s.scope();
+        YearMonth scopeFrom = month(yaml, "scope.from", sc.from());
+        YearMonth scopeUntil = month(yaml, "scope.until", sc.until());
+        CapSpec cap = sc.cap() == null ? new CapSpec(null, null, null) : sc.cap();
+        double staffShare = cap.staffShare() == null ? 0 : cap.staffShare();
+        yaml.check(staffShare >= 0 && staffShare <= 1, "scope.cap.staffShare", "expected a share between 0 and 1");
+        double budget = cap.budget() == null ? 0 : cap.budget();
+        yaml.check(budget >= 0, "scope.cap.budget", "expected an amount of at least 0");
+        int participants = cap.participants() == null ? 0 : cap.participants();
+        yaml.check(participants >= 0, "scope.cap.participants", "expected a count of at least 0");
+        ExemptionScope scope = new ExemptionScope(
+                sc.questions() == null ? EnumSet.noneOf(QuestionType.class) : Set.copyOf(sc.questions()),
+                sc.regions() == null ? Set.of() : Set.copyOf(sc.regions()),
+                sc.statuses() == null ? Set.of() : Set.copyOf(sc.statuses()),
+                sc.minAge() == null ? 0 : sc.minAge(),
+                sc.maxAge() == null ? 0 : sc.maxAge(),
+                Boolean.TRUE.equals(sc.technicalOnly()),
+                scopeFrom, scopeUntil, staffShare, budget, participants);
+        return new Exemption(s.id(), s.title(), s.description().strip(), s.mechanism().strip(), s.risk().strip(),
+                s.source(), s.suspends() == null ? List.of() : s.suspends(), ruleFiles, params, scope,
+                InputError.display(file));
+    }
+
+    private static YearMonth month(YamlFile yaml, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw yaml.error(field, "expected a month as YYYY-MM, got '" + value + "'");
+        }
+    }
+
+    private static SourceFile read(Path root, Path file) {
+        try {
+            String rel = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+            return SourceFile.of(rel, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new InputError(file, 0, null, "cannot read file: " + e.getMessage());
+        }
+    }
+
+    private static List<Path> files(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new InputError(InputError.display(dir) + ": cannot list files: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package nl.fieldlab.sandbox.cases;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import nl.fieldlab.sandbox.rules.RuleLibrary;
+
+/** Every rule case under rules/cases/ is one test: a policy adviser's case fails the build when the rules change. */
+class RuleCasesTest {
+
+    static final Path RULES = Path.of("rules");
+
+    @TestFactory
+    Stream<DynamicTest> ruleCases() {
+        RuleLibrary library = RuleLibrary.load(RULES);
+        List<RuleCase> cases = RuleCaseLoader.load(RULES.resolve("cases"), RULES.resolve("cases"));
+        RuleCaseRunner runner = new RuleCaseRunner(library);
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.file() + " - " + c.name(), () -> {
+            RuleCaseRunner.Result r = runner.run(c);
+            if (r.error() != null) {
+                fail(c.where() + ": " + r.error());
+            }
+            assertNotNull(r.answer());
+            if (!r.passed()) {
+                fail(c.where() + ": " + r.failures().stream()
+                        .map(f -> f.what() + ": expected " + f.expected() + ", got " + f.actual())
+                        .collect(Collectors.joining("; ")));
+            }
+        }));
+    }
+}
