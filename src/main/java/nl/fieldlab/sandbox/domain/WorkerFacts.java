@@ -41,9 +41,10 @@ public record WorkerFacts(
         String background,
         boolean youngChild) {
 
-    public WorkerFacts withStatus(Status newStatus) {
-        return new WorkerFacts(age, newStatus, household, education, field, region, wageValuePct, dailyWage,
-                workHistoryYears, yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5, monthsUnemployed,
-                meetsMeansTest, disabled, background, youngChild);
+    /** The same worker one or more birthdays later. */
+    public WorkerFacts withAge(int newAge) {
+        return newAge == age ? this : new WorkerFacts(newAge, status, household, education, field, region,
+                wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5,
+                monthsUnemployed, meetsMeansTest, disabled, background, youngChild);
     }
 }

@@ -87,6 +87,11 @@ public final class RuleBase {
         return variant;
     }
 
+    /** The same compiled rules under another variant name (same exemptions and overrides). */
+    RuleBase renamed(Variant other) {
+        return new RuleBase(other, library, kieBase, rules, exemptions, suspendedBy);
+    }
+
     public RuleLibrary library() {
         return library;
     }

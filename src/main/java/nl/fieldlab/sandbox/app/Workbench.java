@@ -1,0 +1,311 @@
+package nl.fieldlab.sandbox.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.report.Manifest;
+import nl.fieldlab.sandbox.report.Report;
+import nl.fieldlab.sandbox.report.ReportWriter;
+import nl.fieldlab.sandbox.rules.Exemption;
+import nl.fieldlab.sandbox.rules.RuleBase;
+import nl.fieldlab.sandbox.rules.RuleBases;
+import nl.fieldlab.sandbox.rules.RuleInfo;
+import nl.fieldlab.sandbox.rules.RuleLibrary;
+import nl.fieldlab.sandbox.rules.Variant;
+import nl.fieldlab.sandbox.scenario.Behaviour;
+import nl.fieldlab.sandbox.scenario.Scenario;
+import nl.fieldlab.sandbox.scenario.ScenarioLoader;
+import nl.fieldlab.sandbox.simulation.SimulationResult;
+import nl.fieldlab.sandbox.simulation.Simulator;
+import nl.fieldlab.sandbox.stats.Comparison;
+
+/**
+ * The sandbox's use cases and the state of one session. A rule library replaces the current one only when all of
+ * it compiles; a run writes its report folder whole or not at all.
+ */
+@Service
+public class Workbench {
+
+    private final Path rulesDir;
+    private final Path reportsDir;
+    private final List<ReportWriter.ReportFormat> formats;
+
+    private RuleBases rules;
+    private Scenario scenario;
+    private Path scenarioPath;
+    private WhatIf whatIf = WhatIf.none();
+    private LastRun last;
+
+    /** The outcome of a run. */
+    public record LastRun(Scenario scenario, SimulationResult result, Comparison comparison, Report report,
+            Manifest manifest, Path reportDir, double seconds) {
+    }
+
+    /** Options of one run; null means "as in the scenario". */
+    public record RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
+            Simulator.Progress progress, BooleanSupplier cancelled, String command) {
+    }
+
+    public Workbench(@Value("${fieldlab.rules:rules}") String rulesDir,
+            @Value("${fieldlab.reports:reports}") String reportsDir, List<ReportWriter.ReportFormat> formats) {
+        this.rulesDir = Path.of(rulesDir);
+        this.reportsDir = Path.of(reportsDir);
+        this.formats = formats;
+    }
+
+    public static String version() {
+        try (InputStream in = Workbench.class.getResourceAsStream("/fieldlab-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version", "dev");
+            return v.startsWith("@") ? "dev" : v;
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    public Path rulesDir() {
+        return rulesDir;
+    }
+
+    /** The rule library in use, loading it on first use. */
+    public synchronized RuleBases rules() {
+        if (rules == null) {
+            rules = compileLibrary(RuleLibrary.load(rulesDir));
+        }
+        return rules;
+    }
+
+    /**
+     * Reads the rules folder again and compiles every variant of the loaded scenario and every exemption alone;
+     * replaces the rule base in use only when all of it compiles.
+     *
+     * @return the files that changed since the rule base in use was read
+     */
+    public synchronized List<String> reloadRules() {
+        RuleLibrary fresh = RuleLibrary.load(rulesDir);
+        RuleBases compiled = compileLibrary(fresh);
+        List<String> changed = rules == null ? List.of() : changedFiles(rules.library(), fresh);
+        rules = compiled;
+        return changed;
+    }
+
+    /** Reloads the rules when a file under the rules folder changed since they were read. */
+    public synchronized List<String> reloadIfChanged() {
+        if (rules == null) {
+            rules();
+            return List.of();
+        }
+        RuleLibrary fresh = RuleLibrary.load(rulesDir);
+        if (fresh.hash().equals(rules.library().hash())) {
+            return List.of();
+        }
+        List<String> changed = changedFiles(rules.library(), fresh);
+        rules = compileLibrary(fresh);
+        return changed;
+    }
+
+    private RuleBases compileLibrary(RuleLibrary library) {
+        RuleBases bases = new RuleBases(library);
+        List<Variant> check = new ArrayList<>();
+        check.add(Variant.baseline());
+        for (Exemption e : library.exemptions()) {
+            check.add(new Variant(e.id(), List.of(e.id()), Map.of()));
+        }
+        if (scenario != null) {
+            check.addAll(effective(scenario).variants());
+        }
+        bases.forVariants(check, Simulator.defaultThreads());
+        return bases;
+    }
+
+    private static List<String> changedFiles(RuleLibrary before, RuleLibrary after) {
+        TreeSet<String> all = new TreeSet<>(before.fileHashes().keySet());
+        all.addAll(after.fileHashes().keySet());
+        List<String> changed = new ArrayList<>();
+        for (String f : all) {
+            String a = before.fileHashes().get(f);
+            String b = after.fileHashes().get(f);
+            if (a == null) {
+                changed.add(f + " (new)");
+            } else if (b == null) {
+                changed.add(f + " (removed)");
+            } else if (!a.equals(b)) {
+                changed.add(f);
+            }
+        }
+        return changed;
+    }
+
+    /** Every rule of the baseline and of every exemption, by id. */
+    public Map<String, RuleInfo> allRules() {
+        RuleBases r = rules();
+        Map<String, RuleInfo> out = new TreeMap<>();
+        List<Variant> all = new ArrayList<>();
+        all.add(Variant.baseline());
+        for (Exemption e : r.library().exemptions()) {
+            all.add(new Variant(e.id(), List.of(e.id()), Map.of()));
+        }
+        r.forVariants(all, Simulator.defaultThreads()).values().forEach(b -> out.putAll(b.rules()));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ scenario
+
+    /** Loads and validates a scenario, and checks its variants against the rules. */
+    public synchronized Scenario loadScenario(Path file) {
+        Scenario s = ScenarioLoader.load(file);
+        rules().forVariants(effective(s).variants(), Simulator.defaultThreads());
+        scenario = s;
+        scenarioPath = file;
+        return s;
+    }
+
+    /** Validates a scenario file and its variants without loading it into the session. */
+    public Scenario validate(Path file) {
+        Scenario s = ScenarioLoader.load(file);
+        rules().forVariants(s.variants(), Simulator.defaultThreads());
+        return s;
+    }
+
+    public synchronized Scenario scenario() {
+        return scenario;
+    }
+
+    public synchronized Path scenarioPath() {
+        return scenarioPath;
+    }
+
+    public synchronized Scenario requireScenario() {
+        if (scenario == null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "no scenario loaded (use: scenario load FILE)");
+        }
+        return scenario;
+    }
+
+    // ------------------------------------------------------------------ what-if
+
+    public synchronized WhatIf whatIf() {
+        return whatIf;
+    }
+
+    public synchronized void whatIf(WhatIf next) {
+        whatIf = next;
+    }
+
+    /** The scenario with the session's what-if overrides applied. */
+    public synchronized Scenario effective(Scenario s) {
+        if (whatIf.isEmpty()) {
+            return s;
+        }
+        Map<String, Double> behaviour = new LinkedHashMap<>(s.behaviour().overrides());
+        behaviour.putAll(whatIf.behaviour());
+        List<Variant> variants = new ArrayList<>();
+        for (Variant v : s.variants()) {
+            Map<String, Double> params = new LinkedHashMap<>(v.parameters());
+            params.putAll(whatIf.parametersFor(v.name()));
+            variants.add(new Variant(v.name(), v.exemptions(), params));
+        }
+        return s.with(s.seed(), s.replications(), Behaviour.with(behaviour), variants);
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /** Runs a scenario (the loaded one unless a file is given), writes the report, and remembers the result. */
+    public LastRun run(RunOptions o) {
+        Scenario base = o.scenario() != null ? ScenarioLoader.load(o.scenario()) : requireScenario();
+        Path file = o.scenario() != null ? o.scenario() : scenarioPath;
+        reloadIfChanged();
+        Scenario s = effective(base);
+        s = s.with(o.seed() != null ? o.seed() : s.seed(),
+                o.replications() != null ? o.replications() : s.replications(), s.behaviour(), s.variants());
+        if (s.replications() < 2) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--replications: expected at least 2");
+        }
+        RuleBases r = rules();
+        long t0 = System.nanoTime();
+        Map<String, RuleBase> bases = r.forVariants(s.variants(), o.threads());
+        SimulationResult result = new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Comparison comparison = Comparison.of(result);
+        Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()));
+        Manifest manifest = manifest(s, file, r.library(), o, seconds);
+        Path dir = o.out() != null ? o.out() : reportsDir.resolve(s.id());
+        new ReportWriter(formats).write(report, manifest, dir);
+        LastRun run = new LastRun(s, result, comparison, report, manifest, dir, seconds);
+        synchronized (this) {
+            last = run;
+        }
+        return run;
+    }
+
+    public synchronized LastRun last() {
+        return last;
+    }
+
+    public synchronized LastRun requireLast() {
+        if (last == null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "nothing has run yet in this session (use: run)");
+        }
+        return last;
+    }
+
+    /** Writes the last run's report again, to another folder. */
+    public Path writeReport(Path dir) {
+        LastRun r = requireLast();
+        Path target = dir != null ? dir : r.reportDir();
+        new ReportWriter(formats).write(r.report(), r.manifest(), target);
+        return target;
+    }
+
+    private static Map<String, RuleInfo> rulesOf(Map<String, RuleBase> bases) {
+        Map<String, RuleInfo> out = new TreeMap<>();
+        bases.values().forEach(b -> out.putAll(b.rules()));
+        return out;
+    }
+
+    private static Map<String, String> exemptionTitles(RuleLibrary library) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Exemption e : library.exemptions()) {
+            out.put(e.id(), e.title());
+        }
+        return out;
+    }
+
+    private Manifest manifest(Scenario s, Path file, RuleLibrary library, RunOptions o, double seconds) {
+        Map<String, Map<String, Double>> params = new TreeMap<>(whatIf.parameters());
+        List<Manifest.VariantEntry> variants = s.variants().stream()
+                .map(v -> new Manifest.VariantEntry(v.name(), v.exemptions(), v.parameters())).toList();
+        Manifest.Overrides overrides = new Manifest.Overrides(o.seed(), o.replications(), whatIf.behaviour(), params);
+        return new Manifest("fieldlab-sandbox", version(), System.getProperty("java.version"),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Math.round(seconds * 100) / 100.0,
+                o.threads(), file == null ? s.file() : InputError.display(file), s.sha256(), s.id(), s.seed(),
+                s.replications(), InputError.display(rulesDir), library.hash(), library.parameterHash(),
+                library.fileHashes(), overrides, variants, o.command());
+    }
+
+    /** Whether a path names an existing file (for completion and friendly errors). */
+    public static boolean exists(Path p) {
+        return p != null && Files.exists(p);
+    }
+}

@@ -1,0 +1,65 @@
+package nl.fieldlab.sandbox.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * What produced a report, enough to rerun it: the scenario and rule files (with hashes), the seed and
+ * replications, the what-if overrides, and the tool and Java versions. The creation time lives here only.
+ *
+ * @param tool            tool name
+ * @param version         tool version
+ * @param java            Java runtime version
+ * @param createdAt       when the report was written (ISO-8601)
+ * @param wallSeconds     how long the run took
+ * @param threads         threads used (results do not depend on it)
+ * @param scenarioFile    scenario file as given
+ * @param scenarioSha256  hash of the scenario file's bytes
+ * @param scenarioId      scenario id
+ * @param seed            master seed used
+ * @param replications    replications used
+ * @param rulesFolder     rules folder used
+ * @param rulesSha256     one hash over every rule, exemption and parameter file
+ * @param parametersSha256 one hash over the parameter files
+ * @param ruleFiles       hash of each file under the rules folder
+ * @param overrides       what-if overrides on top of the files (behaviour and parameters)
+ * @param variants        variants run, with their exemptions
+ * @param command         the command that produced the report
+ */
+public record Manifest(
+        String tool,
+        String version,
+        String java,
+        String createdAt,
+        double wallSeconds,
+        int threads,
+        String scenarioFile,
+        String scenarioSha256,
+        String scenarioId,
+        long seed,
+        int replications,
+        String rulesFolder,
+        String rulesSha256,
+        String parametersSha256,
+        SortedMap<String, String> ruleFiles,
+        Overrides overrides,
+        List<VariantEntry> variants,
+        String command) {
+
+    /** What-if changes applied on top of the scenario file. */
+    public record Overrides(Long seed, Integer replications, Map<String, Double> behaviour,
+            Map<String, Map<String, Double>> parameters) {
+
+        public static Overrides none() {
+            return new Overrides(null, null, Map.of(), Map.of());
+        }
+
+        public boolean isEmpty() {
+            return seed == null && replications == null && behaviour.isEmpty() && parameters.isEmpty();
+        }
+    }
+
+    public record VariantEntry(String name, List<String> exemptions, Map<String, Double> parameters) {
+    }
+}

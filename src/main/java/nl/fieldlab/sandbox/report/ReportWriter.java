@@ -1,0 +1,312 @@
+package nl.fieldlab.sandbox.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import nl.fieldlab.sandbox.simulation.Metrics;
+import nl.fieldlab.sandbox.stats.Summary;
+
+/**
+ * Writes a report folder: everything goes to a temporary sibling folder first and is moved into place only when
+ * complete, so a failed run leaves the previous report (or nothing) and never a half-written one.
+ */
+public final class ReportWriter {
+
+    public static final String REPORT_JSON = "report.json";
+    public static final String REPORT_MD = "report.md";
+    public static final String SUMMARY_CSV = "summary.csv";
+    public static final String MANIFEST_JSON = "manifest.json";
+
+    private final List<ReportFormat> extraFormats;
+
+    /** A further rendering of a report (such as HTML) written into the same folder. */
+    public interface ReportFormat {
+        String fileName();
+
+        String render(Report report, Manifest manifest);
+    }
+
+    public ReportWriter(List<ReportFormat> extraFormats) {
+        this.extraFormats = List.copyOf(extraFormats);
+    }
+
+    /** Writes the report folder {@code dir} whole, replacing an earlier report there. */
+    public void write(Report report, Manifest manifest, Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        try {
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+            try {
+                Files.writeString(tmp.resolve(REPORT_JSON), json(report), StandardCharsets.UTF_8);
+                Files.writeString(tmp.resolve(SUMMARY_CSV), csv(report), StandardCharsets.UTF_8);
+                Files.writeString(tmp.resolve(REPORT_MD), markdown(report), StandardCharsets.UTF_8);
+                for (ReportFormat f : extraFormats) {
+                    Files.writeString(tmp.resolve(f.fileName()), f.render(report, manifest), StandardCharsets.UTF_8);
+                }
+                Files.writeString(tmp.resolve(MANIFEST_JSON), Json.MAPPER.writeValueAsString(manifest) + "\n",
+                        StandardCharsets.UTF_8);
+                replace(tmp, target);
+            } finally {
+                deleteTree(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void replace(Path tmp, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+            Files.delete(old);
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (old != null) {
+                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ report.json
+
+    /** The machine-readable report; byte-identical for the same scenario, seed and rules. */
+    public static String json(Report r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        var s = r.result().scenario();
+        root.put("scenario", s.id());
+        root.put("description", s.description());
+        root.put("start", s.start().toString());
+        root.put("months", s.months());
+        root.put("seed", s.seed());
+        root.put("replications", s.replications());
+        root.put("workers", s.workerCount());
+        root.put("population", s.population().name());
+        root.put("variants", r.variants());
+        Map<String, Object> variantDefs = new LinkedHashMap<>();
+        for (var v : s.variants()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("exemptions", v.exemptions());
+            d.put("parameters", v.parameters());
+            variantDefs.put(v.name(), d);
+        }
+        root.put("variantDefinitions", variantDefs);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        r.comparison().metrics().forEach((metric, byVariant) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            byVariant.forEach((v, sum) -> m.put(v, summary(sum, false)));
+            metrics.put(metric, m);
+        });
+        root.put("metrics", metrics);
+        Map<String, Object> diffs = new LinkedHashMap<>();
+        r.comparison().differences().forEach((v, byMetric) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            byMetric.forEach((metric, sum) -> m.put(metric, summary(sum, true)));
+            diffs.put(v, m);
+        });
+        root.put("differences", diffs);
+        Map<String, Object> cumulative = new LinkedHashMap<>();
+        r.cumulativePlacements().forEach((v, series) -> cumulative.put(v, numbers(series)));
+        root.put("cumulativePlacementsByMonth", cumulative);
+        Map<String, Object> employed = new LinkedHashMap<>();
+        r.result().employedByMonth().forEach((v, series) -> employed.put(v, numbers(series)));
+        root.put("employedByMonth", employed);
+        Map<String, Object> blocking = new LinkedHashMap<>();
+        for (String v : r.variants()) {
+            List<Object> rows = new ArrayList<>();
+            for (Report.Blocking b : r.topBlocking(v, 10)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("rule", b.rule());
+                row.put("blocked", summary(b.blocked(), false));
+                row.put("source", b.source());
+                rows.add(row);
+            }
+            blocking.put(v, rows);
+        }
+        root.put("topBlockingRules", blocking);
+        return Json.MAPPER.writeValueAsString(root) + "\n";
+    }
+
+    private static Map<String, Object> summary(Summary s, boolean difference) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", Json.number(s.mean()));
+        m.put("ciLow", Json.number(s.ciLow()));
+        m.put("ciHigh", Json.number(s.ciHigh()));
+        m.put("se", Json.number(s.se()));
+        m.put("n", s.n());
+        if (difference) {
+            m.put("excludesZero", s.excludesZero());
+        }
+        return m;
+    }
+
+    private static List<Object> numbers(double[] series) {
+        List<Object> out = new ArrayList<>(series.length);
+        for (double d : series) {
+            out.add(Json.number(d));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ summary.csv
+
+    public static String csv(Report r) {
+        StringBuilder sb = new StringBuilder(
+                "variant,metric,mean,sd,se,ci_low,ci_high,n,diff_mean,diff_se,diff_ci_low,diff_ci_high,diff_excludes_zero\n");
+        for (String v : r.variants()) {
+            for (var e : r.comparison().metrics().entrySet()) {
+                Summary s = e.getValue().get(v);
+                sb.append(v).append(',').append(e.getKey()).append(',')
+                        .append(c(s.mean())).append(',').append(c(s.sd())).append(',').append(c(s.se())).append(',')
+                        .append(c(s.ciLow())).append(',').append(c(s.ciHigh())).append(',').append(s.n());
+                Map<String, Summary> d = r.comparison().differences().get(v);
+                if (d != null) {
+                    Summary x = d.get(e.getKey());
+                    sb.append(',').append(c(x.mean())).append(',').append(c(x.se())).append(',')
+                            .append(c(x.ciLow())).append(',').append(c(x.ciHigh())).append(',')
+                            .append(x.excludesZero());
+                } else {
+                    sb.append(",,,,,");
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String c(double v) {
+        var n = Json.number(v);
+        return n == null ? "" : n.toPlainString();
+    }
+
+    // ------------------------------------------------------------------ report.md
+
+    public static String markdown(Report r) {
+        var s = r.result().scenario();
+        StringBuilder md = new StringBuilder();
+        md.append("# Fieldlab Sandbox report: ").append(s.id()).append("\n\n");
+        md.append(s.description()).append("\n\n");
+        md.append(String.format(Locale.ROOT, "Scenario `%s`: %d months from %s, %,d workers, seed %d, %d replications"
+                + " (population %s).%n%n", s.file(), s.months(), s.start(), s.workerCount(), s.seed(),
+                s.replications(), s.population().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        md.append("Variants:\n\n");
+        for (String v : r.variants()) {
+            md.append("- ").append(r.variantLabel(v)).append('\n');
+        }
+        md.append("\nEach figure is the mean over replications with its 95 % confidence interval (t distribution). "
+                + "Differences are paired with the baseline replication by replication (common random numbers); "
+                + "`*` marks a difference whose interval excludes 0.\n\n");
+
+        md.append("## Results per variant\n\n");
+        table(md, r, r.headline(), false);
+        md.append("\n## Difference to the baseline\n\n");
+        table(md, r, r.headline(), true);
+
+        md.append("\n## Cost ledger: net position per actor (euro, received minus paid)\n\n");
+        List<String> ledger = r.metricsWithPrefix(Metrics.NET_PREFIX).stream()
+                .filter(k -> r.comparison().metrics().get(k).values().stream().anyMatch(x -> x.mean() != 0)).toList();
+        table(md, r, ledger, false);
+        md.append("\n## Retraining cost by payer (euro, fees paid plus grants given minus grants received)\n\n");
+        table(md, r, r.metricsWithPrefix(Metrics.RETRAINING_PREFIX), false);
+        md.append("\n## Who benefits: placement rate by worker group\n\n");
+        table(md, r, r.metricsWithPrefix("group."), false);
+
+        md.append("\n## Top blocking rules\n\n");
+        md.append("| variant | rule | blocked actions per run | legal source |\n|---|---|---:|---|\n");
+        for (String v : r.variants()) {
+            List<Report.Blocking> top = r.topBlocking(v, 5);
+            if (top.isEmpty()) {
+                md.append("| ").append(v).append(" | (none) | 0 | |\n");
+            }
+            for (Report.Blocking b : top) {
+                md.append("| ").append(v).append(" | `").append(b.rule()).append("` | ")
+                        .append(fmt(b.blocked().mean())).append(" | ").append(b.source().replace("|", "/"))
+                        .append(" |\n");
+            }
+        }
+        md.append("\n## Metric definitions\n\n");
+        Metrics.DESCRIPTIONS.forEach((k, d) -> md.append("- `").append(k).append("`: ").append(d).append('\n'));
+        md.append("- `net.<ACTOR>`: money the actor received minus money it paid, in euro\n");
+        md.append("- `retrainingCost.<ACTOR>`: course fees and grants the actor paid minus grants it received\n");
+        md.append("- `group.<GROUP>.placementRate`: placement rate within a worker group of the scenario\n");
+        md.append("- `blocked.<RULE>`: proposed actions that rule blocked\n");
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, Report r, List<String> metrics, boolean differences) {
+        List<String> cols = differences ? r.nonBaselineVariants() : r.variants();
+        md.append("| metric |");
+        cols.forEach(v -> md.append(' ').append(v).append(" |"));
+        md.append("\n|---|");
+        cols.forEach(v -> md.append("---:|"));
+        md.append('\n');
+        for (String m : metrics) {
+            md.append("| `").append(m).append("` |");
+            for (String v : cols) {
+                Summary s = differences ? r.comparison().differences().get(v).get(m)
+                        : r.comparison().metrics().get(m).get(v);
+                md.append(' ').append(cell(s, differences)).append(" |");
+            }
+            md.append('\n');
+        }
+    }
+
+    /** {@code mean [low, high]}, with {@code *} when a difference excludes zero. */
+    public static String cell(Summary s, boolean difference) {
+        if (s == null || s.n() == 0) {
+            return "n/a";
+        }
+        String text = (difference && s.mean() > 0 ? "+" : "") + fmt(s.mean());
+        if (s.n() >= 2) {
+            text += " [" + fmt(s.ciLow()) + ", " + fmt(s.ciHigh()) + "]";
+        }
+        return difference && s.excludesZero() ? text + " *" : text;
+    }
+
+    /** Readable numbers: thousands separators; decimals by size. */
+    public static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        double a = Math.abs(v);
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (a >= 1) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}

@@ -1,0 +1,85 @@
+package nl.fieldlab.sandbox.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Compiles the rule bases of a set of variants, in parallel, once per rule library: variants with the same
+ * exemptions and overrides share one rule base. Each build has its own knowledge builder, so concurrent builds
+ * cannot swap rule sets (see the stack notes on shared release ids).
+ */
+public final class RuleBases {
+
+    private final RuleLibrary library;
+    private final Map<String, RuleBase> byKey = new ConcurrentHashMap<>();
+
+    public RuleBases(RuleLibrary library) {
+        this.library = library;
+    }
+
+    public RuleLibrary library() {
+        return library;
+    }
+
+    /** The rule base of each variant, by variant name; compiles those not built yet. */
+    public Map<String, RuleBase> forVariants(List<Variant> variants, int threads) {
+        List<Variant> missing = new ArrayList<>();
+        for (Variant v : variants) {
+            if (!byKey.containsKey(v.ruleKey()) && missing.stream().noneMatch(m -> m.ruleKey().equals(v.ruleKey()))) {
+                missing.add(v);
+            }
+        }
+        if (!missing.isEmpty()) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, missing.size())), r -> {
+                Thread t = new Thread(r, "fieldlab-compile");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<RuleBase>> futures = new ArrayList<>();
+                for (Variant v : missing) {
+                    futures.add(pool.submit(() -> RuleBase.compile(library, v)));
+                }
+                List<String> problems = new ArrayList<>();
+                for (int i = 0; i < missing.size(); i++) {
+                    try {
+                        byKey.put(missing.get(i).ruleKey(), futures.get(i).get());
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof RuleCompileException rce) {
+                            for (String p : rce.problems()) {
+                                if (!problems.contains(p)) {
+                                    problems.add(p);
+                                }
+                            }
+                        } else if (e.getCause() instanceof RuntimeException re) {
+                            throw re;
+                        } else {
+                            throw new IllegalStateException(e.getCause());
+                        }
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    throw new RuleCompileException(problems);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while compiling rules", e);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        Map<String, RuleBase> out = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            RuleBase base = byKey.get(v.ruleKey());
+            out.put(v.name(), base.variant().name().equals(v.name()) ? base : base.renamed(v));
+        }
+        return out;
+    }
+}

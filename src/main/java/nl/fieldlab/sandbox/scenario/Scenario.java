@@ -1,0 +1,93 @@
+package nl.fieldlab.sandbox.scenario;
+
+import java.time.YearMonth;
+import java.util.List;
+
+import nl.fieldlab.sandbox.rules.Variant;
+
+/**
+ * A validated scenario: populations, courses, behaviour, variants and expectations.
+ *
+ * @param id           short id; the default report folder is {@code reports/<id>}
+ * @param description  what the scenario is about
+ * @param region       labour-market region code (default for groups)
+ * @param start        first simulated month
+ * @param months       number of months simulated
+ * @param seed         master seed: every random stream derives from it
+ * @param replications number of Monte Carlo replications
+ * @param population   whether the synthetic population is drawn once (FIXED) or per replication
+ * @param workers      worker groups
+ * @param employers    employer groups
+ * @param courses      courses on offer
+ * @param behaviour    behaviour values (defaults plus overrides)
+ * @param variants     variants, the baseline first
+ * @param expectations evaluator expectations
+ * @param file         the file it was read from (display form)
+ * @param sha256       hash of the file's bytes
+ */
+public record Scenario(
+        String id,
+        String description,
+        String region,
+        YearMonth start,
+        int months,
+        long seed,
+        int replications,
+        PopulationMode population,
+        List<WorkerGroup> workers,
+        List<EmployerGroup> employers,
+        List<CourseSpec> courses,
+        Behaviour behaviour,
+        List<Variant> variants,
+        List<ExpectationSpec> expectations,
+        String file,
+        String sha256) {
+
+    public enum PopulationMode {
+        /** One synthetic population, drawn from the seed, for all replications: replications vary behaviour. */
+        FIXED,
+        /** A new population per replication: replications also vary who is in the population. */
+        PER_REPLICATION
+    }
+
+    public Scenario {
+        workers = List.copyOf(workers);
+        employers = List.copyOf(employers);
+        courses = List.copyOf(courses);
+        variants = List.copyOf(variants);
+        expectations = List.copyOf(expectations);
+    }
+
+    public Variant variant(String name) {
+        return variants.stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public int workerCount() {
+        return workers.stream().mapToInt(WorkerGroup::count).sum();
+    }
+
+    public YearMonth end() {
+        return start.plusMonths(months - 1L);
+    }
+
+    /** The same scenario with other run settings (for command-line and what-if overrides). */
+    public Scenario with(long newSeed, int newReplications, Behaviour newBehaviour, List<Variant> newVariants) {
+        return new Scenario(id, description, region, start, months, newSeed, newReplications, population, workers,
+                employers, courses, newBehaviour, newVariants, expectations, file, sha256);
+    }
+
+    /** The same scenario with worker and employer counts multiplied (benchmarks). */
+    public Scenario scaled(double factor) {
+        List<WorkerGroup> w = workers.stream().map(g -> new WorkerGroup(g.group(),
+                (int) Math.max(1, Math.round(g.count() * factor)), g.status(), g.region(), g.age(), g.education(),
+                g.field(), g.household(), g.wageValue(), g.dailyWage(), g.workHistoryYears(), g.monthsUnemployed(),
+                g.meansTestShare(), g.disabledShare(), g.background(), g.layoffRate())).toList();
+        List<EmployerGroup> e = employers.stream().map(g -> new EmployerGroup(g.group(),
+                (int) Math.max(1, Math.round(g.count() * factor)), g.sector(), g.field(), g.region(), g.staff(),
+                g.vacancyRate(), g.requiredEducation(), g.hourlyWage(), g.hoursPerWeek(), g.contractMonths(),
+                g.technical(), g.shortage(), g.recognisedTrainingCompany(), g.trainingFund(),
+                g.practiceStatementPlan(), g.socialCooperative(), g.sroiContractValue())).toList();
+        return new Scenario(id, description, region, start, months, seed, replications, population, w, e, courses,
+                behaviour, variants, expectations, file, sha256);
+    }
+}

@@ -1,0 +1,82 @@
+package nl.fieldlab.sandbox.shell;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.List;
+
+import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandExecutionException;
+import org.springframework.shell.core.command.CommandExecutor;
+import org.springframework.shell.core.command.CommandNotFoundException;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.core.command.ParsedInput;
+
+import nl.fieldlab.sandbox.app.ExitCodes;
+
+/**
+ * Runs one command line the way batch mode does: parse, execute, and turn any failure into an exit code and one
+ * line of error text (never a stack trace).
+ */
+public final class CommandLine {
+
+    private final CommandParser parser;
+    private final CommandRegistry registry;
+
+    public CommandLine(CommandParser parser, CommandRegistry registry) {
+        this.parser = parser;
+        this.registry = registry;
+    }
+
+    /** What a command printed, and how it ended. */
+    public record Outcome(int exitCode, String output, String error) {
+    }
+
+    /** Runs {@code line}, writing the command's output to {@code out}; returns the exit code and error text. */
+    public Outcome execute(String line, Writer out) {
+        PrintWriter writer = new PrintWriter(out, true);
+        try {
+            ParsedInput input = parser.parse(line);
+            CommandContext context = new CommandContext(input, registry, writer, new InputReader() {
+            });
+            ExitStatus status = new CommandExecutor(registry).execute(context);
+            writer.flush();
+            if (status.code() == 0) {
+                return new Outcome(ExitCodes.OK, captured(out), "");
+            }
+            return new Outcome(status.code(), captured(out), status.description());
+        } catch (CommandNotFoundException e) {
+            return new Outcome(ExitCodes.BAD_INPUT, captured(out), "unknown command '" + e.getCommandName()
+                    + "' (try: help)");
+        } catch (CommandExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return new Outcome(ExitCodes.of(cause), captured(out), ExitCodes.message(cause));
+        } catch (RuntimeException e) {
+            return new Outcome(ExitCodes.of(e), captured(out), ExitCodes.message(e));
+        }
+    }
+
+    private static String captured(Writer out) {
+        return out instanceof StringWriter ? out.toString() : "";
+    }
+
+    /** Runs {@code line} and captures its output. */
+    public Outcome execute(String line) {
+        return execute(line, new StringWriter());
+    }
+
+    /** Joins program arguments into a command line, quoting those with spaces. */
+    public static String join(List<String> args) {
+        StringBuilder sb = new StringBuilder();
+        for (String a : args) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(a.contains(" ") ? "\"" + a.replace("\"", "\\\"") + "\"" : a);
+        }
+        return sb.toString();
+    }
+}

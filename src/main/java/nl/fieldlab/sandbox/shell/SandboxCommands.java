@@ -1,0 +1,413 @@
+package nl.fieldlab.sandbox.shell;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import nl.fieldlab.sandbox.app.CommandFailure;
+import nl.fieldlab.sandbox.app.ExitCodes;
+import nl.fieldlab.sandbox.app.Workbench;
+import nl.fieldlab.sandbox.cases.RuleCase;
+import nl.fieldlab.sandbox.cases.RuleCaseLoader;
+import nl.fieldlab.sandbox.cases.RuleCaseRunner;
+import nl.fieldlab.sandbox.report.ReportWriter;
+import nl.fieldlab.sandbox.rules.Exemption;
+import nl.fieldlab.sandbox.rules.RuleBase;
+import nl.fieldlab.sandbox.rules.RuleInfo;
+import nl.fieldlab.sandbox.rules.Variant;
+import nl.fieldlab.sandbox.scenario.CourseSpec;
+import nl.fieldlab.sandbox.scenario.EmployerGroup;
+import nl.fieldlab.sandbox.scenario.Scenario;
+import nl.fieldlab.sandbox.scenario.WorkerGroup;
+import nl.fieldlab.sandbox.simulation.Metrics;
+import nl.fieldlab.sandbox.simulation.Simulator;
+import nl.fieldlab.sandbox.stats.Comparison;
+import nl.fieldlab.sandbox.stats.Summary;
+
+/** The sandbox's commands: scenario, run, compare, report, rules, validate, test-rules. */
+@Component
+public class SandboxCommands {
+
+    static final String ERRORS = "fieldlabErrors";
+
+    private final Workbench workbench;
+
+    public SandboxCommands(Workbench workbench) {
+        this.workbench = workbench;
+    }
+
+    // ------------------------------------------------------------------ scenario
+
+    @Command(name = {"scenario", "load"}, group = "Scenario", exitStatusExceptionMapper = ERRORS,
+            completionProvider = "scenarioFiles",
+            description = "Load and validate a scenario file; it becomes the one run and compare use",
+            help = """
+                    scenario load FILE
+                      Reads a scenario (YAML), checks every field, and compiles its variants' rules.
+                    Example:
+                      scenario load scenarios/smoke.yaml""")
+    public String scenarioLoad(@Argument(index = 0, description = "scenario file") String file) {
+        if (file == null || file.isBlank()) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "give a scenario file, e.g. scenario load scenarios/smoke.yaml");
+        }
+        Scenario s = workbench.loadScenario(Path.of(file));
+        return "Loaded '" + s.id() + "' from " + file + ".\n" + describe(s);
+    }
+
+    @Command(name = {"scenario", "show"}, group = "Scenario", exitStatusExceptionMapper = ERRORS,
+            description = "Show the loaded scenario: populations, employers, courses, variants",
+            help = """
+                    scenario show
+                      Prints the loaded scenario's groups, courses, variants and behaviour overrides.
+                    Example:
+                      scenario show""")
+    public String scenarioShow() {
+        return describe(workbench.requireScenario());
+    }
+
+    static String describe(Scenario s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(s.id()).append(": ").append(s.description()).append('\n');
+        sb.append(String.format(Locale.ROOT, "%s, region %s, %d months from %s, seed %d, %d replications, %,d workers%n%n",
+                s.file(), s.region(), s.months(), s.start(), s.seed(), s.replications(), s.workerCount()));
+        TextTable w = new TextTable("worker group", "count", "status", "age", "field").left(2, 4);
+        for (WorkerGroup g : s.workers()) {
+            w.row(g.group(), g.count(), g.status(), g.age(), g.field());
+        }
+        TextTable e = new TextTable("employer group", "count", "field", "staff", "vacancies/month", "wage/h",
+                "technical").left(2, 6);
+        for (EmployerGroup g : s.employers()) {
+            e.row(g.group(), g.count(), g.field(), g.staff(), g.vacancyRate(), g.hourlyWage(),
+                    Boolean.TRUE.equals(g.technical()) ? "yes" : "no");
+        }
+        TextTable c = new TextTable("course", "field", "level", "months", "route", "price").left(1, 2, 4);
+        for (CourseSpec k : s.courses()) {
+            c.row(k.id(), k.field(), k.level(), k.months(), k.route(), k.price());
+        }
+        TextTable v = new TextTable("variant", "exemptions", "parameter overrides").left(1, 2);
+        for (Variant x : s.variants()) {
+            v.row(x.name(), x.exemptions().isEmpty() ? "-" : String.join(", ", x.exemptions()),
+                    x.parameters().isEmpty() ? "-" : x.parameters().toString());
+        }
+        sb.append(w).append('\n').append(e).append('\n');
+        if (c.size() > 0) {
+            sb.append(c).append('\n');
+        }
+        sb.append(v);
+        if (!s.behaviour().overrides().isEmpty()) {
+            sb.append("\nbehaviour overrides: ").append(s.behaviour().overrides()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ run
+
+    @Command(name = "run", group = "Simulation", exitStatusExceptionMapper = ERRORS, completionProvider = "scenarioFiles",
+            description = "Run every variant of a scenario (the loaded one by default) and write the report",
+            help = """
+                    run [FILE] [--out DIR] [--replications N] [--seed S] [--threads T]
+                      Simulates every variant month by month in every replication, compares them, and writes
+                      report.md, report.json, summary.csv and manifest.json to DIR (default reports/<scenario id>).
+                    Examples:
+                      run
+                      run scenarios/smoke.yaml --replications 5 --out reports/smoke-try""")
+    public String run(@Argument(index = 0, description = "scenario file (default: the loaded scenario)",
+            defaultValue = "") String file,
+            @Option(longName = "out", description = "report folder") String out,
+            @Option(longName = "replications", description = "number of replications") Integer replications,
+            @Option(longName = "seed", description = "master seed") Long seed,
+            @Option(longName = "threads", description = "worker threads (results do not depend on it)") Integer threads,
+            CommandContext ctx) {
+        int t = threads == null ? Simulator.defaultThreads() : threads;
+        if (t < 1) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--threads: expected at least 1");
+        }
+        Path scenario = file == null || file.isBlank() ? null : Path.of(file);
+        String command = "run" + (scenario == null ? "" : " " + file) + (out == null ? "" : " --out " + out)
+                + (replications == null ? "" : " --replications " + replications)
+                + (seed == null ? "" : " --seed " + seed);
+        Workbench.LastRun r = workbench.run(new Workbench.RunOptions(scenario, out == null ? null : Path.of(out), seed,
+                replications, t, null, null, command));
+        Scenario s = r.scenario();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Ran '%s': %d variants x %d replications, %,d workers, %d months, in %.1f s.%n",
+                s.id(), s.variants().size(), s.replications(), s.workerCount(), s.months(), r.seconds()));
+        sb.append("Report: ").append(r.reportDir()).append('\n').append('\n');
+        sb.append(headline(r.comparison(), List.of(Metrics.PLACEMENTS, Metrics.RETRAINING_COST, Metrics.PUBLIC_COST)));
+        sb.append("\nUse 'compare' for every metric and the differences to the baseline.");
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ compare
+
+    @Command(name = "compare", group = "Simulation", exitStatusExceptionMapper = ERRORS,
+            completionProvider = "metricNames",
+            description = "Compare the variants of the last run: means with 95% CIs and paired differences",
+            help = """
+                    compare [--metric M] [--all]
+                      Each metric's mean over replications with its 95 % confidence interval per variant, then
+                      each variant's paired difference to the baseline (* = the interval excludes 0).
+                      --metric shows one metric in detail; --all adds the ledger, group and blocking metrics.
+                    Examples:
+                      compare
+                      compare --metric placements""")
+    public String compare(@Option(longName = "metric", description = "one metric in detail") String metric,
+            @Option(longName = "all", description = "every metric, not only the headline ones") boolean all) {
+        Workbench.LastRun r = workbench.requireLast();
+        Comparison c = r.comparison();
+        if (metric != null && !metric.isBlank()) {
+            if (!c.metrics().containsKey(metric)) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown metric '" + metric + "' (known: "
+                        + String.join(", ", c.metrics().keySet()) + ")");
+            }
+            return detail(c, metric);
+        }
+        List<String> metrics = all ? new ArrayList<>(c.metrics().keySet()) : r.report().headline();
+        return "Scenario '" + r.scenario().id() + "', " + r.scenario().replications()
+                + " replications; mean [95% CI]\n\n" + headline(c, metrics) + "\nDifference to the baseline "
+                + "(paired; * = CI excludes 0)\n\n" + differences(c, metrics);
+    }
+
+    static String headline(Comparison c, List<String> metrics) {
+        List<String> header = new ArrayList<>();
+        header.add("metric");
+        header.addAll(c.variants());
+        TextTable t = new TextTable(header.toArray(new String[0]));
+        for (String m : metrics) {
+            List<Object> row = new ArrayList<>();
+            row.add(m);
+            for (String v : c.variants()) {
+                row.add(ReportWriter.cell(c.metrics().get(m).get(v), false));
+            }
+            t.row(row.toArray());
+        }
+        return t.toString();
+    }
+
+    static String differences(Comparison c, List<String> metrics) {
+        List<String> header = new ArrayList<>();
+        header.add("metric");
+        header.addAll(c.differences().keySet());
+        TextTable t = new TextTable(header.toArray(new String[0]));
+        for (String m : metrics) {
+            List<Object> row = new ArrayList<>();
+            row.add(m);
+            for (String v : c.differences().keySet()) {
+                row.add(ReportWriter.cell(c.differences().get(v).get(m), true));
+            }
+            t.row(row.toArray());
+        }
+        return t.toString();
+    }
+
+    static String detail(Comparison c, String metric) {
+        TextTable t = new TextTable("variant", "mean", "sd", "se", "95% CI", "n", "diff to baseline", "diff se",
+                "CI excludes 0");
+        for (String v : c.variants()) {
+            Summary s = c.metrics().get(metric).get(v);
+            Summary d = c.differences().containsKey(v) ? c.differences().get(v).get(metric) : null;
+            t.row(v, ReportWriter.fmt(s.mean()), ReportWriter.fmt(s.sd()), ReportWriter.fmt(s.se()),
+                    "[" + ReportWriter.fmt(s.ciLow()) + ", " + ReportWriter.fmt(s.ciHigh()) + "]", s.n(),
+                    d == null ? "(reference)" : ReportWriter.cell(d, true),
+                    d == null ? "" : ReportWriter.fmt(d.se()), d == null ? "" : d.excludesZero() ? "yes" : "no");
+        }
+        String description = Metrics.DESCRIPTIONS.getOrDefault(metric, "");
+        return metric + (description.isEmpty() ? "" : ": " + description) + "\n\n" + t;
+    }
+
+    // ------------------------------------------------------------------ report
+
+    @Command(name = "report", group = "Simulation", exitStatusExceptionMapper = ERRORS,
+            description = "Show where the last run's report is, or write it again to another folder",
+            help = """
+                    report [--out DIR]
+                      Without --out: lists the files of the last run's report. With --out: writes the report there.
+                    Examples:
+                      report
+                      report --out reports/for-the-province""")
+    public String report(@Option(longName = "out", description = "write the report to this folder") String out) {
+        Workbench.LastRun r = workbench.requireLast();
+        Path dir = out == null ? r.reportDir() : workbench.writeReport(Path.of(out));
+        StringBuilder sb = new StringBuilder("Report of '" + r.scenario().id() + "' in " + dir + ":\n");
+        for (String f : List.of(ReportWriter.REPORT_MD, "report.html", ReportWriter.REPORT_JSON, ReportWriter.SUMMARY_CSV,
+                ReportWriter.MANIFEST_JSON)) {
+            if (dir.resolve(f).toFile().exists()) {
+                sb.append("  ").append(dir.resolve(f)).append('\n');
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    @Command(name = {"rules", "list"}, group = "Rules", exitStatusExceptionMapper = ERRORS,
+            completionProvider = "variantNames",
+            description = "List the rules with their ids, files and the legal source each encodes",
+            help = """
+                    rules list [--variant V] [--exemption E]
+                      Every rule of the baseline and of every exemption. --variant shows one variant's rule base and
+                      which baseline rules its exemptions suspend; --exemption shows one exemption's declaration.
+                    Examples:
+                      rules list
+                      rules list --exemption E2""")
+    public String rulesList(@Option(longName = "variant", description = "a variant of the loaded scenario") String variant,
+            @Option(longName = "exemption", description = "an exemption id") String exemption) {
+        if (exemption != null && !exemption.isBlank()) {
+            Exemption e = workbench.rules().library().exemption(exemption);
+            if (e == null) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown exemption '" + exemption + "' (known: "
+                        + String.join(", ", workbench.rules().library().exemptions().stream().map(Exemption::id).toList())
+                        + ")");
+            }
+            return describe(e, workbench.allRules());
+        }
+        Map<String, RuleInfo> rules;
+        RuleBase base = null;
+        if (variant != null && !variant.isBlank()) {
+            Scenario s = workbench.requireScenario();
+            Variant v = workbench.effective(s).variant(variant);
+            if (v == null) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "no variant '" + variant + "' in scenario " + s.id());
+            }
+            base = workbench.rules().forVariants(List.of(v), 1).get(variant);
+            rules = base.rules();
+        } else {
+            rules = workbench.allRules();
+        }
+        TextTable t = new TextTable("rule", "layer", "from", "where", "legal source").left(1, 2, 3, 4);
+        for (RuleInfo r : rules.values()) {
+            String from = r.exemption() == null ? "baseline" : r.exemption();
+            if (base != null && !base.suspendedBy(r.id()).isEmpty()) {
+                from += " (suspended in scope of " + String.join(", ", base.suspendedBy(r.id())) + ")";
+            }
+            t.row(r.id(), r.layer(), from, r.file() + ":" + r.line(), r.source());
+        }
+        return t + String.format(Locale.ROOT, "%d rules from %s (rules hash %s)", t.size(), workbench.rulesDir(),
+                workbench.rules().library().hash().substring(0, 12));
+    }
+
+    static String describe(Exemption e, Map<String, RuleInfo> all) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(e.id()).append(": ").append(e.title()).append("  (").append(e.file()).append(")\n\n");
+        sb.append(e.description()).append("\n\nMechanism: ").append(e.mechanism()).append("\nRisk: ")
+                .append(e.risk()).append("\nSource: ").append(e.source()).append("\n\n");
+        sb.append("Suspends: ").append(e.suspends().isEmpty() ? "-" : String.join(", ", e.suspends())).append('\n');
+        sb.append("Adds: ").append(String.join(", ", all.values().stream()
+                .filter(r -> e.id().equals(r.exemption())).map(RuleInfo::id).toList())).append('\n');
+        sb.append("Parameters: ");
+        if (e.parameters().isEmpty()) {
+            sb.append("-");
+        }
+        e.parameters().values().forEach(p -> sb.append("\n  ").append(p.key()).append(" = ")
+                .append(p.values().get(0).value()).append(' ').append(p.unit()).append("  (")
+                .append(p.values().get(0).source()).append(')'));
+        var sc = e.scope();
+        sb.append("\nScope: questions ").append(sc.questions().isEmpty() ? "any" : sc.questions())
+                .append(", regions ").append(sc.regions().isEmpty() ? "any" : sc.regions())
+                .append(", statuses ").append(sc.statuses().isEmpty() ? "any" : sc.statuses())
+                .append(sc.technicalOnly() ? ", technical jobs or shortage courses only" : "")
+                .append(sc.minAge() > 0 || sc.maxAge() > 0 ? ", ages " + sc.minAge() + "-" + (sc.maxAge() == 0 ? "" : sc.maxAge()) : "")
+                .append(", months ").append(sc.from() == null ? "..." : sc.from()).append(" to ")
+                .append(sc.until() == null ? "..." : sc.until());
+        if (sc.capped()) {
+            sb.append("\nCaps:");
+            if (sc.staffShare() > 0) {
+                sb.append(" at most ").append(Math.round(sc.staffShare() * 100)).append(" % of an employer's staff at once;");
+            }
+            if (sc.budget() > 0) {
+                sb.append(String.format(Locale.ROOT, " budget EUR %,.0f per replication;", sc.budget()));
+            }
+            if (sc.participants() > 0) {
+                sb.append(" at most ").append(sc.participants()).append(" participants;");
+            }
+        }
+        return sb.toString();
+    }
+
+    @Command(name = {"rules", "reload"}, group = "Rules", exitStatusExceptionMapper = ERRORS,
+            description = "Read and compile the rules folder again; a broken file keeps the last good rule base",
+            help = """
+                    rules reload
+                      Reads rules/ again (DRL, exemptions, parameters) and compiles the baseline, every exemption
+                      and the loaded scenario's variants. If anything fails to compile, the error names the file and
+                      line and the rule base that worked stays in use. (run also reloads changed rules by itself.)
+                    Example:
+                      rules reload""")
+    public String rulesReload() {
+        List<String> changed = workbench.reloadRules();
+        int n = workbench.allRules().size();
+        return "Rules reloaded from " + workbench.rulesDir() + ": " + n + " rules"
+                + (changed.isEmpty() ? ", no files changed." : "; changed: " + String.join(", ", changed));
+    }
+
+    // ------------------------------------------------------------------ validate and test-rules
+
+    @Command(name = "validate", group = "Scenario", exitStatusExceptionMapper = ERRORS, completionProvider = "scenarioFiles",
+            description = "Check a scenario file and its variants' rules without running it",
+            help = """
+                    validate FILE
+                      Reads the scenario, checks every field and compiles each variant's rules. Exit code 0 when
+                      valid; 1 with file:line: field: problem when not.
+                    Example:
+                      validate scenarios/default.yaml""")
+    public String validate(@Argument(index = 0, description = "scenario file") String file) {
+        if (file == null || file.isBlank()) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "give a scenario file, e.g. validate scenarios/default.yaml");
+        }
+        Scenario s = workbench.validate(Path.of(file));
+        return String.format(Locale.ROOT, "%s: valid (%,d workers, %d employer groups, %d variants: %s)", file,
+                s.workerCount(), s.employers().size(), s.variants().size(),
+                String.join(", ", s.variants().stream().map(Variant::name).toList()));
+    }
+
+    @Command(name = "test-rules", group = "Rules", exitStatusExceptionMapper = ERRORS, completionProvider = "caseFiles",
+            description = "Run the rule cases (expected outcomes written as data) and print pass/fail",
+            help = """
+                    test-rules [PATH]
+                      Runs every case under rules/cases (or the given file or folder) against the rules on disk and
+                      prints a table of expected against actual. Exit code 2 when any case fails.
+                    Examples:
+                      test-rules
+                      test-rules rules/cases/trial-placement.yaml""")
+    public String testRules(@Argument(index = 0, description = "case file or folder", defaultValue = "") String path,
+            CommandContext ctx) {
+        workbench.reloadIfChanged();
+        Path casesDir = workbench.rulesDir().resolve("cases");
+        Path target = path == null || path.isBlank() ? casesDir : Path.of(path);
+        List<RuleCase> cases = RuleCaseLoader.load(target, casesDir);
+        List<RuleCaseRunner.Result> results = new RuleCaseRunner(workbench.rules().library()).run(cases);
+        TextTable t = new TextTable("result", "case", "where", "check", "expected", "actual").left(1, 2, 3, 4, 5);
+        int failed = 0;
+        for (RuleCaseRunner.Result r : results) {
+            if (r.passed()) {
+                t.row("pass", r.rule().name(), r.rule().where(), "", "", "");
+                continue;
+            }
+            failed++;
+            if (r.error() != null) {
+                t.row("FAIL", r.rule().name(), r.rule().where(), "error", "", r.error());
+            }
+            for (RuleCaseRunner.Check c : r.failures()) {
+                t.row("FAIL", r.rule().name(), r.rule().where(), c.what(), c.expected(), c.actual());
+            }
+        }
+        String summary = String.format(Locale.ROOT, "%d cases, %d passed, %d failed", results.size(),
+                results.size() - failed, failed);
+        if (failed > 0) {
+            PrintWriter out = ctx.outputWriter();
+            out.println(t);
+            out.flush();
+            throw new CommandFailure(ExitCodes.CHECKS_FAILED, summary);
+        }
+        return t + summary;
+    }
+}

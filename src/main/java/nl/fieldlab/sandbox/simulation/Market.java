@@ -1,0 +1,234 @@
+package nl.fieldlab.sandbox.simulation;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import nl.fieldlab.sandbox.domain.CourseFacts;
+import nl.fieldlab.sandbox.domain.Education;
+import nl.fieldlab.sandbox.domain.EmployerFacts;
+import nl.fieldlab.sandbox.scenario.CourseSpec;
+import nl.fieldlab.sandbox.scenario.EmployerGroup;
+import nl.fieldlab.sandbox.scenario.Scenario;
+
+/**
+ * Employers, their open vacancies and the courses on offer. The employers and courses are fixed for a scenario;
+ * each run works on its own copy of the vacancies.
+ */
+final class Market {
+
+    /** An employer of the scenario. */
+    static final class EmployerState {
+        final int index;
+        final int group;
+        final EmployerFacts facts;
+        final int field;
+        final Education requiredEducation;
+        final double vacancyRate;
+        long serial;
+
+        EmployerState(int index, int group, EmployerFacts facts, int field, Education requiredEducation,
+                double vacancyRate) {
+            this.index = index;
+            this.group = group;
+            this.facts = facts;
+            this.field = field;
+            this.requiredEducation = requiredEducation;
+            this.vacancyRate = vacancyRate;
+        }
+    }
+
+    /** An open vacancy; closed when filled here or by someone outside the simulated population. */
+    static final class Vacancy {
+        private final long id;
+        private final int employer;
+        private final int opened;
+        private boolean open = true;
+
+        Vacancy(long id, int employer, int opened) {
+            this.id = id;
+            this.employer = employer;
+            this.opened = opened;
+        }
+
+        long id() {
+            return id;
+        }
+
+        int employer() {
+            return employer;
+        }
+
+        int opened() {
+            return opened;
+        }
+
+        boolean isOpen() {
+            return open;
+        }
+    }
+
+    final EmployerState[] employers;
+    final CourseFacts[] courses;
+    private final Fields fields;
+    private final boolean[] shortageFields;
+    private final Map<EmployerFacts, Integer> indexOfFacts;
+    private final List<List<Vacancy>> openByField = new ArrayList<>();
+    private final List<Vacancy> openAll = new ArrayList<>();
+
+    private Market(EmployerState[] employers, CourseFacts[] courses, Fields fields, boolean[] shortageFields,
+            Map<EmployerFacts, Integer> indexOfFacts) {
+        this.employers = employers;
+        this.courses = courses;
+        this.fields = fields;
+        this.shortageFields = shortageFields;
+        this.indexOfFacts = indexOfFacts;
+        for (int f = 0; f < fields.size(); f++) {
+            openByField.add(new ArrayList<>());
+        }
+    }
+
+    static Market of(Scenario s, Fields fields) {
+        List<EmployerState> list = new ArrayList<>();
+        boolean[] shortage = new boolean[fields.size()];
+        Map<EmployerFacts, Integer> index = new IdentityHashMap<>();
+        for (int g = 0; g < s.employers().size(); g++) {
+            EmployerGroup eg = s.employers().get(g);
+            for (int k = 0; k < eg.count(); k++) {
+                EmployerFacts facts = new EmployerFacts(eg.group(), eg.sector(), eg.field(),
+                        eg.region() == null ? s.region() : eg.region(), eg.staff(), eg.hourlyWage(),
+                        eg.hoursPerWeek(), orZero(eg.contractMonths()), is(eg.technical()), is(eg.shortage()),
+                        is(eg.recognisedTrainingCompany()), eg.trainingFund() == null ? "NONE" : eg.trainingFund(),
+                        is(eg.socialCooperative()), is(eg.practiceStatementPlan()),
+                        eg.sroiContractValue() == null ? 0 : eg.sroiContractValue());
+                index.put(facts, list.size());
+                list.add(new EmployerState(list.size(), g, facts, fields.index(eg.field()), eg.requiredEducation(),
+                        eg.vacancyRate()));
+                if (is(eg.shortage())) {
+                    shortage[fields.index(eg.field())] = true;
+                }
+            }
+        }
+        CourseFacts[] courses = new CourseFacts[s.courses().size()];
+        for (int i = 0; i < courses.length; i++) {
+            CourseSpec c = s.courses().get(i);
+            courses[i] = new CourseFacts(c.id(), c.field(), c.level(), c.months(), c.route(), c.credential(), c.price(),
+                    is(c.shortageOccupation()), is(c.kansberoep()), orZero(c.practiceHoursPerYear()),
+                    orZero(c.supervisedHoursPerYear()));
+        }
+        return new Market(list.toArray(new EmployerState[0]), courses, fields, shortage, index);
+    }
+
+    /** A copy with the same employers and courses and no open vacancies. */
+    Market copy() {
+        EmployerState[] fresh = new EmployerState[employers.length];
+        for (int i = 0; i < employers.length; i++) {
+            EmployerState e = employers[i];
+            fresh[i] = new EmployerState(e.index, e.group, e.facts, e.field, e.requiredEducation, e.vacancyRate);
+        }
+        return new Market(fresh, courses, fields, shortageFields, indexOfFacts);
+    }
+
+    void open(EmployerState e, int month) {
+        Vacancy v = new Vacancy(((long) e.index << 24) | e.serial++, e.index, month);
+        openByField.get(e.field).add(v);
+        openAll.add(v);
+    }
+
+    /** A vacancy filled by a worker of the simulation. */
+    void fill(Vacancy v, int month, RunTotals totals) {
+        v.open = false;
+        totals.vacanciesFilled++;
+        totals.vacancyMonthsOpen += month - v.opened;
+    }
+
+    /** Closes vacancies filled from outside the simulated population this month. */
+    void closeExternally(Predicate<Vacancy> filled, int month, RunTotals totals) {
+        for (Vacancy v : openAll) {
+            if (v.open && filled.test(v)) {
+                v.open = false;
+                totals.vacanciesFilledExternally++;
+                totals.vacancyMonthsOpen += month - v.opened;
+            }
+        }
+    }
+
+    /** Drops closed vacancies from the open lists. */
+    void compact() {
+        openAll.removeIf(v -> !v.open);
+        for (List<Vacancy> l : openByField) {
+            l.removeIf(v -> !v.open);
+        }
+    }
+
+    List<Vacancy> openIn(int field) {
+        return openByField.get(field);
+    }
+
+    List<Vacancy> openAll() {
+        return openAll;
+    }
+
+    boolean shortageField(int field) {
+        return shortageFields[field];
+    }
+
+    /** The first course (in scenario order) into {@code field} that reaches {@code level}, else any into the field. */
+    int courseInto(int field, Education level) {
+        int any = -1;
+        for (int i = 0; i < courses.length; i++) {
+            if (fields.index(courses[i].field()) == field) {
+                if (courses[i].level().atLeast(level)) {
+                    return i;
+                }
+                if (any < 0) {
+                    any = i;
+                }
+            }
+        }
+        return any;
+    }
+
+    /** The first shortage-occupation course at most one level above {@code education}, else the lowest one. */
+    int shortageCourseFor(Education education) {
+        int lowest = -1;
+        for (int i = 0; i < courses.length; i++) {
+            if (!courses[i].shortageOccupation()) {
+                continue;
+            }
+            if (courses[i].level().level() <= education.level() + 1) {
+                return i;
+            }
+            if (lowest < 0 || courses[i].level().level() < courses[lowest].level().level()) {
+                lowest = i;
+            }
+        }
+        return lowest;
+    }
+
+    int fieldIndex(String name) {
+        return fields.index(name);
+    }
+
+    String fieldName(int field) {
+        return fields.name(field);
+    }
+
+    int indexOf(EmployerFacts facts) {
+        Integer i = indexOfFacts.get(facts);
+        if (i == null) {
+            throw new IllegalStateException("employer not in this market: " + facts.group());
+        }
+        return i;
+    }
+
+    private static boolean is(Boolean b) {
+        return Boolean.TRUE.equals(b);
+    }
+
+    private static int orZero(Integer i) {
+        return i == null ? 0 : i;
+    }
+}

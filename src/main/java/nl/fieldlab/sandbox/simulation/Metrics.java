@@ -1,0 +1,65 @@
+package nl.fieldlab.sandbox.simulation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The metrics every run reports, with what they mean. Names are stable: reports, expectations and the shell use
+ * them. Ledger metrics ({@code net.<ACTOR>}, {@code retrainingCost.<ACTOR>}) and friction metrics
+ * ({@code blocked.<RULE-ID>}) are added per actor and per rule.
+ */
+public final class Metrics {
+
+    private Metrics() {
+    }
+
+    public static final String PLACEMENTS = "placements";
+    public static final String PLACEMENT_RATE = "placementRate";
+    public static final String MONTHS_TO_PLACEMENT = "monthsToPlacement";
+    public static final String EMPLOYED_AT_HORIZON = "employedAtHorizon";
+    public static final String RETENTION_6M = "retention6m";
+    public static final String TRIALS_STARTED = "trialsStarted";
+    public static final String TRIALS_CONVERTED = "trialsConverted";
+    public static final String COURSES_STARTED = "coursesStarted";
+    public static final String COURSES_COMPLETED = "coursesCompleted";
+    public static final String RETRAINING_COST = "retrainingCost";
+    public static final String BENEFIT_PAYMENTS = "benefitPayments";
+    public static final String SUBSIDIES_PAID = "subsidiesPaid";
+    public static final String PUBLIC_COST = "netPublicCost";
+    public static final String PUBLIC_COST_PER_PLACEMENT = "netPublicCostPerPlacement";
+    public static final String EMPLOYER_COST = "employerCost";
+    public static final String BLOCKED = "blockedActions";
+    public static final String VACANCIES_UNFILLED = "vacanciesUnfilled";
+
+    /** Prefix of the per-actor net ledger position (received minus paid). */
+    public static final String NET_PREFIX = "net.";
+    /** Prefix of the per-actor retraining cost (course fees paid minus training grants received). */
+    public static final String RETRAINING_PREFIX = "retrainingCost.";
+    /** Prefix of the count of actions each rule blocked. */
+    public static final String BLOCKED_PREFIX = "blocked.";
+
+    /** Name and meaning of the headline metrics, in report order. */
+    public static final Map<String, String> DESCRIPTIONS = descriptions();
+
+    private static Map<String, String> descriptions() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put(PLACEMENTS, "workers who started a job (direct hire or converted trial placement) during the horizon");
+        d.put(PLACEMENT_RATE, "placements / workers who were job seekers at some point");
+        d.put(MONTHS_TO_PLACEMENT, "mean months from becoming a job seeker (or the start) to the first job, among those placed");
+        d.put(EMPLOYED_AT_HORIZON, "former job seekers in a job in the last month");
+        d.put(RETENTION_6M, "share of placements made at least 6 months before the end that are still in that job 6 months later");
+        d.put(TRIALS_STARTED, "trial placements started");
+        d.put(TRIALS_CONVERTED, "trial placements that became a job");
+        d.put(COURSES_STARTED, "courses started");
+        d.put(COURSES_COMPLETED, "courses completed");
+        d.put(RETRAINING_COST, "course fees and prices paid, in euro, whoever paid them");
+        d.put(BENEFIT_PAYMENTS, "WW, bijstand and Wajong paid, in euro");
+        d.put(SUBSIDIES_PAID, "wage-cost subsidies, wage-cost advantages and placement bonuses paid, in euro");
+        d.put(PUBLIC_COST, "net outflow of public bodies (UWV, municipality, state, province, outcome fund), in euro");
+        d.put(PUBLIC_COST_PER_PLACEMENT, "net public cost / placements, in euro");
+        d.put(EMPLOYER_COST, "employers' net outflow: wages and fees paid minus subsidies and grants received, in euro");
+        d.put(BLOCKED, "proposed actions (hire, trial placement, course) that a rule blocked");
+        d.put(VACANCIES_UNFILLED, "vacancies still open at the end");
+        return java.util.Collections.unmodifiableMap(d);
+    }
+}

@@ -1,0 +1,41 @@
+package nl.fieldlab.sandbox.simulation;
+
+import nl.fieldlab.sandbox.domain.Education;
+import nl.fieldlab.sandbox.domain.Household;
+import nl.fieldlab.sandbox.domain.Status;
+
+/**
+ * A synthetic worker's attributes at the start: what the scenario's group says, drawn once. Immutable and shared
+ * by every variant of a replication.
+ *
+ * @param id              index in the population
+ * @param group           index of the scenario's worker group
+ * @param ageAtStart      age in years at the start
+ * @param birthdayMonth   simulated month index (1-12) in which the worker first turns a year older
+ * @param layoffRate      monthly layoff chance while employed in a declining occupation
+ */
+public record Person(
+        int id,
+        int group,
+        Status status,
+        String region,
+        int ageAtStart,
+        int birthdayMonth,
+        Household household,
+        Education education,
+        int field,
+        int wageValuePct,
+        double dailyWage,
+        int workHistoryYears,
+        int yearsWorkedSince2016,
+        int monthsUnemployed,
+        boolean meetsMeansTest,
+        boolean disabled,
+        String background,
+        double layoffRate) {
+
+    /** Age in whole years at simulated month index {@code m}. */
+    public int ageAt(int m) {
+        return ageAtStart + (m + 12 - birthdayMonth) / 12;
+    }
+}

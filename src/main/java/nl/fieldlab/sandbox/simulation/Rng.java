@@ -1,0 +1,68 @@
+package nl.fieldlab.sandbox.simulation;
+
+/**
+ * Counter-based random numbers: a uniform draw is a hash of (seed, replication, stream, entity, month). There is no
+ * generator state, so a draw does not depend on how many draws came before it: the same worker in the same month
+ * gets the same number for the same purpose in every variant (common random numbers), on any thread.
+ */
+public final class Rng {
+
+    /** What a draw is for; each purpose is an independent stream. */
+    public enum Stream {
+        POPULATION, VACANCY_NEW, VACANCY_FILL, SEARCH, SEARCH_POOL, SEARCH_PICK, ROUTE, HIRE, TRIAL_CONVERT,
+        COURSE_UPTAKE, COURSE_SPONTANEOUS, COURSE_COMPLETE, SEPARATION, LAYOFF, EXIT_OTHER
+    }
+
+    private final long key;
+
+    private Rng(long key) {
+        this.key = key;
+    }
+
+    /** The streams of one replication. */
+    public static Rng forReplication(long seed, int replication) {
+        return new Rng(mix(mix(seed) ^ (0x9E3779B97F4A7C15L * (replication + 1L))));
+    }
+
+    /** Streams that do not depend on the replication (a population drawn once). */
+    public static Rng forSeed(long seed) {
+        return new Rng(mix(seed ^ 0x5DEECE66DL));
+    }
+
+    /** A uniform number in [0, 1). */
+    public double uniform(Stream stream, long entity, long step) {
+        long h = mix(key ^ (stream.ordinal() + 1L) * 0xD1B54A32D192ED03L);
+        h = mix(h ^ entity * 0x9E3779B97F4A7C15L);
+        h = mix(h ^ step * 0xC2B2AE3D27D4EB4FL);
+        return (h >>> 11) * 0x1.0p-53;
+    }
+
+    /** A whole number from {@code min} to {@code max} inclusive. */
+    public int between(Stream stream, long entity, long step, int min, int max) {
+        return min + (int) Math.floor(uniform(stream, entity, step) * (max - min + 1L));
+    }
+
+    /** A Poisson count with the given mean, by inversion of one uniform draw. */
+    public int poisson(Stream stream, long entity, long step, double mean) {
+        if (mean <= 0) {
+            return 0;
+        }
+        double u = uniform(stream, entity, step);
+        double p = Math.exp(-mean);
+        double cdf = p;
+        int k = 0;
+        while (u > cdf && k < 1000) {
+            k++;
+            p *= mean / k;
+            cdf += p;
+        }
+        return k;
+    }
+
+    /** SplitMix64's finaliser: a bijective 64-bit mix. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,193 @@
+package nl.fieldlab.sandbox.simulation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import nl.fieldlab.sandbox.rules.Decider;
+import nl.fieldlab.sandbox.rules.RuleBase;
+import nl.fieldlab.sandbox.rules.Variant;
+import nl.fieldlab.sandbox.scenario.Scenario;
+import nl.fieldlab.sandbox.scenario.WorkerGroup;
+
+/**
+ * Runs a scenario: every variant in every replication, in parallel. Results do not depend on the number of
+ * threads: each (replication, variant) run uses only its own random streams and its own state, and results are
+ * gathered by index.
+ */
+public final class Simulator {
+
+    /** Called after each finished run with the number done and the total. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(int done, int total);
+
+        Progress NONE = (d, t) -> {
+        };
+    }
+
+    private final int threads;
+    private final Progress progress;
+    private final BooleanSupplier cancelled;
+
+    public Simulator(int threads, Progress progress, BooleanSupplier cancelled) {
+        this.threads = Math.max(1, threads);
+        this.progress = progress == null ? Progress.NONE : progress;
+        this.cancelled = cancelled == null ? () -> false : cancelled;
+    }
+
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Runs all variants of {@code scenario}. {@code rules} holds one compiled rule base per variant name.
+     *
+     * @throws CancellationException when cancelled; nothing is returned then
+     */
+    public SimulationResult run(Scenario scenario, Map<String, RuleBase> rules) {
+        Fields fields = Fields.of(scenario);
+        Market market = Market.of(scenario, fields);
+        List<String> groups = scenario.workers().stream().map(WorkerGroup::group).toList();
+        Person[] fixed = scenario.population() == Scenario.PopulationMode.FIXED
+                ? Population.draw(scenario, fields, Rng.forSeed(scenario.seed())) : null;
+        List<Variant> variants = scenario.variants();
+        Map<String, Decider> deciders = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            deciders.put(v.name(), new Decider(rules.get(v.name())));
+        }
+        int reps = scenario.replications();
+        RunTotals[][] totals = new RunTotals[variants.size()][reps];
+        int total = variants.size() * reps;
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "fieldlab-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int rep = 0; rep < reps; rep++) {
+                for (int vi = 0; vi < variants.size(); vi++) {
+                    int r = rep;
+                    int v = vi;
+                    futures.add(pool.submit(() -> {
+                        if (cancelled.getAsBoolean()) {
+                            throw new CancellationException();
+                        }
+                        Person[] people = fixed != null ? fixed
+                                : Population.draw(scenario, fields, Rng.forReplication(scenario.seed(), r));
+                        totals[v][r] = new Run(scenario, market, people, deciders.get(variants.get(v).name()),
+                                Rng.forReplication(scenario.seed(), r), -1, null, cancelled).run();
+                        progress.update(done.incrementAndGet(), total);
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return collect(scenario, variants, groups, totals, deciders);
+    }
+
+    /**
+     * Runs one replication of one variant with a trace of one worker's path (for {@code explain}).
+     */
+    public static void trace(Scenario scenario, RuleBase rules, int replication, int worker, Trace trace) {
+        Fields fields = Fields.of(scenario);
+        Market market = Market.of(scenario, fields);
+        Person[] people = scenario.population() == Scenario.PopulationMode.FIXED
+                ? Population.draw(scenario, fields, Rng.forSeed(scenario.seed()))
+                : Population.draw(scenario, fields, Rng.forReplication(scenario.seed(), replication));
+        if (worker < 0 || worker >= people.length) {
+            throw new IllegalArgumentException("no worker " + worker + " (the scenario has workers 0 to "
+                    + (people.length - 1) + ")");
+        }
+        new Run(scenario, market, people, new Decider(rules), Rng.forReplication(scenario.seed(), replication),
+                worker, trace, () -> false).run();
+    }
+
+    /** The synthetic population of a replication (for describing workers). */
+    public static Person[] population(Scenario scenario, int replication) {
+        Fields fields = Fields.of(scenario);
+        return scenario.population() == Scenario.PopulationMode.FIXED
+                ? Population.draw(scenario, fields, Rng.forSeed(scenario.seed()))
+                : Population.draw(scenario, fields, Rng.forReplication(scenario.seed(), replication));
+    }
+
+    private static SimulationResult collect(Scenario scenario, List<Variant> variants, List<String> groups,
+            RunTotals[][] totals, Map<String, Decider> deciders) {
+        int reps = scenario.replications();
+        List<List<Map<String, Double>>> perRun = new ArrayList<>();
+        TreeSet<String> extra = new TreeSet<>();
+        List<String> order = new ArrayList<>();
+        for (RunTotals[] byRep : totals) {
+            List<Map<String, Double>> maps = new ArrayList<>();
+            for (RunTotals t : byRep) {
+                Map<String, Double> m = t.metrics(groups);
+                for (String k : m.keySet()) {
+                    if (k.startsWith(Metrics.BLOCKED_PREFIX) || k.startsWith(Metrics.RETRAINING_PREFIX)) {
+                        extra.add(k);
+                    } else if (!order.contains(k)) {
+                        order.add(k);
+                    }
+                }
+                maps.add(m);
+            }
+            perRun.add(maps);
+        }
+        order.addAll(extra);
+        Map<String, Map<String, double[]>> metrics = new LinkedHashMap<>();
+        Map<String, double[]> placements = new LinkedHashMap<>();
+        Map<String, double[]> employed = new LinkedHashMap<>();
+        Map<String, Decider.Stats> stats = new LinkedHashMap<>();
+        int months = scenario.months();
+        for (int v = 0; v < variants.size(); v++) {
+            String name = variants.get(v).name();
+            Map<String, double[]> byMetric = new LinkedHashMap<>();
+            for (String k : order) {
+                double[] values = new double[reps];
+                for (int r = 0; r < reps; r++) {
+                    // a rule that never blocked (or an actor that never paid for training) in a run counts 0
+                    values[r] = perRun.get(v).get(r).getOrDefault(k, 0.0);
+                }
+                byMetric.put(k, values);
+            }
+            metrics.put(name, byMetric);
+            double[] p = new double[months];
+            double[] e = new double[months];
+            for (int r = 0; r < reps; r++) {
+                for (int m = 0; m < months; m++) {
+                    p[m] += totals[v][r].placementsByMonth[m] / (double) reps;
+                    e[m] += totals[v][r].employedByMonth[m] / (double) reps;
+                }
+            }
+            placements.put(name, p);
+            employed.put(name, e);
+            stats.put(name, deciders.get(name).stats());
+        }
+        long workerMonths = (long) scenario.workerCount() * months * reps * variants.size();
+        return new SimulationResult(scenario, variants.stream().map(Variant::name).toList(), metrics, placements,
+                employed, stats, workerMonths);
+    }
+}

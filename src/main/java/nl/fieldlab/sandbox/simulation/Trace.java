@@ -1,0 +1,17 @@
+package nl.fieldlab.sandbox.simulation;
+
+import nl.fieldlab.sandbox.domain.Question;
+import nl.fieldlab.sandbox.rules.Answer;
+
+/** Receives one worker's path through a run: what was proposed, what the rules answered, what happened. */
+public interface Trace {
+
+    /**
+     * @param month    month index from the start (0 = first month)
+     * @param kind     what happened, e.g. {@code HIRE proposed}, {@code hired}, {@code WW exhausted}
+     * @param detail   a readable detail (employer, course, chance drawn)
+     * @param question the question asked, or null
+     * @param answer   the rules' answer, or null
+     */
+    void event(int month, String kind, String detail, Question question, Answer answer);
+}
