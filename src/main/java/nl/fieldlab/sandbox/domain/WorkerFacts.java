@@ -21,6 +21,7 @@ package nl.fieldlab.sandbox.domain;
  * @param disabled          has an occupational disability (arbeidsbeperking) as assessed by UWV
  * @param background        route into the jobs-agreement register, if any: VSO, PRO, WSW, WAJONG, PRAKTIJKROUTE, LKS; or NONE
  * @param youngChild        single parent with a child under five
+ * @param earnings          monthly earnings from part-time work while on a benefit, in euro (0 = none)
  */
 public record WorkerFacts(
         int age,
@@ -39,12 +40,13 @@ public record WorkerFacts(
         boolean meetsMeansTest,
         boolean disabled,
         String background,
-        boolean youngChild) {
+        boolean youngChild,
+        double earnings) {
 
     /** The same worker one or more birthdays later. */
     public WorkerFacts withAge(int newAge) {
         return newAge == age ? this : new WorkerFacts(newAge, status, household, education, field, region,
                 wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5,
-                monthsUnemployed, meetsMeansTest, disabled, background, youngChild);
+                monthsUnemployed, meetsMeansTest, disabled, background, youngChild, earnings);
     }
 }

@@ -753,7 +753,7 @@ final class Run {
         return new WorkerFacts(p.ageAt(m), status, p.household(), w.education, market.fieldName(w.field),
                 p.region(), p.wageValuePct(), p.dailyWage(), p.workHistoryYears() + workedYears,
                 p.yearsWorkedSince2016() + workedYears, w.weeksWorkedLast36, w.yearsWorkedLast5, monthsUnemployed,
-                p.meetsMeansTest(), p.disabled(), p.background(), false);
+                p.meetsMeansTest(), p.disabled(), p.background(), false, 0);
     }
 
     private Question question(QuestionType type, WorkerFacts wf, EmployerFacts ef, CourseFacts cf, int m,
