@@ -1,0 +1,147 @@
+package nl.fieldlab.sandbox.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+
+import nl.fieldlab.sandbox.app.ExitCodes;
+
+/** The commands as batch mode runs them: output, exit codes and one-line errors. */
+@SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "fieldlab.shell.runner=false"})
+class BatchCommandsTest {
+
+    @TestConfiguration
+    static class NoShell {
+        @Bean
+        ApplicationRunner springShellApplicationRunner() {
+            return args -> {
+            };
+        }
+    }
+
+    @Autowired
+    CommandParser parser;
+    @Autowired
+    CommandRegistry registry;
+
+    @TempDir
+    Path tmp;
+
+    CommandLine.Outcome run(String line) {
+        return new CommandLine(parser, registry).execute(line);
+    }
+
+    @Test
+    void runWritesTheReportAndExitsZero() throws IOException {
+        Path out = tmp.resolve("smoke");
+        CommandLine.Outcome o = run("run scenarios/smoke.yaml --out " + out);
+        assertEquals(ExitCodes.OK, o.exitCode(), o.error());
+        assertTrue(o.output().contains("Ran 'smoke'"), o.output());
+        assertTrue(Files.exists(out.resolve("report.json")));
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"scenarioSha256\""));
+    }
+
+    @Test
+    void twoRunsGiveTheSameReportJson() throws IOException {
+        assertEquals(0, run("run scenarios/smoke.yaml --out " + tmp.resolve("a")).exitCode());
+        assertEquals(0, run("run scenarios/smoke.yaml --out " + tmp.resolve("b")).exitCode());
+        assertEquals(Files.readString(tmp.resolve("a/report.json")), Files.readString(tmp.resolve("b/report.json")));
+    }
+
+    @Test
+    void compareAfterRunShowsDifferences() {
+        assertEquals(0, run("run scenarios/smoke.yaml --out " + tmp.resolve("c")).exitCode());
+        CommandLine.Outcome o = run("compare");
+        assertEquals(0, o.exitCode(), o.error());
+        assertTrue(o.output().contains("Difference to the baseline"), o.output());
+        assertTrue(o.output().contains("placements"));
+        CommandLine.Outcome one = run("compare --metric placements");
+        assertTrue(one.output().contains("(reference)"), one.output());
+    }
+
+    @Test
+    void invalidScenarioExitsOneWithFileLineAndField() throws IOException {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(Path.of("scenarios/smoke.yaml")).replace("count: 60", "count: -60"));
+        CommandLine.Outcome o = run("validate " + bad);
+        assertEquals(ExitCodes.BAD_INPUT, o.exitCode());
+        assertTrue(o.error().matches(".*bad\\.yaml:\\d+: workers\\[0]\\.count: expected a count of at least 0"),
+                o.error());
+        assertFalse(o.error().contains("Exception"), o.error());
+    }
+
+    @Test
+    void unknownOptionIsRefused() {
+        CommandLine.Outcome o = run("run scenarios/smoke.yaml --replicatons 3");
+        assertEquals(ExitCodes.BAD_INPUT, o.exitCode());
+        assertTrue(o.error().contains("unknown option --replicatons"), o.error());
+    }
+
+    @Test
+    void badNumberIsOneLine() {
+        CommandLine.Outcome o = run("run scenarios/smoke.yaml --seed abc");
+        assertEquals(ExitCodes.BAD_INPUT, o.exitCode());
+        assertEquals("expected a whole number, got 'abc'", o.error());
+    }
+
+    @Test
+    void unknownCommandIsRefused() {
+        assertEquals(ExitCodes.BAD_INPUT, run("frobnicate").exitCode());
+    }
+
+    @Test
+    void validateAcceptsTheDefaultScenario() {
+        CommandLine.Outcome o = run("validate scenarios/default.yaml");
+        assertEquals(0, o.exitCode(), o.error());
+        assertTrue(o.output().contains("valid"));
+    }
+
+    @Test
+    void rulesListNamesSources() {
+        CommandLine.Outcome o = run("rules list");
+        assertEquals(0, o.exitCode(), o.error());
+        assertTrue(o.output().contains("WML-ADULT"));
+        assertTrue(o.output().contains("Participatiewet art. 10d"));
+        CommandLine.Outcome e2 = run("rules list --exemption E2");
+        assertTrue(e2.output().contains("Suspends: TRIAL-UWV-DURATION"), e2.output());
+    }
+
+    @Test
+    void testRulesPassesOnTheShippedCases() {
+        CommandLine.Outcome o = run("test-rules rules/cases/trial-placement.yaml");
+        assertEquals(0, o.exitCode(), o.error());
+        assertTrue(o.output().contains("0 failed"), o.output());
+    }
+
+    @Test
+    void testRulesFailsWithExitTwoOnAWrongExpectation() throws IOException {
+        Path cases = tmp.resolve("wrong.yaml");
+        Files.writeString(cases, """
+                cases:
+                  - name: adult minimum wage is not 10 euro
+                    month: 2026-01
+                    question: HIRE
+                    worker: {age: 30}
+                    expect:
+                      amounts: {minimum-wage.hourly: 10.00}
+                """);
+        CommandLine.Outcome o = run("test-rules " + cases);
+        assertEquals(ExitCodes.CHECKS_FAILED, o.exitCode());
+        assertTrue(o.output().contains("FAIL"), o.output());
+        assertTrue(o.output().contains("14.71"), o.output());
+    }
+}
