@@ -10,7 +10,8 @@ import java.util.Set;
  * <p>Answers are schedules relative to the start of the spell the question is about (month 1 = the first month of
  * the job, trial, course or benefit), so one answer serves a whole spell until a fact or a parameter changes.
  * Rules see time only through the parameters resolved for {@link #month()}: two questions with the same facts in
- * months with the same parameter values get the same answer. The parameter view is therefore not part of equality.
+ * months with the same parameter values get the same answer. The parameter view is therefore not part of the
+ * {@link #key() key}.
  *
  * @param type        what is asked
  * @param month       the simulated month (the start of its parameter period when asked by the simulator)
@@ -70,31 +71,67 @@ public record Question(
         return employer == null ? 0 : employer.hoursPerWeek() * params.value("calendar.weeks-per-month");
     }
 
+    /**
+     * Questions are facts in a rule session, where outcome facts join them by {@code question == $q}; identity
+     * makes those joins cheap. Use {@link #key()} to compare two questions by their facts.
+     */
     @Override
     public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof Question q)) {
-            return false;
-        }
-        return type == q.type && startYear == q.startYear && formerEmployee == q.formerEmployee
-                && afterTrial == q.afterTrial && month.equals(q.month) && worker.equals(q.worker)
-                && Objects.equals(employer, q.employer) && Objects.equals(course, q.course)
-                && exemptions.equals(q.exemptions);
+        return this == o;
     }
 
     @Override
     public int hashCode() {
-        int h = type.hashCode();
-        h = 31 * h + month.hashCode();
-        h = 31 * h + startYear;
-        h = 31 * h + worker.hashCode();
-        h = 31 * h + Objects.hashCode(employer);
-        h = 31 * h + Objects.hashCode(course);
-        h = 31 * h + (formerEmployee ? 1 : 0) + (afterTrial ? 2 : 0);
-        h = 31 * h + exemptions.hashCode();
-        return h;
+        return System.identityHashCode(this);
+    }
+
+    /** The question's facts as a value: two questions with equal keys get the same answer. */
+    public Key key() {
+        return new Key(this);
+    }
+
+    /** Value equality over everything but the parameter view (which the month and exemptions determine). */
+    public static final class Key {
+        private final Question q;
+        private final int hash;
+
+        private Key(Question q) {
+            this.q = q;
+            int h = q.type.hashCode();
+            h = 31 * h + q.month.hashCode();
+            h = 31 * h + q.startYear;
+            h = 31 * h + q.worker.hashCode();
+            h = 31 * h + Objects.hashCode(q.employer);
+            h = 31 * h + Objects.hashCode(q.course);
+            h = 31 * h + (q.formerEmployee ? 1 : 0) + (q.afterTrial ? 2 : 0);
+            h = 31 * h + q.exemptions.hashCode();
+            this.hash = h;
+        }
+
+        public Question question() {
+            return q;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Key k) || k.hash != hash) {
+                return false;
+            }
+            Question a = q;
+            Question b = k.q;
+            return a.type == b.type && a.startYear == b.startYear && a.formerEmployee == b.formerEmployee
+                    && a.afterTrial == b.afterTrial && a.month.equals(b.month) && a.worker.equals(b.worker)
+                    && Objects.equals(a.employer, b.employer) && Objects.equals(a.course, b.course)
+                    && a.exemptions.equals(b.exemptions);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     @Override

@@ -90,7 +90,7 @@ public final class SvgCharts {
         if (forest) {
             values.add(0.0);
         }
-        Scale s = Scale.of(values, x0, x1, 5);
+        Scale s = Scale.of(values, x0, x1, 0.06, 0.06);
 
         Svg svg = new Svg(title, WIDTH, height);
         svg.xAxis(s, top, top + plotH, forest);
@@ -143,7 +143,7 @@ public final class SvgCharts {
         double height = top + plotH + 48;
         double x0 = 64;
         double x1 = width - 24;
-        Scale y = Scale.of(values, top + plotH, top, 5);
+        Scale y = Scale.of(values, top + plotH, top, 0, 0.05);
 
         Svg svg = new Svg(title, width, height);
         svg.legend(x0, 16, series.stream().map(x -> Map.entry(x.label(), x.series())).toList(), true);
@@ -221,17 +221,10 @@ public final class SvgCharts {
         double left = 16 + Math.max(40, maxLen(groups.stream().map(Group::label).toList()) * CHAR);
         double x0 = left;
         double x1 = WIDTH - 16;
-        // Room for value labels outside the bar ends: widen the domain on each side that has bars.
-        double min = values.stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).min().orElse(0);
-        double max = values.stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).max().orElse(0);
-        double pad = (max - min) * 0.22;
-        if (min < 0) {
-            values.add(min - pad);
-        }
-        if (max > 0) {
-            values.add(max + pad);
-        }
-        Scale s = Scale.of(values, x0, x1, 5);
+        // Room for the value labels outside the bar ends, on each side that has bars.
+        boolean below = values.stream().anyMatch(v -> v < 0);
+        boolean above = values.stream().anyMatch(v -> v > 0);
+        Scale s = Scale.of(values, x0, x1, below ? 0.18 : 0.02, above ? 0.18 : 0.02);
 
         Svg svg = new Svg(title, WIDTH, height);
         svg.legend(x0, 16, legend.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList(), false);
@@ -265,11 +258,14 @@ public final class SvgCharts {
 
     // ------------------------------------------------------------------ scale and formatting
 
-    /** A linear scale over nice round ticks that cover the data. */
+    /**
+     * A linear scale over the data range widened by {@code padLow}/{@code padHigh} (shares of the range), with
+     * 4 to 8 ticks at round steps (1, 2 or 5 times a power of ten) inside it.
+     */
     private static final class Scale {
+        private static final double[] MANTISSAS = {10, 5, 2, 1};
         final double lo;
         final double hi;
-        final double step;
         final double from;
         final double to;
         final List<Double> ticks = new ArrayList<>();
@@ -277,27 +273,47 @@ public final class SvgCharts {
         final String suffix;
         final int decimals;
 
-        private Scale(double min, double max, double from, double to, int target) {
+        private Scale(double min, double max, double from, double to, double padLow, double padHigh) {
             if (!(max > min)) {
                 double d = min == 0 ? 1 : Math.abs(min) * 0.1;
                 min -= d;
                 max += d;
             }
-            step = nice((max - min) / Math.max(1, target - 1));
-            lo = Math.floor(min / step + 1e-9) * step;
-            hi = Math.ceil(max / step - 1e-9) * step;
+            double span = max - min;
+            lo = min - span * padLow;
+            hi = max + span * padHigh;
             this.from = from;
             this.to = to;
-            for (long i = Math.round(lo / step); i <= Math.round(hi / step); i++) {
-                ticks.add(i * step == 0 ? 0.0 : i * step);
+            double step = step(lo, hi);
+            for (long i = (long) Math.ceil(lo / step - 1e-9); i * step <= hi + step * 1e-9; i++) {
+                ticks.add(i == 0 ? 0.0 : i * step);
             }
             double big = Math.max(Math.abs(lo), Math.abs(hi));
             unit = big >= 1e6 ? 1e6 : big >= 1e4 ? 1e3 : 1;
             suffix = unit == 1e6 ? "M" : unit == 1e3 ? "k" : "";
-            decimals = (int) Math.max(0, Math.min(6, Math.ceil(-Math.log10(step / unit) - 1e-9)));
+            int d = 0;
+            while (d < 6 && Math.abs(step / unit * Math.pow(10, d) - Math.rint(step / unit * Math.pow(10, d))) > 1e-6) {
+                d++;
+            }
+            decimals = d;
         }
 
-        static Scale of(List<Double> values, double from, double to, int target) {
+        /** The largest round step that puts at least 4 ticks in [lo, hi]. */
+        private static double step(double lo, double hi) {
+            double base = Math.pow(10, Math.floor(Math.log10(hi - lo)));
+            for (double scale = base; scale > base * 1e-3; scale /= 10) {
+                for (double m : MANTISSAS) {
+                    double s = m * scale;
+                    long count = (long) Math.floor(hi / s + 1e-9) - (long) Math.ceil(lo / s - 1e-9) + 1;
+                    if (count >= 4) {
+                        return s;
+                    }
+                }
+            }
+            return base / 1000;
+        }
+
+        static Scale of(List<Double> values, double from, double to, double padLow, double padHigh) {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (double v : values) {
@@ -310,7 +326,7 @@ public final class SvgCharts {
                 min = 0;
                 max = 1;
             }
-            return new Scale(min, max, from, to, target);
+            return new Scale(min, max, from, to, padLow, padHigh);
         }
 
         double x(double v) {
@@ -323,13 +339,6 @@ public final class SvgCharts {
             }
             String t = String.format(Locale.ROOT, "%,." + decimals + "f", Math.abs(v) / unit) + suffix;
             return v < 0 ? MINUS + t : t;
-        }
-
-        private static double nice(double raw) {
-            double exp = Math.pow(10, Math.floor(Math.log10(raw)));
-            double f = raw / exp;
-            double n = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
-            return n * exp;
         }
     }
 

@@ -1,56 +1,111 @@
 package nl.fieldlab.sandbox.rules;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.domain.PaymentType;
 
 /**
  * The rules' answer to one question, every line attributed to the rule that produced it. Lines are sorted, so an
- * answer is the same however the engine happened to fire.
- *
- * @param blocks       rules that block the action (empty: allowed)
- * @param entitlements granted rights with a size, such as {@code trial.max-months}
- * @param obligations  duties, such as {@code search-duty}
- * @param amounts      derived quantities, such as {@code minimum-wage.hourly}
- * @param payments     money flows as a schedule over the spell's months
- * @param groups       target groups the worker was classified into
- * @param fired        ids of every rule that fired, in order of id
+ * answer is the same however the engine happened to fire. Immutable; lookups by key are precomputed because the
+ * simulation reads them every month.
  */
-public record Answer(
-        List<BlockLine> blocks,
-        List<ValueLine> entitlements,
-        List<ValueLine> obligations,
-        List<ValueLine> amounts,
-        List<PaymentLine> payments,
-        List<GroupLine> groups,
-        List<String> fired) {
+public final class Answer {
 
+    /** A rule blocked the action. */
     public record BlockLine(String ruleId, String reason) {
     }
 
+    /** A keyed value (entitlement, obligation, amount) set by a rule. */
     public record ValueLine(String ruleId, String key, double value) {
     }
 
+    /** A target group the worker was classified into, and by which rule. */
     public record GroupLine(String ruleId, String group) {
     }
 
+    /**
+     * Money paid monthly in spell months {@code fromMonth} to {@code toMonth}.
+     *
+     * @param exemption the exemption whose rule set the payment, or null for a baseline rule
+     */
     public record PaymentLine(String ruleId, PaymentType type, Actor payer, Actor payee, double amount, int fromMonth,
-            int toMonth, String note) {
+            int toMonth, String note, String exemption) {
 
         public boolean paidIn(int spellMonth) {
             return spellMonth >= fromMonth && spellMonth <= toMonth;
         }
     }
 
-    public Answer {
-        blocks = List.copyOf(blocks);
-        entitlements = List.copyOf(entitlements);
-        obligations = List.copyOf(obligations);
-        amounts = List.copyOf(amounts);
-        payments = List.copyOf(payments);
-        groups = List.copyOf(groups);
-        fired = List.copyOf(fired);
+    private final List<BlockLine> blocks;
+    private final List<ValueLine> entitlements;
+    private final List<ValueLine> obligations;
+    private final List<ValueLine> amounts;
+    private final List<PaymentLine> payments;
+    private final List<GroupLine> groups;
+    private final List<String> fired;
+    private final Set<String> exemptionsUsed;
+    private final Map<String, Double> entitlementByKey;
+    private final Map<String, Double> obligationByKey;
+    private final Map<String, Double> amountByKey;
+
+    /**
+     * @param exemptionsUsed exemptions whose rules fired for this question
+     * @throws RuleConflictException when two rules set the same key to different values
+     */
+    public Answer(List<BlockLine> blocks, List<ValueLine> entitlements, List<ValueLine> obligations,
+            List<ValueLine> amounts, List<PaymentLine> payments, List<GroupLine> groups, List<String> fired,
+            Set<String> exemptionsUsed) {
+        this.blocks = List.copyOf(blocks);
+        this.entitlements = List.copyOf(entitlements);
+        this.obligations = List.copyOf(obligations);
+        this.amounts = List.copyOf(amounts);
+        this.payments = List.copyOf(payments);
+        this.groups = List.copyOf(groups);
+        this.fired = List.copyOf(fired);
+        this.exemptionsUsed = Set.copyOf(exemptionsUsed);
+        this.entitlementByKey = index(this.entitlements);
+        this.obligationByKey = index(this.obligations);
+        this.amountByKey = index(this.amounts);
+    }
+
+    public List<BlockLine> blocks() {
+        return blocks;
+    }
+
+    public List<ValueLine> entitlements() {
+        return entitlements;
+    }
+
+    public List<ValueLine> obligations() {
+        return obligations;
+    }
+
+    public List<ValueLine> amounts() {
+        return amounts;
+    }
+
+    public List<PaymentLine> payments() {
+        return payments;
+    }
+
+    public List<GroupLine> groups() {
+        return groups;
+    }
+
+    /** Ids of every rule that fired, in order of id. */
+    public List<String> fired() {
+        return fired;
+    }
+
+    /** Exemptions whose rules fired for this question (shaped the answer). */
+    public Set<String> exemptionsUsed() {
+        return exemptionsUsed;
     }
 
     public boolean allowed() {
@@ -64,16 +119,19 @@ public record Answer(
 
     /** The size of an entitlement, or {@code orElse} when no rule granted it. */
     public double entitlement(String key, double orElse) {
-        return single(entitlements, key, orElse);
+        Double v = entitlementByKey.get(key);
+        return v == null ? orElse : v;
     }
 
     /** The value of an obligation, or {@code orElse} when no rule imposed it. */
     public double obligation(String kind, double orElse) {
-        return single(obligations, kind, orElse);
+        Double v = obligationByKey.get(kind);
+        return v == null ? orElse : v;
     }
 
     public double amount(String key, double orElse) {
-        return single(amounts, key, orElse);
+        Double v = amountByKey.get(key);
+        return v == null ? orElse : v;
     }
 
     public boolean inGroup(String group) {
@@ -101,18 +159,39 @@ public record Answer(
         return net;
     }
 
-    private static double single(List<ValueLine> lines, String key, double orElse) {
-        ValueLine found = null;
-        for (ValueLine v : lines) {
-            if (v.key().equals(key)) {
-                if (found != null && found.value() != v.value()) {
-                    throw new RuleConflictException("rules " + found.ruleId() + " and " + v.ruleId() + " both set '"
-                            + key + "', to " + found.value() + " and " + v.value());
-                }
-                found = v;
-            }
+    private static Map<String, Double> index(List<ValueLine> lines) {
+        if (lines.isEmpty()) {
+            return Map.of();
         }
-        return found == null ? orElse : found.value();
+        Map<String, ValueLine> first = new HashMap<>();
+        Map<String, Double> out = new HashMap<>();
+        for (ValueLine v : lines) {
+            ValueLine earlier = first.putIfAbsent(v.key(), v);
+            if (earlier != null && earlier.value() != v.value()) {
+                throw new RuleConflictException("rules " + earlier.ruleId() + " and " + v.ruleId() + " both set '"
+                        + v.key() + "', to " + earlier.value() + " and " + v.value());
+            }
+            out.put(v.key(), v.value());
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Answer a && blocks.equals(a.blocks) && entitlements.equals(a.entitlements)
+                && obligations.equals(a.obligations) && amounts.equals(a.amounts) && payments.equals(a.payments)
+                && groups.equals(a.groups) && fired.equals(a.fired);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(blocks, entitlements, obligations, amounts, payments, groups, fired);
+    }
+
+    @Override
+    public String toString() {
+        return "Answer[" + (allowed() ? "allowed" : "blocked by " + blockedBy()) + ", entitlements=" + entitlements
+                + ", obligations=" + obligations + ", payments=" + payments + ", fired=" + fired + "]";
     }
 
     /** Two rules gave one question contradictory answers. */

@@ -16,9 +16,11 @@ import nl.fieldlab.sandbox.domain.Question;
 public final class Decider {
 
     private static final int MAX_ENTRIES = 2_000_000;
+    public static final LongAdder NANOS = new LongAdder();
+    public static final Map<String, LongAdder> BYTYPE = new ConcurrentHashMap<>();
 
     private final RuleBase rules;
-    private final Map<Question, Answer> cache = new ConcurrentHashMap<>();
+    private final Map<Question.Key, Answer> cache = new ConcurrentHashMap<>();
     private final LongAdder asked = new LongAdder();
     private final LongAdder evaluated = new LongAdder();
     private final LongAdder batches = new LongAdder();
@@ -35,19 +37,26 @@ public final class Decider {
     public List<Answer> answer(List<Question> questions) {
         asked.add(questions.size());
         Answer[] out = new Answer[questions.size()];
-        Map<Question, List<Integer>> missing = new LinkedHashMap<>();
+        Map<Question.Key, List<Integer>> missing = new LinkedHashMap<>();
         for (int i = 0; i < out.length; i++) {
-            Question q = questions.get(i);
-            Answer a = cache.get(q);
+            Question.Key key = questions.get(i).key();
+            Answer a = cache.get(key);
             if (a != null) {
                 out[i] = a;
             } else {
-                missing.computeIfAbsent(q, k -> new ArrayList<>(1)).add(i);
+                missing.computeIfAbsent(key, k -> new ArrayList<>(1)).add(i);
             }
         }
         if (!missing.isEmpty()) {
-            List<Question> batch = new ArrayList<>(missing.keySet());
+            List<Question.Key> keys = new ArrayList<>(missing.keySet());
+            List<Question> batch = new ArrayList<>(keys.size());
+            for (Question.Key k : keys) {
+                batch.add(k.question());
+            }
+            for (Question q : batch) BYTYPE.computeIfAbsent(q.type().name(), k -> new LongAdder()).increment();
+            long t0 = System.nanoTime();
             List<Answer> answers = rules.decide(batch);
+            NANOS.add(System.nanoTime() - t0);
             evaluated.add(batch.size());
             batches.increment();
             if (cache.size() + batch.size() > MAX_ENTRIES) {
@@ -55,8 +64,8 @@ public final class Decider {
             }
             for (int j = 0; j < batch.size(); j++) {
                 Answer a = answers.get(j);
-                cache.putIfAbsent(batch.get(j), a);
-                for (int i : missing.get(batch.get(j))) {
+                cache.putIfAbsent(keys.get(j), a);
+                for (int i : missing.get(keys.get(j))) {
                     out[i] = a;
                 }
             }

@@ -65,12 +65,14 @@ public final class RuleBase {
     private final RuleLibrary library;
     private final InternalKnowledgeBase kieBase;
     private final SortedMap<String, RuleInfo> rules;
+    private final Map<String, RuleInfo> ruleIndex;
     private final List<Exemption> exemptions;
     /** baseline rule id -> exemptions (of this variant) that suspend it */
     private final Map<String, Set<String>> suspendedBy;
     private final List<YearMonth> boundaries;
+    private final FactUsage usage;
     private final Map<YearMonth, Map<String, Double>> resolved = new ConcurrentHashMap<>();
-    private final Map<String, ParameterView> views = new ConcurrentHashMap<>();
+    private final Map<YearMonth, Map<Set<String>, ParameterView>> views = new ConcurrentHashMap<>();
 
     private RuleBase(Variant variant, RuleLibrary library, InternalKnowledgeBase kieBase,
             SortedMap<String, RuleInfo> rules, List<Exemption> exemptions, Map<String, Set<String>> suspendedBy) {
@@ -78,9 +80,19 @@ public final class RuleBase {
         this.library = library;
         this.kieBase = kieBase;
         this.rules = Collections.unmodifiableSortedMap(rules);
+        this.ruleIndex = new HashMap<>(rules);
         this.exemptions = List.copyOf(exemptions);
         this.suspendedBy = suspendedBy;
         this.boundaries = boundaries(library.parameters(), exemptions);
+        List<String> texts = new ArrayList<>();
+        library.baselineRules().forEach(f -> texts.add(f.text()));
+        exemptions.forEach(e -> library.rulesOf(e).forEach(f -> texts.add(f.text())));
+        this.usage = FactUsage.of(texts);
+    }
+
+    /** Which worker facts this rule base's rules read, per question type. */
+    public FactUsage usage() {
+        return usage;
     }
 
     public Variant variant() {
@@ -243,8 +255,7 @@ public final class RuleBase {
 
     /** Parameter values for a question in {@code month} with the given exemptions in scope. */
     public ParameterView parameters(YearMonth month, Set<String> inScope) {
-        String key = month + "|" + new TreeSet<>(inScope);
-        return views.computeIfAbsent(key, k -> {
+        return views.computeIfAbsent(month, m -> new ConcurrentHashMap<>()).computeIfAbsent(Set.copyOf(inScope), k -> {
             Map<String, Double> values = new HashMap<>(
                     resolved.computeIfAbsent(month, m -> library.parameters().resolve(m)));
             // An exemption's own parameters are always visible (its rules' conditions are evaluated for every
@@ -322,7 +333,7 @@ public final class RuleBase {
                 byQuestion.put(q, new Builder());
             }
             for (Object o : session.getObjects()) {
-                recorder.collect(o, byQuestion);
+                recorder.collect(o, byQuestion, ruleIndex);
             }
             recorder.fired.forEach((q, ids) -> {
                 Builder b = byQuestion.get(q);
@@ -332,7 +343,7 @@ public final class RuleBase {
             });
             List<Answer> answers = new ArrayList<>(questions.size());
             for (Question q : questions) {
-                answers.add(byQuestion.get(q).build());
+                answers.add(byQuestion.get(q).build(ruleIndex));
             }
             return answers;
         } catch (RuntimeException e) {
@@ -350,7 +361,7 @@ public final class RuleBase {
     /** Exemption rules fire only in their exemption's scope; suspended baseline rules only outside it. */
     private boolean accept(Match match) {
         String id = match.getRule().getName();
-        RuleInfo info = rules.get(id);
+        RuleInfo info = ruleIndex.get(id);
         Question q = questionOf(match);
         if (info == null || q == null) {
             return true;
@@ -420,7 +431,7 @@ public final class RuleBase {
             }
         }
 
-        void collect(Object o, Map<Question, Builder> byQuestion) {
+        void collect(Object o, Map<Question, Builder> byQuestion, Map<String, RuleInfo> infos) {
             String rule = insertedBy.getOrDefault(o, "?");
             if (o instanceof Block b) {
                 at(byQuestion, b.question()).blocks.add(new Answer.BlockLine(rule, b.reason()));
@@ -431,8 +442,10 @@ public final class RuleBase {
             } else if (o instanceof Amount a) {
                 at(byQuestion, a.question()).amounts.add(new Answer.ValueLine(rule, a.key(), a.value()));
             } else if (o instanceof Payment p) {
+                RuleInfo info = infos.get(rule);
                 at(byQuestion, p.question()).payments.add(new Answer.PaymentLine(rule, p.type(), p.payer(),
-                        p.payee(), p.amount(), p.fromMonth(), p.toMonth(), p.note()));
+                        p.payee(), p.amount(), p.fromMonth(), p.toMonth(), p.note(),
+                        info == null ? null : info.exemption()));
             } else if (o instanceof InGroup g) {
                 at(byQuestion, g.question()).groups.add(new Answer.GroupLine(rule, g.group()));
             }
@@ -456,7 +469,7 @@ public final class RuleBase {
         final List<Answer.GroupLine> groups = new ArrayList<>();
         final TreeSet<String> fired = new TreeSet<>();
 
-        Answer build() {
+        Answer build(Map<String, RuleInfo> infos) {
             blocks.sort(Comparator.comparing(Answer.BlockLine::ruleId).thenComparing(Answer.BlockLine::reason));
             Comparator<Answer.ValueLine> byValue = Comparator.comparing(Answer.ValueLine::ruleId)
                     .thenComparing(Answer.ValueLine::key).thenComparingDouble(Answer.ValueLine::value);
@@ -470,7 +483,14 @@ public final class RuleBase {
                     .thenComparingInt(Answer.PaymentLine::fromMonth)
                     .thenComparingDouble(Answer.PaymentLine::amount));
             groups.sort(Comparator.comparing(Answer.GroupLine::group).thenComparing(Answer.GroupLine::ruleId));
-            return new Answer(blocks, entitlements, obligations, amounts, payments, groups, List.copyOf(fired));
+            java.util.Set<String> used = new TreeSet<>();
+            for (String id : fired) {
+                RuleInfo info = infos.get(id);
+                if (info != null && info.exemption() != null) {
+                    used.add(info.exemption());
+                }
+            }
+            return new Answer(blocks, entitlements, obligations, amounts, payments, groups, List.copyOf(fired), used);
         }
     }
 }

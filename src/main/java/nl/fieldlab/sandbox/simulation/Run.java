@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import nl.fieldlab.sandbox.domain.Actor;
@@ -22,7 +21,6 @@ import nl.fieldlab.sandbox.rules.Answer;
 import nl.fieldlab.sandbox.rules.Decider;
 import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.RuleBase;
-import nl.fieldlab.sandbox.rules.RuleInfo;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.Rng.Stream;
@@ -55,7 +53,14 @@ final class Run {
     private final int[] admitted;
     private final double[] spent;
 
+    // calendar: the month, its parameter period and whether a new period starts, by month index
+    private final YearMonth[] monthOf;
+    private final YearMonth[] periodOf;
+    private final boolean[] newPeriod;
+
     // behaviour values read once
+    private final double[] contactByStatus = new double[Status.values().length];
+    private final double[] otherExitByStatus = new double[Status.values().length];
     private final double ownFieldShare, decay, ageFactor, noDutyFactor, inCourseFactor, hireBase, elasticity,
             gapProductivity, trialOfferRate, trialConversion, monthsToBridge, courseUptake, courseSpontaneous,
             completion, completionWithDuty, separation;
@@ -82,6 +87,19 @@ final class Run {
         this.activeAtEmployer = new int[exemptions.size()][this.market.employers.length];
         this.admitted = new int[exemptions.size()];
         this.spent = new double[exemptions.size()];
+        monthOf = new YearMonth[months];
+        periodOf = new YearMonth[months];
+        newPeriod = new boolean[months];
+        for (int m = 0; m < months; m++) {
+            monthOf[m] = scenario.start().plusMonths(m);
+            periodOf[m] = rules.periodStart(monthOf[m]);
+            newPeriod[m] = m > 0 && !periodOf[m].equals(periodOf[m - 1]);
+        }
+        for (Status s : Status.values()) {
+            contactByStatus[s.ordinal()] = b.get("search.contact", s);
+            String exit = "exit.other." + s.name();
+            otherExitByStatus[s.ordinal()] = Behaviour.isKnown(exit) ? b.get(exit) : 0;
+        }
         ownFieldShare = b.get("search.own-field-share");
         decay = b.get("search.duration-decay-per-year");
         ageFactor = b.get("search.age-50-plus-factor");
@@ -112,15 +130,20 @@ final class Run {
         int weeksWorkedLast36;
         int yearsWorkedLast5;
         int seekerSince = -1;
-        // benefit spell
+        // benefit spell (duty, duration and clock pause are read from the answer every month, so kept here)
         Answer benefit;
         Question benefitQ;
+        WorkerFacts benefitFacts;
+        boolean duty;
+        double duration;
+        boolean clockPaused;
         int benefitStart;
         int benefitPaused;
         // job
         int employer = -1;
         Answer job;
         Question jobQ;
+        WorkerFacts jobFacts;
         int jobStart;
         // trial placement
         int trialEmployer = -1;
@@ -162,6 +185,15 @@ final class Run {
 
         boolean seeker() {
             return active && !employed() && !inTrial() && status != Status.EMPLOYED;
+        }
+
+        void benefit(Answer a, Question q) {
+            benefit = a;
+            benefitQ = q;
+            duty = a != null && (a.obligation("search-duty", 0) > 0 || a.obligation("work-obligations", 0) > 0);
+            duration = a == null ? Double.POSITIVE_INFINITY
+                    : a.entitlement("benefit.duration-months", Double.POSITIVE_INFINITY);
+            clockPaused = a != null && a.entitlement("benefit.clock-paused", 0) > 0;
         }
     }
 
@@ -218,8 +250,7 @@ final class Run {
     }
 
     private void month(int m, Round round) {
-        YearMonth month = scenario.start().plusMonths(m);
-        boolean newPeriod = m > 0 && !rules.periodStart(month).equals(rules.periodStart(month.minusMonths(1)));
+        boolean newPeriod = this.newPeriod[m];
         vacancies(m);
 
         // 1. jobs, trials, courses and benefits run their course
@@ -252,16 +283,15 @@ final class Run {
                 endCourse(round, w, m);
             }
             if (w.benefit != null && !w.employed()) {
-                double exit = otherExitRate(w.status);
+                double exit = otherExitByStatus[w.status.ordinal()];
                 if (exit > 0 && rng.uniform(Stream.EXIT_OTHER, w.p.id(), m) < exit) {
                     event(w, m, "left " + w.status, "for reasons other than work", null, null);
                     leave(w, m);
                     continue;
                 }
                 int spellMonth = m - w.benefitStart + 1 - w.benefitPaused;
-                double duration = w.benefit.entitlement("benefit.duration-months", Double.POSITIVE_INFINITY);
-                if (spellMonth > duration) {
-                    event(w, m, w.status + " exhausted", "after " + fmt(duration) + " months", null, null);
+                if (spellMonth > w.duration) {
+                    event(w, m, w.status + " exhausted", "after " + fmt(w.duration) + " months", null, null);
                     claim(round, w, Status.BIJSTAND, m, m);
                 } else if (newPeriod || birthday) {
                     reaskBenefit(round, w, m);
@@ -284,14 +314,7 @@ final class Run {
         round.resolve();
 
         // 4. money
-        book(m);
-        int employed = 0;
-        for (Worker w : workers) {
-            if (w.employed()) {
-                employed++;
-            }
-        }
-        totals.employedByMonth[m] = employed;
+        totals.employedByMonth[m] = book(m);
     }
 
     // ------------------------------------------------------------------ vacancies
@@ -342,26 +365,19 @@ final class Run {
     }
 
     private double contactRate(Worker w, int m) {
-        double rate = b.get("search.contact", w.status);
+        double rate = contactByStatus[w.status.ordinal()];
         int unemployed = Math.max(0, m - w.unemployedSince);
         rate *= Math.pow(1 - decay, unemployed / 12.0);
         if (w.p.ageAt(m) >= 50) {
             rate *= ageFactor;
         }
-        if (!underDuty(w)) {
+        if (!w.duty) {
             rate *= noDutyFactor;
         }
         if (w.inCourse()) {
             rate *= inCourseFactor;
         }
         return rate;
-    }
-
-    private boolean underDuty(Worker w) {
-        if (w.benefit == null) {
-            return false;
-        }
-        return w.benefit.obligation("search-duty", 0) > 0 || w.benefit.obligation("work-obligations", 0) > 0;
     }
 
     /** Which action a contact leads to, by the gap between the worker and the vacancy. */
@@ -482,9 +498,9 @@ final class Run {
         w.employer = employer;
         w.job = a;
         w.jobQ = q;
+        w.jobFacts = facts(w, m, w.status);
         w.jobStart = m;
-        w.benefit = null;
-        w.benefitQ = null;
+        w.benefit(null, null);
         admit(a, employer, +1);
         if (w.firstPlacement < 0) {
             w.firstPlacement = m;
@@ -559,8 +575,7 @@ final class Run {
 
     private void leave(Worker w, int m) {
         w.active = false;
-        w.benefit = null;
-        w.benefitQ = null;
+        w.benefit(null, null);
         if (w.inCourse()) {
             stopCourse(w);
         }
@@ -591,15 +606,14 @@ final class Run {
                 false, Set.of());
         round.ask(q, a -> {
             if (a.allowed()) {
-                w.benefit = a;
-                w.benefitQ = q;
+                w.benefit(a, q);
+                w.benefitFacts = f;
                 w.benefitStart = spellStart;
                 w.benefitPaused = 0;
                 event(w, m, status + " granted", spellStart < m ? "spell started before the simulation" : "", q, a);
             } else {
                 event(w, m, status + " refused", a.blockedBy() + ": " + a.blocks().get(0).reason(), q, a);
-                w.benefit = null;
-                w.benefitQ = null;
+                w.benefit(null, null);
                 if (status == Status.WW) {
                     claim(round, w, Status.BIJSTAND, m, m);
                 } else {
@@ -614,13 +628,12 @@ final class Run {
         if (old == null) {
             return;
         }
-        Question q = question(QuestionType.BENEFIT, old.worker().withAge(w.p.ageAt(m)), null, courseOf(w), m,
+        Question q = question(QuestionType.BENEFIT, w.benefitFacts.withAge(w.p.ageAt(m)), null, courseOf(w), m,
                 old.startYear(), false, false, old.exemptions());
         Answer before = w.benefit;
         round.ask(q, a -> {
             if (w.benefitQ == old) {
-                w.benefit = a;
-                w.benefitQ = q;
+                w.benefit(a, q);
                 if (a != before && !a.equals(before)) {
                     event(w, m, "benefit re-assessed", "", q, a);
                 }
@@ -630,7 +643,7 @@ final class Run {
 
     private void reaskJob(Round round, Worker w, int m) {
         Question old = w.jobQ;
-        Question q = question(QuestionType.HIRE, old.worker().withAge(w.p.ageAt(m)), old.employer(), null, m,
+        Question q = question(QuestionType.HIRE, w.jobFacts.withAge(w.p.ageAt(m)), old.employer(), null, m,
                 old.startYear(), old.formerEmployee(), old.afterTrial(), old.exemptions());
         round.ask(q, a -> {
             if (w.jobQ == old) {
@@ -644,26 +657,25 @@ final class Run {
         return w.inCourse() ? market.courses[w.course] : null;
     }
 
-    private double otherExitRate(Status s) {
-        String key = "exit.other." + s.name();
-        return Behaviour.isKnown(key) ? b.get(key) : 0;
-    }
-
     // ------------------------------------------------------------------ money
 
-    private void book(int m) {
+    /** Books this month's payments; returns the number of workers in a job. */
+    private int book(int m) {
+        int employed = 0;
         for (Worker w : workers) {
             if (w.benefit != null && !w.employed()) {
                 int spellMonth = m - w.benefitStart + 1 - w.benefitPaused;
                 bookMonth(w.benefit, spellMonth);
-                if (w.inCourse() && w.benefit.entitlement("benefit.clock-paused", 0) > 0) {
+                if (w.clockPaused && w.inCourse()) {
                     w.benefitPaused++;
                 }
             }
             if (w.employed()) {
+                employed++;
                 bookMonth(w.job, m - w.jobStart + 1);
             }
         }
+        return employed;
     }
 
     private void bookMonth(Answer a, int spellMonth) {
@@ -680,11 +692,8 @@ final class Run {
 
     private void book(Answer.PaymentLine p) {
         totals.book(p.payer(), p.payee(), p.type(), p.amount());
-        if (!exemptions.isEmpty()) {
-            RuleInfo info = rules.rules().get(p.ruleId());
-            if (info != null && info.exemption() != null) {
-                spent[indexOf(info.exemption())] += p.amount();
-            }
+        if (p.exemption() != null) {
+            spent[indexOf(p.exemption())] += p.amount();
         }
     }
 
@@ -695,7 +704,7 @@ final class Run {
         if (a == null || exemptions.isEmpty()) {
             return;
         }
-        for (String ex : exemptionsUsed(a)) {
+        for (String ex : a.exemptionsUsed()) {
             int i = indexOf(ex);
             if (delta > 0) {
                 admitted[i]++;
@@ -704,17 +713,6 @@ final class Run {
                 activeAtEmployer[i][employer] += delta;
             }
         }
-    }
-
-    private Set<String> exemptionsUsed(Answer a) {
-        Set<String> used = new TreeSet<>();
-        for (String id : a.fired()) {
-            RuleInfo info = rules.rules().get(id);
-            if (info != null && info.exemption() != null) {
-                used.add(info.exemption());
-            }
-        }
-        return used;
     }
 
     private boolean hasRoom(Exemption ex, EmployerFacts e) {
@@ -758,12 +756,13 @@ final class Run {
 
     private Question question(QuestionType type, WorkerFacts wf, EmployerFacts ef, CourseFacts cf, int m,
             int startYear, boolean formerEmployee, boolean afterTrial, Set<String> held) {
-        YearMonth month = scenario.start().plusMonths(m);
+        YearMonth month = monthOf[m];
+        // exemption scope is decided on the full facts; the rules see only the facts they can read
         Set<String> scope = rules.inScope(type, wf, ef, cf, month,
                 (ex, e) -> held.contains(ex.id()) || hasRoom(ex, e));
-        YearMonth period = rules.periodStart(month);
-        return new Question(type, period, startYear, wf, ef, cf, formerEmployee, afterTrial, scope,
-                rules.parameters(period, scope));
+        YearMonth period = periodOf[m];
+        return new Question(type, period, startYear, rules.usage().relevant(type, wf), ef, cf, formerEmployee,
+                afterTrial, scope, rules.parameters(period, scope));
     }
 
     private int year(int m) {

@@ -1,0 +1,134 @@
+package nl.fieldlab.sandbox.rules;
+
+import java.lang.reflect.RecordComponent;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.fieldlab.sandbox.domain.QuestionType;
+import nl.fieldlab.sandbox.domain.WorkerFacts;
+
+/**
+ * Which worker facts the rules of a rule base can read, per question type, found by reading the DRL text. A fact
+ * that no rule for a question type mentions by name cannot change the answer, so the simulator leaves it out of
+ * the question (sets it to a neutral value): two workers who differ only in facts no rule reads get one answer,
+ * asked once.
+ *
+ * <p>The analysis is conservative: a rule that does not restrict itself with {@code type == QuestionType.X} counts
+ * for every question type, and a fact named anywhere in a DRL {@code function} counts for every question type.
+ */
+public final class FactUsage {
+
+    private static final Pattern RULE = Pattern.compile(
+            "(?ms)^\\s*rule\\s+(?:\"[^\"]+\"|\\S+)(.*?)^\\s*end\\s*$");
+    private static final Pattern FUNCTION = Pattern.compile("(?ms)^\\s*function\\s+.*?^\\}\\s*$");
+    private static final Pattern TYPE_TEST = Pattern.compile("type\\s*==\\s*QuestionType\\.(\\w+)");
+    private static final List<String> WORKER_FIELDS = java.util.Arrays.stream(WorkerFacts.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
+
+    private final Map<QuestionType, Set<String>> read;
+
+    private FactUsage(Map<QuestionType, Set<String>> read) {
+        this.read = read;
+    }
+
+    /** Reads the DRL texts of a rule base. */
+    public static FactUsage of(List<String> drlTexts) {
+        Map<QuestionType, Set<String>> read = new EnumMap<>(QuestionType.class);
+        for (QuestionType t : QuestionType.values()) {
+            read.put(t, new HashSet<>());
+        }
+        for (String text : drlTexts) {
+            String code = stripComments(text);
+            Matcher f = FUNCTION.matcher(code);
+            while (f.find()) {
+                Set<String> fields = fieldsIn(f.group());
+                read.values().forEach(s -> s.addAll(fields));
+            }
+            Matcher r = RULE.matcher(code);
+            while (r.find()) {
+                String body = r.group(1);
+                int then = body.indexOf("then");
+                String lhs = then < 0 ? body : body.substring(0, then);
+                Set<String> fields = fieldsIn(body);
+                for (QuestionType t : typesOf(lhs)) {
+                    read.get(t).addAll(fields);
+                }
+            }
+        }
+        return new FactUsage(read);
+    }
+
+    /** The question types a rule's conditions restrict it to; all of them unless it tests only {@code type ==}. */
+    static Set<QuestionType> typesOf(String lhs) {
+        Matcher m = TYPE_TEST.matcher(lhs);
+        Set<QuestionType> types = EnumSet.noneOf(QuestionType.class);
+        int tests = 0;
+        while (m.find()) {
+            tests++;
+            try {
+                types.add(QuestionType.valueOf(m.group(1)));
+            } catch (IllegalArgumentException e) {
+                return EnumSet.allOf(QuestionType.class);
+            }
+        }
+        int mentions = lhs.split("QuestionType\\.", -1).length - 1;
+        if (tests == 0 || mentions != tests) {
+            return EnumSet.allOf(QuestionType.class);
+        }
+        return types;
+    }
+
+    private static Set<String> fieldsIn(String text) {
+        Set<String> out = new HashSet<>();
+        for (String field : WORKER_FIELDS) {
+            if (Pattern.compile("\\b" + field + "\\b").matcher(text).find()) {
+                out.add(field);
+            }
+        }
+        return out;
+    }
+
+    private static String stripComments(String drl) {
+        return drl.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("(?m)//.*$", "");
+    }
+
+    /** Whether any rule for this question type can read the named worker fact. */
+    public boolean reads(QuestionType type, String field) {
+        return read.get(type).contains(field);
+    }
+
+    /** The worker facts with every fact no rule for {@code type} reads set to a neutral value. */
+    public WorkerFacts relevant(QuestionType type, WorkerFacts w) {
+        Set<String> r = read.get(type);
+        return new WorkerFacts(
+                r.contains("age") ? w.age() : 0,
+                w.status(),
+                r.contains("household") ? w.household() : null,
+                r.contains("education") ? w.education() : null,
+                r.contains("field") ? w.field() : "",
+                r.contains("region") ? w.region() : "",
+                r.contains("wageValuePct") ? w.wageValuePct() : 0,
+                r.contains("dailyWage") ? w.dailyWage() : 0,
+                r.contains("workHistoryYears") ? w.workHistoryYears() : 0,
+                r.contains("yearsWorkedSince2016") ? w.yearsWorkedSince2016() : 0,
+                r.contains("weeksWorkedLast36") ? w.weeksWorkedLast36() : 0,
+                r.contains("yearsWorkedLast5") ? w.yearsWorkedLast5() : 0,
+                r.contains("monthsUnemployed") ? w.monthsUnemployed() : 0,
+                r.contains("meetsMeansTest") && w.meetsMeansTest(),
+                r.contains("disabled") && w.disabled(),
+                r.contains("background") ? w.background() : "",
+                r.contains("youngChild") && w.youngChild(),
+                r.contains("earnings") ? w.earnings() : 0);
+    }
+
+    /** Read sets for display: question type -> worker facts its rules read. */
+    public Map<QuestionType, Set<String>> readSets() {
+        return read;
+    }
+}
