@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import nl.fieldlab.sandbox.input.InputError;
 import nl.fieldlab.sandbox.report.Manifest;
 import nl.fieldlab.sandbox.report.Report;
+import nl.fieldlab.sandbox.report.ReportIndex;
 import nl.fieldlab.sandbox.report.ReportWriter;
 import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.RuleBase;
@@ -252,11 +253,20 @@ public class Workbench {
         Manifest manifest = manifest(s, file, r.library(), o, seconds);
         Path dir = o.out() != null ? o.out() : reportsDir.resolve(s.id());
         new ReportWriter(formats).write(report, manifest, dir);
+        updateIndex(dir);
         LastRun run = new LastRun(s, result, comparison, report, manifest, dir, seconds);
         synchronized (this) {
             last = run;
         }
         return run;
+    }
+
+    /** Lists a report written under the reports folder in reports/index.md; reports elsewhere are left alone. */
+    private void updateIndex(Path dir) {
+        Path parent = dir.toAbsolutePath().normalize().getParent();
+        if (parent != null && parent.equals(reportsDir.toAbsolutePath().normalize())) {
+            ReportIndex.update(parent);
+        }
     }
 
     public synchronized LastRun last() {
@@ -275,6 +285,7 @@ public class Workbench {
         LastRun r = requireLast();
         Path target = dir != null ? dir : r.reportDir();
         new ReportWriter(formats).write(r.report(), r.manifest(), target);
+        updateIndex(target);
         return target;
     }
 
