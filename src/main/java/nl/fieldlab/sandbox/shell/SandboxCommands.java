@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import nl.fieldlab.sandbox.app.CommandFailure;
 import nl.fieldlab.sandbox.app.ExitCodes;
+import nl.fieldlab.sandbox.app.Expectations;
 import nl.fieldlab.sandbox.app.Workbench;
 import nl.fieldlab.sandbox.cases.RuleCase;
 import nl.fieldlab.sandbox.cases.RuleCaseLoader;
@@ -144,7 +145,22 @@ public class SandboxCommands {
         sb.append("Report: ").append(r.reportDir()).append('\n').append('\n');
         sb.append(headline(r.comparison(), List.of(Metrics.PLACEMENTS, Metrics.RETRAINING_COST, Metrics.PUBLIC_COST)));
         sb.append("\nUse 'compare' for every metric and the differences to the baseline.");
-        return sb.toString();
+        if (!s.expectations().isEmpty()) {
+            List<Expectations.Verdict> verdicts = Expectations.check(s.expectations(), r.comparison());
+            TextTable table = new TextTable("expectation", "value", "verdict").left(1, 2);
+            long failed = verdicts.stream().filter(v -> !v.holds()).count();
+            verdicts.forEach(v -> table.row(v.claim(), v.value(), v.holds() ? "holds" : "FAILS"));
+            sb.append("\n\nExpectations (").append(verdicts.size() - failed).append(" of ").append(verdicts.size())
+                    .append(" hold)\n\n").append(table);
+            if (failed > 0) {
+                PrintWriter writer = ctx.outputWriter();
+                writer.println(sb.toString().stripTrailing());
+                writer.flush();
+                throw new CommandFailure(ExitCodes.CHECKS_FAILED, failed + " of " + verdicts.size()
+                        + " expectations failed (report written to " + r.reportDir() + ")");
+            }
+        }
+        return sb.toString().stripTrailing();
     }
 
     // ------------------------------------------------------------------ compare

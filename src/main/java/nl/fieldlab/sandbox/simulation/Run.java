@@ -459,7 +459,7 @@ final class Run {
                 w.courseAnswer = a;
                 admit(a, -1, +1);
                 totals.coursesStarted++;
-                bookOnce(a, 1);
+                bookMonth(w, m, a, 1);
                 event(w, m, "course started", market.courses[w.course].id() + ", "
                         + market.courses[w.course].months() + " months", q, a);
                 if (w.benefit != null) {
@@ -665,29 +665,29 @@ final class Run {
         for (Worker w : workers) {
             if (w.benefit != null && !w.employed()) {
                 int spellMonth = m - w.benefitStart + 1 - w.benefitPaused;
-                bookMonth(w.benefit, spellMonth);
+                bookMonth(w, m, w.benefit, spellMonth);
                 if (w.clockPaused && w.inCourse()) {
                     w.benefitPaused++;
                 }
             }
             if (w.employed()) {
                 employed++;
-                bookMonth(w.job, m - w.jobStart + 1);
+                bookMonth(w, m, w.job, m - w.jobStart + 1);
             }
         }
         return employed;
     }
 
-    private void bookMonth(Answer a, int spellMonth) {
+    private void bookMonth(Worker w, int m, Answer a, int spellMonth) {
+        boolean traced = trace != null && w.p.id() == traceWorker;
         for (Answer.PaymentLine p : a.payments()) {
             if (p.paidIn(spellMonth)) {
                 book(p);
+                if (traced) {
+                    trace.paid(m, spellMonth, p);
+                }
             }
         }
-    }
-
-    private void bookOnce(Answer a, int spellMonth) {
-        bookMonth(a, spellMonth);
     }
 
     private void book(Answer.PaymentLine p) {

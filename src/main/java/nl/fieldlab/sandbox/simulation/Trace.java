@@ -14,4 +14,14 @@ public interface Trace {
      * @param answer   the rules' answer, or null
      */
     void event(int month, String kind, String detail, Question question, Answer answer);
+
+    /**
+     * A payment booked for the traced worker this month.
+     *
+     * @param month      month index from the start
+     * @param spellMonth month of the job or benefit spell the payment belongs to (1 = first)
+     * @param line       the payment line, with the rule that set it
+     */
+    default void paid(int month, int spellMonth, Answer.PaymentLine line) {
+    }
 }
