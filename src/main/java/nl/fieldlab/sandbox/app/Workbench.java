@@ -269,6 +269,31 @@ public class Workbench {
         }
     }
 
+    /**
+     * Simulates a scenario (already with any overrides) without writing a report: for calibration, sweeps and
+     * rankings, which write their own files.
+     */
+    public SimulationResult simulate(Scenario s, int threads, Simulator.Progress progress, BooleanSupplier cancelled) {
+        reloadIfChanged();
+        Map<String, RuleBase> bases = rules().forVariants(s.variants(), threads);
+        return new Simulator(threads, progress, cancelled).run(s, bases);
+    }
+
+    /** The scenario to analyse: the given file, else the loaded scenario, with the session's what-if overrides. */
+    public Scenario scenarioFor(Path file) {
+        return effective(file != null ? ScenarioLoader.load(file) : requireScenario());
+    }
+
+    /** A manifest for an analysis (sweep, ranking, calibration) of a scenario. */
+    public Manifest manifestFor(Scenario s, String command, int threads, double seconds) {
+        return manifest(s, null, rules().library(), new RunOptions(null, null, null, null, threads, null, null,
+                command), seconds);
+    }
+
+    public Path reportsDir() {
+        return reportsDir;
+    }
+
     public synchronized LastRun last() {
         return last;
     }

@@ -43,20 +43,31 @@ public final class ReportWriter {
 
     /** Writes the report folder {@code dir} whole, replacing an earlier report there. */
     public void write(Report report, Manifest manifest, Path dir) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(REPORT_JSON, json(report));
+        files.put(SUMMARY_CSV, csv(report));
+        files.put(REPORT_MD, markdown(report));
+        for (ReportFormat f : extraFormats) {
+            files.put(f.fileName(), f.render(report, manifest));
+        }
+        files.put(MANIFEST_JSON, Json.MAPPER.writeValueAsString(manifest) + "\n");
+        writeFolder(dir, files);
+    }
+
+    /**
+     * Writes a folder of text files whole: into a temporary sibling first, then moved into place, replacing what
+     * was there. On failure nothing under {@code dir} changes.
+     */
+    public static void writeFolder(Path dir, Map<String, String> files) {
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         try {
             Files.createDirectories(parent);
             Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
             try {
-                Files.writeString(tmp.resolve(REPORT_JSON), json(report), StandardCharsets.UTF_8);
-                Files.writeString(tmp.resolve(SUMMARY_CSV), csv(report), StandardCharsets.UTF_8);
-                Files.writeString(tmp.resolve(REPORT_MD), markdown(report), StandardCharsets.UTF_8);
-                for (ReportFormat f : extraFormats) {
-                    Files.writeString(tmp.resolve(f.fileName()), f.render(report, manifest), StandardCharsets.UTF_8);
+                for (Map.Entry<String, String> f : files.entrySet()) {
+                    Files.writeString(tmp.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
                 }
-                Files.writeString(tmp.resolve(MANIFEST_JSON), Json.MAPPER.writeValueAsString(manifest) + "\n",
-                        StandardCharsets.UTF_8);
                 replace(tmp, target);
             } finally {
                 deleteTree(tmp);

@@ -46,6 +46,11 @@ public class Completions {
     }
 
     @Bean
+    public CompletionProvider sweepParameters() {
+        return ctx -> ctx.getCommandOption() == null ? proposals(ctx, parameterKeys()) : byOption(ctx);
+    }
+
+    @Bean
     public CompletionProvider metricNames() {
         return this::byOption;
     }

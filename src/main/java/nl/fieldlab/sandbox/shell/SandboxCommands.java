@@ -41,9 +41,11 @@ public class SandboxCommands {
     static final String ERRORS = "fieldlabErrors";
 
     private final Workbench workbench;
+    private final RunControl control;
 
-    public SandboxCommands(Workbench workbench) {
+    public SandboxCommands(Workbench workbench, RunControl control) {
         this.workbench = workbench;
+        this.control = control;
     }
 
     // ------------------------------------------------------------------ scenario
@@ -136,8 +138,11 @@ public class SandboxCommands {
         String command = "run" + (scenario == null ? "" : " " + file) + (out == null ? "" : " --out " + out)
                 + (replications == null ? "" : " --replications " + replications)
                 + (seed == null ? "" : " --seed " + seed);
-        Workbench.LastRun r = workbench.run(new Workbench.RunOptions(scenario, out == null ? null : Path.of(out), seed,
-                replications, t, null, null, command));
+        Workbench.LastRun r;
+        try (RunControl.Session session = control.start(ctx.outputWriter())) {
+            r = workbench.run(new Workbench.RunOptions(scenario, out == null ? null : Path.of(out), seed,
+                    replications, t, session.progress(), session.cancelled(), command));
+        }
         Scenario s = r.scenario();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Ran '%s': %d variants x %d replications, %,d workers, %d months, in %.1f s.%n",

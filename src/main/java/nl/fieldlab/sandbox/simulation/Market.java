@@ -74,16 +74,18 @@ final class Market {
     final CourseFacts[] courses;
     private final Fields fields;
     private final boolean[] shortageFields;
+    private final boolean[] technicalFields;
     private final Map<EmployerFacts, Integer> indexOfFacts;
     private final List<List<Vacancy>> openByField = new ArrayList<>();
     private final List<Vacancy> openAll = new ArrayList<>();
 
     private Market(EmployerState[] employers, CourseFacts[] courses, Fields fields, boolean[] shortageFields,
-            Map<EmployerFacts, Integer> indexOfFacts) {
+            boolean[] technicalFields, Map<EmployerFacts, Integer> indexOfFacts) {
         this.employers = employers;
         this.courses = courses;
         this.fields = fields;
         this.shortageFields = shortageFields;
+        this.technicalFields = technicalFields;
         this.indexOfFacts = indexOfFacts;
         for (int f = 0; f < fields.size(); f++) {
             openByField.add(new ArrayList<>());
@@ -93,6 +95,7 @@ final class Market {
     static Market of(Scenario s, Fields fields) {
         List<EmployerState> list = new ArrayList<>();
         boolean[] shortage = new boolean[fields.size()];
+        boolean[] technical = new boolean[fields.size()];
         Map<EmployerFacts, Integer> index = new IdentityHashMap<>();
         for (int g = 0; g < s.employers().size(); g++) {
             EmployerGroup eg = s.employers().get(g);
@@ -109,6 +112,9 @@ final class Market {
                 if (is(eg.shortage())) {
                     shortage[fields.index(eg.field())] = true;
                 }
+                if (is(eg.technical())) {
+                    technical[fields.index(eg.field())] = true;
+                }
             }
         }
         CourseFacts[] courses = new CourseFacts[s.courses().size()];
@@ -118,7 +124,7 @@ final class Market {
                     is(c.shortageOccupation()), is(c.kansberoep()), orZero(c.practiceHoursPerYear()),
                     orZero(c.supervisedHoursPerYear()));
         }
-        return new Market(list.toArray(new EmployerState[0]), courses, fields, shortage, index);
+        return new Market(list.toArray(new EmployerState[0]), courses, fields, shortage, technical, index);
     }
 
     /** A copy with the same employers and courses and no open vacancies. */
@@ -128,7 +134,7 @@ final class Market {
             EmployerState e = employers[i];
             fresh[i] = new EmployerState(e.index, e.group, e.facts, e.field, e.requiredEducation, e.vacancyRate);
         }
-        return new Market(fresh, courses, fields, shortageFields, indexOfFacts);
+        return new Market(fresh, courses, fields, shortageFields, technicalFields, indexOfFacts);
     }
 
     void open(EmployerState e, int month) {
@@ -173,6 +179,11 @@ final class Market {
 
     boolean shortageField(int field) {
         return shortageFields[field];
+    }
+
+    /** Whether technical employers of the scenario hire in this field. */
+    boolean technicalField(int field) {
+        return technicalFields[field];
     }
 
     /** The first course (in scenario order) into {@code field} that reaches {@code level}, else any into the field. */

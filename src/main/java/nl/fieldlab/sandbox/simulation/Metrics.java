@@ -30,6 +30,10 @@ public final class Metrics {
     public static final String EMPLOYER_COST = "employerCost";
     public static final String BLOCKED = "blockedActions";
     public static final String VACANCIES_UNFILLED = "vacanciesUnfilled";
+    public static final String WORK_TO_WORK = "workToWork";
+
+    /** Prefix of the calibration measures (compared with observed exit rates by {@code calibrate}). */
+    public static final String CALIBRATION_PREFIX = "calibration.";
 
     /** Prefix of the per-actor net ledger position (received minus paid). */
     public static final String NET_PREFIX = "net.";
@@ -60,6 +64,7 @@ public final class Metrics {
         d.put(EMPLOYER_COST, "employers' net outflow: wages and fees paid minus subsidies and grants received, in euro");
         d.put(BLOCKED, "proposed actions (hire, trial placement, course) that a rule blocked");
         d.put(VACANCIES_UNFILLED, "vacancies still open at the end");
+        d.put(WORK_TO_WORK, "employed workers at risk who moved to a job at a simulated employer without becoming unemployed");
         return java.util.Collections.unmodifiableMap(d);
     }
 }

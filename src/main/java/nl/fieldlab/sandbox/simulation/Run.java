@@ -63,7 +63,8 @@ final class Run {
     private final double[] otherExitByStatus = new double[Status.values().length];
     private final double ownFieldShare, decay, ageFactor, noDutyFactor, inCourseFactor, hireBase, elasticity,
             gapProductivity, trialOfferRate, trialConversion, monthsToBridge, courseUptake, courseSpontaneous,
-            completion, completionWithDuty, separation;
+            completion, completionWithDuty, afterTrialFactor;
+    private final double[] separationByStatus = new double[Status.values().length];
 
     Run(Scenario scenario, Market market, Person[] people, Decider decider, Rng rng, int traceWorker, Trace trace,
             java.util.function.BooleanSupplier cancelled) {
@@ -82,7 +83,7 @@ final class Run {
         for (int i = 0; i < people.length; i++) {
             workers[i] = new Worker(people[i]);
         }
-        this.totals = new RunTotals(months, scenario.workers().size());
+        this.totals = new RunTotals(months, scenario.workers().stream().map(g -> g.group()).toList());
         this.exemptions = rules.exemptions();
         this.activeAtEmployer = new int[exemptions.size()][this.market.employers.length];
         this.admitted = new int[exemptions.size()];
@@ -115,7 +116,10 @@ final class Run {
         courseSpontaneous = b.get("course.spontaneous-rate");
         completion = b.get("course.completion");
         completionWithDuty = b.get("course.completion-with-search-duty");
-        separation = b.get("retention.separation-rate");
+        afterTrialFactor = b.get("retention.after-trial-factor");
+        for (Status st : Status.values()) {
+            separationByStatus[st.ordinal()] = b.get("retention.separation-rate", st);
+        }
     }
 
     /** A worker's state in this run. */
@@ -155,10 +159,15 @@ final class Run {
         int course = -1;
         int courseEnd;
         Answer courseAnswer;
+        Status jobStatus;
+        boolean jobAfterTrial;
         // outcomes
         int firstPlacement = -1;
         int firstJobEnd = -1;
+        int leftBenefit = -1;
         boolean everSeeker;
+        double publicCost;
+        java.util.SortedSet<String> targetGroups = new java.util.TreeSet<>();
 
         Worker(Person p) {
             this.p = p;
@@ -187,9 +196,17 @@ final class Run {
             return active && !employed() && !inTrial() && status != Status.EMPLOYED;
         }
 
+        /** In a job outside the simulated employers, in a declining occupation: may move work-to-work. */
+        boolean atRisk() {
+            return active && !employed() && !inTrial() && status == Status.EMPLOYED;
+        }
+
         void benefit(Answer a, Question q) {
             benefit = a;
             benefitQ = q;
+            if (a != null) {
+                a.groups().forEach(g -> targetGroups.add(g.group()));
+            }
             duty = a != null && (a.obligation("search-duty", 0) > 0 || a.obligation("work-obligations", 0) > 0);
             duration = a == null ? Double.POSITIVE_INFINITY
                     : a.entitlement("benefit.duration-months", Double.POSITIVE_INFINITY);
@@ -260,7 +277,8 @@ final class Run {
             }
             boolean birthday = m > 0 && w.p.ageAt(m) != w.p.ageAt(m - 1);
             if (w.employed()) {
-                if (rng.uniform(Stream.SEPARATION, w.p.id(), m) < separation) {
+                double hazard = separationByStatus[w.jobStatus.ordinal()] * (w.jobAfterTrial ? afterTrialFactor : 1);
+                if (rng.uniform(Stream.SEPARATION, w.p.id(), m) < hazard) {
                     endJob(round, w, m);
                     continue;
                 } else if (newPeriod || birthday) {
@@ -337,13 +355,15 @@ final class Run {
     private List<Proposal> search(int m) {
         List<Proposal> out = new ArrayList<>();
         for (Worker w : workers) {
-            if (!w.seeker()) {
+            if (!w.seeker() && !w.atRisk()) {
                 continue;
             }
             long id = w.p.id();
             if (rng.uniform(Stream.SEARCH, id, m) < contactRate(w, m)) {
-                List<Market.Vacancy> pool = rng.uniform(Stream.SEARCH_POOL, id, m) < ownFieldShare
-                        ? market.openIn(w.field) : market.openAll();
+                // most contacts are in the worker's own field; with no vacancies there, people look elsewhere
+                List<Market.Vacancy> own = market.openIn(w.field);
+                List<Market.Vacancy> pool = !own.isEmpty() && rng.uniform(Stream.SEARCH_POOL, id, m) < ownFieldShare
+                        ? own : market.openAll();
                 if (!pool.isEmpty()) {
                     Market.Vacancy v = pool.get((int) (rng.uniform(Stream.SEARCH_PICK, id, m) * pool.size()));
                     Proposal pr = route(w, v, m);
@@ -419,7 +439,7 @@ final class Run {
 
     private void apply(Round round, Proposal pr, Question q, Answer a, int m) {
         Worker w = pr.w();
-        if (!w.seeker() || (pr.vacancy() != null && !pr.vacancy().isOpen())) {
+        if ((!w.seeker() && !w.atRisk()) || (pr.vacancy() != null && !pr.vacancy().isOpen())) {
             return;
         }
         event(w, m, pr.type() + " proposed", describe(pr), q, a);
@@ -500,14 +520,23 @@ final class Run {
         w.jobQ = q;
         w.jobFacts = facts(w, m, w.status);
         w.jobStart = m;
+        w.jobStatus = w.status;
+        w.jobAfterTrial = q.afterTrial();
+        a.groups().forEach(g -> w.targetGroups.add(g.group()));
+        if (w.benefit != null && w.leftBenefit < 0) {
+            w.leftBenefit = m;
+        }
         w.benefit(null, null);
         admit(a, employer, +1);
         if (w.firstPlacement < 0) {
             w.firstPlacement = m;
-            totals.placements++;
-            totals.placementsByMonth[m]++;
-            totals.placementsByGroup[w.p.group()]++;
-            totals.monthsToPlacement += m - Math.max(0, w.seekerSince);
+            if (w.everSeeker) {
+                totals.placements++;
+                totals.placementsByMonth[m]++;
+                totals.monthsToPlacement += m - Math.max(0, w.seekerSince);
+            } else {
+                totals.workToWork++;
+            }
         }
         event(w, m, "hired", employerName(employer), q, a);
     }
@@ -575,6 +604,9 @@ final class Run {
 
     private void leave(Worker w, int m) {
         w.active = false;
+        if (w.leftBenefit < 0) {
+            w.leftBenefit = m;
+        }
         w.benefit(null, null);
         if (w.inCourse()) {
             stopCourse(w);
@@ -585,7 +617,6 @@ final class Run {
         if (!w.everSeeker) {
             w.everSeeker = true;
             totals.seekers++;
-            totals.seekersByGroup[w.p.group()]++;
         }
         if (w.firstPlacement < 0) {
             w.seekerSince = m;
@@ -683,6 +714,12 @@ final class Run {
         for (Answer.PaymentLine p : a.payments()) {
             if (p.paidIn(spellMonth)) {
                 book(p);
+                if (p.payer().isPublic()) {
+                    w.publicCost += p.amount();
+                }
+                if (p.payee().isPublic()) {
+                    w.publicCost -= p.amount();
+                }
                 if (traced) {
                     trace.paid(m, spellMonth, p);
                 }
@@ -774,6 +811,8 @@ final class Run {
     private void finish() {
         int last = months - 1;
         for (Worker w : workers) {
+            totals.count(w.p, w.targetGroups, w.everSeeker, w.firstPlacement, w.seekerSince, w.publicCost,
+                    w.leftBenefit, market.technicalField(w.p.field()));
             if (!w.everSeeker) {
                 continue;
             }

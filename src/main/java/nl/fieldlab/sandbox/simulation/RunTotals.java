@@ -1,6 +1,8 @@
 package nl.fieldlab.sandbox.simulation;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,19 +29,89 @@ public final class RunTotals {
     int vacanciesFilledExternally;
     long vacancyMonthsOpen;
     int vacanciesUnfilled;
+    int workToWork;
     final int[] placementsByMonth;
     final int[] employedByMonth;
-    final int[] placementsByGroup;
-    final int[] seekersByGroup;
+    /** per group key (scenario.<id>, status.<S>, age.<band>, target.<GROUP>): workers, seekers, placed, ... */
+    private final Map<String, GroupCounts> groups = new LinkedHashMap<>();
+    private final Map<String, GroupCounts> otherGroups = new TreeMap<>();
+    // calibration cohorts: workers in WW or bijstand at the start
+    int wwCohort;
+    int wwPlaced12;
+    int ww50Cohort;
+    int ww50Placed12;
+    int wwTechCohort;
+    int wwTechPlaced12;
+    int bijstandCohort;
+    int bijstandLeft12;
+    int bijstandPlaced12;
     /** euro paid, by payer, payee and payment type */
     private final double[] ledger = new double[A * A * T];
     private final Map<String, Integer> blocked = new TreeMap<>();
 
-    RunTotals(int months, int groups) {
+    private static final class GroupCounts {
+        int seekers;
+        int placed;
+        long monthsToPlacement;
+        int workers;
+        double publicCost;
+    }
+
+    RunTotals(int months, List<String> scenarioGroups) {
         placementsByMonth = new int[months];
         employedByMonth = new int[months];
-        placementsByGroup = new int[groups];
-        seekersByGroup = new int[groups];
+        for (String g : scenarioGroups) {
+            groups.put("scenario." + g, new GroupCounts());
+        }
+        this.scenarioGroups = scenarioGroups;
+    }
+
+    private final List<String> scenarioGroups;
+
+    /** Age bands for who-benefits tables: under 27, 27-49, 50 and over. */
+    static String ageBand(int age) {
+        return age < 27 ? "under-27" : age < 50 ? "27-49" : "50-plus";
+    }
+
+    /** Adds one worker's outcome to the group and calibration counts. */
+    void count(Person p, java.util.Set<String> targetGroups, boolean seeker, int firstPlacement, int seekerSince,
+            double publicCost, int leftBenefit, boolean technicalField) {
+        List<GroupCounts> in = new ArrayList<>();
+        in.add(groups.get("scenario." + scenarioGroups.get(p.group())));
+        in.add(otherGroups.computeIfAbsent("status." + p.status(), k -> new GroupCounts()));
+        in.add(otherGroups.computeIfAbsent("age." + ageBand(p.ageAtStart()), k -> new GroupCounts()));
+        for (String t : targetGroups) {
+            in.add(otherGroups.computeIfAbsent("target." + t, k -> new GroupCounts()));
+        }
+        boolean placed = firstPlacement >= 0;
+        for (GroupCounts g : in) {
+            g.workers++;
+            g.publicCost += publicCost;
+            if (seeker) {
+                g.seekers++;
+                if (placed) {
+                    g.placed++;
+                    g.monthsToPlacement += firstPlacement - Math.max(0, seekerSince);
+                }
+            }
+        }
+        boolean placedIn12 = placed && firstPlacement < 12;
+        if (p.status() == nl.fieldlab.sandbox.domain.Status.WW) {
+            wwCohort++;
+            wwPlaced12 += placedIn12 ? 1 : 0;
+            if (p.ageAtStart() >= 50) {
+                ww50Cohort++;
+                ww50Placed12 += placedIn12 ? 1 : 0;
+            }
+            if (technicalField) {
+                wwTechCohort++;
+                wwTechPlaced12 += placedIn12 ? 1 : 0;
+            }
+        } else if (p.status() == nl.fieldlab.sandbox.domain.Status.BIJSTAND) {
+            bijstandCohort++;
+            bijstandLeft12 += leftBenefit >= 0 && leftBenefit < 12 ? 1 : 0;
+            bijstandPlaced12 += placedIn12 ? 1 : 0;
+        }
     }
 
     void book(Actor payer, Actor payee, PaymentType type, double amount) {
@@ -62,8 +134,8 @@ public final class RunTotals {
         return employedByMonth.clone();
     }
 
-    /** The run's metrics by name (see {@link Metrics}); per-group metrics use the scenario's group ids. */
-    public Map<String, Double> metrics(java.util.List<String> groups) {
+    /** The run's metrics by name (see {@link Metrics}). */
+    public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(Metrics.PLACEMENTS, (double) placements);
         m.put(Metrics.PLACEMENT_RATE, seekers == 0 ? Double.NaN : placements / (double) seekers);
@@ -101,12 +173,26 @@ public final class RunTotals {
                 m.put(Metrics.RETRAINING_PREFIX + a.name(), cost);
             }
         }
-        for (int g = 0; g < groups.size(); g++) {
-            m.put("group." + groups.get(g) + "." + Metrics.PLACEMENT_RATE,
-                    seekersByGroup[g] == 0 ? Double.NaN : placementsByGroup[g] / (double) seekersByGroup[g]);
-        }
+        m.put(Metrics.WORK_TO_WORK, (double) workToWork);
+        m.put(Metrics.CALIBRATION_PREFIX + "wwExitToWork12m", share(wwPlaced12, wwCohort));
+        m.put(Metrics.CALIBRATION_PREFIX + "ww50PlusExitToWork12m", share(ww50Placed12, ww50Cohort));
+        m.put(Metrics.CALIBRATION_PREFIX + "wwTechnicalExitToWork12m", share(wwTechPlaced12, wwTechCohort));
+        m.put(Metrics.CALIBRATION_PREFIX + "bijstandExit12m", share(bijstandLeft12, bijstandCohort));
+        m.put(Metrics.CALIBRATION_PREFIX + "bijstandExitToWork12m", share(bijstandPlaced12, bijstandCohort));
+        Map<String, GroupCounts> all = new LinkedHashMap<>(groups);
+        all.putAll(otherGroups);
+        all.forEach((key, g) -> {
+            m.put("group." + key + "." + Metrics.PLACEMENT_RATE, share(g.placed, g.seekers));
+            m.put("group." + key + "." + Metrics.MONTHS_TO_PLACEMENT,
+                    g.placed == 0 ? Double.NaN : g.monthsToPlacement / (double) g.placed);
+            m.put("group." + key + ".netPublicCostPerWorker", g.workers == 0 ? Double.NaN : g.publicCost / g.workers);
+        });
         blocked.forEach((rule, n) -> m.put(Metrics.BLOCKED_PREFIX + rule, (double) n));
         return m;
+    }
+
+    private static double share(int part, int whole) {
+        return whole == 0 ? Double.NaN : part / (double) whole;
     }
 
     /** Net position of an actor: received minus paid, over all payment types. */

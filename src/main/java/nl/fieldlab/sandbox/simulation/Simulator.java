@@ -144,7 +144,7 @@ public final class Simulator {
         for (RunTotals[] byRep : totals) {
             List<Map<String, Double>> maps = new ArrayList<>();
             for (RunTotals t : byRep) {
-                Map<String, Double> m = t.metrics(groups);
+                Map<String, Double> m = t.metrics();
                 for (String k : m.keySet()) {
                     if (k.startsWith(Metrics.BLOCKED_PREFIX) || k.startsWith(Metrics.RETRAINING_PREFIX)) {
                         extra.add(k);

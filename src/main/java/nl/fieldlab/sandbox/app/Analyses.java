@@ -1,0 +1,329 @@
+package nl.fieldlab.sandbox.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.springframework.stereotype.Service;
+
+import nl.fieldlab.sandbox.report.Json;
+import nl.fieldlab.sandbox.report.ReportWriter;
+import nl.fieldlab.sandbox.rules.Exemption;
+import nl.fieldlab.sandbox.rules.Variant;
+import nl.fieldlab.sandbox.scenario.Behaviour;
+import nl.fieldlab.sandbox.scenario.CalibrationTargets;
+import nl.fieldlab.sandbox.scenario.Scenario;
+import nl.fieldlab.sandbox.simulation.SimulationResult;
+import nl.fieldlab.sandbox.simulation.Simulator;
+import nl.fieldlab.sandbox.stats.Comparison;
+import nl.fieldlab.sandbox.stats.Summary;
+
+/**
+ * Exploration on top of runs: calibration against observed figures, parameter sweeps, ranking exemptions by
+ * effect (with their interaction), and planning how many replications a precision needs.
+ */
+@Service
+public class Analyses {
+
+    private final Workbench workbench;
+
+    public Analyses(Workbench workbench) {
+        this.workbench = workbench;
+    }
+
+    /** How to run: threads, progress and cancellation. */
+    public record Run(int threads, Simulator.Progress progress, BooleanSupplier cancelled) {
+    }
+
+    // ------------------------------------------------------------------ calibration
+
+    /** One observed figure against the simulated baseline. */
+    public record CalibrationRow(CalibrationTargets.Target target, Summary simulated, double gap, boolean within) {
+    }
+
+    public record Calibration(Scenario scenario, double band, List<CalibrationRow> rows) {
+        public boolean allWithin() {
+            return rows.stream().allMatch(CalibrationRow::within);
+        }
+    }
+
+    /** Runs the scenario's baseline and compares its calibration measures with the targets. */
+    public Calibration calibrate(Scenario scenario, CalibrationTargets targets, Run how) {
+        Scenario baseline = scenario.with(scenario.seed(), scenario.replications(), scenario.behaviour(),
+                List.of(scenario.variant(Variant.BASELINE)));
+        SimulationResult r = workbench.simulate(baseline, how.threads(), how.progress(), how.cancelled());
+        Map<String, double[]> m = r.metrics().get(Variant.BASELINE);
+        List<CalibrationRow> rows = new ArrayList<>();
+        for (CalibrationTargets.Target t : targets.targets()) {
+            double[] values = m.get(t.measure());
+            if (values == null) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "calibration target '" + t.measure()
+                        + "' is not a measure of the simulation");
+            }
+            Summary s = Summary.of(values);
+            double gap = s.mean() - t.value();
+            rows.add(new CalibrationRow(t, s, gap, !Double.isNaN(gap) && Math.abs(gap) <= targets.band()));
+        }
+        return new Calibration(baseline, targets.band(), rows);
+    }
+
+    // ------------------------------------------------------------------ sweep
+
+    /** A metric per variant at each value of a swept parameter. */
+    public record Sweep(Scenario scenario, String parameter, List<Double> values, String metric, List<String> variants,
+            Map<Double, Map<String, Summary>> results, Map<Double, Map<String, Summary>> differences) {
+    }
+
+    /** Runs every variant at {@code steps} values of {@code parameter} from {@code from} to {@code to}. */
+    public Sweep sweep(Scenario scenario, String parameter, double from, double to, int steps, String metric,
+            Run how) {
+        if (steps < 2) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--steps: expected at least 2");
+        }
+        boolean behaviour = Behaviour.isKnown(parameter);
+        if (!behaviour && !isRuleParameter(parameter)) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown parameter '" + parameter
+                    + "' (a behaviour name or a rule parameter key; see 'rules list' and README.md)");
+        }
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            values.add(from + (to - from) * i / (steps - 1));
+        }
+        Map<Double, Map<String, Summary>> results = new LinkedHashMap<>();
+        Map<Double, Map<String, Summary>> differences = new LinkedHashMap<>();
+        int total = steps * scenario.variants().size() * scenario.replications();
+        int[] done = {0};
+        for (double v : values) {
+            Scenario at = withValue(scenario, parameter, v, behaviour);
+            int offset = done[0];
+            SimulationResult r = workbench.simulate(at, how.threads(), (d, t) -> how.progress().update(offset + d,
+                    total), how.cancelled());
+            done[0] += scenario.variants().size() * scenario.replications();
+            Comparison c = Comparison.of(r);
+            if (!c.metrics().containsKey(metric)) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown metric '" + metric + "'");
+            }
+            results.put(v, c.metrics().get(metric));
+            Map<String, Summary> d = new LinkedHashMap<>();
+            c.differences().forEach((variant, byMetric) -> d.put(variant, byMetric.get(metric)));
+            differences.put(v, d);
+        }
+        return new Sweep(scenario, parameter, values, metric,
+                scenario.variants().stream().map(Variant::name).toList(), results, differences);
+    }
+
+    private boolean isRuleParameter(String key) {
+        var lib = workbench.rules().library();
+        return lib.parameters().contains(key) || lib.exemptions().stream().anyMatch(e -> e.parameters().containsKey(key));
+    }
+
+    static Scenario withValue(Scenario s, String parameter, double value, boolean behaviour) {
+        if (behaviour) {
+            Map<String, Double> b = new LinkedHashMap<>(s.behaviour().overrides());
+            b.put(parameter, value);
+            return s.with(s.seed(), s.replications(), Behaviour.with(b), s.variants());
+        }
+        List<Variant> variants = new ArrayList<>();
+        for (Variant v : s.variants()) {
+            Map<String, Double> p = new LinkedHashMap<>(v.parameters());
+            p.put(parameter, value);
+            variants.add(new Variant(v.name(), v.exemptions(), p));
+        }
+        return s.with(s.seed(), s.replications(), s.behaviour(), variants);
+    }
+
+    /** Writes a sweep as {@code sweep.csv} (long format) and {@code sweep.md} (a chart-ready wide table). */
+    public Path writeSweep(Sweep sw, Path dir, String command, int threads, double seconds) {
+        StringBuilder csv = new StringBuilder("parameter,value,variant,metric,mean,ci_low,ci_high,n,diff_mean,"
+                + "diff_ci_low,diff_ci_high\n");
+        StringBuilder md = new StringBuilder();
+        md.append("# Sweep of `").append(sw.parameter()).append("`: ").append(sw.metric()).append("\n\n");
+        md.append(String.format(Locale.ROOT, "Scenario `%s`, seed %d, %d replications per point; mean [95 %% CI]."
+                + " Same random numbers at every point and in every variant.%n%n", sw.scenario().id(),
+                sw.scenario().seed(), sw.scenario().replications()));
+        md.append("| ").append(sw.parameter()).append(" |");
+        sw.variants().forEach(v -> md.append(' ').append(v).append(" |"));
+        md.append("\n|---:|");
+        sw.variants().forEach(v -> md.append("---:|"));
+        md.append('\n');
+        for (double v : sw.values()) {
+            md.append("| ").append(num(v)).append(" |");
+            for (String variant : sw.variants()) {
+                Summary s = sw.results().get(v).get(variant);
+                Summary d = sw.differences().get(v).get(variant);
+                md.append(' ').append(ReportWriter.cell(s, false)).append(" |");
+                csv.append(sw.parameter()).append(',').append(num(v)).append(',').append(variant).append(',')
+                        .append(sw.metric()).append(',').append(c(s.mean())).append(',').append(c(s.ciLow()))
+                        .append(',').append(c(s.ciHigh())).append(',').append(s.n()).append(',')
+                        .append(d == null ? "" : c(d.mean())).append(',').append(d == null ? "" : c(d.ciLow()))
+                        .append(',').append(d == null ? "" : c(d.ciHigh())).append('\n');
+            }
+            md.append('\n');
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("sweep.csv", csv.toString());
+        files.put("sweep.md", md.toString());
+        files.put(ReportWriter.MANIFEST_JSON, Json.MAPPER.writeValueAsString(
+                workbench.manifestFor(sw.scenario(), command, threads, seconds)) + "\n");
+        ReportWriter.writeFolder(dir, files);
+        return dir;
+    }
+
+    // ------------------------------------------------------------------ ranking
+
+    /** One exemption's effect alone. */
+    public record Effect(String variant, String title, Summary difference) {
+    }
+
+    /**
+     * Each exemption alone against the baseline, all together, and the interaction (the combined effect minus the
+     * sum of the single effects, replication by replication).
+     */
+    public record Ranking(Scenario scenario, String metric, List<Effect> singles, Effect combined,
+            Summary interaction, Summary baseline) {
+    }
+
+    public Ranking rank(Scenario scenario, String metric, Run how) {
+        List<Exemption> all = new ArrayList<>(workbench.rules().library().exemptions());
+        List<Variant> variants = new ArrayList<>();
+        variants.add(Variant.baseline());
+        for (Exemption e : all) {
+            variants.add(new Variant(e.id(), List.of(e.id()), Map.of()));
+        }
+        String allName = "all-exemptions";
+        variants.add(new Variant(allName, all.stream().map(Exemption::id).toList(), Map.of()));
+        Scenario s = scenario.with(scenario.seed(), scenario.replications(), scenario.behaviour(), variants);
+        SimulationResult r = workbench.simulate(s, how.threads(), how.progress(), how.cancelled());
+        Comparison c = Comparison.of(r);
+        if (!c.metrics().containsKey(metric)) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown metric '" + metric + "' (known: "
+                    + String.join(", ", c.metrics().keySet()) + ")");
+        }
+        List<Effect> singles = new ArrayList<>();
+        for (Exemption e : all) {
+            singles.add(new Effect(e.id(), e.title(), c.differences().get(e.id()).get(metric)));
+        }
+        singles.sort(Comparator.comparingDouble((Effect e) -> -e.difference().mean()).thenComparing(Effect::variant));
+        double[] base = r.metrics().get(Variant.BASELINE).get(metric);
+        double[] combined = r.metrics().get(allName).get(metric);
+        double[] interaction = new double[base.length];
+        for (int i = 0; i < base.length; i++) {
+            double sumSingles = 0;
+            for (Exemption e : all) {
+                sumSingles += r.metrics().get(e.id()).get(metric)[i] - base[i];
+            }
+            interaction[i] = (combined[i] - base[i]) - sumSingles;
+        }
+        return new Ranking(s, metric, singles, new Effect(allName, "all exemptions together",
+                c.differences().get(allName).get(metric)), Summary.of(interaction),
+                c.metrics().get(metric).get(Variant.BASELINE));
+    }
+
+    public Path writeRanking(Ranking rk, Path dir, String command, int threads, double seconds) {
+        StringBuilder csv = new StringBuilder("rank,variant,title,metric,diff_mean,diff_se,diff_ci_low,diff_ci_high,"
+                + "excludes_zero\n");
+        StringBuilder md = new StringBuilder("# Exemptions ranked by their effect on `" + rk.metric() + "`\n\n");
+        md.append(String.format(Locale.ROOT, "Scenario `%s`, seed %d, %d replications. Each exemption alone against "
+                + "the baseline (paired, common random numbers), then all together. Baseline: %s.%n%n",
+                rk.scenario().id(), rk.scenario().seed(), rk.scenario().replications(),
+                ReportWriter.cell(rk.baseline(), false)));
+        md.append("| rank | exemption | effect on ").append(rk.metric()).append(" [95 % CI] |\n|---:|---|---:|\n");
+        int i = 1;
+        for (Effect e : rk.singles()) {
+            md.append("| ").append(i).append(" | ").append(e.variant()).append(' ').append(e.title()).append(" | ")
+                    .append(ReportWriter.cell(e.difference(), true)).append(" |\n");
+            csv.append(i++).append(',').append(e.variant()).append(",\"").append(e.title().replace("\"", "'"))
+                    .append("\",").append(rk.metric()).append(',').append(c(e.difference().mean())).append(',')
+                    .append(c(e.difference().se())).append(',').append(c(e.difference().ciLow())).append(',')
+                    .append(c(e.difference().ciHigh())).append(',').append(e.difference().excludesZero()).append('\n');
+        }
+        md.append("| | all together | ").append(ReportWriter.cell(rk.combined().difference(), true)).append(" |\n");
+        md.append("| | interaction (all together minus the sum of the single effects) | ")
+                .append(ReportWriter.cell(rk.interaction(), true)).append(" |\n");
+        csv.append(",all-exemptions,all together,").append(rk.metric()).append(',')
+                .append(c(rk.combined().difference().mean())).append(',').append(c(rk.combined().difference().se()))
+                .append(',').append(c(rk.combined().difference().ciLow())).append(',')
+                .append(c(rk.combined().difference().ciHigh())).append(',')
+                .append(rk.combined().difference().excludesZero()).append('\n');
+        csv.append(",interaction,combined minus sum of singles,").append(rk.metric()).append(',')
+                .append(c(rk.interaction().mean())).append(',').append(c(rk.interaction().se())).append(',')
+                .append(c(rk.interaction().ciLow())).append(',').append(c(rk.interaction().ciHigh())).append(',')
+                .append(rk.interaction().excludesZero()).append('\n');
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("ranking.csv", csv.toString());
+        files.put("ranking.md", md.toString());
+        files.put(ReportWriter.MANIFEST_JSON, Json.MAPPER.writeValueAsString(
+                workbench.manifestFor(rk.scenario(), command, threads, seconds)) + "\n");
+        ReportWriter.writeFolder(dir, files);
+        return dir;
+    }
+
+    // ------------------------------------------------------------------ replication planning
+
+    /** Replications needed for a CI half-width, per variant (differences) and for the baseline mean. */
+    public record PlanRow(String variant, String what, Summary pilot, int needed) {
+    }
+
+    public record Plan(Scenario scenario, String metric, double halfWidth, int pilotReplications, List<PlanRow> rows) {
+    }
+
+    /**
+     * Runs a pilot, then finds for each variant the smallest number of replications whose t-based 95 % CI of the
+     * paired difference to the baseline (and of the baseline mean) is no wider than +/- {@code halfWidth}, taking
+     * the pilot's standard deviation as the truth.
+     */
+    public Plan plan(Scenario scenario, String metric, double halfWidth, int pilot, Run how) {
+        if (halfWidth <= 0) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--half-width: expected a number above 0");
+        }
+        if (pilot < 3) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--pilot: expected at least 3 replications");
+        }
+        Scenario s = scenario.with(scenario.seed(), pilot, scenario.behaviour(), scenario.variants());
+        Comparison c = Comparison.of(workbench.simulate(s, how.threads(), how.progress(), how.cancelled()));
+        if (!c.metrics().containsKey(metric)) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown metric '" + metric + "'");
+        }
+        List<PlanRow> rows = new ArrayList<>();
+        Summary base = c.metrics().get(metric).get(Variant.BASELINE);
+        rows.add(new PlanRow(Variant.BASELINE, "mean", base, needed(base.sd(), halfWidth)));
+        c.differences().forEach((v, byMetric) -> {
+            Summary d = byMetric.get(metric);
+            rows.add(new PlanRow(v, "difference to baseline", d, needed(d.sd(), halfWidth)));
+        });
+        return new Plan(scenario, metric, halfWidth, pilot, rows);
+    }
+
+    /** Smallest n >= 2 with t(0.975, n-1) * sd / sqrt(n) <= h. */
+    static int needed(double sd, double h) {
+        if (Double.isNaN(sd)) {
+            return -1;
+        }
+        if (sd == 0) {
+            return 2;
+        }
+        for (int n = 2; n < 1_000_000; n++) {
+            double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975);
+            if (t * sd / Math.sqrt(n) <= h) {
+                return n;
+            }
+        }
+        return 1_000_000;
+    }
+
+    private static String c(double v) {
+        var n = Json.number(v);
+        return n == null ? "" : n.toPlainString();
+    }
+
+    private static String num(double v) {
+        var n = Json.number(v);
+        return n == null ? "" : n.toPlainString();
+    }
+}

@@ -1,0 +1,271 @@
+package nl.fieldlab.sandbox.shell;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import nl.fieldlab.sandbox.app.Analyses;
+import nl.fieldlab.sandbox.app.Benchmark;
+import nl.fieldlab.sandbox.app.CommandFailure;
+import nl.fieldlab.sandbox.app.ExitCodes;
+import nl.fieldlab.sandbox.app.Workbench;
+import nl.fieldlab.sandbox.report.ReportWriter;
+import nl.fieldlab.sandbox.scenario.CalibrationTargets;
+import nl.fieldlab.sandbox.scenario.Scenario;
+import nl.fieldlab.sandbox.simulation.Metrics;
+import nl.fieldlab.sandbox.simulation.Simulator;
+
+/** Exploration commands: calibrate, sweep, rank-exemptions, plan-replications and the benchmark. */
+@Component
+public class AnalysisCommands {
+
+    private final Workbench workbench;
+    private final Analyses analyses;
+    private final Benchmark benchmark;
+    private final RunControl control;
+
+    public AnalysisCommands(Workbench workbench, Analyses analyses, Benchmark benchmark, RunControl control) {
+        this.workbench = workbench;
+        this.analyses = analyses;
+        this.benchmark = benchmark;
+        this.control = control;
+    }
+
+    private Scenario scenario(String file, Integer replications) {
+        Scenario s = workbench.scenarioFor(file == null || file.isBlank() ? null : Path.of(file));
+        if (replications != null) {
+            if (replications < 2) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "--replications: expected at least 2");
+            }
+            s = s.with(s.seed(), replications, s.behaviour(), s.variants());
+        }
+        return s;
+    }
+
+    private static int threads(Integer t) {
+        if (t != null && t < 1) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--threads: expected at least 1");
+        }
+        return t == null ? Simulator.defaultThreads() : t;
+    }
+
+    // ------------------------------------------------------------------ calibrate
+
+    @Command(name = "calibrate", group = "Analysis", exitStatusExceptionMapper = SandboxCommands.ERRORS,
+            completionProvider = "scenarioFiles",
+            description = "Run the baseline and compare its exit rates with the observed figures",
+            help = """
+                    calibrate [FILE] [--targets FILE] [--replications N]
+                      Runs the baseline of the scenario (the loaded one by default) and prints each calibration
+                      measure, simulated (mean [95% CI]) against the observed target, with the gap. Exit code 2 when
+                      a measure is outside the band. Targets: scenarios/calibration.yaml.
+                    Example:
+                      calibrate""")
+    public String calibrate(@Argument(index = 0, defaultValue = "", description = "scenario file") String file,
+            @Option(longName = "targets", description = "targets file") String targets,
+            @Option(longName = "replications", description = "replications") Integer replications,
+            @Option(longName = "threads", description = "worker threads") Integer threads, CommandContext ctx) {
+        Scenario s = scenario(file, replications);
+        CalibrationTargets t = CalibrationTargets.load(Path.of(targets == null ? "scenarios/calibration.yaml" : targets));
+        Analyses.Calibration cal;
+        try (RunControl.Session session = control.start(ctx.outputWriter())) {
+            cal = analyses.calibrate(s, t, new Analyses.Run(threads(threads), session.progress(), session.cancelled()));
+        }
+        TextTable table = new TextTable("measure", "simulated", "target", "gap", "within +/-"
+                + ReportWriter.fmt(t.band()), "source").left(5);
+        for (Analyses.CalibrationRow r : cal.rows()) {
+            table.row(r.target().label(), ReportWriter.cell(r.simulated(), false), ReportWriter.fmt(r.target().value()),
+                    (r.gap() > 0 ? "+" : "") + ReportWriter.fmt(r.gap()), r.within() ? "yes" : "NO", r.target().source());
+        }
+        String text = String.format(Locale.ROOT, "Calibration of '%s' (baseline, %d replications, seed %d)%n%n%s",
+                s.id(), s.replications(), s.seed(), table).stripTrailing();
+        if (!cal.allWithin()) {
+            ctx.outputWriter().println(text);
+            ctx.outputWriter().flush();
+            long out = cal.rows().stream().filter(r -> !r.within()).count();
+            throw new CommandFailure(ExitCodes.CHECKS_FAILED, out + " calibration measure(s) outside the band");
+        }
+        return text + "\nAll measures within the band.";
+    }
+
+    // ------------------------------------------------------------------ sweep
+
+    @Command(name = "sweep", group = "Analysis", exitStatusExceptionMapper = SandboxCommands.ERRORS,
+            completionProvider = "sweepParameters",
+            description = "Run every variant over a range of one parameter; print and write the metric per value",
+            help = """
+                    sweep PARAM --from A --to B --steps N [--metric M] [--replications R] [--out DIR]
+                      PARAM is a rule parameter key (e.g. e2.trial.max-months) or a behaviour name (e.g.
+                      hire.base). Runs every variant at N evenly spaced values with the same random numbers, and
+                      writes sweep.csv and sweep.md (a chart-ready table) to DIR (default
+                      reports/<scenario>-sweep-<PARAM>).
+                    Example:
+                      sweep e2.trial.max-months --from 2 --to 6 --steps 3 --metric trialsConverted --replications 5""")
+    public String sweep(@Argument(index = 0, description = "parameter key or behaviour name") String parameter,
+            @Option(longName = "from", required = true, description = "first value") Double from,
+            @Option(longName = "to", required = true, description = "last value") Double to,
+            @Option(longName = "steps", defaultValue = "5", description = "number of values") Integer steps,
+            @Option(longName = "metric", defaultValue = Metrics.PLACEMENTS, description = "metric") String metric,
+            @Option(longName = "replications", description = "replications per value") Integer replications,
+            @Option(longName = "out", description = "output folder") String out,
+            @Option(longName = "threads", description = "worker threads") Integer threads, CommandContext ctx) {
+        if (parameter == null || parameter.isBlank()) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "give a parameter, e.g. sweep e2.trial.max-months --from 2 --to 6");
+        }
+        Scenario s = scenario(null, replications);
+        int t = threads(threads);
+        long t0 = System.nanoTime();
+        Analyses.Sweep sw;
+        try (RunControl.Session session = control.start(ctx.outputWriter())) {
+            sw = analyses.sweep(s, parameter, from, to, steps, metric, new Analyses.Run(t, session.progress(),
+                    session.cancelled()));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve(s.id() + "-sweep-" + parameter);
+        analyses.writeSweep(sw, dir, "sweep " + parameter + " --from " + from + " --to " + to + " --steps " + steps
+                + " --metric " + metric, t, seconds);
+        String[] header = new String[sw.variants().size() + 1];
+        header[0] = parameter;
+        for (int i = 0; i < sw.variants().size(); i++) {
+            header[i + 1] = sw.variants().get(i);
+        }
+        TextTable table = new TextTable(header);
+        for (double v : sw.values()) {
+            Object[] row = new Object[header.length];
+            row[0] = ReportWriter.fmt(v);
+            for (int i = 0; i < sw.variants().size(); i++) {
+                row[i + 1] = ReportWriter.cell(sw.results().get(v).get(sw.variants().get(i)), false);
+            }
+            table.row(row);
+        }
+        return String.format(Locale.ROOT, "Sweep of %s: %s, mean [95%% CI], %d replications per value, %.1f s%n%n%s%n"
+                + "Written to %s (sweep.csv, sweep.md)", parameter, metric, s.replications(), seconds, table, dir);
+    }
+
+    // ------------------------------------------------------------------ rank-exemptions
+
+    @Command(name = "rank-exemptions", group = "Analysis", exitStatusExceptionMapper = SandboxCommands.ERRORS,
+            completionProvider = "metricNames",
+            description = "Each exemption alone against the baseline, then all together, ranked by effect",
+            help = """
+                    rank-exemptions [--metric M] [--replications R] [--out DIR]
+                      Runs the baseline, every exemption on its own and all exemptions together (same random
+                      numbers), ranks the exemptions by their paired effect on the metric with 95% CIs, and reports
+                      the interaction: the combined effect minus the sum of the single effects. Writes ranking.csv
+                      and ranking.md to DIR (default reports/<scenario>-ranking-<metric>).
+                    Example:
+                      rank-exemptions --metric placements --replications 10""")
+    public String rank(@Option(longName = "metric", defaultValue = Metrics.PLACEMENTS, description = "metric") String metric,
+            @Option(longName = "replications", description = "replications") Integer replications,
+            @Option(longName = "out", description = "output folder") String out,
+            @Option(longName = "threads", description = "worker threads") Integer threads, CommandContext ctx) {
+        Scenario s = scenario(null, replications);
+        int t = threads(threads);
+        long t0 = System.nanoTime();
+        Analyses.Ranking rk;
+        try (RunControl.Session session = control.start(ctx.outputWriter())) {
+            rk = analyses.rank(s, metric, new Analyses.Run(t, session.progress(), session.cancelled()));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve(s.id() + "-ranking-" + metric);
+        analyses.writeRanking(rk, dir, "rank-exemptions --metric " + metric, t, seconds);
+        TextTable table = new TextTable("rank", "exemption", "effect on " + metric + " [95% CI]").left(1);
+        int i = 1;
+        for (Analyses.Effect e : rk.singles()) {
+            table.row(i++, e.variant() + " " + e.title(), ReportWriter.cell(e.difference(), true));
+        }
+        table.row("", "all together", ReportWriter.cell(rk.combined().difference(), true));
+        table.row("", "interaction (together minus sum of singles)", ReportWriter.cell(rk.interaction(), true));
+        return String.format(Locale.ROOT, "Exemptions ranked by effect on %s (baseline %s), %d replications, %.1f s%n%n%s%n"
+                + "Written to %s (ranking.csv, ranking.md)", metric, ReportWriter.cell(rk.baseline(), false),
+                s.replications(), seconds, table, dir);
+    }
+
+    // ------------------------------------------------------------------ plan-replications
+
+    @Command(name = "plan-replications", group = "Analysis", exitStatusExceptionMapper = SandboxCommands.ERRORS,
+            completionProvider = "metricNames",
+            description = "Estimate the replications a CI half-width needs, from a pilot run",
+            help = """
+                    plan-replications --metric M --half-width H [--pilot N]
+                      Runs a pilot of N replications (default 10) and, per variant, estimates how many replications
+                      make the 95% CI of the difference to the baseline (and of the baseline mean) no wider than +/- H.
+                    Example:
+                      plan-replications --metric placements --half-width 5""")
+    public String plan(@Option(longName = "metric", defaultValue = Metrics.PLACEMENTS, description = "metric") String metric,
+            @Option(longName = "half-width", required = true, description = "target CI half-width") Double halfWidth,
+            @Option(longName = "pilot", defaultValue = "10", description = "pilot replications") Integer pilot,
+            @Option(longName = "threads", description = "worker threads") Integer threads, CommandContext ctx) {
+        Scenario s = scenario(null, null);
+        Analyses.Plan plan;
+        try (RunControl.Session session = control.start(ctx.outputWriter())) {
+            plan = analyses.plan(s, metric, halfWidth, pilot, new Analyses.Run(threads(threads), session.progress(),
+                    session.cancelled()));
+        }
+        TextTable table = new TextTable("variant", "what", "pilot sd", "pilot half-width", "replications needed").left(1);
+        for (Analyses.PlanRow r : plan.rows()) {
+            table.row(r.variant(), r.what(), ReportWriter.fmt(r.pilot().sd()), ReportWriter.fmt(r.pilot().halfWidth()),
+                    r.needed() < 0 ? "n/a" : r.needed());
+        }
+        return String.format(Locale.ROOT, "Replications for a 95%% CI of +/- %s on %s (pilot of %d)%n%n%s",
+                ReportWriter.fmt(halfWidth), metric, pilot, table).stripTrailing();
+    }
+
+    // ------------------------------------------------------------------ bench
+
+    @Command(name = "bench", group = "Analysis", exitStatusExceptionMapper = SandboxCommands.ERRORS,
+            completionProvider = "scenarioFiles",
+            description = "Measure speed: interactive and province cases, scaling, 1 vs 2 threads",
+            help = """
+                    bench [FILE] [--quick] [--out DIR]
+                      Times the interactive case (5,000 workers x 24 months x 3 variants x 20 replications, best of
+                      3 warm runs), the province case (100,000 x 24 x 2 x 10), scaling at 25k/50k/100k/200k workers
+                      and 1 against 2 threads, on the default scenario scaled. Writes benchmark.md and
+                      benchmark.csv to DIR (default reports/benchmark). --quick: smaller, for a first look.
+                    Example:
+                      java -jar target/fieldlab.jar bench""")
+    public String bench(@Argument(index = 0, defaultValue = "scenarios/default.yaml", description = "scenario") String file,
+            @Option(longName = "quick", description = "fewer repeats and sizes") boolean quick,
+            @Option(longName = "out", description = "output folder") String out, CommandContext ctx) {
+        Scenario s = workbench.scenarioFor(Path.of(file));
+        List<Benchmark.Case> cases;
+        try (RunControl.Session session = control.start(ctx.outputWriter())) {
+            cases = benchmark.run(s, quick, new Analyses.Run(2, session.progress(), session.cancelled()));
+        }
+        TextTable table = new TextTable("case", "workers", "months", "variants", "reps", "threads", "wall s", "first s",
+                "worker-months/s", "asked", "engine evaluated", "engine cpu s", "heap MB", "target").left(13);
+        StringBuilder csv = new StringBuilder("case,workers,months,variants,replications,threads,wall_seconds,"
+                + "first_seconds,worker_months_per_second,asked,evaluated,engine_seconds,heap_mb,target\n");
+        for (Benchmark.Case c : cases) {
+            table.row(c.name(), String.format(Locale.ROOT, "%,d", c.workers()), c.months(), c.variants(),
+                    c.replications(), c.threads(), String.format(Locale.ROOT, "%.2f", c.seconds()),
+                    String.format(Locale.ROOT, "%.2f", c.firstSeconds()),
+                    String.format(Locale.ROOT, "%,.0f", c.workerMonthsPerSecond()), c.asked(), c.evaluated(),
+                    String.format(Locale.ROOT, "%.1f", c.engineSeconds()), c.heapMb(), c.target());
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%d,%.3f,%.3f,%.0f,%d,%d,%.2f,%d,%s%n", c.name(),
+                    c.workers(), c.months(), c.variants(), c.replications(), c.threads(), c.seconds(),
+                    c.firstSeconds(), c.workerMonthsPerSecond(), c.asked(), c.evaluated(), c.engineSeconds(),
+                    c.heapMb(), c.target()));
+        }
+        String machine = String.format(Locale.ROOT, "%d cores, Java %s, max heap %d MB, %s %s",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve("benchmark");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("benchmark.csv", csv.toString());
+        files.put("benchmark.md", "# Fieldlab Sandbox benchmark\n\nMachine: " + machine + ". Scenario `" + s.file()
+                + "` scaled; rule bases compiled before timing. `wall s` is the best warm run; `first s` the first.\n\n"
+                + "```\n" + table + "```\n");
+        ReportWriter.writeFolder(dir, files);
+        return "Benchmark on " + machine + "\n\n" + table + "Written to " + dir;
+    }
+}

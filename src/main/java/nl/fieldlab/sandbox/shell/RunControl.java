@@ -1,0 +1,89 @@
+package nl.fieldlab.sandbox.shell;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jline.terminal.Terminal;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import nl.fieldlab.sandbox.simulation.Simulator;
+
+/**
+ * Progress and cancellation for long commands in the interactive shell: a progress bar with an ETA once a run
+ * takes more than a second, and Ctrl-C cancelling the run (not the shell). In batch mode neither is shown.
+ */
+@Component
+public class RunControl {
+
+    private final ObjectProvider<Terminal> terminal;
+    private final boolean interactive;
+
+    public RunControl(ObjectProvider<Terminal> terminal,
+            @Value("${spring.shell.interactive.enabled:true}") boolean interactive) {
+        this.terminal = terminal;
+        this.interactive = interactive;
+    }
+
+    /** One long-running command's progress bar and cancel flag. Close it when the command ends. */
+    public final class Session implements AutoCloseable {
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final PrintWriter out;
+        private final long started = System.nanoTime();
+        private final Terminal term;
+        private final Terminal.SignalHandler previous;
+        private long lastDraw;
+        private boolean drawn;
+
+        Session(PrintWriter out) {
+            this.out = out;
+            this.term = interactive ? terminal.getIfAvailable() : null;
+            this.previous = term == null ? null : term.handle(Terminal.Signal.INT, s -> cancelled.set(true));
+        }
+
+        public Simulator.Progress progress() {
+            return this::update;
+        }
+
+        public java.util.function.BooleanSupplier cancelled() {
+            return cancelled::get;
+        }
+
+        private synchronized void update(int done, int total) {
+            if (!interactive || out == null) {
+                return;
+            }
+            long now = System.nanoTime();
+            double elapsed = (now - started) / 1e9;
+            if (elapsed < 1 || (now - lastDraw < 200_000_000L && done < total)) {
+                return;
+            }
+            lastDraw = now;
+            int width = 30;
+            int filled = total == 0 ? width : (int) Math.round(width * done / (double) total);
+            double eta = done == 0 ? Double.NaN : elapsed * (total - done) / done;
+            out.print(String.format(Locale.ROOT, "\r[%s%s] %3d%%  %d/%d runs  %s  (Ctrl-C cancels)",
+                    "#".repeat(filled), ".".repeat(width - filled), total == 0 ? 100 : 100 * done / total, done, total,
+                    Double.isNaN(eta) ? "" : String.format(Locale.ROOT, "ETA %.0f s", eta)));
+            out.flush();
+            drawn = true;
+        }
+
+        @Override
+        public void close() {
+            if (term != null) {
+                term.handle(Terminal.Signal.INT, previous);
+            }
+            if (drawn) {
+                out.print("\r" + " ".repeat(90) + "\r");
+                out.flush();
+            }
+        }
+    }
+
+    public Session start(PrintWriter out) {
+        return new Session(out);
+    }
+}
