@@ -10,6 +10,8 @@ public enum PaymentType {
     WAJONG_BENEFIT(Category.BENEFIT),
     /** Wajong top-up under wage dispensation (loondispensatie) or a learning-work dispensation. */
     BENEFIT_TOP_UP(Category.BENEFIT),
+    /** Sickness benefit (Ziektewet) UWV pays the employer under the no-risk policy (no-riskpolis). */
+    SICKNESS_BENEFIT(Category.BENEFIT),
     /** Wage-cost subsidy (loonkostensubsidie, LKS). */
     WAGE_COST_SUBSIDY(Category.SUBSIDY),
     /** Wage-cost advantage (loonkostenvoordeel, LKV). */

@@ -1,0 +1,342 @@
+package nl.fieldlab.sandbox.cases;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Month;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.parameters.DatedValue;
+import nl.fieldlab.sandbox.parameters.Parameter;
+import nl.fieldlab.sandbox.rules.Exemption;
+import nl.fieldlab.sandbox.rules.ExemptionScope;
+import nl.fieldlab.sandbox.rules.RuleBase;
+import nl.fieldlab.sandbox.rules.RuleCompileException;
+import nl.fieldlab.sandbox.rules.RuleInfo;
+import nl.fieldlab.sandbox.rules.RuleLibrary;
+import nl.fieldlab.sandbox.rules.SourceFile;
+import nl.fieldlab.sandbox.rules.Variant;
+
+/**
+ * Static checks of a rule library together with its rule cases: what a policy adviser should fix before trusting a
+ * run. Pure logic: it returns problems as one-line messages ({@code file:line: what is wrong}) and prints nothing.
+ *
+ * <ul>
+ * <li>errors: an exemption suspends a rule id that is not in the baseline; two exemptions override the same
+ * parameter with different values where their scopes overlap (or define the same own parameter differently, which
+ * is visible to every question); a parameter value without a source, a reference missing, values out of order or
+ * not a number; a rule that no rule case fires (and a case that could not be evaluated); a rule set that does not
+ * compile.</li>
+ * <li>warnings: a parameter indexed every 1 January and 1 July (its reference says "indexed 1 January and 1 July",
+ * or it has both January and July values) that lacks a value for a half-year between its first value and
+ * {@link #INDEXATION_CHECK_UNTIL}.</li>
+ * </ul>
+ */
+public final class RuleCheck {
+
+    /** The last half-year for which an indexed parameter must have a value. */
+    public static final YearMonth INDEXATION_CHECK_UNTIL = YearMonth.of(2026, 1);
+
+    private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|(\\S+))",
+            Pattern.MULTILINE);
+    private static final Pattern INDEXED = Pattern.compile("indexed[^;]*1 January and 1 July",
+            Pattern.CASE_INSENSITIVE);
+
+    private RuleCheck() {
+    }
+
+    /** What the check found. The library is fit for use when {@code errors} is empty. */
+    public record Report(List<String> errors, List<String> warnings) {
+
+        public Report {
+            errors = List.copyOf(errors);
+            warnings = List.copyOf(warnings);
+        }
+
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /**
+     * Checks a library against its cases and their results.
+     *
+     * @param library the rule library
+     * @param cases   the rule cases that were run (used to name what was covered)
+     * @param results the results of running {@code cases} with {@link RuleCaseRunner}
+     */
+    public static Report check(RuleLibrary library, List<RuleCase> cases, List<RuleCaseRunner.Result> results) {
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        SortedMap<String, RuleInfo> rules = allRules(library, errors);
+        Set<String> baselineIds = new TreeSet<>();
+        rules.values().stream().filter(RuleInfo::baseline).forEach(r -> baselineIds.add(r.id()));
+        checkSuspends(library, baselineIds, errors);
+        checkOverrides(library, errors);
+        checkParameters(library, errors, warnings);
+        checkCoverage(library, rules, cases, results, errors);
+        return new Report(errors, warnings);
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    /** Every rule of the baseline and of each exemption, compiled one exemption at a time. */
+    private static SortedMap<String, RuleInfo> allRules(RuleLibrary library, List<String> errors) {
+        SortedMap<String, RuleInfo> rules = new TreeMap<>();
+        try {
+            rules.putAll(RuleBase.compile(library, Variant.baseline()).rules());
+        } catch (RuleCompileException e) {
+            e.problems().forEach(p -> add(errors, p));
+            for (SourceFile f : library.baselineRules()) {
+                declared(f, null).forEach(r -> rules.putIfAbsent(r.id(), r));
+            }
+        }
+        for (Exemption ex : library.exemptions()) {
+            try {
+                RuleBase base = RuleBase.compile(library, new Variant(ex.id(), List.of(ex.id()), Map.of()));
+                base.rules().values().stream().filter(r -> !r.baseline()).forEach(r -> rules.putIfAbsent(r.id(), r));
+            } catch (RuleCompileException e) {
+                // unknown suspends are reported by checkSuspends with their line; keep the other problems
+                e.problems().stream().filter(p -> !p.contains("which is not a baseline rule id"))
+                        .forEach(p -> add(errors, p));
+                for (SourceFile f : library.rulesOf(ex)) {
+                    declared(f, ex.id()).forEach(r -> rules.putIfAbsent(r.id(), r));
+                }
+            }
+        }
+        return rules;
+    }
+
+    /** Rule ids declared in a DRL file's text, for files that do not compile. */
+    private static List<RuleInfo> declared(SourceFile f, String exemption) {
+        List<RuleInfo> out = new ArrayList<>();
+        Matcher m = RULE_DECL.matcher(f.text());
+        while (m.find()) {
+            String id = m.group(1) != null ? m.group(1) : m.group(2);
+            int start = m.group(1) != null ? m.start(1) : m.start(2);
+            String layer = f.path().contains("/classification/") ? "classification" : "decision";
+            out.add(new RuleInfo(id, f.path(), lineOf(f.text(), start), "", layer, exemption));
+        }
+        return out;
+    }
+
+    private static void checkSuspends(RuleLibrary library, Set<String> baselineIds, List<String> errors) {
+        for (Exemption ex : library.exemptions()) {
+            for (String id : ex.suspends()) {
+                if (!baselineIds.contains(id)) {
+                    add(errors, ex.file() + ":" + lineIn(ex.file(), id) + ": exemption " + ex.id() + " suspends '"
+                            + id + "', which is not a baseline rule id");
+                }
+            }
+        }
+    }
+
+    private static void checkCoverage(RuleLibrary library, SortedMap<String, RuleInfo> rules, List<RuleCase> cases,
+            List<RuleCaseRunner.Result> results, List<String> errors) {
+        for (RuleCaseRunner.Result r : results) {
+            if (r.error() != null) {
+                add(errors, r.rule().where() + ": case '" + r.rule().name() + "' could not be evaluated, so the rules"
+                        + " it fires are not counted: " + r.error());
+            }
+        }
+        Set<String> fired = RuleCaseRunner.fired(results);
+        for (RuleInfo r : rules.values()) {
+            if (!fired.contains(r.id())) {
+                add(errors, where(library, r.file()) + ":" + r.line() + ": rule '" + r.id() + "' is fired by none of the "
+                        + cases.size() + " rule cases" + (r.exemption() == null ? "" : " (exemption " + r.exemption()
+                        + "; a case needs 'exemptions: [" + r.exemption() + "]')"));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ exemption parameters
+
+    private static void checkOverrides(RuleLibrary library, List<String> errors) {
+        List<Exemption> all = new ArrayList<>(library.exemptions());
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                Exemption a = all.get(i);
+                Exemption b = all.get(j);
+                for (String key : new TreeSet<>(a.parameters().keySet())) {
+                    Parameter pb = b.parameters().get(key);
+                    if (pb == null) {
+                        continue;
+                    }
+                    Parameter pa = a.parameters().get(key);
+                    double va = first(pa);
+                    double vb = first(pb);
+                    if (Double.compare(va, vb) == 0) {
+                        continue;
+                    }
+                    boolean baselineKey = library.parameters().contains(key);
+                    if (!baselineKey) {
+                        add(errors, pb.file() + ":" + pb.line() + ": exemptions " + a.id() + " and " + b.id()
+                                + " both define parameter '" + key + "' (" + number(va) + " vs " + number(vb)
+                                + "); an exemption's own parameter is visible to every question, so one value wins");
+                    } else if (overlap(a.scope(), b.scope())) {
+                        add(errors, pb.file() + ":" + pb.line() + ": exemptions " + a.id() + " and " + b.id()
+                                + " override '" + key + "' differently (" + number(va) + " vs " + number(vb)
+                                + ") and their scopes overlap");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether two scopes can cover the same question: questions, regions, statuses, ages and months overlap. */
+    static boolean overlap(ExemptionScope a, ExemptionScope b) {
+        return intersects(a.questions(), b.questions()) && intersects(a.regions(), b.regions())
+                && intersects(a.statuses(), b.statuses()) && agesOverlap(a, b) && monthsOverlap(a, b);
+    }
+
+    private static boolean intersects(Collection<?> a, Collection<?> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return true;
+        }
+        for (Object o : a) {
+            if (b.contains(o)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean agesOverlap(ExemptionScope a, ExemptionScope b) {
+        int aMax = a.maxAge() == 0 ? Integer.MAX_VALUE : a.maxAge();
+        int bMax = b.maxAge() == 0 ? Integer.MAX_VALUE : b.maxAge();
+        return a.minAge() <= bMax && b.minAge() <= aMax;
+    }
+
+    private static boolean monthsOverlap(ExemptionScope a, ExemptionScope b) {
+        boolean aBeforeB = a.until() != null && b.from() != null && a.until().isBefore(b.from());
+        boolean bBeforeA = b.until() != null && a.from() != null && b.until().isBefore(a.from());
+        return !aBeforeB && !bBeforeA;
+    }
+
+    private static double first(Parameter p) {
+        return p.values().isEmpty() ? Double.NaN : p.values().get(0).value();
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    private static void checkParameters(RuleLibrary library, List<String> errors, List<String> warnings) {
+        List<Parameter> params = new ArrayList<>(library.parameters().all());
+        for (Exemption ex : library.exemptions()) {
+            params.addAll(ex.parameters().values());
+        }
+        for (Parameter p : params) {
+            String at = p.file() + ":" + p.line() + ": parameter '" + p.key() + "'";
+            if (p.reference() == null || p.reference().isBlank()) {
+                add(errors, at + " has no legal reference");
+            }
+            if (p.values().isEmpty()) {
+                add(errors, at + " has no values");
+                continue;
+            }
+            for (int i = 0; i < p.values().size(); i++) {
+                DatedValue v = p.values().get(i);
+                if (v.source() == null || v.source().isBlank()) {
+                    add(errors, at + " value from " + v.from() + " has no source");
+                }
+                if (Double.isNaN(v.value()) || Double.isInfinite(v.value())) {
+                    add(errors, at + " value from " + v.from() + " is not a number");
+                }
+                if (i > 0 && !v.from().isAfter(p.values().get(i - 1).from())) {
+                    add(errors, at + " values are not in ascending order of date (" + p.values().get(i - 1).from()
+                            + " then " + v.from() + ")");
+                }
+            }
+            if (indexedHalfYearly(p)) {
+                for (YearMonth missing : missingHalfYears(p)) {
+                    add(warnings, at + " is indexed every 1 January and 1 July but has no value from " + missing
+                            + " (the value from " + p.at(missing).from() + " stays in force)");
+                }
+            }
+        }
+    }
+
+    /** Parameters whose reference says they are indexed half-yearly, or that have both January and July values. */
+    static boolean indexedHalfYearly(Parameter p) {
+        if (p.reference() != null && INDEXED.matcher(p.reference()).find()) {
+            return true;
+        }
+        boolean january = false;
+        boolean july = false;
+        for (DatedValue v : p.values()) {
+            january |= v.from().getMonth() == Month.JANUARY;
+            july |= v.from().getMonth() == Month.JULY;
+        }
+        return january && july;
+    }
+
+    /** The Januaries and Julies after the first value, up to {@link #INDEXATION_CHECK_UNTIL}, without a new value. */
+    static List<YearMonth> missingHalfYears(Parameter p) {
+        Set<YearMonth> have = new TreeSet<>();
+        p.values().forEach(v -> have.add(v.from()));
+        YearMonth first = p.values().get(0).from();
+        YearMonth m = first.getMonthValue() <= 6 ? YearMonth.of(first.getYear(), 7) : YearMonth.of(first.getYear() + 1, 1);
+        List<YearMonth> missing = new ArrayList<>();
+        for (; !m.isAfter(INDEXATION_CHECK_UNTIL); m = m.plusMonths(6)) {
+            if (!have.contains(m)) {
+                missing.add(m);
+            }
+        }
+        return missing;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** The line of a YAML list entry {@code - id} in a file, or 1 when not found. */
+    private static int lineIn(String file, String id) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        }
+        Pattern entry = Pattern.compile("^\\s*-\\s*[\"']?" + Pattern.quote(id) + "[\"']?\\s*(#.*)?$");
+        for (int i = 0; i < lines.size(); i++) {
+            if (entry.matcher(lines.get(i)).matches()) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    /** A file of the library as users see it (relative to the working directory when inside it). */
+    private static String where(RuleLibrary library, String relative) {
+        return InputError.display(library.root().resolve(relative));
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static void add(List<String> list, String message) {
+        if (!list.contains(message)) {
+            list.add(message);
+        }
+    }
+
+    private static String number(double v) {
+        return RuleCaseRunner.number(v);
+    }
+}

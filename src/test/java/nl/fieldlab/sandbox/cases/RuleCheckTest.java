@@ -1,0 +1,108 @@
+package nl.fieldlab.sandbox.cases;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.fieldlab.sandbox.rules.RuleLibrary;
+
+/** The shipped rule library passes its own checks; a broken one is caught. */
+class RuleCheckTest {
+
+    static final Path RULES = Path.of("rules");
+
+    private static RuleCheck.Report shipped;
+
+    /** The check of the shipped library with all its cases, computed once for the tests that need it. */
+    static synchronized RuleCheck.Report shipped() {
+        if (shipped == null) {
+            RuleLibrary library = RuleLibrary.load(RULES);
+            List<RuleCase> cases = RuleCaseLoader.load(RULES.resolve("cases"), RULES.resolve("cases"));
+            shipped = RuleCheck.check(library, cases, new RuleCaseRunner(library).run(cases));
+        }
+        return shipped;
+    }
+
+    /** The check of a library without running cases (coverage errors then name every rule; tests ignore them). */
+    static RuleCheck.Report withoutCases(Path rules) {
+        return RuleCheck.check(RuleLibrary.load(rules), List.of(), List.of());
+    }
+
+    @Test
+    void shippedRulesHaveNoErrors() {
+        RuleCheck.Report report = shipped();
+        assertTrue(report.ok(), () -> "rule check errors:\n" + String.join("\n", report.errors()));
+    }
+
+    @Test
+    void shippedRulesWarnAboutMissingIndexation() {
+        // bijstand norms for 2026-01 are not confirmed (brief §7): the check says so instead of staying silent
+        RuleCheck.Report report = shipped();
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("'bijstand.norm.single'") && w.contains("2026-01")),
+                () -> "warnings:\n" + String.join("\n", report.warnings()));
+        assertFalse(report.warnings().stream().anyMatch(w -> w.contains("'wml.hourly.adult'")),
+                () -> "the minimum wage has every half-year from 2024-01 to 2026-01:\n"
+                        + String.join("\n", report.warnings()));
+    }
+
+    @Test
+    void exemptionSuspendingAnUnknownRuleIsAnError(@TempDir Path tmp) throws IOException {
+        Path rules = tmp.resolve("rules");
+        copy(RULES, rules);
+        Path e2 = rules.resolve("exemptions/E2-longer-trial-placement.yaml");
+        String text = Files.readString(e2, StandardCharsets.UTF_8);
+        Files.writeString(e2, text.replace("suspends:\n", "suspends:\n  - TRIAL-NO-SUCH-RULE\n"),
+                StandardCharsets.UTF_8);
+
+        RuleCheck.Report report = withoutCases(rules);
+
+        assertFalse(report.ok());
+        assertTrue(report.errors().stream().anyMatch(e -> e.contains("E2-longer-trial-placement.yaml:")
+                && e.contains("suspends 'TRIAL-NO-SUCH-RULE', which is not a baseline rule id")),
+                () -> "errors:\n" + String.join("\n", report.errors()));
+    }
+
+    @Test
+    void conflictingOverridesAndMissingSourcesAreErrors(@TempDir Path tmp) throws IOException {
+        Path rules = tmp.resolve("rules");
+        copy(RULES, rules);
+        // E3 (COURSE) and E9 (HIRE) do not overlap; widening E3 to HIRE makes its override clash with E9.
+        Path e3 = rules.resolve("exemptions/E3-learning-account.yaml");
+        String text = Files.readString(e3, StandardCharsets.UTF_8);
+        text = text.replace("questions: [COURSE]", "questions: [COURSE, HIRE]")
+                .replace("parameters:\n", "parameters:\n"
+                        + "  lkv.jobs-agreement.rate-per-hour: {value: 2.00, unit: EUR/hour, source: \"test\"}\n"
+                        + "  e3.blank: {value: 1, unit: share, source: \" \"}\n");
+        Files.writeString(e3, text, StandardCharsets.UTF_8);
+
+        RuleCheck.Report report = withoutCases(rules);
+
+        assertTrue(report.errors().stream().anyMatch(e -> e.contains("override 'lkv.jobs-agreement.rate-per-hour'")
+                && e.contains("E3") && e.contains("E9")), () -> "errors:\n" + String.join("\n", report.errors()));
+        assertTrue(report.errors().stream().anyMatch(e -> e.contains("'e3.blank'") && e.contains("has no source")),
+                () -> "errors:\n" + String.join("\n", report.errors()));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
