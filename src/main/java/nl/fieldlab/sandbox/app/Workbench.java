@@ -89,10 +89,15 @@ public class Workbench {
         return rulesDir;
     }
 
-    /** The rule library in use, loading it on first use. */
+    /**
+     * The rule library in use, loading it on first use. Only the baseline is compiled then; variants are compiled
+     * when first needed ({@link #reloadRules()} compiles everything, to check every file).
+     */
     public synchronized RuleBases rules() {
         if (rules == null) {
-            rules = compileLibrary(RuleLibrary.load(rulesDir));
+            RuleBases fresh = new RuleBases(RuleLibrary.load(rulesDir));
+            fresh.forVariants(List.of(Variant.baseline()), 1);
+            rules = fresh;
         }
         return rules;
     }
@@ -234,6 +239,23 @@ public class Workbench {
 
     /** Runs a scenario (the loaded one unless a file is given), writes the report, and remembers the result. */
     public LastRun run(RunOptions o) {
+        LastRun run = execute(o);
+        updateIndex(run.reportDir());
+        synchronized (this) {
+            last = run;
+        }
+        return run;
+    }
+
+    /**
+     * Runs and writes a report like {@link #run} but leaves the session as it was: the last run stays the last run
+     * and the report index is not touched (for verifying an earlier report).
+     */
+    public LastRun rerun(RunOptions o) {
+        return execute(o);
+    }
+
+    private LastRun execute(RunOptions o) {
         Scenario base = o.scenario() != null ? ScenarioLoader.load(o.scenario()) : requireScenario();
         Path file = o.scenario() != null ? o.scenario() : scenarioPath;
         reloadIfChanged();
@@ -253,12 +275,7 @@ public class Workbench {
         Manifest manifest = manifest(s, file, r.library(), o, seconds);
         Path dir = o.out() != null ? o.out() : reportsDir.resolve(s.id());
         new ReportWriter(formats).write(report, manifest, dir);
-        updateIndex(dir);
-        LastRun run = new LastRun(s, result, comparison, report, manifest, dir, seconds);
-        synchronized (this) {
-            last = run;
-        }
-        return run;
+        return new LastRun(s, result, comparison, report, manifest, dir, seconds);
     }
 
     /** Lists a report written under the reports folder in reports/index.md; reports elsewhere are left alone. */

@@ -85,6 +85,21 @@ public final class RuleLibrary {
         return parameters;
     }
 
+    /** Number of rules declared in the baseline and exemption DRL files. */
+    public int ruleCount() {
+        java.util.regex.Pattern decl = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+");
+        int n = 0;
+        List<SourceFile> all = new ArrayList<>(baselineRules);
+        all.addAll(exemptionRules.values());
+        for (SourceFile f : all) {
+            var m = decl.matcher(f.text());
+            while (m.find()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** SHA-256 of every file read, by path relative to the rules folder. */
     public SortedMap<String, String> fileHashes() {
         return fileHashes;

@@ -20,6 +20,7 @@ import nl.fieldlab.sandbox.app.Workbench;
 import nl.fieldlab.sandbox.cases.RuleCase;
 import nl.fieldlab.sandbox.cases.RuleCaseLoader;
 import nl.fieldlab.sandbox.cases.RuleCaseRunner;
+import nl.fieldlab.sandbox.cases.RuleCheck;
 import nl.fieldlab.sandbox.report.ReportWriter;
 import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.RuleBase;
@@ -368,6 +369,37 @@ public class SandboxCommands {
         int n = workbench.allRules().size();
         return "Rules reloaded from " + workbench.rulesDir() + ": " + n + " rules"
                 + (changed.isEmpty() ? ", no files changed." : "; changed: " + String.join(", ", changed));
+    }
+
+    @Command(name = {"rules", "check"}, group = "Rules", exitStatusExceptionMapper = ERRORS,
+            description = "Check the rules: unknown suspended ids, conflicting overrides, parameter gaps, uncovered rules",
+            help = """
+                    rules check
+                      Reports exemptions that suspend a rule id that does not exist; two exemptions that set the same
+                      parameter differently with overlapping scope; parameters without a source or with gaps in their
+                      dated values; and rules that no rule case fires. Exit code 2 on errors (warnings do not fail).
+                    Example:
+                      rules check""")
+    public String rulesCheck(CommandContext ctx) {
+        workbench.reloadIfChanged();
+        Path casesDir = workbench.rulesDir().resolve("cases");
+        var library = workbench.rules().library();
+        List<RuleCase> cases = RuleCaseLoader.load(casesDir, casesDir);
+        List<RuleCaseRunner.Result> results = new RuleCaseRunner(library).run(cases);
+        RuleCheck.Report report = RuleCheck.check(library, cases, results);
+        StringBuilder sb = new StringBuilder();
+        report.errors().forEach(e -> sb.append("error: ").append(e).append('\n'));
+        report.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+        long failedCases = results.stream().filter(r -> !r.passed()).count();
+        String summary = String.format(Locale.ROOT, "%d rules checked, %d rule cases (%d failing), %d errors, %d warnings",
+                workbench.allRules().size(), cases.size(), failedCases, report.errors().size(),
+                report.warnings().size());
+        if (!report.ok()) {
+            ctx.outputWriter().print(sb);
+            ctx.outputWriter().flush();
+            throw new CommandFailure(ExitCodes.CHECKS_FAILED, summary);
+        }
+        return sb + summary;
     }
 
     // ------------------------------------------------------------------ validate and test-rules

@@ -70,6 +70,12 @@ public class ShellConfiguration {
         };
     }
 
+    /** Completion that keeps working after an argument has been typed. */
+    @Bean
+    public org.springframework.shell.jline.CommandCompleter commandCompleter(CommandRegistry registry) {
+        return new ShellCompleter(registry);
+    }
+
     /** The standard parser, plus a check that every option is one the command has. */
     @Bean
     public CommandParser commandParser(CommandRegistry registry) {
@@ -135,9 +141,9 @@ public class ShellConfiguration {
         StringBuilder sb = new StringBuilder("Fieldlab Sandbox " + Workbench.version()
                 + " - rule-based regulation sandbox for labour-market fieldlabs\n");
         try {
-            int rules = workbench.allRules().size();
-            sb.append(String.format(Locale.ROOT, "Rules: %d from %s (%d exemptions).%n", rules,
-                    workbench.rulesDir(), workbench.rules().library().exemptions().size()));
+            var library = workbench.rules().library();
+            sb.append(String.format(Locale.ROOT, "Rules: %d from %s (%d exemptions).%n", library.ruleCount(),
+                    workbench.rulesDir(), library.exemptions().size()));
             if (Files.exists(defaultScenario)) {
                 Scenario s = workbench.loadScenario(defaultScenario);
                 sb.append(String.format(Locale.ROOT,

@@ -30,11 +30,13 @@ public final class Population {
             for (int k = 0; k < wg.count(); k++) {
                 int id = out.size();
                 long e = (long) id * SLOTS;
-                int history = draw(rng, e + HISTORY, wg.workHistoryYears(), 0);
+                int age = draw(rng, e + AGE, wg.age(), 30);
+                // nobody has worked longer than since age 16
+                int history = Math.min(draw(rng, e + HISTORY, wg.workHistoryYears(), 0), Math.max(0, age - 16));
                 out.add(new Person(
                         id, g, wg.status(),
                         wg.region() == null ? s.region() : wg.region(),
-                        draw(rng, e + AGE, wg.age(), 30),
+                        age,
                         rng.between(Rng.Stream.POPULATION, e + BIRTHDAY, 0, 1, 12),
                         pick(rng, e + HOUSEHOLD, wg.household(), Household.SINGLE),
                         pick(rng, e + EDUCATION, wg.education(), Education.MBO2),

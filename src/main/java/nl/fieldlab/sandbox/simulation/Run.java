@@ -63,7 +63,7 @@ final class Run {
     private final double[] otherExitByStatus = new double[Status.values().length];
     private final double ownFieldShare, decay, ageFactor, noDutyFactor, inCourseFactor, hireBase, elasticity,
             gapProductivity, trialOfferRate, trialConversion, monthsToBridge, courseUptake, courseSpontaneous,
-            completion, completionWithDuty, afterTrialFactor;
+            completion, completionWithDuty, afterTrialFactor, selfPayAcceptance;
     private final double[] separationByStatus = new double[Status.values().length];
 
     Run(Scenario scenario, Market market, Person[] people, Decider decider, Rng rng, int traceWorker, Trace trace,
@@ -117,6 +117,7 @@ final class Run {
         completion = b.get("course.completion");
         completionWithDuty = b.get("course.completion-with-search-duty");
         afterTrialFactor = b.get("retention.after-trial-factor");
+        selfPayAcceptance = b.get("course.self-pay-acceptance");
         for (Status st : Status.values()) {
             separationByStatus[st.ordinal()] = b.get("retention.separation-rate", st);
         }
@@ -126,6 +127,8 @@ final class Run {
     private static final class Worker {
         final Person p;
         Status status;
+        /** The status the worker entered this unemployment spell with: a proxy for their job chances. */
+        Status entryStatus;
         int field;
         Education education;
         boolean active = true;
@@ -172,6 +175,7 @@ final class Run {
         Worker(Person p) {
             this.p = p;
             this.status = p.status();
+            this.entryStatus = p.status();
             this.field = p.field();
             this.education = p.education();
             this.unemployedSince = -p.monthsUnemployed();
@@ -287,6 +291,7 @@ final class Run {
             } else if (w.status == Status.EMPLOYED) {
                 if (rng.uniform(Stream.LAYOFF, w.p.id(), m) < w.p.layoffRate()) {
                     w.unemployedSince = m;
+                    w.entryStatus = Status.WW;
                     w.weeksWorkedLast36 = 36;
                     becomeSeeker(w, m);
                     event(w, m, "laid off", "declining occupation", null, null);
@@ -385,7 +390,9 @@ final class Run {
     }
 
     private double contactRate(Worker w, int m) {
-        double rate = contactByStatus[w.status.ordinal()];
+        // job chances follow the route into unemployment, not the benefit the worker lives on now: a WW
+        // recipient whose WW ran out does not search like a long-term bijstand client
+        double rate = contactByStatus[w.entryStatus.ordinal()];
         int unemployed = Math.max(0, m - w.unemployedSince);
         rate *= Math.pow(1 - decay, unemployed / 12.0);
         if (w.p.ageAt(m) >= 50) {
@@ -474,6 +481,13 @@ final class Run {
                 }
             }
             case COURSE -> {
+                // a course the worker must pay for is started less often (a financial and decision barrier)
+                if (-a.netFor(Actor.WORKER, 1) > 0
+                        && rng.uniform(Stream.COURSE_UPTAKE, w.p.id(), m + 100_000L) >= selfPayAcceptance) {
+                    event(w, m, "course not started", "the worker would pay " + fmt(-a.netFor(Actor.WORKER, 1)),
+                            q, a);
+                    return;
+                }
                 w.course = pr.course();
                 w.courseEnd = m + market.courses[pr.course()].months();
                 w.courseAnswer = a;
@@ -555,6 +569,7 @@ final class Run {
         w.job = null;
         w.jobQ = null;
         w.unemployedSince = m;
+        w.entryStatus = Status.WW;
         becomeSeeker(w, m);
         claim(round, w, Status.WW, m, m);
     }

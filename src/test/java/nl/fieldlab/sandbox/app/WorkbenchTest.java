@@ -97,7 +97,8 @@ class WorkbenchTest {
         }
         assertEquals(out, r.reportDir());
         try (Stream<Path> s = Files.list(tmp.resolve("reports"))) {
-            assertEquals(List.of("smoke"), s.map(p -> p.getFileName().toString()).toList(), "no temporary folders left");
+            assertEquals(List.of("index.md", "smoke"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the report and the index, no temporary folders left");
         } catch (IOException e) {
             throw new AssertionError(e);
         }

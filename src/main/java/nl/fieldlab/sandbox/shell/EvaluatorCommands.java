@@ -1,0 +1,163 @@
+package nl.fieldlab.sandbox.shell;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.stereotype.Component;
+
+import nl.fieldlab.sandbox.app.CommandFailure;
+import nl.fieldlab.sandbox.app.ExitCodes;
+import nl.fieldlab.sandbox.app.Verifier;
+import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.report.ReportWriter;
+
+/** Commands for evaluators: rerun a report from its manifest and check it is the same. */
+@Component
+public class EvaluatorCommands {
+
+    private final Verifier verifier;
+
+    public EvaluatorCommands(Verifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Command(name = "verify", group = "Evaluation", exitStatusExceptionMapper = SandboxCommands.ERRORS,
+            completionProvider = "reportFolders",
+            description = "Rerun a report from its manifest and check the result is byte for byte the same",
+            help = """
+                    verify DIR
+                      Reads DIR/manifest.json, reruns the scenario it names with the same seed, replications and
+                      what-if overrides against the rules folder as it is now (in a temporary folder; DIR is not
+                      touched), and compares report.json, summary.csv and report.md byte for byte.
+                      Identical: exit code 0. Otherwise it lists what changed since the report was written (the
+                      scenario file, rule files, parameter files) and which metric means moved, with exit code 2.
+                      A folder without a readable manifest.json is exit code 1.
+                    Example:
+                      verify reports/default""")
+    public String verify(@Argument(index = 0, description = "report folder (with manifest.json)", defaultValue = "")
+            String dir, CommandContext ctx) {
+        if (dir == null || dir.isBlank()) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "give a report folder, e.g. verify reports/default");
+        }
+        Verifier.Result r = verifier.verify(Path.of(dir));
+        String text = describe(r);
+        if (r.identical()) {
+            return text;
+        }
+        PrintWriter out = ctx.outputWriter();
+        out.println(text);
+        out.flush();
+        List<String> what = new ArrayList<>(r.differing());
+        String summary = dir + " differs from a rerun"
+                + (r.rerunError() != null ? " (the rerun failed)" : ": " + String.join(", ", what))
+                + (r.inputsChanged() ? "; changed since: " + String.join(", ", r.changedInputs())
+                        : "; no input changed");
+        throw new CommandFailure(ExitCodes.CHECKS_FAILED, summary);
+    }
+
+    /** The verification as text for the shell. */
+    static String describe(Verifier.Result r) {
+        Verifier.Settings m = r.settings();
+        StringBuilder sb = new StringBuilder();
+        sb.append("Reran ").append(InputError.display(r.reportDir())).append(" from its manifest: scenario ")
+                .append(m.scenarioFile()).append(", seed ").append(m.seed()).append(", ").append(m.replications())
+                .append(" replications, rules ").append(m.rulesFolder());
+        String overrides = overrides(m);
+        sb.append(overrides.isEmpty() ? "" : ", what-if " + overrides).append(".\n");
+        if (r.identical()) {
+            sb.append("identical: report.json, summary.csv and report.md match byte for byte");
+            if (r.inputsChanged()) {
+                sb.append("\nnote: ").append(inputLines(r).replace("\n", "\n  ").stripTrailing())
+                        .append("\n  (these changes do not change the results)");
+            }
+            return sb.toString();
+        }
+        if (r.rerunError() != null) {
+            sb.append("The rerun failed: ").append(r.rerunError()).append('\n');
+        } else {
+            sb.append("differs: ").append(String.join(", ", r.differing()));
+            if (!r.matching().isEmpty()) {
+                sb.append(" (").append(String.join(", ", r.matching())).append(" match")
+                        .append(r.matching().size() == 1 ? "es" : "").append(')');
+            }
+            sb.append('\n');
+        }
+        sb.append('\n').append(inputLines(r));
+        if (!r.inputsChanged() && r.rerunError() == null) {
+            sb.append("  The same inputs gave another result");
+            sb.append(r.toolNote() != null ? ": " + r.toolNote() + "." : "; this is a reproducibility problem "
+                    + "(please report it with the manifest).");
+            sb.append('\n');
+        } else if (r.toolNote() != null) {
+            sb.append("  Also: ").append(r.toolNote()).append(".\n");
+        }
+        if (!r.means().isEmpty()) {
+            sb.append("\nMeans that changed (report -> rerun):\n\n");
+            TextTable t = new TextTable("metric", "variant", "report", "rerun", "change").left(1);
+            for (Verifier.MeanChange c : r.means()) {
+                t.row(c.metric(), c.variant(), number(c.before()), number(c.after()), change(c));
+            }
+            sb.append(t);
+            if (r.moreMeans() > 0) {
+                sb.append("... and ").append(r.moreMeans()).append(" more\n");
+            }
+        } else if (r.differing().contains(ReportWriter.REPORT_JSON)) {
+            sb.append("\nNo metric mean changed (intervals, series or other fields did).\n");
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static String inputLines(Verifier.Result r) {
+        if (!r.inputsChanged()) {
+            return "Inputs: the scenario, rule and parameter files are the same as when the report was written.\n";
+        }
+        StringBuilder sb = new StringBuilder("Changed since the report was written:\n");
+        switch (r.scenario()) {
+            case CHANGED -> sb.append("  scenario    ").append(r.settings().scenarioFile()).append(" (changed)\n");
+            case MISSING -> sb.append("  scenario    ").append(r.settings().scenarioFile()).append(" (missing)\n");
+            default -> {
+            }
+        }
+        for (Verifier.FileChange f : r.rules()) {
+            sb.append("  rules       ").append(f).append('\n');
+        }
+        if (r.rulesError() != null) {
+            sb.append("  rules       do not load now: ").append(r.rulesError()).append('\n');
+        }
+        for (Verifier.FileChange f : r.parameters()) {
+            sb.append("  parameters  ").append(f).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String overrides(Verifier.Settings m) {
+        List<String> parts = new ArrayList<>();
+        m.behaviour().forEach((k, v) -> parts.add(k + "=" + WhatIfCommands.format(v)));
+        for (Map.Entry<String, Map<String, Double>> e : m.parameters().entrySet()) {
+            String scope = "*".equals(e.getKey()) ? "" : " (" + e.getKey() + ")";
+            e.getValue().forEach((k, v) -> parts.add(k + "=" + WhatIfCommands.format(v) + scope));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String number(BigDecimal d) {
+        return d == null ? "-" : ReportWriter.fmt(d.doubleValue());
+    }
+
+    private static String change(Verifier.MeanChange c) {
+        if (c.before() == null || c.after() == null) {
+            return c.before() == null ? "new" : "gone";
+        }
+        double d = c.after().subtract(c.before()).doubleValue();
+        return (d > 0 ? "+" : "") + ReportWriter.fmt(d) + (c.before().signum() == 0 ? ""
+                : String.format(Locale.ROOT, " (%+.1f %%)", 100 * d / Math.abs(c.before().doubleValue())));
+    }
+}

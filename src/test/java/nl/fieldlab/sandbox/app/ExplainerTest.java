@@ -1,0 +1,190 @@
+package nl.fieldlab.sandbox.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.fieldlab.sandbox.domain.Actor;
+import nl.fieldlab.sandbox.rules.RuleInfo;
+import nl.fieldlab.sandbox.scenario.Scenario;
+
+/** explain, explain --diff and friction on the smoke scenario. */
+class ExplainerTest {
+
+    @TempDir
+    static Path tmp;
+
+    static Workbench workbench;
+    static Explainer explainer;
+    static int workers;
+
+    @BeforeAll
+    static void load() {
+        workbench = new Workbench("rules", tmp.resolve("reports").toString(), List.of());
+        Scenario s = workbench.loadScenario(Path.of("scenarios/smoke.yaml"));
+        workers = s.workerCount();
+        explainer = new Explainer(workbench);
+    }
+
+    @Test
+    void explanationHasMonthsDecisionsRulesSourcesAndPayments() {
+        Explainer.Explanation e = explainer.explain(0, null, 0);
+        assertEquals("baseline", e.variant());
+        assertEquals("ww", e.worker().group());
+        assertFalse(e.monthBlocks().isEmpty());
+        Explainer.MonthBlock first = e.monthBlocks().get(0);
+        assertEquals(e.start(), first.yearMonth());
+
+        // the WW grant: allowed, by rules with a legal source and the parameter values they read
+        Explainer.Step grant = e.steps().get(0);
+        assertEquals("WW granted", grant.kind());
+        assertEquals(Explainer.Decision.ALLOWED, grant.decision());
+        Explainer.RuleUse amount = grant.rules().stream().filter(u -> u.effects().stream()
+                .anyMatch(x -> x.startsWith("pays WW_BENEFIT"))).findFirst().orElseThrow();
+        assertTrue(amount.source().contains("Werkloosheidswet"), amount.source());
+        assertTrue(amount.where().startsWith("baseline/"), amount.where());
+        assertFalse(amount.parameters().isEmpty(), "the WW amount rule reads parameters");
+        amount.parameters().forEach(p -> assertTrue(grant.question().has(p.key()), p.key()));
+
+        // payments: per month and line, and totals per payer
+        Explainer.PaymentRow ww = first.payments().stream().filter(p -> p.payer() == Actor.UWV).findFirst()
+                .orElseThrow();
+        assertEquals(Actor.WORKER, ww.payee());
+        assertEquals(amount.ruleId(), ww.ruleId());
+        assertTrue(ww.amount() > 0);
+        assertTrue(e.consequences().paidBy().get(Actor.UWV) >= ww.amount());
+        assertTrue(e.consequences().monthsOnBenefit() >= 1);
+    }
+
+    @Test
+    void aBlockedDecisionNamesTheBlockingRuleAndItsSource() {
+        for (int w = 0; w < workers; w++) {
+            for (Explainer.Step s : explainer.explain(w, "baseline", 0).steps()) {
+                if (s.decision() != Explainer.Decision.BLOCKED) {
+                    continue;
+                }
+                assertEquals(s.answer().blockedBy(), s.rules().get(0).ruleId());
+                RuleInfo info = workbench.rules().forVariants(List.of(nl.fieldlab.sandbox.rules.Variant.baseline()), 1)
+                        .get("baseline").rules().get(s.rules().get(0).ruleId());
+                assertEquals(info.source(), s.rules().get(0).source());
+                assertFalse(s.rules().get(0).source().isBlank());
+                assertTrue(s.rules().get(0).effects().get(0).startsWith("blocks: "), s.rules().get(0).effects().toString());
+                return;
+            }
+        }
+        throw new AssertionError("no worker in the smoke scenario has a blocked decision");
+    }
+
+    @Test
+    void diffFindsWhereE2ChangesATrialPlacement() {
+        Explainer.Diff found = null;
+        for (int w = 0; w < workers && found == null; w++) {
+            Explainer.Diff d = explainer.diff(w, "E2", 0);
+            if (d.differs() && d.causeKind() == Explainer.Cause.EXEMPTION) {
+                found = d;
+            }
+        }
+        assertNotNull(found, "some worker's trial placement changes under E2");
+        Explainer.Diff d = found;
+        assertEquals(d.baseExplanation().start().plusMonths(d.month()), d.yearMonth());
+        assertEquals(d.baseStep().kind(), d.otherStep().kind());
+        assertTrue(d.clauses().stream().anyMatch(c -> c.exemption().equals("E2") && c.ruleId().startsWith("E2-")),
+                d.clauses().toString());
+        assertTrue(d.suspended().values().stream().anyMatch(by -> by.contains("E2")), d.suspended().toString());
+        assertTrue(d.cause().contains("E2"), d.cause());
+        // nothing differs before that month: same event kinds and decisions
+        List<String> before = path(d.baseExplanation(), d.month());
+        assertEquals(before, path(d.otherExplanation(), d.month()));
+        // and in that month the answers differ
+        assertFalse(d.baseStep().answer().equals(d.otherStep().answer()));
+    }
+
+    private static List<String> path(Explainer.Explanation e, int untilMonth) {
+        return e.steps().stream().filter(s -> s.month() < untilMonth).map(s -> s.month() + " " + s.kind() + " "
+                + s.decision()).toList();
+    }
+
+    @Test
+    void aWorkerWhosePathDoesNotChangeGetsNoDifference() {
+        for (int w = workers - 1; w >= 0; w--) {
+            Explainer.Diff d = explainer.diff(w, "E2", 0);
+            if (!d.differs()) {
+                assertEquals(-1, d.month());
+                assertNull(d.baseStep());
+                assertEquals(Explainer.Cause.NONE, d.causeKind());
+                assertTrue(d.cause().startsWith("no difference"), d.cause());
+                return;
+            }
+        }
+        throw new AssertionError("every worker's path changes under E2");
+    }
+
+    @Test
+    void badInputIsOneLine() {
+        CommandFailure v = assertThrows(CommandFailure.class, () -> explainer.explain(0, "E99", 0));
+        assertTrue(v.getMessage().startsWith("unknown variant 'E99'"), v.getMessage());
+        CommandFailure w = assertThrows(CommandFailure.class, () -> explainer.explain(workers, null, 0));
+        assertTrue(w.getMessage().contains("workers are 0 to " + (workers - 1)), w.getMessage());
+        CommandFailure r = assertThrows(CommandFailure.class, () -> explainer.explain(0, null, 99));
+        assertTrue(r.getMessage().contains("no replication 99"), r.getMessage());
+        assertThrows(CommandFailure.class, () -> explainer.diff(0, "baseline", "baseline", 0));
+    }
+
+    @Test
+    void anExemptionIdWorksAsAVariant() {
+        // E1 is not a variant of the smoke scenario: the baseline plus E1 is traced
+        assertEquals("E1", explainer.explain(0, "E1", 0).variant());
+    }
+
+    @Test
+    void frictionNeedsARun() {
+        Workbench fresh = new Workbench("rules", tmp.resolve("none").toString(), List.of());
+        CommandFailure f = assertThrows(CommandFailure.class, () -> new Explainer(fresh).friction(null));
+        assertTrue(f.getMessage().contains("use: run"), f.getMessage());
+    }
+
+    @Test
+    void frictionRanksBlockingRulesAndShowsTheExemptionThatLiftsThem() throws IOException {
+        // a smoke scenario whose course is too long for UWV (18 months), with E1 alone as a variant
+        Path file = tmp.resolve("long-course.yaml");
+        String text = Files.readString(Path.of("scenarios/smoke.yaml"))
+                .replace("id: smoke", "id: long-course")
+                .replace("    level: MBO2\n    months: 9", "    level: MBO3\n    months: 18")
+                .replace("  - name: E2\n    exemptions: [E2]", "  - name: E1\n    exemptions: [E1]\n"
+                        + "  - name: E2\n    exemptions: [E2]");
+        assertTrue(text.contains("months: 18") && text.contains("exemptions: [E1]"), "scenario edited");
+        Files.writeString(file, text);
+        workbench.run(new Workbench.RunOptions(file, tmp.resolve("long-course"), null, null, 2, null, null, "run"));
+
+        Explainer.Friction f = explainer.friction(null);
+        assertEquals("baseline", f.variant());
+        assertEquals("long-course", f.scenarioId());
+        assertFalse(f.rows().isEmpty());
+        for (int i = 1; i < f.rows().size(); i++) {
+            assertTrue(f.rows().get(i - 1).blocked().mean() >= f.rows().get(i).blocked().mean(), "ranked");
+        }
+        Explainer.FrictionRow duration = f.rows().stream().filter(r -> r.ruleId().equals("WW-TRAINING-MAX-DURATION"))
+                .findFirst().orElseThrow(() -> new AssertionError("WW-TRAINING-MAX-DURATION blocks: " + f.rows()));
+        assertTrue(duration.source().contains("UWV"), duration.source());
+        Explainer.ExemptionEffect e1 = duration.exemptions().stream().filter(x -> x.exemption().equals("E1"))
+                .findFirst().orElseThrow();
+        assertEquals("E1", e1.variant());
+        assertTrue(e1.blocked().mean() < 0, "E1 lifts the rule: " + e1.blocked());
+        assertNotNull(e1.placements());
+
+        assertThrows(CommandFailure.class, () -> explainer.friction("nope"));
+        assertEquals("E1", explainer.friction("E1").variant());
+    }
+}
