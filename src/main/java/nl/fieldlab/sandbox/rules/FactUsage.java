@@ -31,17 +31,36 @@ public final class FactUsage {
     private static final List<String> WORKER_FIELDS = java.util.Arrays.stream(WorkerFacts.class.getRecordComponents())
             .map(RecordComponent::getName).toList();
 
-    private final Map<QuestionType, Set<String>> read;
+    private static final Pattern AGE_ACCESS = Pattern.compile("worker\\.age\\b(?!\\s*\\()|worker\\(\\)\\.age\\(\\)");
+    private static final Pattern AGE_COMPARISON = Pattern.compile(
+            "(?:worker\\.age\\b|worker\\(\\)\\.age\\(\\))\\s*(<=|>=|<|>)\\s*(?:\\$q\\.)?p\\(\"([^\"]+)\"\\)");
 
-    private FactUsage(Map<QuestionType, Set<String>> read) {
+    private final Map<QuestionType, Set<String>> read;
+    /** question type -> ages at which some rule's answer can change (absent: age is used in other ways) */
+    private final Map<QuestionType, int[]> ageBreaks;
+
+    private FactUsage(Map<QuestionType, Set<String>> read, Map<QuestionType, int[]> ageBreaks) {
         this.read = read;
+        this.ageBreaks = ageBreaks;
     }
 
-    /** Reads the DRL texts of a rule base. */
+    /** Reads the DRL texts of a rule base (age is then used exactly). */
     public static FactUsage of(List<String> drlTexts) {
+        return of(drlTexts, key -> null);
+    }
+
+    /**
+     * Reads the DRL texts of a rule base. Where every use of the worker's age for a question type is a comparison
+     * with a parameter ({@code worker.age < p("key")}), only the band of ages between the parameters' values
+     * matters: {@code thresholds} gives every value a parameter can take in the run (null when unknown).
+     */
+    public static FactUsage of(List<String> drlTexts, java.util.function.Function<String, double[]> thresholds) {
         Map<QuestionType, Set<String>> read = new EnumMap<>(QuestionType.class);
+        Map<QuestionType, java.util.TreeSet<Integer>> breaks = new EnumMap<>(QuestionType.class);
+        Set<QuestionType> exactAge = EnumSet.noneOf(QuestionType.class);
         for (QuestionType t : QuestionType.values()) {
             read.put(t, new HashSet<>());
+            breaks.put(t, new java.util.TreeSet<>());
         }
         for (String text : drlTexts) {
             String code = stripComments(text);
@@ -49,6 +68,9 @@ public final class FactUsage {
             while (f.find()) {
                 Set<String> fields = fieldsIn(f.group());
                 read.values().forEach(s -> s.addAll(fields));
+                if (fields.contains("age")) {
+                    exactAge.addAll(EnumSet.allOf(QuestionType.class));
+                }
             }
             Matcher r = RULE.matcher(code);
             while (r.find()) {
@@ -56,12 +78,75 @@ public final class FactUsage {
                 int then = body.indexOf("then");
                 String lhs = then < 0 ? body : body.substring(0, then);
                 Set<String> fields = fieldsIn(body);
-                for (QuestionType t : typesOf(lhs)) {
+                Set<QuestionType> types = typesOf(lhs);
+                for (QuestionType t : types) {
                     read.get(t).addAll(fields);
+                }
+                if (fields.contains("age")) {
+                    Set<Integer> found = ageBreaks(body, thresholds);
+                    for (QuestionType t : types) {
+                        if (found == null) {
+                            exactAge.add(t);
+                        } else {
+                            breaks.get(t).addAll(found);
+                        }
+                    }
                 }
             }
         }
-        return new FactUsage(read);
+        Map<QuestionType, int[]> ageBreaks = new EnumMap<>(QuestionType.class);
+        breaks.forEach((t, b) -> {
+            if (!exactAge.contains(t)) {
+                ageBreaks.put(t, b.stream().mapToInt(Integer::intValue).toArray());
+            }
+        });
+        return new FactUsage(read, ageBreaks);
+    }
+
+    /**
+     * The ages at which a rule's comparisons of age with parameters change outcome, or null when the rule uses age
+     * in any other way (arithmetic, text, a literal) or a parameter's values are unknown.
+     */
+    static Set<Integer> ageBreaks(String rule, java.util.function.Function<String, double[]> thresholds) {
+        int accesses = 0;
+        Matcher a = AGE_ACCESS.matcher(rule);
+        while (a.find()) {
+            accesses++;
+        }
+        Set<Integer> out = new HashSet<>();
+        int comparisons = 0;
+        Matcher c = AGE_COMPARISON.matcher(rule);
+        while (c.find()) {
+            comparisons++;
+            double[] values = thresholds.apply(c.group(2));
+            if (values == null) {
+                return null;
+            }
+            boolean strictBelow = c.group(1).equals("<") || c.group(1).equals(">=");
+            for (double v : values) {
+                // age < v flips at ceil(v); age <= v flips at floor(v) + 1
+                out.add((int) (strictBelow ? Math.ceil(v) : Math.floor(v) + 1));
+            }
+        }
+        return comparisons == accesses ? out : null;
+    }
+
+    /**
+     * The age as the rules for {@code type} can tell it apart: the highest break at or below it (0 below all), or
+     * the age itself where the rules use it in other ways.
+     */
+    public int relevantAge(QuestionType type, int age) {
+        int[] b = ageBreaks.get(type);
+        if (b == null) {
+            return age;
+        }
+        int band = 0;
+        for (int x : b) {
+            if (x <= age) {
+                band = x;
+            }
+        }
+        return band;
     }
 
     /** The question types a rule's conditions restrict it to; all of them unless it tests only {@code type ==}. */
@@ -107,7 +192,7 @@ public final class FactUsage {
     public WorkerFacts relevant(QuestionType type, WorkerFacts w) {
         Set<String> r = read.get(type);
         return new WorkerFacts(
-                r.contains("age") ? w.age() : 0,
+                r.contains("age") ? relevantAge(type, w.age()) : 0,
                 w.status(),
                 r.contains("household") ? w.household() : null,
                 r.contains("education") ? w.education() : null,

@@ -87,7 +87,25 @@ public final class RuleBase {
         List<String> texts = new ArrayList<>();
         library.baselineRules().forEach(f -> texts.add(f.text()));
         exemptions.forEach(e -> library.rulesOf(e).forEach(f -> texts.add(f.text())));
-        this.usage = FactUsage.of(texts);
+        this.usage = FactUsage.of(texts, this::parameterValues);
+    }
+
+    /** Every value a parameter can take in this rule base (dated values, exemption defaults, overrides), or null. */
+    private double[] parameterValues(String key) {
+        java.util.List<Double> values = new ArrayList<>();
+        Parameter p = library.parameters().get(key);
+        if (p != null) {
+            p.values().forEach(v -> values.add(v.value()));
+        }
+        for (Exemption e : exemptions) {
+            if (e.parameters().containsKey(key)) {
+                values.add(e.parameters().get(key).values().get(0).value());
+            }
+        }
+        if (variant.parameters().containsKey(key)) {
+            values.add(variant.parameters().get(key));
+        }
+        return values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Which worker facts this rule base's rules read, per question type. */
@@ -327,7 +345,11 @@ public final class RuleBase {
             for (Question q : questions) {
                 session.insert(q);
             }
-            session.fireAllRules(this::accept);
+            if (exemptions.isEmpty()) {
+                session.fireAllRules();
+            } else {
+                session.fireAllRules(this::accept);
+            }
             Map<Question, Builder> byQuestion = new IdentityHashMap<>();
             for (Question q : questions) {
                 byQuestion.put(q, new Builder());
@@ -362,25 +384,34 @@ public final class RuleBase {
     private boolean accept(Match match) {
         String id = match.getRule().getName();
         RuleInfo info = ruleIndex.get(id);
+        Set<String> by = suspendedBy.get(id);
+        if (info == null || (info.exemption() == null && by == null)) {
+            return true;
+        }
         Question q = questionOf(match);
-        if (info == null || q == null) {
+        if (q == null) {
             return true;
         }
         if (info.exemption() != null) {
             return q.inScope(info.exemption());
         }
-        Set<String> by = suspendedBy.get(id);
-        if (by != null) {
-            for (String ex : by) {
-                if (q.inScope(ex)) {
-                    return false;
-                }
+        for (String ex : by) {
+            if (q.inScope(ex)) {
+                return false;
             }
         }
         return true;
     }
 
+    /** The question a match is about: bound as {@code $q} by convention, else found among the matched facts. */
     private static Question questionOf(Match match) {
+        try {
+            if (match.getDeclarationValue("$q") instanceof Question q) {
+                return q;
+            }
+        } catch (RuntimeException e) {
+            // a rule without a $q declaration: look at its facts
+        }
         for (Object o : match.getObjects()) {
             if (o instanceof Question q) {
                 return q;

@@ -72,6 +72,7 @@ final class Market {
 
     final EmployerState[] employers;
     final CourseFacts[] courses;
+    private final int[] courseField;
     private final Fields fields;
     private final boolean[] shortageFields;
     private final boolean[] technicalFields;
@@ -86,6 +87,10 @@ final class Market {
         this.fields = fields;
         this.shortageFields = shortageFields;
         this.technicalFields = technicalFields;
+        this.courseField = new int[courses.length];
+        for (int i = 0; i < courses.length; i++) {
+            courseField[i] = fields.index(courses[i].field());
+        }
         this.indexOfFacts = indexOfFacts;
         for (int f = 0; f < fields.size(); f++) {
             openByField.add(new ArrayList<>());
@@ -190,7 +195,7 @@ final class Market {
     int courseInto(int field, Education level) {
         int any = -1;
         for (int i = 0; i < courses.length; i++) {
-            if (fields.index(courses[i].field()) == field) {
+            if (courseField[i] == field) {
                 if (courses[i].level().atLeast(level)) {
                     return i;
                 }

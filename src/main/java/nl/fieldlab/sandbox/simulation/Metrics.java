@@ -31,6 +31,7 @@ public final class Metrics {
     public static final String BLOCKED = "blockedActions";
     public static final String VACANCIES_UNFILLED = "vacanciesUnfilled";
     public static final String WORK_TO_WORK = "workToWork";
+    public static final String SROI_CREDITS = "sroiCredits";
 
     /** Prefix of the calibration measures (compared with observed exit rates by {@code calibrate}). */
     public static final String CALIBRATION_PREFIX = "calibration.";
@@ -65,6 +66,7 @@ public final class Metrics {
         d.put(BLOCKED, "proposed actions (hire, trial placement, course) that a rule blocked");
         d.put(VACANCIES_UNFILLED, "vacancies still open at the end");
         d.put(WORK_TO_WORK, "employed workers at risk who moved to a job at a simulated employer without becoming unemployed");
+        d.put(SROI_CREDITS, "social-return (SROI) credit the rules granted employers for placements and retraining, in euro");
         return java.util.Collections.unmodifiableMap(d);
     }
 }

@@ -206,11 +206,11 @@ final class Run {
         }
 
         void benefit(Answer a, Question q) {
-            benefit = a;
-            benefitQ = q;
-            if (a != null) {
+            if (a != null && a != benefit) {
                 a.groups().forEach(g -> targetGroups.add(g.group()));
             }
+            benefit = a;
+            benefitQ = q;
             duty = a != null && (a.obligation("search-duty", 0) > 0 || a.obligation("work-obligations", 0) > 0);
             duration = a == null ? Double.POSITIVE_INFINITY
                     : a.entitlement("benefit.duration-months", Double.POSITIVE_INFINITY);
@@ -285,7 +285,7 @@ final class Run {
                 if (rng.uniform(Stream.SEPARATION, w.p.id(), m) < hazard) {
                     endJob(round, w, m);
                     continue;
-                } else if (newPeriod || birthday) {
+                } else if (newPeriod || birthday && ageMatters(QuestionType.HIRE, w, m)) {
                     reaskJob(round, w, m);
                 }
             } else if (w.status == Status.EMPLOYED) {
@@ -294,7 +294,9 @@ final class Run {
                     w.entryStatus = Status.WW;
                     w.weeksWorkedLast36 = 36;
                     becomeSeeker(w, m);
-                    event(w, m, "laid off", "declining occupation", null, null);
+                    if (traced(w)) {
+                        event(w, m, "laid off", "declining occupation", null, null);
+                    }
                     claim(round, w, Status.WW, m, m);
                     continue;
                 }
@@ -308,15 +310,19 @@ final class Run {
             if (w.benefit != null && !w.employed()) {
                 double exit = otherExitByStatus[w.status.ordinal()];
                 if (exit > 0 && rng.uniform(Stream.EXIT_OTHER, w.p.id(), m) < exit) {
-                    event(w, m, "left " + w.status, "for reasons other than work", null, null);
+                    if (traced(w)) {
+                        event(w, m, "left " + w.status, "for reasons other than work", null, null);
+                    }
                     leave(w, m);
                     continue;
                 }
                 int spellMonth = m - w.benefitStart + 1 - w.benefitPaused;
                 if (spellMonth > w.duration) {
-                    event(w, m, w.status + " exhausted", "after " + fmt(w.duration) + " months", null, null);
+                    if (traced(w)) {
+                        event(w, m, w.status + " exhausted", "after " + fmt(w.duration) + " months", null, null);
+                    }
                     claim(round, w, Status.BIJSTAND, m, m);
-                } else if (newPeriod || birthday) {
+                } else if (newPeriod || birthday && ageMatters(QuestionType.BENEFIT, w, m)) {
                     reaskBenefit(round, w, m);
                 }
             }
@@ -449,10 +455,14 @@ final class Run {
         if ((!w.seeker() && !w.atRisk()) || (pr.vacancy() != null && !pr.vacancy().isOpen())) {
             return;
         }
-        event(w, m, pr.type() + " proposed", describe(pr), q, a);
+        if (traced(w)) {
+            event(w, m, pr.type() + " proposed", describe(pr), q, a);
+        }
         if (!a.allowed()) {
             totals.blocked(a.blockedBy());
-            event(w, m, "blocked", a.blockedBy() + ": " + a.blocks().get(0).reason(), q, a);
+            if (traced(w)) {
+                event(w, m, "blocked", a.blockedBy() + ": " + a.blocks().get(0).reason(), q, a);
+            }
             return;
         }
         switch (pr.type()) {
@@ -462,7 +472,9 @@ final class Run {
                     market.fill(pr.vacancy(), m, totals);
                     startJob(w, pr.vacancy().employer(), q, a, m);
                 } else {
-                    event(w, m, "not hired", "employer's chance " + fmt(chance), q, a);
+                    if (traced(w)) {
+                        event(w, m, "not hired", "employer's chance " + fmt(chance), q, a);
+                    }
                 }
             }
             case TRIAL_PLACEMENT -> {
@@ -493,6 +505,7 @@ final class Run {
                 w.courseAnswer = a;
                 admit(a, -1, +1);
                 totals.coursesStarted++;
+                totals.sroiCredits += a.amount("sroi.credit", 0);
                 bookMonth(w, m, a, 1);
                 event(w, m, "course started", market.courses[w.course].id() + ", "
                         + market.courses[w.course].months() + " months", q, a);
@@ -526,7 +539,9 @@ final class Run {
 
     private void startJob(Worker w, int employer, Question q, Answer a, int m) {
         if (w.inCourse()) {
-            event(w, m, "course dropped", "found a job", null, null);
+            if (traced(w)) {
+                event(w, m, "course dropped", "found a job", null, null);
+            }
             stopCourse(w);
         }
         w.employer = employer;
@@ -542,6 +557,8 @@ final class Run {
         }
         w.benefit(null, null);
         admit(a, employer, +1);
+        // social-return credit the rules grant the employer for this placement (SROI)
+        totals.sroiCredits += a.amount("sroi.credit", 0);
         if (w.firstPlacement < 0) {
             w.firstPlacement = m;
             if (w.everSeeker) {
@@ -552,11 +569,15 @@ final class Run {
                 totals.workToWork++;
             }
         }
-        event(w, m, "hired", employerName(employer), q, a);
+        if (traced(w)) {
+            event(w, m, "hired", employerName(employer), q, a);
+        }
     }
 
     private void endJob(Round round, Worker w, int m) {
-        event(w, m, "job ended", "after " + (m - w.jobStart) + " months at " + employerName(w.employer), null, null);
+        if (traced(w)) {
+            event(w, m, "job ended", "after " + (m - w.jobStart) + " months at " + employerName(w.employer), null, null);
+        }
         admit(w.job, w.employer, -1);
         int worked = m - w.jobStart;
         w.monthsWorked += worked;
@@ -585,9 +606,13 @@ final class Run {
             Question q = question(QuestionType.HIRE, facts(w, m, w.status), market.employers[employer].facts, null, m,
                     year(m), false, true, Set.of());
             round.ask(q, a -> startJob(w, employer, q, a, m));
-            event(w, m, "trial converted", "chance " + fmt(chance), null, null);
+            if (traced(w)) {
+                event(w, m, "trial converted", "chance " + fmt(chance), null, null);
+            }
         } else {
-            event(w, m, "trial ended without a job", "chance " + fmt(chance), null, null);
+            if (traced(w)) {
+                event(w, m, "trial ended without a job", "chance " + fmt(chance), null, null);
+            }
         }
     }
 
@@ -601,9 +626,13 @@ final class Run {
             if (c.level().level() > w.education.level()) {
                 w.education = c.level();
             }
-            event(w, m, "course completed", c.id(), null, null);
+            if (traced(w)) {
+                event(w, m, "course completed", c.id(), null, null);
+            }
         } else {
-            event(w, m, "course not completed", c.id() + ", chance " + fmt(chance), null, null);
+            if (traced(w)) {
+                event(w, m, "course not completed", c.id() + ", chance " + fmt(chance), null, null);
+            }
         }
         stopCourse(w);
         if (w.benefit != null) {
@@ -656,9 +685,13 @@ final class Run {
                 w.benefitFacts = f;
                 w.benefitStart = spellStart;
                 w.benefitPaused = 0;
-                event(w, m, status + " granted", spellStart < m ? "spell started before the simulation" : "", q, a);
+                if (traced(w)) {
+                    event(w, m, status + " granted", spellStart < m ? "spell started before the simulation" : "", q, a);
+                }
             } else {
-                event(w, m, status + " refused", a.blockedBy() + ": " + a.blocks().get(0).reason(), q, a);
+                if (traced(w)) {
+                    event(w, m, status + " refused", a.blockedBy() + ": " + a.blocks().get(0).reason(), q, a);
+                }
                 w.benefit(null, null);
                 if (status == Status.WW) {
                     claim(round, w, Status.BIJSTAND, m, m);
@@ -680,8 +713,10 @@ final class Run {
         round.ask(q, a -> {
             if (w.benefitQ == old) {
                 w.benefit(a, q);
-                if (a != before && !a.equals(before)) {
-                    event(w, m, "benefit re-assessed", "", q, a);
+                if (traced(w) && a != before && !a.equals(before)) {
+                    if (traced(w)) {
+                        event(w, m, "benefit re-assessed", "", q, a);
+                    }
                 }
             }
         });
@@ -697,6 +732,14 @@ final class Run {
                 w.jobQ = q;
             }
         });
+    }
+
+    /** Whether turning a year older this month can change the rules' answer to this kind of question. */
+    private boolean ageMatters(QuestionType type, Worker w, int m) {
+        if (!rules.usage().reads(type, "age")) {
+            return false;
+        }
+        return rules.usage().relevantAge(type, w.p.ageAt(m)) != rules.usage().relevantAge(type, w.p.ageAt(m - 1));
     }
 
     private CourseFacts courseOf(Worker w) {
@@ -725,27 +768,30 @@ final class Run {
     }
 
     private void bookMonth(Worker w, int m, Answer a, int spellMonth) {
-        boolean traced = trace != null && w.p.id() == traceWorker;
-        for (Answer.PaymentLine p : a.payments()) {
-            if (p.paidIn(spellMonth)) {
-                book(p);
-                if (p.payer().isPublic()) {
-                    w.publicCost += p.amount();
-                }
-                if (p.payee().isPublic()) {
-                    w.publicCost -= p.amount();
-                }
-                if (traced) {
-                    trace.paid(m, spellMonth, p);
-                }
-            }
+        List<Answer.PaymentLine> lines = a.payments();
+        if (lines.isEmpty()) {
+            return;
         }
-    }
-
-    private void book(Answer.PaymentLine p) {
-        totals.book(p.payer(), p.payee(), p.type(), p.amount());
-        if (p.exemption() != null) {
-            spent[indexOf(p.exemption())] += p.amount();
+        boolean traced = traced(w);
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            Answer.PaymentLine p = lines.get(i);
+            if (spellMonth < p.fromMonth() || spellMonth > p.toMonth()) {
+                continue;
+            }
+            double amount = p.amount();
+            totals.book(p.payer(), p.payee(), p.type(), amount);
+            if (p.payer().isPublic()) {
+                w.publicCost += amount;
+            }
+            if (p.payee().isPublic()) {
+                w.publicCost -= amount;
+            }
+            if (p.exemption() != null) {
+                spent[indexOf(p.exemption())] += amount;
+            }
+            if (traced) {
+                trace.paid(m, spellMonth, p);
+            }
         }
     }
 
@@ -847,9 +893,14 @@ final class Run {
     // ------------------------------------------------------------------ trace
 
     private void event(Worker w, int m, String kind, String detail, Question q, Answer a) {
-        if (trace != null && w.p.id() == traceWorker) {
+        if (traced(w)) {
             trace.event(m, kind, detail, q, a);
         }
+    }
+
+    /** Whether this worker's path is being traced; callers skip building event text otherwise. */
+    private boolean traced(Worker w) {
+        return trace != null && w.p.id() == traceWorker;
     }
 
     private String describe(Proposal pr) {

@@ -30,6 +30,7 @@ public final class RunTotals {
     long vacancyMonthsOpen;
     int vacanciesUnfilled;
     int workToWork;
+    double sroiCredits;
     final int[] placementsByMonth;
     final int[] employedByMonth;
     /** per group key (scenario.<id>, status.<S>, age.<band>, target.<GROUP>): workers, seekers, placed, ... */
@@ -174,6 +175,7 @@ public final class RunTotals {
             }
         }
         m.put(Metrics.WORK_TO_WORK, (double) workToWork);
+        m.put(Metrics.SROI_CREDITS, sroiCredits);
         m.put(Metrics.CALIBRATION_PREFIX + "wwExitToWork12m", share(wwPlaced12, wwCohort));
         m.put(Metrics.CALIBRATION_PREFIX + "ww50PlusExitToWork12m", share(ww50Placed12, ww50Cohort));
         m.put(Metrics.CALIBRATION_PREFIX + "wwTechnicalExitToWork12m", share(wwTechPlaced12, wwTechCohort));
