@@ -33,6 +33,21 @@ public final class TestRuns {
         return library;
     }
 
+    /** Copies a folder tree (e.g. rules/) so that a test can edit it. */
+    public static Path copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(from)) {
+            for (Path p : s.sorted().toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+
     public static Scenario scenario(String file) {
         return ScenarioLoader.load(Path.of(file));
     }

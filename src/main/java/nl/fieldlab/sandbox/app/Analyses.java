@@ -166,11 +166,17 @@ public class Analyses {
             }
             md.append('\n');
         }
+        return writeAnalysis(dir, "sweep", csv, md, sw.scenario(), command, threads, seconds);
+    }
+
+    /** Writes an analysis folder whole: NAME.csv, NAME.md and the manifest of what produced them. */
+    private Path writeAnalysis(Path dir, String name, CharSequence csv, CharSequence md, Scenario scenario,
+            String command, int threads, double seconds) {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("sweep.csv", csv.toString());
-        files.put("sweep.md", md.toString());
+        files.put(name + ".csv", csv.toString());
+        files.put(name + ".md", md.toString());
         files.put(ReportWriter.MANIFEST_JSON, Json.MAPPER.writeValueAsString(
-                workbench.manifestFor(sw.scenario(), command, threads, seconds)) + "\n");
+                workbench.manifestFor(scenario, command, threads, seconds)) + "\n");
         ReportWriter.writeFolder(dir, files);
         return dir;
     }
@@ -255,13 +261,7 @@ public class Analyses {
                 .append(c(rk.interaction().mean())).append(',').append(c(rk.interaction().se())).append(',')
                 .append(c(rk.interaction().ciLow())).append(',').append(c(rk.interaction().ciHigh())).append(',')
                 .append(rk.interaction().excludesZero()).append('\n');
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("ranking.csv", csv.toString());
-        files.put("ranking.md", md.toString());
-        files.put(ReportWriter.MANIFEST_JSON, Json.MAPPER.writeValueAsString(
-                workbench.manifestFor(rk.scenario(), command, threads, seconds)) + "\n");
-        ReportWriter.writeFolder(dir, files);
-        return dir;
+        return writeAnalysis(dir, "ranking", csv, md, rk.scenario(), command, threads, seconds);
     }
 
     // ------------------------------------------------------------------ replication planning

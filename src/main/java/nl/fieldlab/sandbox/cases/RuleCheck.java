@@ -127,7 +127,7 @@ public final class RuleCheck {
             String id = m.group(1) != null ? m.group(1) : m.group(2);
             int start = m.group(1) != null ? m.start(1) : m.start(2);
             String layer = f.path().contains("/classification/") ? "classification" : "decision";
-            out.add(new RuleInfo(id, f.path(), lineOf(f.text(), start), "", layer, exemption));
+            out.add(new RuleInfo(id, f.path(), SourceFile.lineAt(f.text(), start), "", layer, exemption));
         }
         return out;
     }
@@ -318,16 +318,6 @@ public final class RuleCheck {
     /** A file of the library as users see it (relative to the working directory when inside it). */
     private static String where(RuleLibrary library, String relative) {
         return InputError.display(library.root().resolve(relative));
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     private static void add(List<String> list, String message) {

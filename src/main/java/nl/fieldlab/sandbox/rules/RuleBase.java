@@ -195,7 +195,7 @@ public final class RuleBase {
             Matcher m = RULE_DECL.matcher(f.text());
             while (m.find()) {
                 String id = m.group(1) != null ? m.group(1) : m.group(2);
-                int line = lineOf(f.text(), m.start(1) >= 0 ? m.start(1) : m.start(2));
+                int line = SourceFile.lineAt(f.text(), m.start(1) >= 0 ? m.start(1) : m.start(2));
                 String earlier = fileOfRule.putIfAbsent(id, f.path());
                 if (earlier != null) {
                     problems.add(f.path() + ":" + line + ": rule id '" + id + "' is already used in " + earlier);
@@ -422,16 +422,6 @@ public final class RuleBase {
 
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s+", " ").strip();
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     /** Attributes every inserted outcome fact to the rule that inserted it, and records which rules fired. */

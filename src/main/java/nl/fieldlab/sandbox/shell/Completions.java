@@ -109,6 +109,28 @@ public class Completions {
         return new ArrayList<>(keys);
     }
 
+    /**
+     * How many positional arguments come before the word being completed, skipping options and the values of
+     * options that take one; -1 when the cursor is on an option name.
+     */
+    static int positionalIndex(CompletionContext ctx, java.util.function.Predicate<String> optionTakesValue) {
+        List<String> words = ctx.getWords();
+        int commandWords = ctx.getCommand() == null ? 1 : ctx.getCommand().getName().split(" ").length;
+        int count = 0;
+        for (int i = commandWords; i < ctx.getWordIndex() && i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.startsWith("--") || (w.startsWith("-") && w.length() == 2 && !Character.isDigit(w.charAt(1)))) {
+                if (!w.contains("=") && optionTakesValue.test(w)) {
+                    i++; // skip the option's value
+                }
+            } else if (!w.isEmpty()) {
+                count++;
+            }
+        }
+        String current = ctx.currentWordUpToCursor();
+        return current != null && current.startsWith("-") ? -1 : count;
+    }
+
     static List<CompletionProposal> proposals(CompletionContext ctx, List<String> values) {
         String prefix = ctx.currentWordUpToCursor() == null ? "" : ctx.currentWordUpToCursor();
         List<CompletionProposal> out = new ArrayList<>();

@@ -118,19 +118,6 @@ public class ExplainCompletions {
 
     /** How many positional arguments come before the word being completed (every option here takes a value). */
     static int positionalBefore(CompletionContext ctx) {
-        List<String> words = ctx.getWords();
-        int commandWords = ctx.getCommand() == null ? 1 : ctx.getCommand().getName().split(" ").length;
-        int count = 0;
-        for (int i = commandWords; i < ctx.getWordIndex() && i < words.size(); i++) {
-            String w = words.get(i);
-            if (w.startsWith("--") || (w.startsWith("-") && w.length() == 2 && !Character.isDigit(w.charAt(1)))) {
-                if (!w.contains("=")) {
-                    i++; // skip the option's value
-                }
-            } else if (!w.isEmpty()) {
-                count++;
-            }
-        }
-        return count;
+        return Math.max(0, Completions.positionalIndex(ctx, option -> true));
     }
 }

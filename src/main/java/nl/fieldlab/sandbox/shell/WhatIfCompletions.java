@@ -41,16 +41,16 @@ public class WhatIfCompletions {
     public CompletionProvider whatIfNames() {
         return ctx -> {
             if (ctx.getCommandOption() != null) {
-                return "variant".equals(ctx.getCommandOption().longName()) ? proposals(ctx, variants()) : List.of();
+                return "variant".equals(ctx.getCommandOption().longName()) ? Completions.proposals(ctx, variants()) : List.of();
             }
-            return argumentIndex(ctx) == 0 ? proposals(ctx, names()) : List.of();
+            return argumentIndex(ctx) == 0 ? Completions.proposals(ctx, names()) : List.of();
         };
     }
 
     /** {@code verify DIR}: folders under the reports folder that hold a manifest.json. */
     @Bean
     public CompletionProvider reportFolders() {
-        return ctx -> ctx.getCommandOption() == null && argumentIndex(ctx) == 0 ? proposals(ctx, reportDirs())
+        return ctx -> ctx.getCommandOption() == null && argumentIndex(ctx) == 0 ? Completions.proposals(ctx, reportDirs())
                 : List.of();
     }
 
@@ -86,36 +86,8 @@ public class WhatIfCompletions {
         return out;
     }
 
-    /**
-     * Which positional argument the word under the cursor is (0 = the first after the command name), skipping
-     * options and their values; -1 when the cursor is on an option.
-     */
+    /** Which positional argument the word under the cursor is; only --variant takes a value here. */
     static int argumentIndex(CompletionContext ctx) {
-        List<String> words = ctx.getWords();
-        int commandWords = ctx.getCommand() == null ? 1 : ctx.getCommand().getName().split(" ").length;
-        int index = 0;
-        for (int i = commandWords; i < ctx.getWordIndex() && i < words.size(); i++) {
-            String w = words.get(i);
-            if (w.startsWith("-")) {
-                if (VALUE_OPTIONS.contains(w)) {
-                    i++;
-                }
-                continue;
-            }
-            index++;
-        }
-        String current = ctx.currentWordUpToCursor();
-        return current != null && current.startsWith("-") ? -1 : index;
-    }
-
-    static List<CompletionProposal> proposals(CompletionContext ctx, List<String> values) {
-        String prefix = ctx.currentWordUpToCursor() == null ? "" : ctx.currentWordUpToCursor();
-        List<CompletionProposal> out = new ArrayList<>();
-        for (String v : values) {
-            if (v.startsWith(prefix)) {
-                out.add(new CompletionProposal(v));
-            }
-        }
-        return out;
+        return Completions.positionalIndex(ctx, VALUE_OPTIONS::contains);
     }
 }

@@ -40,17 +40,7 @@ class VerifierTest {
     }
 
     static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
+        return nl.fieldlab.sandbox.TestRuns.copyTree(from, to);
     }
 
     Path run(String name) {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.fieldlab.sandbox.TestRuns;
 import nl.fieldlab.sandbox.rules.RuleCompileException;
 
 /** The workbench keeps the last good rule base, and a failed run writes nothing. */
@@ -24,18 +25,7 @@ class WorkbenchTest {
     Path tmp;
 
     Path copyRules() throws IOException {
-        Path target = tmp.resolve("rules");
-        try (Stream<Path> s = Files.walk(Path.of("rules"))) {
-            for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
-                Path to = target.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
+        return TestRuns.copyTree(Path.of("rules"), tmp.resolve("rules"));
     }
 
     Workbench workbench(Path rules) {

@@ -21,29 +21,12 @@ import org.springframework.shell.core.command.CommandRegistry;
 import nl.fieldlab.sandbox.app.ExitCodes;
 
 /** The commands as batch mode runs them: output, exit codes and one-line errors. */
-@SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "fieldlab.shell.runner=false"})
-class BatchCommandsTest {
+class BatchCommandsTest extends ShellTestSupport {
 
-    @TestConfiguration
-    static class NoShell {
-        @Bean
-        ApplicationRunner springShellApplicationRunner() {
-            return args -> {
-            };
-        }
-    }
-
-    @Autowired
-    CommandParser parser;
-    @Autowired
-    CommandRegistry registry;
 
     @TempDir
     Path tmp;
 
-    CommandLine.Outcome run(String line) {
-        return new CommandLine(parser, registry).execute(line);
-    }
 
     @Test
     void runWritesTheReportAndExitsZero() throws IOException {

@@ -24,22 +24,8 @@ import org.springframework.shell.core.command.completion.CompletionProvider;
 import nl.fieldlab.sandbox.app.ExitCodes;
 
 /** explain, explain --diff and friction as batch mode runs them. */
-@SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "fieldlab.shell.runner=false"})
-class ExplainCommandsTest {
+class ExplainCommandsTest extends ShellTestSupport {
 
-    @TestConfiguration
-    static class NoShell {
-        @Bean
-        ApplicationRunner springShellApplicationRunner() {
-            return args -> {
-            };
-        }
-    }
-
-    @Autowired
-    CommandParser parser;
-    @Autowired
-    CommandRegistry registry;
     @Autowired
     @Qualifier("workerIds")
     CompletionProvider workerIds;
@@ -47,15 +33,7 @@ class ExplainCommandsTest {
     @TempDir
     Path tmp;
 
-    CommandLine.Outcome run(String line) {
-        return new CommandLine(parser, registry).execute(line);
-    }
 
-    CommandLine.Outcome ok(String line) {
-        CommandLine.Outcome o = run(line);
-        assertEquals(ExitCodes.OK, o.exitCode(), line + ": " + o.error());
-        return o;
-    }
 
     static void under140(String text) {
         for (String line : text.split("\n")) {

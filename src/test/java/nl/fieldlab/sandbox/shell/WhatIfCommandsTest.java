@@ -33,22 +33,8 @@ import nl.fieldlab.sandbox.rules.RuleLibrary;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 
 /** set, unset and changes in a session; run records the overrides; verify reruns them. */
-@SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "fieldlab.shell.runner=false"})
-class WhatIfCommandsTest {
+class WhatIfCommandsTest extends ShellTestSupport {
 
-    @TestConfiguration
-    static class NoShell {
-        @Bean
-        ApplicationRunner springShellApplicationRunner() {
-            return args -> {
-            };
-        }
-    }
-
-    @Autowired
-    CommandParser parser;
-    @Autowired
-    CommandRegistry registry;
     @Autowired
     Workbench workbench;
     @Autowired
@@ -57,15 +43,7 @@ class WhatIfCommandsTest {
     @TempDir
     Path tmp;
 
-    CommandLine.Outcome run(String line) {
-        return new CommandLine(parser, registry).execute(line);
-    }
 
-    CommandLine.Outcome ok(String line) {
-        CommandLine.Outcome o = run(line);
-        assertEquals(ExitCodes.OK, o.exitCode(), line + ": " + o.error());
-        return o;
-    }
 
     void fails(String line, String message) {
         CommandLine.Outcome o = run(line);
