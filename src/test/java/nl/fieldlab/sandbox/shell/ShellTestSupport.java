@@ -1,10 +1,7 @@
 package nl.fieldlab.sandbox.shell;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 
@@ -13,16 +10,8 @@ import org.springframework.shell.core.command.CommandRegistry;
  * {@link CommandLine}, as {@code java -jar fieldlab.jar ...} does.
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "fieldlab.shell.runner=false"})
+@org.springframework.context.annotation.Import(NoShellRunner.class)
 abstract class ShellTestSupport {
-
-    @TestConfiguration
-    static class NoShell {
-        @Bean
-        ApplicationRunner springShellApplicationRunner() {
-            return args -> {
-            };
-        }
-    }
 
     @Autowired
     CommandParser parser;
