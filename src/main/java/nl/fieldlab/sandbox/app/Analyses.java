@@ -100,7 +100,7 @@ public class Analyses {
         int total = steps * scenario.variants().size() * scenario.replications();
         int[] done = {0};
         for (double v : values) {
-            Scenario at = withValue(scenario, parameter, v, behaviour);
+            Scenario at = withValue(scenario, parameter, v, behaviour, this::appliesTo);
             int offset = done[0];
             SimulationResult r = workbench.simulate(at, how.threads(), (d, t) -> how.progress().update(offset + d,
                     total), how.cancelled());
@@ -123,7 +123,12 @@ public class Analyses {
         return lib.parameters().contains(key) || lib.exemptions().stream().anyMatch(e -> e.parameters().containsKey(key));
     }
 
-    static Scenario withValue(Scenario s, String parameter, double value, boolean behaviour) {
+    /**
+     * The scenario with one value set: a behaviour value for everyone, a rule parameter in every variant whose rules
+     * know it (an exemption's own parameter only in the variants with that exemption).
+     */
+    static Scenario withValue(Scenario s, String parameter, double value, boolean behaviour,
+            java.util.function.BiPredicate<Variant, String> knows) {
         if (behaviour) {
             Map<String, Double> b = new LinkedHashMap<>(s.behaviour().overrides());
             b.put(parameter, value);
@@ -132,10 +137,19 @@ public class Analyses {
         List<Variant> variants = new ArrayList<>();
         for (Variant v : s.variants()) {
             Map<String, Double> p = new LinkedHashMap<>(v.parameters());
-            p.put(parameter, value);
+            if (knows.test(v, parameter)) {
+                p.put(parameter, value);
+            }
             variants.add(new Variant(v.name(), v.exemptions(), p));
         }
         return s.with(s.seed(), s.replications(), s.behaviour(), variants);
+    }
+
+    /** Whether a variant's rules know a parameter: a baseline parameter, or one of its exemptions' own. */
+    private boolean appliesTo(Variant v, String key) {
+        var lib = workbench.rules().library();
+        return lib.parameters().contains(key) || v.exemptions().stream()
+                .map(lib::exemption).anyMatch(e -> e != null && e.parameters().containsKey(key));
     }
 
     /** Writes a sweep as {@code sweep.csv} (long format) and {@code sweep.md} (a chart-ready wide table). */

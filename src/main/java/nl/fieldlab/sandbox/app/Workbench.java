@@ -63,11 +63,19 @@ public class Workbench {
             Simulator.Progress progress, BooleanSupplier cancelled, String command) {
     }
 
+    private Path defaultScenario = Path.of("scenarios/default.yaml");
+
     public Workbench(@Value("${fieldlab.rules:rules}") String rulesDir,
             @Value("${fieldlab.reports:reports}") String reportsDir, List<ReportWriter.ReportFormat> formats) {
         this.rulesDir = Path.of(rulesDir);
         this.reportsDir = Path.of(reportsDir);
         this.formats = formats;
+    }
+
+    /** The scenario used when none has been loaded (batch commands without a FILE). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setDefaultScenario(@Value("${fieldlab.scenario:scenarios/default.yaml}") String file) {
+        this.defaultScenario = Path.of(file);
     }
 
     public static String version() {
@@ -202,9 +210,13 @@ public class Workbench {
         return scenarioPath;
     }
 
+    /** The loaded scenario; when none is loaded yet, the default scenario (scenarios/default.yaml) is loaded. */
     public synchronized Scenario requireScenario() {
         if (scenario == null) {
-            throw new CommandFailure(ExitCodes.BAD_INPUT, "no scenario loaded (use: scenario load FILE)");
+            if (!Files.exists(defaultScenario)) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "no scenario loaded (use: scenario load FILE)");
+            }
+            loadScenario(defaultScenario);
         }
         return scenario;
     }
