@@ -334,6 +334,24 @@ public class Workbench {
         return last;
     }
 
+    /**
+     * Runs a small version of the loaded scenario and throws the result away, so that the Java and rule-engine
+     * compilers have done their work before the user's first run. Changes nothing a run produces: every run
+     * starts from its own random streams and answer caches.
+     */
+    public void warmUp() {
+        Scenario s;
+        synchronized (this) {
+            s = scenario;
+        }
+        if (s == null) {
+            return;
+        }
+        Scenario small = s.scaled(Math.min(1.0, 800.0 / Math.max(1, s.workerCount())));
+        small = small.with(small.seed(), 2, small.behaviour(), small.variants());
+        simulate(effective(small), 1, null, () -> false);
+    }
+
     /** Writes the last run's report again, to another folder. */
     public Path writeReport(Path dir) {
         LastRun r = requireLast();

@@ -133,6 +133,16 @@ public class ShellConfiguration {
                 return;
             }
             System.out.println(greeting(workbench, Path.of(defaultScenario)));
+            Thread warmUp = new Thread(() -> {
+                try {
+                    workbench.warmUp();
+                } catch (RuntimeException e) {
+                    // a warm-up that fails changes nothing; the user's own run reports any problem
+                }
+            }, "fieldlab-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.setPriority(Thread.MIN_PRIORITY);
+            warmUp.start();
             shell.getObject().run(argv);
         };
     }
