@@ -152,18 +152,16 @@ final class Run {
         Question jobQ;
         WorkerFacts jobFacts;
         int jobStart;
+        Status jobStatus;
+        boolean jobAfterTrial;
         // trial placement
         int trialEmployer = -1;
         int trialEnd;
-        boolean trialGap;
-        Question trialQ;
         Answer trialAnswer;
         // course
         int course = -1;
         int courseEnd;
         Answer courseAnswer;
-        Status jobStatus;
-        boolean jobAfterTrial;
         // outcomes
         int firstPlacement = -1;
         int firstJobEnd = -1;
@@ -483,8 +481,6 @@ final class Run {
                     market.fill(pr.vacancy(), m, totals);
                     w.trialEmployer = pr.vacancy().employer();
                     w.trialEnd = m + length;
-                    w.trialGap = pr.gap();
-                    w.trialQ = q;
                     w.trialAnswer = a;
                     admit(a, w.trialEmployer, +1);
                     totals.trialsStarted++;
