@@ -25,11 +25,13 @@ import nl.fieldlab.sandbox.domain.WorkerFacts;
  * @param course      the course, or null
  * @param formerEmployee worked for this employer before
  * @param afterTrial  a hire after a trial placement
+ * @param rampUpPct   productivity in the job during its first months, in percent (100 = fits the job)
  * @param expect      the expected answer
  */
 public record RuleCase(String file, int line, String name, YearMonth month, List<String> exemptions,
         Map<String, Double> parameters, QuestionType question, int startYear, WorkerFacts worker,
-        EmployerFacts employer, CourseFacts course, boolean formerEmployee, boolean afterTrial, Expectation expect) {
+        EmployerFacts employer, CourseFacts course, boolean formerEmployee, boolean afterTrial, int rampUpPct,
+        Expectation expect) {
 
     /**
      * What the answer must contain. Null fields are not checked.

@@ -30,7 +30,8 @@ import nl.fieldlab.sandbox.input.YamlFile;
 public final class RuleCaseLoader {
 
     private static final Set<String> CASE_KEYS = Set.of("name", "month", "question", "variant", "exemptions",
-            "parameters", "startYear", "worker", "employer", "course", "formerEmployee", "afterTrial", "expect");
+            "parameters", "startYear", "worker", "employer", "course", "formerEmployee", "afterTrial", "rampUpPct",
+            "expect");
     private static final Set<String> EXPECT_KEYS = Set.of("allowed", "blockedBy", "month", "payments",
             "entitlements", "obligations", "amounts", "groups", "notGroups", "fired", "notFired", "tolerance");
     private static final String DEFAULTS_FILE = "defaults.yaml";
@@ -148,11 +149,14 @@ public final class RuleCaseLoader {
                 own, CourseFacts.class);
         boolean formerEmployee = c.has("formerEmployee") && c.get("formerEmployee").asBoolean();
         boolean afterTrial = c.has("afterTrial") && c.get("afterTrial").asBoolean();
+        int rampUpPct = c.has("rampUpPct") ? c.get("rampUpPct").asInt() : 100;
+        yaml.check(rampUpPct > 0 && rampUpPct <= 100, at + ".rampUpPct", "expected a percentage from 1 to 100");
         JsonNode expect = required(yaml, c, at, "expect");
         yaml.check(expect instanceof ObjectNode, at + ".expect", "expected what the answer must contain");
         checkKeys(yaml, expect, at + ".expect", EXPECT_KEYS);
         return new RuleCase(display, yaml.line(at), name, month, exemptions, parameters, question, startYear,
-                worker, employer, course, formerEmployee, afterTrial, expectation(yaml, at + ".expect", expect));
+                worker, employer, course, formerEmployee, afterTrial, rampUpPct,
+                expectation(yaml, at + ".expect", expect));
     }
 
     private static <T> T section(YamlFile yaml, String at, String key, boolean byDefault, ObjectNode builtIn,

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param course      the course asked about or being followed, or null
  * @param formerEmployee the worker worked for this employer before
  * @param afterTrial  a hire that follows a trial placement at the same employer
+ * @param rampUpPct   for a hire: the worker's productivity in this job in its first months, in percent of a worker
+ *                    who fits the job (100; lower for a career switcher or a worker one education level short)
  * @param exemptions  ids of the exemptions whose scope covers this question
  * @param params      parameter values in force for this question (month, variant, exemptions in scope)
  */
@@ -33,6 +35,7 @@ public record Question(
         CourseFacts course,
         boolean formerEmployee,
         boolean afterTrial,
+        int rampUpPct,
         Set<String> exemptions,
         Parameters params) {
 
@@ -104,6 +107,7 @@ public record Question(
             h = 31 * h + Objects.hashCode(q.employer);
             h = 31 * h + Objects.hashCode(q.course);
             h = 31 * h + (q.formerEmployee ? 1 : 0) + (q.afterTrial ? 2 : 0);
+            h = 31 * h + q.rampUpPct;
             h = 31 * h + q.exemptions.hashCode();
             this.hash = h;
         }
@@ -123,7 +127,8 @@ public record Question(
             Question a = q;
             Question b = k.q;
             return a.type == b.type && a.startYear == b.startYear && a.formerEmployee == b.formerEmployee
-                    && a.afterTrial == b.afterTrial && a.month.equals(b.month) && a.worker.equals(b.worker)
+                    && a.afterTrial == b.afterTrial && a.rampUpPct == b.rampUpPct && a.month.equals(b.month)
+                    && a.worker.equals(b.worker)
                     && Objects.equals(a.employer, b.employer) && Objects.equals(a.course, b.course)
                     && a.exemptions.equals(b.exemptions);
         }

@@ -36,12 +36,22 @@ public final class FactUsage {
             "(?:worker\\.age\\b|worker\\(\\)\\.age\\(\\))\\s*(<=|>=|<|>)\\s*(?:\\$q\\.)?p\\(\"([^\"]+)\"\\)");
 
     private final Map<QuestionType, Set<String>> read;
+    private final String allText;
     /** question type -> ages at which some rule's answer can change (absent: age is used in other ways) */
     private final Map<QuestionType, int[]> ageBreaks;
 
-    private FactUsage(Map<QuestionType, Set<String>> read, Map<QuestionType, int[]> ageBreaks) {
+    private FactUsage(Map<QuestionType, Set<String>> read, Map<QuestionType, int[]> ageBreaks, String allText) {
         this.read = read;
         this.ageBreaks = ageBreaks;
+        this.allText = allText;
+    }
+
+    private final Map<String, Boolean> mentioned = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether any rule or function mentions the name (for facts of the question rather than of the worker). */
+    public boolean mentions(String name) {
+        return mentioned.computeIfAbsent(name,
+                n -> Pattern.compile("\\b" + Pattern.quote(n) + "\\b").matcher(allText).find());
     }
 
     /** Reads the DRL texts of a rule base (age is then used exactly). */
@@ -100,7 +110,9 @@ public final class FactUsage {
                 ageBreaks.put(t, b.stream().mapToInt(Integer::intValue).toArray());
             }
         });
-        return new FactUsage(read, ageBreaks);
+        StringBuilder all = new StringBuilder();
+        drlTexts.forEach(t -> all.append(stripComments(t)).append('\n'));
+        return new FactUsage(read, ageBreaks, all.toString());
     }
 
     /**

@@ -442,8 +442,11 @@ final class Run {
         Worker w = pr.w();
         EmployerFacts ef = pr.vacancy() == null ? null : market.employers[pr.vacancy().employer()].facts;
         CourseFacts cf = pr.course() >= 0 ? market.courses[pr.course()] : null;
-        // a course proposed for a vacancy carries that employer's job intention
-        return question(pr.type(), facts(w, m, w.status), ef, cf, m, year(m), false, false, Set.of());
+        // a course proposed for a vacancy carries that employer's job intention; a hire with a skills gap tells
+        // the rules the worker's productivity in the job while they learn it
+        int rampUp = pr.type() == QuestionType.HIRE && pr.gap() && rules.usage().mentions("rampUpPct")
+                ? (int) Math.round(100 * gapProductivity) : 100;
+        return question(pr.type(), facts(w, m, w.status), ef, cf, m, year(m), false, false, rampUp, Set.of());
     }
 
     // ------------------------------------------------------------------ outcomes
@@ -721,7 +724,7 @@ final class Run {
     private void reaskJob(Round round, Worker w, int m) {
         Question old = w.jobQ;
         Question q = question(QuestionType.HIRE, w.jobFacts.withAge(w.p.ageAt(m)), old.employer(), null, m,
-                old.startYear(), old.formerEmployee(), old.afterTrial(), old.exemptions());
+                old.startYear(), old.formerEmployee(), old.afterTrial(), old.rampUpPct(), old.exemptions());
         round.ask(q, a -> {
             if (w.jobQ == old) {
                 w.job = a;
@@ -850,13 +853,18 @@ final class Run {
 
     private Question question(QuestionType type, WorkerFacts wf, EmployerFacts ef, CourseFacts cf, int m,
             int startYear, boolean formerEmployee, boolean afterTrial, Set<String> held) {
+        return question(type, wf, ef, cf, m, startYear, formerEmployee, afterTrial, 100, held);
+    }
+
+    private Question question(QuestionType type, WorkerFacts wf, EmployerFacts ef, CourseFacts cf, int m,
+            int startYear, boolean formerEmployee, boolean afterTrial, int rampUpPct, Set<String> held) {
         YearMonth month = monthOf[m];
         // exemption scope is decided on the full facts; the rules see only the facts they can read
         Set<String> scope = rules.inScope(type, wf, ef, cf, month,
                 (ex, e) -> held.contains(ex.id()) || hasRoom(ex, e));
         YearMonth period = periodOf[m];
         return new Question(type, period, startYear, rules.usage().relevant(type, wf), ef, cf, formerEmployee,
-                afterTrial, scope, rules.parameters(period, scope));
+                afterTrial, rampUpPct, scope, rules.parameters(period, scope));
     }
 
     private int year(int m) {
