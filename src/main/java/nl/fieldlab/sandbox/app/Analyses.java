@@ -119,8 +119,7 @@ public class Analyses {
     }
 
     private boolean isRuleParameter(String key) {
-        var lib = workbench.rules().library();
-        return lib.parameters().contains(key) || lib.exemptions().stream().anyMatch(e -> e.parameters().containsKey(key));
+        return workbench.rules().library().knowsParameter(key);
     }
 
     /**

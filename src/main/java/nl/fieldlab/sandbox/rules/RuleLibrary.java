@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -83,6 +84,19 @@ public final class RuleLibrary {
 
     public ParameterTable parameters() {
         return parameters;
+    }
+
+    /** Whether a key names a baseline parameter or one an exemption declares. */
+    public boolean knowsParameter(String key) {
+        return parameters.contains(key) || exemptions.values().stream().anyMatch(e -> e.parameters().containsKey(key));
+    }
+
+    /** Every parameter key: the baseline's and the exemptions' own, sorted. */
+    public java.util.SortedSet<String> parameterKeys() {
+        java.util.SortedSet<String> keys = new TreeSet<>();
+        parameters.all().forEach(p -> keys.add(p.key()));
+        exemptions.values().forEach(e -> keys.addAll(e.parameters().keySet()));
+        return keys;
     }
 
     /** Number of rules declared in the baseline and exemption DRL files. */

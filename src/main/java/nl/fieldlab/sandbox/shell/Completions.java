@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.springframework.context.annotation.Bean;
@@ -17,7 +16,6 @@ import org.springframework.shell.core.command.completion.CompletionProvider;
 import nl.fieldlab.sandbox.app.Workbench;
 import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.Variant;
-import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.Metrics;
 
@@ -99,14 +97,11 @@ public class Completions {
 
     /** Parameter keys of the rules and behaviour names (for what-if). */
     List<String> parameterKeys() {
-        TreeSet<String> keys = new TreeSet<>(Behaviour.documented().keySet());
         try {
-            workbench.rules().library().parameters().all().forEach(p -> keys.add(p.key()));
-            workbench.rules().library().exemptions().forEach(e -> keys.addAll(e.parameters().keySet()));
+            return WhatIfCommands.names(workbench.rules().library());
         } catch (RuntimeException e) {
-            // rules that do not load offer no keys
+            return WhatIfCommands.names(null); // rules that do not load offer behaviour names only
         }
-        return new ArrayList<>(keys);
     }
 
     /**

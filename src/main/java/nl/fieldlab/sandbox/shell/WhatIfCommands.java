@@ -223,16 +223,13 @@ public class WhatIfCommands {
     static List<String> names(RuleLibrary library) {
         java.util.TreeSet<String> out = new java.util.TreeSet<>(Behaviour.documented().keySet());
         if (library != null) {
-            library.parameters().all().forEach(p -> out.add(p.key()));
-            library.exemptions().forEach(e -> out.addAll(e.parameters().keySet()));
+            out.addAll(library.parameterKeys());
         }
         return new ArrayList<>(out);
     }
 
     private static void checkParameter(RuleLibrary library, String key) {
-        boolean known = library.parameters().contains(key)
-                || library.exemptions().stream().anyMatch(e -> e.parameters().containsKey(key));
-        if (!known) {
+        if (!library.knowsParameter(key)) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown name '" + key + "': not a behaviour value nor a"
                     + " rule parameter" + suggestion(key, names(library)) + " (tab completes the names)");
         }

@@ -17,7 +17,6 @@ import nl.fieldlab.sandbox.rules.Decider;
 import nl.fieldlab.sandbox.rules.RuleBase;
 import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.scenario.Scenario;
-import nl.fieldlab.sandbox.scenario.WorkerGroup;
 
 /**
  * Runs a scenario: every variant in every replication, in parallel. Results do not depend on the number of
@@ -57,7 +56,6 @@ public final class Simulator {
     public SimulationResult run(Scenario scenario, Map<String, RuleBase> rules) {
         Fields fields = Fields.of(scenario);
         Market market = Market.of(scenario, fields);
-        List<String> groups = scenario.workers().stream().map(WorkerGroup::group).toList();
         Person[] fixed = scenario.population() == Scenario.PopulationMode.FIXED
                 ? Population.draw(scenario, fields, Rng.forSeed(scenario.seed())) : null;
         List<Variant> variants = scenario.variants();
@@ -107,7 +105,7 @@ public final class Simulator {
         } finally {
             pool.shutdownNow();
         }
-        return collect(scenario, variants, groups, totals, deciders);
+        return collect(scenario, variants, totals, deciders);
     }
 
     /**
@@ -135,7 +133,7 @@ public final class Simulator {
                 : Population.draw(scenario, fields, Rng.forReplication(scenario.seed(), replication));
     }
 
-    private static SimulationResult collect(Scenario scenario, List<Variant> variants, List<String> groups,
+    private static SimulationResult collect(Scenario scenario, List<Variant> variants,
             RunTotals[][] totals, Map<String, Decider> deciders) {
         int reps = scenario.replications();
         List<List<Map<String, Double>>> perRun = new ArrayList<>();
