@@ -51,8 +51,6 @@ import nl.fieldlab.sandbox.stats.Summary;
 @Service
 public class Explainer {
 
-    /** {@code p("key")} and {@code $q.p("key")} in DRL text. */
-    private static final Pattern PARAM = Pattern.compile("\\bp\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern FUNCTION = Pattern.compile("^\\s*function\\s+\\S+\\s+(\\w+)\\s*\\(",
             Pattern.MULTILINE);
     private static final Pattern END = Pattern.compile("^\\s*end\\s*$", Pattern.MULTILINE);
@@ -763,10 +761,7 @@ public class Explainer {
         }
 
         private static void collect(String text, Set<String> keys) {
-            Matcher m = PARAM.matcher(text);
-            while (m.find()) {
-                keys.add(m.group(1));
-            }
+            SourceFile.parameterKeys(text, keys);
         }
 
         private static int offsetOfLine(String text, int line) {

@@ -21,6 +21,7 @@ import nl.fieldlab.sandbox.domain.EmployerFacts;
 import nl.fieldlab.sandbox.domain.QuestionType;
 import nl.fieldlab.sandbox.domain.WorkerFacts;
 import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.input.Months;
 import nl.fieldlab.sandbox.input.YamlFile;
 
 /**
@@ -71,17 +72,18 @@ public final class RuleCaseLoader {
         Path file = casesFolder.resolve(DEFAULTS_FILE);
         YamlFile yaml = YamlFile.open(file);
         JsonNode root = yaml.tree();
-        yaml.check(root instanceof ObjectNode, "", "expected worker, employer and course defaults");
+        yaml.require(root instanceof ObjectNode, "", "expected worker, employer and course defaults");
         for (String key : List.of("worker", "employer", "course")) {
             yaml.check(root.get(key) instanceof ObjectNode, key, "expected the default " + key + " facts");
         }
+        yaml.done();
         return (ObjectNode) root;
     }
 
     static List<RuleCase> read(Path file, ObjectNode builtIn) {
         YamlFile yaml = YamlFile.open(file);
         JsonNode root = yaml.tree();
-        yaml.check(root instanceof ObjectNode, "", "expected 'cases:' (and optionally 'defaults:')");
+        yaml.require(root instanceof ObjectNode, "", "expected 'cases:' (and optionally 'defaults:')");
         for (Iterator<String> it = root.propertyNames().iterator(); it.hasNext();) {
             String key = it.next();
             yaml.check(key.equals("cases") || key.equals("defaults"), key,
@@ -90,18 +92,25 @@ public final class RuleCaseLoader {
         ObjectNode fileDefaults = root.get("defaults") instanceof ObjectNode d ? d : YamlFile.mapper().createObjectNode();
         checkKeys(yaml, fileDefaults, "defaults", CASE_KEYS);
         JsonNode list = root.get("cases");
-        yaml.check(list != null && list.isArray() && !list.isEmpty(), "cases", "expected a list of cases");
+        yaml.require(list != null && list.isArray() && !list.isEmpty(), "cases", "expected a list of cases");
         List<RuleCase> out = new ArrayList<>();
         String display = InputError.display(file);
         for (int i = 0; i < list.size(); i++) {
             String at = "cases[" + i + "]";
             JsonNode c = list.get(i);
-            yaml.check(c instanceof ObjectNode, at, "expected a case with name, question and expect");
+            if (!yaml.check(c instanceof ObjectNode, at, "expected a case with name, question and expect")) {
+                continue;
+            }
             checkKeys(yaml, c, at, CASE_KEYS);
             ObjectNode merged = fileDefaults.deepCopy();
             ((ObjectNode) c).properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
-            out.add(toCase(yaml, display, at, merged, fileDefaults, (ObjectNode) c, builtIn));
+            try {
+                out.add(toCase(yaml, display, at, merged, fileDefaults, (ObjectNode) c, builtIn));
+            } catch (InputError e) {
+                yaml.absorb(e);
+            }
         }
+        yaml.done();
         return out;
     }
 
@@ -109,12 +118,8 @@ public final class RuleCaseLoader {
             ObjectNode own, ObjectNode builtIn) {
         String name = text(yaml, c, at, "name", true);
         String monthText = text(yaml, c, at, "month", true);
-        YearMonth month;
-        try {
-            month = YearMonth.parse(monthText);
-        } catch (DateTimeParseException e) {
-            throw yaml.error(at + ".month", "expected a month as YYYY-MM, got '" + monthText + "'");
-        }
+        YearMonth month = Months.parse(yaml, at + ".month", monthText);
+        yaml.require(month != null || monthText == null, at + ".month", "expected a month as YYYY-MM");
         QuestionType question = yaml.convert(required(yaml, c, at, "question"), QuestionType.class, at + ".question");
         List<String> exemptions = new ArrayList<>();
         if (c.has("exemptions")) {
@@ -152,7 +157,7 @@ public final class RuleCaseLoader {
         int rampUpPct = c.has("rampUpPct") ? c.get("rampUpPct").asInt() : 100;
         yaml.check(rampUpPct > 0 && rampUpPct <= 100, at + ".rampUpPct", "expected a percentage from 1 to 100");
         JsonNode expect = required(yaml, c, at, "expect");
-        yaml.check(expect instanceof ObjectNode, at + ".expect", "expected what the answer must contain");
+        yaml.require(expect instanceof ObjectNode, at + ".expect", "expected what the answer must contain");
         checkKeys(yaml, expect, at + ".expect", EXPECT_KEYS);
         return new RuleCase(display, yaml.line(at), name, month, exemptions, parameters, question, startYear,
                 worker, employer, course, formerEmployee, afterTrial, rampUpPct,
@@ -200,7 +205,10 @@ public final class RuleCaseLoader {
     private static Map<String, Double> numbers(YamlFile yaml, String at, JsonNode e, String key) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (e.has(key)) {
-            yaml.check(e.get(key) instanceof ObjectNode, at + "." + key, "expected a mapping of names to numbers");
+            if (!yaml.check(e.get(key) instanceof ObjectNode, at + "." + key,
+                    "expected a mapping of names to numbers")) {
+                return out;
+            }
             e.get(key).properties().forEach(p -> {
                 yaml.check(p.getValue().isNumber(), at + "." + key + "." + p.getKey(), "expected a number");
                 out.put(p.getKey(), p.getValue().asDouble());
@@ -229,14 +237,14 @@ public final class RuleCaseLoader {
 
     private static JsonNode required(YamlFile yaml, JsonNode c, String at, String key) {
         JsonNode n = c.get(key);
-        yaml.check(n != null && !n.isNull(), at, "missing field '" + key + "'");
+        yaml.require(n != null && !n.isNull(), at, "missing field '" + key + "'");
         return n;
     }
 
     private static String text(YamlFile yaml, JsonNode c, String at, String key, boolean required) {
         JsonNode n = c.get(key);
         if (n == null || n.isNull()) {
-            yaml.check(!required, at, "missing field '" + key + "'");
+            yaml.require(!required, at, "missing field '" + key + "'");
             return null;
         }
         return n.asString();

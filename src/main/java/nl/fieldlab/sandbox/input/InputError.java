@@ -54,7 +54,11 @@ public class InputError extends RuntimeException {
     public static String display(Path file) {
         Path cwd = Path.of("").toAbsolutePath();
         Path abs = file.toAbsolutePath().normalize();
-        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        if (!abs.startsWith(cwd)) {
+            return abs.toString();
+        }
+        String rel = cwd.relativize(abs).toString();
+        return rel.isEmpty() ? "." : rel;
     }
 
     private static String format(String file, int line, String field, String problem) {

@@ -1,36 +1,65 @@
 package nl.fieldlab.sandbox.input;
 
 import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Collection;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * A YAML file read into a typed model, with a map from each field's path to its line so that checks made after
- * binding can still point at the line. Unknown keys, wrong types and missing required values are errors.
+ * A YAML file read as written: every problem names the file, the line and the field, and all of a file's problems
+ * are found in one pass.
  *
- * <p>Paths are written as users see them: {@code workers[0].count}.
+ * <p>The text is decoded strictly as UTF-8 and composed by SnakeYAML Engine under the YAML 1.2 core schema
+ * ({@code ~} and an empty value are null; {@code yes} is text). A key given twice is an error, not "last wins";
+ * anchors, aliases and merge keys ({@code <<}) are resolved as YAML defines them (at most {@value #MAX_ALIASES}
+ * aliases of lists and mappings); tags other than the standard ones are refused. The tree is
+ * then checked against the Java type it will be bound to ({@link Shape}), collecting every unknown field, missing
+ * value and wrong type, before Jackson binds it.
+ *
+ * <p>Paths are written as users see them: {@code workers[0].count}. Checks made after binding go through
+ * {@link #check}, which collects, and {@link #done}, which throws everything collected.
  */
 public final class YamlFile {
+
+    /** Input files larger than this are refused before they are parsed. */
+    public static final long MAX_BYTES = 2L * 1024 * 1024;
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -38,28 +67,245 @@ public final class YamlFile {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
+    /** Aliases of lists and mappings allowed in one file. */
+    static final int MAX_ALIASES = 50;
+
+    private static final Pattern CORE_INT = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern CORE_OCT = Pattern.compile("0o[0-7]+");
+    private static final Pattern CORE_HEX = Pattern.compile("0x[0-9a-fA-F]+");
+    private static final Pattern CORE_INF = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
+    private static final Pattern CORE_NAN = Pattern.compile("\\.(nan|NaN|NAN)");
+
     private final Path path;
     private final String text;
+    private final JsonNode root;
     private final Map<String, Integer> lines;
+    private final List<InputError> problems = new ArrayList<>();
 
-    private YamlFile(Path path, String text, Map<String, Integer> lines) {
+    private YamlFile(Path path, String text, JsonNode root, Map<String, Integer> lines) {
         this.path = path;
         this.text = text;
+        this.root = root;
         this.lines = lines;
     }
 
-    /** Reads a file and indexes the line of every field. */
+    /** Reads, decodes and composes a file; fails on a file that is missing, too large, not UTF-8 or not YAML. */
     public static YamlFile open(Path path) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw new InputError(path, 0, null, String.format(Locale.ROOT,
+                        "file is %.1f MB; input files are at most %d MB", size / 1048576.0, MAX_BYTES / 1048576));
+            }
+            bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new InputError(path, 0, null, "file not found");
         } catch (IOException e) {
             throw new InputError(path, 0, null, "cannot read file: " + e.getMessage());
         }
-        return new YamlFile(path, text, indexLines(path, text));
+        return parse(path, decode(path, bytes));
     }
+
+    /** Parses YAML text that did not come from a file (in tests and for resources); {@code path} names it. */
+    public static YamlFile parse(Path path, String text) {
+        Map<String, Integer> lines = new HashMap<>();
+        List<InputError> problems = new ArrayList<>();
+        JsonNode root = null;
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (!body.isBlank()) {
+            Node node = compose(path, body);
+            if (node != null) {
+                root = new Converter(path, lines, problems).convert(node, "");
+            }
+        }
+        YamlFile file = new YamlFile(path, text, root, lines);
+        file.problems.addAll(problems); // duplicate keys and the like: reported with everything else found
+        return file;
+    }
+
+    private static String decode(Path path, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            return decoder.decode(in).toString();
+        } catch (MalformedInputException e) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset && i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new InputError(path, line, null, String.format(Locale.ROOT,
+                    "not UTF-8 text: byte %d (0x%02X) is not valid UTF-8; save the file as UTF-8", offset,
+                    bytes[Math.min(offset, bytes.length - 1)] & 0xFF));
+        } catch (CharacterCodingException e) {
+            throw new InputError(path, 0, null, "not UTF-8 text; save the file as UTF-8");
+        }
+    }
+
+    private static Node compose(Path path, String text) {
+        LoadSettings settings = LoadSettings.builder().setLabel(path.toString()).setSchema(new CoreSchema())
+                .setAllowRecursiveKeys(false).setCodePointLimit((int) MAX_BYTES)
+                .setUseMarks(true).build();
+        try {
+            Optional<Node> node = new Compose(settings).composeString(text);
+            return node.orElse(null);
+        } catch (MarkedYamlEngineException e) {
+            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            throw new InputError(path, line, null, describe(e, mark));
+        } catch (YamlEngineException e) {
+            throw new InputError(path, 0, null, "not valid YAML: " + plain(e.getMessage()));
+        }
+    }
+
+    /** A SnakeYAML problem in plain words. */
+    private static String describe(MarkedYamlEngineException e, Mark mark) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String column = mark == null ? "" : "column " + (mark.getColumn() + 1) + ": ";
+        if (problem.contains("(TAB)") || problem.contains("'\\t'") || problem.contains("\t")) {
+            return column + "tab character; YAML indents with spaces";
+        }
+        if (problem.startsWith("found undefined alias")) {
+            String name = problem.substring("found undefined alias".length()).strip();
+            return column + "alias *" + name + " has no anchor &" + name + " before it";
+        }
+        String context = e.getContext() == null ? "" : plain(e.getContext()) + ": ";
+        return column + "not valid YAML: " + context + plain(problem);
+    }
+
+    private static String plain(String s) {
+        if (s == null) {
+            return "invalid input";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /** Turns composed nodes into a Jackson tree, recording the line of every key and list element. */
+    private static final class Converter {
+        private final Path path;
+        private final Map<String, Integer> lines;
+        private final List<InputError> problems;
+        private final IdentityHashMap<Node, Boolean> open = new IdentityHashMap<>();
+        private final IdentityHashMap<Node, Boolean> seen = new IdentityHashMap<>();
+        private int aliases;
+
+        Converter(Path path, Map<String, Integer> lines, List<InputError> problems) {
+            this.path = path;
+            this.lines = lines;
+            this.problems = problems;
+        }
+
+        JsonNode convert(Node node, String at) {
+            if (open.containsKey(node)) {
+                problems.add(new InputError(path, line(node), at, "an alias refers to a value that contains it"));
+                return JsonNodeFactory.instance.nullNode();
+            }
+            if (!isStandard(node.getTag())) {
+                problems.add(new InputError(path, line(node), at, "YAML tag " + node.getTag().getValue()
+                        + " is not supported; write the plain value"));
+                return JsonNodeFactory.instance.nullNode();
+            }
+            if (!(node instanceof ScalarNode) && seen.put(node, true) != null && ++aliases > MAX_ALIASES) {
+                // an alias repeats a whole list or mapping: a few are handy, many are a way to blow up memory
+                throw new InputError(path, line(node), null, "too many aliases (at most " + MAX_ALIASES
+                        + "); write the values out");
+            }
+            open.put(node, true);
+            try {
+                if (node instanceof MappingNode m) {
+                    return mapping(m, at);
+                }
+                if (node instanceof SequenceNode s) {
+                    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+                    for (int i = 0; i < s.getValue().size(); i++) {
+                        Node item = s.getValue().get(i);
+                        String here = at + "[" + i + "]";
+                        lines.putIfAbsent(here, line(item));
+                        out.add(convert(item, here));
+                    }
+                    return out;
+                }
+                return scalar((ScalarNode) node, at);
+            } finally {
+                open.remove(node);
+            }
+        }
+
+        private ObjectNode mapping(MappingNode m, String at) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            Map<String, Integer> seen = new HashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                Node k = t.getKeyNode();
+                if (!(k instanceof ScalarNode ks)) {
+                    problems.add(new InputError(path, line(k), at, "a key must be a plain name"));
+                    continue;
+                }
+                String key = ks.getValue();
+                String here = at.isEmpty() ? key : at + "." + key;
+                Integer earlier = seen.putIfAbsent(key, line(k));
+                if (earlier != null) {
+                    problems.add(new InputError(path, line(k), here, "given twice (also on line " + earlier
+                            + "); give each field once"));
+                    continue;
+                }
+                lines.putIfAbsent(here, line(k));
+                out.set(key, convert(t.getValueNode(), here));
+            }
+            return out;
+        }
+
+        private JsonNode scalar(ScalarNode s, String at) {
+            JsonNodeFactory f = JsonNodeFactory.instance;
+            String v = s.getValue();
+            Tag tag = s.getTag();
+            if (tag.equals(Tag.NULL)) {
+                return f.nullNode();
+            }
+            if (tag.equals(Tag.BOOL)) {
+                return f.booleanNode(v.equalsIgnoreCase("true"));
+            }
+            if (tag.equals(Tag.INT)) {
+                BigInteger n = CORE_OCT.matcher(v).matches() ? new BigInteger(v.substring(2), 8)
+                        : CORE_HEX.matcher(v).matches() ? new BigInteger(v.substring(2), 16)
+                        : CORE_INT.matcher(v).matches() ? new BigInteger(v) : null;
+                if (n == null) {
+                    return f.stringNode(v);
+                }
+                return n.bitLength() < 32 ? f.numberNode(n.intValue())
+                        : n.bitLength() < 64 ? f.numberNode(n.longValue()) : f.numberNode(n);
+            }
+            if (tag.equals(Tag.FLOAT)) {
+                if (CORE_NAN.matcher(v).matches()) {
+                    return f.numberNode(Double.NaN);
+                }
+                if (CORE_INF.matcher(v).matches()) {
+                    return f.numberNode(v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+                }
+                try {
+                    return f.numberNode(Double.parseDouble(v));
+                } catch (NumberFormatException e) {
+                    return f.stringNode(v);
+                }
+            }
+            return f.stringNode(v);
+        }
+
+        private static boolean isStandard(Tag tag) {
+            return tag.equals(Tag.NULL) || tag.equals(Tag.BOOL) || tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)
+                    || tag.equals(Tag.STR) || tag.equals(Tag.SEQ) || tag.equals(Tag.MAP);
+        }
+
+        private static int line(Node n) {
+            return n.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+        }
+    }
+
+    // ------------------------------------------------------------------ access
 
     public Path path() {
         return path;
@@ -69,43 +315,42 @@ public final class YamlFile {
         return text;
     }
 
-    /** Binds the whole document to {@code type}. */
+    /** The document as a tree (null for an empty document). */
+    public JsonNode tree() {
+        return root;
+    }
+
+    /** Binds the whole document to {@code type}, after checking its shape; throws every problem found. */
     public <T> T read(Class<T> type) {
         return read(MAPPER.constructType(type));
     }
 
     public <T> T read(JavaType type) {
-        if (text.isBlank()) {
+        if (root == null) {
             throw new InputError(path, 1, null, "file is empty");
         }
-        try {
-            return MAPPER.readValue(text, type);
-        } catch (JacksonException e) {
-            throw translate(e);
-        }
-    }
-
-    /** The document as a tree, for files whose parts are merged before binding. */
-    public tools.jackson.databind.JsonNode tree() {
-        try {
-            return MAPPER.readTree(text);
-        } catch (JacksonException e) {
-            throw translate(e);
-        }
+        return bind(root, type, "");
     }
 
     /**
      * Binds a part of the document (found at {@code field}) to {@code type}; errors point at the line of the
      * offending key under {@code field}.
      */
-    public <T> T convert(tools.jackson.databind.JsonNode node, Class<T> type, String field) {
+    public <T> T convert(JsonNode node, Class<T> type, String field) {
+        return bind(node, MAPPER.constructType(type), field);
+    }
+
+    private <T> T bind(JsonNode node, JavaType type, String field) {
+        int before = problems.size();
+        new Shape(this).check(node, type, field);
+        if (problems.size() > before) {
+            throw InputErrors.of(problems);
+        }
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JacksonException e) {
-            InputError inner = translate(e);
-            String sub = inner.field() == null || inner.field().isEmpty() ? "" : inner.field();
-            String full = sub.isEmpty() ? field : field + (sub.startsWith("[") ? "" : ".") + sub;
-            throw new InputError(path, line(full), full, inner.problem());
+            // the shape check should have caught it; say what Jackson saw, in one line
+            throw new InputError(path, line(field), field.isEmpty() ? null : field, plain(e.getOriginalMessage()));
         }
     }
 
@@ -126,15 +371,65 @@ public final class YamlFile {
         return 1;
     }
 
-    /** An error about a field of this file. */
-    public InputError error(String field, String problem) {
-        return new InputError(path, line(field), field, problem);
+    /** Whether the file gives {@code field} (a key or list element) at all. */
+    public boolean has(String field) {
+        return lines.containsKey(field);
     }
 
-    /** Fails with {@code problem} at {@code field} unless {@code ok}. */
-    public void check(boolean ok, String field, String problem) {
+    // ------------------------------------------------------------------ problems
+
+    /** An error about a field of this file. */
+    public InputError error(String field, String problem) {
+        return new InputError(path, line(field), field == null || field.isEmpty() ? null : field, problem);
+    }
+
+    /** Notes {@code problem} at {@code field} unless {@code ok}; returns {@code ok}. Thrown later by {@link #done}. */
+    public boolean check(boolean ok, String field, String problem) {
         if (!ok) {
-            throw error(field, problem);
+            problems.add(error(field, problem));
+        }
+        return ok;
+    }
+
+    /** Notes a problem at {@code field}. */
+    public void problem(String field, String problem) {
+        problems.add(error(field, problem));
+    }
+
+    /**
+     * Like {@link #check}, but stops at once when {@code ok} is false, with every problem noted so far: for checks
+     * that later code depends on.
+     */
+    public void require(boolean ok, String field, String problem) {
+        if (!ok) {
+            problems.add(error(field, problem));
+            throw InputErrors.of(problems);
+        }
+    }
+
+    /**
+     * Notes the problems of an error thrown while reading one part of the file (those not noted already), so that
+     * reading can go on with the next part.
+     */
+    public void absorb(InputError e) {
+        List<InputError> all = e instanceof InputErrors many ? many.problems() : List.of(e);
+        for (InputError x : all) {
+            boolean known = problems.stream().anyMatch(p -> p == x || p.getMessage().equals(x.getMessage()));
+            if (!known) {
+                problems.add(x);
+            }
+        }
+    }
+
+    /** Whether any problem was noted. */
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    /** Throws every problem noted, in line order; does nothing when there is none. */
+    public void done() {
+        if (!problems.isEmpty()) {
+            throw InputErrors.of(problems);
         }
     }
 
@@ -143,154 +438,5 @@ public final class YamlFile {
         int bracket = field.lastIndexOf('[');
         int cut = Math.max(dot, bracket);
         return cut <= 0 ? null : field.substring(0, cut);
-    }
-
-    private InputError translate(JacksonException e) {
-        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        String field = fieldOf(e.getPath());
-        String problem;
-        if (e instanceof UnrecognizedPropertyException u) {
-            Collection<Object> known = u.getKnownPropertyIds();
-            String expected = known == null || known.isEmpty() ? ""
-                    : " (expected one of: " + known.stream().map(String::valueOf).sorted()
-                            .collect(Collectors.joining(", ")) + ")";
-            problem = "unknown field '" + u.getPropertyName() + "'" + expected;
-            line = lines.getOrDefault(field, line);
-        } else if (e instanceof InvalidFormatException f) {
-            problem = "expected " + describe(f.getTargetType()) + ", got '" + f.getValue() + "'";
-        } else if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-            problem = v.getCause().getMessage();
-        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            String original = m.getOriginalMessage();
-            if (original != null && original.startsWith("Missing required creator property")) {
-                problem = "required field is missing";
-            } else {
-                problem = "expected " + describe(m.getTargetType());
-            }
-        } else {
-            problem = firstLine(e.getOriginalMessage());
-        }
-        if (line <= 0 && field != null) {
-            line = line(field);
-        }
-        return new InputError(path, line, field, problem);
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "a different value";
-        }
-        if (type.isEnum()) {
-            Object[] constants = type.getEnumConstants();
-            return "one of " + java.util.Arrays.stream(constants).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-        }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "a whole number";
-        }
-        if (type == double.class || type == Double.class) {
-            return "a number";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "text";
-        }
-        if (List.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (Map.class.isAssignableFrom(type)) {
-            return "a mapping of keys to values";
-        }
-        if (type == java.time.YearMonth.class) {
-            return "a month as YYYY-MM";
-        }
-        return "a mapping (" + type.getSimpleName() + ")";
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "invalid value";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    static String fieldOf(List<JacksonException.Reference> refs) {
-        StringBuilder sb = new StringBuilder();
-        for (JacksonException.Reference r : refs) {
-            if (r.getPropertyName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(r.getPropertyName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    /** Streams the YAML tokens once, remembering the line of every field name and list element. */
-    private static Map<String, Integer> indexLines(Path path, String text) {
-        Map<String, Integer> lines = new HashMap<>();
-        if (text.isBlank()) {
-            return lines;
-        }
-        Deque<String> stack = new ArrayDeque<>();
-        Deque<Integer> indices = new ArrayDeque<>();
-        try (JsonParser p = MAPPER.createParser(text)) {
-            JsonToken t;
-            String pendingName = null;
-            while ((t = p.nextToken()) != null) {
-                String prefix = stack.isEmpty() ? "" : stack.peek();
-                switch (t) {
-                    case PROPERTY_NAME -> {
-                        pendingName = prefix.isEmpty() ? p.currentName() : prefix + "." + p.currentName();
-                        lines.putIfAbsent(pendingName, p.currentTokenLocation().getLineNr());
-                        continue;
-                    }
-                    case START_OBJECT, START_ARRAY -> {
-                        String here = elementPath(prefix, pendingName, indices, p, lines);
-                        stack.push(here);
-                        indices.push(t == JsonToken.START_ARRAY ? 0 : -1);
-                    }
-                    case END_OBJECT, END_ARRAY -> {
-                        stack.pop();
-                        indices.pop();
-                        advance(indices);
-                    }
-                    default -> {
-                        elementPath(prefix, pendingName, indices, p, lines);
-                        advance(indices);
-                    }
-                }
-                pendingName = null;
-            }
-        } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputError(path, line, null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
-        }
-        return lines;
-    }
-
-    private static String elementPath(String prefix, String pendingName, Deque<Integer> indices, JsonParser p,
-            Map<String, Integer> lines) {
-        if (pendingName != null) {
-            return pendingName;
-        }
-        if (!indices.isEmpty() && indices.peek() >= 0) {
-            String here = prefix + "[" + indices.peek() + "]";
-            lines.putIfAbsent(here, p.currentTokenLocation().getLineNr());
-            return here;
-        }
-        return prefix;
-    }
-
-    private static void advance(Deque<Integer> indices) {
-        if (!indices.isEmpty() && indices.peek() >= 0) {
-            indices.push(indices.pop() + 1);
-        }
     }
 }

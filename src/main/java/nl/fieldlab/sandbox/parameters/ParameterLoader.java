@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.core.type.TypeReference;
 import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.input.Months;
 import nl.fieldlab.sandbox.input.YamlFile;
 
 /**
@@ -71,8 +71,12 @@ public final class ParameterLoader {
             return out;
         }
         String display = InputError.display(file);
-        specs.forEach((key, spec) -> {
-            yaml.check(spec != null, key, "expected unit, reference and values");
+        for (Map.Entry<String, ParameterSpec> entry : specs.entrySet()) {
+            String key = entry.getKey();
+            ParameterSpec spec = entry.getValue();
+            if (!yaml.check(spec != null, key, "expected unit, reference and values")) {
+                continue;
+            }
             yaml.check(key.matches("[a-z0-9][a-z0-9.-]*"), key,
                     "parameter keys are lower case, with dots and dashes (e.g. wml.hourly.adult)");
             yaml.check(!spec.reference().isBlank(), key + ".reference", "the legal reference must not be empty");
@@ -81,17 +85,14 @@ public final class ParameterLoader {
             for (int i = 0; i < spec.values().size(); i++) {
                 ValueSpec v = spec.values().get(i);
                 String at = key + ".values[" + i + "]";
-                YearMonth from;
-                try {
-                    from = YearMonth.parse(v.from());
-                } catch (DateTimeParseException e) {
-                    throw yaml.error(at + ".from", "expected a month as YYYY-MM, got '" + v.from() + "'");
-                }
+                YearMonth from = Months.parse(yaml, at + ".from", v.from());
                 yaml.check(!v.source().isBlank(), at + ".source", "every value needs a source");
                 boolean unverified = Boolean.TRUE.equals(v.unverified());
                 yaml.check(!unverified || v.source().toLowerCase().contains("unverified"), at + ".source",
                         "an unverified value must say 'unverified' in its source");
-                values.add(new DatedValue(from, v.value(), v.source(), unverified));
+                if (from != null) {
+                    values.add(new DatedValue(from, v.value(), v.source(), unverified));
+                }
             }
             values.sort(Comparator.comparing(DatedValue::from));
             for (int i = 1; i < values.size(); i++) {
@@ -100,7 +101,8 @@ public final class ParameterLoader {
             }
             out.add(new Parameter(key, spec.description() == null ? "" : spec.description(), spec.unit(),
                     spec.reference(), values, display, yaml.line(key)));
-        });
+        }
+        yaml.done();
         return out;
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -22,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import nl.fieldlab.sandbox.domain.QuestionType;
 import nl.fieldlab.sandbox.domain.Status;
 import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.input.Months;
 import nl.fieldlab.sandbox.input.YamlFile;
 import nl.fieldlab.sandbox.parameters.DatedValue;
 import nl.fieldlab.sandbox.parameters.Parameter;
@@ -101,17 +102,22 @@ public final class RuleLibrary {
 
     /** Number of rules declared in the baseline and exemption DRL files. */
     public int ruleCount() {
-        java.util.regex.Pattern decl = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+");
-        int n = 0;
+        return ruleIds().size();
+    }
+
+    /** The ids of the rules declared in the baseline and exemption DRL files. */
+    public java.util.SortedSet<String> ruleIds() {
+        java.util.regex.Pattern decl = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+        java.util.SortedSet<String> ids = new TreeSet<>();
         List<SourceFile> all = new ArrayList<>(baselineRules);
         all.addAll(exemptionRules.values());
         for (SourceFile f : all) {
             var m = decl.matcher(f.text());
             while (m.find()) {
-                n++;
+                ids.add(m.group(1));
             }
         }
-        return n;
+        return ids;
     }
 
     /** SHA-256 of every file read, by path relative to the rules folder. */
@@ -178,7 +184,30 @@ public final class RuleLibrary {
                 }
             }
         }
-        return new RuleLibrary(dir, baseline, exemptions, exemptionRules, parameters, hashes);
+        RuleLibrary library = new RuleLibrary(dir, baseline, exemptions, exemptionRules, parameters, hashes);
+        library.checkParameterReferences();
+        return library;
+    }
+
+    /** Every {@code p("key")} in a rule names a parameter of the library: a misspelled key fails at load. */
+    private void checkParameterReferences() {
+        List<InputError> problems = new ArrayList<>();
+        SortedSet<String> keys = parameterKeys();
+        List<SourceFile> all = new ArrayList<>(baselineRules);
+        all.addAll(exemptionRules.values());
+        for (SourceFile f : all) {
+            for (SourceFile.ParameterReference r : f.parameterReferences()) {
+                if (!keys.contains(r.key())) {
+                    problems.add(new InputError(InputError.display(root.resolve(f.path())), r.line(), null,
+                            "p(\"" + r.key() + "\"): no parameter '" + r.key() + "' in "
+                                    + InputError.display(root.resolve("parameters")) + " or an exemption"
+                                    + nl.fieldlab.sandbox.input.Suggestions.didYouMean(r.key(), keys)));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw nl.fieldlab.sandbox.input.InputErrors.of(problems);
+        }
     }
 
     /** Orders E2 before E10. */
@@ -216,12 +245,23 @@ public final class RuleLibrary {
     private static Exemption readExemption(Path root, Path file, ParameterTable baseline) {
         YamlFile yaml = YamlFile.open(file);
         ExemptionSpec s = yaml.read(ExemptionSpec.class);
-        yaml.check(s.id().matches("[A-Z][A-Z0-9-]*"), "id", "expected an id such as E1");
+        yaml.check(s.id().matches("[A-Z][A-Z0-9-]{0,19}"), "id", "expected an id such as E1");
         List<String> ruleFiles = new ArrayList<>();
         List<String> rules = s.rules() == null ? List.of() : s.rules();
+        Path exemptionsDir = root.resolve("exemptions");
         for (int i = 0; i < rules.size(); i++) {
-            Path drl = file.getParent().resolve(rules.get(i)).normalize();
-            yaml.check(Files.isRegularFile(drl), "rules[" + i + "]", "rule file not found: " + rules.get(i));
+            String at = "rules[" + i + "]";
+            Path drl = file.toAbsolutePath().getParent().resolve(rules.get(i)).normalize();
+            if (!yaml.check(drl.startsWith(exemptionsDir) && rules.get(i).endsWith(".drl"), at,
+                    "expected a .drl file inside " + InputError.display(exemptionsDir) + ", got '" + rules.get(i)
+                            + "'")) {
+                continue;
+            }
+            if (!yaml.check(Files.isRegularFile(drl), at, "rule file not found: " + rules.get(i))) {
+                continue;
+            }
+            yaml.check(insideRealPath(drl, exemptionsDir), at, "the rule file " + rules.get(i)
+                    + " links to a file outside " + InputError.display(exemptionsDir));
             ruleFiles.add(root.relativize(drl).toString().replace('\\', '/'));
         }
         Map<String, Parameter> params = new LinkedHashMap<>();
@@ -229,7 +269,9 @@ public final class RuleLibrary {
             YearMonth from = YearMonth.of(2000, 1);
             s.parameters().forEach((key, p) -> {
                 String at = "parameters." + key;
-                yaml.check(p != null, at, "expected value, unit and source");
+                if (!yaml.check(p != null, at, "expected value, unit and source")) {
+                    return;
+                }
                 boolean unverified = Boolean.TRUE.equals(p.unverified());
                 yaml.check(!unverified || p.source().toLowerCase().contains("unverified"), at + ".source",
                         "an unverified value must say 'unverified' in its source");
@@ -241,8 +283,8 @@ public final class RuleLibrary {
             });
         }
         ScopeSpec sc = s.scope();
-        YearMonth scopeFrom = month(yaml, "scope.from", sc.from());
-        YearMonth scopeUntil = month(yaml, "scope.until", sc.until());
+        YearMonth scopeFrom = Months.parse(yaml, "scope.from", sc.from());
+        YearMonth scopeUntil = Months.parse(yaml, "scope.until", sc.until());
         CapSpec cap = sc.cap() == null ? new CapSpec(null, null, null) : sc.cap();
         double staffShare = cap.staffShare() == null ? 0 : cap.staffShare();
         yaml.check(staffShare >= 0 && staffShare <= 1, "scope.cap.staffShare", "expected a share between 0 and 1");
@@ -250,6 +292,7 @@ public final class RuleLibrary {
         yaml.check(budget >= 0, "scope.cap.budget", "expected an amount of at least 0");
         int participants = cap.participants() == null ? 0 : cap.participants();
         yaml.check(participants >= 0, "scope.cap.participants", "expected a count of at least 0");
+        yaml.done();
         ExemptionScope scope = new ExemptionScope(
                 sc.questions() == null ? EnumSet.noneOf(QuestionType.class) : Set.copyOf(sc.questions()),
                 sc.regions() == null ? Set.of() : Set.copyOf(sc.regions()),
@@ -263,14 +306,12 @@ public final class RuleLibrary {
                 InputError.display(file));
     }
 
-    private static YearMonth month(YamlFile yaml, String field, String value) {
-        if (value == null) {
-            return null;
-        }
+    /** Whether a file, with every link followed, still lies inside {@code dir} (itself with links followed). */
+    private static boolean insideRealPath(Path file, Path dir) {
         try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            throw yaml.error(field, "expected a month as YYYY-MM, got '" + value + "'");
+            return file.toRealPath().startsWith(dir.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
     }
 

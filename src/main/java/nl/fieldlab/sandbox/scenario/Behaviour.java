@@ -18,8 +18,13 @@ import nl.fieldlab.sandbox.input.YamlFile;
  */
 public final class Behaviour {
 
-    /** A default value and the note that says where it comes from. */
-    public record Default(double value, String note) {
+    /** A default value, the note that says where it comes from, and the range a scenario may set. */
+    public record Default(double value, String note, double min, double max) {
+
+        /** Whether the range is that of a probability. */
+        public boolean probability() {
+            return min == 0 && max == 1;
+        }
     }
 
     private static final SortedMap<String, Default> DEFAULTS = loadDefaults();
@@ -49,6 +54,31 @@ public final class Behaviour {
         return DEFAULTS.containsKey(key);
     }
 
+    /**
+     * What is wrong with setting {@code key} to {@code value}, in words, or null when nothing is: an unknown name,
+     * a value that is not finite, or one outside the value's range (a probability lies from 0 to 1).
+     */
+    public static String problem(String key, double value) {
+        Default d = DEFAULTS.get(key);
+        if (d == null) {
+            return "unknown behaviour value '" + key + "'"
+                    + nl.fieldlab.sandbox.input.Suggestions.didYouMean(key, DEFAULTS.keySet())
+                    + " (see README.md, Behaviour, for the names)";
+        }
+        if (!Double.isFinite(value)) {
+            return "expected a finite number";
+        }
+        if (value < d.min() || value > d.max()) {
+            return (d.probability() ? "a probability lies from 0 to 1" : "expected a value from " + num(d.min())
+                    + " to " + num(d.max())) + ", got " + num(value);
+        }
+        return null;
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
     public static SortedMap<String, Default> documented() {
         return DEFAULTS;
     }
@@ -75,6 +105,10 @@ public final class Behaviour {
         return overrides;
     }
 
+    private static double number(Object o, double otherwise) {
+        return o instanceof Number n ? n.doubleValue() : otherwise;
+    }
+
     private static SortedMap<String, Default> loadDefaults() {
         String name = "behaviour-defaults.yaml";
         try (InputStream in = Behaviour.class.getResourceAsStream(name)) {
@@ -89,7 +123,7 @@ public final class Behaviour {
                                     Object.class)));
             SortedMap<String, Default> out = new TreeMap<>();
             raw.forEach((k, v) -> out.put(k, new Default(((Number) v.get("value")).doubleValue(),
-                    String.valueOf(v.get("note")))));
+                    String.valueOf(v.get("note")), number(v.get("min"), 0), number(v.get("max"), 1))));
             return Collections.unmodifiableSortedMap(out);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + name, e);

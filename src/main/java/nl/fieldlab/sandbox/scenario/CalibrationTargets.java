@@ -26,6 +26,7 @@ public record CalibrationTargets(@JsonProperty(required = true) Double band,
         CalibrationTargets t = yaml.read(CalibrationTargets.class);
         yaml.check(t.band() > 0 && t.band() < 1, "band", "expected a band between 0 and 1");
         yaml.check(!t.targets().isEmpty(), "targets", "expected at least one target");
+        yaml.done();
         return t;
     }
 }

@@ -24,6 +24,7 @@ import nl.fieldlab.sandbox.rules.Variant;
  * @param expectations evaluator expectations
  * @param file         the file it was read from (display form)
  * @param sha256       hash of the file's bytes
+ * @param text         the file's text, kept with the report so that it can be rerun anywhere (null when unknown)
  */
 public record Scenario(
         String id,
@@ -41,7 +42,8 @@ public record Scenario(
         List<Variant> variants,
         List<ExpectationSpec> expectations,
         String file,
-        String sha256) {
+        String sha256,
+        String text) {
 
     public enum PopulationMode {
         /** One synthetic population, drawn from the seed, for all replications: replications vary behaviour. */
@@ -73,7 +75,13 @@ public record Scenario(
     /** The same scenario with other run settings (for command-line and what-if overrides). */
     public Scenario with(long newSeed, int newReplications, Behaviour newBehaviour, List<Variant> newVariants) {
         return new Scenario(id, description, region, start, months, newSeed, newReplications, population, workers,
-                employers, courses, newBehaviour, newVariants, expectations, file, sha256);
+                employers, courses, newBehaviour, newVariants, expectations, file, sha256, text);
+    }
+
+    /** The same scenario named as read from {@code name} (a copy rerun under its original name). */
+    public Scenario shownAs(String name) {
+        return new Scenario(id, description, region, start, months, seed, replications, population, workers,
+                employers, courses, behaviour, variants, expectations, name, sha256, text);
     }
 
     /** The same scenario with worker and employer counts multiplied (benchmarks). */
@@ -88,6 +96,6 @@ public record Scenario(
                 g.technical(), g.shortage(), g.recognisedTrainingCompany(), g.trainingFund(),
                 g.practiceStatementPlan(), g.socialCooperative(), g.sroiContractValue())).toList();
         return new Scenario(id, description, region, start, months, seed, replications, population, w, e, courses,
-                behaviour, variants, expectations, file, sha256);
+                behaviour, variants, expectations, file, sha256, text);
     }
 }

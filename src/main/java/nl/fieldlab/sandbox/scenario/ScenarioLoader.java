@@ -2,17 +2,19 @@ package nl.fieldlab.sandbox.scenario;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.input.Months;
+import nl.fieldlab.sandbox.input.Suggestions;
 import nl.fieldlab.sandbox.input.YamlFile;
 import nl.fieldlab.sandbox.rules.Hashes;
 import nl.fieldlab.sandbox.rules.Variant;
@@ -40,20 +42,37 @@ public final class ScenarioLoader {
             List<ExpectationSpec> expect) {
     }
 
+    /** Most replications a scenario may ask for. */
+    public static final int MAX_REPLICATIONS = 10_000;
+    /** Most workers (or employers) in one group. */
+    public static final int MAX_GROUP = 10_000_000;
+    /** Longest scenario id: it names a folder. */
+    public static final int MAX_ID = 80;
+    /** Longest description. */
+    public static final int MAX_DESCRIPTION = 4_000;
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*");
+
+    /** Reads a scenario checking only what the file itself says. */
     public static Scenario load(Path file) {
+        return load(file, ScenarioContext.none());
+    }
+
+    /**
+     * Reads and validates a scenario file, also against the rule library and reports folder in {@code context}.
+     * Every problem in the file is reported at once, each as {@code file:line: field: problem}.
+     */
+    public static Scenario load(Path file, ScenarioContext context) {
         YamlFile yaml = YamlFile.open(file);
         Spec s = yaml.read(Spec.class);
-        yaml.check(s.id().matches("[A-Za-z0-9][A-Za-z0-9_.-]*"), "id",
-                "expected letters, digits, '-', '_' or '.' (it names the report folder)");
-        YearMonth start;
-        try {
-            start = YearMonth.parse(s.start());
-        } catch (DateTimeParseException e) {
-            throw yaml.error("start", "expected a month as YYYY-MM, got '" + s.start() + "'");
-        }
-        yaml.check(s.months() >= 1 && s.months() <= 240, "months", "expected 1 to 240 months");
-        yaml.check(s.replications() >= 2, "replications",
-                "expected at least 2 replications (a confidence interval needs two)");
+        checkId(yaml, s.id(), context);
+        yaml.check(s.description().length() <= MAX_DESCRIPTION, "description",
+                "at most " + MAX_DESCRIPTION + " characters (it has " + s.description().length() + ")");
+        YearMonth start = Months.parse(yaml, "start", s.start());
+        yaml.check(s.months() >= 1 && s.months() <= 240, "months", "expected 1 to 240 months, got " + s.months());
+        yaml.check(s.replications() >= 2 && s.replications() <= MAX_REPLICATIONS, "replications",
+                "expected 2 to " + MAX_REPLICATIONS + " replications (a confidence interval needs two), got "
+                        + s.replications());
         String region = s.region() == null ? "NHN" : s.region();
 
         yaml.check(!s.workers().isEmpty(), "workers", "expected at least one worker group");
@@ -72,43 +91,48 @@ public final class ScenarioLoader {
             String at = "courses[" + i + "]";
             CourseSpec c = courses.get(i);
             yaml.check(ids.add(c.id()), at + ".id", "course id '" + c.id() + "' is used twice");
-            yaml.check(c.months() >= 1, at + ".months", "expected at least 1 month");
+            yaml.check(c.months() >= 1 && c.months() <= 120, at + ".months", "expected 1 to 120 months");
             yaml.check(c.price() >= 0, at + ".price", "expected a price of at least 0");
         }
 
         Map<String, Double> behaviour = s.behaviour() == null ? Map.of() : s.behaviour();
         for (Map.Entry<String, Double> e : behaviour.entrySet()) {
-            String at = "behaviour." + e.getKey();
-            yaml.check(Behaviour.isKnown(e.getKey()), at, "unknown behaviour value '" + e.getKey()
-                    + "' (see README.md, Behaviour, for the names)");
-            yaml.check(e.getValue() != null && e.getValue() >= 0, at, "expected a number of at least 0");
+            String problem = Behaviour.problem(e.getKey(), e.getValue());
+            yaml.check(problem == null, "behaviour." + e.getKey(), problem);
         }
 
         yaml.check(!s.variants().isEmpty(), "variants", "expected at least the variant 'baseline'");
         List<Variant> variants = new ArrayList<>();
-        ids.clear();
+        Set<String> variantNames = new HashSet<>();
         for (int i = 0; i < s.variants().size(); i++) {
             VariantSpec v = s.variants().get(i);
             String at = "variants[" + i + "]";
-            yaml.check(v.name().matches("[A-Za-z0-9][A-Za-z0-9_+.-]*"), at + ".name",
-                    "expected letters, digits, '+', '-', '_' or '.'");
-            yaml.check(ids.add(v.name()), at + ".name", "variant '" + v.name() + "' is defined twice");
+            yaml.check(v.name().matches("[A-Za-z0-9][A-Za-z0-9_+.-]{0,79}"), at + ".name",
+                    "expected letters, digits, '+', '-', '_' or '.', at most 80");
+            yaml.check(variantNames.add(v.name()), at + ".name", "variant '" + v.name() + "' is defined twice");
             List<String> ex = v.exemptions() == null ? List.of() : v.exemptions();
             Map<String, Double> params = v.parameters() == null ? Map.of() : new LinkedHashMap<>(v.parameters());
             if (v.name().equals(Variant.BASELINE)) {
                 yaml.check(ex.isEmpty(), at + ".exemptions", "the baseline has no exemptions; it is the reference");
             }
+            checkVariantRules(yaml, at, ex, params, context);
             variants.add(new Variant(v.name(), ex, params));
         }
-        yaml.check(variants.stream().anyMatch(v -> v.name().equals(Variant.BASELINE)), "variants",
-                "expected a variant named 'baseline' (the reference the others are compared with)");
+        yaml.check(variants.isEmpty() || variants.stream().anyMatch(v -> v.name().equals(Variant.BASELINE)),
+                "variants", "expected a variant named 'baseline' (the reference the others are compared with)");
         variants.sort((a, b) -> a.name().equals(Variant.BASELINE) ? -1 : b.name().equals(Variant.BASELINE) ? 1 : 0);
 
         List<ExpectationSpec> expect = s.expect() == null ? List.of() : s.expect();
+        Set<String> groups = new HashSet<>();
+        s.workers().forEach(g -> groups.add(g.group()));
         for (int i = 0; i < expect.size(); i++) {
             ExpectationSpec e = expect.get(i);
             String at = "expect[" + i + "]";
-            yaml.check(ids.contains(e.variant()), at + ".variant", "no variant named '" + e.variant() + "'");
+            yaml.check(variantNames.contains(e.variant()), at + ".variant", "no variant named '" + e.variant() + "'"
+                    + Suggestions.didYouMean(e.variant(), variantNames));
+            String metricProblem = context.metricProblem() == null ? null
+                    : context.metricProblem().apply(e.metric(), groups);
+            yaml.check(metricProblem == null, at + ".metric", metricProblem);
             int kinds = (Boolean.TRUE.equals(e.raises()) ? 1 : 0) + (Boolean.TRUE.equals(e.lowers()) ? 1 : 0)
                     + (e.below() != null ? 1 : 0) + (e.above() != null ? 1 : 0);
             yaml.check(kinds == 1, at, "expected exactly one of raises: true, lowers: true, below: N, above: N");
@@ -116,16 +140,107 @@ public final class ScenarioLoader {
                     || !e.variant().equals(Variant.BASELINE), at + ".variant",
                     "raises/lowers compare a variant with the baseline; name another variant");
         }
+        yaml.done();
 
-        return new Scenario(s.id(), s.description().strip(), region, start, s.months(), s.seed(), s.replications(),
-                s.population() == null ? Scenario.PopulationMode.FIXED : s.population(), s.workers(), s.employers(),
-                courses, Behaviour.with(behaviour), variants, expect, InputError.display(file),
-                Hashes.sha256(yaml.text()));
+        Scenario scenario = new Scenario(s.id(), s.description().strip(), region, start, s.months(), s.seed(),
+                s.replications(), s.population() == null ? Scenario.PopulationMode.FIXED : s.population(),
+                s.workers(), s.employers(), courses, Behaviour.with(behaviour), variants, expect,
+                InputError.display(file), Hashes.sha256(yaml.text()), yaml.text());
+        checkFootprint(yaml, scenario, context);
+        return scenario;
+    }
+
+    private static void checkId(YamlFile yaml, String id, ScenarioContext context) {
+        if (!yaml.check(ID.matcher(id).matches(), "id", "expected letters, digits, '-', '_' or '.' (not first),"
+                + " got '" + abbreviate(id) + "' (it names the report folder)")) {
+            return;
+        }
+        if (!yaml.check(id.length() <= MAX_ID, "id", "at most " + MAX_ID + " characters (it has " + id.length()
+                + "; it names the report folder)")) {
+            return;
+        }
+        String taken = context.idTaken().apply(id);
+        yaml.check(taken == null, "id", taken);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    /** Exemptions the library has, parameters it knows, and no two exemptions that set one parameter differently. */
+    private static void checkVariantRules(YamlFile yaml, String at, List<String> exemptions,
+            Map<String, Double> params, ScenarioContext context) {
+        Map<String, Map<String, Double>> known = context.exemptions();
+        if (known != null) {
+            Map<String, String> setBy = new LinkedHashMap<>();
+            Map<String, Double> values = new LinkedHashMap<>();
+            Set<String> seen = new HashSet<>();
+            for (int j = 0; j < exemptions.size(); j++) {
+                String id = exemptions.get(j);
+                String here = at + ".exemptions[" + j + "]";
+                yaml.check(seen.add(id), here, "exemption " + id + " is listed twice");
+                Map<String, Double> sets = known.get(id);
+                if (!yaml.check(sets != null, here, "no exemption '" + id + "' in the rules folder"
+                        + Suggestions.didYouMean(id, known.keySet()) + " (known: "
+                        + String.join(", ", known.keySet()) + ")")) {
+                    continue;
+                }
+                for (Map.Entry<String, Double> p : sets.entrySet()) {
+                    String other = setBy.putIfAbsent(p.getKey(), id);
+                    if (other != null && !values.get(p.getKey()).equals(p.getValue()) && !params.containsKey(p.getKey())) {
+                        yaml.problem(here, "exemptions " + other + " and " + id + " set " + p.getKey()
+                                + " differently (" + num(values.get(p.getKey())) + " and " + num(p.getValue())
+                                + "); choose the value under parameters: {" + p.getKey() + ": ...}");
+                    }
+                    values.putIfAbsent(p.getKey(), p.getValue());
+                }
+            }
+        }
+        if (context.parameterKnown() != null) {
+            for (Map.Entry<String, Double> p : params.entrySet()) {
+                String here = at + ".parameters." + p.getKey();
+                yaml.check(context.parameterKnown().test(p.getKey()), here, "no parameter '" + p.getKey()
+                        + "' in the rules folder");
+                yaml.check(p.getValue() != null && Double.isFinite(p.getValue()), here, "expected a finite number");
+            }
+        }
+    }
+
+    private static void checkFootprint(YamlFile yaml, Scenario s, ScenarioContext context) {
+        if (context.footprint() == null) {
+            return;
+        }
+        ScenarioContext.Footprint f = context.footprint().apply(s);
+        if (f.bytesNeeded() <= f.heapBytes()) {
+            return;
+        }
+        long gib = (long) Math.ceil(f.bytesNeeded() * 1.25 / (1L << 30));
+        String field = s.replications() > 1000 ? "replications" : largestGroup(s);
+        throw yaml.error(field, String.format(Locale.ROOT,
+                "this run needs about %.1f GB of memory (%,d workers, %,d replications, %d variants) and the heap "
+                        + "has %.1f GB; use fewer workers or replications, or start Java with -Xmx%dg",
+                f.bytesNeeded() / 1e9, s.workerCount(), s.replications(), s.variants().size(), f.heapBytes() / 1e9,
+                gib));
+    }
+
+    private static String largestGroup(Scenario s) {
+        int best = 0;
+        for (int i = 1; i < s.workers().size(); i++) {
+            if (s.workers().get(i).count() > s.workers().get(best).count()) {
+                best = i;
+            }
+        }
+        return "workers[" + best + "].count";
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private static void checkWorkers(YamlFile yaml, String at, WorkerGroup g, Set<String> ids) {
         yaml.check(ids.add(g.group()), at + ".group", "group '" + g.group() + "' is used twice");
-        yaml.check(g.count() >= 0, at + ".count", "expected a count of at least 0");
+        yaml.check(g.count() >= 0 && g.count() <= MAX_GROUP, at + ".count",
+                "expected a count from 0 to " + String.format(Locale.ROOT, "%,d", MAX_GROUP));
         range(yaml, at + ".age", g.age(), 15, 67);
         shares(yaml, at + ".education", g.education());
         if (g.household() != null) {
@@ -142,9 +257,13 @@ public final class ScenarioLoader {
 
     private static void checkEmployers(YamlFile yaml, String at, EmployerGroup g, Set<String> ids) {
         yaml.check(ids.add(g.group()), at + ".group", "group '" + g.group() + "' is used twice");
-        yaml.check(g.count() >= 0, at + ".count", "expected a count of at least 0");
-        yaml.check(g.staff() >= 1, at + ".staff", "expected at least 1 employee");
-        yaml.check(g.vacancyRate() >= 0, at + ".vacancyRate", "expected a rate of at least 0");
+        yaml.check(g.count() >= 0 && g.count() <= MAX_GROUP, at + ".count",
+                "expected a count from 0 to " + String.format(Locale.ROOT, "%,d", MAX_GROUP));
+        yaml.check(g.staff() >= 1 && g.staff() <= 1_000_000, at + ".staff", "expected 1 to 1,000,000 employees");
+        yaml.check(g.vacancyRate() >= 0 && g.vacancyRate() <= 1000, at + ".vacancyRate",
+                "expected a rate from 0 to 1000 vacancies per employer per month");
+        yaml.check(g.sroiContractValue() == null || g.sroiContractValue() >= 0, at + ".sroiContractValue",
+                "expected an amount of at least 0");
         yaml.check(g.hourlyWage() > 0, at + ".hourlyWage", "expected a wage above 0");
         yaml.check(g.hoursPerWeek() >= 1 && g.hoursPerWeek() <= 60, at + ".hoursPerWeek", "expected 1 to 60 hours");
         yaml.check(g.contractMonths() == null || g.contractMonths() >= 0, at + ".contractMonths",
@@ -155,9 +274,13 @@ public final class ScenarioLoader {
         if (r == null) {
             return;
         }
-        yaml.check(r.min() != null && r.max() != null, at, "expected min and max");
-        yaml.check(r.min() >= lo && r.max() <= hi, at, "expected values from " + lo + " to " + hi);
-        yaml.check(r.min() <= r.max(), at, "min is above max");
+        if (!yaml.check(r.min() != null && r.max() != null, at, "expected min and max")) {
+            return;
+        }
+        if (yaml.check(r.min() >= lo && r.max() <= hi, at, "expected values from " + lo + " to " + hi + ", got "
+                + r)) {
+            yaml.check(r.min() <= r.max(), at, "min is above max");
+        }
     }
 
     private static void share(YamlFile yaml, String at, Double v) {
@@ -167,12 +290,17 @@ public final class ScenarioLoader {
     }
 
     private static <K> void shares(YamlFile yaml, String at, Map<K, Double> m) {
-        yaml.check(!m.isEmpty(), at, "expected at least one share");
+        if (!yaml.check(!m.isEmpty(), at, "expected at least one share")) {
+            return;
+        }
         double sum = 0;
         for (Map.Entry<K, Double> e : m.entrySet()) {
-            yaml.check(e.getValue() != null && e.getValue() >= 0, at + "." + e.getKey(), "expected a share of at least 0");
+            if (!yaml.check(e.getValue() >= 0 && e.getValue() <= 1, at + "." + e.getKey(),
+                    "expected a share from 0 to 1")) {
+                return;
+            }
             sum += e.getValue();
         }
-        yaml.check(Math.abs(sum - 1) < 1e-6, at, "shares must sum to 1 (they sum to " + sum + ")");
+        yaml.check(Math.abs(sum - 1) < 1e-6, at, "shares must sum to 1 (they sum to " + num(sum) + ")");
     }
 }

@@ -1,7 +1,14 @@
 package nl.fieldlab.sandbox.simulation;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import nl.fieldlab.sandbox.domain.Actor;
+import nl.fieldlab.sandbox.domain.Status;
+import nl.fieldlab.sandbox.input.Suggestions;
 
 /**
  * The metrics every run reports, with what they mean. Names are stable: reports, expectations and the shell use
@@ -42,6 +49,61 @@ public final class Metrics {
     public static final String RETRAINING_PREFIX = "retrainingCost.";
     /** Prefix of the count of actions each rule blocked. */
     public static final String BLOCKED_PREFIX = "blocked.";
+
+    /** The calibration measures a run reports. */
+    public static final List<String> CALIBRATION = List.of("wwExitToWork12m", "ww50PlusExitToWork12m",
+            "wwTechnicalExitToWork12m", "bijstandExit12m", "bijstandExitToWork12m");
+
+    /** Age bands of the who-benefits tables: under 27, 27 to 49, 50 and over. */
+    public static final List<String> AGE_BANDS = List.of("under-27", "27-49", "50-plus");
+
+    /** What a group row reports. */
+    public static final List<String> GROUP_MEASURES = List.of(PLACEMENT_RATE, MONTHS_TO_PLACEMENT,
+            "netPublicCostPerWorker");
+
+    /**
+     * What is wrong with a metric name, or null when a run reports it (or may: {@code blocked.<RULE>} and target
+     * groups appear only when a rule blocks or a worker belongs to the group).
+     *
+     * @param name           the name as written
+     * @param scenarioGroups the scenario's worker groups
+     * @param ruleIds        the rule library's rule ids, or null when not known
+     */
+    public static String problem(String name, Set<String> scenarioGroups, Set<String> ruleIds) {
+        if (DESCRIPTIONS.containsKey(name)) {
+            return null;
+        }
+        List<String> known = new ArrayList<>(DESCRIPTIONS.keySet());
+        for (Actor a : Actor.values()) {
+            known.add(NET_PREFIX + a.name());
+            known.add(RETRAINING_PREFIX + a.name());
+        }
+        CALIBRATION.forEach(c -> known.add(CALIBRATION_PREFIX + c));
+        for (String g : scenarioGroups) {
+            GROUP_MEASURES.forEach(m -> known.add("group.scenario." + g + "." + m));
+        }
+        for (Status st : Status.values()) {
+            GROUP_MEASURES.forEach(m -> known.add("group.status." + st.name() + "." + m));
+        }
+        for (String band : AGE_BANDS) {
+            GROUP_MEASURES.forEach(m -> known.add("group.age." + band + "." + m));
+        }
+        if (known.contains(name)) {
+            return null;
+        }
+        if (name.startsWith("group.target.") && GROUP_MEASURES.stream().anyMatch(m -> name.endsWith("." + m))) {
+            return null;
+        }
+        if (name.startsWith(BLOCKED_PREFIX)) {
+            String rule = name.substring(BLOCKED_PREFIX.length());
+            if (ruleIds == null || ruleIds.contains(rule)) {
+                return null;
+            }
+            return "no rule '" + rule + "' in the rules folder" + Suggestions.didYouMean(rule, ruleIds);
+        }
+        return "unknown metric '" + name + "'" + Suggestions.didYouMean(name, known)
+                + " (README.md, Metrics, lists them)";
+    }
 
     /** Name and meaning of the headline metrics, in report order. */
     public static final Map<String, String> DESCRIPTIONS = descriptions();

@@ -71,7 +71,7 @@ public final class RunTotals {
 
     /** Age bands for who-benefits tables: under 27, 27-49, 50 and over. */
     static String ageBand(int age) {
-        return age < 27 ? "under-27" : age < 50 ? "27-49" : "50-plus";
+        return Metrics.AGE_BANDS.get(age < 27 ? 0 : age < 50 ? 1 : 2);
     }
 
     /** Adds one worker's outcome to the group and calibration counts. */

@@ -44,6 +44,30 @@ public final class Simulator {
         this.cancelled = cancelled == null ? () -> false : cancelled;
     }
 
+    /** Heap per worker for one run in progress (its state, answers and per-worker results), measured by bench. */
+    static final long BYTES_PER_WORKER_RUN = 8_000;
+    /** Heap per worker of a drawn population. */
+    static final long BYTES_PER_PERSON = 1_000;
+    /** Heap per finished run's totals (metrics by name), plus per month. */
+    static final long BYTES_PER_RESULT = 40_000;
+    static final long BYTES_PER_RESULT_MONTH = 16;
+    /** Rule bases, the answer caches and the application itself. */
+    static final long BYTES_BASE = 400L << 20;
+
+    /**
+     * A rough upper estimate of the heap a run of {@code scenario} needs on {@code threads} threads, so that a run
+     * that cannot fit is refused before it starts. Sizes come from the benchmark's heap figures (200,000 workers,
+     * 2 threads: 3.3 GB).
+     */
+    public static long bytesNeeded(Scenario scenario, int threads) {
+        long workers = scenario.workerCount();
+        long concurrent = Math.min(Math.max(1, threads), (long) scenario.replications() * scenario.variants().size());
+        long populations = scenario.population() == Scenario.PopulationMode.FIXED ? 1 : concurrent;
+        long results = (long) scenario.replications() * scenario.variants().size();
+        return BYTES_BASE + workers * (BYTES_PER_PERSON * populations + BYTES_PER_WORKER_RUN * concurrent)
+                + results * (BYTES_PER_RESULT + BYTES_PER_RESULT_MONTH * scenario.months());
+    }
+
     public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();
     }

@@ -82,7 +82,7 @@ class ScenarioLoaderTest {
         assertEquals(14, e.line());
         assertEquals("workers[0].colour", e.field());
         assertTrue(e.getMessage().contains("unknown field 'colour'"), e.getMessage());
-        assertTrue(e.getMessage().contains("expected one of"), e.getMessage());
+        assertTrue(e.getMessage().contains("fields here: group, count, status"), e.getMessage());
     }
 
     @Test
@@ -98,7 +98,7 @@ class ScenarioLoaderTest {
         InputError e = fails(GOOD.replace("count: 10", "count: -5"));
         assertEquals(9, e.line());
         assertEquals("workers[0].count", e.field());
-        assertTrue(e.getMessage().startsWith(e.file() + ":9: workers[0].count: expected a count of at least 0"),
+        assertTrue(e.getMessage().startsWith(e.file() + ":9: workers[0].count: expected a count from 0 to 10,000,000"),
                 e.getMessage());
     }
 

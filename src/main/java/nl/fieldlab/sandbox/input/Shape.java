@@ -1,0 +1,278 @@
+package nl.fieldlab.sandbox.input;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks a YAML tree against the Java type it will be bound to, and notes every problem with its line: unknown
+ * fields (with the nearest known name), required fields that are missing or given no value, wrong types, numbers
+ * that are not finite or do not fit, and text that is too long. The type is the one source of the shape: records
+ * (their components, {@code @JsonProperty(required = true)} for required ones), enums, lists, maps, numbers,
+ * booleans and text, and a delegating {@code @JsonCreator} for a value that may also be written as one scalar.
+ */
+final class Shape {
+
+    /** Text values longer than this are refused. */
+    static final int MAX_TEXT = 20_000;
+
+    private final YamlFile yaml;
+
+    Shape(YamlFile yaml) {
+        this.yaml = yaml;
+    }
+
+    /** The fields a record reads, by the name written in YAML, with whether each is required. */
+    record Field(String name, JavaType type, boolean required) {
+    }
+
+    static Map<String, Field> fields(Class<?> record) {
+        Map<String, Field> out = new LinkedHashMap<>();
+        for (RecordComponent c : record.getRecordComponents()) {
+            JsonProperty p = annotation(record, c);
+            String name = p != null && !p.value().isEmpty() ? p.value() : c.getName();
+            out.put(name, new Field(name, YamlFile.mapper().getTypeFactory().constructType(c.getGenericType()),
+                    p != null && p.required()));
+        }
+        return out;
+    }
+
+    private static JsonProperty annotation(Class<?> record, RecordComponent c) {
+        try {
+            JsonProperty p = record.getDeclaredField(c.getName()).getAnnotation(JsonProperty.class);
+            return p != null ? p : c.getAccessor().getAnnotation(JsonProperty.class);
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
+    }
+
+    void check(JsonNode node, JavaType type, String at) {
+        Class<?> raw = type.getRawClass();
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return; // absent optional values are the caller's default; required ones are checked by the parent
+        }
+        if (raw == Object.class || JsonNode.class.isAssignableFrom(raw)) {
+            return;
+        }
+        if (raw.isRecord()) {
+            Method scalar = delegatingCreator(raw);
+            if (scalar != null && !node.isObject()) {
+                check(node, YamlFile.mapper().constructType(scalar.getGenericParameterTypes()[0]), at);
+                return;
+            }
+            record(node, raw, at);
+        } else if (raw.isEnum()) {
+            enumValue(node, raw, at);
+        } else if (List.class.isAssignableFrom(raw) || Collection.class.isAssignableFrom(raw)) {
+            if (!node.isArray()) {
+                problem(at, "expected a list, got " + describe(node));
+                return;
+            }
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                String here = at + "[" + i + "]";
+                if (item == null || item.isNull()) {
+                    problem(here, "expected a value, got nothing");
+                } else {
+                    check(item, type.getContentType(), here);
+                }
+            }
+        } else if (Map.class.isAssignableFrom(raw)) {
+            if (!node.isObject()) {
+                problem(at, "expected a mapping of names to values, got " + describe(node));
+                return;
+            }
+            JavaType keyType = type.getKeyType();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                String here = join(at, e.getKey());
+                if (keyType != null && keyType.getRawClass().isEnum()) {
+                    enumName(e.getKey(), keyType.getRawClass(), here);
+                }
+                JsonNode v = e.getValue();
+                if (v == null || v.isNull()) {
+                    problem(here, "expected " + expected(type.getContentType()) + ", got nothing");
+                } else {
+                    check(v, type.getContentType(), here);
+                }
+            }
+        } else if (raw == Integer.class || raw == int.class) {
+            whole(node, at, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        } else if (raw == Long.class || raw == long.class) {
+            whole(node, at, Long.MIN_VALUE, Long.MAX_VALUE);
+        } else if (raw == Double.class || raw == double.class) {
+            if (!node.isNumber()) {
+                problem(at, "expected a number, got " + describe(node));
+            } else if (Double.isNaN(node.doubleValue())) {
+                problem(at, "expected a number, got .nan (not a number)");
+            } else if (Double.isInfinite(node.doubleValue())) {
+                problem(at, "expected a finite number, got " + (node.doubleValue() > 0 ? ".inf" : "-.inf"));
+            }
+        } else if (raw == Boolean.class || raw == boolean.class) {
+            if (!node.isBoolean()) {
+                problem(at, "expected true or false, got " + describe(node));
+            }
+        } else if (raw == String.class) {
+            if (node.isContainer()) {
+                problem(at, "expected text, got " + describe(node));
+            } else if (node.isString() && node.stringValue().length() > MAX_TEXT) {
+                problem(at, String.format(java.util.Locale.ROOT, "text of %,d characters; at most %,d",
+                        node.stringValue().length(), MAX_TEXT));
+            }
+        }
+    }
+
+    private void record(JsonNode node, Class<?> raw, String at) {
+        Map<String, Field> fields = fields(raw);
+        if (!node.isObject()) {
+            problem(at, "expected a mapping with the fields " + String.join(", ", fields.keySet()) + ", got "
+                    + describe(node));
+            return;
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!fields.containsKey(e.getKey())) {
+                String near = Suggestions.didYouMean(e.getKey(), fields.keySet());
+                problem(join(at, e.getKey()), "unknown field '" + e.getKey() + "'" + (near.isEmpty()
+                        ? " (fields here: " + String.join(", ", fields.keySet()) + ")" : near));
+            }
+        }
+        for (Field f : fields.values()) {
+            JsonNode v = node.get(f.name());
+            String here = join(at, f.name());
+            boolean empty = v == null || v.isNull() || (v.isString() && v.stringValue().isEmpty()
+                    && f.type().getRawClass() != String.class);
+            if (f.required() && empty) {
+                if (v == null) {
+                    problem(here, "required field is missing");
+                } else {
+                    problem(here, "required, got nothing");
+                }
+            } else if (!f.required() && v != null && v.isString() && v.stringValue().isEmpty()
+                    && f.type().getRawClass() != String.class) {
+                problem(here, "expected " + expected(f.type()) + ", got nothing (leave the field out for the default)");
+            } else if (f.type().getRawClass().isPrimitive() && v != null && v.isNull()) {
+                problem(here, "expected " + expected(f.type()) + ", got nothing");
+            } else if (!empty) {
+                check(v, f.type(), here);
+            }
+        }
+    }
+
+    private void whole(JsonNode node, String at, long min, long max) {
+        if (!node.isNumber()) {
+            problem(at, "expected a whole number, got " + describe(node));
+            return;
+        }
+        if (!node.isIntegralNumber()) {
+            problem(at, "expected a whole number, got " + describe(node));
+            return;
+        }
+        BigInteger v = node.bigIntegerValue();
+        if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+            problem(at, "number " + v + " is too large (at most " + String.format(java.util.Locale.ROOT, "%,d", max)
+                    + ")");
+        }
+    }
+
+    private void enumValue(JsonNode node, Class<?> type, String at) {
+        if (!node.isValueNode() || node.isNull()) {
+            problem(at, "expected one of " + constants(type) + ", got " + describe(node));
+            return;
+        }
+        enumName(node.asString(), type, at);
+    }
+
+    private void enumName(String value, Class<?> type, String at) {
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+        if (!names.contains(value)) {
+            problem(at, "expected one of " + String.join(", ", names) + ", got '" + value + "'"
+                    + Suggestions.didYouMean(value, names));
+        }
+    }
+
+    private void problem(String at, String problem) {
+        yaml.problem(at, problem);
+    }
+
+    private static Method delegatingCreator(Class<?> type) {
+        for (Method m : type.getDeclaredMethods()) {
+            JsonCreator c = m.getAnnotation(JsonCreator.class);
+            if (c != null && c.mode() == JsonCreator.Mode.DELEGATING && Modifier.isStatic(m.getModifiers())
+                    && m.getParameterCount() == 1) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static String join(String at, String key) {
+        return at.isEmpty() ? key : at + "." + key;
+    }
+
+    private static String constants(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    /** What a type expects, in words. */
+    static String expected(JavaType type) {
+        if (type == null) {
+            return "a value";
+        }
+        Class<?> raw = type.getRawClass();
+        if (raw.isEnum()) {
+            return "one of " + constants(raw);
+        }
+        if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class) {
+            return "a whole number";
+        }
+        if (raw == Double.class || raw == double.class) {
+            return "a number";
+        }
+        if (raw == Boolean.class || raw == boolean.class) {
+            return "true or false";
+        }
+        if (raw == String.class) {
+            return "text";
+        }
+        if (List.class.isAssignableFrom(raw)) {
+            return "a list";
+        }
+        if (raw.isRecord() && delegatingCreator(raw) != null) {
+            return "a number or a mapping with " + String.join(", ", fields(raw).keySet());
+        }
+        return "a mapping";
+    }
+
+    /** A value as the user wrote it, in words. */
+    static String describe(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "nothing";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isString()) {
+            String s = node.stringValue();
+            return s.isEmpty() ? "nothing" : "'" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "'";
+        }
+        if (node.isNumber() && Double.isNaN(node.doubleValue())) {
+            return ".nan";
+        }
+        return node.toString();
+    }
+}

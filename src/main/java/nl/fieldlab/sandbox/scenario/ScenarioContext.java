@@ -1,0 +1,32 @@
+package nl.fieldlab.sandbox.scenario;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * What a scenario is checked against beyond its own file, so that {@code validate} rejects at load time what a
+ * run would reject later.
+ *
+ * @param exemptions   the rule library's exemptions: id to the parameter values each sets (null: not checked)
+ * @param parameterKnown whether a parameter key is one the rule library knows (null: not checked)
+ * @param metricProblem what is wrong with a metric name an expectation uses, given the scenario's worker groups,
+ *                     or null when it names a metric a run reports (null: not checked)
+ * @param idTaken      why a scenario id cannot name a report folder (a name the reports folder uses for something
+ *                     else), or null when it can
+ * @param footprint    what a run of the scenario needs: memory in bytes and the heap available
+ */
+public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
+        BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken, Function<Scenario, Footprint> footprint) {
+
+    /** Memory a run needs and the heap it has. */
+    public record Footprint(long bytesNeeded, long heapBytes) {
+    }
+
+    /** Checks only what the file itself says (tests, fuzzing). */
+    public static ScenarioContext none() {
+        return new ScenarioContext(null, null, null, id -> null, null);
+    }
+}
