@@ -188,9 +188,7 @@ public class Analyses {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(name + ".csv", csv.toString());
         files.put(name + ".md", md.toString());
-        files.put(ReportWriter.MANIFEST_JSON, Json.MAPPER.writeValueAsString(
-                workbench.manifestFor(scenario, command, threads, seconds)) + "\n");
-        ReportWriter.writeFolder(dir, files);
+        ReportWriter.writeFolder(dir, files, workbench.manifestFor(scenario, command, threads, seconds));
         return dir;
     }
 

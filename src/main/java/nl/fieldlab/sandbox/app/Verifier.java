@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,12 +31,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reruns a report folder from its manifest and says whether the result is the same, byte for byte; when it is not,
- * what changed since: the scenario file, rule files, parameter files, and which metric means moved.
+ * Reruns a report folder and says whether the result is the same, byte for byte; when it is not, what changed
+ * since: the report's own files, the scenario, rule files, parameter files, and which metric means moved.
  *
- * <p>The rerun uses the session's workbench with the manifest's seed, replications and what-if overrides (set as a
- * temporary what-if and restored afterwards, also on failure) and writes to a temporary folder outside the report
- * folder, which is deleted afterwards. The report folder itself is never touched.
+ * <p>A report is data, never code: the rerun uses the scenario copy kept in the report folder (or, for reports
+ * written before copies were kept, the scenario file the manifest names) and always the rules folder this session
+ * is configured with, whose file hashes are compared with the ones the manifest recorded. A rules folder named by a
+ * manifest is never loaded. The rerun uses the session's workbench with the manifest's seed, replications and
+ * what-if overrides (set as a temporary what-if and restored afterwards, also on failure) and writes to a temporary
+ * folder outside the report folder, which is deleted afterwards. The report folder itself is never touched.
  */
 @Service
 public class Verifier {
@@ -87,7 +91,8 @@ public class Verifier {
     /** What the manifest says produced the report. */
     public record Settings(String scenarioFile, String scenarioSha256, long seed, int replications, String rulesFolder,
             SortedMap<String, String> ruleFiles, Map<String, Double> behaviour,
-            Map<String, Map<String, Double>> parameters, String version, String java) {
+            Map<String, Map<String, Double>> parameters, String version, String java,
+            SortedMap<String, String> files) {
 
         public WhatIf whatIf() {
             return new WhatIf(behaviour, parameters);
@@ -99,7 +104,11 @@ public class Verifier {
      *
      * @param reportDir   the report folder verified
      * @param settings    what its manifest says
-     * @param scenario    whether the scenario file changed since
+     * @param edited      files of the report folder that differ from what its manifest recorded (changed after the
+     *                    report was written), or are missing
+     * @param rerunFrom   the scenario file the rerun read (the report's own copy when it has one)
+     * @param rulesFolder the rules folder the rerun used (the configured one)
+     * @param scenario    whether the scenario file the manifest names changed since
      * @param rules       changed rule files (DRL and exemption declarations)
      * @param parameters  changed parameter files
      * @param rulesError  why the rules folder could not be read now, or null
@@ -110,25 +119,33 @@ public class Verifier {
      * @param rerunError  why the rerun failed, or null
      * @param toolNote    how the tool or Java version differs from the one in the manifest, or null
      */
-    public record Result(Path reportDir, Settings settings, ScenarioState scenario, List<FileChange> rules,
-            List<FileChange> parameters, String rulesError, List<String> matching, List<String> differing,
-            List<MeanChange> means, int moreMeans, String rerunError, String toolNote) {
+    public record Result(Path reportDir, Settings settings, List<String> edited, Path rerunFrom, Path rulesFolder,
+            ScenarioState scenario, List<FileChange> rules, List<FileChange> parameters, String rulesError,
+            List<String> matching, List<String> differing, List<MeanChange> means, int moreMeans, String rerunError,
+            String toolNote) {
 
-        /** The rerun produced the same report.json, summary.csv and report.md. */
+        /** The report is as written and the rerun produced the same report.json, summary.csv and report.md. */
         public boolean identical() {
-            return rerunError == null && differing.isEmpty() && matching.size() == COMPARED.size();
+            return edited.isEmpty() && rerunError == null && differing.isEmpty()
+                    && matching.size() == COMPARED.size();
         }
 
-        /** The scenario, a rule file or a parameter file changed since the report was written. */
+        /** Whether the rerun used the scenario copy kept in the report folder. */
+        public boolean fromCopy() {
+            return rerunFrom != null && rerunFrom.getFileName().toString().equals(ReportWriter.SCENARIO_COPY)
+                    && rerunFrom.startsWith(reportDir);
+        }
+
+        /** The scenario (when the rerun read it from its original place), a rule or parameter file changed. */
         public boolean inputsChanged() {
-            return scenario != ScenarioState.UNCHANGED || !rules.isEmpty() || !parameters.isEmpty()
+            return (scenario != ScenarioState.UNCHANGED && !fromCopy()) || !rules.isEmpty() || !parameters.isEmpty()
                     || rulesError != null;
         }
 
         /** What changed, in short: "scenario, rules, parameters". */
         public List<String> changedInputs() {
             List<String> out = new ArrayList<>();
-            if (scenario != ScenarioState.UNCHANGED) {
+            if (scenario != ScenarioState.UNCHANGED && !fromCopy()) {
                 out.add("scenario");
             }
             if (!rules.isEmpty() || rulesError != null) {
@@ -154,28 +171,34 @@ public class Verifier {
      */
     public Result verify(Path reportDir, int threads, Simulator.Progress progress, BooleanSupplier cancelled) {
         Settings m = readManifest(reportDir);
+        List<String> edited = edited(reportDir, m);
 
-        Path scenarioFile = m.scenarioFile() == null ? null : Path.of(m.scenarioFile());
+        Path original = m.scenarioFile() == null ? null : Path.of(m.scenarioFile());
         ScenarioState scenario;
-        if (scenarioFile == null || !Files.isRegularFile(scenarioFile)) {
+        if (original == null || !Files.isRegularFile(original)) {
             scenario = ScenarioState.MISSING;
         } else {
-            scenario = Hashes.sha256(read(scenarioFile)).equals(m.scenarioSha256()) ? ScenarioState.UNCHANGED
+            scenario = Hashes.sha256(read(original)).equals(m.scenarioSha256()) ? ScenarioState.UNCHANGED
                     : ScenarioState.CHANGED;
         }
+        Path copy = reportDir.resolve(ReportWriter.SCENARIO_COPY);
+        Path rerunFrom = Files.isRegularFile(copy) ? copy : scenario == ScenarioState.MISSING ? null : original;
 
-        Path rulesFolder = Path.of(m.rulesFolder() == null ? workbench.rulesDir().toString() : m.rulesFolder());
+        Path rulesFolder = workbench.rulesDir();
         String rulesError = null;
         SortedMap<String, String> now;
+        boolean noRules = !Files.isDirectory(rulesFolder);
         try {
             now = RuleLibrary.load(rulesFolder).fileHashes();
         } catch (InputError e) {
-            rulesError = e.getMessage();
+            rulesError = noRules ? "rules folder " + InputError.display(rulesFolder) + " not found; run from the "
+                    + "folder that holds rules/, or point at one with java -Dfieldlab.rules=PATH -jar ..."
+                    : e.getMessage();
             now = hashFiles(rulesFolder);
         }
         List<FileChange> rules = new ArrayList<>();
         List<FileChange> parameters = new ArrayList<>();
-        TreeSet<String> all = new TreeSet<>(m.ruleFiles().keySet());
+        TreeSet<String> all = new TreeSet<>(noRules ? Set.of() : m.ruleFiles().keySet());
         all.addAll(now.keySet());
         for (String f : all) {
             String before = m.ruleFiles().get(f);
@@ -193,15 +216,18 @@ public class Verifier {
         List<MeanChange> means = new ArrayList<>();
         int[] more = {0};
         String rerunError = null;
-        if (scenario == ScenarioState.MISSING) {
-            rerunError = "scenario file " + (m.scenarioFile() == null ? "(none recorded)" : m.scenarioFile())
-                    + " not found; cannot rerun";
+        if (rerunFrom == null) {
+            rerunError = "the report holds no copy of its scenario and " + (m.scenarioFile() == null
+                    ? "its manifest names none" : "scenario file " + m.scenarioFile() + " is not found")
+                    + "; cannot rerun";
+        } else if (noRules) {
+            rerunError = rulesError;
         } else {
             Path tmp = null;
             try {
                 tmp = Files.createTempDirectory("fieldlab-verify-");
                 Path out = tmp.resolve(reportDir.toAbsolutePath().normalize().getFileName().toString());
-                rerun(m, scenarioFile, rulesFolder, out, threads, progress, cancelled);
+                rerun(m, rerunFrom, out, threads, progress, cancelled);
                 for (String f : COMPARED) {
                     Path stored = reportDir.resolve(f);
                     if (Files.isRegularFile(stored) && Arrays.equals(read(stored), read(out.resolve(f)))) {
@@ -229,24 +255,38 @@ public class Verifier {
                 }
             }
         }
-        return new Result(reportDir, m, scenario, List.copyOf(rules), List.copyOf(parameters), rulesError,
-                List.copyOf(matching), List.copyOf(differing), List.copyOf(means), more[0], rerunError, toolNote);
+        return new Result(reportDir, m, List.copyOf(edited), rerunFrom, rulesFolder, scenario, List.copyOf(rules),
+                List.copyOf(parameters), rulesError, List.copyOf(matching), List.copyOf(differing),
+                List.copyOf(means), more[0], rerunError, toolNote);
+    }
+
+    /** Files of the report folder whose bytes are not what the manifest recorded when it was written. */
+    private static List<String> edited(Path reportDir, Settings m) {
+        List<String> out = new ArrayList<>();
+        m.files().forEach((name, sha) -> {
+            Path f = reportDir.resolve(name).normalize();
+            if (!f.startsWith(reportDir.normalize()) || !Files.isRegularFile(f)) {
+                out.add(name + " (missing)");
+            } else if (!Hashes.sha256(read(f)).equals(sha)) {
+                out.add(name);
+            }
+        });
+        Path copy = reportDir.resolve(ReportWriter.SCENARIO_COPY);
+        if (Files.isRegularFile(copy) && !m.files().containsKey(ReportWriter.SCENARIO_COPY)
+                && m.scenarioSha256() != null && !Hashes.sha256(read(copy)).equals(m.scenarioSha256())) {
+            out.add(ReportWriter.SCENARIO_COPY);
+        }
+        return out;
     }
 
     /**
-     * Reruns with the manifest's settings: on the session's workbench when the rules folder is the same (its
-     * what-if is swapped for the manifest's and restored afterwards), else on a workbench of its own.
+     * Reruns with the manifest's settings on the session's workbench (its rules folder, never one a manifest
+     * names); its what-if is swapped for the manifest's and restored afterwards.
      */
-    private void rerun(Settings m, Path scenarioFile, Path rulesFolder, Path out, int threads,
-            Simulator.Progress progress, BooleanSupplier cancelled) {
+    private void rerun(Settings m, Path scenarioFile, Path out, int threads, Simulator.Progress progress,
+            BooleanSupplier cancelled) {
         Workbench.RunOptions options = new Workbench.RunOptions(scenarioFile, out, m.seed(), m.replications(),
-                Math.max(1, threads), progress, cancelled, "verify");
-        if (!same(rulesFolder, workbench.rulesDir())) {
-            Workbench other = new Workbench(rulesFolder.toString(), out.getParent().toString(), List.of());
-            other.whatIf(m.whatIf());
-            other.rerun(options);
-            return;
-        }
+                Math.max(1, threads), progress, cancelled, "verify").shownAs(m.scenarioFile());
         WhatIf previous = workbench.whatIf();
         try {
             workbench.whatIf(m.whatIf());
@@ -254,10 +294,6 @@ public class Verifier {
         } finally {
             workbench.whatIf(previous);
         }
-    }
-
-    private static boolean same(Path a, Path b) {
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     // ------------------------------------------------------------------ manifest
@@ -296,9 +332,11 @@ public class Verifier {
         Map<String, Double> behaviour = numbers(overrides.path("behaviour"));
         Map<String, Map<String, Double>> parameters = new TreeMap<>();
         overrides.path("parameters").properties().forEach(e -> parameters.put(e.getKey(), numbers(e.getValue())));
+        SortedMap<String, String> files = new TreeMap<>();
+        root.path("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asString()));
         return new Settings(text(root, "scenarioFile"), text(root, "scenarioSha256"), root.get("seed").asLong(),
                 root.get("replications").asInt(), text(root, "rulesFolder"), ruleFiles, behaviour, parameters,
-                text(root, "version"), text(root, "java"));
+                text(root, "version"), text(root, "java"), files);
     }
 
     private static String text(JsonNode root, String field) {

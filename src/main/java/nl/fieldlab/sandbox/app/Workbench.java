@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Service;
 
 import nl.fieldlab.sandbox.input.InputError;
 import nl.fieldlab.sandbox.report.Manifest;
+import nl.fieldlab.sandbox.report.ReportFolder;
 import nl.fieldlab.sandbox.report.Report;
 import nl.fieldlab.sandbox.report.ReportIndex;
 import nl.fieldlab.sandbox.report.ReportWriter;
@@ -31,7 +33,9 @@ import nl.fieldlab.sandbox.rules.RuleLibrary;
 import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.Scenario;
+import nl.fieldlab.sandbox.scenario.ScenarioContext;
 import nl.fieldlab.sandbox.scenario.ScenarioLoader;
+import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
 import nl.fieldlab.sandbox.simulation.Simulator;
 import nl.fieldlab.sandbox.stats.Comparison;
@@ -58,9 +62,21 @@ public class Workbench {
             Manifest manifest, Path reportDir, double seconds) {
     }
 
-    /** Options of one run; null means "as in the scenario". */
+    /**
+     * Options of one run; null means "as in the scenario". {@code shownAs} names the scenario file in the report
+     * when it was read from elsewhere (verify reruns the copy kept in a report under its original name).
+     */
     public record RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
-            Simulator.Progress progress, BooleanSupplier cancelled, String command) {
+            Simulator.Progress progress, BooleanSupplier cancelled, String command, String shownAs) {
+
+        public RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
+                Simulator.Progress progress, BooleanSupplier cancelled, String command) {
+            this(scenario, out, seed, replications, threads, progress, cancelled, command, null);
+        }
+
+        public RunOptions shownAs(String name) {
+            return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, name);
+        }
     }
 
     private Path defaultScenario = Path.of("scenarios/default.yaml");
@@ -186,9 +202,47 @@ public class Workbench {
 
     // ------------------------------------------------------------------ scenario
 
+    /**
+     * Reads a scenario file and checks it against the rule library in use (exemptions, parameter keys, rule ids),
+     * the reports folder (its id names a folder there) and the heap (what a run of it would need).
+     */
+    public Scenario readScenario(Path file) {
+        return ScenarioLoader.load(file, context(rules().library()));
+    }
+
+    private ScenarioContext context(RuleLibrary library) {
+        Map<String, Map<String, Double>> exemptions = new LinkedHashMap<>();
+        for (Exemption e : library.exemptions()) {
+            Map<String, Double> sets = new TreeMap<>();
+            e.parameters().forEach((k, p) -> sets.put(k, p.values().get(0).value()));
+            exemptions.put(e.id(), sets);
+        }
+        Set<String> ruleIds = library.ruleIds();
+        return new ScenarioContext(exemptions, library::knowsParameter,
+                (metric, groups) -> Metrics.problem(metric, groups, ruleIds), this::whyIdCannotNameAReport,
+                s -> new ScenarioContext.Footprint(Simulator.bytesNeeded(s, Simulator.defaultThreads()),
+                        Runtime.getRuntime().maxMemory()));
+    }
+
+    /** Why a scenario id cannot name a folder under the reports folder, or null when it can. */
+    String whyIdCannotNameAReport(String id) {
+        if (ReportFolder.RESERVED.stream().anyMatch(r -> r.equalsIgnoreCase(id))) {
+            return "'" + id + "' is a name the reports folder uses for its own files; choose another id";
+        }
+        Path dir = reportsDir.resolve(id);
+        if (Files.exists(dir)) {
+            String why = ReportFolder.whyNotReplaceable(dir);
+            if (why != null) {
+                return InputError.display(dir) + " exists and is not a report folder (" + why
+                        + "); choose another id";
+            }
+        }
+        return null;
+    }
+
     /** Loads and validates a scenario, and checks its variants against the rules. */
     public synchronized Scenario loadScenario(Path file) {
-        Scenario s = ScenarioLoader.load(file);
+        Scenario s = readScenario(file);
         rules().forVariants(effective(s).variants(), Simulator.defaultThreads());
         scenario = s;
         scenarioPath = file;
@@ -197,7 +251,8 @@ public class Workbench {
 
     /** Validates a scenario file and its variants without loading it into the session. */
     public Scenario validate(Path file) {
-        Scenario s = ScenarioLoader.load(file);
+        reloadIfChanged();
+        Scenario s = readScenario(file);
         rules().forVariants(s.variants(), Simulator.defaultThreads());
         return s;
     }
@@ -268,26 +323,48 @@ public class Workbench {
     }
 
     private LastRun execute(RunOptions o) {
-        Scenario base = o.scenario() != null ? ScenarioLoader.load(o.scenario()) : requireScenario();
-        Path file = o.scenario() != null ? o.scenario() : scenarioPath;
         reloadIfChanged();
+        Scenario base = o.scenario() != null ? readScenario(o.scenario()) : requireScenario();
+        Path file = o.scenario() != null ? o.scenario() : scenarioPath;
+        if (o.shownAs() != null) {
+            base = base.shownAs(o.shownAs());
+            file = Path.of(o.shownAs());
+        }
         Scenario s = effective(base);
         s = s.with(o.seed() != null ? o.seed() : s.seed(),
                 o.replications() != null ? o.replications() : s.replications(), s.behaviour(), s.variants());
-        if (s.replications() < 2) {
-            throw new CommandFailure(ExitCodes.BAD_INPUT, "--replications: expected at least 2");
-        }
+        checkRunSize(s, o.threads());
         RuleBases r = rules();
-        long t0 = System.nanoTime();
-        Map<String, RuleBase> bases = r.forVariants(s.variants(), o.threads());
-        SimulationResult result = new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        Comparison comparison = Comparison.of(result);
-        Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()));
-        Manifest manifest = manifest(s, file, r.library(), o, seconds);
         Path dir = o.out() != null ? o.out() : reportsDir.resolve(s.id());
-        new ReportWriter(formats).write(report, manifest, dir);
-        return new LastRun(s, result, comparison, report, manifest, dir, seconds);
+        // claim the report folder first: a folder that is not ours, or one another run writes, is refused now
+        try (ReportFolder.Claim claim = ReportFolder.claim(dir)) {
+            long t0 = System.nanoTime();
+            Map<String, RuleBase> bases = r.forVariants(s.variants(), o.threads());
+            SimulationResult result = new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Comparison comparison = Comparison.of(result);
+            Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()));
+            Manifest manifest = manifest(s, file, r.library(), o, seconds);
+            new ReportWriter(formats).write(report, manifest, claim);
+            return new LastRun(s, result, comparison, report, manifest, dir, seconds);
+        }
+    }
+
+    /** Refuses, before any work, a run whose replications are out of range or that cannot fit the heap. */
+    static void checkRunSize(Scenario s, int threads) {
+        if (s.replications() < 2 || s.replications() > ScenarioLoader.MAX_REPLICATIONS) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--replications: expected 2 to "
+                    + ScenarioLoader.MAX_REPLICATIONS + ", got " + s.replications());
+        }
+        long need = Simulator.bytesNeeded(s, threads);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (need > heap) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, String.format(java.util.Locale.ROOT,
+                    "this run needs about %.1f GB of memory (%,d workers, %,d replications, %d variants) and the heap "
+                            + "has %.1f GB; use fewer workers or replications, or start Java with -Xmx%dg",
+                    need / 1e9, s.workerCount(), s.replications(), s.variants().size(), heap / 1e9,
+                    (long) Math.ceil(need * 1.25 / (1L << 30))));
+        }
     }
 
     /** Lists a report written under the reports folder in reports/index.md; reports elsewhere are left alone. */
@@ -304,13 +381,14 @@ public class Workbench {
      */
     public SimulationResult simulate(Scenario s, int threads, Simulator.Progress progress, BooleanSupplier cancelled) {
         reloadIfChanged();
+        checkRunSize(s, threads);
         Map<String, RuleBase> bases = rules().forVariants(s.variants(), threads);
         return new Simulator(threads, progress, cancelled).run(s, bases);
     }
 
     /** The scenario to analyse: the given file, else the loaded scenario, with the session's what-if overrides. */
     public Scenario scenarioFor(Path file) {
-        return effective(file != null ? ScenarioLoader.load(file) : requireScenario());
+        return effective(file != null ? readScenario(file) : requireScenario());
     }
 
     /** A manifest for an analysis (sweep, ranking, calibration) of a scenario. */
@@ -384,7 +462,7 @@ public class Workbench {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Math.round(seconds * 100) / 100.0,
                 o.threads(), file == null ? s.file() : InputError.display(file), s.sha256(), s.id(), s.seed(),
                 s.replications(), InputError.display(rulesDir), library.hash(), library.parameterHash(),
-                library.fileHashes(), overrides, variants, o.command());
+                library.fileHashes(), overrides, variants, o.command(), new TreeMap<>());
     }
 
     /** Whether a path names an existing file (for completion and friendly errors). */

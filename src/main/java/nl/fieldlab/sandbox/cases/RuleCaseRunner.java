@@ -13,6 +13,7 @@ import nl.fieldlab.sandbox.domain.Question;
 import nl.fieldlab.sandbox.parameters.ParameterView;
 import nl.fieldlab.sandbox.rules.Answer;
 import nl.fieldlab.sandbox.rules.RuleBase;
+import nl.fieldlab.sandbox.rules.RuleBases;
 import nl.fieldlab.sandbox.rules.RuleLibrary;
 import nl.fieldlab.sandbox.rules.Variant;
 
@@ -79,7 +80,7 @@ public final class RuleCaseRunner {
     private RuleBase baseFor(RuleCase c) {
         Variant v = new Variant(c.exemptions().isEmpty() ? Variant.BASELINE : String.join("+", c.exemptions()),
                 c.exemptions(), c.parameters());
-        return bases.computeIfAbsent(v.ruleKey(), k -> RuleBase.compile(library, v));
+        return bases.computeIfAbsent(v.ruleKey(), k -> RuleBases.compile(library, v));
     }
 
     static List<Check> compare(RuleCase.Expectation e, Answer a) {

@@ -23,6 +23,7 @@ import nl.fieldlab.sandbox.parameters.Parameter;
 import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.ExemptionScope;
 import nl.fieldlab.sandbox.rules.RuleBase;
+import nl.fieldlab.sandbox.rules.RuleBases;
 import nl.fieldlab.sandbox.rules.RuleCompileException;
 import nl.fieldlab.sandbox.rules.RuleInfo;
 import nl.fieldlab.sandbox.rules.RuleLibrary;
@@ -96,7 +97,7 @@ public final class RuleCheck {
     private static SortedMap<String, RuleInfo> allRules(RuleLibrary library, List<String> errors) {
         SortedMap<String, RuleInfo> rules = new TreeMap<>();
         try {
-            rules.putAll(RuleBase.compile(library, Variant.baseline()).rules());
+            rules.putAll(RuleBases.compile(library, Variant.baseline()).rules());
         } catch (RuleCompileException e) {
             e.problems().forEach(p -> add(errors, p));
             for (SourceFile f : library.baselineRules()) {
@@ -105,7 +106,7 @@ public final class RuleCheck {
         }
         for (Exemption ex : library.exemptions()) {
             try {
-                RuleBase base = RuleBase.compile(library, new Variant(ex.id(), List.of(ex.id()), Map.of()));
+                RuleBase base = RuleBases.compile(library, new Variant(ex.id(), List.of(ex.id()), Map.of()));
                 base.rules().values().stream().filter(r -> !r.baseline()).forEach(r -> rules.putIfAbsent(r.id(), r));
             } catch (RuleCompileException e) {
                 // unknown suspends are reported by checkSuspends with their line; keep the other problems

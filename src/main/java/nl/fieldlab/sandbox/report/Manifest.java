@@ -26,6 +26,8 @@ import java.util.SortedMap;
  * @param overrides       what-if overrides on top of the files (behaviour and parameters)
  * @param variants        variants run, with their exemptions
  * @param command         the command that produced the report
+ * @param files           SHA-256 of every other file in the folder, by name (a folder is this tool's when its
+ *                        manifest lists what it holds; verify tells a hand-edited file by it)
  */
 public record Manifest(
         String tool,
@@ -45,7 +47,15 @@ public record Manifest(
         SortedMap<String, String> ruleFiles,
         Overrides overrides,
         List<VariantEntry> variants,
-        String command) {
+        String command,
+        SortedMap<String, String> files) {
+
+    /** The same manifest listing the files written beside it. */
+    public Manifest withFiles(SortedMap<String, String> written) {
+        return new Manifest(tool, version, java, createdAt, wallSeconds, threads, scenarioFile, scenarioSha256,
+                scenarioId, seed, replications, rulesFolder, rulesSha256, parametersSha256, ruleFiles, overrides,
+                variants, command, written);
+    }
 
     /** What-if changes applied on top of the scenario file. */
     public record Overrides(Long seed, Integer replications, Map<String, Double> behaviour,

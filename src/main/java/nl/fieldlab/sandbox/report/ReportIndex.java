@@ -45,11 +45,15 @@ public final class ReportIndex {
     public static Path update(Path reportsDir) {
         try {
             Files.createDirectories(reportsDir);
-            List<Entry> entries = scan(reportsDir);
             Path index = reportsDir.resolve(FILE_NAME);
+            if (Files.exists(index, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !ours(index)) {
+                return null; // somebody else's index.md: leave it alone
+            }
+            List<Entry> entries = scan(reportsDir);
             Path tmp = Files.createTempFile(reportsDir, "." + FILE_NAME, ".tmp");
             try {
                 Files.writeString(tmp, render(entries), StandardCharsets.UTF_8);
+                ReportFolder.permit(tmp, ReportFolder.filePermissions());
                 Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -58,6 +62,21 @@ public final class ReportIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update " + reportsDir.resolve(FILE_NAME) + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    /** Whether an existing index.md is one this tool wrote (a plain file that starts as {@link #render} does). */
+    static boolean ours(Path index) {
+        if (!Files.isRegularFile(index, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (var in = Files.newBufferedReader(index, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            in.readLine();
+            String third = in.readLine();
+            return "# Reports".equals(first) && third != null && third.startsWith("Generated from each report folder");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
         }
     }
 

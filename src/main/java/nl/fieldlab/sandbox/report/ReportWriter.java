@@ -1,25 +1,18 @@
 package nl.fieldlab.sandbox.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.stats.Summary;
 
 /**
- * Writes a report folder: everything goes to a temporary sibling folder first and is moved into place only when
- * complete, so a failed run leaves the previous report (or nothing) and never a half-written one.
+ * Renders a report folder: report.json, summary.csv, report.md, further formats (HTML), a copy of the scenario
+ * file and the manifest. {@link ReportFolder} writes it whole or not at all, and only where that is safe.
  */
 public final class ReportWriter {
 
@@ -41,8 +34,21 @@ public final class ReportWriter {
         this.extraFormats = List.copyOf(extraFormats);
     }
 
-    /** Writes the report folder {@code dir} whole, replacing an earlier report there. */
+    /** The copy of the scenario file kept with the report, so that verify can rerun it from anywhere. */
+    public static final String SCENARIO_COPY = "scenario.yaml";
+
+    /**
+     * Writes the report folder {@code dir} whole, replacing an earlier report there; refuses a folder that is not a
+     * report folder (see {@link ReportFolder}).
+     */
     public void write(Report report, Manifest manifest, Path dir) {
+        try (ReportFolder.Claim claim = ReportFolder.claim(dir)) {
+            write(report, manifest, claim);
+        }
+    }
+
+    /** Writes the report into a folder claimed before the run. */
+    public void write(Report report, Manifest manifest, ReportFolder.Claim claim) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(REPORT_JSON, json(report));
         files.put(SUMMARY_CSV, csv(report));
@@ -50,62 +56,20 @@ public final class ReportWriter {
         for (ReportFormat f : extraFormats) {
             files.put(f.fileName(), f.render(report, manifest));
         }
-        files.put(MANIFEST_JSON, Json.MAPPER.writeValueAsString(manifest) + "\n");
-        writeFolder(dir, files);
+        String scenarioText = report.result().scenario().text();
+        if (scenarioText != null) {
+            files.put(SCENARIO_COPY, scenarioText);
+        }
+        claim.write(files, hashes -> manifestJson(manifest.withFiles(hashes)));
     }
 
-    /**
-     * Writes a folder of text files whole: into a temporary sibling first, then moved into place, replacing what
-     * was there. On failure nothing under {@code dir} changes.
-     */
-    public static void writeFolder(Path dir, Map<String, String> files) {
-        Path target = dir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        try {
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
-            try {
-                for (Map.Entry<String, String> f : files.entrySet()) {
-                    Files.writeString(tmp.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-                }
-                replace(tmp, target);
-            } finally {
-                deleteTree(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write report to " + dir + ": " + e.getMessage(), e);
-        }
+    /** Writes a folder of text files and its manifest whole (analyses, benchmark); see {@link ReportFolder}. */
+    public static void writeFolder(Path dir, Map<String, String> files, Manifest manifest) {
+        ReportFolder.write(dir, files, hashes -> manifestJson(manifest.withFiles(hashes)));
     }
 
-    private static void replace(Path tmp, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-            Files.delete(old);
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            if (old != null) {
-                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-            }
-            throw e;
-        }
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(x);
-            }
-        }
+    static String manifestJson(Manifest manifest) {
+        return Json.MAPPER.writeValueAsString(manifest) + "\n";
     }
 
     // ------------------------------------------------------------------ report.json

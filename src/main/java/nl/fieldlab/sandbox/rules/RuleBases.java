@@ -17,6 +17,16 @@ import java.util.concurrent.Future;
  */
 public final class RuleBases {
 
+    /** Rule bases compiled in this process, by rules folder, library hash and variant key (most recent last). */
+    private static final int PROCESS_CACHE_SIZE = 24;
+    private static final Map<String, RuleBase> COMPILED = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, RuleBase> eldest) {
+                    return size() > PROCESS_CACHE_SIZE;
+                }
+            });
+
     private final RuleLibrary library;
     private final Map<String, RuleBase> byKey = new ConcurrentHashMap<>();
 
@@ -26,6 +36,21 @@ public final class RuleBases {
 
     public RuleLibrary library() {
         return library;
+    }
+
+    /**
+     * A variant's rule base: compiled once per process for the same files (a rule library with the same folder and
+     * hash holds the same text), so that every command and rule case of a process reuses it.
+     */
+    public static RuleBase compile(RuleLibrary library, Variant v) {
+        String key = library.root() + "|" + library.hash() + "|" + v.ruleKey();
+        RuleBase known = COMPILED.get(key);
+        if (known != null) {
+            return known;
+        }
+        RuleBase fresh = RuleBase.compile(library, v);
+        COMPILED.put(key, fresh);
+        return fresh;
     }
 
     /** The rule base of each variant, by variant name; compiles those not built yet. */
@@ -45,7 +70,7 @@ public final class RuleBases {
             try {
                 List<Future<RuleBase>> futures = new ArrayList<>();
                 for (Variant v : missing) {
-                    futures.add(pool.submit(() -> RuleBase.compile(library, v)));
+                    futures.add(pool.submit(() -> compile(library, v)));
                 }
                 List<String> problems = new ArrayList<>();
                 for (int i = 0; i < missing.size(); i++) {

@@ -52,7 +52,7 @@ public class AnalysisCommands {
 
     private static int threads(Integer t) {
         if (t != null && t < 1) {
-            throw new CommandFailure(ExitCodes.BAD_INPUT, "--threads: expected at least 1");
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--threads: must be at least 1");
         }
         return t == null ? Simulator.defaultThreads() : t;
     }
@@ -265,7 +265,7 @@ public class AnalysisCommands {
         files.put("benchmark.md", "# Fieldlab Sandbox benchmark\n\nMachine: " + machine + ". Scenario `" + s.file()
                 + "` scaled; rule bases compiled before timing. `wall s` is the best warm run; `first s` the first.\n\n"
                 + "```\n" + table + "```\n");
-        ReportWriter.writeFolder(dir, files);
+        ReportWriter.writeFolder(dir, files, workbench.manifestFor(s, "bench" + (quick ? " --quick" : ""), 2, 0));
         return "Benchmark on " + machine + "\n\n" + table + "Written to " + dir;
     }
 }

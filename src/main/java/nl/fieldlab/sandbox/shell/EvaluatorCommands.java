@@ -34,12 +34,13 @@ public class EvaluatorCommands {
             description = "Rerun a report from its manifest and check the result is byte for byte the same",
             help = """
                     verify DIR
-                      Reads DIR/manifest.json, reruns the scenario it names with the same seed, replications and
-                      what-if overrides against the rules folder as it is now (in a temporary folder; DIR is not
-                      touched), and compares report.json, summary.csv and report.md byte for byte.
-                      Identical: exit code 0. Otherwise it lists what changed since the report was written (the
-                      scenario file, rule files, parameter files) and which metric means moved, with exit code 2.
-                      A folder without a readable manifest.json is exit code 1.
+                      Checks that DIR's files are as written, then reruns the scenario copy kept in DIR with the
+                      seed, replications and what-if overrides of DIR/manifest.json against the rules folder this
+                      session uses (rules/, or -Dfieldlab.rules=PATH; never a folder a manifest names), in a
+                      temporary folder (DIR is not touched), and compares report.json, summary.csv and report.md
+                      byte for byte. Identical: exit code 0. Otherwise it lists what changed since the report was
+                      written (report files, rule files, parameter files) and which metric means moved, with exit
+                      code 2. A folder without a readable manifest.json is exit code 1.
                     Example:
                       verify reports/default""")
     public String verify(@Argument(index = 0, description = "report folder (with manifest.json)", defaultValue = "")
@@ -56,7 +57,8 @@ public class EvaluatorCommands {
         out.println(text);
         out.flush();
         List<String> what = new ArrayList<>(r.differing());
-        String summary = dir + " differs from a rerun"
+        String summary = !r.edited().isEmpty() ? dir + " was changed after it was written ("
+                + String.join(", ", r.edited()) + ")" : dir + " differs from a rerun"
                 + (r.rerunError() != null ? " (the rerun failed)" : ": " + String.join(", ", what))
                 + (r.inputsChanged() ? "; changed since: " + String.join(", ", r.changedInputs())
                         : "; no input changed");
@@ -67,13 +69,25 @@ public class EvaluatorCommands {
     static String describe(Verifier.Result r) {
         Verifier.Settings m = r.settings();
         StringBuilder sb = new StringBuilder();
-        sb.append("Reran ").append(InputError.display(r.reportDir())).append(" from its manifest: scenario ")
-                .append(m.scenarioFile()).append(", seed ").append(m.seed()).append(", ").append(m.replications())
-                .append(" replications, rules ").append(m.rulesFolder());
+        sb.append("Reran ").append(InputError.display(r.reportDir())).append(": scenario ")
+                .append(r.rerunFrom() == null ? m.scenarioFile() : r.fromCopy()
+                        ? m.scenarioFile() + " (the copy kept in the report)" : InputError.display(r.rerunFrom()))
+                .append(", seed ").append(m.seed()).append(", ").append(m.replications())
+                .append(" replications, rules from ").append(InputError.display(r.rulesFolder()));
         String overrides = overrides(m);
         sb.append(overrides.isEmpty() ? "" : ", what-if " + overrides).append(".\n");
+        if (!r.edited().isEmpty()) {
+            sb.append("The report was changed after it was written: ").append(String.join(", ", r.edited()))
+                    .append(" no longer match").append(r.edited().size() == 1 ? "es" : "")
+                    .append(" what its manifest recorded.\n");
+        }
         if (r.identical()) {
             sb.append("identical: report.json, summary.csv and report.md match byte for byte");
+            if (r.scenario() != Verifier.ScenarioState.UNCHANGED && r.fromCopy()) {
+                sb.append("\nnote: scenario file ").append(m.scenarioFile()).append(" is ")
+                        .append(r.scenario() == Verifier.ScenarioState.MISSING ? "gone" : "changed")
+                        .append(" since; the report's own copy was rerun");
+            }
             if (r.inputsChanged()) {
                 sb.append("\nnote: ").append(inputLines(r).replace("\n", "\n  ").stripTrailing())
                         .append("\n  (these changes do not change the results)");
@@ -91,7 +105,7 @@ public class EvaluatorCommands {
             sb.append('\n');
         }
         sb.append('\n').append(inputLines(r));
-        if (!r.inputsChanged() && r.rerunError() == null) {
+        if (!r.inputsChanged() && r.rerunError() == null && r.edited().isEmpty()) {
             sb.append("  The same inputs gave another result");
             sb.append(r.toolNote() != null ? ": " + r.toolNote() + "." : "; this is a reproducibility problem "
                     + "(please report it with the manifest).");
@@ -120,7 +134,7 @@ public class EvaluatorCommands {
             return "Inputs: the scenario, rule and parameter files are the same as when the report was written.\n";
         }
         StringBuilder sb = new StringBuilder("Changed since the report was written:\n");
-        switch (r.scenario()) {
+        switch (r.fromCopy() ? Verifier.ScenarioState.UNCHANGED : r.scenario()) {
             case CHANGED -> sb.append("  scenario    ").append(r.settings().scenarioFile()).append(" (changed)\n");
             case MISSING -> sb.append("  scenario    ").append(r.settings().scenarioFile()).append(" (missing)\n");
             default -> {
@@ -129,7 +143,7 @@ public class EvaluatorCommands {
         for (Verifier.FileChange f : r.rules()) {
             sb.append("  rules       ").append(f).append('\n');
         }
-        if (r.rulesError() != null) {
+        if (r.rulesError() != null && !r.rulesError().equals(r.rerunError())) {
             sb.append("  rules       do not load now: ").append(r.rulesError()).append('\n');
         }
         for (Verifier.FileChange f : r.parameters()) {

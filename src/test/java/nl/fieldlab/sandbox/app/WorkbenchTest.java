@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nl.fieldlab.sandbox.TestRuns;
+import nl.fieldlab.sandbox.input.InputError;
 import nl.fieldlab.sandbox.rules.RuleCompileException;
 
 /** The workbench keeps the last good rule base, and a failed run writes nothing. */
@@ -71,8 +72,9 @@ class WorkbenchTest {
                 .replace("exemptions: [E2]", "exemptions: [E99]"));
         Workbench w = workbench(Path.of("rules"));
         Path out = tmp.resolve("reports/should-not-exist");
-        RuleCompileException e = assertThrows(RuleCompileException.class, () -> w.run(options(scenario, out)));
-        assertTrue(e.getMessage().contains("unknown exemption 'E99'"));
+        InputError e = assertThrows(InputError.class, () -> w.run(options(scenario, out)));
+        assertTrue(e.getMessage().matches(".*bad-variant\\.yaml:\\d+: variants\\[1]\\.exemptions\\[0]: no exemption 'E99'.*"),
+                e.getMessage());
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(tmp.resolve("reports")) && Files.list(tmp.resolve("reports")).findAny().isPresent());
     }

@@ -89,7 +89,7 @@ class HtmlReportBrowserTest {
             }
             return Files.readString(stdout, StandardCharsets.UTF_8);
         } finally {
-            ReportWriter.deleteTree(profile);
+            org.springframework.util.FileSystemUtils.deleteRecursively(profile);
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
         }

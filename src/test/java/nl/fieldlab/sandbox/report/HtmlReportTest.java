@@ -70,7 +70,7 @@ class HtmlReportTest {
                 .map(v -> new Manifest.VariantEntry(v.name(), v.exemptions(), v.parameters())).toList();
         return new Manifest("fieldlab-sandbox", "test", "17", createdAt, 0.5, 2, s.file(), s.sha256(), s.id(),
                 s.seed(), s.replications(), "rules", library.hash(), library.parameterHash(), library.fileHashes(),
-                Manifest.Overrides.none(), variants, "run " + SMOKE);
+                Manifest.Overrides.none(), variants, "run " + SMOKE, new java.util.TreeMap<>());
     }
 
     static int count(String text, String needle) {
@@ -201,7 +201,7 @@ class HtmlReportTest {
         Scenario s = r.result().scenario();
         Scenario hostile = new Scenario(s.id(), HOSTILE, s.region(), s.start(), s.months(), s.seed(),
                 s.replications(), s.population(), s.workers(), s.employers(), s.courses(), s.behaviour(),
-                s.variants(), s.expectations(), "<b>file</b>.yaml", s.sha256());
+                s.variants(), s.expectations(), "<b>file</b>.yaml", s.sha256(), s.text());
         SimulationResult result = r.result();
         SimulationResult renamed = new SimulationResult(hostile, result.variants(), result.metrics(),
                 result.placementsByMonth(), result.employedByMonth(), result.deciderStats(), result.workerMonths());

@@ -1,0 +1,202 @@
+package nl.fieldlab.sandbox.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.rules.Hashes;
+
+/**
+ * The report writer replaces only what is its own: a missing path, an empty folder, or a folder its manifest says
+ * this tool wrote. Everything else is refused and the tree on disk is exactly as before.
+ */
+class ReportFolderTest {
+
+    static final Map<String, String> FILES = Map.of("report.md", "# a report\n", "report.json", "{}\n");
+
+    @TempDir
+    Path tmp;
+
+    /** A working directory as users have it: rules, scenarios, a reports folder with a README and reports. */
+    Path work;
+
+    @BeforeEach
+    void userTree() throws IOException {
+        work = Files.createDirectories(tmp.resolve("work"));
+        Files.createDirectories(work.resolve("rules/baseline"));
+        Files.writeString(work.resolve("rules/baseline/ww.drl"), "rule \"X\" when then end\n");
+        Files.createDirectories(work.resolve("scenarios"));
+        Files.writeString(work.resolve("scenarios/default.yaml"), "id: default\n");
+        Files.createDirectories(work.resolve("reports"));
+        Files.writeString(work.resolve("reports/README.md"), "# Reports\n");
+        Files.writeString(work.resolve("notes.txt"), "my notes\n");
+    }
+
+    static void write(Path dir) {
+        ReportFolder.write(dir, FILES, hashes -> manifest(hashes));
+    }
+
+    static String manifest(SortedMap<String, String> hashes) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tool", ReportFolder.TOOL);
+        m.put("files", hashes);
+        return Json.MAPPER.writeValueAsString(m) + "\n";
+    }
+
+    /** Every path under {@code root} with the hash of its bytes (folders as "dir"). */
+    static SortedMap<String, String> snapshot(Path root) throws IOException {
+        SortedMap<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.toList()) {
+                out.put(root.relativize(p).toString(), Files.isDirectory(p) ? "dir" : Hashes.sha256(Files.readAllBytes(p)));
+            }
+        }
+        return out;
+    }
+
+    void refused(Path target) throws IOException {
+        SortedMap<String, String> before = snapshot(tmp);
+        InputError e = assertThrows(InputError.class, () -> write(target));
+        assertTrue(e.getMessage().startsWith("refusing to write the report to "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(": it exists and is not a report folder (use a new folder)"),
+                e.getMessage());
+        assertEquals(before, snapshot(tmp), "nothing on disk changed");
+    }
+
+    @Test
+    void theWorkingDirectoryIsRefused() throws IOException {
+        refused(work);
+    }
+
+    @Test
+    void theReportsFolderItselfIsRefused() throws IOException {
+        write(work.resolve("reports/earlier"));
+        refused(work.resolve("reports"));
+    }
+
+    @Test
+    void theScenariosFolderIsRefused() throws IOException {
+        refused(work.resolve("scenarios"));
+    }
+
+    @Test
+    void anOrdinaryFileIsRefused() throws IOException {
+        refused(work.resolve("notes.txt"));
+    }
+
+    @Test
+    void aReportFolderWithAFileTheUserAddedIsRefused() throws IOException {
+        Path dir = work.resolve("reports/mine");
+        write(dir);
+        Files.writeString(dir.resolve("my-comments.txt"), "keep me\n");
+        refused(dir);
+    }
+
+    @Test
+    void aFolderWithAForeignManifestIsRefused() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("other"));
+        Files.writeString(dir.resolve("manifest.json"), "{\"tool\": \"something-else\"}\n");
+        refused(dir);
+    }
+
+    @Test
+    void aMissingPathAnEmptyFolderAndAnEarlierReportAreWritten() throws IOException {
+        Path fresh = work.resolve("reports/new/nested");
+        write(fresh);
+        assertEquals("# a report\n", Files.readString(fresh.resolve("report.md")));
+
+        Path empty = Files.createDirectories(work.resolve("reports/empty"));
+        write(empty);
+        assertTrue(Files.exists(empty.resolve("manifest.json")));
+
+        SortedMap<String, String> outside = snapshot(work.resolve("rules"));
+        ReportFolder.write(fresh, Map.of("report.md", "# again\n"), ReportFolderTest::manifest);
+        assertEquals("# again\n", Files.readString(fresh.resolve("report.md")));
+        assertFalse(Files.exists(fresh.resolve("report.json")), "the earlier report is replaced whole");
+        assertEquals(outside, snapshot(work.resolve("rules")));
+        try (Stream<Path> s = Files.list(fresh.getParent())) {
+            assertEquals(java.util.List.of("nested"), s.map(p -> p.getFileName().toString()).toList(),
+                    "no temporary folder or lock file is left");
+        }
+    }
+
+    @Test
+    void foldersAndFilesCanBeSharedWithOthers() throws IOException {
+        Path dir = work.resolve("reports/shared");
+        write(dir);
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("report.md"))));
+        assertEquals("rw-r--r--",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("manifest.json"))));
+    }
+
+    @Test
+    void aSecondWriterOfTheSameFolderIsRefusedWhileTheFirstHoldsIt() throws IOException {
+        Path dir = work.resolve("reports/busy");
+        try (ReportFolder.Claim first = ReportFolder.claim(dir)) {
+            InputError e = assertThrows(InputError.class, () -> ReportFolder.claim(dir));
+            assertTrue(e.getMessage().contains("another run is writing the report to"), e.getMessage());
+            first.write(FILES, ReportFolderTest::manifest);
+        }
+        assertTrue(Files.exists(dir.resolve("report.md")));
+        write(dir); // released: the next run may write it
+    }
+
+    @Test
+    void leftoversOfAKilledRunAreRemovedOrRestoredByTheNextWrite() throws IOException {
+        Path dir = work.resolve("reports/killed");
+        write(dir);
+        // killed while writing: a half-written temporary folder
+        Path partial = Files.createDirectories(work.resolve("reports/.killed.partial-123"));
+        Files.writeString(partial.resolve("report.md"), "half");
+        // killed between moving the old report aside and moving the new one in
+        Path old = work.resolve("reports/.other.old-456");
+        write(work.resolve("reports/other"));
+        Files.move(work.resolve("reports/other"), old);
+        // a user's folder that only looks like a leftover (it holds a folder) is not ours
+        Path lookalike = Files.createDirectories(work.resolve("reports/.killed.partial-mine/sub"));
+
+        write(dir);
+        assertFalse(Files.exists(partial), "the stale partial folder is gone");
+        assertTrue(Files.exists(lookalike), "a folder that holds folders is never removed");
+
+        write(work.resolve("reports/other"));
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(work.resolve("reports/other/report.md")));
+    }
+
+    @Test
+    void theOldReportIsRestoredWhenTheNextWriteFindsOnlyItsSetAsideCopy() throws IOException {
+        Path dir = work.resolve("reports/restored");
+        ReportFolder.write(dir, Map.of("report.md", "# first\n"), ReportFolderTest::manifest);
+        Files.move(dir, work.resolve("reports/.restored.old-1"));
+        ReportFolder.Claim claim = ReportFolder.claim(dir);
+        try (claim) {
+            assertEquals("# first\n", Files.readString(dir.resolve("report.md")), "restored before writing");
+        }
+    }
+
+    @Test
+    void whyNotReplaceableSaysWhat() throws IOException {
+        assertNull(ReportFolder.whyNotReplaceable(work.resolve("nope")));
+        assertEquals("it is a file", ReportFolder.whyNotReplaceable(work.resolve("notes.txt")));
+        assertEquals("it has no manifest.json written by this tool", ReportFolder.whyNotReplaceable(work));
+    }
+}
