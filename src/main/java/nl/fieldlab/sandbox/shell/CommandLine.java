@@ -49,8 +49,8 @@ public final class CommandLine {
             }
             return new Outcome(status.code(), captured(out), status.description());
         } catch (CommandNotFoundException e) {
-            return new Outcome(ExitCodes.BAD_INPUT, captured(out), "unknown command '" + e.getCommandName()
-                    + "' (try: help)");
+            return new Outcome(ExitCodes.BAD_INPUT, captured(out), HelpCommands.unknownCommand(e.getCommandName(),
+                    registry));
         } catch (CommandExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return new Outcome(ExitCodes.of(cause), captured(out), ExitCodes.message(cause));

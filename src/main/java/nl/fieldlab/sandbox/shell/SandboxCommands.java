@@ -133,7 +133,7 @@ public class SandboxCommands {
             CommandContext ctx) {
         int t = threads == null ? Simulator.defaultThreads() : threads;
         if (t < 1) {
-            throw new CommandFailure(ExitCodes.BAD_INPUT, "--threads: expected at least 1");
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--threads: must be at least 1");
         }
         Path scenario = file == null || file.isBlank() ? null : Path.of(file);
         String command = "run" + (scenario == null ? "" : " " + file) + (out == null ? "" : " --out " + out)
@@ -148,7 +148,9 @@ public class SandboxCommands {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Ran '%s': %d variants x %d replications, %,d workers, %d months, in %.1f s.%n",
                 s.id(), s.variants().size(), s.replications(), s.workerCount(), s.months(), r.seconds()));
-        sb.append("Report: ").append(r.reportDir()).append('\n').append('\n');
+        sb.append("Report: ").append(r.reportDir()).append('\n');
+        sb.append("Rules: ").append(workbench.rulesDir()).append(" (rules hash ")
+                .append(r.manifest().rulesSha256().substring(0, 12)).append(")\n\n");
         sb.append(headline(r.comparison(), List.of(Metrics.PLACEMENTS, Metrics.RETRAINING_COST, Metrics.PUBLIC_COST)));
         sb.append("\nUse 'compare' for every metric and the differences to the baseline.");
         if (!s.expectations().isEmpty()) {
@@ -394,7 +396,7 @@ public class SandboxCommands {
         String summary = String.format(Locale.ROOT, "%d rules checked, %d rule cases (%d failing), %d errors, %d warnings",
                 workbench.allRules().size(), cases.size(), failedCases, report.errors().size(),
                 report.warnings().size());
-        if (!report.ok()) {
+        if (!report.ok() || failedCases > 0) {
             ctx.outputWriter().print(sb);
             ctx.outputWriter().flush();
             throw new CommandFailure(ExitCodes.CHECKS_FAILED, summary);
@@ -417,9 +419,12 @@ public class SandboxCommands {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "give a scenario file, e.g. validate scenarios/default.yaml");
         }
         Scenario s = workbench.validate(Path.of(file));
-        return String.format(Locale.ROOT, "%s: valid (%,d workers, %d employer groups, %d variants: %s)", file,
+        var library = workbench.rules().library();
+        return String.format(Locale.ROOT, "%s: valid (%,d workers, %d employer groups, %d variants: %s)%n"
+                + "checked against the rules in %s (rules hash %s, %d rules)", file,
                 s.workerCount(), s.employers().size(), s.variants().size(),
-                String.join(", ", s.variants().stream().map(Variant::name).toList()));
+                String.join(", ", s.variants().stream().map(Variant::name).toList()), workbench.rulesDir(),
+                library.hash().substring(0, 12), library.ruleCount());
     }
 
     @Command(name = "test-rules", group = "Rules", exitStatusExceptionMapper = ERRORS, completionProvider = "caseFiles",

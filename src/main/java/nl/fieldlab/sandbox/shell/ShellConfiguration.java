@@ -76,12 +76,16 @@ public class ShellConfiguration {
         return new ShellCompleter(registry);
     }
 
+    private static final java.util.regex.Pattern NEGATIVE_VALUE = java.util.regex.Pattern.compile(
+            "(?<=^|\\s)(--[A-Za-z][\\w-]*)\\s+(-\\d[\\d.]*)(?=\\s|$)");
+
     /** The standard parser, plus a check that every option is one the command has. */
     @Bean
     public CommandParser commandParser(CommandRegistry registry) {
         DefaultCommandParser parser = new DefaultCommandParser(registry);
         return input -> {
-            ParsedInput parsed = parser.parse(input.strip());
+            // "--threads -1": a negative number is the option's value, not another option
+            ParsedInput parsed = parser.parse(NEGATIVE_VALUE.matcher(input.strip()).replaceAll("$1=$2"));
             String name = parsed.commandName();
             if (!parsed.subCommands().isEmpty()) {
                 name += " " + String.join(" ", parsed.subCommands());

@@ -76,9 +76,9 @@ public class WhatIfCommands {
                 throw new CommandFailure(ExitCodes.BAD_INPUT, "'" + name + "' is a behaviour value; it applies to "
                         + "every variant (drop --variant)");
             }
-            if (v < 0) {
-                throw new CommandFailure(ExitCodes.BAD_INPUT, name + ": expected a number of at least 0, got '"
-                        + value + "'");
+            String problem = Behaviour.problem(name, v);
+            if (problem != null) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, name + ": " + problem);
             }
             workbench.whatIf(now.withBehaviour(name, v));
             return "what-if: " + name + " = " + format(v) + " for every variant (in the files: " + fileValue(name,

@@ -1,0 +1,122 @@
+package nl.fieldlab.sandbox.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.stereotype.Component;
+
+import nl.fieldlab.sandbox.app.CommandFailure;
+import nl.fieldlab.sandbox.app.ExitCodes;
+import nl.fieldlab.sandbox.app.Workbench;
+import nl.fieldlab.sandbox.input.Suggestions;
+
+/**
+ * {@code help} and {@code version}, the same text in the shell and in batch mode. They replace Spring Shell's own,
+ * which print option lists without the positional arguments and the shell library's version.
+ */
+@Component
+public class HelpCommands {
+
+    private final ObjectProvider<CommandRegistry> registry;
+    private final Workbench workbench;
+
+    public HelpCommands(ObjectProvider<CommandRegistry> registry, Workbench workbench) {
+        this.registry = registry;
+        this.workbench = workbench;
+    }
+
+    @org.springframework.shell.core.command.annotation.Command(name = "help", group = "Session",
+            exitStatusExceptionMapper = SandboxCommands.ERRORS,
+            description = "List the commands, or show one command's arguments, options and an example",
+            help = """
+                    help [COMMAND]
+                      Without a command: every command with what it does, by group. With one: its arguments,
+                      options (with their defaults) and an example. The same text as COMMAND --help.
+                    Examples:
+                      help
+                      help run
+                      help rules check""")
+    public String help(@Argument(index = 0, description = "command", defaultValue = "") String first,
+            @Argument(index = 1, description = "sub-command", defaultValue = "") String second) {
+        if (first == null || first.isBlank()) {
+            return overview();
+        }
+        String name = second == null || second.isBlank() ? first : first + " " + second;
+        Command c = find(name);
+        if (c == null && !(second == null || second.isBlank())) {
+            c = find(first);
+        }
+        if (c == null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, unknownCommand(name, registry.getObject()));
+        }
+        return text(c);
+    }
+
+    @org.springframework.shell.core.command.annotation.Command(name = "version", group = "Session",
+            exitStatusExceptionMapper = SandboxCommands.ERRORS,
+            description = "Show the tool's version, the rule library's hash and the Java version",
+            help = """
+                    version
+                      Prints the Fieldlab Sandbox version, the rules folder in use with its hash (every report's
+                      manifest records the same hash) and the Java runtime.
+                    Example:
+                      version""")
+    public String version() {
+        StringBuilder sb = new StringBuilder("Fieldlab Sandbox ").append(Workbench.version()).append('\n');
+        try {
+            var library = workbench.rules().library();
+            sb.append(String.format(Locale.ROOT, "rules: %s (hash %s, %d rules, %d exemptions)%n",
+                    workbench.rulesDir(), library.hash().substring(0, 12), library.ruleCount(),
+                    library.exemptions().size()));
+        } catch (RuntimeException e) {
+            sb.append("rules: ").append(workbench.rulesDir()).append(" (do not load: ")
+                    .append(ExitCodes.message(e).lines().findFirst().orElse("")).append(")\n");
+        }
+        sb.append("Java ").append(System.getProperty("java.version")).append(" (")
+                .append(System.getProperty("java.vm.name")).append(')');
+        return sb.toString();
+    }
+
+    private Command find(String name) {
+        return registry.getObject().getCommandByName(name.strip());
+    }
+
+    /** The help text of a command: its own help, or its description when it has none. */
+    static String text(Command c) {
+        String help = c.getHelp();
+        return help == null || help.isBlank() ? c.getName() + ": " + c.getDescription() : help.stripTrailing();
+    }
+
+    private String overview() {
+        Map<String, List<Command>> byGroup = new TreeMap<>();
+        for (Command c : registry.getObject().getCommands()) {
+            if (!c.isHidden()) {
+                byGroup.computeIfAbsent(c.getGroup() == null ? "Other" : c.getGroup(), g -> new ArrayList<>()).add(c);
+            }
+        }
+        StringBuilder sb = new StringBuilder("Commands (help COMMAND for its arguments, options and an example):\n");
+        byGroup.forEach((group, commands) -> {
+            sb.append('\n').append(group).append('\n');
+            commands.sort((a, b) -> a.getName().compareTo(b.getName()));
+            for (Command c : commands) {
+                sb.append(String.format(Locale.ROOT, "  %-18s %s%n", c.getName(), c.getDescription()));
+            }
+        });
+        return sb.toString().stripTrailing();
+    }
+
+    /** "unknown command 'comprae' (did you mean 'compare'?)". */
+    static String unknownCommand(String name, CommandRegistry registry) {
+        List<String> names = registry.getCommands().stream().filter(c -> !c.isHidden()).map(Command::getName)
+                .toList();
+        String near = Suggestions.didYouMean(name, names);
+        return "unknown command '" + name + "'" + (near.isEmpty() ? " (try: help)" : near);
+    }
+}

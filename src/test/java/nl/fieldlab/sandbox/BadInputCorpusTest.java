@@ -1,0 +1,270 @@
+package nl.fieldlab.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.fieldlab.sandbox.rules.Hashes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The bad-input corpus ({@code src/test/resources/bad-input/cases.yaml}): inputs users get wrong, each run through
+ * {@link FieldlabApplication#run} (what {@code java -jar fieldlab.jar ...} runs) in a scratch copy of rules/,
+ * scenarios/ and reports/. For each case: the exit code; the message; {@code file:line:} where the input is a
+ * file; no stack trace or Java class name; and the scratch tree unchanged except where the case says it writes.
+ */
+class BadInputCorpusTest {
+
+    static final Path CORPUS = Path.of("src/test/resources/bad-input");
+    static final Pattern JAVA_WORDING = Pattern.compile(
+            "Exception|\\tat |\\b(java|javax|org|tools|com|nl)\\.[a-z]+\\.[A-Za-z.$]+\\b|NullPointer|OutOfMemory");
+    static final Pattern REPEAT = Pattern.compile("\\{(.)\\*(\\d+)}");
+
+    @TempDir
+    static Path tmp;
+    static Path shared;
+    static SortedMap<String, String> projectBefore;
+
+    record Outcome(int exit, String out, String err) {
+        String all() {
+            return out + "\n" + err;
+        }
+    }
+
+    @BeforeAll
+    static void scratch() throws IOException {
+        shared = work("shared");
+        projectBefore = project();
+    }
+
+    /** Cases by the exit code they ended with, for the summary. */
+    static final Map<Integer, Integer> BY_EXIT = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    @AfterAll
+    static void projectUntouched() throws IOException {
+        System.out.println("bad-input corpus: " + BY_EXIT.values().stream().mapToInt(Integer::intValue).sum()
+                + " cases; by exit code " + BY_EXIT + " (1 = a clear input error, 2 = a failed check, 0 = written"
+                + " where safe, 3 = internal error)");
+        assertEquals(List.of(), changed(projectBefore, project()), "the corpus changed files of the project itself");
+    }
+
+    /** The paths that differ between two snapshots. */
+    static List<String> changed(SortedMap<String, String> before, SortedMap<String, String> after) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        return keys.stream().filter(k -> !java.util.Objects.equals(before.get(k), after.get(k))).toList();
+    }
+
+    static SortedMap<String, String> project() throws IOException {
+        SortedMap<String, String> out = new TreeMap<>();
+        for (String dir : List.of("rules", "scenarios", "reports")) {
+            out.putAll(snapshot(Path.of(dir), Path.of(".")));
+        }
+        return out;
+    }
+
+    /** A scratch working directory: copies of rules/, scenarios/ and reports/README.md, and a user's file. */
+    static Path work(String name) throws IOException {
+        Path w = Files.createDirectories(tmp.resolve(name));
+        TestRuns.copyTree(Path.of("rules"), w.resolve("rules"));
+        TestRuns.copyTree(Path.of("scenarios"), w.resolve("scenarios"));
+        Files.createDirectories(w.resolve("reports"));
+        Files.copy(Path.of("reports/README.md"), w.resolve("reports/README.md"));
+        Files.writeString(w.resolve("notes.txt"), "a user's own file\n");
+        return w;
+    }
+
+    @TestFactory
+    List<DynamicTest> corpus() throws IOException {
+        JsonNode root = YAMLMapper.builder().build().readTree(Files.readString(CORPUS.resolve("cases.yaml")));
+        List<DynamicTest> tests = new ArrayList<>();
+        int i = 0;
+        for (JsonNode c : root.get("cases")) {
+            int n = ++i;
+            tests.add(DynamicTest.dynamicTest(n + " " + c.get("name").asString(), () -> check(n, c)));
+        }
+        assertTrue(tests.size() >= 80, "the corpus has at least 80 cases, has " + tests.size());
+        return tests;
+    }
+
+    void check(int n, JsonNode c) throws IOException {
+        Path w = c.has("files") ? work("case-" + n) : shared;
+        List<Path> written = prepare(w, c);
+        try {
+            Path caseFile = written.isEmpty() ? null : written.get(0);
+            SortedMap<String, String> before = snapshot(w, w);
+            String command = c.get("command").asString().replace("{work}", w.toString())
+                    .replace("{case}", caseFile == null ? "" : caseFile.toString());
+            Outcome o = run(w, command);
+            BY_EXIT.merge(o.exit(), 1, Integer::sum);
+            String all = o.all();
+            int exit = c.get("exit").asInt();
+            assertEquals(exit, o.exit(), () -> command + "\n" + all);
+            String message = c.get("message").asString().replace("{work}", w.toString());
+            assertTrue(all.contains(message), () -> "expected '" + message + "' in:\n" + all);
+            boolean wantLine = c.has("at") ? !c.get("at").isNull() : exit == 1 && caseFile != null;
+            if (wantLine) {
+                String file = c.has("at") ? c.get("at").asString() : caseFile.getFileName().toString();
+                assertTrue(Pattern.compile(Pattern.quote(file) + ":\\d+: ").matcher(all).find(),
+                        () -> "expected " + file + ":LINE: in:\n" + all);
+            }
+            Matcher java = JAVA_WORDING.matcher(all);
+            assertFalse(java.find(), () -> "Java wording '" + java.group() + "' reaches the user:\n" + all);
+            List<PathMatcher> allowed = new ArrayList<>();
+            if (c.has("writes")) {
+                for (JsonNode g : c.get("writes")) {
+                    allowed.add(FileSystems.getDefault().getPathMatcher("glob:" + g.asString()));
+                }
+            }
+            SortedMap<String, String> after = snapshot(w, w);
+            assertEquals(List.of(), changed(without(before, allowed), without(after, allowed)),
+                    "the working tree changed beyond what the command writes");
+        } finally {
+            for (Path p : written) {
+                if (w == shared && p.startsWith(w.resolve("case"))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            if (w == shared) {
+                org.springframework.util.FileSystemUtils.deleteRecursively(w.resolve("reports/out"));
+            }
+        }
+    }
+
+    /** Writes the case's input files; the first is the one {@code {case}} names. */
+    static List<Path> prepare(Path w, JsonNode c) throws IOException {
+        List<Path> out = new ArrayList<>();
+        Path caseDir = Files.createDirectories(w.resolve("case"));
+        if (c.has("scenario") || c.has("text") || c.has("input")) {
+            String name = c.has("as") ? c.get("as").asString() : "case.yaml";
+            Path file = caseDir.resolve(name);
+            if (c.has("input")) {
+                Files.copy(CORPUS.resolve(c.get("input").asString()), file);
+            } else {
+                String text = c.has("text") ? expand(c.get("text").asString())
+                        : Files.readString(Path.of("scenarios", c.get("scenario").asString() + ".yaml"));
+                if (c.has("replace")) {
+                    for (Map.Entry<String, JsonNode> r : c.get("replace").properties()) {
+                        assertTrue(text.contains(r.getKey()), "the base scenario no longer contains '"
+                                + r.getKey() + "'; update the case");
+                        text = text.replaceFirst(Pattern.quote(r.getKey()),
+                                Matcher.quoteReplacement(expand(r.getValue().asString())));
+                    }
+                }
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            }
+            out.add(file);
+        }
+        if (c.has("files")) {
+            for (Map.Entry<String, JsonNode> f : c.get("files").properties()) {
+                Path file = w.resolve(f.getKey());
+                Files.createDirectories(file.getParent());
+                if (f.getValue().isObject() && f.getValue().has("replace")) {
+                    String text = Files.readString(file);
+                    for (Map.Entry<String, JsonNode> r : f.getValue().get("replace").properties()) {
+                        assertTrue(text.contains(r.getKey()), f.getKey() + " no longer contains '" + r.getKey()
+                                + "'; update the case");
+                        text = text.replace(r.getKey(), expand(r.getValue().asString()));
+                    }
+                    Files.writeString(file, text);
+                } else {
+                    Files.writeString(file, expand(f.getValue().asString()).replace("{work}", w.toString()));
+                }
+                out.add(file);
+            }
+        }
+        return out;
+    }
+
+    /** {@code {x*3}} becomes {@code xxx}: long values without long files. */
+    static String expand(String s) {
+        Matcher m = REPEAT.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1).repeat(Integer.parseInt(m.group(2)))));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    static Outcome run(Path w, String command) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("fieldlab.rules", w.resolve("rules").toString());
+        settings.put("fieldlab.reports", w.resolve("reports").toString());
+        settings.put("fieldlab.scenario", w.resolve("scenarios/default.yaml").toString());
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            exit = FieldlabApplication.run(split(command), settings);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return new Outcome(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Splits a command line on spaces, keeping "quoted words" together. */
+    static String[] split(String line) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line);
+        while (m.find()) {
+            out.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return out.toArray(String[]::new);
+    }
+
+    static SortedMap<String, String> snapshot(Path root, Path relativeTo) throws IOException {
+        SortedMap<String, String> out = new TreeMap<>();
+        if (!Files.exists(root)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted().toList()) {
+                String key = relativeTo.relativize(p).toString();
+                out.put(key, Files.isDirectory(p) ? "dir" : Files.isSymbolicLink(p) ? "link"
+                        : Hashes.sha256(Files.readAllBytes(p)));
+            }
+        }
+        return out;
+    }
+
+    static SortedMap<String, String> without(SortedMap<String, String> tree, List<PathMatcher> allowed) {
+        SortedMap<String, String> out = new TreeMap<>();
+        tree.forEach((k, v) -> {
+            if (allowed.stream().noneMatch(m -> m.matches(Path.of(k)))) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+}
