@@ -318,12 +318,13 @@ public final class ReportFolder {
 
     /**
      * An exclusive lock on {@code .NAME.lock} beside the folder, held while a run that will write it is going. The
-     * operating system releases it when the process ends, also on kill -9; the next writer then takes over the
-     * stale file. The holder writes a token of its own into the locked file and reads it back through the name, so
-     * a writer that locked a file another writer had just deleted notices and tries again.
+     * operating system releases it when the process ends, also on kill -9. The empty lock file stays: deleting it
+     * would let a second writer lock a file that no longer has the name. Within this process a second claim is
+     * refused before the file is opened at all, because closing any channel of a file can release the process's
+     * lock on it.
      */
     private static final class Lock implements AutoCloseable {
-        private static final java.util.concurrent.atomic.AtomicLong TOKENS = new java.util.concurrent.atomic.AtomicLong();
+        private static final Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         private final Path file;
         private final FileChannel channel;
@@ -337,12 +338,17 @@ public final class ReportFolder {
 
         static Lock take(Path parent, String name, Path shown) throws IOException {
             Path file = parent.resolve("." + name + ".lock");
-            for (int attempt = 0; attempt < 10; attempt++) {
+            InputError busy = new InputError("another run is writing the report to " + InputError.display(shown)
+                    + "; wait until it finishes or use another folder");
+            if (!HELD.add(file)) {
+                throw busy;
+            }
+            try {
                 if (Files.isSymbolicLink(file)) {
                     throw new InputError(InputError.display(file) + " is a link; remove it and run again");
                 }
-                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
                 FileLock lock;
                 try {
                     lock = channel.tryLock();
@@ -351,40 +357,23 @@ public final class ReportFolder {
                 }
                 if (lock == null) {
                     channel.close();
-                    throw new InputError("another run is writing the report to " + InputError.display(shown)
-                            + "; wait until it finishes or use another folder");
+                    throw busy;
                 }
-                String token = ProcessHandle.current().pid() + ":" + TOKENS.incrementAndGet() + ":"
-                        + System.nanoTime() + "\n";
-                channel.truncate(0);
-                channel.write(java.nio.ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-                channel.force(false);
-                String atName;
-                try {
-                    atName = Files.readString(file, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    atName = null;
-                }
-                if (token.equals(atName)) {
-                    permit(file, FILE);
-                    return new Lock(file, channel, lock);
-                }
-                lock.release();
-                channel.close();
+                permit(file, FILE);
+                return new Lock(file, channel, lock);
+            } catch (IOException | RuntimeException e) {
+                HELD.remove(file);
+                throw e;
             }
-            throw new InputError("cannot lock " + InputError.display(file) + "; try again");
         }
 
         @Override
         public void close() throws IOException {
             try {
-                Files.deleteIfExists(file); // first the name, then the lock: see the class comment
+                lock.release();
+                channel.close();
             } finally {
-                try {
-                    lock.release();
-                } finally {
-                    channel.close();
-                }
+                HELD.remove(file);
             }
         }
     }

@@ -132,9 +132,11 @@ class ReportFolderTest {
         assertFalse(Files.exists(fresh.resolve("report.json")), "the earlier report is replaced whole");
         assertEquals(outside, snapshot(work.resolve("rules")));
         try (Stream<Path> s = Files.list(fresh.getParent())) {
-            assertEquals(java.util.List.of("nested"), s.map(p -> p.getFileName().toString()).toList(),
-                    "no temporary folder or lock file is left");
+            assertEquals(java.util.List.of(".nested.lock", "nested"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary folder is left; only the empty lock file");
         }
+        assertEquals(0, Files.size(fresh.getParent().resolve(".nested.lock")));
     }
 
     @Test
@@ -157,6 +159,22 @@ class ReportFolderTest {
         }
         assertTrue(Files.exists(dir.resolve("report.md")));
         write(dir); // released: the next run may write it
+    }
+
+    @Test
+    void aRunInAnotherProcessHoldsTheFolderUntilItIsKilled() throws Exception {
+        Path dir = work.resolve("reports/shared-between-processes");
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), HoldClaim.class.getName(), dir.toString())
+                .redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()))) {
+            assertEquals("held", out.readLine(), "the other process claimed the folder");
+            InputError e = assertThrows(InputError.class, () -> ReportFolder.claim(dir));
+            assertTrue(e.getMessage().contains("another run is writing the report to"), e.getMessage());
+            other.destroyForcibly().waitFor(); // kill -9: the operating system drops its lock
+        }
+        write(dir);
+        assertTrue(Files.exists(dir.resolve("report.md")));
     }
 
     @Test
