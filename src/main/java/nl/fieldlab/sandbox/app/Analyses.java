@@ -54,9 +54,13 @@ public class Analyses {
     }
 
     /** Runs the scenario's baseline and compares its calibration measures with the targets. */
+    /** Months simulated for calibration: the measures count exits in the first 12. */
+    static final int CALIBRATION_MONTHS = 13;
+
     public Calibration calibrate(Scenario scenario, CalibrationTargets targets, Run how) {
+        // the measures are exits within 12 months of the start: the months after that cannot change them
         Scenario baseline = scenario.with(scenario.seed(), scenario.replications(), scenario.behaviour(),
-                List.of(scenario.variant(Variant.BASELINE)));
+                List.of(scenario.variant(Variant.BASELINE))).withMonths(CALIBRATION_MONTHS);
         SimulationResult r = workbench.simulate(baseline, how.threads(), how.progress(), how.cancelled());
         Map<String, double[]> m = r.metrics().get(Variant.BASELINE);
         List<CalibrationRow> rows = new ArrayList<>();

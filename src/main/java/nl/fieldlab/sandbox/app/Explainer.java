@@ -100,10 +100,11 @@ public class Explainer {
 
     /**
      * One thing that happened to the worker, with the rules' answer when the rules were asked. Later events that
-     * share the answer (blocked, hired, course started) are folded in as outcomes.
+     * share the answer (blocked, hired, course started) are folded in as outcomes; {@code mechanisms} are the
+     * behavioural mechanisms that decided the step and its outcomes (mechanisms.yaml).
      */
     public record Step(int month, String kind, String detail, Decision decision, Question question, Answer answer,
-            List<RuleUse> rules, List<String> outcomes) {
+            List<RuleUse> rules, List<String> outcomes, List<String> mechanisms) {
 
         /** The step as one line: {@code kind: detail}. */
         public String title() {
@@ -286,12 +287,19 @@ public class Explainer {
         for (Event e : rec.events) {
             if (last != null && e.answer != null && e.answer == last.answer() && e.month == last.month()) {
                 lastOutcomes.add(e.detail.isBlank() ? e.kind : e.kind + ": " + e.detail);
+                if (e.mechanism != null && !last.mechanisms().contains(e.mechanism)) {
+                    last.mechanisms().add(e.mechanism);
+                }
                 continue;
             }
             Decision d = e.answer == null ? Decision.NONE : e.answer.allowed() ? Decision.ALLOWED : Decision.BLOCKED;
             List<String> outcomes = new ArrayList<>();
+            List<String> mechanisms = new ArrayList<>();
+            if (e.mechanism != null) {
+                mechanisms.add(e.mechanism);
+            }
             Step step = new Step(e.month, e.kind, e.detail, d, e.question, e.answer,
-                    e.answer == null ? List.of() : ruleUses(e.question, e.answer, base, texts), outcomes);
+                    e.answer == null ? List.of() : ruleUses(e.question, e.answer, base, texts), outcomes, mechanisms);
             stepsByMonth.computeIfAbsent(e.month, k -> new ArrayList<>()).add(step);
             last = step;
             lastOutcomes = outcomes;
@@ -564,8 +572,29 @@ public class Explainer {
                     + "own random draws are the same in both, so other workers' changed paths opened or filled other "
                     + "vacancies and the market offered this worker something else";
         }
+        cause += mechanismsOf(a, b);
         return new Diff(s.id(), base, other, replication, eb.worker(), true, m, s.start().plusMonths(m), a, b,
                 baseRules, otherRules, clauses, suspended, paramChanges, kind, cause, eb, eo);
+    }
+
+    /** "; the hiring mechanism (hire) decided it: ..." for the mechanisms of the two differing steps. */
+    private static String mechanismsOf(Step a, Step b) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (a != null) {
+            ids.addAll(a.mechanisms());
+        }
+        if (b != null) {
+            ids.addAll(b.mechanisms());
+        }
+        if (ids.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String id : ids) {
+            var mech = nl.fieldlab.sandbox.scenario.Behaviour.mechanisms().get(id);
+            parts.add(mech == null ? id : id + " (" + mech.decision() + "): " + mech.says());
+        }
+        return "; the behaviour that turned it into another path: " + String.join("; ", parts);
     }
 
     /** The answer lines a rule set, as comparable strings. */
@@ -693,7 +722,7 @@ public class Explainer {
         return String.format(java.util.Locale.ROOT, "%,.2f", v);
     }
 
-    private record Event(int month, String kind, String detail, Question question, Answer answer) {
+    private record Event(int month, String kind, String detail, String mechanism, Question question, Answer answer) {
     }
 
     private record Paid(int month, int spellMonth, Answer.PaymentLine line) {
@@ -704,8 +733,9 @@ public class Explainer {
         final List<Paid> paid = new ArrayList<>();
 
         @Override
-        public void event(int month, String kind, String detail, Question question, Answer answer) {
-            events.add(new Event(month, kind, detail == null ? "" : detail, question, answer));
+        public void event(int month, String kind, String detail, String mechanism, Question question,
+                Answer answer) {
+            events.add(new Event(month, kind, detail == null ? "" : detail, mechanism, question, answer));
         }
 
         @Override

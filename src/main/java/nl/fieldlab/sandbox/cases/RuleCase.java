@@ -26,12 +26,13 @@ import nl.fieldlab.sandbox.domain.WorkerFacts;
  * @param formerEmployee worked for this employer before
  * @param afterTrial  a hire after a trial placement
  * @param rampUpPct   productivity in the job during its first months, in percent (100 = fits the job)
+ * @param counterfactualPct an outcome-financed participant's predicted chance of the outcome without the project
  * @param expect      the expected answer
  */
 public record RuleCase(String file, int line, String name, YearMonth month, List<String> exemptions,
         Map<String, Double> parameters, QuestionType question, int startYear, WorkerFacts worker,
         EmployerFacts employer, CourseFacts course, boolean formerEmployee, boolean afterTrial, int rampUpPct,
-        Expectation expect) {
+        int counterfactualPct, Expectation expect) {
 
     /**
      * What the answer must contain. Null fields are not checked.

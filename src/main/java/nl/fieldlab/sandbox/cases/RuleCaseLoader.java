@@ -31,7 +31,7 @@ import nl.fieldlab.sandbox.input.YamlFile;
 public final class RuleCaseLoader {
 
     private static final Set<String> CASE_KEYS = Set.of("name", "month", "question", "variant", "exemptions",
-            "parameters", "startYear", "worker", "employer", "course", "formerEmployee", "afterTrial", "rampUpPct",
+            "parameters", "startYear", "worker", "employer", "course", "formerEmployee", "afterTrial", "rampUpPct", "counterfactualPct",
             "expect");
     private static final Set<String> EXPECT_KEYS = Set.of("allowed", "blockedBy", "month", "payments",
             "entitlements", "obligations", "amounts", "groups", "notGroups", "fired", "notFired", "tolerance");
@@ -156,11 +156,14 @@ public final class RuleCaseLoader {
         boolean afterTrial = c.has("afterTrial") && c.get("afterTrial").asBoolean();
         int rampUpPct = c.has("rampUpPct") ? c.get("rampUpPct").asInt() : 100;
         yaml.check(rampUpPct > 0 && rampUpPct <= 100, at + ".rampUpPct", "expected a percentage from 1 to 100");
+        int counterfactualPct = c.has("counterfactualPct") ? c.get("counterfactualPct").asInt() : 0;
+        yaml.check(counterfactualPct >= 0 && counterfactualPct <= 100, at + ".counterfactualPct",
+                "expected a percentage from 0 to 100");
         JsonNode expect = required(yaml, c, at, "expect");
         yaml.require(expect instanceof ObjectNode, at + ".expect", "expected what the answer must contain");
         checkKeys(yaml, expect, at + ".expect", EXPECT_KEYS);
         return new RuleCase(display, yaml.line(at), name, month, exemptions, parameters, question, startYear,
-                worker, employer, course, formerEmployee, afterTrial, rampUpPct,
+                worker, employer, course, formerEmployee, afterTrial, rampUpPct, counterfactualPct,
                 expectation(yaml, at + ".expect", expect));
     }
 

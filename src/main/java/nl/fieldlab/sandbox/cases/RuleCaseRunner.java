@@ -58,7 +58,7 @@ public final class RuleCaseRunner {
             Set<String> inScope = base.inScope(c.question(), c.worker(), c.employer(), c.course(), c.month(), null);
             ParameterView params = base.parameters(c.month(), inScope);
             Question q = new Question(c.question(), c.month(), c.startYear(), c.worker(), c.employer(), c.course(),
-                    c.formerEmployee(), c.afterTrial(), c.rampUpPct(), inScope, params);
+                    c.formerEmployee(), c.afterTrial(), c.rampUpPct(), c.counterfactualPct(), inScope, params);
             answer = base.decide(q);
             return new Result(c, compare(c.expect(), answer), answer, null);
         } catch (RuntimeException e) {

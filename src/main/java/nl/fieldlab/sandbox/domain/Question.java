@@ -23,6 +23,8 @@ import java.util.Set;
  * @param afterTrial  a hire that follows a trial placement at the same employer
  * @param rampUpPct   for a hire: the worker's productivity in this job in its first months, in percent of a worker
  *                    who fits the job (100; lower for a career switcher or a worker one education level short)
+ * @param counterfactualPct for a hire of an outcome-financed project's participant: the contract's predicted
+ *                    chance, in percent, that the participant would reach the outcome without the project (0 otherwise)
  * @param exemptions  ids of the exemptions whose scope covers this question
  * @param params      parameter values in force for this question (month, variant, exemptions in scope)
  */
@@ -36,6 +38,7 @@ public record Question(
         boolean formerEmployee,
         boolean afterTrial,
         int rampUpPct,
+        int counterfactualPct,
         Set<String> exemptions,
         Parameters params) {
 
@@ -108,6 +111,7 @@ public record Question(
             h = 31 * h + Objects.hashCode(q.course);
             h = 31 * h + (q.formerEmployee ? 1 : 0) + (q.afterTrial ? 2 : 0);
             h = 31 * h + q.rampUpPct;
+            h = 31 * h + q.counterfactualPct;
             h = 31 * h + q.exemptions.hashCode();
             this.hash = h;
         }
@@ -127,7 +131,8 @@ public record Question(
             Question a = q;
             Question b = k.q;
             return a.type == b.type && a.startYear == b.startYear && a.formerEmployee == b.formerEmployee
-                    && a.afterTrial == b.afterTrial && a.rampUpPct == b.rampUpPct && a.month.equals(b.month)
+                    && a.afterTrial == b.afterTrial && a.rampUpPct == b.rampUpPct
+                    && a.counterfactualPct == b.counterfactualPct && a.month.equals(b.month)
                     && a.worker.equals(b.worker)
                     && Objects.equals(a.employer, b.employer) && Objects.equals(a.course, b.course)
                     && a.exemptions.equals(b.exemptions);

@@ -22,6 +22,8 @@ package nl.fieldlab.sandbox.domain;
  * @param background        route into the jobs-agreement register, if any: VSO, PRO, WSW, WAJONG, PRAKTIJKROUTE, LKS; or NONE
  * @param youngChild        single parent with a child under five
  * @param earnings          monthly earnings from part-time work while on a benefit, in euro (0 = none)
+ * @param earningsSince     the month of the benefit spell in which those earnings began (1 = its first month; 0 when
+ *                          there are none or it is not known), so that an earnings exemption runs from when work began
  */
 public record WorkerFacts(
         int age,
@@ -41,12 +43,21 @@ public record WorkerFacts(
         boolean disabled,
         String background,
         boolean youngChild,
-        double earnings) {
+        double earnings,
+        int earningsSince) {
+
+    /** The same worker with other earnings from part-time work, begun in benefit month {@code since}. */
+    public WorkerFacts withEarnings(double newEarnings, int since) {
+        return newEarnings == earnings && since == earningsSince ? this : new WorkerFacts(age, status, household,
+                education, field, region, wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016,
+                weeksWorkedLast36, yearsWorkedLast5, monthsUnemployed, meetsMeansTest, disabled, background,
+                youngChild, newEarnings, newEarnings > 0 ? since : 0);
+    }
 
     /** The same worker one or more birthdays later. */
     public WorkerFacts withAge(int newAge) {
         return newAge == age ? this : new WorkerFacts(newAge, status, household, education, field, region,
                 wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5,
-                monthsUnemployed, meetsMeansTest, disabled, background, youngChild, earnings);
+                monthsUnemployed, meetsMeansTest, disabled, background, youngChild, earnings, earningsSince);
     }
 }

@@ -43,8 +43,16 @@ public class HtmlReport implements ReportWriter.ReportFormat {
     public record Page(String title, ScenarioView scenario, List<VariantView> variants, List<Figure> headlineCharts,
             Table headlineTable, boolean hasDifferences, List<Figure> differenceCharts, Table differenceTable,
             Figure placements, Figure ledger, Table ledgerTable, Figure retraining, Table retrainingTable,
-            List<Table> groupTables, List<BlockingView> blocking, List<Definition> definitions, Footer footer,
-            int chartsExpected) {
+            List<Table> groupTables, List<SectionView> sections, List<BlockingView> blocking,
+            List<Definition> definitions, Footer footer, int chartsExpected) {
+    }
+
+    /** A {@link Report.Section}: paragraphs and a table of text. */
+    public record SectionView(String id, String title, List<String> paragraphs, List<String> columns,
+            List<TextRow> rows) {
+    }
+
+    public record TextRow(List<String> cells) {
     }
 
     public record ScenarioView(String id, String description, String file, String region, String start, String end,
@@ -216,7 +224,9 @@ public class HtmlReport implements ReportWriter.ReportFormat {
                 ledgerMetrics.isEmpty() ? null : table(r, null, ledgerMetrics, false, Metrics.NET_PREFIX), retraining,
                 retrainingMetrics.isEmpty() ? null
                         : table(r, null, retrainingMetrics, false, Metrics.RETRAINING_PREFIX),
-                groupTables(r), blocking, definitions, footer(manifest), charts[0]);
+                groupTables(r), r.sections().stream().map(x -> new SectionView(x.id(), x.title(), x.paragraphs(),
+                        x.columns(), x.rows().stream().map(TextRow::new).toList())).toList(), blocking, definitions,
+                footer(manifest), charts[0]);
     }
 
     private static SvgCharts.Estimate estimate(String label, int series, Summary s) {

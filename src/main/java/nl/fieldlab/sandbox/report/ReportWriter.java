@@ -215,6 +215,21 @@ public final class ReportWriter {
         md.append("\n## Who benefits: placement rate by worker group\n\n");
         table(md, r, r.metricsWithPrefix("group."), false);
 
+        for (Report.Section section : r.sections()) {
+            md.append("\n## ").append(section.title()).append("\n\n");
+            section.paragraphs().forEach(p -> md.append(p).append("\n\n"));
+            md.append('|');
+            section.columns().forEach(c -> md.append(' ').append(c.replace("|", "/")).append(" |"));
+            md.append("\n|");
+            section.columns().forEach(c -> md.append("---|"));
+            md.append('\n');
+            for (List<String> row : section.rows()) {
+                md.append('|');
+                row.forEach(c -> md.append(' ').append(c.replace("|", "/").replace("\n", " ")).append(" |"));
+                md.append('\n');
+            }
+        }
+
         md.append("\n## Top blocking rules\n\n");
         md.append("| variant | rule | blocked actions per run | legal source |\n|---|---|---:|---|\n");
         for (String v : r.variants()) {

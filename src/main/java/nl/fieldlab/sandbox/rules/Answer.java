@@ -159,6 +159,30 @@ public final class Answer {
         return net;
     }
 
+    /**
+     * Whether two answers come to the same thing: allowed or blocked alike, the same payments (type, payer, payee,
+     * amount, months) and the same entitlements, obligations and amounts, whichever rules produced them.
+     */
+    public boolean sameOutcome(Answer other) {
+        if (allowed() != other.allowed() || !entitlementByKey.equals(other.entitlementByKey)
+                || !obligationByKey.equals(other.obligationByKey) || !amountByKey.equals(other.amountByKey)
+                || payments.size() != other.payments.size()) {
+            return false;
+        }
+        java.util.List<List<Object>> mine = new java.util.ArrayList<>();
+        java.util.List<List<Object>> theirs = new java.util.ArrayList<>();
+        for (PaymentLine p : payments) {
+            mine.add(List.of(p.type(), p.payer(), p.payee(), p.amount(), p.fromMonth(), p.toMonth()));
+        }
+        for (PaymentLine p : other.payments) {
+            theirs.add(List.of(p.type(), p.payer(), p.payee(), p.amount(), p.fromMonth(), p.toMonth()));
+        }
+        java.util.Comparator<List<Object>> order = java.util.Comparator.comparing(Object::toString);
+        mine.sort(order);
+        theirs.sort(order);
+        return mine.equals(theirs);
+    }
+
     private static Map<String, Double> index(List<ValueLine> lines) {
         if (lines.isEmpty()) {
             return Map.of();

@@ -24,6 +24,8 @@ import nl.fieldlab.sandbox.domain.WorkerFacts;
  * @param staffShare  at most this share of an employer's staff at once under the exemption, or 0 for no cap
  * @param budget      at most this many euro paid by the exemption's own rules per replication, or 0 for no cap
  * @param participants at most this many workers admitted per replication, or 0 for no cap
+ * @param cohort      only workers a provider has admitted to its cohort (an outcome-financed project); the
+ *                    simulation forms the cohort
  */
 public record ExemptionScope(
         Set<QuestionType> questions,
@@ -36,7 +38,8 @@ public record ExemptionScope(
         YearMonth until,
         double staffShare,
         double budget,
-        int participants) {
+        int participants,
+        boolean cohort) {
 
     public ExemptionScope {
         questions = Set.copyOf(questions);
@@ -72,6 +75,41 @@ public record ExemptionScope(
             return technicalJob || shortageCourse;
         }
         return true;
+    }
+
+    /**
+     * Why no question of a scenario can fall in this scope, from what the scenario holds, or null when some may.
+     *
+     * @param regions      the regions of the scenario's workers
+     * @param statuses     the statuses its workers can have at some point (a laid-off worker claims WW, ...)
+     * @param minAge       the youngest worker's age at the start
+     * @param maxAge       the oldest worker's age at the end
+     * @param technical    whether the scenario has technical employers or shortage-occupation courses
+     * @param first        the first simulated month
+     * @param last         the last simulated month
+     */
+    public String whyNoneCovered(Set<String> regions, Set<Status> statuses, int minAge, int maxAge, boolean technical,
+            YearMonth first, YearMonth last) {
+        if ((from != null && from.isAfter(last)) || (until != null && until.isBefore(first))) {
+            return "its window (" + (from == null ? "..." : from) + " to " + (until == null ? "..." : until)
+                    + ") lies outside the simulated months " + first + " to " + last;
+        }
+        if (!this.regions.isEmpty() && this.regions.stream().noneMatch(regions::contains)) {
+            return "its scope is region " + String.join(", ", new java.util.TreeSet<>(this.regions))
+                    + " and the scenario's workers are in region " + String.join(", ", new java.util.TreeSet<>(regions));
+        }
+        if (!this.statuses.isEmpty() && this.statuses.stream().noneMatch(statuses::contains)) {
+            return "its scope is workers on " + new java.util.TreeSet<>(this.statuses) + " and no worker of the "
+                    + "scenario is ever on those";
+        }
+        if ((maxAge > 0 && minAge > this.maxAge) || (this.minAge > 0 && maxAge < this.minAge)) {
+            return "its ages (" + this.minAge + " to " + (this.maxAge == 0 ? "any" : this.maxAge)
+                    + ") do not meet the scenario's (" + minAge + " to " + maxAge + ")";
+        }
+        if (technicalOnly && !technical) {
+            return "it covers technical jobs and shortage-occupation courses only, and the scenario has neither";
+        }
+        return null;
     }
 
     public boolean capped() {

@@ -221,7 +221,8 @@ public final class FactUsage {
                 r.contains("disabled") && w.disabled(),
                 r.contains("background") ? w.background() : "",
                 r.contains("youngChild") && w.youngChild(),
-                r.contains("earnings") ? w.earnings() : 0);
+                r.contains("earnings") ? w.earnings() : 0,
+                r.contains("earningsSince") ? w.earningsSince() : 0);
     }
 
     /** Read sets for display: question type -> worker facts its rules read. */

@@ -225,7 +225,7 @@ public final class RuleLibrary {
     }
 
     record ScopeSpec(List<QuestionType> questions, List<String> regions, List<Status> statuses, Integer minAge,
-            Integer maxAge, Boolean technicalOnly, String from, String until, CapSpec cap) {
+            Integer maxAge, Boolean technicalOnly, String from, String until, CapSpec cap, Boolean cohort) {
     }
 
     record CapSpec(Double staffShare, Double budget, Integer participants) {
@@ -300,7 +300,7 @@ public final class RuleLibrary {
                 sc.minAge() == null ? 0 : sc.minAge(),
                 sc.maxAge() == null ? 0 : sc.maxAge(),
                 Boolean.TRUE.equals(sc.technicalOnly()),
-                scopeFrom, scopeUntil, staffShare, budget, participants);
+                scopeFrom, scopeUntil, staffShare, budget, participants, Boolean.TRUE.equals(sc.cohort()));
         return new Exemption(s.id(), s.title(), s.description().strip(), s.mechanism().strip(), s.risk().strip(),
                 s.source(), s.suspends() == null ? List.of() : s.suspends(), ruleFiles, params, scope,
                 InputError.display(file));

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,8 +19,11 @@ import nl.fieldlab.sandbox.input.YamlFile;
  */
 public final class Behaviour {
 
-    /** A default value, the note that says where it comes from, and the range a scenario may set. */
-    public record Default(double value, String note, double min, double max) {
+    /**
+     * A default value, the note that says where it comes from, the range a scenario may set, and the mechanism it
+     * sizes.
+     */
+    public record Default(double value, String note, double min, double max, String mechanism) {
 
         /** Whether the range is that of a probability. */
         public boolean probability() {
@@ -27,7 +31,15 @@ public final class Behaviour {
         }
     }
 
+    /**
+     * A behavioural mechanism: the decision it changes, what it does in one sentence, its source, and the
+     * behaviour values that size it.
+     */
+    public record Mechanism(String id, String decision, String says, String source, List<String> parameters) {
+    }
+
     private static final SortedMap<String, Default> DEFAULTS = loadDefaults();
+    private static final SortedMap<String, Mechanism> MECHANISMS = loadMechanisms();
 
     private final Map<String, Double> values;
     private final Map<String, Double> overrides;
@@ -83,6 +95,20 @@ public final class Behaviour {
         return DEFAULTS;
     }
 
+    /** The mechanisms, by id, each with the behaviour values that size it. */
+    public static SortedMap<String, Mechanism> mechanisms() {
+        return MECHANISMS;
+    }
+
+    /** A mechanism by id; fails for an id the mechanisms file does not have (a bug, not bad input). */
+    public static Mechanism mechanism(String id) {
+        Mechanism m = MECHANISMS.get(id);
+        if (m == null) {
+            throw new IllegalStateException("no mechanism '" + id + "' in mechanisms.yaml");
+        }
+        return m;
+    }
+
     public double get(String key) {
         Double v = values.get(key);
         if (v == null) {
@@ -105,6 +131,31 @@ public final class Behaviour {
         return overrides;
     }
 
+    private static SortedMap<String, Mechanism> loadMechanisms() {
+        String name = "mechanisms.yaml";
+        try (InputStream in = Behaviour.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the build");
+            }
+            Map<String, Map<String, Object>> raw = YamlFile.mapper().readValue(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    YamlFile.mapper().getTypeFactory().constructMapType(LinkedHashMap.class,
+                            YamlFile.mapper().getTypeFactory().constructType(String.class),
+                            YamlFile.mapper().getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
+                                    Object.class)));
+            SortedMap<String, Mechanism> out = new TreeMap<>();
+            raw.forEach((id, v) -> {
+                List<String> params = DEFAULTS.entrySet().stream().filter(e -> id.equals(e.getValue().mechanism()))
+                        .map(Map.Entry::getKey).toList();
+                out.put(id, new Mechanism(id, String.valueOf(v.get("decision")), String.valueOf(v.get("says")),
+                        String.valueOf(v.get("source")), params));
+            });
+            return Collections.unmodifiableSortedMap(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+
     private static double number(Object o, double otherwise) {
         return o instanceof Number n ? n.doubleValue() : otherwise;
     }
@@ -123,7 +174,8 @@ public final class Behaviour {
                                     Object.class)));
             SortedMap<String, Default> out = new TreeMap<>();
             raw.forEach((k, v) -> out.put(k, new Default(((Number) v.get("value")).doubleValue(),
-                    String.valueOf(v.get("note")), number(v.get("min"), 0), number(v.get("max"), 1))));
+                    String.valueOf(v.get("note")), number(v.get("min"), 0), number(v.get("max"), 1),
+                    String.valueOf(v.get("mechanism")))));
             return Collections.unmodifiableSortedMap(out);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + name, e);

@@ -78,6 +78,12 @@ public record Scenario(
                 employers, courses, newBehaviour, newVariants, expectations, file, sha256, text);
     }
 
+    /** The same scenario over its first {@code newMonths} months (at most its own horizon). */
+    public Scenario withMonths(int newMonths) {
+        return new Scenario(id, description, region, start, Math.min(months, newMonths), seed, replications,
+                population, workers, employers, courses, behaviour, variants, expectations, file, sha256, text);
+    }
+
     /** The same scenario named as read from {@code name} (a copy rerun under its original name). */
     public Scenario shownAs(String name) {
         return new Scenario(id, description, region, start, months, seed, replications, population, workers,
@@ -89,7 +95,7 @@ public record Scenario(
         List<WorkerGroup> w = workers.stream().map(g -> new WorkerGroup(g.group(),
                 (int) Math.max(1, Math.round(g.count() * factor)), g.status(), g.region(), g.age(), g.education(),
                 g.field(), g.household(), g.wageValue(), g.dailyWage(), g.workHistoryYears(), g.monthsUnemployed(),
-                g.meansTestShare(), g.disabledShare(), g.background(), g.layoffRate())).toList();
+                g.meansTestShare(), g.disabledShare(), g.background(), g.layoffRate(), g.youngChildShare())).toList();
         List<EmployerGroup> e = employers.stream().map(g -> new EmployerGroup(g.group(),
                 (int) Math.max(1, Math.round(g.count() * factor)), g.sector(), g.field(), g.region(), g.staff(),
                 g.vacancyRate(), g.requiredEducation(), g.hourlyWage(), g.hoursPerWeek(), g.contractMonths(),

@@ -253,6 +253,7 @@ public final class ScenarioLoader {
         share(yaml, at + ".meansTestShare", g.meansTestShare());
         share(yaml, at + ".disabledShare", g.disabledShare());
         share(yaml, at + ".layoffRate", g.layoffRate());
+        share(yaml, at + ".youngChildShare", g.youngChildShare());
     }
 
     private static void checkEmployers(YamlFile yaml, String at, EmployerGroup g, Set<String> ids) {

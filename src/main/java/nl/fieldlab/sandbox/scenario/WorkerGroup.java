@@ -27,6 +27,7 @@ import nl.fieldlab.sandbox.domain.Status;
  * @param disabledShare    share with an occupational disability (default 0)
  * @param background       route into the jobs-agreement register, if any (default NONE)
  * @param layoffRate       EMPLOYED groups: monthly probability of losing the job (declining occupation)
+ * @param youngChildShare  share of the single parents with a child under five (default 0)
  */
 public record WorkerGroup(
         @JsonProperty(required = true) String group,
@@ -44,5 +45,6 @@ public record WorkerGroup(
         Double meansTestShare,
         Double disabledShare,
         String background,
-        Double layoffRate) {
+        Double layoffRate,
+        Double youngChildShare) {
 }

@@ -263,9 +263,9 @@ public class ExplainCommands {
         sb.append(profile(eb, d.base() + " against " + d.other() + ", replication " + d.replication()));
         sb.append('\n');
         if (!d.differs()) {
-            sb.append("No difference: the worker's path is the same under ").append(d.base()).append(" and ")
-                    .append(d.other()).append(" in replication ").append(d.replication())
-                    .append(" (same events, decisions, answers and payments in every month).\n\n");
+            sb.append(wrap("No difference: the worker's path is the same under " + d.base() + " and " + d.other()
+                    + " in replication " + d.replication() + " (same events, decisions, answers and payments in every"
+                    + " month).", "", "  ")).append("\n\n");
             sb.append(consequences(d));
             return sb.toString().stripTrailing();
         }
@@ -307,7 +307,7 @@ public class ExplainCommands {
             return;
         }
         step(sb, new Step(s.month(), s.kind(), s.detail(), s.decision(), s.question(), s.answer(), List.of(),
-                s.outcomes()), "    ");
+                s.outcomes(), s.mechanisms()), "    ");
         if (!rules.isEmpty()) {
             sb.append("      rules that ").append(role).append(":\n");
             rules(sb, rules, "        ");

@@ -420,11 +420,14 @@ public class SandboxCommands {
         }
         Scenario s = workbench.validate(Path.of(file));
         var library = workbench.rules().library();
+        StringBuilder warnings = new StringBuilder();
+        Workbench.unreachable(s, library).forEach((ex, why) -> warnings.append("\nwarning: ").append(ex)
+                .append(" reaches nobody in this scenario: ").append(why).append(" (its effect will be zero)"));
         return String.format(Locale.ROOT, "%s: valid (%,d workers, %d employer groups, %d variants: %s)%n"
                 + "checked against the rules in %s (rules hash %s, %d rules)", file,
                 s.workerCount(), s.employers().size(), s.variants().size(),
                 String.join(", ", s.variants().stream().map(Variant::name).toList()), workbench.rulesDir(),
-                library.hash().substring(0, 12), library.ruleCount());
+                library.hash().substring(0, 12), library.ruleCount()) + warnings;
     }
 
     @Command(name = "test-rules", group = "Rules", exitStatusExceptionMapper = ERRORS, completionProvider = "caseFiles",

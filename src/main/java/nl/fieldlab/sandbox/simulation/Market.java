@@ -207,6 +207,31 @@ final class Market {
         return any;
     }
 
+    /**
+     * The BBL course into {@code field} a training company takes an apprentice on for: a BBL route into the field
+     * that reaches at least one level below {@code level} (a certificate route may do), the longest such diploma
+     * first, else -1.
+     */
+    int apprenticeshipCourse(int field, Education level) {
+        int best = -1;
+        for (int i = 0; i < courses.length; i++) {
+            CourseFacts c = courses[i];
+            if (courseField[i] != field || c.route() != nl.fieldlab.sandbox.domain.CourseRoute.BBL
+                    || c.level().level() < level.level() - 1) {
+                continue;
+            }
+            if (best < 0 || rank(c) > rank(courses[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Diplomas before certificates, then the level reached. */
+    private static int rank(CourseFacts c) {
+        return (c.credential() == nl.fieldlab.sandbox.domain.Credential.DIPLOMA ? 100 : 0) + c.level().level();
+    }
+
     /** The first shortage-occupation course at most one level above {@code education}, else the lowest one. */
     int shortageCourseFor(Education education) {
         int lowest = -1;

@@ -39,6 +39,22 @@ public final class Metrics {
     public static final String VACANCIES_UNFILLED = "vacanciesUnfilled";
     public static final String WORK_TO_WORK = "workToWork";
     public static final String SROI_CREDITS = "sroiCredits";
+    public static final String APPRENTICESHIPS = "apprenticeships";
+    public static final String APPRENTICESHIPS_COMPLETED = "apprenticeshipsCompleted";
+    public static final String SIDE_JOBS = "sideJobs";
+    public static final String SIDE_JOB_MONTHS = "sideJobMonths";
+    public static final String COACHED = "coached";
+
+    /** Prefix of the former job seekers in work at the end of simulated year N ({@code employed.year2}). */
+    public static final String EMPLOYED_YEAR_PREFIX = "employed.year";
+    /** Prefix of the placements made in simulated year N. */
+    public static final String PLACEMENTS_YEAR_PREFIX = "placements.year";
+    /**
+     * Prefix of an exemption's reach: {@code reach.<EX>.workers}, {@code .questions} (in its scope),
+     * {@code .changed} (answers that differ from the baseline's, also {@code .changed.<QUESTION>}),
+     * {@code .participants}, {@code .refused} (admissions its budget could not pay), {@code .paid}.
+     */
+    public static final String REACH_PREFIX = "reach.";
 
     /** Prefix of the calibration measures (compared with observed exit rates by {@code calibrate}). */
     public static final String CALIBRATION_PREFIX = "calibration.";
@@ -94,6 +110,9 @@ public final class Metrics {
         if (name.startsWith("group.target.") && GROUP_MEASURES.stream().anyMatch(m -> name.endsWith("." + m))) {
             return null;
         }
+        if (name.matches("(employed|placements)\\.year\\d+") || name.startsWith(REACH_PREFIX)) {
+            return null;
+        }
         if (name.startsWith(BLOCKED_PREFIX)) {
             String rule = name.substring(BLOCKED_PREFIX.length());
             if (ruleIds == null || ruleIds.contains(rule)) {
@@ -129,6 +148,11 @@ public final class Metrics {
         d.put(VACANCIES_UNFILLED, "vacancies still open at the end");
         d.put(WORK_TO_WORK, "employed workers at risk who moved to a job at a simulated employer without becoming unemployed");
         d.put(SROI_CREDITS, "social-return (SROI) credit the rules granted employers for placements and retraining, in euro");
+        d.put(APPRENTICESHIPS, "career switchers taken on as paid BBL apprentices (a job with a course)");
+        d.put(APPRENTICESHIPS_COMPLETED, "apprentices who completed their course");
+        d.put(SIDE_JOBS, "workers who combined a benefit with a part-time job at some point");
+        d.put(SIDE_JOB_MONTHS, "months of part-time work on a benefit");
+        d.put(COACHED, "workers a provider coached in an outcome-financed project");
         return java.util.Collections.unmodifiableMap(d);
     }
 }

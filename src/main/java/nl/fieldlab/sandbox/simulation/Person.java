@@ -13,6 +13,7 @@ import nl.fieldlab.sandbox.domain.Status;
  * @param ageAtStart      age in years at the start
  * @param birthdayMonth   simulated month index (1-12) in which the worker first turns a year older
  * @param layoffRate      monthly layoff chance while employed in a declining occupation
+ * @param youngChild      a single parent with a child under five
  */
 public record Person(
         int id,
@@ -32,7 +33,8 @@ public record Person(
         boolean meetsMeansTest,
         boolean disabled,
         String background,
-        double layoffRate) {
+        double layoffRate,
+        boolean youngChild) {
 
     /** Age in whole years at simulated month index {@code m}. */
     public int ageAt(int m) {

@@ -19,7 +19,7 @@ public final class Population {
 
     /** Attribute slots of the POPULATION stream. */
     private static final int AGE = 0, BIRTHDAY = 1, EDUCATION = 2, HOUSEHOLD = 3, WAGE_VALUE = 4, DAILY_WAGE = 5,
-            HISTORY = 6, UNEMPLOYED = 7, MEANS = 8, DISABLED = 9, SLOTS = 10;
+            HISTORY = 6, UNEMPLOYED = 7, MEANS = 8, DISABLED = 9, YOUNG_CHILD = 10, SLOTS = 11;
 
     public static Person[] draw(Scenario s, Fields fields, Rng rng) {
         List<Person> out = new ArrayList<>(s.workerCount());
@@ -33,12 +33,13 @@ public final class Population {
                 int age = draw(rng, e + AGE, wg.age(), 30);
                 // nobody has worked longer than since age 16
                 int history = Math.min(draw(rng, e + HISTORY, wg.workHistoryYears(), 0), Math.max(0, age - 16));
+                Household household = pick(rng, e + HOUSEHOLD, wg.household(), Household.SINGLE);
                 out.add(new Person(
                         id, g, wg.status(),
                         wg.region() == null ? s.region() : wg.region(),
                         age,
                         rng.between(Rng.Stream.POPULATION, e + BIRTHDAY, 0, 1, 12),
-                        pick(rng, e + HOUSEHOLD, wg.household(), Household.SINGLE),
+                        household,
                         pick(rng, e + EDUCATION, wg.education(), Education.MBO2),
                         field,
                         draw(rng, e + WAGE_VALUE, wg.wageValue(), 100),
@@ -49,7 +50,9 @@ public final class Population {
                         rng.uniform(Rng.Stream.POPULATION, e + MEANS, 0) < share(wg.meansTestShare(), 1),
                         rng.uniform(Rng.Stream.POPULATION, e + DISABLED, 0) < share(wg.disabledShare(), 0),
                         wg.background() == null ? "NONE" : wg.background(),
-                        share(wg.layoffRate(), 0)));
+                        share(wg.layoffRate(), 0),
+                        household == Household.SINGLE_PARENT
+                                && rng.uniform(Rng.Stream.POPULATION, e + YOUNG_CHILD, 0) < share(wg.youngChildShare(), 0)));
             }
         }
         return out.toArray(new Person[0]);

@@ -10,7 +10,9 @@ public final class Rng {
     /** What a draw is for; each purpose is an independent stream. */
     public enum Stream {
         POPULATION, VACANCY_NEW, VACANCY_FILL, SEARCH, SEARCH_POOL, SEARCH_PICK, ROUTE, HIRE, TRIAL_CONVERT,
-        COURSE_UPTAKE, COURSE_SPONTANEOUS, COURSE_COMPLETE, SEPARATION, LAYOFF, EXIT_OTHER
+        COURSE_UPTAKE, COURSE_SPONTANEOUS, COURSE_COMPLETE, SEPARATION, LAYOFF, EXIT_OTHER,
+        /** the quality of a worker-vacancy match (two draws: MATCH and MATCH_2) */
+        MATCH, MATCH_2, SIDE_JOB_START, SIDE_JOB_STOP, APPRENTICESHIP, COACHING, COURSE_LOAN, SELF_PAY, RENEWAL
     }
 
     private final long key;
@@ -40,6 +42,13 @@ public final class Rng {
     /** A whole number from {@code min} to {@code max} inclusive. */
     public int between(Stream stream, long entity, long step, int min, int max) {
         return min + (int) Math.floor(uniform(stream, entity, step) * (max - min + 1L));
+    }
+
+    /** A standard normal draw from two uniforms of two streams (Box-Muller). */
+    public double normal(Stream a, Stream b, long entity, long step) {
+        double u1 = Math.max(uniform(a, entity, step), 0x1.0p-53);
+        double u2 = uniform(b, entity, step);
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
     /** A Poisson count with the given mean, by inversion of one uniform draw. */

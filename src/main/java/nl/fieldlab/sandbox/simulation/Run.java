@@ -2,21 +2,24 @@ package nl.fieldlab.sandbox.simulation;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.domain.CourseFacts;
-import nl.fieldlab.sandbox.domain.Education;
 import nl.fieldlab.sandbox.domain.EmployerFacts;
-import nl.fieldlab.sandbox.domain.PaymentType;
 import nl.fieldlab.sandbox.domain.Question;
 import nl.fieldlab.sandbox.domain.QuestionType;
 import nl.fieldlab.sandbox.domain.Status;
 import nl.fieldlab.sandbox.domain.WorkerFacts;
+import nl.fieldlab.sandbox.parameters.ParameterView;
 import nl.fieldlab.sandbox.rules.Answer;
 import nl.fieldlab.sandbox.rules.Decider;
 import nl.fieldlab.sandbox.rules.Exemption;
@@ -26,68 +29,101 @@ import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.Rng.Stream;
 
 /**
- * One replication of one variant, month by month. Each month: vacancies open and fill; jobs, trials, courses and
- * benefits run their course; job seekers search; the proposed actions go to the rules in batches; behaviour decides
- * the outcome; payments are booked. No regulation is decided here: allowed or not, how long, how much and who pays
- * all come from the rules' answers.
+ * One replication of one variant, month by month. Each month: vacancies open and fill; jobs, trials, courses, side
+ * jobs and benefits run their course; a provider forms its coaching cohort; job seekers search; the proposed actions
+ * go to the rules in one batch; the mechanisms decide what happens; payments are booked.
+ *
+ * <p>No regulation is decided here: allowed or not, how long, how much and who pays all come from the rules'
+ * answers. No behaviour is decided here either: each decision is one mechanism (a class of its own, with its
+ * parameters and its test); this class only orders them and keeps the books.
  */
 final class Run {
 
     private final Scenario scenario;
     private final Market market;
-    private final Person[] people;
     private final Decider decider;
     private final RuleBase rules;
+    private final Decider baseline;
     private final Rng rng;
-    private final Behaviour b;
     private final int months;
     private final Worker[] workers;
     private final RunTotals totals;
+    private final FactsMapper facts;
     private final int traceWorker;
     private final Trace trace;
-    private final java.util.function.BooleanSupplier cancelled;
+    private final BiConsumer<Question, Answer> observer;
+    private final Consumer<WorkerFacts> factsObserver;
+    private final BooleanSupplier cancelled;
+    private final Caps caps;
+    private final Reach reach;
 
-    // exemption caps, by exemption index in the variant
-    private final List<Exemption> exemptions;
-    private final int[][] activeAtEmployer;
-    private final int[] admitted;
-    private final double[] spent;
+    // the mechanisms
+    private final JobSearch search;
+    private final Hiring hiring;
+    private final MatchQuality match;
+    private final TrialScreening screening;
+    private final Apprenticeship apprenticeship;
+    private final CourseUptake uptake;
+    private final CourseCompletion completion;
+    private final JobLoss jobLoss;
+    private final SideJobs sideJobs;
+    private final Coaching coaching;
+    private final SocialReturnDemand socialReturn;
+    private final double[] otherExitByStatus = new double[Status.values().length];
+    private final double externalFill;
+    private final double initialVacancyMonths;
 
     // calendar: the month, its parameter period and whether a new period starts, by month index
     private final YearMonth[] monthOf;
     private final YearMonth[] periodOf;
     private final boolean[] newPeriod;
 
-    // behaviour values read once
-    private final double[] contactByStatus = new double[Status.values().length];
-    private final double[] otherExitByStatus = new double[Status.values().length];
-    private final double ownFieldShare, decay, ageFactor, noDutyFactor, inCourseFactor, hireBase, elasticity,
-            gapProductivity, trialOfferRate, trialConversion, monthsToBridge, courseUptake, courseSpontaneous,
-            completion, completionWithDuty, afterTrialFactor, selfPayAcceptance;
-    private final double[] separationByStatus = new double[Status.values().length];
-
-    Run(Scenario scenario, Market market, Person[] people, Decider decider, Rng rng, int traceWorker, Trace trace,
-            java.util.function.BooleanSupplier cancelled) {
-        this.cancelled = cancelled;
+    /**
+     * @param baseline the baseline's decider, to count the answers an exemption changed (null for the baseline)
+     * @param observer sees every question asked and its answer (tests), or null
+     * @param factsObserver sees the full facts of every question before the rules' projection (tests), or null
+     */
+    Run(Scenario scenario, Market market, Person[] people, Decider decider, Decider baseline, Rng rng,
+            int traceWorker, Trace trace, BiConsumer<Question, Answer> observer, Consumer<WorkerFacts> factsObserver,
+            BooleanSupplier cancelled) {
         this.scenario = scenario;
         this.market = market.copy();
-        this.people = people;
         this.decider = decider;
         this.rules = decider.rules();
+        this.baseline = baseline;
         this.rng = rng;
-        this.b = scenario.behaviour();
         this.months = scenario.months();
         this.traceWorker = traceWorker;
         this.trace = trace;
+        this.observer = observer;
+        this.factsObserver = factsObserver;
+        this.cancelled = cancelled;
         this.workers = new Worker[people.length];
         for (int i = 0; i < people.length; i++) {
             workers[i] = new Worker(people[i]);
         }
+        this.facts = new FactsMapper(this.market);
         this.totals = new RunTotals(months, scenario.workers().stream().map(g -> g.group()).toList());
-        this.exemptions = rules.exemptions();
-        this.activeAtEmployer = new int[exemptions.size()][this.market.employers.length];
-        this.admitted = new int[exemptions.size()];
-        this.spent = new double[exemptions.size()];
+        this.caps = new Caps(rules.exemptions(), this.market.employers.length, people.length);
+        this.reach = new Reach(rules.exemptions(), people.length);
+        Behaviour b = scenario.behaviour();
+        search = new JobSearch(b);
+        hiring = new Hiring(b);
+        match = new MatchQuality(b);
+        screening = new TrialScreening(b);
+        apprenticeship = new Apprenticeship(b);
+        uptake = new CourseUptake(b);
+        completion = new CourseCompletion(b);
+        jobLoss = new JobLoss(b);
+        sideJobs = new SideJobs(b);
+        coaching = new Coaching(b);
+        socialReturn = new SocialReturnDemand(b, this.market.employers.length);
+        for (Status s : Status.values()) {
+            String exit = "exit.other." + s.name();
+            otherExitByStatus[s.ordinal()] = Behaviour.isKnown(exit) ? b.get(exit) : 0;
+        }
+        externalFill = b.get("vacancy.external-fill-rate");
+        initialVacancyMonths = b.get("vacancy.initial-months");
         monthOf = new YearMonth[months];
         periodOf = new YearMonth[months];
         newPeriod = new boolean[months];
@@ -96,127 +132,9 @@ final class Run {
             periodOf[m] = rules.periodStart(monthOf[m]);
             newPeriod[m] = m > 0 && !periodOf[m].equals(periodOf[m - 1]);
         }
-        for (Status s : Status.values()) {
-            contactByStatus[s.ordinal()] = b.get("search.contact", s);
-            String exit = "exit.other." + s.name();
-            otherExitByStatus[s.ordinal()] = Behaviour.isKnown(exit) ? b.get(exit) : 0;
-        }
-        ownFieldShare = b.get("search.own-field-share");
-        decay = b.get("search.duration-decay-per-year");
-        ageFactor = b.get("search.age-50-plus-factor");
-        noDutyFactor = b.get("search.no-duty-factor");
-        inCourseFactor = b.get("search.in-course-factor");
-        hireBase = b.get("hire.base");
-        elasticity = b.get("hire.cost-elasticity");
-        gapProductivity = b.get("hire.gap-productivity");
-        trialOfferRate = b.get("hire.trial-offer-rate");
-        trialConversion = b.get("trial.conversion");
-        monthsToBridge = b.get("trial.months-to-bridge-gap");
-        courseUptake = b.get("course.uptake");
-        courseSpontaneous = b.get("course.spontaneous-rate");
-        completion = b.get("course.completion");
-        completionWithDuty = b.get("course.completion-with-search-duty");
-        afterTrialFactor = b.get("retention.after-trial-factor");
-        selfPayAcceptance = b.get("course.self-pay-acceptance");
-        for (Status st : Status.values()) {
-            separationByStatus[st.ordinal()] = b.get("retention.separation-rate", st);
-        }
     }
 
-    /** A worker's state in this run. */
-    private static final class Worker {
-        final Person p;
-        Status status;
-        /** The status the worker entered this unemployment spell with: a proxy for their job chances. */
-        Status entryStatus;
-        int field;
-        Education education;
-        boolean active = true;
-        int unemployedSince;
-        int monthsWorked;
-        int weeksWorkedLast36;
-        int yearsWorkedLast5;
-        int seekerSince = -1;
-        // benefit spell (duty, duration and clock pause are read from the answer every month, so kept here)
-        Answer benefit;
-        Question benefitQ;
-        WorkerFacts benefitFacts;
-        boolean duty;
-        double duration;
-        boolean clockPaused;
-        int benefitStart;
-        int benefitPaused;
-        // job
-        int employer = -1;
-        Answer job;
-        Question jobQ;
-        WorkerFacts jobFacts;
-        int jobStart;
-        Status jobStatus;
-        boolean jobAfterTrial;
-        // trial placement
-        int trialEmployer = -1;
-        int trialEnd;
-        Answer trialAnswer;
-        // course
-        int course = -1;
-        int courseEnd;
-        Answer courseAnswer;
-        // outcomes
-        int firstPlacement = -1;
-        int firstJobEnd = -1;
-        int leftBenefit = -1;
-        boolean everSeeker;
-        double publicCost;
-        java.util.SortedSet<String> targetGroups = new java.util.TreeSet<>();
-
-        Worker(Person p) {
-            this.p = p;
-            this.status = p.status();
-            this.entryStatus = p.status();
-            this.field = p.field();
-            this.education = p.education();
-            this.unemployedSince = -p.monthsUnemployed();
-            boolean workedBefore = p.status() == Status.WW || p.status() == Status.EMPLOYED;
-            this.weeksWorkedLast36 = workedBefore ? 36 : 0;
-            this.yearsWorkedLast5 = workedBefore ? Math.min(5, p.workHistoryYears()) : 0;
-        }
-
-        boolean employed() {
-            return employer >= 0;
-        }
-
-        boolean inTrial() {
-            return trialEmployer >= 0;
-        }
-
-        boolean inCourse() {
-            return course >= 0;
-        }
-
-        boolean seeker() {
-            return active && !employed() && !inTrial() && status != Status.EMPLOYED;
-        }
-
-        /** In a job outside the simulated employers, in a declining occupation: may move work-to-work. */
-        boolean atRisk() {
-            return active && !employed() && !inTrial() && status == Status.EMPLOYED;
-        }
-
-        void benefit(Answer a, Question q) {
-            if (a != null && a != benefit) {
-                a.groups().forEach(g -> targetGroups.add(g.group()));
-            }
-            benefit = a;
-            benefitQ = q;
-            duty = a != null && (a.obligation("search-duty", 0) > 0 || a.obligation("work-obligations", 0) > 0);
-            duration = a == null ? Double.POSITIVE_INFINITY
-                    : a.entitlement("benefit.duration-months", Double.POSITIVE_INFINITY);
-            clockPaused = a != null && a.entitlement("benefit.clock-paused", 0) > 0;
-        }
-    }
-
-    /** Questions asked together, with what to do with each answer. */
+    /** Questions asked together, with what to do with each answer; answers may ask further questions. */
     private final class Round {
         private final List<Question> questions = new ArrayList<>();
         private final List<Consumer<Answer>> then = new ArrayList<>();
@@ -226,17 +144,13 @@ final class Run {
             then.add(k);
         }
 
-        boolean isEmpty() {
-            return questions.isEmpty();
-        }
-
         void resolve() {
             while (!questions.isEmpty()) {
                 List<Question> qs = new ArrayList<>(questions);
                 List<Consumer<Answer>> ks = new ArrayList<>(then);
                 questions.clear();
                 then.clear();
-                List<Answer> answers = decider.answer(qs);
+                List<Answer> answers = answer(qs);
                 for (int i = 0; i < qs.size(); i++) {
                     ks.get(i).accept(answers.get(i));
                 }
@@ -244,7 +158,12 @@ final class Run {
         }
     }
 
-    private record Proposal(Worker w, QuestionType type, Market.Vacancy vacancy, int course, boolean gap) {
+    /** What a contact with a vacancy (or a wish to retrain) leads to. */
+    private enum Route {
+        HIRE, TRIAL, APPRENTICESHIP, COURSE
+    }
+
+    private record Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match) {
     }
 
     RunTotals run() {
@@ -269,87 +188,35 @@ final class Run {
     }
 
     private void month(int m, Round round) {
-        boolean newPeriod = this.newPeriod[m];
         vacancies(m);
-
-        // 1. jobs, trials, courses and benefits run their course
         for (Worker w : workers) {
-            if (!w.active) {
-                continue;
-            }
-            boolean birthday = m > 0 && w.p.ageAt(m) != w.p.ageAt(m - 1);
-            if (w.employed()) {
-                double hazard = separationByStatus[w.jobStatus.ordinal()] * (w.jobAfterTrial ? afterTrialFactor : 1);
-                if (rng.uniform(Stream.SEPARATION, w.p.id(), m) < hazard) {
-                    endJob(round, w, m);
-                    continue;
-                } else if (newPeriod || birthday && ageMatters(QuestionType.HIRE, w, m)) {
-                    reaskJob(round, w, m);
-                }
-            } else if (w.status == Status.EMPLOYED) {
-                if (rng.uniform(Stream.LAYOFF, w.p.id(), m) < w.p.layoffRate()) {
-                    w.unemployedSince = m;
-                    w.entryStatus = Status.WW;
-                    w.weeksWorkedLast36 = 36;
-                    becomeSeeker(w, m);
-                    if (traced(w)) {
-                        event(w, m, "laid off", "declining occupation", null, null);
-                    }
-                    claim(round, w, Status.WW, m, m);
-                    continue;
-                }
-            }
-            if (w.inTrial() && m >= w.trialEnd) {
-                endTrial(round, w, m);
-            }
-            if (w.inCourse() && m >= w.courseEnd) {
-                endCourse(round, w, m);
-            }
-            if (w.benefit != null && !w.employed()) {
-                double exit = otherExitByStatus[w.status.ordinal()];
-                if (exit > 0 && rng.uniform(Stream.EXIT_OTHER, w.p.id(), m) < exit) {
-                    if (traced(w)) {
-                        event(w, m, "left " + w.status, "for reasons other than work", null, null);
-                    }
-                    leave(w, m);
-                    continue;
-                }
-                int spellMonth = m - w.benefitStart + 1 - w.benefitPaused;
-                if (spellMonth > w.duration) {
-                    if (traced(w)) {
-                        event(w, m, w.status + " exhausted", "after " + fmt(w.duration) + " months", null, null);
-                    }
-                    claim(round, w, Status.BIJSTAND, m, m);
-                } else if (newPeriod || birthday && ageMatters(QuestionType.BENEFIT, w, m)) {
-                    reaskBenefit(round, w, m);
-                }
+            if (w.active) {
+                progress(round, w, m);
             }
         }
         round.resolve();
-
-        // 2. job seekers search; proposals go to the rules in one batch
+        formCohorts(m);
         List<Proposal> proposals = search(m);
         List<Question> questions = new ArrayList<>(proposals.size());
         for (Proposal pr : proposals) {
             questions.add(proposalQuestion(pr, m));
         }
-        List<Answer> answers = decider.answer(questions);
-        // 3. behaviour decides, in worker order
+        List<Answer> answers = answer(questions);
         for (int i = 0; i < proposals.size(); i++) {
-            apply(round, proposals.get(i), questions.get(i), answers.get(i), m);
+            decide(round, proposals.get(i), questions.get(i), answers.get(i), m);
         }
         round.resolve();
-
-        // 4. money
-        totals.employedByMonth[m] = book(m);
+        book(m);
+        if ((m + 1) % 12 == 0 || m == months - 1) {
+            totals.yearEnd(m / 12, countEmployedSeekers());
+        }
     }
 
-    // ------------------------------------------------------------------ vacancies
+    // ------------------------------------------------------------------ vacancies (mechanism: vacancies)
 
     private void vacancies(int m) {
-        double fill = b.get("vacancy.external-fill-rate");
-        market.closeExternally(v -> rng.uniform(Stream.VACANCY_FILL, v.id(), m) < fill, m, totals);
-        double initial = m == 0 ? b.get("vacancy.initial-months") : 1;
+        market.closeExternally(v -> rng.uniform(Stream.VACANCY_FILL, v.id(), m) < externalFill, m, totals);
+        double initial = m == 0 ? initialVacancyMonths : 1;
         for (Market.EmployerState e : market.employers) {
             int n = rng.poisson(Stream.VACANCY_NEW, e.index, m, e.vacancyRate * initial);
             for (int k = 0; k < n; k++) {
@@ -359,7 +226,147 @@ final class Run {
         market.compact();
     }
 
-    // ------------------------------------------------------------------ searching
+    // ------------------------------------------------------------------ spells run their course
+
+    private void progress(Round round, Worker w, int m) {
+        boolean birthday = m > 0 && w.p.ageAt(m) != w.p.ageAt(m - 1);
+        if (w.employed()) {
+            Spells.Job job = w.job;
+            double hazard = jobLoss.chance(job.route()) + match.extraSeparation(job.match(), m - job.start());
+            if (rng.uniform(Stream.SEPARATION, w.p.id(), m) < hazard) {
+                endJob(round, w, m, match.bad(job.match()) && m - job.start() < MatchQuality.PROBATION_MONTHS
+                        ? MatchQuality.ID : JobLoss.ID, "");
+                return;
+            }
+            double notRenewed = jobLoss.nonRenewal(m - job.start(), market.employers[job.employer()].facts
+                    .contractMonths(), chainMaxMonths(m), match.bad(job.match()));
+            if (notRenewed > 0 && rng.uniform(Stream.RENEWAL, w.p.id(), m) < notRenewed) {
+                endJob(round, w, m, JobLoss.ID, ", fixed-term contract not renewed");
+                return;
+            }
+            if (newPeriod[m] || birthday && ageMatters(QuestionType.HIRE, w, m)) {
+                reaskJob(round, w, m);
+            }
+        } else if (w.status == Status.EMPLOYED) {
+            if (rng.uniform(Stream.LAYOFF, w.p.id(), m) < w.p.layoffRate()) {
+                w.unemployedSince = m;
+                w.entryStatus = Status.WW;
+                w.weeksWorkedLast36 = 36;
+                becomeSeeker(w, m);
+                event(w, m, JobLoss.ID, "laid off", "declining occupation", null, null);
+                claim(round, w, Status.WW, m, m);
+                return;
+            }
+        }
+        if (w.inTrial() && m >= w.trial.end()) {
+            endTrial(round, w, m);
+        }
+        if (w.inCourse() && m >= w.course.end()) {
+            endCourse(round, w, m);
+        }
+        if (w.benefit != null && !w.employed()) {
+            double exit = otherExitByStatus[w.status.ordinal()];
+            if (exit > 0 && rng.uniform(Stream.EXIT_OTHER, w.p.id(), m) < exit) {
+                event(w, m, "other-exit", "left " + w.status, "for reasons other than work", null, null);
+                leave(w, m);
+                return;
+            }
+            if (w.benefit.spellMonth(m) > w.benefit.duration()) {
+                event(w, m, null, w.status + " exhausted", "after " + fmt(w.benefit.duration()) + " months", null,
+                        null);
+                claim(round, w, Status.BIJSTAND, m, m);
+                return;
+            }
+            if (sideJobChanges(w, m) || newPeriod[m] || birthday && ageMatters(QuestionType.BENEFIT, w, m)) {
+                reaskBenefit(round, w, m);
+            }
+        }
+    }
+
+    /** Mechanism side-jobs: a recipient takes or leaves a small part-time job; true when the earnings changed. */
+    private boolean sideJobChanges(Worker w, int m) {
+        if (w.inTrial() || w.inCourse()) {
+            return false;
+        }
+        if (w.sideJob != null) {
+            if (rng.uniform(Stream.SIDE_JOB_STOP, w.p.id(), m) < sideJobs.stopChance()) {
+                w.sideJob = null;
+                event(w, m, SideJobs.ID, "part-time job ended", "", null, null);
+                return true;
+            }
+            return false;
+        }
+        double chance = sideJobs.startChance(w.status, w.benefit.keepShare());
+        if (chance > 0 && rng.uniform(Stream.SIDE_JOB_START, w.p.id(), m) < chance) {
+            w.sideJob = new Spells.SideJob(sideJobEarnings(m), w.benefit.spellMonth(m));
+            w.everSideJob = true;
+            event(w, m, SideJobs.ID, "part-time job started", fmt(w.sideJob.earnings()) + " a month, keeping "
+                    + Math.round(100 * w.benefit.keepShare()) + " %", null, null);
+            return true;
+        }
+        return false;
+    }
+
+    private double chainMaxMonths(int m) {
+        return rules.parameters(periodOf[m], Set.of()).value("contract.chain-max-months");
+    }
+
+    private double sideJobEarnings(int m) {
+        ParameterView p = rules.parameters(periodOf[m], Set.of());
+        return sideJobs.earnings(p.value("wml.hourly.adult"), p.value("calendar.weeks-per-month"));
+    }
+
+    // ------------------------------------------------------------------ coaching cohorts (mechanism: coaching)
+
+    /**
+     * A provider of an outcome-financed project admits this month's cohort: most by predicted job chance
+     * (cream-skimming), the rest at random, among job seekers in the exemption's scope who were never coached.
+     */
+    private void formCohorts(int m) {
+        for (Exemption ex : caps.exemptions()) {
+            if (!ex.scope().cohort() || !ex.scope().activeIn(monthOf[m]) || !caps.hasRoom(ex, -1, -1, 0)) {
+                continue;
+            }
+            int size = (int) rules.parameters(periodOf[m], Set.of(ex.id())).value(
+                    ex.id().toLowerCase(java.util.Locale.ROOT) + ".cohort-per-month");
+            List<Worker> candidates = new ArrayList<>();
+            for (Worker w : workers) {
+                if (w.seeker() && w.coachedUntil < 0 && ex.scope().covers(QuestionType.HIRE,
+                        facts.facts(w, m, w.status), null, null, monthOf[m])) {
+                    candidates.add(w);
+                }
+            }
+            int byPrediction = (int) Math.round(size * coaching.creamSkimming());
+            candidates.sort((a, b) -> {
+                int c = Double.compare(predictedChance(b, m), predictedChance(a, m));
+                return c != 0 ? c : Integer.compare(a.p.id(), b.p.id());
+            });
+            List<Worker> picked = new ArrayList<>(candidates.subList(0, Math.min(byPrediction, candidates.size())));
+            List<Worker> rest = new ArrayList<>(candidates.subList(picked.size(), candidates.size()));
+            rest.sort((a, b) -> Double.compare(rng.uniform(Stream.COACHING, a.p.id(), m),
+                    rng.uniform(Stream.COACHING, b.p.id(), m)));
+            picked.addAll(rest.subList(0, Math.min(size - picked.size(), rest.size())));
+            for (Worker w : picked) {
+                w.coachedUntil = m + coaching.months();
+                totals.coached++;
+                event(w, m, Coaching.ID, "coaching started", ex.id() + ", " + coaching.months() + " months, predicted "
+                        + Math.round(100 * predictedChance(w, m)) + " % in work after 6 months without it", null, null);
+            }
+        }
+    }
+
+    /**
+     * The project's prediction of a worker's chance to be in work 6 months on without the project: the baseline
+     * contact and hiring chances compounded (the contract's prediction model).
+     */
+    private double predictedChance(Worker w, int m) {
+        double monthly = search.contactChance(w.entryStatus, m - w.unemployedSince, w.p.ageAt(m), w.searchDuty(),
+                w.inCourse(), false) * Math.min(1, hiring.chance(new Hiring.Offer(w.p.wageValuePct() / 100.0, 1, 1,
+                0, w.p.disabled(), false)));
+        return 1 - Math.pow(1 - monthly, 6);
+    }
+
+    // ------------------------------------------------------------------ searching (mechanism: job-search)
 
     private List<Proposal> search(int m) {
         List<Proposal> out = new ArrayList<>();
@@ -368,11 +375,12 @@ final class Run {
                 continue;
             }
             long id = w.p.id();
-            if (rng.uniform(Stream.SEARCH, id, m) < contactRate(w, m)) {
-                // most contacts are in the worker's own field; with no vacancies there, people look elsewhere
+            double contact = search.contactChance(w.entryStatus, m - w.unemployedSince, w.p.ageAt(m), w.searchDuty(),
+                    w.inCourse(), w.coached(m));
+            if (rng.uniform(Stream.SEARCH, id, m) < contact) {
                 List<Market.Vacancy> own = market.openIn(w.field);
-                List<Market.Vacancy> pool = !own.isEmpty() && rng.uniform(Stream.SEARCH_POOL, id, m) < ownFieldShare
-                        ? own : market.openAll();
+                List<Market.Vacancy> pool = !own.isEmpty()
+                        && rng.uniform(Stream.SEARCH_POOL, id, m) < search.ownFieldShare() ? own : market.openAll();
                 if (!pool.isEmpty()) {
                     Market.Vacancy v = pool.get((int) (rng.uniform(Stream.SEARCH_PICK, id, m) * pool.size()));
                     Proposal pr = route(w, v, m);
@@ -383,56 +391,47 @@ final class Run {
                 }
             }
             if (!w.inCourse() && !market.shortageField(w.field) && w.benefit != null
-                    && rng.uniform(Stream.COURSE_SPONTANEOUS, id, m) < courseSpontaneous) {
+                    && rng.uniform(Stream.COURSE_SPONTANEOUS, id, m) < uptake.spontaneous()) {
                 int c = market.shortageCourseFor(w.education);
                 if (c >= 0) {
-                    out.add(new Proposal(w, QuestionType.COURSE, null, c, false));
+                    out.add(new Proposal(w, Route.COURSE, null, c, false, 1));
                 }
             }
         }
         return out;
     }
 
-    private double contactRate(Worker w, int m) {
-        // job chances follow the route into unemployment, not the benefit the worker lives on now: a WW
-        // recipient whose WW ran out does not search like a long-term bijstand client
-        double rate = contactByStatus[w.entryStatus.ordinal()];
-        int unemployed = Math.max(0, m - w.unemployedSince);
-        rate *= Math.pow(1 - decay, unemployed / 12.0);
-        if (w.p.ageAt(m) >= 50) {
-            rate *= ageFactor;
-        }
-        if (!w.duty) {
-            rate *= noDutyFactor;
-        }
-        if (w.inCourse()) {
-            rate *= inCourseFactor;
-        }
-        return rate;
-    }
-
-    /** Which action a contact leads to, by the gap between the worker and the vacancy. */
+    /** Which action a contact leads to, by the skills gap between the worker and the vacancy. */
     private Proposal route(Worker w, Market.Vacancy v, int m) {
         Market.EmployerState e = market.employers[v.employer()];
         int eduGap = e.requiredEducation.level() - w.education.level();
         boolean fieldMatch = w.field == e.field;
         long id = w.p.id();
+        double quality = match.factor(rng.normal(Stream.MATCH, Stream.MATCH_2, id, m));
         if (fieldMatch && eduGap <= 0) {
-            return new Proposal(w, QuestionType.HIRE, v, -1, false);
+            return new Proposal(w, Route.HIRE, v, -1, false, quality);
         }
         if (w.inCourse()) {
             return null;
         }
         boolean smallGap = (fieldMatch && eduGap == 1) || (!fieldMatch && eduGap <= 0);
         if (smallGap) {
-            return rng.uniform(Stream.ROUTE, id, m) < trialOfferRate
-                    ? new Proposal(w, QuestionType.TRIAL_PLACEMENT, v, -1, true)
-                    : new Proposal(w, QuestionType.HIRE, v, -1, true);
+            return rng.uniform(Stream.ROUTE, id, m) < screening.offerRate()
+                    ? new Proposal(w, Route.TRIAL, v, -1, true, quality)
+                    : new Proposal(w, Route.HIRE, v, -1, true, quality);
         }
-        if (rng.uniform(Stream.COURSE_UPTAKE, id, m) < courseUptake) {
+        // a large gap: a training company may take the career switcher on as an apprentice; else a course first
+        if (w.status != Status.EMPLOYED && e.facts.recognisedTrainingCompany()
+                && rng.uniform(Stream.APPRENTICESHIP, id, m) < apprenticeship.offerRate()) {
+            int c = market.apprenticeshipCourse(e.field, e.requiredEducation);
+            if (c >= 0) {
+                return new Proposal(w, Route.APPRENTICESHIP, v, c, true, quality);
+            }
+        }
+        if (rng.uniform(Stream.COURSE_UPTAKE, id, m) < uptake.uptake()) {
             int c = market.courseInto(e.field, e.requiredEducation);
             if (c >= 0) {
-                return new Proposal(w, QuestionType.COURSE, v, c, false);
+                return new Proposal(w, Route.COURSE, v, c, false, 1);
             }
         }
         return null;
@@ -440,124 +439,179 @@ final class Run {
 
     private Question proposalQuestion(Proposal pr, int m) {
         Worker w = pr.w();
-        EmployerFacts ef = pr.vacancy() == null ? null : market.employers[pr.vacancy().employer()].facts;
+        int employer = pr.vacancy() == null ? -1 : pr.vacancy().employer();
+        EmployerFacts ef = employer < 0 ? null : market.employers[employer].facts;
         CourseFacts cf = pr.course() >= 0 ? market.courses[pr.course()] : null;
-        // a course proposed for a vacancy carries that employer's job intention; a hire with a skills gap tells
-        // the rules the worker's productivity in the job while they learn it
-        int rampUp = pr.type() == QuestionType.HIRE && pr.gap() && rules.usage().mentions("rampUpPct")
-                ? (int) Math.round(100 * gapProductivity) : 100;
-        return question(pr.type(), facts(w, m, w.status), ef, cf, m, year(m), false, false, rampUp, Set.of());
+        QuestionType type = switch (pr.route()) {
+            case HIRE, APPRENTICESHIP -> QuestionType.HIRE;
+            case TRIAL -> QuestionType.TRIAL_PLACEMENT;
+            case COURSE -> QuestionType.COURSE;
+        };
+        // a hire with a skills gap tells the rules the worker's productivity in the job while they learn it
+        int rampUp = type == QuestionType.HIRE && pr.gap() && rules.usage().mentions("rampUpPct")
+                ? (int) Math.round(100 * screening.skill(0, true)) : 100;
+        return question(type, w, m, facts.facts(w, m, w.status), ef, cf, year(m), employer == w.lastEmployer
+                && employer >= 0, false, rampUp, Set.of());
     }
 
-    // ------------------------------------------------------------------ outcomes
+    // ------------------------------------------------------------------ deciding
 
-    private void apply(Round round, Proposal pr, Question q, Answer a, int m) {
+    private void decide(Round round, Proposal pr, Question q, Answer a, int m) {
         Worker w = pr.w();
         if ((!w.seeker() && !w.atRisk()) || (pr.vacancy() != null && !pr.vacancy().isOpen())) {
             return;
         }
-        if (traced(w)) {
-            event(w, m, pr.type() + " proposed", describe(pr), q, a);
-        }
-        if (!a.allowed()) {
-            totals.blocked(a.blockedBy());
-            if (traced(w)) {
-                event(w, m, "blocked", a.blockedBy() + ": " + a.blocks().get(0).reason(), q, a);
-            }
+        Set<String> over = caps.overBudget(a, 1, horizonSpellMonth(m, 1));
+        if (!over.isEmpty()) {
+            // the exemption's budget cannot pay this spell: ask again without it, and count the refusal
+            over.forEach(caps::refused);
+            Set<String> without = new TreeSet<>(q.exemptions());
+            without.removeAll(over);
+            Question again = withScope(q, without, m);
+            round.ask(again, b -> decide(round, pr, again, b, m));
             return;
         }
-        switch (pr.type()) {
+        event(w, m, null, q.type() + " proposed", describe(pr), q, a);
+        if (!a.allowed()) {
+            totals.blocked(a.blockedBy());
+            event(w, m, null, "blocked", a.blockedBy() + ": " + a.blocks().get(0).reason(), q, a);
+            return;
+        }
+        switch (pr.route()) {
             case HIRE -> {
-                double chance = hireChance(w, a, pr.gap());
+                double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.gap());
+                double chance = hireChance(w, q, a, null, productivity, pr.vacancy().employer(), m);
                 if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
                     market.fill(pr.vacancy(), m, totals);
-                    startJob(w, pr.vacancy().employer(), q, a, m);
+                    startJob(w, pr.vacancy().employer(), q, a, m, false, false, pr.match(), Hiring.ID, chance);
                 } else {
-                    if (traced(w)) {
-                        event(w, m, "not hired", "employer's chance " + fmt(chance), q, a);
-                    }
+                    event(w, m, Hiring.ID, "not hired", "employer's chance " + fmt(chance), q, a);
                 }
             }
-            case TRIAL_PLACEMENT -> {
+            case APPRENTICESHIP -> askApprenticeship(round, pr, q, a, m);
+            case TRIAL -> {
                 int length = (int) a.entitlement("trial.max-months", 0);
                 if (length >= 1) {
                     market.fill(pr.vacancy(), m, totals);
-                    w.trialEmployer = pr.vacancy().employer();
-                    w.trialEnd = m + length;
-                    w.trialAnswer = a;
-                    admit(a, w.trialEmployer, +1);
+                    w.trial = new Spells.Trial(pr.vacancy().employer(), q, a, m, length, pr.match());
+                    caps.admit(a, w.p.id(), w.trial.employer(), 1, length);
                     totals.trialsStarted++;
-                    event(w, m, "trial placement started", length + " months at " + employerName(w.trialEmployer),
-                            q, a);
+                    event(w, m, TrialScreening.ID, "trial placement started", length + " months at "
+                            + employerName(w.trial.employer()), q, a);
                 }
             }
-            case COURSE -> {
-                // a course the worker must pay for is started less often (a financial and decision barrier)
-                if (-a.netFor(Actor.WORKER, 1) > 0
-                        && rng.uniform(Stream.COURSE_UPTAKE, w.p.id(), m + 100_000L) >= selfPayAcceptance) {
-                    event(w, m, "course not started", "the worker would pay " + fmt(-a.netFor(Actor.WORKER, 1)),
-                            q, a);
-                    return;
-                }
-                w.course = pr.course();
-                w.courseEnd = m + market.courses[pr.course()].months();
-                w.courseAnswer = a;
-                admit(a, -1, +1);
+            case COURSE -> startCourse(round, w, pr.course(), q, a, m);
+            default -> throw new IllegalStateException("not a proposal: " + pr.route());
+        }
+    }
+
+    /** Mechanism course-uptake: an approved course starts unless the worker must pay and will not. */
+    private void startCourse(Round round, Worker w, int course, Question q, Answer a, int m) {
+        double pays = -a.netFor(Actor.WORKER, 1);
+        boolean loan = a.entitlement("lifelong-learning-credit", 0) > 0;
+        double chance = uptake.startChance(pays, loan);
+        if (chance < 1 && rng.uniform(Stream.SELF_PAY, w.p.id(), m) >= chance) {
+            event(w, m, CourseUptake.ID, "course not started", "the worker would pay " + fmt(pays)
+                    + (loan ? " (a learning loan was offered)" : ""), q, a);
+            return;
+        }
+        w.course = new Spells.Course(course, q, a, m, m + market.courses[course].months(), -1);
+        caps.admit(a, w.p.id(), -1, 1, 1);
+        totals.coursesStarted++;
+        totals.sroiCredits += a.amount("sroi.credit", 0);
+        bookSpell(w, m, a, 1);
+        event(w, m, CourseUptake.ID, "course started", market.courses[course].id() + ", "
+                + market.courses[course].months() + " months", q, a);
+        if (w.benefit != null) {
+            reaskBenefit(round, w, m);
+        }
+    }
+
+    /**
+     * Mechanism apprenticeship: the training company asks what the apprentice's course costs it (the course as its
+     * employee's training), then decides with the hiring chance at apprentice productivity.
+     */
+    private void askApprenticeship(Round round, Proposal pr, Question hireQ, Answer hireA, int m) {
+        Worker w = pr.w();
+        int employer = pr.vacancy().employer();
+        WorkerFacts asEmployee = facts.facts(w, m, Status.EMPLOYED, 0);
+        Question courseQ = question(QuestionType.COURSE, w, m, asEmployee, market.employers[employer].facts,
+                market.courses[pr.course()], year(m), false, false, 100, Set.of());
+        askWithinCaps(round, courseQ, m, (cq, courseA) -> {
+            if (!pr.vacancy().isOpen() || !w.seeker()) {
+                return;
+            }
+            if (!courseA.allowed()) {
+                event(w, m, Apprenticeship.ID, "no apprenticeship", courseA.blockedBy() + ": "
+                        + courseA.blocks().get(0).reason(), cq, courseA);
+                return;
+            }
+            CourseFacts c = market.courses[pr.course()];
+            double productivity = w.p.wageValuePct() / 100.0 * apprenticeship.firstYearProductivity(c.months());
+            double chance = hireChance(w, hireQ, hireA, courseA, productivity, employer, m);
+            if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
+                market.fill(pr.vacancy(), m, totals);
+                startJob(w, employer, hireQ, hireA, m, false, true, pr.match(), Apprenticeship.ID, chance);
+                w.course = new Spells.Course(pr.course(), cq, courseA, m, m + c.months(), employer);
+                w.everApprentice = true;
+                caps.admit(courseA, w.p.id(), -1, 1, 1);
+                totals.apprenticeships++;
                 totals.coursesStarted++;
-                totals.sroiCredits += a.amount("sroi.credit", 0);
-                bookMonth(w, m, a, 1);
-                event(w, m, "course started", market.courses[w.course].id() + ", "
-                        + market.courses[w.course].months() + " months", q, a);
-                if (w.benefit != null) {
-                    reaskBenefit(round, w, m);
-                }
+                totals.sroiCredits += courseA.amount("sroi.credit", 0);
+                socialReturn.earn(employer, year(m), courseA.amount("sroi.credit", 0));
+                bookSpell(w, m, courseA, 1);
+                event(w, m, Apprenticeship.ID, "apprenticeship started", c.id() + ", " + c.months() + " months",
+                        cq, courseA);
+            } else {
+                event(w, m, Apprenticeship.ID, "not taken on as apprentice", "employer's chance " + fmt(chance),
+                        hireQ, hireA);
             }
-            default -> throw new IllegalStateException("not a proposal: " + pr.type());
-        }
+        });
     }
 
-    /** The employer's hiring chance: a base chance scaled by productivity over net wage cost. */
-    private double hireChance(Worker w, Answer a, boolean gap) {
-        double wage = 0;
-        for (Answer.PaymentLine p : a.payments()) {
-            if (p.type() == PaymentType.WAGE && p.paidIn(1)) {
-                wage += p.amount();
+    /**
+     * Mechanism hiring (with social-return-demand): the chance that the employer hires, from what the work is worth
+     * against what the employer pays under the rules' answer (and the course's, for an apprentice).
+     */
+    private double hireChance(Worker w, Question q, Answer a, Answer course, double productivity, int employer,
+            int m) {
+        double minimum = a.amount("minimum-wage.hourly", 0);
+        double normalWage = Math.max(q.employer().hourlyWage(), minimum) * q.monthlyHours()
+                * (1 + q.p("wml.holiday-allowance"));
+        double cost = 0;
+        for (int month = 1; month <= MatchQuality.PROBATION_MONTHS; month++) {
+            cost -= a.netFor(Actor.EMPLOYER, month);
+            if (course != null) {
+                cost -= course.netFor(Actor.EMPLOYER, month);
             }
         }
-        if (wage <= 0) {
-            return hireBase;
-        }
-        double net = 0;
-        for (int month = 1; month <= 12; month++) {
-            net -= a.netFor(Actor.EMPLOYER, month);
-        }
-        net = Math.max(net / 12, 1);
-        double productivity = w.p.wageValuePct() / 100.0 * (gap ? gapProductivity : 1);
-        return Math.min(1, hireBase * Math.pow(productivity * wage / net, elasticity));
+        cost /= MatchQuality.PROBATION_MONTHS;
+        double credit = a.amount("sroi.credit", 0) + (course == null ? 0 : course.amount("sroi.credit", 0));
+        double worth = socialReturn.worth(employer, year(m), a.amount("sroi.obligation", 0), credit);
+        return hiring.chance(new Hiring.Offer(productivity, normalWage, cost, worth, w.p.disabled(), w.coached(m)));
     }
 
-    private void startJob(Worker w, int employer, Question q, Answer a, int m) {
-        if (w.inCourse()) {
-            if (traced(w)) {
-                event(w, m, "course dropped", "found a job", null, null);
-            }
-            stopCourse(w);
+    // ------------------------------------------------------------------ jobs, trials, courses
+
+    private void startJob(Worker w, int employer, Question q, Answer a, int m, boolean afterTrial, boolean apprentice,
+            double quality, String mechanism, double chance) {
+        if (w.inCourse() && !apprentice) {
+            event(w, m, null, "course dropped", "found a job", null, null);
+            stopCourse(w, m);
         }
-        w.employer = employer;
-        w.job = a;
-        w.jobQ = q;
-        w.jobFacts = facts(w, m, w.status);
-        w.jobStart = m;
-        w.jobStatus = w.status;
-        w.jobAfterTrial = q.afterTrial();
+        w.job = new Spells.Job(employer, q, a, m, w.status, afterTrial, apprentice, quality);
+        w.lastEmployer = employer;
+        w.sideJob = null;
         a.groups().forEach(g -> w.targetGroups.add(g.group()));
         if (w.benefit != null && w.leftBenefit < 0) {
             w.leftBenefit = m;
         }
-        w.benefit(null, null);
-        admit(a, employer, +1);
+        w.benefit = null;
+        caps.admit(a, w.p.id(), employer, 1, horizonSpellMonth(m, 1));
         // social-return credit the rules grant the employer for this placement (SROI)
-        totals.sroiCredits += a.amount("sroi.credit", 0);
+        double credit = a.amount("sroi.credit", 0);
+        totals.sroiCredits += credit;
+        socialReturn.earn(employer, year(m), credit);
         if (w.firstPlacement < 0) {
             w.firstPlacement = m;
             if (w.everSeeker) {
@@ -568,81 +622,88 @@ final class Run {
                 totals.workToWork++;
             }
         }
-        if (traced(w)) {
-            event(w, m, "hired", employerName(employer), q, a);
-        }
+        event(w, m, mechanism, "hired", employerName(employer) + (apprentice ? " as apprentice" : "")
+                + ", employer's chance " + fmt(chance), q, a);
     }
 
-    private void endJob(Round round, Worker w, int m) {
-        if (traced(w)) {
-            event(w, m, "job ended", "after " + (m - w.jobStart) + " months at " + employerName(w.employer), null, null);
-        }
-        admit(w.job, w.employer, -1);
-        int worked = m - w.jobStart;
+    private void endJob(Round round, Worker w, int m, String mechanism, String why) {
+        Spells.Job job = w.job;
+        event(w, m, mechanism, "job ended", "after " + (m - job.start()) + " months at " + employerName(job.employer())
+                + why, null, null);
+        caps.leave(job.answer(), job.employer(), job.jobMonth(m), horizonSpellMonth(job.start(), 1));
+        int worked = m - job.start();
         w.monthsWorked += worked;
         w.weeksWorkedLast36 = (int) Math.min(36, Math.round(worked * 52 / 12.0));
         w.yearsWorkedLast5 = Math.min(5, w.yearsWorkedLast5 + worked / 12);
         if (w.firstJobEnd < 0 && w.firstPlacement >= 0) {
             w.firstJobEnd = m;
         }
-        w.employer = -1;
+        if (w.inCourse() && w.course.apprenticeship()) {
+            stopCourse(w, m);
+        }
         w.job = null;
-        w.jobQ = null;
         w.unemployedSince = m;
         w.entryStatus = Status.WW;
         becomeSeeker(w, m);
         claim(round, w, Status.WW, m, m);
     }
 
+    /**
+     * Mechanism trial-screening: at the end of the trial the employer hires with the hiring chance at the
+     * productivity it has seen (job-specific skill gained, the match it has learnt).
+     */
     private void endTrial(Round round, Worker w, int m) {
-        int employer = w.trialEmployer;
-        int length = (int) w.trialAnswer.entitlement("trial.max-months", 0);
-        admit(w.trialAnswer, employer, -1);
-        w.trialEmployer = -1;
-        double chance = trialConversion * Math.min(1, length / monthsToBridge);
-        if (rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m) < chance) {
-            totals.trialsConverted++;
-            Question q = question(QuestionType.HIRE, facts(w, m, w.status), market.employers[employer].facts, null, m,
-                    year(m), false, true, Set.of());
-            round.ask(q, a -> startJob(w, employer, q, a, m));
-            if (traced(w)) {
-                event(w, m, "trial converted", "chance " + fmt(chance), null, null);
+        Spells.Trial t = w.trial;
+        caps.leave(t.answer(), t.employer(), t.months() + 1, t.months());
+        w.trial = null;
+        Question asked = question(QuestionType.HIRE, w, m, facts.facts(w, m, w.status),
+                market.employers[t.employer()].facts, null, year(m), false, true, 100, Set.of());
+        askWithinCaps(round, asked, m, (q, a) -> {
+            if (!a.allowed()) {
+                event(w, m, TrialScreening.ID, "trial ended without a job", a.blockedBy(), q, a);
+                return;
             }
-        } else {
-            if (traced(w)) {
-                event(w, m, "trial ended without a job", "chance " + fmt(chance), null, null);
+            double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(t.months(), true)
+                    * screening.learntMatch(t.months(), t.match());
+            double chance = hireChance(w, q, a, null, productivity, t.employer(), m);
+            if (rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m) < chance) {
+                totals.trialsConverted++;
+                startJob(w, t.employer(), q, a, m, true, false, t.match(), TrialScreening.ID, chance);
+            } else {
+                event(w, m, TrialScreening.ID, "trial ended without a job", "employer's chance " + fmt(chance)
+                        + " after seeing the match (" + fmt(t.match()) + ")", q, a);
             }
-        }
+        });
     }
 
+    /** Mechanism course-completion: the course ends completed or not; completed, it changes field and education. */
     private void endCourse(Round round, Worker w, int m) {
-        CourseFacts c = market.courses[w.course];
-        double chance = w.benefit != null && w.benefit.obligation("search-duty", 0) > 0 ? completionWithDuty
-                : completion;
+        Spells.Course course = w.course;
+        CourseFacts c = market.courses[course.course()];
+        double chance = completion.chance(w.benefit != null && w.benefit.answer().obligation("search-duty", 0) > 0,
+                course.apprenticeship());
         if (rng.uniform(Stream.COURSE_COMPLETE, w.p.id(), m) < chance) {
             totals.coursesCompleted++;
+            if (course.apprenticeship()) {
+                totals.apprenticeshipsCompleted++;
+            }
             w.field = market.fieldIndex(c.field());
             if (c.level().level() > w.education.level()) {
                 w.education = c.level();
             }
-            if (traced(w)) {
-                event(w, m, "course completed", c.id(), null, null);
-            }
+            event(w, m, CourseCompletion.ID, "course completed", c.id(), null, null);
         } else {
-            if (traced(w)) {
-                event(w, m, "course not completed", c.id() + ", chance " + fmt(chance), null, null);
-            }
+            event(w, m, CourseCompletion.ID, "course not completed", c.id() + ", chance " + fmt(chance), null, null);
         }
-        stopCourse(w);
+        stopCourse(w, m);
         if (w.benefit != null) {
             reaskBenefit(round, w, m);
         }
     }
 
-    private void stopCourse(Worker w) {
-        admit(w.courseAnswer, -1, -1);
-        w.course = -1;
-        w.courseAnswer = null;
+    private void stopCourse(Worker w, int m) {
+        caps.leave(w.course.answer(), -1, 2, 1);
+        w.course = null;
     }
 
     private void leave(Worker w, int m) {
@@ -650,9 +711,10 @@ final class Run {
         if (w.leftBenefit < 0) {
             w.leftBenefit = m;
         }
-        w.benefit(null, null);
+        w.benefit = null;
+        w.sideJob = null;
         if (w.inCourse()) {
-            stopCourse(w);
+            stopCourse(w, m);
         }
     }
 
@@ -674,24 +736,22 @@ final class Run {
      */
     private void claim(Round round, Worker w, Status status, int m, int spellStart) {
         w.status = status;
+        w.sideJob = null;
         int unemployedAtStart = Math.max(0, spellStart - w.unemployedSince);
-        WorkerFacts f = facts(w, m, status, unemployedAtStart);
-        Question q = question(QuestionType.BENEFIT, f, null, courseOf(w), m, year(Math.max(0, spellStart)), false,
-                false, Set.of());
+        WorkerFacts f = facts.facts(w, m, status, unemployedAtStart);
+        Question q = question(QuestionType.BENEFIT, w, m, f, null, courseOf(w), year(Math.max(0, spellStart)), false,
+                false, 100, Set.of());
         round.ask(q, a -> {
             if (a.allowed()) {
-                w.benefit(a, q);
-                w.benefitFacts = f;
-                w.benefitStart = spellStart;
-                w.benefitPaused = 0;
-                if (traced(w)) {
-                    event(w, m, status + " granted", spellStart < m ? "spell started before the simulation" : "", q, a);
-                }
+                a.groups().forEach(g -> w.targetGroups.add(g.group()));
+                w.benefit = new Spells.Benefit(status, q, a, f, spellStart, 0, 0);
+                caps.admit(a, w.p.id(), -1, Math.max(1, m - spellStart + 1), horizonSpellMonth(spellStart, 1));
+                event(w, m, null, status + " granted", spellStart < m ? "spell started before the simulation" : "", q,
+                        a);
+                askKeepShare(round, w, m);
             } else {
-                if (traced(w)) {
-                    event(w, m, status + " refused", a.blockedBy() + ": " + a.blocks().get(0).reason(), q, a);
-                }
-                w.benefit(null, null);
+                event(w, m, null, status + " refused", a.blockedBy() + ": " + a.blocks().get(0).reason(), q, a);
+                w.benefit = null;
                 if (status == Status.WW) {
                     claim(round, w, Status.BIJSTAND, m, m);
                 } else {
@@ -702,33 +762,74 @@ final class Run {
     }
 
     private void reaskBenefit(Round round, Worker w, int m) {
-        Question old = w.benefitQ;
+        Spells.Benefit old = w.benefit;
         if (old == null) {
             return;
         }
-        Question q = question(QuestionType.BENEFIT, w.benefitFacts.withAge(w.p.ageAt(m)), null, courseOf(w), m,
-                old.startYear(), false, false, old.exemptions());
-        Answer before = w.benefit;
+        WorkerFacts f = old.facts().withAge(w.p.ageAt(m)).withEarnings(
+                w.sideJob == null ? 0 : w.sideJob.earnings(), w.sideJob == null ? 0 : w.sideJob.benefitMonth());
+        Question q = question(QuestionType.BENEFIT, w, m, f, null, courseOf(w), old.question().startYear(), false,
+                false, 100, old.question().exemptions());
         round.ask(q, a -> {
-            if (w.benefitQ == old) {
-                w.benefit(a, q);
-                if (traced(w) && a != before && !a.equals(before)) {
-                    if (traced(w)) {
-                        event(w, m, "benefit re-assessed", "", q, a);
-                    }
-                }
+            if (w.benefit != old) {
+                return;
+            }
+            if (!a.allowed() && w.sideJob != null) {
+                // the part-time job would end the benefit (earnings above the limit): the worker does not take it
+                event(w, m, SideJobs.ID, "part-time job left", a.blockedBy() + ": " + a.blocks().get(0).reason(), q,
+                        a);
+                w.sideJob = null;
+                reaskBenefit(round, w, m);
+                return;
+            }
+            int spellMonth = old.spellMonth(m);
+            caps.leave(old.answer(), -1, spellMonth, horizonSpellMonth(old.start(), 1));
+            w.benefit = old.reassessed(q, a);
+            caps.admit(a, w.p.id(), -1, spellMonth, horizonSpellMonth(old.start(), 1));
+            if (!a.equals(old.answer())) {
+                event(w, m, null, "benefit re-assessed", w.sideJob == null ? "" : "earnings "
+                        + fmt(w.sideJob.earnings()), q, a);
             }
         });
     }
 
-    private void reaskJob(Round round, Worker w, int m) {
-        Question old = w.jobQ;
-        Question q = question(QuestionType.HIRE, w.jobFacts.withAge(w.p.ageAt(m)), old.employer(), null, m,
-                old.startYear(), old.formerEmployee(), old.afterTrial(), old.rampUpPct(), old.exemptions());
+    /**
+     * What a part-time job would leave the worker (mechanism side-jobs): the benefit asked again with the earnings of
+     * a typical part-time job, once per benefit spell.
+     */
+    private void askKeepShare(Round round, Worker w, int m) {
+        Spells.Benefit b = w.benefit;
+        if (sideJobs.startChance(b.status(), sideJobs.referenceKeep()) <= 0) {
+            return;
+        }
+        double earnings = sideJobEarnings(m);
+        int spellMonth = Math.max(1, b.spellMonth(m));
+        WorkerFacts f = b.facts().withAge(w.p.ageAt(m)).withEarnings(earnings, spellMonth);
+        Question q = question(QuestionType.BENEFIT, w, m, f, null, null, b.question().startYear(), false, false, 100,
+                b.question().exemptions());
         round.ask(q, a -> {
-            if (w.jobQ == old) {
-                w.job = a;
-                w.jobQ = q;
+            if (w.benefit != b) {
+                return;
+            }
+            double keep = 0;
+            if (a.allowed()) {
+                double lost = b.answer().netFor(Actor.WORKER, spellMonth) - a.netFor(Actor.WORKER, spellMonth);
+                keep = Math.max(0, Math.min(1, (earnings - lost) / earnings));
+            }
+            w.benefit = b.withKeepShare(keep);
+        });
+    }
+
+    private void reaskJob(Round round, Worker w, int m) {
+        Spells.Job old = w.job;
+        Question oq = old.question();
+        Question q = question(QuestionType.HIRE, w, m, oq.worker().withAge(w.p.ageAt(m)), oq.employer(), oq.course(),
+                oq.startYear(), oq.formerEmployee(), oq.afterTrial(), oq.rampUpPct(), oq.exemptions());
+        round.ask(q, a -> {
+            if (w.job == old) {
+                caps.leave(old.answer(), -1, old.jobMonth(m), horizonSpellMonth(old.start(), 1));
+                w.job = old.reassessed(q, a);
+                caps.admit(a, w.p.id(), -1, old.jobMonth(m), horizonSpellMonth(old.start(), 1));
             }
         });
     }
@@ -742,35 +843,31 @@ final class Run {
     }
 
     private CourseFacts courseOf(Worker w) {
-        return w.inCourse() ? market.courses[w.course] : null;
+        return w.inCourse() && !w.course.apprenticeship() ? market.courses[w.course.course()] : null;
     }
 
     // ------------------------------------------------------------------ money
 
-    /** Books this month's payments; returns the number of workers in a job. */
-    private int book(int m) {
-        int employed = 0;
+    /** Books this month's payments of every spell. */
+    private void book(int m) {
         for (Worker w : workers) {
             if (w.benefit != null && !w.employed()) {
-                int spellMonth = m - w.benefitStart + 1 - w.benefitPaused;
-                bookMonth(w, m, w.benefit, spellMonth);
-                if (w.clockPaused && w.inCourse()) {
-                    w.benefitPaused++;
+                bookSpell(w, m, w.benefit.answer(), w.benefit.spellMonth(m));
+                if (w.benefit.clockPaused() && w.inCourse()) {
+                    w.benefit = w.benefit.pausedOneMonth();
                 }
             }
             if (w.employed()) {
-                employed++;
-                bookMonth(w, m, w.job, m - w.jobStart + 1);
+                bookSpell(w, m, w.job.answer(), w.job.jobMonth(m));
+            }
+            if (w.sideJob != null) {
+                totals.sideJobMonths++;
             }
         }
-        return employed;
     }
 
-    private void bookMonth(Worker w, int m, Answer a, int spellMonth) {
+    private void bookSpell(Worker w, int m, Answer a, int spellMonth) {
         List<Answer.PaymentLine> lines = a.payments();
-        if (lines.isEmpty()) {
-            return;
-        }
         boolean traced = traced(w);
         for (int i = 0, n = lines.size(); i < n; i++) {
             Answer.PaymentLine p = lines.get(i);
@@ -778,6 +875,13 @@ final class Run {
                 continue;
             }
             double amount = p.amount();
+            if (p.exemption() != null && !caps.pay(p.exemption(), amount)) {
+                if (traced) {
+                    trace.event(m, "payment refused", p.exemption() + "'s budget is used up: " + p.note(), "caps",
+                            null, null);
+                }
+                continue;
+            }
             totals.book(p.payer(), p.payee(), p.type(), amount);
             if (p.payer().isPublic()) {
                 w.publicCost += amount;
@@ -785,86 +889,92 @@ final class Run {
             if (p.payee().isPublic()) {
                 w.publicCost -= amount;
             }
-            if (p.exemption() != null) {
-                spent[indexOf(p.exemption())] += amount;
-            }
             if (traced) {
                 trace.paid(m, spellMonth, p);
             }
         }
     }
 
-    // ------------------------------------------------------------------ exemption caps
-
-    /** Counts an admission under every exemption whose rules shaped this answer. */
-    private void admit(Answer a, int employer, int delta) {
-        if (a == null || exemptions.isEmpty()) {
-            return;
-        }
-        for (String ex : a.exemptionsUsed()) {
-            int i = indexOf(ex);
-            if (delta > 0) {
-                admitted[i]++;
-            }
-            if (employer >= 0) {
-                activeAtEmployer[i][employer] += delta;
-            }
-        }
-    }
-
-    private boolean hasRoom(Exemption ex, EmployerFacts e) {
-        int i = indexOf(ex.id());
-        if (ex.scope().participants() > 0 && admitted[i] >= ex.scope().participants()) {
-            return false;
-        }
-        if (ex.scope().budget() > 0 && spent[i] >= ex.scope().budget()) {
-            return false;
-        }
-        if (ex.scope().staffShare() > 0 && e != null) {
-            int employer = market.indexOf(e);
-            return activeAtEmployer[i][employer] < Math.floor(ex.scope().staffShare() * e.staff());
-        }
-        return true;
-    }
-
-    private int indexOf(String exemption) {
-        for (int i = 0; i < exemptions.size(); i++) {
-            if (exemptions.get(i).id().equals(exemption)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("exemption not in variant: " + exemption);
-    }
-
     // ------------------------------------------------------------------ facts and questions
 
-    private WorkerFacts facts(Worker w, int m, Status status) {
-        return facts(w, m, status, Math.max(0, m - w.unemployedSince));
-    }
-
-    private WorkerFacts facts(Worker w, int m, Status status, int monthsUnemployed) {
-        Person p = w.p;
-        int workedYears = w.monthsWorked / 12;
-        return new WorkerFacts(p.ageAt(m), status, p.household(), w.education, market.fieldName(w.field),
-                p.region(), p.wageValuePct(), p.dailyWage(), p.workHistoryYears() + workedYears,
-                p.yearsWorkedSince2016() + workedYears, w.weeksWorkedLast36, w.yearsWorkedLast5, monthsUnemployed,
-                p.meetsMeansTest(), p.disabled(), p.background(), false, 0);
-    }
-
-    private Question question(QuestionType type, WorkerFacts wf, EmployerFacts ef, CourseFacts cf, int m,
-            int startYear, boolean formerEmployee, boolean afterTrial, Set<String> held) {
-        return question(type, wf, ef, cf, m, startYear, formerEmployee, afterTrial, 100, held);
-    }
-
-    private Question question(QuestionType type, WorkerFacts wf, EmployerFacts ef, CourseFacts cf, int m,
+    private Question question(QuestionType type, Worker w, int m, WorkerFacts wf, EmployerFacts ef, CourseFacts cf,
             int startYear, boolean formerEmployee, boolean afterTrial, int rampUpPct, Set<String> held) {
         YearMonth month = monthOf[m];
+        if (factsObserver != null) {
+            factsObserver.accept(wf);
+        }
+        int employer = ef == null ? -1 : market.indexOf(ef);
         // exemption scope is decided on the full facts; the rules see only the facts they can read
-        Set<String> scope = rules.inScope(type, wf, ef, cf, month,
-                (ex, e) -> held.contains(ex.id()) || hasRoom(ex, e));
-        YearMonth period = periodOf[m];
-        return new Question(type, period, startYear, rules.usage().relevant(type, wf), ef, cf, formerEmployee,
-                afterTrial, rampUpPct, scope, rules.parameters(period, scope));
+        Set<String> scope = rules.inScope(type, wf, ef, cf, month, (ex, e) -> held.contains(ex.id())
+                || (!ex.scope().cohort() || w.coached(m))
+                        && caps.hasRoom(ex, w.p.id(), employer, ef == null ? 0 : ef.staff()));
+        int counterfactual = type == QuestionType.HIRE && w.coached(m) && rules.usage().mentions("counterfactualPct")
+                ? (int) Math.round(100 * predictedChance(w, m)) : 0;
+        Question q = new Question(type, periodOf[m], startYear, rules.usage().relevant(type, wf), ef, cf,
+                formerEmployee, afterTrial, rampUpPct, counterfactual, scope, rules.parameters(periodOf[m], scope));
+        reach.asked(q, w.p.id());
+        return q;
+    }
+
+    /**
+     * Asks a question and hands the answer on, but first drops from its scope every exemption whose budget cannot
+     * pay what the answer schedules for the rest of the horizon (asking again without it, and counting the refusal).
+     */
+    private void askWithinCaps(Round round, Question q, int m, BiConsumer<Question, Answer> then) {
+        round.ask(q, a -> {
+            Set<String> over = caps.overBudget(a, 1, horizonSpellMonth(m, 1));
+            if (over.isEmpty()) {
+                then.accept(q, a);
+                return;
+            }
+            over.forEach(caps::refused);
+            Set<String> without = new TreeSet<>(q.exemptions());
+            without.removeAll(over);
+            askWithinCaps(round, withScope(q, without, m), m, then);
+        });
+    }
+
+    /** The same question with another exemption scope (a budget that cannot pay it). */
+    private Question withScope(Question q, Set<String> scope, int m) {
+        return new Question(q.type(), q.month(), q.startYear(), q.worker(), q.employer(), q.course(),
+                q.formerEmployee(), q.afterTrial(), q.rampUpPct(), q.counterfactualPct(), scope,
+                rules.parameters(periodOf[m], scope));
+    }
+
+    /** Asks a batch; counts what the exemptions in scope changed against the baseline's answers. */
+    private List<Answer> answer(List<Question> questions) {
+        List<Answer> answers = decider.answer(questions);
+        if (observer != null) {
+            for (int i = 0; i < questions.size(); i++) {
+                observer.accept(questions.get(i), answers.get(i));
+            }
+        }
+        if (baseline != null && reach.any()) {
+            List<Question> inScope = new ArrayList<>();
+            List<Integer> where = new ArrayList<>();
+            for (int i = 0; i < questions.size(); i++) {
+                if (!questions.get(i).exemptions().isEmpty()) {
+                    Question q = questions.get(i);
+                    inScope.add(new Question(q.type(), q.month(), q.startYear(), q.worker(), q.employer(), q.course(),
+                            q.formerEmployee(), q.afterTrial(), q.rampUpPct(), 0, Set.of(),
+                            baseline.rules().parameters(q.month(), Set.of())));
+                    where.add(i);
+                }
+            }
+            if (!inScope.isEmpty()) {
+                List<Answer> before = baseline.answer(inScope);
+                for (int j = 0; j < inScope.size(); j++) {
+                    int i = where.get(j);
+                    reach.answered(questions.get(i), answers.get(i), before.get(j));
+                }
+            }
+        }
+        return answers;
+    }
+
+    /** The last spell month of a spell that began in month {@code start} (spell month 1) within the horizon. */
+    private int horizonSpellMonth(int start, int startSpellMonth) {
+        return months - start + startSpellMonth - 1;
     }
 
     private int year(int m) {
@@ -873,11 +983,24 @@ final class Run {
 
     // ------------------------------------------------------------------ end of run
 
+    private int countEmployedSeekers() {
+        int n = 0;
+        for (Worker w : workers) {
+            if (w.everSeeker && w.employed()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private void finish() {
         int last = months - 1;
         for (Worker w : workers) {
             totals.count(w.p, w.targetGroups, w.everSeeker, w.firstPlacement, w.seekerSince, w.publicCost,
                     w.leftBenefit, market.technicalField(w.p.field()));
+            if (w.everSideJob) {
+                totals.workersWithSideJob++;
+            }
             if (!w.everSeeker) {
                 continue;
             }
@@ -892,13 +1015,14 @@ final class Run {
             }
         }
         totals.vacanciesUnfilled = market.openAll().size();
+        reach.into(totals, caps);
     }
 
     // ------------------------------------------------------------------ trace
 
-    private void event(Worker w, int m, String kind, String detail, Question q, Answer a) {
+    private void event(Worker w, int m, String mechanism, String kind, String detail, Question q, Answer a) {
         if (traced(w)) {
-            trace.event(m, kind, detail, q, a);
+            trace.event(m, kind, detail, mechanism, q, a);
         }
     }
 
@@ -913,7 +1037,8 @@ final class Run {
             sb.append("vacancy at ").append(employerName(pr.vacancy().employer()));
         }
         if (pr.course() >= 0) {
-            sb.append(sb.isEmpty() ? "" : ", ").append("course ").append(market.courses[pr.course()].id());
+            sb.append(sb.isEmpty() ? "" : ", ").append(pr.route() == Route.APPRENTICESHIP ? "apprenticeship " : "course ")
+                    .append(market.courses[pr.course()].id());
         }
         if (pr.gap()) {
             sb.append(" (skills gap)");
@@ -936,5 +1061,61 @@ final class Run {
             m.put(e.facts, e.index);
         }
         return m;
+    }
+
+    /**
+     * How far each exemption of the variant reached: the workers and questions in its scope, and the answers it
+     * changed against the baseline's answer to the same question, by question type.
+     */
+    static final class Reach {
+        private final List<Exemption> exemptions;
+        private final BitSet[] workers;
+        private final long[] questions;
+        private final long[][] changed;
+
+        Reach(List<Exemption> exemptions, int people) {
+            this.exemptions = exemptions;
+            workers = new BitSet[exemptions.size()];
+            for (int i = 0; i < workers.length; i++) {
+                workers[i] = new BitSet(people);
+            }
+            questions = new long[exemptions.size()];
+            changed = new long[exemptions.size()][QuestionType.values().length];
+        }
+
+        boolean any() {
+            return !exemptions.isEmpty();
+        }
+
+        void asked(Question q, int worker) {
+            if (q.exemptions().isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < exemptions.size(); i++) {
+                if (q.exemptions().contains(exemptions.get(i).id())) {
+                    workers[i].set(worker);
+                    questions[i]++;
+                }
+            }
+        }
+
+        void answered(Question q, Answer variant, Answer baseline) {
+            if (variant.sameOutcome(baseline)) {
+                return;
+            }
+            for (int i = 0; i < exemptions.size(); i++) {
+                if (q.exemptions().contains(exemptions.get(i).id())) {
+                    changed[i][q.type().ordinal()]++;
+                }
+            }
+        }
+
+        void into(RunTotals totals, Caps caps) {
+            for (int i = 0; i < exemptions.size(); i++) {
+                String id = exemptions.get(i).id();
+                totals.reach(id, workers[i].cardinality(), questions[i], changed[i], caps.participants(i),
+                        caps.refusedAdmissions(i), caps.paid(i), caps.refusedPayments(i));
+            }
+        }
     }
 }

@@ -31,6 +31,15 @@ public final class RunTotals {
     int vacanciesUnfilled;
     int workToWork;
     double sroiCredits;
+    int coached;
+    int apprenticeships;
+    int apprenticeshipsCompleted;
+    long sideJobMonths;
+    int workersWithSideJob;
+    /** former job seekers in work at the end of each simulated year (the last one may be shorter) */
+    private final int[] employedAtYearEnd;
+    /** per exemption id: workers and questions in scope, answers changed by question type, caps */
+    private final Map<String, double[]> reach = new LinkedHashMap<>();
     final int[] placementsByMonth;
     final int[] employedByMonth;
     /** per group key (scenario.<id>, status.<S>, age.<band>, target.<GROUP>): workers, seekers, placed, ... */
@@ -61,6 +70,7 @@ public final class RunTotals {
     RunTotals(int months, List<String> scenarioGroups) {
         placementsByMonth = new int[months];
         employedByMonth = new int[months];
+        employedAtYearEnd = new int[(months + 11) / 12];
         for (String g : scenarioGroups) {
             groups.put("scenario." + g, new GroupCounts());
         }
@@ -117,6 +127,24 @@ public final class RunTotals {
 
     void book(Actor payer, Actor payee, PaymentType type, double amount) {
         ledger[(payer.ordinal() * A + payee.ordinal()) * T + type.ordinal()] += amount;
+    }
+
+    void yearEnd(int year, int employedSeekers) {
+        employedAtYearEnd[year] = employedSeekers;
+    }
+
+    void reach(String exemption, int workers, long questions, long[] changedByType, int participants,
+            long refused, double paid, double refusedPayments) {
+        double[] r = new double[5 + changedByType.length];
+        r[0] = workers;
+        r[1] = questions;
+        r[2] = participants;
+        r[3] = refused;
+        r[4] = paid;
+        for (int i = 0; i < changedByType.length; i++) {
+            r[5 + i] = changedByType[i];
+        }
+        reach.put(exemption, r);
     }
 
     void blocked(String rule) {
@@ -176,6 +204,19 @@ public final class RunTotals {
         }
         m.put(Metrics.WORK_TO_WORK, (double) workToWork);
         m.put(Metrics.SROI_CREDITS, sroiCredits);
+        m.put(Metrics.APPRENTICESHIPS, (double) apprenticeships);
+        m.put(Metrics.APPRENTICESHIPS_COMPLETED, (double) apprenticeshipsCompleted);
+        m.put(Metrics.SIDE_JOBS, (double) workersWithSideJob);
+        m.put(Metrics.SIDE_JOB_MONTHS, (double) sideJobMonths);
+        m.put(Metrics.COACHED, (double) coached);
+        for (int y = 0; y < employedAtYearEnd.length; y++) {
+            m.put(Metrics.EMPLOYED_YEAR_PREFIX + (y + 1), (double) employedAtYearEnd[y]);
+            int placed = 0;
+            for (int mo = 12 * y; mo < Math.min(placementsByMonth.length, 12 * (y + 1)); mo++) {
+                placed += placementsByMonth[mo];
+            }
+            m.put(Metrics.PLACEMENTS_YEAR_PREFIX + (y + 1), (double) placed);
+        }
         m.put(Metrics.CALIBRATION_PREFIX + "wwExitToWork12m", share(wwPlaced12, wwCohort));
         m.put(Metrics.CALIBRATION_PREFIX + "ww50PlusExitToWork12m", share(ww50Placed12, ww50Cohort));
         m.put(Metrics.CALIBRATION_PREFIX + "wwTechnicalExitToWork12m", share(wwTechPlaced12, wwTechCohort));
@@ -190,6 +231,21 @@ public final class RunTotals {
             m.put("group." + key + ".netPublicCostPerWorker", g.workers == 0 ? Double.NaN : g.publicCost / g.workers);
         });
         blocked.forEach((rule, n) -> m.put(Metrics.BLOCKED_PREFIX + rule, (double) n));
+        reach.forEach((ex, r) -> {
+            String p = Metrics.REACH_PREFIX + ex + ".";
+            m.put(p + "workers", r[0]);
+            m.put(p + "questions", r[1]);
+            m.put(p + "participants", r[2]);
+            m.put(p + "refused", r[3]);
+            m.put(p + "paid", r[4]);
+            double changed = 0;
+            for (nl.fieldlab.sandbox.domain.QuestionType t : nl.fieldlab.sandbox.domain.QuestionType.values()) {
+                double c = r[5 + t.ordinal()];
+                changed += c;
+                m.put(p + "changed." + t.name(), c);
+            }
+            m.put(p + "changed", changed);
+        });
         return m;
     }
 

@@ -108,8 +108,10 @@ public final class Simulator {
                         }
                         Person[] people = fixed != null ? fixed
                                 : Population.draw(scenario, fields, Rng.forReplication(scenario.seed(), r));
-                        totals[v][r] = new Run(scenario, market, people, deciders.get(variants.get(v).name()),
-                                Rng.forReplication(scenario.seed(), r), -1, null, cancelled).run();
+                        Decider own = deciders.get(variants.get(v).name());
+                        Decider reference = deciders.get(Variant.BASELINE);
+                        totals[v][r] = new Run(scenario, market, people, own, own == reference ? null : reference,
+                                Rng.forReplication(scenario.seed(), r), -1, null, null, null, cancelled).run();
                         progress.update(done.incrementAndGet(), total);
                         return null;
                     }));
@@ -145,8 +147,22 @@ public final class Simulator {
             throw new IllegalArgumentException("no worker " + worker + " (the scenario has workers 0 to "
                     + (people.length - 1) + ")");
         }
-        new Run(scenario, market, people, new Decider(rules), Rng.forReplication(scenario.seed(), replication),
-                worker, trace, () -> false).run();
+        new Run(scenario, market, people, new Decider(rules), null, Rng.forReplication(scenario.seed(), replication),
+                worker, trace, null, null, () -> false).run();
+    }
+
+    /**
+     * Runs one replication of one variant and shows {@code observer} every question asked and its answer (for tests
+     * that check which facts vary and which rules fire in a simulation).
+     */
+    public static void observe(Scenario scenario, RuleBase rules, int replication,
+            java.util.function.BiConsumer<nl.fieldlab.sandbox.domain.Question, nl.fieldlab.sandbox.rules.Answer> observer,
+            java.util.function.Consumer<nl.fieldlab.sandbox.domain.WorkerFacts> facts) {
+        Fields fields = Fields.of(scenario);
+        Market market = Market.of(scenario, fields);
+        Person[] people = population(scenario, replication);
+        new Run(scenario, market, people, new Decider(rules), null, Rng.forReplication(scenario.seed(), replication),
+                -1, null, observer, facts, () -> false).run();
     }
 
     /** The synthetic population of a replication (for describing workers). */

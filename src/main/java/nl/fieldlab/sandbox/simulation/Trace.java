@@ -7,13 +7,14 @@ import nl.fieldlab.sandbox.rules.Answer;
 public interface Trace {
 
     /**
-     * @param month    month index from the start (0 = first month)
-     * @param kind     what happened, e.g. {@code HIRE proposed}, {@code hired}, {@code WW exhausted}
-     * @param detail   a readable detail (employer, course, chance drawn)
-     * @param question the question asked, or null
-     * @param answer   the rules' answer, or null
+     * @param month     month index from the start (0 = first month)
+     * @param kind      what happened, e.g. {@code HIRE proposed}, {@code hired}, {@code WW exhausted}
+     * @param detail    a readable detail (employer, course, chance drawn)
+     * @param mechanism the behavioural mechanism that decided it (see mechanisms.yaml), or null when the rules did
+     * @param question  the question asked, or null
+     * @param answer    the rules' answer, or null
      */
-    void event(int month, String kind, String detail, Question question, Answer answer);
+    void event(int month, String kind, String detail, String mechanism, Question question, Answer answer);
 
     /**
      * A payment booked for the traced worker this month.

@@ -66,10 +66,12 @@ class FactUsageTest {
                 WorkerFacts w = c.worker().withAge(age);
                 Set<String> scope = base.inScope(c.question(), w, c.employer(), c.course(), c.month(), null);
                 Question full = new Question(c.question(), c.month(), c.startYear(), w, c.employer(), c.course(),
-                        c.formerEmployee(), c.afterTrial(), c.rampUpPct(), scope, base.parameters(c.month(), scope));
+                        c.formerEmployee(), c.afterTrial(), c.rampUpPct(), c.counterfactualPct(), scope,
+                        base.parameters(c.month(), scope));
                 Question relevant = new Question(c.question(), c.month(), c.startYear(),
                         base.usage().relevant(c.question(), w), c.employer(), c.course(), c.formerEmployee(),
-                        c.afterTrial(), c.rampUpPct(), scope, base.parameters(c.month(), scope));
+                        c.afterTrial(), c.rampUpPct(), c.counterfactualPct(), scope,
+                        base.parameters(c.month(), scope));
                 assertEquals(base.decide(full), base.decide(relevant), c.where() + " at age " + age);
             }
         }));

@@ -1,0 +1,34 @@
+package nl.fieldlab.sandbox.simulation;
+
+import nl.fieldlab.sandbox.domain.Status;
+import nl.fieldlab.sandbox.domain.WorkerFacts;
+
+/**
+ * The one place where a simulated worker becomes the facts the rules read. Every field of {@link WorkerFacts} is
+ * filled here, and a test shows that each takes more than one value in a simulation of the default scenario.
+ */
+final class FactsMapper {
+
+    private final Market market;
+
+    FactsMapper(Market market) {
+        this.market = market;
+    }
+
+    /** The worker's facts in month {@code m} with {@code status}, out of work for {@code monthsUnemployed}. */
+    WorkerFacts facts(Worker w, int m, Status status, int monthsUnemployed) {
+        Person p = w.p;
+        int workedYears = w.monthsWorked / 12;
+        double earnings = w.sideJob != null && status == w.status ? w.sideJob.earnings() : 0;
+        return new WorkerFacts(p.ageAt(m), status, p.household(), w.education, market.fieldName(w.field), p.region(),
+                p.wageValuePct(), p.dailyWage(), p.workHistoryYears() + workedYears,
+                p.yearsWorkedSince2016() + workedYears, w.weeksWorkedLast36, w.yearsWorkedLast5, monthsUnemployed,
+                p.meetsMeansTest(), p.disabled(), p.background(), p.youngChild(), earnings,
+                earnings > 0 ? w.sideJob.benefitMonth() : 0);
+    }
+
+    /** The worker's facts in month {@code m} as they are now. */
+    WorkerFacts facts(Worker w, int m, Status status) {
+        return facts(w, m, status, Math.max(0, m - w.unemployedSince));
+    }
+}

@@ -1,0 +1,68 @@
+package nl.fieldlab.sandbox.simulation;
+
+import nl.fieldlab.sandbox.domain.Status;
+import nl.fieldlab.sandbox.scenario.Behaviour;
+
+/**
+ * Mechanism {@code job-search}: a job seeker reaches an open vacancy with a monthly chance that falls with time out of
+ * work and from age 50, is lower without a search duty and during a course, and higher while coached.
+ */
+final class JobSearch {
+
+    static final String ID = "job-search";
+
+    private final double[] contactByStatus = new double[Status.values().length];
+    private final double decayPerYear;
+    private final double age50PlusFactor;
+    private final double noDutyFactor;
+    private final double inCourseFactor;
+    private final double coachingBoost;
+    private final double ownFieldShare;
+
+    JobSearch(Behaviour b) {
+        for (Status s : Status.values()) {
+            contactByStatus[s.ordinal()] = b.get("search.contact", s);
+        }
+        decayPerYear = b.get("search.duration-decay-per-year");
+        age50PlusFactor = b.get("search.age-50-plus-factor");
+        noDutyFactor = b.get("search.no-duty-factor");
+        inCourseFactor = b.get("search.in-course-factor");
+        coachingBoost = b.get("coaching.contact-boost");
+        ownFieldShare = b.get("search.own-field-share");
+    }
+
+    /**
+     * The chance of reaching a vacancy this month.
+     *
+     * @param entryStatus      the status the worker entered this spell out of work with (job chances follow the route
+     *                         into unemployment, not the benefit the worker lives on now)
+     * @param monthsOutOfWork  months since the worker last had work
+     * @param age              age this month
+     * @param searchDuty       whether the rules impose a job-search duty (WW) or work obligations (bijstand)
+     * @param inCourse         whether the worker is following a course (lock-in)
+     * @param coached          whether a provider coaches the worker this month
+     */
+    double contactChance(Status entryStatus, int monthsOutOfWork, int age, boolean searchDuty, boolean inCourse,
+            boolean coached) {
+        double rate = contactByStatus[entryStatus.ordinal()];
+        rate *= Math.pow(1 - decayPerYear, Math.max(0, monthsOutOfWork) / 12.0);
+        if (age >= 50) {
+            rate *= age50PlusFactor;
+        }
+        if (!searchDuty) {
+            rate *= noDutyFactor;
+        }
+        if (inCourse) {
+            rate *= inCourseFactor;
+        }
+        if (coached) {
+            rate *= 1 + coachingBoost;
+        }
+        return Math.min(1, rate);
+    }
+
+    /** The share of contacts in the worker's own field when it has vacancies. */
+    double ownFieldShare() {
+        return ownFieldShare;
+    }
+}

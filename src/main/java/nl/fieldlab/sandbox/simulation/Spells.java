@@ -1,0 +1,126 @@
+package nl.fieldlab.sandbox.simulation;
+
+import nl.fieldlab.sandbox.domain.Question;
+import nl.fieldlab.sandbox.domain.Status;
+import nl.fieldlab.sandbox.domain.WorkerFacts;
+import nl.fieldlab.sandbox.rules.Answer;
+
+/**
+ * What a simulated worker is doing, as immutable spells: each carries the question that started (or last
+ * re-assessed) it and the rules' answer, so that payments, durations and duties always come from the rules.
+ */
+final class Spells {
+
+    private Spells() {
+    }
+
+    /**
+     * A benefit being received.
+     *
+     * @param status     WW, BIJSTAND or WAJONG
+     * @param question   the question last asked about it (re-asked when a fact or a parameter period changes)
+     * @param answer     the rules' answer: payments by spell month, duration, duties
+     * @param facts      the facts it was granted on (earnings excluded)
+     * @param start      the simulated month of spell month 1 (negative when it began before the simulation)
+     * @param paused     months the benefit clock stood still (a course under E1)
+     * @param keepShare  the share of earnings from a part-time job the worker would keep, from the rules
+     */
+    record Benefit(Status status, Question question, Answer answer, WorkerFacts facts, int start, int paused,
+            double keepShare) {
+
+        /** The month of the spell that simulated month {@code m} is (1 = the first). */
+        int spellMonth(int m) {
+            return m - start + 1 - paused;
+        }
+
+        boolean searchDuty() {
+            return answer.obligation("search-duty", 0) > 0 || answer.obligation("work-obligations", 0) > 0;
+        }
+
+        double duration() {
+            return answer.entitlement("benefit.duration-months", Double.POSITIVE_INFINITY);
+        }
+
+        boolean clockPaused() {
+            return answer.entitlement("benefit.clock-paused", 0) > 0;
+        }
+
+        Benefit reassessed(Question q, Answer a) {
+            return new Benefit(status, q, a, facts, start, paused, keepShare);
+        }
+
+        Benefit withKeepShare(double share) {
+            return new Benefit(status, question, answer, facts, start, paused, share);
+        }
+
+        Benefit pausedOneMonth() {
+            return new Benefit(status, question, answer, facts, start, paused + 1, keepShare);
+        }
+    }
+
+    /**
+     * A job at a simulated employer.
+     *
+     * @param employer    the employer's index
+     * @param question    the hire question (re-asked when a parameter period changes)
+     * @param answer      the rules' answer: wage, subsidies, advantages by job month
+     * @param start       the simulated month of job month 1
+     * @param route       the status the worker was hired from
+     * @param afterTrial  the job follows a trial placement at the same employer
+     * @param apprentice  a paid BBL apprenticeship (the course runs beside the job)
+     * @param match       the match factor (productivity in the job against what was expected)
+     */
+    record Job(int employer, Question question, Answer answer, int start, Status route, boolean afterTrial,
+            boolean apprentice, double match) {
+
+        int jobMonth(int m) {
+            return m - start + 1;
+        }
+
+        Job reassessed(Question q, Answer a) {
+            return new Job(employer, q, a, start, route, afterTrial, apprentice, match);
+        }
+    }
+
+    /**
+     * An unpaid trial placement (the worker keeps the benefit).
+     *
+     * @param employer the employer's index
+     * @param question the trial question
+     * @param answer   the rules' answer: length, conditions
+     * @param start    the simulated month it started
+     * @param months   its length
+     * @param match    the match factor the employer learns during it
+     */
+    record Trial(int employer, Question question, Answer answer, int start, int months, double match) {
+
+        int end() {
+            return start + months;
+        }
+    }
+
+    /**
+     * A course.
+     *
+     * @param course   the course's index
+     * @param question the course question
+     * @param answer   the rules' answer: who pays, grants, whether the benefit continues
+     * @param start    the simulated month it started
+     * @param employer the employer whose apprentice the worker is, or -1 (retraining out of work)
+     */
+    record Course(int course, Question question, Answer answer, int start, int end, int employer) {
+
+        boolean apprenticeship() {
+            return employer >= 0;
+        }
+    }
+
+    /**
+     * A small part-time job beside a benefit, at an employer outside the simulated ones.
+     *
+     * @param earnings     monthly earnings in euro
+     * @param benefitMonth the month of the benefit spell in which it began
+     */
+    record SideJob(double earnings, int benefitMonth) {
+    }
+}

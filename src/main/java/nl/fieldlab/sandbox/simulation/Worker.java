@@ -1,0 +1,89 @@
+package nl.fieldlab.sandbox.simulation;
+
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import nl.fieldlab.sandbox.domain.Education;
+import nl.fieldlab.sandbox.domain.Status;
+
+/**
+ * One simulated person's state in a run: where they stand (status, field, education, work history) and what they
+ * are doing (the spells). Mutable, owned by one {@link Run}; the spells themselves are immutable.
+ */
+final class Worker {
+
+    final Person p;
+    Status status;
+    /** The status the worker entered this spell out of work with: a proxy for their job chances. */
+    Status entryStatus;
+    int field;
+    Education education;
+    boolean active = true;
+    int unemployedSince;
+    int monthsWorked;
+    int weeksWorkedLast36;
+    int yearsWorkedLast5;
+    int seekerSince = -1;
+    /** The simulated employer the worker last worked for, or -1. */
+    int lastEmployer = -1;
+
+    Spells.Benefit benefit;
+    Spells.Job job;
+    Spells.Trial trial;
+    Spells.Course course;
+    Spells.SideJob sideJob;
+    /** Coached by a provider (outcome fund) until this month (exclusive); -1 when never. */
+    int coachedUntil = -1;
+
+    // outcomes
+    int firstPlacement = -1;
+    int firstJobEnd = -1;
+    int leftBenefit = -1;
+    boolean everSeeker;
+    boolean everSideJob;
+    boolean everApprentice;
+    double publicCost;
+    final SortedSet<String> targetGroups = new TreeSet<>();
+
+    Worker(Person p) {
+        this.p = p;
+        this.status = p.status();
+        this.entryStatus = p.status();
+        this.field = p.field();
+        this.education = p.education();
+        this.unemployedSince = -p.monthsUnemployed();
+        boolean workedBefore = p.status() == Status.WW || p.status() == Status.EMPLOYED;
+        this.weeksWorkedLast36 = workedBefore ? 36 : 0;
+        this.yearsWorkedLast5 = workedBefore ? Math.min(5, p.workHistoryYears()) : 0;
+    }
+
+    boolean employed() {
+        return job != null;
+    }
+
+    boolean inTrial() {
+        return trial != null;
+    }
+
+    boolean inCourse() {
+        return course != null;
+    }
+
+    boolean coached(int m) {
+        return m < coachedUntil;
+    }
+
+    /** Out of work and looking: on a benefit or none, not in a job or a trial placement. */
+    boolean seeker() {
+        return active && !employed() && !inTrial() && status != Status.EMPLOYED;
+    }
+
+    /** In a job outside the simulated employers, in a declining occupation: may move work-to-work. */
+    boolean atRisk() {
+        return active && !employed() && !inTrial() && status == Status.EMPLOYED;
+    }
+
+    boolean searchDuty() {
+        return benefit != null && benefit.searchDuty();
+    }
+}

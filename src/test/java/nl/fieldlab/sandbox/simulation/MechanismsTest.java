@@ -1,0 +1,267 @@
+package nl.fieldlab.sandbox.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import nl.fieldlab.sandbox.domain.Status;
+import nl.fieldlab.sandbox.scenario.Behaviour;
+
+/**
+ * Each behavioural mechanism with a case where it acts and a near miss where it does not, at the documented
+ * defaults (the way a Timefold constraint has its test).
+ */
+class MechanismsTest {
+
+    static final Behaviour B = Behaviour.defaults();
+    static final double EPS = 1e-9;
+
+    @Test
+    void everyBehaviourValueSizesADocumentedMechanismAndEveryMechanismHasValues() {
+        Set<String> mechanisms = Behaviour.mechanisms().keySet();
+        Behaviour.documented().forEach((key, d) -> assertTrue(mechanisms.contains(d.mechanism()),
+                key + " names mechanism '" + d.mechanism() + "', which mechanisms.yaml does not describe"));
+        Behaviour.mechanisms().values().forEach(m -> {
+            assertFalse(m.parameters().isEmpty(), m.id() + " has no behaviour values");
+            assertFalse(m.says().isBlank() || m.source().isBlank() || m.decision().isBlank(), m.id());
+        });
+        Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, Hiring.ID, MatchQuality.ID, TrialScreening.ID,
+                Apprenticeship.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID, Coaching.ID,
+                SocialReturnDemand.ID, "vacancies", "other-exit"));
+        assertEquals(classes, new TreeSet<>(mechanisms), "every mechanism is implemented, every class described");
+    }
+
+    @Nested
+    class JobSearchTest {
+        final JobSearch s = new JobSearch(B);
+
+        @Test
+        void aSearchDutyRaisesTheContactChance() {
+            double with = s.contactChance(Status.WW, 3, 40, true, false, false);
+            double without = s.contactChance(Status.WW, 3, 40, false, false, false);
+            assertEquals(B.get("search.no-duty-factor"), without / with, EPS);
+        }
+
+        @Test
+        void theAgeFactorStartsAt50NotAt49() {
+            double at49 = s.contactChance(Status.WW, 3, 49, true, false, false);
+            double at50 = s.contactChance(Status.WW, 3, 50, true, false, false);
+            assertEquals(B.get("search.age-50-plus-factor"), at50 / at49, EPS);
+            assertEquals(s.contactChance(Status.WW, 3, 30, true, false, false), at49, EPS, "near miss: 49 is not 50");
+        }
+
+        @Test
+        void aCourseLocksInAndCoachingLifts() {
+            double plain = s.contactChance(Status.BIJSTAND, 12, 35, true, false, false);
+            assertEquals(B.get("search.in-course-factor"), s.contactChance(Status.BIJSTAND, 12, 35, true, true, false)
+                    / plain, EPS);
+            assertEquals(1 + B.get("coaching.contact-boost"),
+                    s.contactChance(Status.BIJSTAND, 12, 35, true, false, true) / plain, EPS);
+        }
+    }
+
+    @Nested
+    class HiringTest {
+        final Hiring h = new Hiring(B);
+        static final double WAGE = 3000;
+
+        double chance(double productivity, double cost) {
+            return h.chance(new Hiring.Offer(productivity, WAGE, cost, 0, false, false));
+        }
+
+        @Test
+        void aLowerWagePaidRaisesHiringBecauseTheWorkIsValuedAtTheJobsNormalWage() {
+            // wage dispensation: a worker at 50 % wage value; the employer pays half the wage
+            double withDispensation = chance(0.5, 0.5 * WAGE);
+            double fullWage = chance(0.5, WAGE);
+            assertEquals(2, withDispensation / fullWage, 1e-6, "paying the wage value doubles the chance");
+            assertTrue(withDispensation > fullWage);
+        }
+
+        @Test
+        void aLowerProductivityLowersHiringAtTheSameCost() {
+            assertTrue(chance(0.6, WAGE) < chance(0.9, WAGE));
+        }
+
+        @Test
+        void aSubsidyOfNothingChangesNothing() {
+            assertEquals(chance(1, WAGE), chance(1, WAGE - 0), EPS);
+        }
+
+        @Test
+        void expectedSicknessIsPricedInAndHigherForADisabledWorker() {
+            double able = h.chance(new Hiring.Offer(1, WAGE, WAGE, 0, false, false));
+            double disabled = h.chance(new Hiring.Offer(1, WAGE, WAGE, 0, true, false));
+            assertEquals((1 - B.get("hire.sickness-share.disabled")) / (1 - B.get("hire.sickness-share")),
+                    disabled / able, 1e-6);
+        }
+
+        @Test
+        void otherWorthAndCoachingRaiseTheChance() {
+            double plain = chance(0.8, WAGE);
+            assertTrue(h.chance(new Hiring.Offer(0.8, WAGE, WAGE, 300, false, false)) > plain);
+            assertEquals(1 + B.get("coaching.hire-boost"),
+                    h.chance(new Hiring.Offer(0.8, WAGE, WAGE, 0, false, true)) / plain, 1e-6);
+        }
+
+        @Test
+        void theChanceIsAtMostOne() {
+            assertEquals(1, chance(1, 100), EPS);
+        }
+    }
+
+    @Nested
+    class MatchQualityTest {
+        final MatchQuality q = new MatchQuality(B);
+
+        @Test
+        void aBadMatchEndsMoreOftenInTheFirstYear() {
+            double bad = B.get("match.bad-threshold") - 0.05;
+            assertEquals(B.get("retention.bad-match-rate"), q.extraSeparation(bad, 3), EPS);
+            assertEquals(0, q.extraSeparation(bad, MatchQuality.PROBATION_MONTHS), EPS, "near miss: after a year");
+            assertEquals(0, q.extraSeparation(B.get("match.bad-threshold"), 3), EPS, "near miss: at the threshold");
+        }
+
+        @Test
+        void theFactorHasMeanOneAndTheDocumentedSpread() {
+            assertEquals(1, q.factor(0), EPS);
+            assertEquals(1 + B.get("match.quality-sd"), q.factor(1), EPS);
+            assertEquals(0.2, q.factor(-100), EPS);
+        }
+    }
+
+    @Nested
+    class TrialScreeningTest {
+        final TrialScreening t = new TrialScreening(B);
+
+        @Test
+        void aTrialTeachesTheEmployerTheMatch() {
+            double learn = B.get("trial.months-to-learn");
+            assertEquals(0.6, t.learntMatch(learn, 0.6), EPS, "after the learning months the employer knows");
+            assertEquals(1, t.learntMatch(0, 0.6), EPS, "near miss: before the trial it expects an average match");
+            assertEquals(1 - 0.4 / 2, t.learntMatch(learn / 2, 0.6), EPS);
+        }
+
+        @Test
+        void skillRisesUntilTheGapIsBridgedAndNotAfter() {
+            double bridge = B.get("trial.months-to-bridge-gap");
+            assertEquals(B.get("hire.gap-productivity"), t.skill(0, true), EPS);
+            assertTrue(t.skill(bridge / 2, true) < t.skill(bridge, true));
+            assertEquals(t.skill(bridge, true), t.skill(bridge + 4, true), EPS,
+                    "near miss: a longer trial adds no skill once the gap is bridged");
+            assertEquals(1, t.skill(0, false), EPS, "no gap, nothing to learn");
+        }
+    }
+
+    @Nested
+    class ApprenticeshipTest {
+        final Apprenticeship a = new Apprenticeship(B);
+
+        @Test
+        void anApprenticeWorksPartTimeWhileTheCourseRuns() {
+            assertEquals(B.get("apprentice.productivity"), a.firstYearProductivity(18), EPS);
+            assertEquals((6 * B.get("apprentice.productivity") + 6) / 12, a.firstYearProductivity(6), EPS);
+            assertEquals(1, a.firstYearProductivity(0), EPS, "near miss: no course, full productivity");
+        }
+    }
+
+    @Nested
+    class CourseUptakeTest {
+        final CourseUptake u = new CourseUptake(B);
+
+        @Test
+        void aCourseTheWorkerPaysForStartsLessOftenAndALoanLiftsPartOfThat() {
+            double self = B.get("course.self-pay-acceptance");
+            assertEquals(self, u.startChance(500, false), EPS);
+            assertEquals(self + (1 - self) * B.get("course.loan-take-up"), u.startChance(500, true), EPS);
+            assertEquals(1, u.startChance(0, true), EPS, "near miss: nothing to pay, nothing to borrow");
+        }
+    }
+
+    @Nested
+    class CourseCompletionTest {
+        final CourseCompletion c = new CourseCompletion(B);
+
+        @Test
+        void theSearchDutyLowersCompletion() {
+            assertEquals(B.get("course.completion-with-search-duty"), c.chance(true, false), EPS);
+            assertEquals(B.get("course.completion"), c.chance(false, false), EPS);
+            assertEquals(B.get("course.completion.apprentice"), c.chance(true, true), EPS,
+                    "an apprentice has no search duty to weigh");
+        }
+    }
+
+    @Nested
+    class JobLossTest {
+        final JobLoss j = new JobLoss(B);
+
+        @Test
+        void aFixedTermContractMayEndAtItsEndUntilTheChainRuleMakesItPermanent() {
+            double notRenewed = 1 - B.get("retention.renewal-rate");
+            assertEquals(notRenewed, j.nonRenewal(12, 12, 36, false), EPS);
+            assertEquals(0, j.nonRenewal(11, 12, 36, false), EPS, "near miss: in the middle of the contract");
+            assertEquals(0, j.nonRenewal(48, 12, 36, false), EPS, "after 36 months the job is permanent");
+            assertEquals(0, j.nonRenewal(12, 0, 36, false), EPS, "a permanent contract does not end");
+            assertEquals(1, j.nonRenewal(6, 6, 36, true), EPS, "a bad match is not renewed");
+        }
+
+        @Test
+        void theRouteIntoTheJobSetsTheMonthlyRisk() {
+            assertEquals(B.get("retention.separation-rate.BIJSTAND"), j.chance(Status.BIJSTAND), EPS);
+            assertEquals(B.get("retention.separation-rate.WW"), j.chance(Status.WW), EPS);
+        }
+    }
+
+    @Nested
+    class SideJobsTest {
+        final SideJobs s = new SideJobs(B);
+
+        @Test
+        void keepingMoreOfTheEarningsRaisesTheStartRate() {
+            double quarter = s.startChance(Status.BIJSTAND, 0.25);
+            double half = s.startChance(Status.BIJSTAND, 0.5);
+            assertEquals(Math.pow(2, B.get("sidejob.keep-elasticity")), half / quarter, 1e-9);
+            assertEquals(B.get("sidejob.start-rate.BIJSTAND"),
+                    s.startChance(Status.BIJSTAND, B.get("sidejob.reference-keep-share")), EPS);
+        }
+
+        @Test
+        void nobodyWithoutABenefitTakesASideJob() {
+            assertEquals(0, s.startChance(Status.EMPLOYED, 0.5), EPS);
+        }
+
+        @Test
+        void earningsAreTheHoursAtTheWage() {
+            assertEquals(B.get("sidejob.hours-per-week") * 4.3333 * 14.71, s.earnings(14.71, 4.3333), 0.01);
+        }
+    }
+
+    @Nested
+    class SocialReturnDemandTest {
+        final SocialReturnDemand d = new SocialReturnDemand(B, 2);
+
+        @Test
+        void creditIsWorthSomethingOnlyWhileTheObligationIsUnmet() {
+            double worth = d.worth(0, 2026, 20_000, 30_000);
+            assertEquals(B.get("hire.sroi-credit-value") * 20_000 / 12, worth, 1e-6, "capped at what is owed");
+            d.earn(0, 2026, 20_000);
+            assertEquals(0, d.worth(0, 2026, 20_000, 30_000), EPS, "met: no more worth");
+            assertEquals(worth, d.worth(0, 2027, 20_000, 30_000), 1e-6, "a new year, a new obligation");
+            assertEquals(0, d.worth(1, 2026, 0, 30_000), EPS, "near miss: no obligation");
+        }
+    }
+
+    @Test
+    void coachingReadsItsValues() {
+        Coaching c = new Coaching(Behaviour.with(Map.of("coaching.months", 6.0, "coaching.cream-skimming", 0.5)));
+        assertEquals(6, c.months());
+        assertEquals(0.5, c.creamSkimming(), EPS);
+    }
+}
