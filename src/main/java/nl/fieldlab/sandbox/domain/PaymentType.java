@@ -23,9 +23,13 @@ public enum PaymentType {
     /** A grant towards training (O&O fund, SLIM, work-based-learning subsidy, learning account). */
     TRAINING_GRANT(Category.TRAINING),
     /** A levy (quota levy) or surcharge. */
-    LEVY(Category.LEVY);
+    LEVY(Category.LEVY),
+    /** Wage tax and national-insurance contributions (loonheffing) withheld from a wage or a benefit. */
+    WAGE_TAX(Category.TAX),
+    /** Employee-insurance premiums and the health-care levy an employer pays on wages (WW, WIA, Zvw). */
+    EMPLOYER_PREMIUM(Category.TAX);
 
-    public enum Category { WAGE, BENEFIT, SUBSIDY, TRAINING, LEVY }
+    public enum Category { WAGE, BENEFIT, SUBSIDY, TRAINING, LEVY, TAX }
 
     private final Category category;
 
