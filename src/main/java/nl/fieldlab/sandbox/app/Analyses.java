@@ -18,6 +18,7 @@ import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.CalibrationTargets;
+import nl.fieldlab.sandbox.scenario.EvidenceTable;
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
 import nl.fieldlab.sandbox.simulation.Simulator;
@@ -75,6 +76,98 @@ public class Analyses {
             rows.add(new CalibrationRow(t, s, gap, !Double.isNaN(gap) && Math.abs(gap) <= targets.band()));
         }
         return new Calibration(baseline, targets.band(), rows);
+    }
+
+    // ------------------------------------------------------------------ evidence
+
+    /** A published effect against its simulation: the simulated value per replication summarised, and the verdict. */
+    public record EvidenceRow(EvidenceTable.Row row, Summary simulated, Boolean passes, String note) {
+
+        public boolean wasSimulated() {
+            return passes != null;
+        }
+    }
+
+    /**
+     * Simulates every row of the evidence table that has an experiment (its scenario file, run with all its
+     * variants) and compares the simulated effect with the row's band. {@code quick} runs each experiment with 4
+     * replications; rows that share a scenario share its run.
+     */
+    public List<EvidenceRow> checkEvidence(EvidenceTable table, Path scenarios, boolean quick, String only,
+            Run how) {
+        Map<String, SimulationResult> runs = new LinkedHashMap<>();
+        List<EvidenceRow> out = new ArrayList<>();
+        for (EvidenceTable.Row row : table.rows()) {
+            if (only != null && !only.equals(row.id())) {
+                continue;
+            }
+            EvidenceTable.Check c = row.check();
+            if (c.none() != null) {
+                out.add(new EvidenceRow(row, null, null, c.none()));
+                continue;
+            }
+            SimulationResult r = runs.computeIfAbsent(c.scenario(), f -> {
+                Scenario s = workbench.scenarioFor(scenarios.resolve(f));
+                if (quick) {
+                    s = s.with(s.seed(), Math.min(4, s.replications()), s.behaviour(), s.variants());
+                }
+                return workbench.simulate(s, how.threads(), how.progress(), how.cancelled());
+            });
+            double[] values = simulatedEffect(r, row, c);
+            Summary s = Summary.of(values);
+            boolean passes = !Double.isNaN(s.mean()) && s.mean() >= row.low() && s.mean() <= row.high();
+            out.add(new EvidenceRow(row, s, passes, c.scenario() + ", " + c.variant() + " against the baseline, "
+                    + c.metric() + (c.per() == null ? "" : " per " + c.per())));
+        }
+        return out;
+    }
+
+    /** The simulated effect of one row, per replication, in the row's measure. */
+    static double[] simulatedEffect(SimulationResult r, EvidenceTable.Row row, EvidenceTable.Check c) {
+        Map<String, double[]> variant = r.metrics().get(c.variant());
+        Map<String, double[]> base = r.metrics().get(Variant.BASELINE);
+        if (variant == null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "evidence row " + row.id() + ": no variant '" + c.variant()
+                    + "' in " + c.scenario());
+        }
+        double[] v = variant.get(c.metric());
+        double[] b = base.get(c.metric());
+        if (v == null || b == null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "evidence row " + row.id() + ": no metric '" + c.metric()
+                    + "' in the run of " + c.scenario());
+        }
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = switch (row.measure()) {
+                case "relative" -> b[i] == 0 ? Double.NaN : v[i] / b[i] - 1;
+                case "share" -> v[i];
+                default -> (v[i] - b[i]) / denominator(r, c, i);
+            };
+        }
+        return out;
+    }
+
+    private static double denominator(SimulationResult r, EvidenceTable.Check c, int rep) {
+        String per = c.per();
+        if (per == null || per.isBlank()) {
+            return 1;
+        }
+        if (per.equals("workers")) {
+            return r.scenario().workerCount();
+        }
+        if (per.startsWith("group:")) {
+            String g = per.substring("group:".length());
+            return r.scenario().workers().stream().filter(w -> w.group().equals(g)).mapToInt(w -> w.count()).sum();
+        }
+        String metric = per.equals("coached") ? nl.fieldlab.sandbox.simulation.Metrics.COACHED
+                : per.startsWith("participants:") ? nl.fieldlab.sandbox.simulation.Metrics.REACH_PREFIX
+                        + per.substring("participants:".length()) + ".participants" : null;
+        double[] n = metric == null ? null : r.metrics().get(c.variant()).get(metric);
+        if (n == null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "evidence check per '" + per + "': expected workers, "
+                    + "group:<GROUP>, coached or participants:<EXEMPTION>");
+        }
+        return n[rep] == 0 ? Double.NaN : n[rep];
     }
 
     // ------------------------------------------------------------------ sweep

@@ -19,6 +19,7 @@ import nl.fieldlab.sandbox.app.ExitCodes;
 import nl.fieldlab.sandbox.app.Workbench;
 import nl.fieldlab.sandbox.report.ReportWriter;
 import nl.fieldlab.sandbox.scenario.CalibrationTargets;
+import nl.fieldlab.sandbox.scenario.EvidenceTable;
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.simulation.Simulator;
@@ -94,6 +95,86 @@ public class AnalysisCommands {
             throw new CommandFailure(ExitCodes.CHECKS_FAILED, out + " calibration measure(s) outside the band");
         }
         return text + "\nAll measures within the band.";
+    }
+
+    // ------------------------------------------------------------------ evidence
+
+    @Command(name = "check-evidence", group = "Analysis", exitStatusExceptionMapper = SandboxCommands.ERRORS,
+            description = "Simulate each published effect of the evidence table and check it falls in its band",
+            help = """
+                    check-evidence [--quick] [--row ID] [--out DIR]
+                      Reads scenarios/evidence.yaml (published effects of Dutch and meta-analytic evaluations, each
+                      with a band), runs the experiment each row names (a scenario under scenarios/evidence/), and
+                      prints the simulated effect against the band with pass or FAIL; rows the model cannot simulate
+                      say why. --quick runs 4 replications per experiment. Writes evidence.md and evidence.csv to DIR
+                      (default reports/evidence). Exit code 2 when a simulated row fails.
+                    Examples:
+                      check-evidence --quick
+                      check-evidence --row training-long-programme-west-germany""")
+    public String checkEvidence(@Option(longName = "quick", description = "4 replications per experiment") boolean quick,
+            @Option(longName = "row", description = "one row by id") String row,
+            @Option(longName = "out", description = "output folder") String out,
+            @Option(longName = "threads", description = "worker threads") Integer threads, CommandContext ctx) {
+        Path file = Path.of("scenarios/evidence.yaml");
+        EvidenceTable table = EvidenceTable.load(file);
+        List<Analyses.EvidenceRow> rows;
+        long t0 = System.nanoTime();
+        try (RunControl.Session session = control.start(ctx.outputWriter())) {
+            rows = analyses.checkEvidence(table, file.getParent(), quick, row == null || row.isBlank() ? null : row,
+                    new Analyses.Run(threads(threads), session.progress(), session.cancelled()));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (rows.isEmpty()) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "no evidence row '" + row + "' in " + file);
+        }
+        TextTable t = new TextTable("row", "published", "band", "simulated", "verdict", "experiment").left(4, 5);
+        StringBuilder csv = new StringBuilder("row,measure,published,band_low,band_high,simulated,ci_low,ci_high,"
+                + "verdict,experiment,source\n");
+        StringBuilder md = new StringBuilder("# Evidence check\n\nPublished effects (scenarios/evidence.yaml) "
+                + "against their simulation" + (quick ? " (quick: 4 replications per experiment)" : "") + ".\n\n"
+                + "| row | measure | published | band | simulated [95% CI] | verdict | experiment | source |\n"
+                + "|---|---|---:|---|---|---|---|---|\n");
+        long failed = 0;
+        long simulated = 0;
+        for (Analyses.EvidenceRow r : rows) {
+            EvidenceTable.Row e = r.row();
+            String published = e.published() == null ? "sign only" : ReportWriter.fmt(e.published())
+                    + (Boolean.TRUE.equals(e.unverified()) ? " (unverified)" : "");
+            String band = "[" + ReportWriter.fmt(e.low()) + ", " + ReportWriter.fmt(e.high()) + "]";
+            String value = r.wasSimulated() ? ReportWriter.cell(r.simulated(), false) : "-";
+            String verdict = !r.wasSimulated() ? "not simulated" : r.passes() ? "pass" : "FAIL";
+            if (r.wasSimulated()) {
+                simulated++;
+                failed += r.passes() ? 0 : 1;
+            }
+            t.row(e.id(), published, band, value, verdict, r.note());
+            csv.append(e.id()).append(',').append(e.measure()).append(',')
+                    .append(e.published() == null ? "" : e.published()).append(',').append(e.low()).append(',')
+                    .append(e.high()).append(',').append(r.wasSimulated() ? r.simulated().mean() : "").append(',')
+                    .append(r.wasSimulated() ? r.simulated().ciLow() : "").append(',')
+                    .append(r.wasSimulated() ? r.simulated().ciHigh() : "").append(',').append(verdict).append(',')
+                    .append('"').append(r.note().replace("\"", "'")).append("\",\"")
+                    .append(e.source().replace("\"", "'").replace("\n", " ")).append("\"\n");
+            md.append("| ").append(e.id()).append(" | ").append(e.measure()).append(" | ").append(published)
+                    .append(" | ").append(band).append(" | ").append(value).append(" | ").append(verdict).append(" | ")
+                    .append(r.note().replace("|", "/")).append(" | ").append(e.source().replace("|", "/")
+                            .replace("\n", " ")).append(" |\n");
+        }
+        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve("evidence");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("evidence.csv", csv.toString());
+        files.put("evidence.md", md.toString());
+        ReportWriter.writeFolder(dir, files, workbench.manifestFor(workbench.scenarioFor(null),
+                "check-evidence" + (quick ? " --quick" : ""), threads(threads), seconds));
+        String summary = String.format(Locale.ROOT, "%d rows: %d simulated, %d pass, %d fail, %d not simulated",
+                rows.size(), simulated, simulated - failed, failed, rows.size() - simulated);
+        String text = "Evidence check" + (quick ? " (quick)" : "") + "\n\n" + t + summary + "\nWritten to " + dir;
+        if (failed > 0) {
+            ctx.outputWriter().println(text);
+            ctx.outputWriter().flush();
+            throw new CommandFailure(ExitCodes.CHECKS_FAILED, summary);
+        }
+        return text;
     }
 
     // ------------------------------------------------------------------ sweep

@@ -53,9 +53,18 @@ public final class CommandLine {
                     registry));
         } catch (CommandExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            debug(cause);
             return new Outcome(ExitCodes.of(cause), captured(out), ExitCodes.message(cause));
         } catch (RuntimeException e) {
+            debug(e);
             return new Outcome(ExitCodes.of(e), captured(out), ExitCodes.message(e));
+        }
+    }
+
+    /** With -Dfieldlab.debug=true an internal error's stack trace goes to standard error, for a bug report. */
+    private static void debug(Throwable e) {
+        if (Boolean.getBoolean("fieldlab.debug") && ExitCodes.of(e) == ExitCodes.INTERNAL) {
+            e.printStackTrace();
         }
     }
 

@@ -58,7 +58,12 @@ public class ShellConfiguration {
     /** Failures become one line and an exit code; never a stack trace. */
     @Bean
     public ExitStatusExceptionMapper fieldlabErrors() {
-        return e -> new ExitStatus(ExitCodes.of(e), ExitCodes.message(e));
+        return e -> {
+            if (Boolean.getBoolean("fieldlab.debug") && ExitCodes.of(e) == ExitCodes.INTERNAL) {
+                e.printStackTrace(); // -Dfieldlab.debug=true: the stack trace, for a bug report
+            }
+            return new ExitStatus(ExitCodes.of(e), ExitCodes.message(e));
+        };
     }
 
     @Bean
