@@ -43,13 +43,19 @@ public class HtmlReport implements ReportWriter.ReportFormat {
     public record Page(String title, ScenarioView scenario, List<VariantView> variants, List<Figure> headlineCharts,
             Table headlineTable, boolean hasDifferences, List<Figure> differenceCharts, Table differenceTable,
             Figure placements, Figure ledger, Table ledgerTable, Figure retraining, Table retrainingTable,
-            List<Table> groupTables, List<SectionView> sections, List<BlockingView> blocking,
+            List<Table> groupTables, String smallGroups, List<SectionView> leadSections, List<SectionView> sections,
+            List<BlockingView> blocking,
             List<Definition> definitions, Footer footer, int chartsExpected) {
     }
 
-    /** A {@link Report.Section}: paragraphs and a table of text. */
-    public record SectionView(String id, String title, List<String> paragraphs, List<String> columns,
+    /** A {@link Report.Section}: paragraphs, an optional chart and a table of text. */
+    public record SectionView(String id, String title, List<String> paragraphs, Figure figure, List<String> columns,
             List<TextRow> rows) {
+
+        static SectionView of(Report.Section x, Figure figure) {
+            return new SectionView(x.id(), x.title(), x.paragraphs(), figure, x.columns(),
+                    x.rows().stream().map(TextRow::new).toList());
+        }
     }
 
     public record TextRow(List<String> cells) {
@@ -124,11 +130,20 @@ public class HtmlReport implements ReportWriter.ReportFormat {
                 throw new IllegalStateException("template " + TEMPLATE + " missing from the classpath");
             }
             try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                return Mustache.compiler().escapeHTML(true).compile(r);
+                return Mustache.compiler().escapeHTML(true).withLoader(HtmlReport::partial).compile(r);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template " + TEMPLATE, e);
         }
+    }
+
+    /** A partial template ({@code {{> section}}} reads {@code section.html.mustache}). */
+    private static Reader partial(String name) {
+        InputStream in = HtmlReport.class.getResourceAsStream(name + ".html.mustache");
+        if (in == null) {
+            throw new IllegalStateException("template " + name + ".html.mustache missing from the classpath");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
     /** The view model of a report; public so that tests can inspect what the page shows. */
@@ -181,6 +196,23 @@ public class HtmlReport implements ReportWriter.ReportFormat {
             charts[0]++;
         }
 
+        List<SectionView> leadSections = new ArrayList<>();
+        for (Report.Section x : r.leadSections()) {
+            Figure figure = null;
+            if (x.id().equals("public-cost-over-time")) {
+                List<SvgCharts.Series> lines = new ArrayList<>();
+                r.costEffectiveness().forEach(c -> lines.add(new SvgCharts.Series(c.variant(), series.get(c.variant()),
+                        c.cumulative())));
+                figure = new Figure("public-cost-by-month", "Cumulative extra net public cost by month",
+                        "Each variant's cumulative net public cost minus the baseline's, euro, from " + s.start()
+                                + " (mean over replications; below 0: the variant has cost less so far).",
+                        SvgCharts.monthly("Cumulative extra net public cost against the baseline, by month",
+                                "euro (mean)", s.start(), lines));
+                charts[0]++;
+            }
+            leadSections.add(SectionView.of(x, figure));
+        }
+
         List<String> ledgerMetrics = nonZero(r, r.metricsWithPrefix(Metrics.NET_PREFIX));
         Figure ledger = null;
         if (!ledgerMetrics.isEmpty()) {
@@ -224,8 +256,8 @@ public class HtmlReport implements ReportWriter.ReportFormat {
                 ledgerMetrics.isEmpty() ? null : table(r, null, ledgerMetrics, false, Metrics.NET_PREFIX), retraining,
                 retrainingMetrics.isEmpty() ? null
                         : table(r, null, retrainingMetrics, false, Metrics.RETRAINING_PREFIX),
-                groupTables(r), r.sections().stream().map(x -> new SectionView(x.id(), x.title(), x.paragraphs(),
-                        x.columns(), x.rows().stream().map(TextRow::new).toList())).toList(), blocking, definitions,
+                groupTables(r), r.smallGroupsText(), leadSections, r.sections().stream().map(x -> SectionView.of(x, null)).toList(),
+                blocking, definitions,
                 footer(manifest), charts[0]);
     }
 
@@ -275,7 +307,7 @@ public class HtmlReport implements ReportWriter.ReportFormat {
      */
     private static List<Table> groupTables(Report r) {
         Map<String, Map<String, String>> byKind = new LinkedHashMap<>();
-        for (String m : r.metricsWithPrefix("group.")) {
+        for (String m : r.groupMetrics()) {
             String rest = m.substring("group.".length());
             int dot = rest.lastIndexOf('.');
             String group = dot < 0 ? rest : rest.substring(0, dot);

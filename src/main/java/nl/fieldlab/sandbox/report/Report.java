@@ -2,9 +2,11 @@ package nl.fieldlab.sandbox.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import nl.fieldlab.sandbox.rules.RuleInfo;
 import nl.fieldlab.sandbox.rules.Variant;
@@ -35,6 +37,169 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
     /** A section of plain paragraphs and one table of text, rendered the same way in every format. */
     public record Section(String id, String title, List<String> paragraphs, List<String> columns,
             List<List<String>> rows) {
+    }
+
+    /** Each variant's cost-effectiveness against the baseline (empty without a baseline or other variants). */
+    public List<CostEffectiveness> costEffectiveness() {
+        return CostEffectiveness.of(result);
+    }
+
+    /**
+     * The sections a budget holder reads first, before the headline tables: cost-effectiveness with a reading per
+     * variant, who pays and who gains, and net public cost over time.
+     */
+    public List<Section> leadSections() {
+        List<CostEffectiveness> ce = costEffectiveness();
+        if (ce.isEmpty()) {
+            return List.of();
+        }
+        return List.of(costEffectivenessSection(ce), payersSection(ce), overTimeSection(ce));
+    }
+
+    private Section costEffectivenessSection(List<CostEffectiveness> ce) {
+        List<String> columns = new ArrayList<>(List.of("against the baseline"));
+        ce.forEach(c -> columns.add(c.variant()));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(row("extra placements", ce, c -> ReportWriter.cell(c.placements(), true)));
+        rows.add(row("extra years in work (former job seekers)", ce, c -> ReportWriter.cell(c.yearsInWork(), true)));
+        rows.add(row("extra public spending, benefits aside (euro)", ce, c -> ReportWriter.cell(c.spending(), true)));
+        rows.add(row("extra benefit payments (euro)", ce, c -> ReportWriter.cell(c.benefits(), true)));
+        rows.add(row("extra taxes, premiums and levies received (euro)", ce,
+                c -> ReportWriter.cell(c.receipts(), true)));
+        rows.add(row("fiscal return: receipts gained + benefits saved (euro)", ce,
+                c -> ReportWriter.cell(c.fiscalReturn(), true)));
+        rows.add(row("extra net public cost (euro)", ce, c -> ReportWriter.cell(c.netPublicCost(), true)));
+        rows.add(row("the same, present value at the start, " + discountText() + " (euro)", ce,
+                c -> ReportWriter.cell(c.presentValue(), true)));
+        rows.add(row("extra net public cost per extra placement (euro)", ce, c -> ReportWriter.cell(c.perPlacement())));
+        rows.add(row("extra net public cost per extra year in work (euro)", ce, c -> ReportWriter.cell(c.perYearInWork())));
+        rows.add(row("deadweight of all subsidies paid", ce, c -> share(c.deadweight().get("subsidies"))));
+        java.util.TreeSet<String> exemptions = new java.util.TreeSet<>();
+        ce.forEach(c -> c.deadweight().keySet().stream().filter(k -> !k.equals("subsidies")).forEach(exemptions::add));
+        for (String ex : exemptions) {
+            rows.add(row("deadweight of " + ex + "'s payments", ce, c -> inVariant(c.variant(), ex)
+                    ? share(c.deadweight().get(ex)) : "n/a (not in this variant)"));
+        }
+        rows.add(row("change in employers' net result per hire (euro)", ce,
+                c -> ReportWriter.cell(c.employerPerHire(), true)));
+        rows.add(row("break-even of the cumulative extra net public cost", ce,
+                c -> c.breakEvenText(result.scenario().start())));
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add("What each variant buys and what it costs the public purse on balance, against the baseline "
+                + "and paired replication by replication (mean [95 % CI]; * marks an interval that excludes 0). "
+                + "Money is what changes hands: public spending other than benefits, benefits paid, and what the "
+                + "treasury and UWV get back in wage tax, national insurance and employers' premiums; net public "
+                + "cost is spending plus benefits minus receipts. The extra cost per extra placement divides the "
+                + "extra net public cost by the extra placements (delta-method interval); it is not defined when "
+                + "the placement difference is not significant, or negative. Deadweight is the share of all public "
+                + "money paid (by subsidy rules, or by an exemption's own rules) that went to workers whom the "
+                + "baseline replication also places, at most " + Metrics.DEADWEIGHT_WINDOW_MONTHS + " months later; "
+                + "the money an exemption moves through existing schemes (course fees, benefits) shows in the lines "
+                + "above, not in its deadweight. Present values discount each month's money at the cost-benefit "
+                + "discount rate (parameter cba.discount-rate, Werkgroep discontovoet 2020). The intervals cover "
+                + "simulation noise only (the replications' random draws), not the uncertainty of the behaviour "
+                + "parameters or the unverified figures: a significant difference is one the model, as "
+                + "parameterised, reliably produces.");
+        for (CostEffectiveness c : ce) {
+            paragraphs.add(c.reading(result.scenario().start(), unreachedText(c.variant())));
+        }
+        return new Section("cost-effectiveness", "Cost-effectiveness", paragraphs, columns, rows);
+    }
+
+    /** The discount rate in words: "2.25 % a year". */
+    public String discountText() {
+        double r = result.discountRate();
+        return Double.isNaN(r) ? "no discount rate: the rules folder has no cba.discount-rate"
+                : String.format(java.util.Locale.ROOT, "%.2f %% a year", 100 * r);
+    }
+
+    /** "reaches nobody (why)" when every exemption of the variant reached no worker, else null. */
+    private String unreachedText(String variant) {
+        var v = result.scenario().variant(variant);
+        if (v == null || v.exemptions().isEmpty()) {
+            return null;
+        }
+        List<String> why = new ArrayList<>();
+        for (String ex : v.exemptions()) {
+            Summary workers = comparison.metrics().getOrDefault(Metrics.REACH_PREFIX + ex + ".workers", Map.of())
+                    .get(variant);
+            if (workers == null || workers.mean() > 0) {
+                return null;
+            }
+            why.add(ex + ": " + unreachable.getOrDefault(ex, "no question of this scenario fell in its scope"));
+        }
+        return "reaches nobody (" + String.join("; ", why) + "), so every difference below is noise";
+    }
+
+    private Section payersSection(List<CostEffectiveness> ce) {
+        List<String> columns = new ArrayList<>(List.of("actor"));
+        ce.forEach(c -> columns.add(c.variant()));
+        java.util.Set<nl.fieldlab.sandbox.domain.Actor> actors = new java.util.LinkedHashSet<>();
+        for (var a : nl.fieldlab.sandbox.domain.Actor.values()) {
+            if (ce.stream().anyMatch(c -> c.byActor().containsKey(a))) {
+                actors.add(a);
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (var a : actors) {
+            rows.add(row(a.name() + (a.isPublic() ? " (public)" : ""), ce,
+                    c -> ReportWriter.cell(c.byActor().get(a), true)));
+        }
+        rows.add(row("EMPLOYER, with the value of the work (behaviour model)", ce,
+                c -> ReportWriter.cell(c.employerResult(), true)));
+        return new Section("payers", "Who pays and who gains", List.of("Each actor's extra net position against "
+                + "the baseline, in euro (received minus paid; negative: the actor pays more). Every payment has a "
+                + "payer and a payee, so the rows add up to zero: what one actor gains another pays. STATE is the "
+                + "treasury (wage tax, national insurance, the health-care levy, wage-cost advantages); UWV receives "
+                + "the employers' WW and WIA premiums and pays WW, Wajong and sickness benefit. PROVIDER's receipts pay for "
+                + "the courses it delivers (turnover, not a gain). Not in the ledger: a worker's earnings from a small "
+                + "job on a benefit (they pass through the benefit rules only), the coaching cost an outcome-fund "
+                + "provider pre-finances, and the value of work done in a trial placement. The last row adds to the "
+                + "employers' money what the work of the hired job seekers was worth to them (mechanism hiring: "
+                + "productivity times the job's normal labour cost): fewer hires save wages but lose that output."),
+                columns, rows);
+    }
+
+    private Section overTimeSection(List<CostEffectiveness> ce) {
+        List<String> columns = new ArrayList<>(List.of("end of month"));
+        ce.forEach(c -> columns.add(c.variant()));
+        int months = result.scenario().months();
+        List<List<String>> rows = new ArrayList<>();
+        for (int m = 5; m < months; m += 6) {
+            int month = m;
+            rows.add(row((m + 1) + " (" + result.scenario().start().plusMonths(m) + ")", ce,
+                    c -> ReportWriter.fmt(c.cumulative()[month])));
+        }
+        if (months % 6 != 0) {
+            rows.add(row(months + " (" + result.scenario().start().plusMonths(months - 1) + ")", ce,
+                    c -> ReportWriter.fmt(c.cumulative()[months - 1])));
+        }
+        rows.add(row("break-even", ce, c -> c.breakEvenText(result.scenario().start())));
+        return new Section("public-cost-over-time", "Net public cost over time", List.of("The extra net public "
+                + "cost each variant has run up since the start, against the baseline (mean over replications, "
+                + "euro, undiscounted). A training exemption costs first (course fees, people who search less while "
+                + "they learn) and earns back later in taxes and benefits saved; break-even is the month from "
+                + "which the cumulative extra cost stays at or below zero."), columns, rows);
+    }
+
+    private static List<String> row(String label, List<CostEffectiveness> ce,
+            java.util.function.Function<CostEffectiveness, String> cell) {
+        List<String> row = new ArrayList<>(List.of(label));
+        ce.forEach(c -> row.add(cell.apply(c)));
+        return row;
+    }
+
+    private boolean inVariant(String variant, String exemption) {
+        var v = result.scenario().variant(variant);
+        return v != null && v.exemptions().contains(exemption);
+    }
+
+    private static String share(Summary s) {
+        if (s == null || s.n() == 0) {
+            return "none paid";
+        }
+        return CostEffectiveness.pct(s.mean()) + (s.n() >= 2
+                ? " [" + CostEffectiveness.pct(s.ciLow()) + ", " + CostEffectiveness.pct(s.ciHigh()) + "]" : "");
     }
 
     /** The sections after the headline tables: effects by year, each exemption's reach, the mechanisms. */
@@ -173,6 +338,47 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
     /** Headline metrics (those documented in {@link Metrics#DESCRIPTIONS}) present in this run. */
     public List<String> headline() {
         return Metrics.DESCRIPTIONS.keySet().stream().filter(comparison.metrics()::containsKey).toList();
+    }
+
+    /** Groups with fewer job seekers than this (baseline mean) are left out of the group tables: their rates are noise. */
+    public static final int MIN_GROUP_SEEKERS = 30;
+
+    /**
+     * The group metrics the who-benefits tables show: every {@code group.<GROUP>.<measure>} but the group's size, for
+     * groups with at least {@link #MIN_GROUP_SEEKERS} job seekers.
+     */
+    public List<String> groupMetrics() {
+        Set<String> small = new HashSet<>(smallGroups().keySet());
+        String size = "." + Metrics.GROUP_SEEKERS;
+        return metricsWithPrefix("group.").stream()
+                .filter(k -> !k.endsWith(size) && !small.contains(k.substring(0, k.lastIndexOf('.')))).toList();
+    }
+
+    /** The groups left out of the group tables, as {@code group.<GROUP>} with their baseline mean of job seekers. */
+    public Map<String, Double> smallGroups() {
+        Map<String, Double> small = new LinkedHashMap<>();
+        String size = "." + Metrics.GROUP_SEEKERS;
+        for (String k : metricsWithPrefix("group.")) {
+            if (k.endsWith(size)) {
+                Summary s = comparison.metrics().get(k).get(Variant.BASELINE);
+                if (s == null || s.mean() < MIN_GROUP_SEEKERS) {
+                    small.put(k.substring(0, k.length() - size.length()), s == null ? 0 : s.mean());
+                }
+            }
+        }
+        return small;
+    }
+
+    /** "Left out, fewer than 30 job seekers: target.X (12), ..." or null when every group is shown. */
+    public String smallGroupsText() {
+        Map<String, Double> small = smallGroups();
+        if (small.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        small.forEach((g, n) -> parts.add(g.substring("group.".length()) + " (" + ReportWriter.fmt(n) + ")"));
+        return "Left out, with fewer than " + MIN_GROUP_SEEKERS + " job seekers on average in the baseline (their rates"
+                + " would be noise): " + String.join(", ", parts) + ".";
     }
 
     public List<String> metricsWithPrefix(String prefix) {

@@ -128,6 +128,35 @@ public final class ReportWriter {
             blocking.put(v, rows);
         }
         root.put("topBlockingRules", blocking);
+        root.put("discountRate", Json.number(r.result().discountRate()));
+        Map<String, Object> ce = new LinkedHashMap<>();
+        for (CostEffectiveness c : r.costEffectiveness()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("extraPlacements", summary(c.placements(), true));
+            m.put("extraYearsInWork", summary(c.yearsInWork(), true));
+            m.put("extraPublicSpending", summary(c.spending(), true));
+            m.put("extraBenefitPayments", summary(c.benefits(), true));
+            m.put("extraPublicReceipts", summary(c.receipts(), true));
+            m.put("fiscalReturn", summary(c.fiscalReturn(), true));
+            m.put("extraNetPublicCost", summary(c.netPublicCost(), true));
+            m.put("extraNetPublicCostPresentValue", summary(c.presentValue(), true));
+            m.put("extraNetPublicCostPerExtraPlacement", ratio(c.perPlacement()));
+            m.put("extraNetPublicCostPerExtraYearInWork", ratio(c.perYearInWork()));
+            Map<String, Object> dead = new LinkedHashMap<>();
+            c.deadweight().forEach((k, d) -> dead.put(k, summary(d, false)));
+            m.put("deadweight", dead);
+            Map<String, Object> actors = new LinkedHashMap<>();
+            c.byActor().forEach((a, d) -> actors.put(a.name(), summary(d, true)));
+            m.put("extraNetPositionByActor", actors);
+            m.put("employerNetResultPerHire", summary(c.employerPerHire(), false));
+            m.put("cumulativeExtraNetPublicCostByMonth", numbers(c.cumulative()));
+            Integer breakEven = !c.everCostsMore() ? Integer.valueOf(0)
+                    : c.breakEvenMonth() < 0 ? null : Integer.valueOf(c.breakEvenMonth() + 1);
+            m.put("breakEvenMonth", breakEven);
+            m.put("reading", c.reading(s.start(), null));
+            ce.put(c.variant(), m);
+        }
+        root.put("costEffectiveness", ce);
         return Json.MAPPER.writeValueAsString(root) + "\n";
     }
 
@@ -141,6 +170,17 @@ public final class ReportWriter {
         if (difference) {
             m.put("excludesZero", s.excludesZero());
         }
+        return m;
+    }
+
+    private static Map<String, Object> ratio(nl.fieldlab.sandbox.stats.Ratio x) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("estimate", Json.number(x.estimate()));
+        m.put("ciLow", Json.number(x.ciLow()));
+        m.put("ciHigh", Json.number(x.ciHigh()));
+        m.put("se", Json.number(x.se()));
+        m.put("n", x.n());
+        m.put("undefined", x.undefined());
         return m;
     }
 
@@ -175,7 +215,19 @@ public final class ReportWriter {
                 sb.append('\n');
             }
         }
+        // the headline cost figures: extra net public cost per extra placement (and per extra year in work), in
+        // the mean and interval columns; empty when not defined
+        for (CostEffectiveness ce : r.costEffectiveness()) {
+            ratioRow(sb, ce.variant(), "extraNetPublicCostPerExtraPlacement", ce.perPlacement());
+            ratioRow(sb, ce.variant(), "extraNetPublicCostPerExtraYearInWork", ce.perYearInWork());
+        }
         return sb.toString();
+    }
+
+    private static void ratioRow(StringBuilder sb, String variant, String metric, nl.fieldlab.sandbox.stats.Ratio x) {
+        sb.append(variant).append(',').append(metric).append(',').append(c(x.estimate())).append(",,")
+                .append(c(x.se())).append(',').append(c(x.ciLow())).append(',').append(c(x.ciHigh())).append(',')
+                .append(x.n()).append(",,,,,\n");
     }
 
     private static String c(double v) {
@@ -201,7 +253,8 @@ public final class ReportWriter {
                 + "Differences are paired with the baseline replication by replication (common random numbers); "
                 + "`*` marks a difference whose interval excludes 0.\n\n");
 
-        md.append("## Results per variant\n\n");
+        r.leadSections().forEach(section -> section(md, section));
+        md.append("\n## Results per variant\n\n");
         table(md, r, r.headline(), false);
         md.append("\n## Difference to the baseline\n\n");
         table(md, r, r.headline(), true);
@@ -213,22 +266,12 @@ public final class ReportWriter {
         md.append("\n## Retraining cost by payer (euro, fees paid plus grants given minus grants received)\n\n");
         table(md, r, r.metricsWithPrefix(Metrics.RETRAINING_PREFIX), false);
         md.append("\n## Who benefits: placement rate by worker group\n\n");
-        table(md, r, r.metricsWithPrefix("group."), false);
-
-        for (Report.Section section : r.sections()) {
-            md.append("\n## ").append(section.title()).append("\n\n");
-            section.paragraphs().forEach(p -> md.append(p).append("\n\n"));
-            md.append('|');
-            section.columns().forEach(c -> md.append(' ').append(c.replace("|", "/")).append(" |"));
-            md.append("\n|");
-            section.columns().forEach(c -> md.append("---|"));
-            md.append('\n');
-            for (List<String> row : section.rows()) {
-                md.append('|');
-                row.forEach(c -> md.append(' ').append(c.replace("|", "/").replace("\n", " ")).append(" |"));
-                md.append('\n');
-            }
+        table(md, r, r.groupMetrics(), false);
+        if (r.smallGroupsText() != null) {
+            md.append('\n').append(r.smallGroupsText()).append('\n');
         }
+
+        r.sections().forEach(section -> section(md, section));
 
         md.append("\n## Top blocking rules\n\n");
         md.append("| variant | rule | blocked actions per run | legal source |\n|---|---|---:|---|\n");
@@ -250,6 +293,21 @@ public final class ReportWriter {
         md.append("- `group.<GROUP>.placementRate`: placement rate within a worker group of the scenario\n");
         md.append("- `blocked.<RULE>`: proposed actions that rule blocked\n");
         return md.toString();
+    }
+
+    private static void section(StringBuilder md, Report.Section section) {
+        md.append("\n## ").append(section.title()).append("\n\n");
+        section.paragraphs().forEach(p -> md.append(p).append("\n\n"));
+        md.append('|');
+        section.columns().forEach(c -> md.append(' ').append(c.replace("|", "/")).append(" |"));
+        md.append("\n|");
+        section.columns().forEach(c -> md.append("---|"));
+        md.append('\n');
+        for (List<String> row : section.rows()) {
+            md.append('|');
+            row.forEach(c -> md.append(' ').append(c.replace("|", "/").replace("\n", " ")).append(" |"));
+            md.append('\n');
+        }
     }
 
     private static void table(StringBuilder md, Report r, List<String> metrics, boolean differences) {
@@ -282,21 +340,35 @@ public final class ReportWriter {
         return difference && s.excludesZero() ? text + " *" : text;
     }
 
-    /** Readable numbers: thousands separators; decimals by size. */
+    /** {@code estimate [low, high]} of a ratio, or why it is not defined. */
+    public static String cell(nl.fieldlab.sandbox.stats.Ratio r) {
+        return r.defined() ? fmt(r.estimate()) + " [" + fmt(r.ciLow()) + ", " + fmt(r.ciHigh()) + "]" : r.undefined();
+    }
+
+    /**
+     * Readable numbers: whole numbers with thousands separators from 1,000, three significant digits below (so a
+     * small difference and its interval stay visible: {@code 0.000213}, not {@code 0.000}).
+     */
     public static String fmt(double v) {
         if (Double.isNaN(v)) {
             return "n/a";
         }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
         double a = Math.abs(v);
-        if (a >= 1000) {
+        if (a >= 999.5) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
-        if (a >= 10) {
-            return String.format(Locale.ROOT, "%.1f", v);
+        if (a == 0) {
+            return "0";
         }
-        if (a >= 1) {
-            return String.format(Locale.ROOT, "%.2f", v);
+        int decimals = Math.min(12, Math.max(0, 2 - (int) Math.floor(Math.log10(a))));
+        String text = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        // rounding up to the next power of ten (9.996 -> 10.00) keeps one digit too many
+        if (decimals > 0 && Math.abs(Double.parseDouble(text)) >= Math.pow(10, 3 - decimals)) {
+            text = String.format(Locale.ROOT, "%." + (decimals - 1) + "f", v);
         }
-        return String.format(Locale.ROOT, "%.3f", v);
+        return text.matches("-0\\.?0*") ? text.substring(1) : text;
     }
 }

@@ -338,7 +338,7 @@ public final class RuleBase {
             return List.of();
         }
         KieSession session = kieBase.newKieSession();
-        Recorder recorder = new Recorder();
+        Recorder recorder = new Recorder(ruleIndex);
         session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
         session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder.agenda);
         try {
@@ -424,15 +424,39 @@ public final class RuleBase {
         return s == null ? "" : s.replaceAll("\\s+", " ").strip();
     }
 
-    /** Attributes every inserted outcome fact to the rule that inserted it, and records which rules fired. */
+    /**
+     * Attributes every inserted outcome fact to the rule that inserted it, and records which rules fired. A fact
+     * also carries the exemption it derives from: the exemption of the rule that inserted it, or of a fact that rule
+     * matched (a baseline rule paying an amount an exemption's rule set pays on that exemption's account, so that its
+     * budget counts it).
+     */
     private static final class Recorder extends DefaultRuleRuntimeEventListener {
         final Map<Object, String> insertedBy = new IdentityHashMap<>();
+        final Map<Object, String> exemptionOf = new IdentityHashMap<>();
         final Map<Question, List<String>> fired = new IdentityHashMap<>();
+        final Map<String, RuleInfo> infos;
         String current;
+        String currentExemption;
+
+        Recorder(Map<String, RuleInfo> infos) {
+            this.infos = infos;
+        }
+
         final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 current = event.getMatch().getRule().getName();
+                RuleInfo info = infos.get(current);
+                currentExemption = info == null ? null : info.exemption();
+                if (currentExemption == null) {
+                    for (Object o : event.getMatch().getObjects()) {
+                        String ex = exemptionOf.get(o);
+                        if (ex != null) {
+                            currentExemption = ex;
+                            break;
+                        }
+                    }
+                }
             }
 
             @Override
@@ -442,6 +466,7 @@ public final class RuleBase {
                     fired.computeIfAbsent(q, k -> new ArrayList<>()).add(event.getMatch().getRule().getName());
                 }
                 current = null;
+                currentExemption = null;
             }
         };
 
@@ -449,6 +474,9 @@ public final class RuleBase {
         public void objectInserted(ObjectInsertedEvent event) {
             if (event.getRule() != null) {
                 insertedBy.put(event.getObject(), event.getRule().getName());
+                if (currentExemption != null) {
+                    exemptionOf.put(event.getObject(), currentExemption);
+                }
             }
         }
 
@@ -466,7 +494,7 @@ public final class RuleBase {
                 RuleInfo info = infos.get(rule);
                 at(byQuestion, p.question()).payments.add(new Answer.PaymentLine(rule, p.type(), p.payer(),
                         p.payee(), p.amount(), p.fromMonth(), p.toMonth(), p.note(),
-                        info == null ? null : info.exemption()));
+                        info != null && info.exemption() != null ? info.exemption() : exemptionOf.get(o)));
             } else if (o instanceof InGroup g) {
                 at(byQuestion, g.question()).groups.add(new Answer.GroupLine(rule, g.group()));
             }

@@ -151,8 +151,14 @@ public class SandboxCommands {
         sb.append("Report: ").append(r.reportDir()).append('\n');
         sb.append("Rules: ").append(workbench.rulesDir()).append(" (rules hash ")
                 .append(r.manifest().rulesSha256().substring(0, 12)).append(")\n\n");
-        sb.append(headline(r.comparison(), List.of(Metrics.PLACEMENTS, Metrics.RETRAINING_COST, Metrics.PUBLIC_COST)));
-        sb.append("\nUse 'compare' for every metric and the differences to the baseline.");
+        sb.append(headline(r.comparison(), List.of(Metrics.PLACEMENTS, Metrics.EMPLOYED_AT_HORIZON,
+                Metrics.PUBLIC_COST_PER_WORKER)));
+        String costs = costEffectiveness(r.report());
+        if (!costs.isEmpty()) {
+            sb.append("\nAgainst the baseline (euro; * = the interval excludes 0)\n\n").append(costs);
+        }
+        sb.append("\nUse 'compare' for every metric and the differences to the baseline; report.md opens with the "
+                + "cost-effectiveness readings.");
         if (!s.expectations().isEmpty()) {
             List<Expectations.Verdict> verdicts = Expectations.check(s.expectations(), r.comparison());
             TextTable table = new TextTable("expectation", "value", "verdict").left(1, 2);
@@ -213,6 +219,22 @@ public class SandboxCommands {
                 row.add(ReportWriter.cell(c.metrics().get(m).get(v), false));
             }
             t.row(row.toArray());
+        }
+        return t.toString();
+    }
+
+    /** Per variant: extra placements, extra net public cost, its cost per extra placement, fiscal return. */
+    static String costEffectiveness(nl.fieldlab.sandbox.report.Report report) {
+        var rows = report.costEffectiveness();
+        if (rows.isEmpty()) {
+            return "";
+        }
+        TextTable t = new TextTable("variant", "extra placements", "extra net public cost",
+                "per extra placement", "fiscal return");
+        for (var c : rows) {
+            t.row(c.variant(), ReportWriter.cell(c.placements(), true), ReportWriter.cell(c.netPublicCost(), true),
+                    ReportWriter.cell(c.perPlacement()).replace("not defined: ", "none: "),
+                    ReportWriter.cell(c.fiscalReturn(), true));
         }
         return t.toString();
     }

@@ -66,22 +66,35 @@ final class Caps {
     }
 
     /**
-     * The exemptions whose budget cannot hold what this answer schedules from {@code fromSpellMonth} to
-     * {@code toSpellMonth} (the rest of the horizon).
+     * The exemptions whose caps cannot take this answer's spell: a budget that cannot hold what the answer schedules
+     * from {@code fromSpellMonth} to {@code toSpellMonth} (the rest of the horizon), a participants cap already
+     * full for a worker not yet admitted, or an employer already at its staff share. Checked when the answer is
+     * acted on, so admissions asked in one batch cannot together pass a cap.
+     *
+     * @param worker        the worker's index
+     * @param employer      the employer's index, or -1
+     * @param employerStaff the employer's staff (for the staff share)
      */
-    Set<String> overBudget(Answer a, int fromSpellMonth, int toSpellMonth) {
+    Set<String> over(Answer a, int worker, int employer, int employerStaff, int fromSpellMonth, int toSpellMonth) {
         Set<String> over = new TreeSet<>();
         for (String ex : a.exemptionsUsed()) {
             int i = index(ex);
-            double budget = exemptions.get(i).scope().budget();
+            var scope = exemptions.get(i).scope();
+            double budget = scope.budget();
             if (budget > 0 && paid[i] + committed[i] + scheduled(a, ex, fromSpellMonth, toSpellMonth) > budget + 1e-6) {
+                over.add(ex);
+            } else if (scope.participants() > 0 && !participants[i].get(worker)
+                    && participants[i].cardinality() >= scope.participants()) {
+                over.add(ex);
+            } else if (scope.staffShare() > 0 && employer >= 0
+                    && activeAtEmployer[i][employer] >= Math.floor(scope.staffShare() * employerStaff)) {
                 over.add(ex);
             }
         }
         return over;
     }
 
-    /** Counts a refusal of {@code exemption} (a spell admitted without it because its budget was used up). */
+    /** Counts a refusal of {@code exemption} (a spell admitted without it because a cap was reached). */
     void refused(String exemption) {
         refusedAdmissions[index(exemption)]++;
     }
@@ -151,11 +164,14 @@ final class Caps {
         return exemptions;
     }
 
-    /** What an answer's lines from {@code exemption} pay from spell month {@code from} to {@code to}. */
+    /**
+     * What an answer's lines from {@code exemption} pay out of public money from spell month {@code from} to
+     * {@code to} (a wage the exemption sets is the employer's money, not the exemption's budget).
+     */
     static double scheduled(Answer a, String exemption, int from, int to) {
         double sum = 0;
         for (Answer.PaymentLine p : a.payments()) {
-            if (exemption.equals(p.exemption())) {
+            if (exemption.equals(p.exemption()) && p.payer().isPublic()) {
                 int lo = Math.max(from, p.fromMonth());
                 int hi = Math.min(to, p.toMonth());
                 if (hi >= lo) {

@@ -20,8 +20,10 @@ final class Hiring {
     private final double sicknessShare;
     private final double sicknessShareDisabled;
     private final double coachingBoost;
+    private final double badMatchCostMonths;
 
     Hiring(Behaviour b) {
+        badMatchCostMonths = b.get("hire.bad-match-cost-months");
         base = b.get("hire.base");
         elasticity = b.get("hire.cost-elasticity");
         sicknessShare = b.get("hire.sickness-share");
@@ -43,15 +45,30 @@ final class Hiring {
      *                       while its obligation is unmet), in euro
      * @param disabled       the candidate has an occupational disability (more sickness expected)
      * @param coached        a provider coaches the candidate
+     * @param badMatchRisk   the chance the employer sees that the hire turns out a bad match (a trial lowers it)
      */
     record Offer(double productivity, double normalWage, double netCost, double otherWorth, boolean disabled,
-            boolean coached) {
+            boolean coached, double badMatchRisk) {
+
+        Offer(double productivity, double normalWage, double netCost, double otherWorth, boolean disabled,
+                boolean coached) {
+            this(productivity, normalWage, netCost, otherWorth, disabled, coached, 0);
+        }
     }
 
-    /** What the work is worth to the employer a month: output at the normal wage, less sickness, plus other worth. */
+    /**
+     * What the work is worth to the employer a month over the first year: output at the normal wage, less sickness
+     * and the expected loss on a bad match, plus other worth.
+     */
     double worth(Offer o) {
-        double sick = o.disabled() ? sicknessShareDisabled : sicknessShare;
-        return o.productivity() * o.normalWage() * (1 - sick) + o.otherWorth();
+        double sick = sicknessShare(o.disabled());
+        double badMatch = o.badMatchRisk() * badMatchCostMonths / MatchQuality.PROBATION_MONTHS;
+        return (o.productivity() * (1 - sick) - badMatch) * o.normalWage() + o.otherWorth();
+    }
+
+    /** The share of working time an employer expects a worker to be sick. */
+    double sicknessShare(boolean disabled) {
+        return disabled ? sicknessShareDisabled : sicknessShare;
     }
 
     /** The chance the employer hires. */

@@ -13,18 +13,26 @@ final class MatchQuality {
     static final int PROBATION_MONTHS = 12;
 
     private final double sd;
+    private final double sdGap;
     private final double badThreshold;
     private final double badMatchRate;
 
     MatchQuality(Behaviour b) {
         sd = b.get("match.quality-sd");
+        sdGap = b.get("match.quality-sd.gap");
         badThreshold = b.get("match.bad-threshold");
         badMatchRate = b.get("retention.bad-match-rate");
     }
 
-    /** The match factor for a standard normal draw: mean 1, kept between 0.2 and 1.8. */
-    double factor(double standardNormal) {
-        return Math.max(0.2, Math.min(1.8, 1 + sd * standardNormal));
+    /** The match factor for a standard normal draw: mean 1, kept between 0.2 and 1.8; more spread with a gap. */
+    double factor(double standardNormal, boolean gap) {
+        return Math.max(0.2, Math.min(1.8, 1 + (gap ? sdGap : sd) * standardNormal));
+    }
+
+    /** The chance, before anything is learnt, that a match turns out bad. */
+    double badChance(boolean gap) {
+        double z = (badThreshold - 1) / (gap ? sdGap : sd);
+        return 0.5 * org.apache.commons.math3.special.Erf.erfc(-z / Math.sqrt(2));
     }
 
     /** Whether a match this good is a bad one. */

@@ -28,12 +28,28 @@ public final class Metrics {
     public static final String TRIALS_STARTED = "trialsStarted";
     public static final String TRIALS_CONVERTED = "trialsConverted";
     public static final String COURSES_STARTED = "coursesStarted";
+    public static final String COURSES_OVER_FUNDED = "coursesOverFunded";
     public static final String COURSES_COMPLETED = "coursesCompleted";
     public static final String RETRAINING_COST = "retrainingCost";
     public static final String BENEFIT_PAYMENTS = "benefitPayments";
     public static final String SUBSIDIES_PAID = "subsidiesPaid";
     public static final String PUBLIC_COST = "netPublicCost";
     public static final String PUBLIC_COST_PER_PLACEMENT = "netPublicCostPerPlacement";
+    public static final String PUBLIC_COST_PER_WORKER = "netPublicCostPerWorker";
+    /** The group measure that counts its job seekers (the size a group's rates rest on). */
+    public static final String GROUP_SEEKERS = "seekers";
+    public static final String PUBLIC_COST_PV = "netPublicCostPresentValue";
+    public static final String PUBLIC_SPENDING = "publicSpending";
+    public static final String PUBLIC_RECEIPTS = "publicReceipts";
+    public static final String HIRES = "hires";
+    public static final String MONTHS_IN_WORK = "monthsInWork";
+    public static final String EMPLOYER_WAGES = "employer.wages";
+    public static final String EMPLOYER_PREMIUMS = "employer.premiums";
+    public static final String EMPLOYER_TRAINING = "employer.training";
+    public static final String EMPLOYER_SUPPORT = "employer.support";
+    public static final String EMPLOYER_OUTPUT = "employer.outputValue";
+    public static final String EMPLOYER_NET_RESULT = "employer.netResult";
+    public static final String EMPLOYER_NET_RESULT_PER_HIRE = "employer.netResultPerHire";
     public static final String EMPLOYER_COST = "employerCost";
     public static final String BLOCKED = "blockedActions";
     public static final String VACANCIES_UNFILLED = "vacanciesUnfilled";
@@ -50,11 +66,24 @@ public final class Metrics {
     /** Prefix of the placements made in simulated year N. */
     public static final String PLACEMENTS_YEAR_PREFIX = "placements.year";
     /**
+     * Prefix of the monthly job-finding hazard in simulated year N: first placements in the year over the months
+     * job seekers spent looking for a first job in it.
+     */
+    public static final String HAZARD_YEAR_PREFIX = "hazard.year";
+    /**
      * Prefix of an exemption's reach: {@code reach.<EX>.workers}, {@code .questions} (in its scope),
      * {@code .changed} (answers that differ from the baseline's, also {@code .changed.<QUESTION>}),
      * {@code .participants}, {@code .refused} (admissions its budget could not pay), {@code .paid}.
      */
     public static final String REACH_PREFIX = "reach.";
+    /**
+     * Prefix of a variant's deadweight against the baseline: {@code deadweight.subsidies} and {@code deadweight.<EX>},
+     * the share of the subsidies (or the exemption's payments) paid for workers whom the baseline replication also
+     * places, at most {@link #DEADWEIGHT_WINDOW_MONTHS} months later.
+     */
+    public static final String DEADWEIGHT_PREFIX = "deadweight.";
+    /** A baseline placement this many months after the variant's still counts as the same placement. */
+    public static final int DEADWEIGHT_WINDOW_MONTHS = 3;
 
     /** Prefix of the calibration measures (compared with observed exit rates by {@code calibrate}). */
     public static final String CALIBRATION_PREFIX = "calibration.";
@@ -75,7 +104,7 @@ public final class Metrics {
 
     /** What a group row reports. */
     public static final List<String> GROUP_MEASURES = List.of(PLACEMENT_RATE, MONTHS_TO_PLACEMENT,
-            "netPublicCostPerWorker");
+            "netPublicCostPerWorker", GROUP_SEEKERS);
 
     /**
      * What is wrong with a metric name, or null when a run reports it (or may: {@code blocked.<RULE>} and target
@@ -110,7 +139,8 @@ public final class Metrics {
         if (name.startsWith("group.target.") && GROUP_MEASURES.stream().anyMatch(m -> name.endsWith("." + m))) {
             return null;
         }
-        if (name.matches("(employed|placements)\\.year\\d+") || name.startsWith(REACH_PREFIX)) {
+        if (name.matches("(employed|placements|hazard)\\.year\\d+") || name.startsWith(REACH_PREFIX)
+                || name.startsWith(DEADWEIGHT_PREFIX)) {
             return null;
         }
         if (name.startsWith(BLOCKED_PREFIX)) {
@@ -137,13 +167,37 @@ public final class Metrics {
         d.put(TRIALS_STARTED, "trial placements started");
         d.put(TRIALS_CONVERTED, "trial placements that became a job");
         d.put(COURSES_STARTED, "courses started");
+        d.put(COURSES_OVER_FUNDED, "courses funded twice: fee paid by more than one payer or above the price, or the"
+                + " worker granted more than the fee they paid (the rules must keep this at 0)");
         d.put(COURSES_COMPLETED, "courses completed");
-        d.put(RETRAINING_COST, "course fees and prices paid, in euro, whoever paid them");
-        d.put(BENEFIT_PAYMENTS, "WW, bijstand and Wajong paid, in euro");
+        d.put(RETRAINING_COST, "course fees and prices paid, in euro, whoever paid them (not the state's lump-sum funding of MBO"
+                + " schools, a training grant in the ledger)");
+        d.put(MONTHS_IN_WORK, "months former job seekers spent in a job at a simulated employer over the horizon");
+        d.put(BENEFIT_PAYMENTS, "WW, bijstand, Wajong, top-ups and sickness benefit paid, in euro");
         d.put(SUBSIDIES_PAID, "wage-cost subsidies, wage-cost advantages and placement bonuses paid, in euro");
-        d.put(PUBLIC_COST, "net outflow of public bodies (UWV, municipality, state, province, outcome fund), in euro");
-        d.put(PUBLIC_COST_PER_PLACEMENT, "net public cost / placements, in euro");
-        d.put(EMPLOYER_COST, "employers' net outflow: wages and fees paid minus subsidies and grants received, in euro");
+        d.put(PUBLIC_SPENDING, "what public bodies paid out other than benefits (subsidies, wage-cost advantages, "
+                + "course fees, grants, bonuses), in euro");
+        d.put(PUBLIC_RECEIPTS, "what public bodies received: wage tax and national insurance on wages and benefits, "
+                + "employers' premiums, levies, in euro");
+        d.put(PUBLIC_COST, "net outflow of public bodies (UWV, municipality, state, province, outcome fund): "
+                + "publicSpending + benefitPayments - publicReceipts, in euro");
+        d.put(PUBLIC_COST_PV, "netPublicCost as a present value at the start, discounted month by month at the "
+                + "cost-benefit discount rate (parameter cba.discount-rate), in euro");
+        d.put(PUBLIC_COST_PER_WORKER, "net public cost / workers in the scenario, in euro");
+        d.put(PUBLIC_COST_PER_PLACEMENT, "net public cost / placements, in euro: an average, not the cost of an "
+                + "extra placement (the cost-effectiveness section gives that)");
+        d.put(EMPLOYER_COST, "employers' net outflow: wages, premiums and fees paid minus subsidies, advantages, "
+                + "grants and sickness benefit received, in euro");
+        d.put(HIRES, "jobs started at the simulated employers, re-hires included");
+        d.put(EMPLOYER_WAGES, "gross wages (with holiday allowance) employers paid, in euro");
+        d.put(EMPLOYER_PREMIUMS, "employee-insurance premiums and the health-care levy employers paid on wages, in euro");
+        d.put(EMPLOYER_TRAINING, "course fees and training contributions employers paid, in euro");
+        d.put(EMPLOYER_SUPPORT, "subsidies, wage-cost advantages, training grants and sickness benefit employers "
+                + "received, in euro");
+        d.put(EMPLOYER_OUTPUT, "what the hired job seekers' work was worth to employers (mechanism hiring: "
+                + "productivity x the job's normal labour cost, less sickness), in euro; a modelled value, not a payment");
+        d.put(EMPLOYER_NET_RESULT, "employer.outputValue minus employerCost: employers' result on these hires, in euro");
+        d.put(EMPLOYER_NET_RESULT_PER_HIRE, "employer.netResult / hires, in euro");
         d.put(BLOCKED, "proposed actions (hire, trial placement, course) that a rule blocked");
         d.put(VACANCIES_UNFILLED, "vacancies still open at the end");
         d.put(WORK_TO_WORK, "employed workers at risk who moved to a job at a simulated employer without becoming unemployed");

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.domain.CourseFacts;
 import nl.fieldlab.sandbox.domain.EmployerFacts;
+import nl.fieldlab.sandbox.domain.PaymentType;
 import nl.fieldlab.sandbox.domain.Question;
 import nl.fieldlab.sandbox.domain.QuestionType;
 import nl.fieldlab.sandbox.domain.Status;
@@ -56,6 +57,7 @@ final class Run {
     private final BooleanSupplier cancelled;
     private final Caps caps;
     private final Reach reach;
+    private final Ledger ledger;
 
     // the mechanisms
     private final JobSearch search;
@@ -103,9 +105,11 @@ final class Run {
             workers[i] = new Worker(people[i]);
         }
         this.facts = new FactsMapper(this.market);
-        this.totals = new RunTotals(months, scenario.workers().stream().map(g -> g.group()).toList());
+        this.totals = new RunTotals(months, scenario.workers().stream().map(g -> g.group()).toList(), people.length,
+                rules.exemptions().stream().map(Exemption::id).toList());
         this.caps = new Caps(rules.exemptions(), this.market.employers.length, people.length);
         this.reach = new Reach(rules.exemptions(), people.length);
+        this.ledger = new Ledger(totals, caps, trace, traceWorker);
         Behaviour b = scenario.behaviour();
         search = new JobSearch(b);
         hiring = new Hiring(b);
@@ -134,30 +138,6 @@ final class Run {
         }
     }
 
-    /** Questions asked together, with what to do with each answer; answers may ask further questions. */
-    private final class Round {
-        private final List<Question> questions = new ArrayList<>();
-        private final List<Consumer<Answer>> then = new ArrayList<>();
-
-        void ask(Question q, Consumer<Answer> k) {
-            questions.add(q);
-            then.add(k);
-        }
-
-        void resolve() {
-            while (!questions.isEmpty()) {
-                List<Question> qs = new ArrayList<>(questions);
-                List<Consumer<Answer>> ks = new ArrayList<>(then);
-                questions.clear();
-                then.clear();
-                List<Answer> answers = answer(qs);
-                for (int i = 0; i < qs.size(); i++) {
-                    ks.get(i).accept(answers.get(i));
-                }
-            }
-        }
-    }
-
     /** What a contact with a vacancy (or a wish to retrain) leads to. */
     private enum Route {
         HIRE, TRIAL, APPRENTICESHIP, COURSE
@@ -167,7 +147,9 @@ final class Run {
     }
 
     RunTotals run() {
-        Round round = new Round();
+        ParameterView start = rules.parameters(periodOf[0], Set.of());
+        totals.discountRate = start.has(DISCOUNT_RATE) ? start.value(DISCOUNT_RATE) : Double.NaN;
+        Round round = new Round(decider, baseline, reach, observer);
         for (Worker w : workers) {
             if (w.status != Status.EMPLOYED) {
                 becomeSeeker(w, 0);
@@ -187,6 +169,9 @@ final class Run {
         return totals;
     }
 
+    /** The parameter that discounts the present values (a cost-benefit convention, dated like the rules' numbers). */
+    static final String DISCOUNT_RATE = "cba.discount-rate";
+
     private void month(int m, Round round) {
         vacancies(m);
         for (Worker w : workers) {
@@ -196,12 +181,17 @@ final class Run {
         }
         round.resolve();
         formCohorts(m);
+        for (Worker w : workers) {
+            if (w.firstPlacement < 0 && w.everSeeker && w.seeker()) {
+                totals.seekerMonthsByYear[m / 12]++;
+            }
+        }
         List<Proposal> proposals = search(m);
         List<Question> questions = new ArrayList<>(proposals.size());
         for (Proposal pr : proposals) {
             questions.add(proposalQuestion(pr, m));
         }
-        List<Answer> answers = answer(questions);
+        List<Answer> answers = round.answer(questions);
         for (int i = 0; i < proposals.size(); i++) {
             decide(round, proposals.get(i), questions.get(i), answers.get(i), m);
         }
@@ -336,16 +326,8 @@ final class Run {
                     candidates.add(w);
                 }
             }
-            int byPrediction = (int) Math.round(size * coaching.creamSkimming());
-            candidates.sort((a, b) -> {
-                int c = Double.compare(predictedChance(b, m), predictedChance(a, m));
-                return c != 0 ? c : Integer.compare(a.p.id(), b.p.id());
-            });
-            List<Worker> picked = new ArrayList<>(candidates.subList(0, Math.min(byPrediction, candidates.size())));
-            List<Worker> rest = new ArrayList<>(candidates.subList(picked.size(), candidates.size()));
-            rest.sort((a, b) -> Double.compare(rng.uniform(Stream.COACHING, a.p.id(), m),
-                    rng.uniform(Stream.COACHING, b.p.id(), m)));
-            picked.addAll(rest.subList(0, Math.min(size - picked.size(), rest.size())));
+            List<Worker> picked = coaching.pick(candidates, w -> predictedChance(w, m),
+                    w -> rng.uniform(Stream.COACHING, w.p.id(), m), w -> w.p.id(), size);
             for (Worker w : picked) {
                 w.coachedUntil = m + coaching.months();
                 totals.coached++;
@@ -360,10 +342,9 @@ final class Run {
      * contact and hiring chances compounded (the contract's prediction model).
      */
     private double predictedChance(Worker w, int m) {
-        double monthly = search.contactChance(w.entryStatus, m - w.unemployedSince, w.p.ageAt(m), w.searchDuty(),
-                w.inCourse(), false) * Math.min(1, hiring.chance(new Hiring.Offer(w.p.wageValuePct() / 100.0, 1, 1,
-                0, w.p.disabled(), false)));
-        return 1 - Math.pow(1 - monthly, 6);
+        return Coaching.predictedSuccess(search.contactChance(w.entryStatus, w.monthsOutOfWork(m), w.p.ageAt(m),
+                w.searchDuty(), w.inCourse(), false), hiring.chance(new Hiring.Offer(w.p.wageValuePct() / 100.0, 1, 1,
+                0, w.p.disabled(), false)), 6);
     }
 
     // ------------------------------------------------------------------ searching (mechanism: job-search)
@@ -375,7 +356,7 @@ final class Run {
                 continue;
             }
             long id = w.p.id();
-            double contact = search.contactChance(w.entryStatus, m - w.unemployedSince, w.p.ageAt(m), w.searchDuty(),
+            double contact = search.contactChance(w.entryStatus, w.monthsOutOfWork(m), w.p.ageAt(m), w.searchDuty(),
                     w.inCourse(), w.coached(m));
             if (rng.uniform(Stream.SEARCH, id, m) < contact) {
                 List<Market.Vacancy> own = market.openIn(w.field);
@@ -407,8 +388,9 @@ final class Run {
         int eduGap = e.requiredEducation.level() - w.education.level();
         boolean fieldMatch = w.field == e.field;
         long id = w.p.id();
-        double quality = match.factor(rng.normal(Stream.MATCH, Stream.MATCH_2, id, m));
-        if (fieldMatch && eduGap <= 0) {
+        boolean gap = !(fieldMatch && eduGap <= 0);
+        double quality = match.factor(rng.normal(Stream.MATCH, Stream.MATCH_2, id, m), gap);
+        if (!gap) {
             return new Proposal(w, Route.HIRE, v, -1, false, quality);
         }
         if (w.inCourse()) {
@@ -461,9 +443,11 @@ final class Run {
         if ((!w.seeker() && !w.atRisk()) || (pr.vacancy() != null && !pr.vacancy().isOpen())) {
             return;
         }
-        Set<String> over = caps.overBudget(a, 1, horizonSpellMonth(m, 1));
+        int employer = pr.vacancy() == null ? -1 : pr.vacancy().employer();
+        Set<String> over = caps.over(a, w.p.id(), employer, employer < 0 ? 0 : market.employers[employer].facts.staff(),
+                1, horizonSpellMonth(m, 1));
         if (!over.isEmpty()) {
-            // the exemption's budget cannot pay this spell: ask again without it, and count the refusal
+            // a cap of the exemption cannot take this spell: ask again without it, and count the refusal
             over.forEach(caps::refused);
             Set<String> without = new TreeSet<>(q.exemptions());
             without.removeAll(over);
@@ -472,18 +456,30 @@ final class Run {
             return;
         }
         event(w, m, null, q.type() + " proposed", describe(pr), q, a);
+        boolean noTrial = pr.route() == Route.TRIAL && (!a.allowed() || a.entitlement("trial.max-months", 0) < 1);
         if (!a.allowed()) {
             totals.blocked(a.blockedBy());
             event(w, m, null, "blocked", a.blockedBy() + ": " + a.blocks().get(0).reason(), q, a);
+            if (!noTrial) {
+                return;
+            }
+        }
+        if (noTrial) {
+            // no trial placement is possible: the employer weighs a direct hire of the candidate instead
+            Proposal hire = new Proposal(w, Route.HIRE, pr.vacancy(), -1, true, pr.match());
+            Question hq = proposalQuestion(hire, m);
+            round.ask(hq, ha -> decide(round, hire, hq, ha, m));
             return;
         }
         switch (pr.route()) {
             case HIRE -> {
                 double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.gap());
-                double chance = hireChance(w, q, a, null, productivity, pr.vacancy().employer(), m);
+                double chance = hireChance(w, q, a, null, productivity, match.badChance(pr.gap()),
+                        pr.vacancy().employer(), m);
                 if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
                     market.fill(pr.vacancy(), m, totals);
-                    startJob(w, pr.vacancy().employer(), q, a, m, false, false, pr.match(), Hiring.ID, chance);
+                    startJob(w, pr.vacancy().employer(), q, a, m, false, false, pr.match(), productivity, Hiring.ID,
+                            chance);
                 } else {
                     event(w, m, Hiring.ID, "not hired", "employer's chance " + fmt(chance), q, a);
                 }
@@ -519,7 +515,7 @@ final class Run {
         caps.admit(a, w.p.id(), -1, 1, 1);
         totals.coursesStarted++;
         totals.sroiCredits += a.amount("sroi.credit", 0);
-        bookSpell(w, m, a, 1);
+        ledger.bookCourse(w, m, a, market.courses[course].price());
         event(w, m, CourseUptake.ID, "course started", market.courses[course].id() + ", "
                 + market.courses[course].months() + " months", q, a);
         if (w.benefit != null) {
@@ -537,7 +533,7 @@ final class Run {
         WorkerFacts asEmployee = facts.facts(w, m, Status.EMPLOYED, 0);
         Question courseQ = question(QuestionType.COURSE, w, m, asEmployee, market.employers[employer].facts,
                 market.courses[pr.course()], year(m), false, false, 100, Set.of());
-        askWithinCaps(round, courseQ, m, (cq, courseA) -> {
+        askWithinCaps(round, courseQ, w, m, (cq, courseA) -> {
             if (!pr.vacancy().isOpen() || !w.seeker()) {
                 return;
             }
@@ -548,10 +544,11 @@ final class Run {
             }
             CourseFacts c = market.courses[pr.course()];
             double productivity = w.p.wageValuePct() / 100.0 * apprenticeship.firstYearProductivity(c.months());
-            double chance = hireChance(w, hireQ, hireA, courseA, productivity, employer, m);
+            double chance = hireChance(w, hireQ, hireA, courseA, productivity, match.badChance(true), employer, m);
             if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
                 market.fill(pr.vacancy(), m, totals);
-                startJob(w, employer, hireQ, hireA, m, false, true, pr.match(), Apprenticeship.ID, chance);
+                startJob(w, employer, hireQ, hireA, m, false, true, pr.match(), productivity, Apprenticeship.ID,
+                        chance);
                 w.course = new Spells.Course(pr.course(), cq, courseA, m, m + c.months(), employer);
                 w.everApprentice = true;
                 caps.admit(courseA, w.p.id(), -1, 1, 1);
@@ -559,7 +556,7 @@ final class Run {
                 totals.coursesStarted++;
                 totals.sroiCredits += courseA.amount("sroi.credit", 0);
                 socialReturn.earn(employer, year(m), courseA.amount("sroi.credit", 0));
-                bookSpell(w, m, courseA, 1);
+                ledger.bookCourse(w, m, courseA, c.price());
                 event(w, m, Apprenticeship.ID, "apprenticeship started", c.id() + ", " + c.months() + " months",
                         cq, courseA);
             } else {
@@ -573,11 +570,15 @@ final class Run {
      * Mechanism hiring (with social-return-demand): the chance that the employer hires, from what the work is worth
      * against what the employer pays under the rules' answer (and the course's, for an apprentice).
      */
-    private double hireChance(Worker w, Question q, Answer a, Answer course, double productivity, int employer,
-            int m) {
-        double minimum = a.amount("minimum-wage.hourly", 0);
-        double normalWage = Math.max(q.employer().hourlyWage(), minimum) * q.monthlyHours()
-                * (1 + q.p("wml.holiday-allowance"));
+    private double hireChance(Worker w, Question q, Answer a, Answer course, double productivity,
+            double badMatchRisk, int employer, int m) {
+        return hiring.chance(offer(w, q, a, course, productivity, badMatchRisk, employer, m));
+    }
+
+    /** What the employer weighs when it decides to hire (see {@link #hireChance}). */
+    private Hiring.Offer offer(Worker w, Question q, Answer a, Answer course, double productivity,
+            double badMatchRisk, int employer, int m) {
+        double normalWage = normalLabourCost(q, a);
         double cost = 0;
         for (int month = 1; month <= MatchQuality.PROBATION_MONTHS; month++) {
             cost -= a.netFor(Actor.EMPLOYER, month);
@@ -588,21 +589,56 @@ final class Run {
         cost /= MatchQuality.PROBATION_MONTHS;
         double credit = a.amount("sroi.credit", 0) + (course == null ? 0 : course.amount("sroi.credit", 0));
         double worth = socialReturn.worth(employer, year(m), a.amount("sroi.obligation", 0), credit);
-        return hiring.chance(new Hiring.Offer(productivity, normalWage, cost, worth, w.p.disabled(), w.coached(m)));
+        return new Hiring.Offer(productivity, normalWage, cost, worth, w.p.disabled(), w.coached(m), badMatchRisk);
+    }
+
+    /** The parts of a hiring decision in words, for the trace: what the work is worth against what it costs. */
+    private static String describe(Hiring.Offer o) {
+        return "productivity " + fmt(o.productivity()) + " of a normal labour cost of " + fmt(o.normalWage())
+                + " a month, net cost " + fmt(o.netCost()) + (o.otherWorth() > 0 ? ", social-return worth "
+                        + fmt(o.otherWorth()) : "") + (o.badMatchRisk() > 0 ? ", bad-match risk "
+                                + fmt(o.badMatchRisk()) : "");
+    }
+
+    /**
+     * The job's normal monthly labour cost: the collective-agreement wage (at least the minimum) with holiday
+     * allowance and the employer's premiums on it (their share of the wage paid, from the rules' answer).
+     */
+    private static double normalLabourCost(Question q, Answer a) {
+        double minimum = a.amount("minimum-wage.hourly", 0);
+        double wagePaid = 0;
+        double premiums = 0;
+        for (Answer.PaymentLine p : a.payments()) {
+            if (p.paidIn(1) && p.payer() == Actor.EMPLOYER) {
+                if (p.type() == PaymentType.WAGE) {
+                    wagePaid += p.amount();
+                } else if (p.type() == PaymentType.EMPLOYER_PREMIUM) {
+                    premiums += p.amount();
+                }
+            }
+        }
+        return Math.max(q.employer().hourlyWage(), minimum) * q.monthlyHours()
+                * (1 + q.p("wml.holiday-allowance")) * (1 + (wagePaid > 0 ? premiums / wagePaid : 0));
     }
 
     // ------------------------------------------------------------------ jobs, trials, courses
 
+    /**
+     * Starts a job. {@code firstYear} is the worker's productivity in the job over its first year as a share of a
+     * worker who fits it (before the match), from which the work's value to the employer follows.
+     */
     private void startJob(Worker w, int employer, Question q, Answer a, int m, boolean afterTrial, boolean apprentice,
-            double quality, String mechanism, double chance) {
+            double quality, double firstYear, String mechanism, double chance) {
         if (w.inCourse() && !apprentice) {
             event(w, m, null, "course dropped", "found a job", null, null);
             stopCourse(w, m);
         }
-        w.job = new Spells.Job(employer, q, a, m, w.status, afterTrial, apprentice, quality);
+        double worth = quality * (1 - hiring.sicknessShare(w.p.disabled())) * normalLabourCost(q, a);
+        w.job = new Spells.Job(employer, q, a, m, w.status, afterTrial, apprentice, quality,
+                new Spells.Job.Value(firstYear * worth, w.p.wageValuePct() / 100.0 * worth));
+        totals.hires++;
         w.lastEmployer = employer;
         w.sideJob = null;
-        a.groups().forEach(g -> w.targetGroups.add(g.group()));
         if (w.benefit != null && w.leftBenefit < 0) {
             w.leftBenefit = m;
         }
@@ -658,20 +694,23 @@ final class Run {
         w.trial = null;
         Question asked = question(QuestionType.HIRE, w, m, facts.facts(w, m, w.status),
                 market.employers[t.employer()].facts, null, year(m), false, true, 100, Set.of());
-        askWithinCaps(round, asked, m, (q, a) -> {
+        askWithinCaps(round, asked, w, m, (q, a) -> {
             if (!a.allowed()) {
                 event(w, m, TrialScreening.ID, "trial ended without a job", a.blockedBy(), q, a);
                 return;
             }
-            double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(t.months(), true)
-                    * screening.learntMatch(t.months(), t.match());
-            double chance = hireChance(w, q, a, null, productivity, t.employer(), m);
+            double skill = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(t.months(), true);
+            double productivity = skill * screening.learntMatch(t.months(), t.match());
+            // what the trial has shown is no longer a risk; what it has not shown still is
+            double risk = match.badChance(true) * (1 - screening.learnt(t.months()));
+            Hiring.Offer offer = offer(w, q, a, null, productivity, risk, t.employer(), m);
+            double chance = hiring.chance(offer);
             if (rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m) < chance) {
                 totals.trialsConverted++;
-                startJob(w, t.employer(), q, a, m, true, false, t.match(), TrialScreening.ID, chance);
+                startJob(w, t.employer(), q, a, m, true, false, t.match(), skill, TrialScreening.ID, chance);
             } else {
                 event(w, m, TrialScreening.ID, "trial ended without a job", "employer's chance " + fmt(chance)
-                        + " after seeing the match (" + fmt(t.match()) + ")", q, a);
+                        + " after seeing the match (" + fmt(t.match()) + "): " + describe(offer), q, a);
             }
         });
     }
@@ -691,6 +730,7 @@ final class Run {
             if (c.level().level() > w.education.level()) {
                 w.education = c.level();
             }
+            w.freshStart = m; // a new qualification: employers look at it, not at the months it took
             event(w, m, CourseCompletion.ID, "course completed", c.id(), null, null);
         } else {
             event(w, m, CourseCompletion.ID, "course not completed", c.id() + ", chance " + fmt(chance), null, null);
@@ -741,16 +781,21 @@ final class Run {
         WorkerFacts f = facts.facts(w, m, status, unemployedAtStart);
         Question q = question(QuestionType.BENEFIT, w, m, f, null, courseOf(w), year(Math.max(0, spellStart)), false,
                 false, 100, Set.of());
-        round.ask(q, a -> {
-            if (a.allowed()) {
+        int fromSpellMonth = Math.max(1, m - spellStart + 1);
+        askWithinCaps(round, q, w, m, fromSpellMonth, horizonSpellMonth(spellStart, 1), (asked, a) -> {
+            if (w.targetGroups == null) {
+                // target groups for the who-benefits tables: those of the first benefit claim, before any outcome
+                w.targetGroups = new TreeSet<>();
                 a.groups().forEach(g -> w.targetGroups.add(g.group()));
-                w.benefit = new Spells.Benefit(status, q, a, f, spellStart, 0, 0);
-                caps.admit(a, w.p.id(), -1, Math.max(1, m - spellStart + 1), horizonSpellMonth(spellStart, 1));
-                event(w, m, null, status + " granted", spellStart < m ? "spell started before the simulation" : "", q,
-                        a);
+            }
+            if (a.allowed()) {
+                w.benefit = new Spells.Benefit(status, asked, a, f, spellStart, 0, 0);
+                caps.admit(a, w.p.id(), -1, fromSpellMonth, horizonSpellMonth(spellStart, 1));
+                event(w, m, null, status + " granted", spellStart < m ? "spell started before the simulation" : "",
+                        asked, a);
                 askKeepShare(round, w, m);
             } else {
-                event(w, m, null, status + " refused", a.blockedBy() + ": " + a.blocks().get(0).reason(), q, a);
+                event(w, m, null, status + " refused", a.blockedBy() + ": " + a.blocks().get(0).reason(), asked, a);
                 w.benefit = null;
                 if (status == Status.WW) {
                     claim(round, w, Status.BIJSTAND, m, m);
@@ -852,45 +897,21 @@ final class Run {
     private void book(int m) {
         for (Worker w : workers) {
             if (w.benefit != null && !w.employed()) {
-                bookSpell(w, m, w.benefit.answer(), w.benefit.spellMonth(m));
+                ledger.book(w, m, w.benefit.answer(), w.benefit.spellMonth(m));
                 if (w.benefit.clockPaused() && w.inCourse()) {
                     w.benefit = w.benefit.pausedOneMonth();
                 }
             }
             if (w.employed()) {
-                bookSpell(w, m, w.job.answer(), w.job.jobMonth(m));
+                ledger.book(w, m, w.job.answer(), w.job.jobMonth(m));
+                if (w.everSeeker) {
+                    totals.outputValue += w.job.value().in(w.job.jobMonth(m));
+                    totals.monthsInWork++;
+                    totals.employedByMonth[m]++;
+                }
             }
             if (w.sideJob != null) {
                 totals.sideJobMonths++;
-            }
-        }
-    }
-
-    private void bookSpell(Worker w, int m, Answer a, int spellMonth) {
-        List<Answer.PaymentLine> lines = a.payments();
-        boolean traced = traced(w);
-        for (int i = 0, n = lines.size(); i < n; i++) {
-            Answer.PaymentLine p = lines.get(i);
-            if (spellMonth < p.fromMonth() || spellMonth > p.toMonth()) {
-                continue;
-            }
-            double amount = p.amount();
-            if (p.exemption() != null && !caps.pay(p.exemption(), amount)) {
-                if (traced) {
-                    trace.event(m, "payment refused", p.exemption() + "'s budget is used up: " + p.note(), "caps",
-                            null, null);
-                }
-                continue;
-            }
-            totals.book(p.payer(), p.payee(), p.type(), amount);
-            if (p.payer().isPublic()) {
-                w.publicCost += amount;
-            }
-            if (p.payee().isPublic()) {
-                w.publicCost -= amount;
-            }
-            if (traced) {
-                trace.paid(m, spellMonth, p);
             }
         }
     }
@@ -917,12 +938,21 @@ final class Run {
     }
 
     /**
-     * Asks a question and hands the answer on, but first drops from its scope every exemption whose budget cannot
-     * pay what the answer schedules for the rest of the horizon (asking again without it, and counting the refusal).
+     * Asks a question and hands the answer on, but first drops from its scope every exemption whose caps cannot take
+     * it (a budget that cannot pay what the answer schedules for the rest of the horizon, a full participants cap,
+     * an employer at its staff share), asking again without it and counting the refusal.
      */
-    private void askWithinCaps(Round round, Question q, int m, BiConsumer<Question, Answer> then) {
+    private void askWithinCaps(Round round, Question q, Worker w, int m, BiConsumer<Question, Answer> then) {
+        askWithinCaps(round, q, w, m, 1, horizonSpellMonth(m, 1), then);
+    }
+
+    /** The same, for a spell whose months {@code fromSpellMonth} to {@code toSpellMonth} are still to come. */
+    private void askWithinCaps(Round round, Question q, Worker w, int m, int fromSpellMonth, int toSpellMonth,
+            BiConsumer<Question, Answer> then) {
         round.ask(q, a -> {
-            Set<String> over = caps.overBudget(a, 1, horizonSpellMonth(m, 1));
+            int employer = q.employer() == null ? -1 : market.indexOf(q.employer());
+            Set<String> over = caps.over(a, w.p.id(), employer, q.employer() == null ? 0 : q.employer().staff(),
+                    fromSpellMonth, toSpellMonth);
             if (over.isEmpty()) {
                 then.accept(q, a);
                 return;
@@ -930,7 +960,7 @@ final class Run {
             over.forEach(caps::refused);
             Set<String> without = new TreeSet<>(q.exemptions());
             without.removeAll(over);
-            askWithinCaps(round, withScope(q, without, m), m, then);
+            askWithinCaps(round, withScope(q, without, m), w, m, fromSpellMonth, toSpellMonth, then);
         });
     }
 
@@ -939,37 +969,6 @@ final class Run {
         return new Question(q.type(), q.month(), q.startYear(), q.worker(), q.employer(), q.course(),
                 q.formerEmployee(), q.afterTrial(), q.rampUpPct(), q.counterfactualPct(), scope,
                 rules.parameters(periodOf[m], scope));
-    }
-
-    /** Asks a batch; counts what the exemptions in scope changed against the baseline's answers. */
-    private List<Answer> answer(List<Question> questions) {
-        List<Answer> answers = decider.answer(questions);
-        if (observer != null) {
-            for (int i = 0; i < questions.size(); i++) {
-                observer.accept(questions.get(i), answers.get(i));
-            }
-        }
-        if (baseline != null && reach.any()) {
-            List<Question> inScope = new ArrayList<>();
-            List<Integer> where = new ArrayList<>();
-            for (int i = 0; i < questions.size(); i++) {
-                if (!questions.get(i).exemptions().isEmpty()) {
-                    Question q = questions.get(i);
-                    inScope.add(new Question(q.type(), q.month(), q.startYear(), q.worker(), q.employer(), q.course(),
-                            q.formerEmployee(), q.afterTrial(), q.rampUpPct(), 0, Set.of(),
-                            baseline.rules().parameters(q.month(), Set.of())));
-                    where.add(i);
-                }
-            }
-            if (!inScope.isEmpty()) {
-                List<Answer> before = baseline.answer(inScope);
-                for (int j = 0; j < inScope.size(); j++) {
-                    int i = where.get(j);
-                    reach.answered(questions.get(i), answers.get(i), before.get(j));
-                }
-            }
-        }
-        return answers;
     }
 
     /** The last spell month of a spell that began in month {@code start} (spell month 1) within the horizon. */
@@ -996,8 +995,9 @@ final class Run {
     private void finish() {
         int last = months - 1;
         for (Worker w : workers) {
-            totals.count(w.p, w.targetGroups, w.everSeeker, w.firstPlacement, w.seekerSince, w.publicCost,
-                    w.leftBenefit, market.technicalField(w.p.field()));
+            totals.placedAt[w.p.id()] = w.firstPlacement;
+            totals.count(w.p, w.targetGroups == null ? Set.of() : w.targetGroups, w.everSeeker, w.firstPlacement,
+                    w.seekerSince, w.publicCost, w.leftBenefit, market.technicalField(w.p.field()));
             if (w.everSideJob) {
                 totals.workersWithSideJob++;
             }
@@ -1061,61 +1061,5 @@ final class Run {
             m.put(e.facts, e.index);
         }
         return m;
-    }
-
-    /**
-     * How far each exemption of the variant reached: the workers and questions in its scope, and the answers it
-     * changed against the baseline's answer to the same question, by question type.
-     */
-    static final class Reach {
-        private final List<Exemption> exemptions;
-        private final BitSet[] workers;
-        private final long[] questions;
-        private final long[][] changed;
-
-        Reach(List<Exemption> exemptions, int people) {
-            this.exemptions = exemptions;
-            workers = new BitSet[exemptions.size()];
-            for (int i = 0; i < workers.length; i++) {
-                workers[i] = new BitSet(people);
-            }
-            questions = new long[exemptions.size()];
-            changed = new long[exemptions.size()][QuestionType.values().length];
-        }
-
-        boolean any() {
-            return !exemptions.isEmpty();
-        }
-
-        void asked(Question q, int worker) {
-            if (q.exemptions().isEmpty()) {
-                return;
-            }
-            for (int i = 0; i < exemptions.size(); i++) {
-                if (q.exemptions().contains(exemptions.get(i).id())) {
-                    workers[i].set(worker);
-                    questions[i]++;
-                }
-            }
-        }
-
-        void answered(Question q, Answer variant, Answer baseline) {
-            if (variant.sameOutcome(baseline)) {
-                return;
-            }
-            for (int i = 0; i < exemptions.size(); i++) {
-                if (q.exemptions().contains(exemptions.get(i).id())) {
-                    changed[i][q.type().ordinal()]++;
-                }
-            }
-        }
-
-        void into(RunTotals totals, Caps caps) {
-            for (int i = 0; i < exemptions.size(); i++) {
-                String id = exemptions.get(i).id();
-                totals.reach(id, workers[i].cardinality(), questions[i], changed[i], caps.participants(i),
-                        caps.refusedAdmissions(i), caps.paid(i), caps.refusedPayments(i));
-            }
-        }
     }
 }

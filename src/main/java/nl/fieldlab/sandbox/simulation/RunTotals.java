@@ -24,6 +24,8 @@ public final class RunTotals {
     int trialsStarted;
     int trialsConverted;
     int coursesStarted;
+    /** courses whose answer paid the fee twice, above the price, or gave the worker more than they paid */
+    int coursesOverFunded;
     int coursesCompleted;
     int vacanciesFilled;
     int vacanciesFilledExternally;
@@ -36,8 +38,23 @@ public final class RunTotals {
     int apprenticeshipsCompleted;
     long sideJobMonths;
     int workersWithSideJob;
+    /** jobs started at the simulated employers, re-hires included */
+    int hires;
+    /** months former job seekers spent in a job at a simulated employer */
+    long monthsInWork;
+    /**
+     * what the work of the hired job seekers was worth to their employers, in euro (mechanism hiring: productivity
+     * times the job's normal labour cost, less sickness); a value, not a payment, so it stays out of the ledger
+     */
+    double outputValue;
+    /** the annual discount rate of the present values (cost-benefit guidance, a dated parameter) */
+    double discountRate;
+    /** net public cost booked in each month (outflow of public bodies minus their inflow), in euro */
+    final double[] publicCostByMonth;
     /** former job seekers in work at the end of each simulated year (the last one may be shorter) */
     private final int[] employedAtYearEnd;
+    /** months spent looking for a first job, by simulated year: the exposure of the job-finding hazard */
+    final long[] seekerMonthsByYear;
     /** per exemption id: workers and questions in scope, answers changed by question type, caps */
     private final Map<String, double[]> reach = new LinkedHashMap<>();
     final int[] placementsByMonth;
@@ -67,10 +84,26 @@ public final class RunTotals {
         double publicCost;
     }
 
+    /** per worker: the month of the first placement (-1: none), and what subsidies and each exemption paid for them */
+    final int[] placedAt;
+    final double[] subsidyPaid;
+    final Map<String, double[]> exemptionPaid = new LinkedHashMap<>();
+
     RunTotals(int months, List<String> scenarioGroups) {
+        this(months, scenarioGroups, 0, List.of());
+    }
+
+    RunTotals(int months, List<String> scenarioGroups, int workers, List<String> exemptions) {
+        placedAt = new int[workers];
+        subsidyPaid = new double[workers];
+        for (String ex : exemptions) {
+            exemptionPaid.put(ex, new double[workers]);
+        }
         placementsByMonth = new int[months];
         employedByMonth = new int[months];
+        publicCostByMonth = new double[months];
         employedAtYearEnd = new int[(months + 11) / 12];
+        seekerMonthsByYear = new long[(months + 11) / 12];
         for (String g : scenarioGroups) {
             groups.put("scenario." + g, new GroupCounts());
         }
@@ -125,8 +158,11 @@ public final class RunTotals {
         }
     }
 
-    void book(Actor payer, Actor payee, PaymentType type, double amount) {
+    void book(int month, Actor payer, Actor payee, PaymentType type, double amount) {
         ledger[(payer.ordinal() * A + payee.ordinal()) * T + type.ordinal()] += amount;
+        if (payer.isPublic() != payee.isPublic()) {
+            publicCostByMonth[month] += payer.isPublic() ? amount : -amount;
+        }
     }
 
     void yearEnd(int year, int employedSeekers) {
@@ -147,6 +183,12 @@ public final class RunTotals {
         reach.put(exemption, r);
     }
 
+    private final Map<String, Double> deadweight = new LinkedHashMap<>();
+
+    void deadweight(String metric, double share) {
+        deadweight.put(metric, share);
+    }
+
     void blocked(String rule) {
         blocked.merge(rule, 1, Integer::sum);
     }
@@ -163,6 +205,20 @@ public final class RunTotals {
         return employedByMonth.clone();
     }
 
+    /** Net public cost booked in each month, in euro. */
+    public double[] publicCostByMonth() {
+        return publicCostByMonth.clone();
+    }
+
+    /** The present value at the start of {@code perMonth}, discounted at {@code annualRate} a year. */
+    static double presentValue(double[] perMonth, double annualRate) {
+        double pv = 0;
+        for (int m = 0; m < perMonth.length; m++) {
+            pv += perMonth[m] / Math.pow(1 + annualRate, m / 12.0);
+        }
+        return pv;
+    }
+
     /** The run's metrics by name (see {@link Metrics}). */
     public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -175,6 +231,7 @@ public final class RunTotals {
         m.put(Metrics.TRIALS_CONVERTED, (double) trialsConverted);
         m.put(Metrics.COURSES_STARTED, (double) coursesStarted);
         m.put(Metrics.COURSES_COMPLETED, (double) coursesCompleted);
+        m.put(Metrics.COURSES_OVER_FUNDED, (double) coursesOverFunded);
         m.put(Metrics.RETRAINING_COST, byType(PaymentType.COURSE_FEE));
         m.put(Metrics.BENEFIT_PAYMENTS, byCategory(PaymentType.Category.BENEFIT));
         m.put(Metrics.SUBSIDIES_PAID, byCategory(PaymentType.Category.SUBSIDY));
@@ -185,8 +242,39 @@ public final class RunTotals {
             }
         }
         m.put(Metrics.PUBLIC_COST, publicCost);
+        m.put(Metrics.PUBLIC_COST_PV, presentValue(publicCostByMonth, discountRate));
+        m.put(Metrics.PUBLIC_COST_PER_WORKER, placedAt.length == 0 ? Double.NaN : publicCost / placedAt.length);
         m.put(Metrics.PUBLIC_COST_PER_PLACEMENT, placements == 0 ? Double.NaN : publicCost / placements);
+        double spending = 0;
+        double receipts = 0;
+        for (Actor a : Actor.values()) {
+            for (Actor b : Actor.values()) {
+                if (a.isPublic() == b.isPublic()) {
+                    continue;
+                }
+                for (PaymentType t : PaymentType.values()) {
+                    if (a.isPublic() && t.category() != PaymentType.Category.BENEFIT) {
+                        spending += paid(a, b, t);
+                    } else if (b.isPublic()) {
+                        receipts += paid(a, b, t);
+                    }
+                }
+            }
+        }
+        m.put(Metrics.PUBLIC_SPENDING, spending);
+        m.put(Metrics.PUBLIC_RECEIPTS, receipts);
         m.put(Metrics.EMPLOYER_COST, -net(Actor.EMPLOYER));
+        m.put(Metrics.HIRES, (double) hires);
+        m.put(Metrics.MONTHS_IN_WORK, (double) monthsInWork);
+        m.put(Metrics.EMPLOYER_WAGES, paidBy(Actor.EMPLOYER, PaymentType.Category.WAGE));
+        m.put(Metrics.EMPLOYER_PREMIUMS, paidBy(Actor.EMPLOYER, PaymentType.Category.TAX));
+        m.put(Metrics.EMPLOYER_TRAINING, paidBy(Actor.EMPLOYER, PaymentType.Category.TRAINING));
+        m.put(Metrics.EMPLOYER_SUPPORT, receivedBy(Actor.EMPLOYER, PaymentType.Category.SUBSIDY)
+                + receivedBy(Actor.EMPLOYER, PaymentType.Category.TRAINING)
+                + receivedBy(Actor.EMPLOYER, PaymentType.Category.BENEFIT));
+        m.put(Metrics.EMPLOYER_OUTPUT, outputValue);
+        m.put(Metrics.EMPLOYER_NET_RESULT, outputValue + net(Actor.EMPLOYER));
+        m.put(Metrics.EMPLOYER_NET_RESULT_PER_HIRE, hires == 0 ? Double.NaN : (outputValue + net(Actor.EMPLOYER)) / hires);
         m.put(Metrics.BLOCKED, (double) blocked.values().stream().mapToInt(Integer::intValue).sum());
         m.put(Metrics.VACANCIES_UNFILLED, (double) vacanciesUnfilled);
         for (Actor a : Actor.values()) {
@@ -216,6 +304,8 @@ public final class RunTotals {
                 placed += placementsByMonth[mo];
             }
             m.put(Metrics.PLACEMENTS_YEAR_PREFIX + (y + 1), (double) placed);
+            m.put(Metrics.HAZARD_YEAR_PREFIX + (y + 1),
+                    seekerMonthsByYear[y] == 0 ? Double.NaN : placed / (double) seekerMonthsByYear[y]);
         }
         m.put(Metrics.CALIBRATION_PREFIX + "wwExitToWork12m", share(wwPlaced12, wwCohort));
         m.put(Metrics.CALIBRATION_PREFIX + "ww50PlusExitToWork12m", share(ww50Placed12, ww50Cohort));
@@ -229,8 +319,10 @@ public final class RunTotals {
             m.put("group." + key + "." + Metrics.MONTHS_TO_PLACEMENT,
                     g.placed == 0 ? Double.NaN : g.monthsToPlacement / (double) g.placed);
             m.put("group." + key + ".netPublicCostPerWorker", g.workers == 0 ? Double.NaN : g.publicCost / g.workers);
+            m.put("group." + key + "." + Metrics.GROUP_SEEKERS, (double) g.seekers);
         });
         blocked.forEach((rule, n) -> m.put(Metrics.BLOCKED_PREFIX + rule, (double) n));
+        m.putAll(deadweight);
         reach.forEach((ex, r) -> {
             String p = Metrics.REACH_PREFIX + ex + ".";
             m.put(p + "workers", r[0]);
@@ -262,6 +354,28 @@ public final class RunTotals {
             }
         }
         return net;
+    }
+
+    /** What {@code actor} paid to others in payment category {@code c}. */
+    private double paidBy(Actor actor, PaymentType.Category c) {
+        return flows(actor, c, true);
+    }
+
+    /** What {@code actor} received from others in payment category {@code c}. */
+    private double receivedBy(Actor actor, PaymentType.Category c) {
+        return flows(actor, c, false);
+    }
+
+    private double flows(Actor actor, PaymentType.Category c, boolean paying) {
+        double sum = 0;
+        for (Actor other : Actor.values()) {
+            for (PaymentType t : PaymentType.values()) {
+                if (t.category() == c) {
+                    sum += paying ? paid(actor, other, t) : paid(other, actor, t);
+                }
+            }
+        }
+        return sum;
     }
 
     private double byType(PaymentType type) {

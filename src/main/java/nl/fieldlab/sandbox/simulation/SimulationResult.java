@@ -14,7 +14,9 @@ import nl.fieldlab.sandbox.scenario.Scenario;
  * @param variants    variant names, the baseline first
  * @param metrics     variant -> metric -> value per replication (index = replication)
  * @param placementsByMonth variant -> mean new placements per month over replications
- * @param employedByMonth   variant -> mean number employed per month over replications
+ * @param employedByMonth   variant -> mean number of former job seekers in work per month over replications
+ * @param publicCostByMonth variant -> mean net public cost booked per month over replications, in euro
+ * @param discountRate the annual discount rate of the present values (NaN when the rules folder has none)
  * @param deciderStats variant -> questions asked and evaluated by the rule engine
  * @param workerMonths worker-months simulated, over all variants and replications
  */
@@ -24,6 +26,8 @@ public record SimulationResult(
         Map<String, Map<String, double[]>> metrics,
         Map<String, double[]> placementsByMonth,
         Map<String, double[]> employedByMonth,
+        Map<String, double[]> publicCostByMonth,
+        double discountRate,
         Map<String, Decider.Stats> deciderStats,
         long workerMonths) {
 }

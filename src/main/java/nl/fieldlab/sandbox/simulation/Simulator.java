@@ -173,9 +173,60 @@ public final class Simulator {
                 : Population.draw(scenario, fields, Rng.forReplication(scenario.seed(), replication));
     }
 
+    /**
+     * Adds each variant's deadweight against the baseline, replication by replication (common random numbers make
+     * it observable per worker): the share of the subsidies, and of each exemption's payments, paid for workers the
+     * baseline also places, at most {@link Metrics#DEADWEIGHT_WINDOW_MONTHS} months later.
+     */
+    private static void deadweight(List<Variant> variants, RunTotals[][] totals) {
+        int base = -1;
+        for (int v = 0; v < variants.size(); v++) {
+            if (variants.get(v).name().equals(Variant.BASELINE)) {
+                base = v;
+            }
+        }
+        if (base < 0) {
+            return;
+        }
+        for (int v = 0; v < variants.size(); v++) {
+            if (v == base) {
+                continue;
+            }
+            for (int r = 0; r < totals[v].length; r++) {
+                RunTotals t = totals[v][r];
+                int[] reference = totals[base][r].placedAt;
+                t.deadweight(Metrics.DEADWEIGHT_PREFIX + "subsidies", deadShare(t.subsidyPaid, t.placedAt, reference));
+                for (Map.Entry<String, double[]> e : t.exemptionPaid.entrySet()) {
+                    t.deadweight(Metrics.DEADWEIGHT_PREFIX + e.getKey(), deadShare(e.getValue(), t.placedAt, reference));
+                }
+            }
+        }
+    }
+
+    /**
+     * The share of everything {@code paid} that went to workers placed here whom {@code reference} also placed in
+     * time (payments to workers this variant never places count in the whole, not as deadweight).
+     */
+    static double deadShare(double[] paid, int[] placedAt, int[] reference) {
+        double all = 0;
+        double dead = 0;
+        for (int i = 0; i < paid.length; i++) {
+            if (paid[i] == 0) {
+                continue;
+            }
+            all += paid[i];
+            if (placedAt[i] >= 0 && reference[i] >= 0
+                    && reference[i] <= placedAt[i] + Metrics.DEADWEIGHT_WINDOW_MONTHS) {
+                dead += paid[i];
+            }
+        }
+        return all == 0 ? Double.NaN : dead / all;
+    }
+
     private static SimulationResult collect(Scenario scenario, List<Variant> variants,
             RunTotals[][] totals, Map<String, Decider> deciders) {
         int reps = scenario.replications();
+        deadweight(variants, totals);
         List<List<Map<String, Double>>> perRun = new ArrayList<>();
         TreeSet<String> extra = new TreeSet<>();
         List<String> order = new ArrayList<>();
@@ -184,7 +235,8 @@ public final class Simulator {
             for (RunTotals t : byRep) {
                 Map<String, Double> m = t.metrics();
                 for (String k : m.keySet()) {
-                    if (k.startsWith(Metrics.BLOCKED_PREFIX) || k.startsWith(Metrics.RETRAINING_PREFIX)) {
+                    if (k.startsWith(Metrics.BLOCKED_PREFIX) || k.startsWith(Metrics.RETRAINING_PREFIX)
+                            || k.startsWith(Metrics.REACH_PREFIX) || k.startsWith(Metrics.DEADWEIGHT_PREFIX)) {
                         extra.add(k);
                     } else if (!order.contains(k)) {
                         order.add(k);
@@ -198,6 +250,7 @@ public final class Simulator {
         Map<String, Map<String, double[]>> metrics = new LinkedHashMap<>();
         Map<String, double[]> placements = new LinkedHashMap<>();
         Map<String, double[]> employed = new LinkedHashMap<>();
+        Map<String, double[]> publicCost = new LinkedHashMap<>();
         Map<String, Decider.Stats> stats = new LinkedHashMap<>();
         int months = scenario.months();
         for (int v = 0; v < variants.size(); v++) {
@@ -207,25 +260,30 @@ public final class Simulator {
                 double[] values = new double[reps];
                 for (int r = 0; r < reps; r++) {
                     // a rule that never blocked (or an actor that never paid for training) in a run counts 0
-                    values[r] = perRun.get(v).get(r).getOrDefault(k, 0.0);
+                    values[r] = perRun.get(v).get(r).getOrDefault(k,
+                            k.startsWith(Metrics.DEADWEIGHT_PREFIX) ? Double.NaN : 0.0);
                 }
                 byMetric.put(k, values);
             }
             metrics.put(name, byMetric);
             double[] p = new double[months];
             double[] e = new double[months];
+            double[] c = new double[months];
             for (int r = 0; r < reps; r++) {
                 for (int m = 0; m < months; m++) {
                     p[m] += totals[v][r].placementsByMonth[m] / (double) reps;
                     e[m] += totals[v][r].employedByMonth[m] / (double) reps;
+                    c[m] += totals[v][r].publicCostByMonth[m] / reps;
                 }
             }
             placements.put(name, p);
             employed.put(name, e);
+            publicCost.put(name, c);
             stats.put(name, deciders.get(name).stats());
         }
         long workerMonths = (long) scenario.workerCount() * months * reps * variants.size();
+        double discountRate = reps == 0 ? Double.NaN : totals[0][0].discountRate;
         return new SimulationResult(scenario, variants.stream().map(Variant::name).toList(), metrics, placements,
-                employed, stats, workerMonths);
+                employed, publicCost, discountRate, stats, workerMonths);
     }
 }

@@ -69,16 +69,25 @@ final class Spells {
      * @param afterTrial  the job follows a trial placement at the same employer
      * @param apprentice  a paid BBL apprenticeship (the course runs beside the job)
      * @param match       the match factor (productivity in the job against what was expected)
+     * @param value       what the work is worth to the employer a month in the first year and after it (mechanism
+     *                    hiring: productivity times the job's normal labour cost, less sickness), in euro
      */
     record Job(int employer, Question question, Answer answer, int start, Status route, boolean afterTrial,
-            boolean apprentice, double match) {
+            boolean apprentice, double match, Value value) {
+
+        /** What the work is worth a month in the first year (while the worker learns the job) and after it. */
+        record Value(double firstYear, double later) {
+            double in(int jobMonth) {
+                return jobMonth <= MatchQuality.PROBATION_MONTHS ? firstYear : later;
+            }
+        }
 
         int jobMonth(int m) {
             return m - start + 1;
         }
 
         Job reassessed(Question q, Answer a) {
-            return new Job(employer, q, a, start, route, afterTrial, apprentice, match);
+            return new Job(employer, q, a, start, route, afterTrial, apprentice, match, value);
         }
     }
 

@@ -54,7 +54,12 @@ final class TrialScreening {
      * learnt, the prior (1) for the rest.
      */
     double learntMatch(double months, double trueFactor) {
-        double learnt = Math.min(1, months / monthsToLearn);
+        double learnt = learnt(months);
         return learnt * trueFactor + (1 - learnt);
+    }
+
+    /** The share of the match the employer has learnt after a trial of {@code months}. */
+    double learnt(double months) {
+        return Math.min(1, months / monthsToLearn);
     }
 }

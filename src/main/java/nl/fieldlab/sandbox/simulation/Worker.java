@@ -1,7 +1,6 @@
 package nl.fieldlab.sandbox.simulation;
 
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 import nl.fieldlab.sandbox.domain.Education;
 import nl.fieldlab.sandbox.domain.Status;
@@ -24,6 +23,8 @@ final class Worker {
     int weeksWorkedLast36;
     int yearsWorkedLast5;
     int seekerSince = -1;
+    /** The month a completed course gave the worker a fresh start with employers (duration dependence), or far back. */
+    int freshStart = Integer.MIN_VALUE;
     /** The simulated employer the worker last worked for, or -1. */
     int lastEmployer = -1;
 
@@ -43,7 +44,11 @@ final class Worker {
     boolean everSideJob;
     boolean everApprentice;
     double publicCost;
-    final SortedSet<String> targetGroups = new TreeSet<>();
+    /**
+     * The target groups the rules placed the worker in at the first benefit claim (null until then): assigned before
+     * any outcome, so that a group's placement rate is not conditioned on being placed.
+     */
+    SortedSet<String> targetGroups;
 
     Worker(Person p) {
         this.p = p;
@@ -81,6 +86,11 @@ final class Worker {
     /** In a job outside the simulated employers, in a declining occupation: may move work-to-work. */
     boolean atRisk() {
         return active && !employed() && !inTrial() && status == Status.EMPLOYED;
+    }
+
+    /** Months out of work as employers see it: since the last job, or since a completed course. */
+    int monthsOutOfWork(int m) {
+        return m - Math.max(unemployedSince, freshStart);
     }
 
     boolean searchDuty() {

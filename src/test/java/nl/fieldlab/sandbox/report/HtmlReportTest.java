@@ -98,7 +98,9 @@ class HtmlReportTest {
         int headline = r.headline().size();
         boolean ledger = nonZero(r, Metrics.NET_PREFIX);
         boolean retraining = nonZero(r, Metrics.RETRAINING_PREFIX);
-        int expected = headline * 2 + 1 + (ledger ? 1 : 0) + (retraining ? 1 : 0);
+        // the cumulative extra net public cost by month, drawn when a variant is compared with the baseline
+        boolean overTime = r.leadSections().stream().anyMatch(x -> x.id().equals("public-cost-over-time"));
+        int expected = headline * 2 + 1 + (ledger ? 1 : 0) + (retraining ? 1 : 0) + (overTime ? 1 : 0);
 
         assertTrue(headline > 10, "the smoke run reports the headline metrics");
         assertTrue(ledger, "the smoke run has money flows");
@@ -204,7 +206,8 @@ class HtmlReportTest {
                 s.variants(), s.expectations(), "<b>file</b>.yaml", s.sha256(), s.text());
         SimulationResult result = r.result();
         SimulationResult renamed = new SimulationResult(hostile, result.variants(), result.metrics(),
-                result.placementsByMonth(), result.employedByMonth(), result.deciderStats(), result.workerMonths());
+                result.placementsByMonth(), result.employedByMonth(), result.publicCostByMonth(), result.discountRate(),
+                result.deciderStats(), result.workerMonths());
         Map<String, String> titles = new LinkedHashMap<>();
         r.exemptionTitles().keySet().forEach(id -> titles.put(id, "<img src=x onerror=alert(1)>"));
         Map<String, RuleInfo> rules = new TreeMap<>();

@@ -30,20 +30,7 @@ class CapsTest {
 
     @Test
     void anOutcomeFundPaysNeverMoreThanItsBudgetAndSaysWhoItTurnedAway() throws IOException {
-        Path rules = TestRuns.copyTree(Path.of("rules"), tmp.resolve("rules"));
-        Path e8 = rules.resolve("exemptions/E8-outcome-fund.yaml");
-        String text = Files.readString(e8);
-        assertTrue(text.contains("budget: 1500000"), "update the test: E8's budget line changed");
-        Files.writeString(e8, text.replace("budget: 1500000", "budget: 30000"));
-        RuleLibrary library = RuleLibrary.load(rules);
-
-        Scenario base = TestRuns.scenario("scenarios/default.yaml").scaled(0.3);
-        Variant v = new Variant("E8", List.of("E8"), Map.of());
-        Scenario s = base.withMonths(36).with(base.seed(), 4, base.behaviour(), List.of(Variant.baseline(), v));
-        Map<String, RuleBase> bases = new LinkedHashMap<>();
-        bases.put(Variant.BASELINE, RuleBase.compile(library, Variant.baseline()));
-        bases.put("E8", RuleBase.compile(library, v));
-        SimulationResult r = new Simulator(2, null, null).run(s, bases);
+        SimulationResult r = runWithCap("E8", "E8-outcome-fund.yaml", "budget: 1500000", "budget: 30000", 0.3, 36, 4);
 
         double[] paid = r.metrics().get("E8").get("reach.E8.paid");
         double[] refused = r.metrics().get("E8").get("reach.E8.refused");
@@ -59,5 +46,42 @@ class CapsTest {
         for (int rep = 0; rep < paid.length; rep++) {
             assertEquals(-paid[rep], fund[rep], 1e-6);
         }
+    }
+
+    @Test
+    void aParticipantsCapAdmitsNoMoreWorkersThanItAllowsAndCountsTheRest() throws IOException {
+        SimulationResult r = runWithCap("E1", "E1-retraining-on-ww.yaml", "participants: 300", "participants: 12", 0.2,
+                24, 3);
+
+        double[] participants = r.metrics().get("E1").get("reach.E1.participants");
+        double[] refused = r.metrics().get("E1").get("reach.E1.refused");
+        for (int rep = 0; rep < participants.length; rep++) {
+            assertTrue(participants[rep] <= 12, "replication " + rep + ": " + participants[rep] + " participants");
+            assertTrue(participants[rep] > 0, "replication " + rep + ": nobody was admitted");
+            assertTrue(refused[rep] > 0, "replication " + rep + ": the full cap turned nobody away");
+        }
+    }
+
+    /**
+     * Runs the default scenario (scaled, shortened) under the baseline and one exemption, with a copy of the rules in
+     * which a line of the exemption's declaration is replaced (its cap made tight).
+     */
+    private SimulationResult runWithCap(String exemption, String declaration, String line, String tight, double scale,
+            int months, int replications) throws IOException {
+        Path rules = TestRuns.copyTree(Path.of("rules"), tmp.resolve("rules"));
+        Path file = rules.resolve("exemptions").resolve(declaration);
+        String text = Files.readString(file);
+        assertTrue(text.contains(line), "update the test: " + declaration + " no longer has " + line);
+        Files.writeString(file, text.replace(line, tight));
+        RuleLibrary library = RuleLibrary.load(rules);
+
+        Scenario base = TestRuns.scenario("scenarios/default.yaml").scaled(scale);
+        Variant v = new Variant(exemption, List.of(exemption), Map.of());
+        Scenario s = base.withMonths(months).with(base.seed(), replications, base.behaviour(),
+                List.of(Variant.baseline(), v));
+        Map<String, RuleBase> bases = new LinkedHashMap<>();
+        bases.put(Variant.BASELINE, RuleBase.compile(library, Variant.baseline()));
+        bases.put(exemption, RuleBase.compile(library, v));
+        return new Simulator(2, null, null).run(s, bases);
     }
 }

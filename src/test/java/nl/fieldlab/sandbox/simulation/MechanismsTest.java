@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -112,6 +113,16 @@ class MechanismsTest {
         }
 
         @Test
+        void theRiskOfABadMatchLowersADirectHireAndATrialThatShowedTheMatchRemovesIt() {
+            double risky = h.chance(new Hiring.Offer(1, WAGE, WAGE, 0, false, false, 0.3));
+            double known = h.chance(new Hiring.Offer(1, WAGE, WAGE, 0, false, false, 0));
+            assertTrue(risky < known);
+            double loss = 0.3 * B.get("hire.bad-match-cost-months") / 12;
+            double sick = 1 - B.get("hire.sickness-share");
+            assertEquals((sick - loss) / sick, risky / known, 1e-6);
+        }
+
+        @Test
         void theChanceIsAtMostOne() {
             assertEquals(1, chance(1, 100), EPS);
         }
@@ -130,10 +141,16 @@ class MechanismsTest {
         }
 
         @Test
+        void aCandidateWithAGapIsAMoreUncertainMatch() {
+            assertTrue(q.badChance(true) > q.badChance(false));
+            assertEquals(1 + B.get("match.quality-sd.gap"), q.factor(1, true), EPS);
+        }
+
+        @Test
         void theFactorHasMeanOneAndTheDocumentedSpread() {
-            assertEquals(1, q.factor(0), EPS);
-            assertEquals(1 + B.get("match.quality-sd"), q.factor(1), EPS);
-            assertEquals(0.2, q.factor(-100), EPS);
+            assertEquals(1, q.factor(0, false), EPS);
+            assertEquals(1 + B.get("match.quality-sd"), q.factor(1, false), EPS);
+            assertEquals(0.2, q.factor(-100, false), EPS);
         }
     }
 
@@ -256,6 +273,19 @@ class MechanismsTest {
             assertEquals(worth, d.worth(0, 2027, 20_000, 30_000), 1e-6, "a new year, a new obligation");
             assertEquals(0, d.worth(1, 2026, 0, 30_000), EPS, "near miss: no obligation");
         }
+    }
+
+    @Test
+    void aProviderPicksMostOfItsCohortByPredictedChanceAndTheRestByLottery() {
+        Coaching c = new Coaching(Behaviour.with(Map.of("coaching.cream-skimming", 0.5)));
+        List<Integer> ids = List.of(0, 1, 2, 3, 4, 5, 6, 7);
+        // predicted chance rises with the id; the lottery favours low ids
+        List<Integer> cohort = c.pick(ids, i -> i / 10.0, i -> i, i -> i, 4);
+        assertEquals(List.of(7, 6, 0, 1), cohort, "the two best by prediction, then two by lottery");
+        Coaching random = new Coaching(Behaviour.with(Map.of("coaching.cream-skimming", 0.0)));
+        assertEquals(List.of(0, 1, 2, 3), random.pick(ids, i -> i / 10.0, i -> i, i -> i, 4),
+                "near miss: without cream-skimming the lottery decides alone");
+        assertEquals(1 - Math.pow(1 - 0.5 * 0.4, 6), Coaching.predictedSuccess(0.5, 0.4, 6), 1e-12);
     }
 
     @Test

@@ -1,0 +1,334 @@
+package nl.fieldlab.sandbox.report;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import nl.fieldlab.sandbox.domain.Actor;
+import nl.fieldlab.sandbox.rules.Variant;
+import nl.fieldlab.sandbox.simulation.Metrics;
+import nl.fieldlab.sandbox.simulation.SimulationResult;
+import nl.fieldlab.sandbox.stats.Ratio;
+import nl.fieldlab.sandbox.stats.Summary;
+
+/**
+ * What a variant buys and who pays for it, against the baseline, replication by replication: the extra placements
+ * and months in work, the extra public spending, the benefits saved and the taxes and premiums gained (the fiscal
+ * return), the net public cost and its present value, the extra public cost per extra placement and per extra year
+ * in work (delta-method intervals; not defined when the outcome difference is not significant), the deadweight of
+ * the subsidies and of each exemption's payments, each actor's gain or loss, and the month from which the variant's
+ * cumulative net public cost stays at or below the baseline's (break-even).
+ *
+ * @param variant           the variant
+ * @param placements        extra placements
+ * @param yearsInWork       extra years former job seekers spent in work
+ * @param employedAtHorizon extra former job seekers in work at the horizon
+ * @param spending          extra public spending other than benefits
+ * @param benefits          extra benefit payments (negative: benefits saved)
+ * @param receipts          extra taxes, premiums and levies public bodies received
+ * @param fiscalReturn      receipts gained plus benefits saved
+ * @param netPublicCost     extra net public cost
+ * @param presentValue      the same, discounted to the start
+ * @param perPlacement      extra net public cost per extra placement
+ * @param perYearInWork     extra net public cost per extra year in work
+ * @param deadweight        share of payments made for placements the baseline also makes: "subsidies" and each of
+ *                          the variant's exemptions, by id
+ * @param byActor           each actor's extra net position (received minus paid), actors with money flows only
+ * @param employerResult    the employers' extra net result: money plus the value of the work
+ * @param employerPerHire   the change in the employers' net result per hire
+ * @param cumulative        the mean cumulative extra net public cost at the end of each month
+ * @param breakEvenMonth    the first month (0-based) from which the cumulative extra cost stays at or below 0, -1
+ *                          when it does not within the horizon, 0 when it never rises above 0
+ */
+public record CostEffectiveness(String variant, Summary placements, Summary yearsInWork, Summary employedAtHorizon,
+        Summary spending,
+        Summary benefits, Summary receipts, Summary fiscalReturn, Summary netPublicCost, Summary presentValue,
+        Ratio perPlacement, Ratio perYearInWork, Map<String, Summary> deadweight, Map<Actor, Summary> byActor,
+        Summary employerResult, Summary employerPerHire, double[] cumulative, int breakEvenMonth) {
+
+    /** The analysis of every variant but the baseline; empty when the run has no baseline. */
+    public static List<CostEffectiveness> of(SimulationResult r) {
+        Map<String, double[]> base = r.metrics().get(Variant.BASELINE);
+        if (base == null) {
+            return List.of();
+        }
+        List<CostEffectiveness> out = new ArrayList<>();
+        for (String v : r.variants()) {
+            if (!v.equals(Variant.BASELINE)) {
+                out.add(of(r, v, base));
+            }
+        }
+        return out;
+    }
+
+    private static CostEffectiveness of(SimulationResult r, String v, Map<String, double[]> base) {
+        Map<String, double[]> own = r.metrics().get(v);
+        double[] dPlacements = diff(own, base, Metrics.PLACEMENTS, 1);
+        double[] dYears = diff(own, base, Metrics.MONTHS_IN_WORK, 1 / 12.0);
+        double[] dBenefits = diff(own, base, Metrics.BENEFIT_PAYMENTS, 1);
+        double[] dReceipts = diff(own, base, Metrics.PUBLIC_RECEIPTS, 1);
+        double[] dCost = diff(own, base, Metrics.PUBLIC_COST, 1);
+        double[] fiscal = new double[dCost.length];
+        for (int i = 0; i < fiscal.length; i++) {
+            fiscal[i] = dReceipts[i] - dBenefits[i];
+        }
+        Map<String, Summary> deadweight = new LinkedHashMap<>();
+        var variant = r.scenario().variant(v);
+        deadweight.put("subsidies", Summary.of(own.getOrDefault(Metrics.DEADWEIGHT_PREFIX + "subsidies", new double[0])));
+        if (variant != null) {
+            for (String ex : variant.exemptions()) {
+                double[] d = own.get(Metrics.DEADWEIGHT_PREFIX + ex);
+                if (d != null) {
+                    deadweight.put(ex, Summary.of(d));
+                }
+            }
+        }
+        Map<Actor, Summary> byActor = new LinkedHashMap<>();
+        for (Actor a : Actor.values()) {
+            double[] d = diff(own, base, Metrics.NET_PREFIX + a.name(), 1);
+            boolean flows = any(own.get(Metrics.NET_PREFIX + a.name())) || any(base.get(Metrics.NET_PREFIX + a.name()));
+            if (flows) {
+                byActor.put(a, Summary.of(d));
+            }
+        }
+        double[] cumulative = cumulativeDifference(r.publicCostByMonth().get(v), r.publicCostByMonth().get(Variant.BASELINE));
+        return new CostEffectiveness(v, Summary.of(dPlacements), Summary.of(dYears),
+                Summary.of(diff(own, base, Metrics.EMPLOYED_AT_HORIZON, 1)),
+                Summary.of(diff(own, base, Metrics.PUBLIC_SPENDING, 1)), Summary.of(dBenefits), Summary.of(dReceipts),
+                Summary.of(fiscal), Summary.of(dCost), Summary.of(diff(own, base, Metrics.PUBLIC_COST_PV, 1)),
+                Ratio.of(dCost, dPlacements, "placements"), Ratio.of(dCost, dYears, "years in work"), deadweight,
+                byActor, Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT, 1)),
+                Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT_PER_HIRE, 1)), cumulative,
+                breakEven(cumulative));
+    }
+
+    private static double[] diff(Map<String, double[]> own, Map<String, double[]> base, String metric, double scale) {
+        double[] a = own.get(metric);
+        double[] b = base.get(metric);
+        double[] d = new double[Math.min(a.length, b.length)];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (a[i] - b[i]) * scale;
+        }
+        return d;
+    }
+
+    private static boolean any(double[] values) {
+        if (values != null) {
+            for (double x : values) {
+                if (x != 0 && !Double.isNaN(x)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static double[] cumulativeDifference(double[] own, double[] base) {
+        double[] out = new double[Math.min(own.length, base.length)];
+        double sum = 0;
+        for (int m = 0; m < out.length; m++) {
+            sum += own[m] - base[m];
+            out[m] = sum;
+        }
+        return out;
+    }
+
+    /**
+     * The first month from which {@code cumulative} stays at or below 0 (within a euro), -1 when it ends above 0, 0
+     * when it never rises above 0.
+     */
+    static int breakEven(double[] cumulative) {
+        int last = -1;
+        for (int m = 0; m < cumulative.length; m++) {
+            if (cumulative[m] > 1) {
+                last = m;
+            }
+        }
+        if (last == cumulative.length - 1) {
+            return -1;
+        }
+        return last + 1;
+    }
+
+    /** Whether the cumulative extra net public cost ever rose above 0. */
+    public boolean everCostsMore() {
+        for (double c : cumulative) {
+            if (c > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The break-even in words: "month 31 (2028-07)", "not within the 60 months", "never costs more". */
+    public String breakEvenText(YearMonth start) {
+        if (!netPublicCost.excludesZero()) {
+            return "not determinable: the extra net public cost at the horizon is not significant";
+        }
+        if (!everCostsMore()) {
+            return "never costs more than the baseline";
+        }
+        if (breakEvenMonth < 0) {
+            return "not within the " + cumulative.length + " months";
+        }
+        return "month " + (breakEvenMonth + 1) + " (" + start.plusMonths(breakEvenMonth) + ")";
+    }
+
+    /** One sentence a budget holder can read: what the variant buys, what it costs on balance, who pays. */
+    public String reading(YearMonth start, String unreached) {
+        StringBuilder s = new StringBuilder(variant).append(": ");
+        if (unreached != null) {
+            s.append(unreached).append("; ");
+        }
+        s.append(placements.excludesZero()
+                ? "places " + count(abs(placements)) + (placements.mean() > 0 ? " more" : " fewer") + " workers"
+                : "no significant change in placements (" + signed(placements) + ")");
+        s.append(yearsInWork.excludesZero()
+                ? ", with " + count(abs(yearsInWork)) + (yearsInWork.mean() > 0 ? " more" : " fewer")
+                        + " years in work"
+                : ", no significant change in years in work (" + signed(yearsInWork) + ")");
+        if (employedAtHorizon.excludesZero()) {
+            s.append(" and ").append(count(abs(employedAtHorizon))).append(employedAtHorizon.mean() > 0 ? " more" : " fewer")
+                    .append(" in work at the horizon");
+        }
+        s.append(". Net public cost ").append(netPublicCost.excludesZero()
+                ? (netPublicCost.mean() > 0 ? "rises by " : "falls by ") + euro(abs(netPublicCost))
+                : "does not change significantly (" + euro(netPublicCost) + ")");
+        s.append(fiscalReturn.mean() >= 0 ? "; a fiscal return (taxes and premiums gained plus benefits saved) of "
+                : "; a fiscal loss (taxes and premiums lost plus extra benefits) of ").append(euro(abs(fiscalReturn)));
+        if (perPlacement.defined()) {
+            s.append(perPlacement.estimate() >= 0 ? "; each extra placement costs the public purse "
+                    : "; each extra placement saves the public purse ").append(euro(abs(perPlacement)));
+        } else if (perYearInWork.defined()) {
+            s.append(perYearInWork.estimate() >= 0 ? "; each extra year in work costs " : "; each extra year in work saves ")
+                    .append(euro(abs(perYearInWork)))
+                    .append(" (no cost per extra placement: ").append(perPlacement.undefined().substring(
+                            "not defined: ".length())).append(')');
+        } else {
+            s.append("; there is no cost per extra placement (")
+                    .append(perPlacement.undefined().substring("not defined: ".length())).append(')');
+        }
+        String parties = partiesText();
+        if (parties != null) {
+            s.append("; ").append(parties);
+        }
+        String dead = deadweightText();
+        if (dead != null) {
+            s.append("; ").append(dead);
+        }
+        s.append(". Break-even: ").append(breakEvenText(start));
+        int peak = peakMonth();
+        if (netPublicCost.excludesZero() && breakEvenMonth < 0 && peak >= 0 && peak < cumulative.length - 1) {
+            s.append(" (the cumulative extra cost peaked at EUR ").append(money(cumulative[peak])).append(" in month ")
+                    .append(peak + 1).append(" and has fallen since)");
+        }
+        s.append('.');
+        return s.toString();
+    }
+
+    /** The month (0-based) of the highest cumulative extra cost, -1 when it never rises above 0. */
+    int peakMonth() {
+        int peak = -1;
+        for (int m = 0; m < cumulative.length; m++) {
+            if (cumulative[m] > 1 && (peak < 0 || cumulative[m] > cumulative[peak])) {
+                peak = m;
+            }
+        }
+        return peak;
+    }
+
+    /**
+     * "the largest gain goes to EMPLOYER (EUR +2.91 M), the largest cost falls on UWV (EUR -1.41 M)", or null; course
+     * providers are left out (their receipts pay for courses delivered).
+     */
+    private String partiesText() {
+        Actor gainer = null;
+        Actor payer = null;
+        for (Map.Entry<Actor, Summary> e : byActor.entrySet()) {
+            Summary d = e.getValue();
+            // what a course provider receives pays for courses it delivers: a turnover, not a gain
+            if (!d.excludesZero() || e.getKey() == Actor.PROVIDER) {
+                continue;
+            }
+            if (d.mean() > 0 && (gainer == null || d.mean() > byActor.get(gainer).mean())) {
+                gainer = e.getKey();
+            }
+            if (d.mean() < 0 && (payer == null || d.mean() < byActor.get(payer).mean())) {
+                payer = e.getKey();
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (gainer != null) {
+            parts.add("the largest gain goes to " + gainer + " (EUR +" + money(byActor.get(gainer).mean()) + ")");
+        }
+        if (payer != null) {
+            parts.add("the largest cost falls on " + payer + " (EUR " + money(byActor.get(payer).mean()) + ")");
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    private String deadweightText() {
+        List<String> parts = new ArrayList<>();
+        deadweight.forEach((k, d) -> {
+            if (!k.equals("subsidies") && d.n() > 0) {
+                parts.add(pct(d.mean()) + " of " + k + "'s payments went to workers the baseline also places");
+            }
+        });
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    private static Ratio abs(Ratio r) {
+        return r.estimate() >= 0 ? r : new Ratio(-r.estimate(), r.se(), -r.ciHigh(), -r.ciLow(), r.n(), r.undefined());
+    }
+
+    private static Summary abs(Summary s) {
+        return s.mean() >= 0 ? s
+                : new Summary(-s.mean(), s.sd(), s.se(), -s.ciHigh(), -s.ciLow(), s.n());
+    }
+
+    private static String count(Summary s) {
+        return ReportWriter.cell(s, false);
+    }
+
+    private static String signed(Summary s) {
+        return ReportWriter.cell(s, true).replace(" *", "");
+    }
+
+    /** Euro with an interval: "EUR 1.89 M [1.59 M, 2.19 M]". */
+    static String euro(Summary s) {
+        if (s.n() < 2) {
+            return "EUR " + money(s.mean());
+        }
+        boolean millions = Math.max(Math.abs(s.mean()), Math.max(Math.abs(s.ciLow()), Math.abs(s.ciHigh()))) >= 1e6;
+        return "EUR " + money(s.mean(), millions) + " [" + money(s.ciLow(), millions) + ", "
+                + money(s.ciHigh(), millions) + "]";
+    }
+
+    static String euro(Ratio r) {
+        return "EUR " + ReportWriter.cell(r);
+    }
+
+    /** Money to three significant digits, in millions from a million. */
+    static String money(double v) {
+        return money(v, Math.abs(v) >= 1e6);
+    }
+
+    private static String money(double v, boolean millions) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        if (millions) {
+            return ReportWriter.fmt(v / 1e6) + " M";
+        }
+        return ReportWriter.fmt(v);
+    }
+
+    /** A share in per cent, kept within 0 to 100 % (an interval of a share cannot leave it). */
+    static String pct(double share) {
+        return Double.isNaN(share) ? "n/a"
+                : String.format(Locale.ROOT, "%.0f %%", 100 * Math.max(0, Math.min(1, share)));
+    }
+}

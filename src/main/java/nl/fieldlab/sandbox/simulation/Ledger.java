@@ -1,0 +1,95 @@
+package nl.fieldlab.sandbox.simulation;
+
+import java.util.List;
+
+import nl.fieldlab.sandbox.domain.Actor;
+import nl.fieldlab.sandbox.domain.PaymentType;
+import nl.fieldlab.sandbox.rules.Answer;
+
+/**
+ * Books what the rules' answers pay in a month, payer to payee, into the run's totals and the worker's public cost;
+ * an exemption's payment only while its budget holds it (see {@link Caps}).
+ */
+final class Ledger {
+
+    private final RunTotals totals;
+    private final Caps caps;
+    private final Trace trace;
+    private final int traceWorker;
+
+    Ledger(RunTotals totals, Caps caps, Trace trace, int traceWorker) {
+        this.totals = totals;
+        this.caps = caps;
+        this.trace = trace;
+        this.traceWorker = traceWorker;
+    }
+
+    /**
+     * Books the payments of a course's answer when it starts, and checks that the course is funded once: its fee is
+     * paid by one payer and not above its price, and the worker receives no more in grants than the fee they paid.
+     * A course that breaks this is counted ({@link Metrics#COURSES_OVER_FUNDED}); the rules must never produce one.
+     */
+    void bookCourse(Worker w, int m, Answer a, double price) {
+        double fees = 0;
+        double workerFee = 0;
+        double workerGrants = 0;
+        java.util.EnumSet<Actor> feePayers = java.util.EnumSet.noneOf(Actor.class);
+        for (Answer.PaymentLine p : a.payments()) {
+            if (p.type() == PaymentType.COURSE_FEE) {
+                fees += p.amount();
+                feePayers.add(p.payer());
+                if (p.payer() == Actor.WORKER) {
+                    workerFee += p.amount();
+                }
+            } else if (p.type().category() == PaymentType.Category.TRAINING && p.payee() == Actor.WORKER) {
+                workerGrants += p.amount();
+            }
+        }
+        if (feePayers.size() > 1 || fees > price + 0.005 || workerGrants > workerFee + 0.005) {
+            totals.coursesOverFunded++;
+            if (trace != null && w.p.id() == traceWorker) {
+                trace.event(m, "course funded twice", "fees " + fees + " by " + feePayers + " against a price of "
+                        + price + "; grants to the worker " + workerGrants, "ledger", null, null);
+            }
+        }
+        book(w, m, a, 1);
+    }
+
+    /** Books the payments of spell month {@code spellMonth} of an answer, in simulated month {@code m}. */
+    void book(Worker w, int m, Answer a, int spellMonth) {
+        List<Answer.PaymentLine> lines = a.payments();
+        boolean traced = trace != null && w.p.id() == traceWorker;
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            Answer.PaymentLine p = lines.get(i);
+            if (spellMonth < p.fromMonth() || spellMonth > p.toMonth()) {
+                continue;
+            }
+            double amount = p.amount();
+            // an exemption's budget and its payments count public money; a wage it sets is the employer's
+            String exemption = p.payer().isPublic() ? p.exemption() : null;
+            if (exemption != null && !caps.pay(exemption, amount)) {
+                if (traced) {
+                    trace.event(m, "payment refused", p.exemption() + "'s budget is used up: " + p.note(), "caps",
+                            null, null);
+                }
+                continue;
+            }
+            totals.book(m, p.payer(), p.payee(), p.type(), amount);
+            if (p.type().category() == PaymentType.Category.SUBSIDY) {
+                totals.subsidyPaid[w.p.id()] += amount;
+            }
+            if (exemption != null) {
+                totals.exemptionPaid.get(exemption)[w.p.id()] += amount;
+            }
+            if (p.payer().isPublic()) {
+                w.publicCost += amount;
+            }
+            if (p.payee().isPublic()) {
+                w.publicCost -= amount;
+            }
+            if (traced) {
+                trace.paid(m, spellMonth, p);
+            }
+        }
+    }
+}
