@@ -344,7 +344,7 @@ public class Workbench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Comparison comparison = Comparison.of(result);
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
-                    unreachable(s, r.library()));
+                    unreachable(s, r.library()), legalRoutes(r.library()));
             Manifest manifest = manifest(s, file, r.library(), o, seconds);
             new ReportWriter(formats).write(report, manifest, claim);
             return new LastRun(s, result, comparison, report, manifest, dir, seconds);
@@ -494,6 +494,16 @@ public class Workbench {
     private static Map<String, RuleInfo> rulesOf(Map<String, RuleBase> bases) {
         Map<String, RuleInfo> out = new TreeMap<>();
         bases.values().forEach(b -> out.putAll(b.rules()));
+        return out;
+    }
+
+    private static Map<String, nl.fieldlab.sandbox.rules.LegalRoute> legalRoutes(RuleLibrary library) {
+        Map<String, nl.fieldlab.sandbox.rules.LegalRoute> out = new LinkedHashMap<>();
+        for (Exemption e : library.exemptions()) {
+            if (e.legalRoute() != null) {
+                out.put(e.id(), e.legalRoute());
+            }
+        }
         return out;
     }
 

@@ -88,6 +88,12 @@ public final class RuleCheck {
         checkOverrides(library, errors);
         checkParameters(library, errors, warnings);
         checkCoverage(library, rules, cases, results, errors);
+        for (Exemption ex : library.exemptions()) {
+            if (ex.legalRoute() == null) {
+                warnings.add(ex.file() + ": exemption " + ex.id() + " declares no legalRoute: reports and rankings"
+                        + " cannot say who can grant it");
+            }
+        }
         return new Report(errors, warnings);
     }
 

@@ -197,8 +197,13 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         s.append(". Net public cost ").append(netPublicCost.excludesZero()
                 ? (netPublicCost.mean() > 0 ? "rises by " : "falls by ") + euro(abs(netPublicCost))
                 : "does not change significantly (" + euro(netPublicCost) + ")");
-        s.append(fiscalReturn.mean() >= 0 ? "; a fiscal return (taxes and premiums gained plus benefits saved) of "
-                : "; a fiscal loss (taxes and premiums lost plus extra benefits) of ").append(euro(abs(fiscalReturn)));
+        if (!fiscalReturn.excludesZero()) {
+            s.append("; no significant fiscal return (taxes and premiums gained plus benefits saved: ")
+                    .append(euro(fiscalReturn)).append(')');
+        } else {
+            s.append(fiscalReturn.mean() > 0 ? "; a fiscal return (taxes and premiums gained plus benefits saved) of "
+                    : "; a fiscal loss (taxes and premiums lost plus extra benefits) of ").append(euro(abs(fiscalReturn)));
+        }
         if (perPlacement.defined()) {
             s.append(perPlacement.estimate() >= 0 ? "; each extra placement costs the public purse "
                     : "; each extra placement saves the public purse ").append(euro(abs(perPlacement)));

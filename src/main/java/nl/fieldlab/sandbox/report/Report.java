@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.fieldlab.sandbox.rules.LegalRoute;
 import nl.fieldlab.sandbox.rules.RuleInfo;
 import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.simulation.Metrics;
@@ -25,13 +26,14 @@ import nl.fieldlab.sandbox.stats.Summary;
  * @param exemptionTitles exemption id -> title
  * @param unreachable exemption id -> why its scope can reach nobody in this scenario (from the scope and the
  *                    scenario alone); empty when every exemption can reach someone
+ * @param legalRoutes exemption id -> who can grant it and how (from its declaration); empty when not known
  */
 public record Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
-        Map<String, String> exemptionTitles, Map<String, String> unreachable) {
+        Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes) {
 
     public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
             Map<String, String> exemptionTitles) {
-        this(result, comparison, rules, exemptionTitles, Map.of());
+        this(result, comparison, rules, exemptionTitles, Map.of(), Map.of());
     }
 
     /** A section of plain paragraphs and one table of text, rendered the same way in every format. */
@@ -165,19 +167,18 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         ce.forEach(c -> columns.add(c.variant()));
         int months = result.scenario().months();
         List<List<String>> rows = new ArrayList<>();
-        for (int m = 5; m < months; m += 6) {
-            int month = m;
-            rows.add(row((m + 1) + " (" + result.scenario().start().plusMonths(m) + ")", ce,
-                    c -> ReportWriter.fmt(c.cumulative()[month])));
-        }
-        if (months % 6 != 0) {
-            rows.add(row(months + " (" + result.scenario().start().plusMonths(months - 1) + ")", ce,
-                    c -> ReportWriter.fmt(c.cumulative()[months - 1])));
+        for (int month : Metrics.cumulativeCostMonths(months)) {
+            String metric = Metrics.PUBLIC_COST_TO_MONTH_PREFIX + month;
+            rows.add(row(month + " (" + result.scenario().start().plusMonths(month - 1) + ")", ce, c -> {
+                Map<String, Summary> d = comparison.differences().get(c.variant());
+                Summary s = d == null ? null : d.get(metric);
+                return s == null ? ReportWriter.fmt(c.cumulative()[month - 1]) : ReportWriter.cell(s, true);
+            }));
         }
         rows.add(row("break-even", ce, c -> c.breakEvenText(result.scenario().start())));
         return new Section("public-cost-over-time", "Net public cost over time", List.of("The extra net public "
-                + "cost each variant has run up since the start, against the baseline (mean over replications, "
-                + "euro, undiscounted). A training exemption costs first (course fees, people who search less while "
+                + "cost each variant has run up since the start, against the baseline (mean [95 % CI] of the paired "
+                + "differences, euro, undiscounted; metric netPublicCost.toMonthN). A training exemption costs first (course fees, people who search less while "
                 + "they learn) and earns back later in taxes and benefits saved; break-even is the month from "
                 + "which the cumulative extra cost stays at or below zero."), columns, rows);
     }
@@ -187,6 +188,33 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         List<String> row = new ArrayList<>(List.of(label));
         ce.forEach(c -> row.add(cell.apply(c)));
         return row;
+    }
+
+    /** Who can grant each exemption of the run's variants, and roughly how long that takes. */
+    private Section legalRoutesSection() {
+        java.util.TreeSet<String> used = new java.util.TreeSet<>(Comparator.comparingInt((String e) -> e.length())
+                .thenComparing(Comparator.naturalOrder()));
+        for (String v : nonBaselineVariants()) {
+            var variant = result.scenario().variant(v);
+            if (variant != null) {
+                used.addAll(variant.exemptions());
+            }
+        }
+        if (used.isEmpty()) {
+            return null;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (String ex : used) {
+            LegalRoute r = legalRoutes.get(ex);
+            rows.add(r == null ? List.of(ex, exemptionTitles.getOrDefault(ex, ""), "not declared", "", "")
+                    : List.of(ex, exemptionTitles.getOrDefault(ex, ""), r.kind().words() + " (" + r.who() + ")",
+                            r.leadTime(), r.source()));
+        }
+        return new Section("legal-routes", "Legal route of each exemption", List.of("Who can grant each exemption "
+                + "and a rough lead time from the decision to try it to the first participant (from the exemption's "
+                + "declaration, legalRoute). A route through national law or an order in council needs The Hague; "
+                + "a provincial subsidy or a procurement condition needs no exemption at all."),
+                List.of("exemption", "title", "legal route (who decides)", "lead time", "source"), rows);
     }
 
     private boolean inVariant(String variant, String exemption) {
@@ -205,6 +233,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
     /** The sections after the headline tables: effects by year, each exemption's reach, the mechanisms. */
     public List<Section> sections() {
         List<Section> out = new ArrayList<>();
+        Section routes = legalRoutesSection();
+        if (routes != null) {
+            out.add(routes);
+        }
         Section years = effectsByYear();
         if (years != null) {
             out.add(years);

@@ -18,6 +18,7 @@ import nl.fieldlab.sandbox.parameters.Parameter;
  * @param ruleFiles   DRL files with the rules it adds (relative to the rules folder)
  * @param parameters  parameters it sets for questions in scope (its own, or overrides of baseline keys)
  * @param scope       where it applies
+ * @param legalRoute  who can grant it and how long that takes, or null when the declaration does not say
  * @param file        the declaration file
  */
 public record Exemption(
@@ -31,11 +32,13 @@ public record Exemption(
         List<String> ruleFiles,
         Map<String, Parameter> parameters,
         ExemptionScope scope,
+        LegalRoute legalRoute,
         String file) {
 
     public Exemption {
         suspends = List.copyOf(suspends);
         ruleFiles = List.copyOf(ruleFiles);
-        parameters = Map.copyOf(parameters);
+        // in declaration order (Map.copyOf would iterate in an order that changes from one JVM to the next)
+        parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     }
 }

@@ -42,9 +42,10 @@ public record ExemptionScope(
         boolean cohort) {
 
     public ExemptionScope {
-        questions = Set.copyOf(questions);
-        regions = Set.copyOf(regions);
-        statuses = Set.copyOf(statuses);
+        // sorted, so that every listing of a scope reads the same from one JVM to the next
+        questions = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(questions));
+        regions = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(regions));
+        statuses = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(statuses));
     }
 
     /** Whether the month lies in the exemption's window. */

@@ -239,7 +239,15 @@ public final class RuleLibrary {
             @JsonProperty(required = true) String description, @JsonProperty(required = true) String mechanism,
             @JsonProperty(required = true) String risk, @JsonProperty(required = true) String source,
             List<String> suspends, List<String> rules, Map<String, ParamSpec> parameters,
-            @JsonProperty(required = true) ScopeSpec scope) {
+            @JsonProperty(required = true) ScopeSpec scope, LegalRouteSpec legalRoute) {
+    }
+
+    record LegalRouteSpec(@JsonProperty(required = true) LegalRoute.Kind kind,
+            @JsonProperty(required = true) String who, @JsonProperty(required = true) LeadTimeSpec leadTimeMonths,
+            @JsonProperty(required = true) String source) {
+    }
+
+    record LeadTimeSpec(@JsonProperty(required = true) Integer min, @JsonProperty(required = true) Integer max) {
     }
 
     private static Exemption readExemption(Path root, Path file, ParameterTable baseline) {
@@ -292,6 +300,15 @@ public final class RuleLibrary {
         yaml.check(budget >= 0, "scope.cap.budget", "expected an amount of at least 0");
         int participants = cap.participants() == null ? 0 : cap.participants();
         yaml.check(participants >= 0, "scope.cap.participants", "expected a count of at least 0");
+        LegalRoute route = null;
+        if (s.legalRoute() != null) {
+            LegalRouteSpec r = s.legalRoute();
+            int min = r.leadTimeMonths().min();
+            int max = r.leadTimeMonths().max();
+            yaml.check(min >= 0 && max >= min, "legalRoute.leadTimeMonths", "expected 0 <= min <= max, got " + min
+                    + " and " + max);
+            route = new LegalRoute(r.kind(), r.who().strip(), min, max, r.source().strip());
+        }
         yaml.done();
         ExemptionScope scope = new ExemptionScope(
                 sc.questions() == null ? EnumSet.noneOf(QuestionType.class) : Set.copyOf(sc.questions()),
@@ -302,7 +319,7 @@ public final class RuleLibrary {
                 Boolean.TRUE.equals(sc.technicalOnly()),
                 scopeFrom, scopeUntil, staffShare, budget, participants, Boolean.TRUE.equals(sc.cohort()));
         return new Exemption(s.id(), s.title(), s.description().strip(), s.mechanism().strip(), s.risk().strip(),
-                s.source(), s.suspends() == null ? List.of() : s.suspends(), ruleFiles, params, scope,
+                s.source(), s.suspends() == null ? List.of() : s.suspends(), ruleFiles, params, scope, route,
                 InputError.display(file));
     }
 

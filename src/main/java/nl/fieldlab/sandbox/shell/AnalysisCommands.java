@@ -258,13 +258,23 @@ public class AnalysisCommands {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve(s.id() + "-ranking-" + metric);
         analyses.writeRanking(rk, dir, "rank-exemptions --metric " + metric, t, seconds);
-        TextTable table = new TextTable("rank", "exemption", "effect on " + metric + " [95% CI]").left(1);
+        Map<String, nl.fieldlab.sandbox.rules.LegalRoute> routes = new java.util.HashMap<>();
+        workbench.rules().library().exemptions().forEach(e -> {
+            if (e.legalRoute() != null) {
+                routes.put(e.id(), e.legalRoute());
+            }
+        });
+        TextTable table = new TextTable("rank", "exemption", "effect on " + metric + " [95% CI]", "legal route",
+                "lead time").left(1, 3);
         int i = 1;
         for (Analyses.Effect e : rk.singles()) {
-            table.row(i++, e.variant() + " " + e.title(), ReportWriter.cell(e.difference(), true));
+            var route = routes.get(e.variant());
+            table.row(i++, e.variant() + " " + e.title(), ReportWriter.cell(e.difference(), true),
+                    route == null ? "not declared" : route.kind().words(), route == null ? "" : route.leadTime());
         }
-        table.row("", "all together", ReportWriter.cell(rk.combined().difference(), true));
-        table.row("", "interaction (together minus sum of singles)", ReportWriter.cell(rk.interaction(), true));
+        table.row("", "all together", ReportWriter.cell(rk.combined().difference(), true), "", "");
+        table.row("", "interaction (together minus sum of singles)", ReportWriter.cell(rk.interaction(), true), "",
+                "");
         return String.format(Locale.ROOT, "Exemptions ranked by effect on %s (baseline %s), %d replications, %.1f s%n%n%s%n"
                 + "Written to %s (ranking.csv, ranking.md)", metric, ReportWriter.cell(rk.baseline(), false),
                 s.replications(), seconds, table, dir);

@@ -345,7 +345,9 @@ public class SandboxCommands {
         StringBuilder sb = new StringBuilder();
         sb.append(e.id()).append(": ").append(e.title()).append("  (").append(e.file()).append(")\n\n");
         sb.append(e.description()).append("\n\nMechanism: ").append(e.mechanism()).append("\nRisk: ")
-                .append(e.risk()).append("\nSource: ").append(e.source()).append("\n\n");
+                .append(e.risk()).append("\nSource: ").append(e.source()).append("\nLegal route: ")
+                .append(e.legalRoute() == null ? "not declared" : e.legalRoute().text() + "; source: "
+                        + e.legalRoute().source()).append("\n\n");
         sb.append("Suspends: ").append(e.suspends().isEmpty() ? "-" : String.join(", ", e.suspends())).append('\n');
         sb.append("Adds: ").append(String.join(", ", all.values().stream()
                 .filter(r -> e.id().equals(r.exemption())).map(RuleInfo::id).toList())).append('\n');

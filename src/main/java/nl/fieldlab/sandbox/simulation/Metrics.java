@@ -39,6 +39,21 @@ public final class Metrics {
     /** The group measure that counts its job seekers (the size a group's rates rest on). */
     public static final String GROUP_SEEKERS = "seekers";
     public static final String PUBLIC_COST_PV = "netPublicCostPresentValue";
+    /**
+     * {@code netPublicCost.toMonthN}: the net public cost booked from the start to the end of month N (every sixth
+     * month and the horizon), so the cumulative difference to the baseline gets its paired interval.
+     */
+    public static final String PUBLIC_COST_TO_MONTH_PREFIX = "netPublicCost.toMonth";
+
+    /** The months {@code netPublicCost.toMonthN} is reported for: every sixth month and the horizon. */
+    public static List<Integer> cumulativeCostMonths(int months) {
+        List<Integer> out = new ArrayList<>();
+        for (int m = 6; m < months; m += 6) {
+            out.add(m);
+        }
+        out.add(months);
+        return out;
+    }
     public static final String PUBLIC_SPENDING = "publicSpending";
     public static final String PUBLIC_RECEIPTS = "publicReceipts";
     public static final String HIRES = "hires";
@@ -139,7 +154,8 @@ public final class Metrics {
         if (name.startsWith("group.target.") && GROUP_MEASURES.stream().anyMatch(m -> name.endsWith("." + m))) {
             return null;
         }
-        if (name.matches("(employed|placements|hazard)\\.year\\d+") || name.startsWith(REACH_PREFIX)
+        if (name.matches("(employed|placements|hazard)\\.year\\d+|netPublicCost\\.toMonth\\d+")
+                || name.startsWith(REACH_PREFIX)
                 || name.startsWith(DEADWEIGHT_PREFIX)) {
             return null;
         }

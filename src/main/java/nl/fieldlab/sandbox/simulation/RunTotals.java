@@ -243,6 +243,14 @@ public final class RunTotals {
         }
         m.put(Metrics.PUBLIC_COST, publicCost);
         m.put(Metrics.PUBLIC_COST_PV, presentValue(publicCostByMonth, discountRate));
+        double upTo = 0;
+        int done = 0;
+        for (int month : Metrics.cumulativeCostMonths(publicCostByMonth.length)) {
+            for (; done < month; done++) {
+                upTo += publicCostByMonth[done];
+            }
+            m.put(Metrics.PUBLIC_COST_TO_MONTH_PREFIX + month, upTo);
+        }
         m.put(Metrics.PUBLIC_COST_PER_WORKER, placedAt.length == 0 ? Double.NaN : publicCost / placedAt.length);
         m.put(Metrics.PUBLIC_COST_PER_PLACEMENT, placements == 0 ? Double.NaN : publicCost / placements);
         double spending = 0;

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.fieldlab.sandbox.TestRuns;
 import nl.fieldlab.sandbox.rules.RuleLibrary;
 
 /** The shipped rule library passes its own checks; a broken one is caught. */
@@ -53,6 +54,25 @@ class RuleCheckTest {
         assertFalse(report.warnings().stream().anyMatch(w -> w.contains("'wml.hourly.adult'")),
                 () -> "the minimum wage has every half-year from 2024-01 to 2026-01:\n"
                         + String.join("\n", report.warnings()));
+    }
+
+    @Test
+    void everyShippedExemptionSaysWhoCanGrantItAndAMissingRouteIsAWarning(@TempDir Path tmp) throws IOException {
+        RuleLibrary shipped = TestRuns.library();
+        shipped.exemptions().forEach(e -> assertTrue(e.legalRoute() != null && !e.legalRoute().source().isBlank(),
+                e.id() + " declares no legal route"));
+        assertFalse(shipped().warnings().stream().anyMatch(w -> w.contains("legalRoute")));
+
+        Path rules = TestRuns.copyTree(Path.of("rules"), tmp.resolve("rules"));
+        Path e3 = rules.resolve("exemptions/E3-learning-account.yaml");
+        String text = Files.readString(e3);
+        int start = text.indexOf("legalRoute:");
+        int end = text.indexOf("\nsuspends:", start);
+        assertTrue(start >= 0 && end > start, "update the test: E3's legalRoute block moved");
+        Files.writeString(e3, text.substring(0, start) + text.substring(end + 1));
+        RuleCheck.Report report = withoutCases(rules);
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("exemption E3 declares no legalRoute")),
+                () -> "warnings:\n" + String.join("\n", report.warnings()));
     }
 
     @Test

@@ -3,9 +3,16 @@ package nl.fieldlab.sandbox.report;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.YearMonth;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
-/** Break-even and the number format of the cost-effectiveness tables. */
+import nl.fieldlab.sandbox.domain.Actor;
+import nl.fieldlab.sandbox.stats.Ratio;
+import nl.fieldlab.sandbox.stats.Summary;
+
+/** Break-even, the one-line reading and the number format of the cost-effectiveness tables. */
 class CostEffectivenessTest {
 
     @Test
@@ -42,5 +49,39 @@ class CostEffectivenessTest {
         assertEquals("n/a", ReportWriter.fmt(Double.NaN));
         assertEquals("2.10 M", CostEffectiveness.money(2_104_000));
         assertEquals("-610,000", CostEffectiveness.money(-610_000));
+    }
+
+    private static Summary sig(double mean) {
+        return new Summary(mean, 1, 0.1, mean - 0.2 * Math.abs(mean), mean + 0.2 * Math.abs(mean), 20);
+    }
+
+    private static Summary noise(double mean) {
+        return new Summary(mean, 1, 0.1, mean - 2 * Math.abs(mean) - 1, mean + 2 * Math.abs(mean) + 1, 20);
+    }
+
+    private static CostEffectiveness training(Summary cost, double[] cumulative) {
+        Ratio none = new Ratio(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 20, "not defined: placements fell");
+        return new CostEffectiveness("E1", sig(-8), sig(-80), sig(25), sig(1.4e6), sig(0.5e6), sig(-0.1e6),
+                sig(-0.6e6), cost, cost, none, none, Map.of(),
+                Map.of(Actor.PROVIDER, sig(1.5e6), Actor.EMPLOYER, sig(0.9e6), Actor.STATE, sig(-1.1e6)), sig(0),
+                noise(10), cumulative, CostEffectiveness.breakEven(cumulative));
+    }
+
+    @Test
+    void theReadingSaysWhatTheVariantBuysWhoGainsAndWhetherItBreaksEven() {
+        String r = training(sig(2.0e6), new double[] {1e6, 4e6, 3e6, 2e6}).reading(YearMonth.of(2026, 1), null);
+        assertEquals("E1: places 8.00 [6.40, 9.60] fewer workers, with 80.0 [64.0, 96.0] fewer years in work and 25.0"
+                + " [20.0, 30.0] more in work at the horizon. Net public cost rises by EUR 2.00 M [1.60 M, 2.40 M]; a"
+                + " fiscal loss (taxes and premiums lost plus extra benefits) of EUR 600,000 [480,000, 720,000]; there"
+                + " is no cost per extra placement (placements fell); the largest gain goes to EMPLOYER (EUR +900,000),"
+                + " the largest cost falls on STATE (EUR -1.10 M). Break-even: not within the 4 months (the cumulative"
+                + " extra cost peaked at EUR 4.00 M in month 2 and has fallen since).", r);
+    }
+
+    @Test
+    void noBreakEvenIsClaimedWhenTheCostDifferenceIsNoise() {
+        CostEffectiveness c = training(noise(-50_000), new double[] {1e5, -1e5, -5e4});
+        assertEquals("not determinable: the extra net public cost at the horizon is not significant",
+                c.breakEvenText(YearMonth.of(2026, 1)));
     }
 }
