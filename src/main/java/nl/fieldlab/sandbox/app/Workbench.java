@@ -210,6 +210,16 @@ public class Workbench {
         return ScenarioLoader.load(file, context(rules().library()));
     }
 
+    /** The rules' state pension age (parameter aow.age) in a month, or null when the library has none. */
+    private static Double statePensionAge(RuleLibrary library, java.time.YearMonth month) {
+        if (!library.knowsParameter("aow.age")) {
+            return null;
+        }
+        var p = library.parameters().get("aow.age");
+        var v = p == null ? null : p.at(month);
+        return v == null ? null : v.value();
+    }
+
     private ScenarioContext context(RuleLibrary library) {
         Map<String, Map<String, Double>> exemptions = new LinkedHashMap<>();
         for (Exemption e : library.exemptions()) {
@@ -221,7 +231,7 @@ public class Workbench {
         return new ScenarioContext(exemptions, library::knowsParameter,
                 (metric, groups) -> Metrics.problem(metric, groups, ruleIds), this::whyIdCannotNameAReport,
                 s -> new ScenarioContext.Footprint(Simulator.bytesNeeded(s, Simulator.defaultThreads()),
-                        Runtime.getRuntime().maxMemory()));
+                        Runtime.getRuntime().maxMemory()), month -> statePensionAge(library, month));
     }
 
     /** Why a scenario id cannot name a folder under the reports folder, or null when it can. */

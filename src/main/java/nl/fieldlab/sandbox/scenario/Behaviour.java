@@ -35,7 +35,14 @@ public final class Behaviour {
      * A behavioural mechanism: the decision it changes, what it does in one sentence, its source, and the
      * behaviour values that size it.
      */
-    public record Mechanism(String id, String decision, String says, String source, List<String> parameters) {
+    /**
+     * A behavioural mechanism of mechanisms.yaml.
+     *
+     * @param parameters      the behaviour values that size it
+     * @param rulesParameters the rules' parameters that size it instead (the state pension age for retirement)
+     */
+    public record Mechanism(String id, String decision, String says, String source, List<String> parameters,
+            List<String> rulesParameters) {
     }
 
     private static final SortedMap<String, Default> DEFAULTS = loadDefaults();
@@ -147,8 +154,10 @@ public final class Behaviour {
             raw.forEach((id, v) -> {
                 List<String> params = DEFAULTS.entrySet().stream().filter(e -> id.equals(e.getValue().mechanism()))
                         .map(Map.Entry::getKey).toList();
+                List<String> fromRules = v.get("rulesParameters") instanceof List<?> l
+                        ? l.stream().map(String::valueOf).toList() : List.of();
                 out.put(id, new Mechanism(id, String.valueOf(v.get("decision")), String.valueOf(v.get("says")),
-                        String.valueOf(v.get("source")), params));
+                        String.valueOf(v.get("source")), params, fromRules));
             });
             return Collections.unmodifiableSortedMap(out);
         } catch (IOException e) {

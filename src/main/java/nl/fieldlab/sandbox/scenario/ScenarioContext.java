@@ -17,9 +17,12 @@ import java.util.function.Predicate;
  * @param idTaken      why a scenario id cannot name a report folder (a name the reports folder uses for something
  *                     else), or null when it can
  * @param footprint    what a run of the scenario needs: memory in bytes and the heap available
+ * @param statePensionAge the rules' state pension age in a month, or null when the library has none (null: not
+ *                     checked)
  */
 public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
-        BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken, Function<Scenario, Footprint> footprint) {
+        BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
+        Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge) {
 
     /** Memory a run needs and the heap it has. */
     public record Footprint(long bytesNeeded, long heapBytes) {
@@ -27,6 +30,6 @@ public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predi
 
     /** Checks only what the file itself says (tests, fuzzing). */
     public static ScenarioContext none() {
-        return new ScenarioContext(null, null, null, id -> null, null);
+        return new ScenarioContext(null, null, null, id -> null, null, null);
     }
 }

@@ -77,8 +77,17 @@ public final class ScenarioLoader {
 
         yaml.check(!s.workers().isEmpty(), "workers", "expected at least one worker group");
         Set<String> ids = new HashSet<>();
+        Double pensionAge = context.statePensionAge() == null || start == null ? null
+                : context.statePensionAge().apply(start);
         for (int i = 0; i < s.workers().size(); i++) {
-            checkWorkers(yaml, "workers[" + i + "]", s.workers().get(i), ids);
+            WorkerGroup g = s.workers().get(i);
+            checkWorkers(yaml, "workers[" + i + "]", g, ids);
+            if (pensionAge != null && g.age() != null && g.age().max() != null) {
+                yaml.check(g.age().max() < pensionAge, "workers[" + i + "].age",
+                        "expected ages below the state pension age (" + num(pensionAge) + " in " + start
+                                + ", rules parameter aow.age), got max " + g.age().max()
+                                + ": a worker of that age does not look for work");
+            }
         }
         yaml.check(!s.employers().isEmpty(), "employers", "expected at least one employer group");
         ids.clear();
@@ -241,7 +250,7 @@ public final class ScenarioLoader {
         yaml.check(ids.add(g.group()), at + ".group", "group '" + g.group() + "' is used twice");
         yaml.check(g.count() >= 0 && g.count() <= MAX_GROUP, at + ".count",
                 "expected a count from 0 to " + String.format(Locale.ROOT, "%,d", MAX_GROUP));
-        range(yaml, at + ".age", g.age(), 15, 67);
+        range(yaml, at + ".age", g.age(), 15, 99);
         shares(yaml, at + ".education", g.education());
         if (g.household() != null) {
             shares(yaml, at + ".household", g.household());

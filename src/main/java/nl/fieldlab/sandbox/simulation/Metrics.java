@@ -29,6 +29,7 @@ public final class Metrics {
     public static final String TRIALS_CONVERTED = "trialsConverted";
     public static final String COURSES_STARTED = "coursesStarted";
     public static final String COURSES_OVER_FUNDED = "coursesOverFunded";
+    public static final String RETIREMENTS = "retirements";
     public static final String COURSES_COMPLETED = "coursesCompleted";
     public static final String RETRAINING_COST = "retrainingCost";
     public static final String BENEFIT_PAYMENTS = "benefitPayments";
@@ -186,6 +187,8 @@ public final class Metrics {
         d.put(COURSES_OVER_FUNDED, "courses funded twice: fee paid by more than one payer or above the price, or the"
                 + " worker granted more than the fee they paid (the rules must keep this at 0)");
         d.put(COURSES_COMPLETED, "courses completed");
+        d.put(RETIREMENTS, "workers who reached the state pension age (rules parameter aow.age) and left the labour"
+                + " market");
         d.put(RETRAINING_COST, "course fees and prices paid, in euro, whoever paid them (not the state's lump-sum funding of MBO"
                 + " schools, a training grant in the ledger)");
         d.put(MONTHS_IN_WORK, "months former job seekers spent in a job at a simulated employer over the horizon");

@@ -40,4 +40,9 @@ public record Person(
     public int ageAt(int m) {
         return ageAtStart + (m + 12 - birthdayMonth) / 12;
     }
+
+    /** Age in whole months at simulated month index {@code m} (the years of {@link #ageAt} and the months since). */
+    public int ageInMonthsAt(int m) {
+        return 12 * ageAt(m) + (m + 12 - birthdayMonth) % 12;
+    }
 }

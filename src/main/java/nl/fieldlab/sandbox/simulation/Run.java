@@ -219,6 +219,9 @@ final class Run {
     // ------------------------------------------------------------------ spells run their course
 
     private void progress(Round round, Worker w, int m) {
+        if (retires(w, m)) {
+            return;
+        }
         boolean birthday = m > 0 && w.p.ageAt(m) != w.p.ageAt(m - 1);
         if (w.employed()) {
             Spells.Job job = w.job;
@@ -662,7 +665,44 @@ final class Run {
                 + ", employer's chance " + fmt(chance), q, a);
     }
 
+    /**
+     * Mechanism retirement: a worker who reaches the state pension age (parameter aow.age of the rules, dated)
+     * leaves the labour market: a job ends, a benefit stops (the state pension takes over), nobody looks for work.
+     */
+    private boolean retires(Worker w, int m) {
+        ParameterView p = rules.parameters(periodOf[m], Set.of());
+        if (!p.has(STATE_PENSION_AGE)
+                || w.p.ageInMonthsAt(m) < Math.round(p.value(STATE_PENSION_AGE) * 12)) {
+            return false;
+        }
+        if (w.employed()) {
+            closeJob(w, m, RETIREMENT, ", state pension age");
+        }
+        if (w.inTrial()) {
+            caps.leave(w.trial.answer(), w.trial.employer(), m - w.trial.start() + 1, w.trial.months());
+            w.trial = null;
+        }
+        event(w, m, RETIREMENT, "reached the state pension age", fmt(p.value(STATE_PENSION_AGE)) + " years", null,
+                null);
+        leave(w, m);
+        totals.retirements++;
+        return true;
+    }
+
+    /** The rules' parameter for the state pension age (AOW), in years. */
+    static final String STATE_PENSION_AGE = "aow.age";
+    static final String RETIREMENT = "retirement";
+
     private void endJob(Round round, Worker w, int m, String mechanism, String why) {
+        closeJob(w, m, mechanism, why);
+        w.unemployedSince = m;
+        w.entryStatus = Status.WW;
+        becomeSeeker(w, m);
+        claim(round, w, Status.WW, m, m);
+    }
+
+    /** Ends the worker's job: its later payments are no longer owed, and the months worked count. */
+    private void closeJob(Worker w, int m, String mechanism, String why) {
         Spells.Job job = w.job;
         event(w, m, mechanism, "job ended", "after " + (m - job.start()) + " months at " + employerName(job.employer())
                 + why, null, null);
@@ -678,10 +718,6 @@ final class Run {
             stopCourse(w, m);
         }
         w.job = null;
-        w.unemployedSince = m;
-        w.entryStatus = Status.WW;
-        becomeSeeker(w, m);
-        claim(round, w, Status.WW, m, m);
     }
 
     /**

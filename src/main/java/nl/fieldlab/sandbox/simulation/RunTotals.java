@@ -26,6 +26,8 @@ public final class RunTotals {
     int coursesStarted;
     /** courses whose answer paid the fee twice, above the price, or gave the worker more than they paid */
     int coursesOverFunded;
+    /** workers who reached the state pension age and left the labour market */
+    int retirements;
     int coursesCompleted;
     int vacanciesFilled;
     int vacanciesFilledExternally;
@@ -232,6 +234,7 @@ public final class RunTotals {
         m.put(Metrics.COURSES_STARTED, (double) coursesStarted);
         m.put(Metrics.COURSES_COMPLETED, (double) coursesCompleted);
         m.put(Metrics.COURSES_OVER_FUNDED, (double) coursesOverFunded);
+        m.put(Metrics.RETIREMENTS, (double) retirements);
         m.put(Metrics.RETRAINING_COST, byType(PaymentType.COURSE_FEE));
         m.put(Metrics.BENEFIT_PAYMENTS, byCategory(PaymentType.Category.BENEFIT));
         m.put(Metrics.SUBSIDIES_PAID, byCategory(PaymentType.Category.SUBSIDY));

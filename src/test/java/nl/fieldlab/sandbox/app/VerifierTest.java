@@ -136,8 +136,8 @@ class VerifierTest {
 
         // a rule that no longer compiles: the rerun fails, and the session's what-if is still restored
         Files.writeString(drl, drlText.replace(
-                "insert(new Block($q, \"not entitled to WW: fewer than 26 of 36 weeks worked\"));",
-                "insert(new Block($q, \"not entitled to WW: fewer than 26 of 36 weeks worked\")"));
+                "insert(new Entitlement($q, \"benefit.duration-months\", $q.p(\"ww.base-duration-months\")));",
+                "insert(new Entitlement($q, \"benefit.duration-months\", $q.p(\"ww.base-duration-months\"))"));
         WhatIf session = WhatIf.none().withBehaviour("hire.base", 0.9);
         workbench.whatIf(session);
         Verifier.Result broken = verifier.verify(report);

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import nl.fieldlab.sandbox.TestRuns;
 import nl.fieldlab.sandbox.domain.Status;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 
@@ -30,12 +31,14 @@ class MechanismsTest {
         Behaviour.documented().forEach((key, d) -> assertTrue(mechanisms.contains(d.mechanism()),
                 key + " names mechanism '" + d.mechanism() + "', which mechanisms.yaml does not describe"));
         Behaviour.mechanisms().values().forEach(m -> {
-            assertFalse(m.parameters().isEmpty(), m.id() + " has no behaviour values");
+            assertFalse(m.parameters().isEmpty() && m.rulesParameters().isEmpty(), m.id() + " has no values");
+            m.rulesParameters().forEach(k -> assertTrue(TestRuns.library().knowsParameter(k),
+                    m.id() + " names rules parameter " + k + ", which the rules folder does not have"));
             assertFalse(m.says().isBlank() || m.source().isBlank() || m.decision().isBlank(), m.id());
         });
         Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, Hiring.ID, MatchQuality.ID, TrialScreening.ID,
                 Apprenticeship.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID, Coaching.ID,
-                SocialReturnDemand.ID, "vacancies", "other-exit"));
+                SocialReturnDemand.ID, "vacancies", "other-exit", Run.RETIREMENT));
         assertEquals(classes, new TreeSet<>(mechanisms), "every mechanism is implemented, every class described");
     }
 
