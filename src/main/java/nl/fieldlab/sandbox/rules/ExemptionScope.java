@@ -103,7 +103,7 @@ public record ExemptionScope(
             return "its scope is workers on " + new java.util.TreeSet<>(this.statuses) + " and no worker of the "
                     + "scenario is ever on those";
         }
-        if ((maxAge > 0 && minAge > this.maxAge) || (this.minAge > 0 && maxAge < this.minAge)) {
+        if ((this.maxAge > 0 && minAge > this.maxAge) || (this.minAge > 0 && maxAge < this.minAge)) {
             return "its ages (" + this.minAge + " to " + (this.maxAge == 0 ? "any" : this.maxAge)
                     + ") do not meet the scenario's (" + minAge + " to " + maxAge + ")";
         }
