@@ -134,6 +134,7 @@ public final class ReportWriter {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("extraPlacements", summary(c.placements(), true));
             m.put("extraYearsInWork", summary(c.yearsInWork(), true));
+            m.put("extraEmployedAtHorizon", summary(c.employedAtHorizon(), true));
             m.put("extraPublicSpending", summary(c.spending(), true));
             m.put("extraBenefitPayments", summary(c.benefits(), true));
             m.put("extraPublicReceipts", summary(c.receipts(), true));
