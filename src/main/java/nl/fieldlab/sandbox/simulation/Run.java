@@ -78,6 +78,8 @@ final class Run {
     // calendar: the month, its parameter period and whether a new period starts, by month index
     private final YearMonth[] monthOf;
     private final YearMonth[] periodOf;
+    /** per month: the state pension age in months (MAX_VALUE when the rules have none) */
+    private final int[] pensionAgeMonths;
     private final boolean[] newPeriod;
 
     /**
@@ -135,6 +137,13 @@ final class Run {
             monthOf[m] = scenario.start().plusMonths(m);
             periodOf[m] = rules.periodStart(monthOf[m]);
             newPeriod[m] = m > 0 && !periodOf[m].equals(periodOf[m - 1]);
+        }
+        pensionAgeMonths = new int[months];
+        for (int m = 0; m < months; m++) {
+            ParameterView p = rules.parameters(periodOf[m], Set.of());
+            // the age in months at which a worker retires: 67.25 years is 807 months
+            pensionAgeMonths[m] = p.has(STATE_PENSION_AGE) ? (int) Math.round(p.value(STATE_PENSION_AGE) * 12)
+                    : Integer.MAX_VALUE;
         }
     }
 
@@ -670,9 +679,7 @@ final class Run {
      * leaves the labour market: a job ends, a benefit stops (the state pension takes over), nobody looks for work.
      */
     private boolean retires(Worker w, int m) {
-        ParameterView p = rules.parameters(periodOf[m], Set.of());
-        if (!p.has(STATE_PENSION_AGE)
-                || w.p.ageInMonthsAt(m) < Math.round(p.value(STATE_PENSION_AGE) * 12)) {
+        if (w.p.ageInMonthsAt(m) < pensionAgeMonths[m]) {
             return false;
         }
         if (w.employed()) {
@@ -682,7 +689,7 @@ final class Run {
             caps.leave(w.trial.answer(), w.trial.employer(), m - w.trial.start() + 1, w.trial.months());
             w.trial = null;
         }
-        event(w, m, RETIREMENT, "reached the state pension age", fmt(p.value(STATE_PENSION_AGE)) + " years", null,
+        event(w, m, RETIREMENT, "reached the state pension age", fmt(pensionAgeMonths[m] / 12.0) + " years", null,
                 null);
         leave(w, m);
         totals.retirements++;
