@@ -212,10 +212,10 @@ public class Workbench {
 
     /** The rules' state pension age (parameter aow.age) in a month, or null when the library has none. */
     private static Double statePensionAge(RuleLibrary library, java.time.YearMonth month) {
-        if (!library.knowsParameter("aow.age")) {
+        if (!library.knowsParameter(RuleLibrary.STATE_PENSION_AGE)) {
             return null;
         }
-        var p = library.parameters().get("aow.age");
+        var p = library.parameters().get(RuleLibrary.STATE_PENSION_AGE);
         var v = p == null ? null : p.at(month);
         return v == null ? null : v.value();
     }
@@ -354,7 +354,7 @@ public class Workbench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Comparison comparison = Comparison.of(result);
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
-                    unreachable(s, r.library()), legalRoutes(r.library()));
+                    unreachable(s, r.library()), r.library().legalRoutes());
             Manifest manifest = manifest(s, file, r.library(), o, seconds);
             new ReportWriter(formats).write(report, manifest, claim);
             return new LastRun(s, result, comparison, report, manifest, dir, seconds);
@@ -504,16 +504,6 @@ public class Workbench {
     private static Map<String, RuleInfo> rulesOf(Map<String, RuleBase> bases) {
         Map<String, RuleInfo> out = new TreeMap<>();
         bases.values().forEach(b -> out.putAll(b.rules()));
-        return out;
-    }
-
-    private static Map<String, nl.fieldlab.sandbox.rules.LegalRoute> legalRoutes(RuleLibrary library) {
-        Map<String, nl.fieldlab.sandbox.rules.LegalRoute> out = new LinkedHashMap<>();
-        for (Exemption e : library.exemptions()) {
-            if (e.legalRoute() != null) {
-                out.put(e.id(), e.legalRoute());
-            }
-        }
         return out;
     }
 

@@ -74,6 +74,20 @@ public final class RuleLibrary {
         return exemptions.values();
     }
 
+    /** The parameter key of the state pension age (AOW), which ends benefits and job search. */
+    public static final String STATE_PENSION_AGE = "aow.age";
+
+    /** Each exemption's legal route, by id, for the exemptions that declare one. */
+    public Map<String, LegalRoute> legalRoutes() {
+        Map<String, LegalRoute> out = new LinkedHashMap<>();
+        for (Exemption e : exemptions.values()) {
+            if (e.legalRoute() != null) {
+                out.put(e.id(), e.legalRoute());
+            }
+        }
+        return out;
+    }
+
     public Exemption exemption(String id) {
         return exemptions.get(id);
     }

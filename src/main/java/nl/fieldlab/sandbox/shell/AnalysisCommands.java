@@ -258,12 +258,7 @@ public class AnalysisCommands {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve(s.id() + "-ranking-" + metric);
         analyses.writeRanking(rk, dir, "rank-exemptions --metric " + metric, t, seconds);
-        Map<String, nl.fieldlab.sandbox.rules.LegalRoute> routes = new java.util.HashMap<>();
-        workbench.rules().library().exemptions().forEach(e -> {
-            if (e.legalRoute() != null) {
-                routes.put(e.id(), e.legalRoute());
-            }
-        });
+        Map<String, nl.fieldlab.sandbox.rules.LegalRoute> routes = workbench.rules().library().legalRoutes();
         TextTable table = new TextTable("rank", "exemption", "effect on " + metric + " [95% CI]", "legal route",
                 "lead time").left(1, 3);
         int i = 1;

@@ -697,7 +697,7 @@ final class Run {
     }
 
     /** The rules' parameter for the state pension age (AOW), in years. */
-    static final String STATE_PENSION_AGE = "aow.age";
+    static final String STATE_PENSION_AGE = nl.fieldlab.sandbox.rules.RuleLibrary.STATE_PENSION_AGE;
     static final String RETIREMENT = "retirement";
 
     private void endJob(Round round, Worker w, int m, String mechanism, String why) {
