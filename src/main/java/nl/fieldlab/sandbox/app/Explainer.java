@@ -51,9 +51,6 @@ import nl.fieldlab.sandbox.stats.Summary;
 @Service
 public class Explainer {
 
-    private static final Pattern FUNCTION = Pattern.compile("^\\s*function\\s+\\S+\\s+(\\w+)\\s*\\(",
-            Pattern.MULTILINE);
-    private static final Pattern END = Pattern.compile("^\\s*end\\s*$", Pattern.MULTILINE);
     private static final Set<PaymentType> BENEFITS = Set.of(PaymentType.WW_BENEFIT, PaymentType.BIJSTAND_BENEFIT,
             PaymentType.WAJONG_BENEFIT);
 
@@ -81,7 +78,8 @@ public class Explainer {
     /** Who the worker is at the start. */
     public record WorkerProfile(int id, String group, Status status, int age, Education education, String field,
             String region, Household household, int wageValuePct, double dailyWage, int workHistoryYears,
-            int monthsUnemployed, boolean meetsMeansTest, boolean disabled, String background) {
+            int monthsUnemployed, boolean meetsMeansTest, boolean disabled, boolean illnessBenefitBefore,
+            String background) {
     }
 
     /** A parameter value a rule read, as in force for the question. */
@@ -278,7 +276,7 @@ public class Explainer {
         WorkerProfile profile = new WorkerProfile(p.id(), s.workers().get(p.group()).group(), p.status(),
                 p.ageAtStart(), p.education(), s.workers().get(p.group()).field(), p.region(), p.household(),
                 p.wageValuePct(), p.dailyWage(), p.workHistoryYears(), p.monthsUnemployed(), p.meetsMeansTest(),
-                p.disabled(), p.background());
+                p.disabled(), p.illnessBenefitBefore(), p.background());
 
         // steps, folding events that share an answer into the step that asked
         Map<Integer, List<Step>> stepsByMonth = new TreeMap<>();
@@ -762,60 +760,23 @@ public class Explainer {
 
         private List<String> scan(RuleInfo info) {
             SourceFile f = files.get(info.file());
-            if (f == null) {
+            var rule = f == null ? null : f.model().rule(info.id());
+            if (rule == null) {
                 return List.of();
             }
-            String text = f.text();
-            int start = offsetOfLine(text, info.line());
-            Matcher end = END.matcher(text);
-            int stop = end.find(start) ? end.end() : text.length();
-            String block = text.substring(start, stop);
+            String block = rule.text();
             Set<String> keys = new LinkedHashSet<>();
-            collect(block, keys);
+            SourceFile.parameterKeys(block, keys);
             // functions of the same file the rule calls
-            Matcher fn = FUNCTION.matcher(text);
-            while (fn.find()) {
-                String name = fn.group(1);
-                if (Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\(").matcher(block).find()) {
-                    int open = text.indexOf('{', fn.end());
-                    int close = open < 0 ? -1 : closing(text, open);
-                    if (open >= 0 && close > open) {
-                        collect(text.substring(open, close), keys);
-                    }
+            for (var fn : f.model().functions()) {
+                if (Pattern.compile("\\b" + Pattern.quote(fn.name()) + "\\s*\\(").matcher(block).find()) {
+                    SourceFile.parameterKeys(fn.text(), keys);
                 }
             }
             if (block.contains("monthlyHours()")) {
                 keys.add("calendar.weeks-per-month"); // Question.monthlyHours() reads it
             }
             return List.copyOf(keys);
-        }
-
-        private static void collect(String text, Set<String> keys) {
-            SourceFile.parameterKeys(text, keys);
-        }
-
-        private static int offsetOfLine(String text, int line) {
-            int offset = 0;
-            for (int l = 1; l < line && offset >= 0; l++) {
-                offset = text.indexOf('\n', offset) + 1;
-                if (offset == 0) {
-                    return text.length();
-                }
-            }
-            return offset;
-        }
-
-        private static int closing(String text, int open) {
-            int depth = 0;
-            for (int i = open; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (ch == '{') {
-                    depth++;
-                } else if (ch == '}' && --depth == 0) {
-                    return i + 1;
-                }
-            }
-            return -1;
         }
     }
 }

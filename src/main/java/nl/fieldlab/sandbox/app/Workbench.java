@@ -228,10 +228,14 @@ public class Workbench {
             exemptions.put(e.id(), sets);
         }
         Set<String> ruleIds = library.ruleIds();
-        return new ScenarioContext(exemptions, library::knowsParameter,
+        return new ScenarioContext(exemptions, library::knowsParameter, key -> {
+                    var p = library.parameters().get(key);
+                    return p != null && p.municipal();
+                },
                 (metric, groups) -> Metrics.problem(metric, groups, ruleIds), this::whyIdCannotNameAReport,
                 s -> new ScenarioContext.Footprint(Simulator.bytesNeeded(s, Simulator.defaultThreads()),
-                        Runtime.getRuntime().maxMemory()), month -> statePensionAge(library, month));
+                        Runtime.getRuntime().maxMemory()), month -> statePensionAge(library, month),
+                library.regions()::regionProblem);
     }
 
     /** Why a scenario id cannot name a folder under the reports folder, or null when it can. */
@@ -354,7 +358,7 @@ public class Workbench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Comparison comparison = Comparison.of(result);
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
-                    unreachable(s, r.library()), r.library().legalRoutes());
+                    unreachable(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters());
             Manifest manifest = manifest(s, file, r.library(), o, seconds);
             new ReportWriter(formats).write(report, manifest, claim);
             return new LastRun(s, result, comparison, report, manifest, dir, seconds);

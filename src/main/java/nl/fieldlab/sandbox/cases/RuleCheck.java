@@ -40,6 +40,8 @@ import nl.fieldlab.sandbox.rules.Variant;
  * is visible to every question); a parameter value without a source, a reference missing, values out of order or
  * not a number; a rule that no rule case fires (and a case that could not be evaluated); a rule set that does not
  * compile.</li>
+ * <li>errors: a target group a rule names that groups.yaml does not declare, one a rule tests that no rule sets,
+ * one a rule sets that no rule tests.</li>
  * <li>warnings: a parameter indexed every 1 January and 1 July (its reference says "indexed 1 January and 1 July",
  * or it has both January and July values) that lacks a value for a half-year between its first value and
  * {@link #INDEXATION_CHECK_UNTIL}.</li>
@@ -50,8 +52,6 @@ public final class RuleCheck {
     /** The last half-year for which an indexed parameter must have a value. */
     public static final YearMonth INDEXATION_CHECK_UNTIL = YearMonth.of(2026, 1);
 
-    private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|(\\S+))",
-            Pattern.MULTILINE);
     private static final Pattern INDEXED = Pattern.compile("indexed[^;]*1 January and 1 July",
             Pattern.CASE_INSENSITIVE);
 
@@ -88,6 +88,7 @@ public final class RuleCheck {
         checkOverrides(library, errors);
         checkParameters(library, errors, warnings);
         checkCoverage(library, rules, cases, results, errors);
+        checkGroups(library, errors, warnings);
         for (Exemption ex : library.exemptions()) {
             if (ex.legalRoute() == null) {
                 warnings.add(ex.file() + ": exemption " + ex.id() + " declares no legalRoute: reports and rankings"
@@ -129,14 +130,63 @@ public final class RuleCheck {
     /** Rule ids declared in a DRL file's text, for files that do not compile. */
     private static List<RuleInfo> declared(SourceFile f, String exemption) {
         List<RuleInfo> out = new ArrayList<>();
-        Matcher m = RULE_DECL.matcher(f.text());
-        while (m.find()) {
-            String id = m.group(1) != null ? m.group(1) : m.group(2);
-            int start = m.group(1) != null ? m.start(1) : m.start(2);
-            String layer = f.path().contains("/classification/") ? "classification" : "decision";
-            out.add(new RuleInfo(id, f.path(), SourceFile.lineAt(f.text(), start), "", layer, exemption));
+        String layer = f.path().contains("/classification/") ? "classification" : "decision";
+        for (var r : f.model().rules()) {
+            out.add(new RuleInfo(r.name(), f.path(), r.line(), r.source(), layer, exemption));
         }
         return out;
+    }
+
+    /**
+     * Every target group a rule names is declared in groups.yaml; a group some rule tests is set by some rule; a group
+     * some rule sets is tested by some rule.
+     */
+    private static void checkGroups(RuleLibrary library, List<String> errors, List<String> warnings) {
+        var declared = library.groups();
+        if (!declared.declared()) {
+            return;
+        }
+        Map<String, String> firstRead = new TreeMap<>();
+        Map<String, String> firstSet = new TreeMap<>();
+        List<SourceFile> files = new ArrayList<>(library.baselineRules());
+        library.exemptions().forEach(ex -> files.addAll(library.rulesOf(ex)));
+        for (SourceFile f : files) {
+            for (var r : f.model().rules()) {
+                String where = f.path() + ":" + r.line();
+                for (String g : r.groupsRead()) {
+                    firstRead.putIfAbsent(g, where);
+                    checkDeclared(declared, g, where, r.name(), errors);
+                }
+                for (String g : r.groupsSet()) {
+                    firstSet.putIfAbsent(g, where);
+                    checkDeclared(declared, g, where, r.name(), errors);
+                }
+            }
+        }
+        firstRead.forEach((g, where) -> {
+            if (declared.descriptions().containsKey(g) && !firstSet.containsKey(g)) {
+                add(errors, where + ": target group '" + g + "' is tested but no rule sets it");
+            }
+        });
+        firstSet.forEach((g, where) -> {
+            if (declared.descriptions().containsKey(g) && !firstRead.containsKey(g)) {
+                add(errors, where + ": target group '" + g + "' is set but no rule tests it");
+            }
+        });
+        for (String g : declared.descriptions().keySet()) {
+            if (!firstRead.containsKey(g) && !firstSet.containsKey(g)) {
+                add(warnings, declared.file() + ": target group '" + g + "' is declared but no rule names it");
+            }
+        }
+    }
+
+    private static void checkDeclared(nl.fieldlab.sandbox.rules.TargetGroups declared, String group, String where,
+            String rule, List<String> errors) {
+        if (!declared.descriptions().containsKey(group)) {
+            add(errors, where + ": rule '" + rule + "' names target group '" + group + "', which "
+                    + declared.file() + " does not declare"
+                    + nl.fieldlab.sandbox.input.Suggestions.didYouMean(group, declared.descriptions().keySet()));
+        }
     }
 
     private static void checkSuspends(RuleLibrary library, Set<String> baselineIds, List<String> errors) {
@@ -285,7 +335,9 @@ public final class RuleCheck {
             january |= v.from().getMonth() == Month.JANUARY;
             july |= v.from().getMonth() == Month.JULY;
         }
-        return january && july;
+        // an amount with values from both a January and a July is indexed; a flag or a length that changed by law on
+        // some 1 July is not
+        return january && july && p.unit() != null && p.unit().contains("EUR");
     }
 
     /** The Januaries and Julies after the first value, up to {@link #INDEXATION_CHECK_UNTIL}, without a new value. */

@@ -14,6 +14,8 @@ package nl.fieldlab.sandbox.domain;
  * @param kansberoep       leads to an occupation on UWV's list of promising occupations (kansberoepen)
  * @param practiceHoursPerYear  practice hours per study year at the workplace (BBL)
  * @param supervisedHoursPerYear supervised teaching hours per study year (BBL)
+ * @param developmentPath  listed in a recognised sectoral development path (sectoraal ontwikkelpad), which opens the
+ *                         SLIM training subsidy
  */
 public record CourseFacts(
         String id,
@@ -26,5 +28,6 @@ public record CourseFacts(
         boolean shortageOccupation,
         boolean kansberoep,
         int practiceHoursPerYear,
-        int supervisedHoursPerYear) {
+        int supervisedHoursPerYear,
+        boolean developmentPath) {
 }

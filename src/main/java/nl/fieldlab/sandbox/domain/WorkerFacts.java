@@ -19,6 +19,8 @@ package nl.fieldlab.sandbox.domain;
  * @param monthsUnemployed  months since the worker last had work
  * @param meetsMeansTest    household income and assets are below the bijstand limits
  * @param disabled          has an occupational disability (arbeidsbeperking) as assessed by UWV
+ * @param illnessBenefitBefore received sickness benefit (Ziektewet) or a disability benefit (WIA, WAO, WAZ) before
+ *                          this spell out of work
  * @param background        route into the jobs-agreement register, if any: VSO, PRO, WSW, WAJONG, PRAKTIJKROUTE, LKS; or NONE
  * @param youngChild        single parent with a child under five
  * @param earnings          monthly earnings from part-time work while on a benefit, in euro (0 = none)
@@ -41,6 +43,7 @@ public record WorkerFacts(
         int monthsUnemployed,
         boolean meetsMeansTest,
         boolean disabled,
+        boolean illnessBenefitBefore,
         String background,
         boolean youngChild,
         double earnings,
@@ -50,7 +53,7 @@ public record WorkerFacts(
     public WorkerFacts withEarnings(double newEarnings, int since) {
         return newEarnings == earnings && since == earningsSince ? this : new WorkerFacts(age, status, household,
                 education, field, region, wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016,
-                weeksWorkedLast36, yearsWorkedLast5, monthsUnemployed, meetsMeansTest, disabled, background,
+                weeksWorkedLast36, yearsWorkedLast5, monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background,
                 youngChild, newEarnings, newEarnings > 0 ? since : 0);
     }
 
@@ -58,6 +61,6 @@ public record WorkerFacts(
     public WorkerFacts withAge(int newAge) {
         return newAge == age ? this : new WorkerFacts(newAge, status, household, education, field, region,
                 wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5,
-                monthsUnemployed, meetsMeansTest, disabled, background, youngChild, earnings, earningsSince);
+                monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background, youngChild, earnings, earningsSince);
     }
 }

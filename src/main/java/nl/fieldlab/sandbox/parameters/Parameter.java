@@ -13,12 +13,19 @@ import java.util.List;
  * @param values      dated values, ascending by {@code from}
  * @param file        the file it was read from
  * @param line        the line of its key in that file
+ * @param municipal   whether it is a municipality's own policy choice (set by ordinance or policy rule): its file
+ *                    value is the default where a scenario's {@code municipality.policy} does not set it
  */
 public record Parameter(String key, String description, String unit, String reference, List<DatedValue> values,
-        String file, int line) {
+        String file, int line, boolean municipal) {
 
     public Parameter {
         values = List.copyOf(values);
+    }
+
+    public Parameter(String key, String description, String unit, String reference, List<DatedValue> values,
+            String file, int line) {
+        this(key, description, unit, reference, values, file, line, false);
     }
 
     /** The value in force in {@code month}, or null when the parameter has no value yet. */

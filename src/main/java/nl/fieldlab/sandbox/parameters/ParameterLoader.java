@@ -42,7 +42,8 @@ public final class ParameterLoader {
     }
 
     record ParameterSpec(String description, @JsonProperty(required = true) String unit,
-            @JsonProperty(required = true) String reference, @JsonProperty(required = true) List<ValueSpec> values) {
+            @JsonProperty(required = true) String reference, @JsonProperty(required = true) List<ValueSpec> values,
+            Boolean municipal) {
     }
 
     /** Reads every {@code *.yaml} under {@code dir}, in path order. Duplicate keys across files are errors. */
@@ -100,7 +101,7 @@ public final class ParameterLoader {
                         "two values from " + values.get(i).from());
             }
             out.add(new Parameter(key, spec.description() == null ? "" : spec.description(), spec.unit(),
-                    spec.reference(), values, display, yaml.line(key)));
+                    spec.reference(), values, display, yaml.line(key), Boolean.TRUE.equals(spec.municipal())));
         }
         yaml.done();
         return out;

@@ -27,13 +27,16 @@ import nl.fieldlab.sandbox.stats.Summary;
  * @param unreachable exemption id -> why its scope can reach nobody in this scenario (from the scope and the
  *                    scenario alone); empty when every exemption can reach someone
  * @param legalRoutes exemption id -> who can grant it and how (from its declaration); empty when not known
+ * @param municipalParameters the rule library's municipal policy parameters (choices a municipality makes by
+ *                    ordinance or policy rule), by key; empty when not known
  */
 public record Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
-        Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes) {
+        Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
+        Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters) {
 
     public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
             Map<String, String> exemptionTitles) {
-        this(result, comparison, rules, exemptionTitles, Map.of(), Map.of());
+        this(result, comparison, rules, exemptionTitles, Map.of(), Map.of(), Map.of());
     }
 
     /** A section of plain paragraphs and one table of text, rendered the same way in every format. */
@@ -217,6 +220,32 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 List.of("exemption", "title", "legal route (who decides)", "lead time", "source"), rows);
     }
 
+    /** The choices the law leaves to the municipality, as this run made them: the scenario's or the default. */
+    private Section municipalPolicySection() {
+        if (municipalParameters.isEmpty()) {
+            return null;
+        }
+        var m = result.scenario().municipality();
+        java.time.YearMonth start = result.scenario().start();
+        List<List<String>> rows = new ArrayList<>();
+        for (var p : new java.util.TreeMap<>(municipalParameters).values()) {
+            var chosen = m.policy().get(p.key());
+            var dated = p.at(start);
+            String value = chosen != null ? ReportWriter.fmt(chosen.value())
+                    : dated == null ? "none" : ReportWriter.fmt(dated.value());
+            String source = chosen != null ? m.name() + ": " + chosen.source()
+                    : dated == null ? "" : "default (rules file): " + dated.source();
+            rows.add(List.of(p.key(), p.description(), value + " " + p.unit(), source));
+        }
+        String who = m.name().isEmpty() ? "The scenario names no municipality, so every option is at its default"
+                + " from the rules' parameter files." : "The scenario simulates the policy of " + m.name()
+                + "; options it does not set are at their default.";
+        return new Section("municipal-policy", "Municipal policy choices", List.of("Some rules leave a choice to "
+                + "the municipality's own ordinance or policy rule. " + who + " Every variant runs under the same "
+                + "choices unless an exemption changes them."),
+                List.of("option", "what it is", "value in this run", "set by"), rows);
+    }
+
     private boolean inVariant(String variant, String exemption) {
         var v = result.scenario().variant(variant);
         return v != null && v.exemptions().contains(exemption);
@@ -233,6 +262,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
     /** The sections after the headline tables: effects by year, each exemption's reach, the mechanisms. */
     public List<Section> sections() {
         List<Section> out = new ArrayList<>();
+        Section municipal = municipalPolicySection();
+        if (municipal != null) {
+            out.add(municipal);
+        }
         Section routes = legalRoutesSection();
         if (routes != null) {
             out.add(routes);

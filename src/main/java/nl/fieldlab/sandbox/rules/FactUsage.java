@@ -24,9 +24,6 @@ import nl.fieldlab.sandbox.domain.WorkerFacts;
  */
 public final class FactUsage {
 
-    private static final Pattern RULE = Pattern.compile(
-            "(?ms)^\\s*rule\\s+(?:\"[^\"]+\"|\\S+)(.*?)^\\s*end\\s*$");
-    private static final Pattern FUNCTION = Pattern.compile("(?ms)^\\s*function\\s+.*?^\\}\\s*$");
     private static final Pattern TYPE_TEST = Pattern.compile("type\\s*==\\s*QuestionType\\.(\\w+)");
     private static final List<String> WORKER_FIELDS = java.util.Arrays.stream(WorkerFacts.class.getRecordComponents())
             .map(RecordComponent::getName).toList();
@@ -65,6 +62,12 @@ public final class FactUsage {
      * matters: {@code thresholds} gives every value a parameter can take in the run (null when unknown).
      */
     public static FactUsage of(List<String> drlTexts, java.util.function.Function<String, double[]> thresholds) {
+        return ofModels(drlTexts.stream().map(DrlModel::parse).toList(), drlTexts, thresholds);
+    }
+
+    /** As {@link #of(List, java.util.function.Function)}, from files already parsed. */
+    static FactUsage ofModels(List<DrlModel> models, List<String> drlTexts,
+            java.util.function.Function<String, double[]> thresholds) {
         Map<QuestionType, Set<String>> read = new EnumMap<>(QuestionType.class);
         Map<QuestionType, java.util.TreeSet<Integer>> breaks = new EnumMap<>(QuestionType.class);
         Set<QuestionType> exactAge = EnumSet.noneOf(QuestionType.class);
@@ -72,21 +75,17 @@ public final class FactUsage {
             read.put(t, new HashSet<>());
             breaks.put(t, new java.util.TreeSet<>());
         }
-        for (String text : drlTexts) {
-            String code = stripComments(text);
-            Matcher f = FUNCTION.matcher(code);
-            while (f.find()) {
-                Set<String> fields = fieldsIn(f.group());
+        for (DrlModel model : models) {
+            for (DrlModel.Function f : model.functions()) {
+                Set<String> fields = fieldsIn(stripComments(f.text()));
                 read.values().forEach(s -> s.addAll(fields));
                 if (fields.contains("age")) {
                     exactAge.addAll(EnumSet.allOf(QuestionType.class));
                 }
             }
-            Matcher r = RULE.matcher(code);
-            while (r.find()) {
-                String body = r.group(1);
-                int then = body.indexOf("then");
-                String lhs = then < 0 ? body : body.substring(0, then);
+            for (DrlModel.Rule r : model.rules()) {
+                String body = stripComments(r.text());
+                String lhs = String.join("\n", r.conditions());
                 Set<String> fields = fieldsIn(body);
                 Set<QuestionType> types = typesOf(lhs);
                 for (QuestionType t : types) {
@@ -219,6 +218,7 @@ public final class FactUsage {
                 r.contains("monthsUnemployed") ? w.monthsUnemployed() : 0,
                 r.contains("meetsMeansTest") && w.meetsMeansTest(),
                 r.contains("disabled") && w.disabled(),
+                r.contains("illnessBenefitBefore") && w.illnessBenefitBefore(),
                 r.contains("background") ? w.background() : "",
                 r.contains("youngChild") && w.youngChild(),
                 r.contains("earnings") ? w.earnings() : 0,

@@ -58,9 +58,6 @@ import nl.fieldlab.sandbox.parameters.ParameterView;
  */
 public final class RuleBase {
 
-    private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|(\\S+))",
-            Pattern.MULTILINE);
-
     private final Variant variant;
     private final RuleLibrary library;
     private final InternalKnowledgeBase kieBase;
@@ -84,10 +81,10 @@ public final class RuleBase {
         this.exemptions = List.copyOf(exemptions);
         this.suspendedBy = suspendedBy;
         this.boundaries = boundaries(library.parameters(), exemptions);
-        List<String> texts = new ArrayList<>();
-        library.baselineRules().forEach(f -> texts.add(f.text()));
-        exemptions.forEach(e -> library.rulesOf(e).forEach(f -> texts.add(f.text())));
-        this.usage = FactUsage.of(texts, this::parameterValues);
+        List<SourceFile> files = new ArrayList<>(library.baselineRules());
+        exemptions.forEach(e -> files.addAll(library.rulesOf(e)));
+        this.usage = FactUsage.ofModels(files.stream().map(SourceFile::model).toList(),
+                files.stream().map(SourceFile::text).toList(), this::parameterValues);
     }
 
     /** Every value a parameter can take in this rule base (dated values, exemption defaults, overrides), or null. */
@@ -101,6 +98,9 @@ public final class RuleBase {
             if (e.parameters().containsKey(key)) {
                 values.add(e.parameters().get(key).values().get(0).value());
             }
+        }
+        if (variant.local().containsKey(key)) {
+            values.add(variant.local().get(key));
         }
         if (variant.parameters().containsKey(key)) {
             values.add(variant.parameters().get(key));
@@ -160,6 +160,12 @@ public final class RuleBase {
                 problems.add("variant '" + variant.name() + "': unknown parameter '" + key + "'");
             }
         }
+        for (String key : variant.local().keySet()) {
+            Parameter p = library.parameters().get(key);
+            if (p == null || !p.municipal()) {
+                problems.add("variant '" + variant.name() + "': '" + key + "' is not a municipal policy parameter");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new RuleCompileException(problems);
         }
@@ -192,10 +198,9 @@ public final class RuleBase {
         Map<String, int[]> declared = new HashMap<>();
         Map<String, String> fileOfRule = new HashMap<>();
         for (SourceFile f : files) {
-            Matcher m = RULE_DECL.matcher(f.text());
-            while (m.find()) {
-                String id = m.group(1) != null ? m.group(1) : m.group(2);
-                int line = SourceFile.lineAt(f.text(), m.start(1) >= 0 ? m.start(1) : m.start(2));
+            for (DrlModel.Rule r : f.model().rules()) {
+                String id = r.name();
+                int line = r.line();
                 String earlier = fileOfRule.putIfAbsent(id, f.path());
                 if (earlier != null) {
                     problems.add(f.path() + ":" + line + ": rule id '" + id + "' is already used in " + earlier);
@@ -276,6 +281,7 @@ public final class RuleBase {
         return views.computeIfAbsent(month, m -> new ConcurrentHashMap<>()).computeIfAbsent(Set.copyOf(inScope), k -> {
             Map<String, Double> values = new HashMap<>(
                     resolved.computeIfAbsent(month, m -> library.parameters().resolve(m)));
+            values.putAll(variant.local());
             // An exemption's own parameters are always visible (its rules' conditions are evaluated for every
             // question, the agenda filter decides what fires); its overrides of baseline values apply in scope only.
             for (Exemption e : exemptions) {

@@ -40,6 +40,8 @@ import nl.fieldlab.sandbox.parameters.ParameterTable;
  *   baseline/decisions/*.drl        what is allowed, what it pays or costs, to whom
  *   exemptions/*.yaml (+ *.drl)     proposed exemptions as overlays on the baseline
  *   parameters/*.yaml               dated numbers with their legal references
+ *   regions.yaml                    labour-market regions and groups of them (scopes, scenario regions)
+ *   groups.yaml                     the target groups classification rules assert and decision rules test
  *   cases/*.yaml                    rule cases (expected outcomes)
  * </pre>
  */
@@ -51,10 +53,15 @@ public final class RuleLibrary {
     private final Map<String, SourceFile> exemptionRules;
     private final ParameterTable parameters;
     private final SortedMap<String, String> fileHashes;
+    private final Regions regions;
+    private final TargetGroups groups;
 
     private RuleLibrary(Path root, List<SourceFile> baselineRules, SortedMap<String, Exemption> exemptions,
-            Map<String, SourceFile> exemptionRules, ParameterTable parameters, SortedMap<String, String> fileHashes) {
+            Map<String, SourceFile> exemptionRules, ParameterTable parameters, SortedMap<String, String> fileHashes,
+            Regions regions, TargetGroups groups) {
         this.root = root;
+        this.regions = regions;
+        this.groups = groups;
         this.baselineRules = List.copyOf(baselineRules);
         this.exemptions = exemptions;
         this.exemptionRules = Map.copyOf(exemptionRules);
@@ -68,6 +75,16 @@ public final class RuleLibrary {
 
     public List<SourceFile> baselineRules() {
         return baselineRules;
+    }
+
+    /** The target groups of {@code groups.yaml}. */
+    public TargetGroups groups() {
+        return groups;
+    }
+
+    /** The labour-market regions and region groups of {@code regions.yaml}. */
+    public Regions regions() {
+        return regions;
     }
 
     public Collection<Exemption> exemptions() {
@@ -101,6 +118,17 @@ public final class RuleLibrary {
         return parameters;
     }
 
+    /** The parameters a municipality sets by its own ordinance or policy rule, by key. */
+    public Map<String, Parameter> municipalParameters() {
+        Map<String, Parameter> out = new java.util.TreeMap<>();
+        parameters().all().forEach(p -> {
+            if (p.municipal()) {
+                out.put(p.key(), p);
+            }
+        });
+        return out;
+    }
+
     /** Whether a key names a baseline parameter or one an exemption declares. */
     public boolean knowsParameter(String key) {
         return parameters.contains(key) || exemptions.values().stream().anyMatch(e -> e.parameters().containsKey(key));
@@ -121,15 +149,11 @@ public final class RuleLibrary {
 
     /** The ids of the rules declared in the baseline and exemption DRL files. */
     public java.util.SortedSet<String> ruleIds() {
-        java.util.regex.Pattern decl = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
         java.util.SortedSet<String> ids = new TreeSet<>();
         List<SourceFile> all = new ArrayList<>(baselineRules);
         all.addAll(exemptionRules.values());
         for (SourceFile f : all) {
-            var m = decl.matcher(f.text());
-            while (m.find()) {
-                ids.add(m.group(1));
-            }
+            f.model().rules().forEach(r -> ids.add(r.name()));
         }
         return ids;
     }
@@ -179,6 +203,18 @@ public final class RuleLibrary {
             SourceFile f = read(dir, p);
             hashes.put(f.path(), f.sha256());
         }
+        Path regionsFile = dir.resolve("regions.yaml");
+        Regions regions = Regions.load(regionsFile);
+        if (Files.isRegularFile(regionsFile)) {
+            SourceFile f = read(dir, regionsFile);
+            hashes.put(f.path(), f.sha256());
+        }
+        Path groupsFile = dir.resolve("groups.yaml");
+        TargetGroups groups = TargetGroups.load(groupsFile);
+        if (Files.isRegularFile(groupsFile)) {
+            SourceFile f = read(dir, groupsFile);
+            hashes.put(f.path(), f.sha256());
+        }
         SortedMap<String, Exemption> exemptions = new TreeMap<>(RuleLibrary::compareIds);
         Map<String, SourceFile> exemptionRules = new LinkedHashMap<>();
         Path exDir = dir.resolve("exemptions");
@@ -186,7 +222,7 @@ public final class RuleLibrary {
             for (Path p : files(exDir, ".yaml")) {
                 SourceFile f = read(dir, p);
                 hashes.put(f.path(), f.sha256());
-                Exemption e = readExemption(dir, p, parameters);
+                Exemption e = readExemption(dir, p, parameters, regions);
                 Exemption earlier = exemptions.putIfAbsent(e.id(), e);
                 if (earlier != null) {
                     throw new InputError(p, 1, "id", "exemption " + e.id() + " is also declared in " + earlier.file());
@@ -198,7 +234,8 @@ public final class RuleLibrary {
                 }
             }
         }
-        RuleLibrary library = new RuleLibrary(dir, baseline, exemptions, exemptionRules, parameters, hashes);
+        RuleLibrary library = new RuleLibrary(dir, baseline, exemptions, exemptionRules, parameters, hashes, regions,
+                groups);
         library.checkParameterReferences();
         return library;
     }
@@ -264,7 +301,7 @@ public final class RuleLibrary {
     record LeadTimeSpec(@JsonProperty(required = true) Integer min, @JsonProperty(required = true) Integer max) {
     }
 
-    private static Exemption readExemption(Path root, Path file, ParameterTable baseline) {
+    private static Exemption readExemption(Path root, Path file, ParameterTable baseline, Regions regions) {
         YamlFile yaml = YamlFile.open(file);
         ExemptionSpec s = yaml.read(ExemptionSpec.class);
         yaml.check(s.id().matches("[A-Z][A-Z0-9-]{0,19}"), "id", "expected an id such as E1");
@@ -314,6 +351,11 @@ public final class RuleLibrary {
         yaml.check(budget >= 0, "scope.cap.budget", "expected an amount of at least 0");
         int participants = cap.participants() == null ? 0 : cap.participants();
         yaml.check(participants >= 0, "scope.cap.participants", "expected a count of at least 0");
+        List<String> scopeRegions = sc.regions() == null ? List.of() : sc.regions();
+        for (int i = 0; i < scopeRegions.size(); i++) {
+            String problem = regions.scopeProblem(scopeRegions.get(i));
+            yaml.check(problem == null, "scope.regions[" + i + "]", problem);
+        }
         LegalRoute route = null;
         if (s.legalRoute() != null) {
             LegalRouteSpec r = s.legalRoute();
@@ -326,7 +368,7 @@ public final class RuleLibrary {
         yaml.done();
         ExemptionScope scope = new ExemptionScope(
                 sc.questions() == null ? EnumSet.noneOf(QuestionType.class) : Set.copyOf(sc.questions()),
-                sc.regions() == null ? Set.of() : Set.copyOf(sc.regions()),
+                regions.expand(scopeRegions),
                 sc.statuses() == null ? Set.of() : Set.copyOf(sc.statuses()),
                 sc.minAge() == null ? 0 : sc.minAge(),
                 sc.maxAge() == null ? 0 : sc.maxAge(),

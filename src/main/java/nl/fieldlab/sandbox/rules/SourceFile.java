@@ -9,6 +9,19 @@ import java.util.regex.Pattern;
 /** A file of the rule library as it was read: its path relative to the rules folder, its text and its hash. */
 public record SourceFile(String path, String text, String sha256) {
 
+    private static final java.util.Map<String, DrlModel> MODELS = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, DrlModel> eldest) {
+                    return size() > 512;
+                }
+            });
+
+    /** The file's rules and functions as Drools' parser reads them (DRL files only), parsed once per text. */
+    public DrlModel model() {
+        return MODELS.computeIfAbsent(sha256, k -> DrlModel.parse(text));
+    }
+
     /** {@code p("key")} and {@code $q.p("key")} in DRL text: a rule reading a parameter. */
     private static final Pattern PARAMETER = Pattern.compile("\\bp\\(\\s*\"([^\"]+)\"\\s*\\)");
 

@@ -1,5 +1,6 @@
 package nl.fieldlab.sandbox.rules;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,25 +8,46 @@ import java.util.TreeMap;
 /**
  * A variant: the baseline plus a list of exemptions plus parameter overrides. Never a copy of the baseline.
  *
+ * <p>Parameter values apply in this order, each over the one before: the dated parameter files, the scenario
+ * municipality's own policy ({@code local}), the exemptions in scope, the variant's own overrides.
+ *
  * @param name       the name reports use; {@code baseline} is the reference the others are compared with
  * @param exemptions exemption ids, in the order given
  * @param parameters parameter overrides for every question of this variant
+ * @param local      the municipality's policy choices (municipal parameters) the scenario sets, for every variant
  */
-public record Variant(String name, List<String> exemptions, Map<String, Double> parameters) {
+public record Variant(String name, List<String> exemptions, Map<String, Double> parameters,
+        Map<String, Double> local) {
 
     public static final String BASELINE = "baseline";
 
     public Variant {
         exemptions = List.copyOf(exemptions);
-        parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
+        parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
+        local = Collections.unmodifiableMap(new TreeMap<>(local));
+    }
+
+    public Variant(String name, List<String> exemptions, Map<String, Double> parameters) {
+        this(name, exemptions, parameters, Map.of());
     }
 
     public static Variant baseline() {
         return new Variant(BASELINE, List.of(), Map.of());
     }
 
+    /** The same variant with other overrides (the municipality's policy stays). */
+    public Variant withParameters(Map<String, Double> newParameters) {
+        return new Variant(name, exemptions, newParameters, local);
+    }
+
+    /** The same variant under the policy of another municipality. */
+    public Variant withLocal(Map<String, Double> newLocal) {
+        return new Variant(name, exemptions, parameters, newLocal);
+    }
+
     /** Two variants with the same exemptions and overrides share one compiled rule base. */
     public String ruleKey() {
-        return String.join("+", new java.util.TreeSet<>(exemptions)) + "|" + parameters;
+        return String.join("+", new java.util.TreeSet<>(exemptions)) + "|" + parameters
+                + (local.isEmpty() ? "" : "|local" + local);
     }
 }

@@ -18,6 +18,9 @@ import nl.fieldlab.sandbox.domain.Education;
  * @param price      full price per participant in euro
  * @param shortageOccupation leads to a fieldlab shortage occupation
  * @param kansberoep leads to a UWV promising occupation
+ * @param practiceHoursPerYear   practice hours per study year at the workplace (BBL)
+ * @param supervisedHoursPerYear supervised teaching hours per study year (BBL)
+ * @param developmentPath listed in a recognised sectoral development path (sectoraal ontwikkelpad; default false)
  */
 public record CourseSpec(
         @JsonProperty(required = true) String id,
@@ -30,5 +33,6 @@ public record CourseSpec(
         Boolean shortageOccupation,
         Boolean kansberoep,
         Integer practiceHoursPerYear,
-        Integer supervisedHoursPerYear) {
+        Integer supervisedHoursPerYear,
+        Boolean developmentPath) {
 }

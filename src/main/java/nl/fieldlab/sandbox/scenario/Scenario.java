@@ -2,6 +2,7 @@ package nl.fieldlab.sandbox.scenario;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import nl.fieldlab.sandbox.rules.Variant;
 
@@ -11,6 +12,7 @@ import nl.fieldlab.sandbox.rules.Variant;
  * @param id           short id; the default report folder is {@code reports/<id>}
  * @param description  what the scenario is about
  * @param region       labour-market region code (default for groups)
+ * @param municipality the municipality whose own policy choices apply (every variant runs under them)
  * @param start        first simulated month
  * @param months       number of months simulated
  * @param seed         master seed: every random stream derives from it
@@ -30,6 +32,7 @@ public record Scenario(
         String id,
         String description,
         String region,
+        Municipality municipality,
         YearMonth start,
         int months,
         long seed,
@@ -56,7 +59,9 @@ public record Scenario(
         workers = List.copyOf(workers);
         employers = List.copyOf(employers);
         courses = List.copyOf(courses);
-        variants = List.copyOf(variants);
+        municipality = municipality == null ? Municipality.NONE : municipality;
+        Map<String, Double> local = municipality.values();
+        variants = variants.stream().map(v -> v.local().equals(local) ? v : v.withLocal(local)).toList();
         expectations = List.copyOf(expectations);
     }
 
@@ -74,20 +79,26 @@ public record Scenario(
 
     /** The same scenario with other run settings (for command-line and what-if overrides). */
     public Scenario with(long newSeed, int newReplications, Behaviour newBehaviour, List<Variant> newVariants) {
-        return new Scenario(id, description, region, start, months, newSeed, newReplications, population, workers,
-                employers, courses, newBehaviour, newVariants, expectations, file, sha256, text);
+        return new Scenario(id, description, region, municipality, start, months, newSeed, newReplications, population,
+                workers, employers, courses, newBehaviour, newVariants, expectations, file, sha256, text);
     }
 
     /** The same scenario over its first {@code newMonths} months (at most its own horizon). */
     public Scenario withMonths(int newMonths) {
-        return new Scenario(id, description, region, start, Math.min(months, newMonths), seed, replications,
-                population, workers, employers, courses, behaviour, variants, expectations, file, sha256, text);
+        return new Scenario(id, description, region, municipality, start, Math.min(months, newMonths), seed,
+                replications, population, workers, employers, courses, behaviour, variants, expectations, file, sha256, text);
     }
 
     /** The same scenario named as read from {@code name} (a copy rerun under its original name). */
     public Scenario shownAs(String name) {
-        return new Scenario(id, description, region, start, months, seed, replications, population, workers,
-                employers, courses, behaviour, variants, expectations, name, sha256, text);
+        return new Scenario(id, description, region, municipality, start, months, seed, replications, population,
+                workers, employers, courses, behaviour, variants, expectations, name, sha256, text);
+    }
+
+    /** The same scenario placed in another labour-market region (groups without a region of their own move along). */
+    public Scenario inRegion(String newRegion) {
+        return new Scenario(id, description, newRegion, municipality, start, months, seed, replications, population,
+                workers, employers, courses, behaviour, variants, expectations, file, sha256, text);
     }
 
     /** The same scenario with worker and employer counts multiplied (benchmarks). */
@@ -95,13 +106,14 @@ public record Scenario(
         List<WorkerGroup> w = workers.stream().map(g -> new WorkerGroup(g.group(),
                 (int) Math.max(1, Math.round(g.count() * factor)), g.status(), g.region(), g.age(), g.education(),
                 g.field(), g.household(), g.wageValue(), g.dailyWage(), g.workHistoryYears(), g.monthsUnemployed(),
-                g.meansTestShare(), g.disabledShare(), g.background(), g.layoffRate(), g.youngChildShare())).toList();
+                g.meansTestShare(), g.disabledShare(), g.background(), g.layoffRate(), g.youngChildShare(),
+                g.illnessBenefitBeforeShare())).toList();
         List<EmployerGroup> e = employers.stream().map(g -> new EmployerGroup(g.group(),
                 (int) Math.max(1, Math.round(g.count() * factor)), g.sector(), g.field(), g.region(), g.staff(),
                 g.vacancyRate(), g.requiredEducation(), g.hourlyWage(), g.hoursPerWeek(), g.contractMonths(),
                 g.technical(), g.shortage(), g.recognisedTrainingCompany(), g.trainingFund(),
                 g.practiceStatementPlan(), g.socialCooperative(), g.sroiContractValue())).toList();
-        return new Scenario(id, description, region, start, months, seed, replications, population, w, e, courses,
-                behaviour, variants, expectations, file, sha256, text);
+        return new Scenario(id, description, region, municipality, start, months, seed, replications, population, w, e,
+                courses, behaviour, variants, expectations, file, sha256, text);
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
  *
  * @param exemptions   the rule library's exemptions: id to the parameter values each sets (null: not checked)
  * @param parameterKnown whether a parameter key is one the rule library knows (null: not checked)
+ * @param municipalParameter whether a parameter key is a municipality's own policy choice (null: not checked)
  * @param metricProblem what is wrong with a metric name an expectation uses, given the scenario's worker groups,
  *                     or null when it names a metric a run reports (null: not checked)
  * @param idTaken      why a scenario id cannot name a report folder (a name the reports folder uses for something
@@ -19,10 +20,14 @@ import java.util.function.Predicate;
  * @param footprint    what a run of the scenario needs: memory in bytes and the heap available
  * @param statePensionAge the rules' state pension age in a month, or null when the library has none (null: not
  *                     checked)
+ * @param regionProblem what is wrong with a region code (not a labour-market region of the rules), or null when it
+ *                     is one (null: not checked)
  */
 public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
+        Predicate<String> municipalParameter,
         BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
-        Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge) {
+        Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
+        Function<String, String> regionProblem) {
 
     /** Memory a run needs and the heap it has. */
     public record Footprint(long bytesNeeded, long heapBytes) {
@@ -30,6 +35,6 @@ public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predi
 
     /** Checks only what the file itself says (tests, fuzzing). */
     public static ScenarioContext none() {
-        return new ScenarioContext(null, null, null, id -> null, null, null);
+        return new ScenarioContext(null, null, null, null, id -> null, null, null, null);
     }
 }

@@ -29,6 +29,7 @@ public final class ScenarioLoader {
             @JsonProperty(required = true) String id,
             @JsonProperty(required = true) String description,
             String region,
+            Municipality municipality,
             @JsonProperty(required = true) String start,
             @JsonProperty(required = true) Integer months,
             @JsonProperty(required = true) Long seed,
@@ -74,6 +75,7 @@ public final class ScenarioLoader {
                 "expected 2 to " + MAX_REPLICATIONS + " replications (a confidence interval needs two), got "
                         + s.replications());
         String region = s.region() == null ? "NHN" : s.region();
+        checkRegion(yaml, "region", s.region(), context);
 
         yaml.check(!s.workers().isEmpty(), "workers", "expected at least one worker group");
         Set<String> ids = new HashSet<>();
@@ -82,6 +84,7 @@ public final class ScenarioLoader {
         for (int i = 0; i < s.workers().size(); i++) {
             WorkerGroup g = s.workers().get(i);
             checkWorkers(yaml, "workers[" + i + "]", g, ids);
+            checkRegion(yaml, "workers[" + i + "].region", g.region(), context);
             if (pensionAge != null && g.age() != null && g.age().max() != null) {
                 yaml.check(g.age().max() < pensionAge, "workers[" + i + "].age",
                         "expected ages below the state pension age (" + num(pensionAge) + " in " + start
@@ -93,6 +96,7 @@ public final class ScenarioLoader {
         ids.clear();
         for (int i = 0; i < s.employers().size(); i++) {
             checkEmployers(yaml, "employers[" + i + "]", s.employers().get(i), ids);
+            checkRegion(yaml, "employers[" + i + "].region", s.employers().get(i).region(), context);
         }
         List<CourseSpec> courses = s.courses() == null ? List.of() : s.courses();
         ids.clear();
@@ -109,6 +113,9 @@ public final class ScenarioLoader {
             String problem = Behaviour.problem(e.getKey(), e.getValue());
             yaml.check(problem == null, "behaviour." + e.getKey(), problem);
         }
+
+        Municipality municipality = s.municipality() == null ? Municipality.NONE : s.municipality();
+        checkMunicipality(yaml, municipality, context);
 
         yaml.check(!s.variants().isEmpty(), "variants", "expected at least the variant 'baseline'");
         List<Variant> variants = new ArrayList<>();
@@ -151,7 +158,7 @@ public final class ScenarioLoader {
         }
         yaml.done();
 
-        Scenario scenario = new Scenario(s.id(), s.description().strip(), region, start, s.months(), s.seed(),
+        Scenario scenario = new Scenario(s.id(), s.description().strip(), region, municipality, start, s.months(), s.seed(),
                 s.replications(), s.population() == null ? Scenario.PopulationMode.FIXED : s.population(),
                 s.workers(), s.employers(), courses, Behaviour.with(behaviour), variants, expect,
                 InputError.display(file), Hashes.sha256(yaml.text()), yaml.text());
@@ -215,6 +222,36 @@ public final class ScenarioLoader {
         }
     }
 
+    private static void checkRegion(YamlFile yaml, String field, String code, ScenarioContext context) {
+        if (code != null && context.regionProblem() != null) {
+            String problem = context.regionProblem().apply(code);
+            yaml.check(problem == null, field, problem);
+        }
+    }
+
+    /** Every policy choice names a municipal parameter of the rule library, with a value and a source. */
+    private static void checkMunicipality(YamlFile yaml, Municipality m, ScenarioContext context) {
+        yaml.check(!m.name().isEmpty() || m.policy().isEmpty(), "municipality.name",
+                "expected the municipality whose policy this is");
+        for (Map.Entry<String, Municipality.Choice> e : m.policy().entrySet()) {
+            String here = "municipality.policy." + e.getKey();
+            Municipality.Choice c = e.getValue();
+            if (!yaml.check(c != null, here, "expected {value: N, source: \"ordinance or policy rule\"}")) {
+                continue;
+            }
+            yaml.check(Double.isFinite(c.value()), here + ".value", "expected a finite number");
+            yaml.check(!c.source().isBlank(), here + ".source", "name the ordinance or policy rule that sets it");
+            if (context.parameterKnown() != null && !yaml.check(context.parameterKnown().test(e.getKey()), here,
+                    "no parameter '" + e.getKey() + "' in the rules folder")) {
+                continue;
+            }
+            yaml.check(context.municipalParameter() == null || context.municipalParameter().test(e.getKey()), here,
+                    "'" + e.getKey() + "' is national law, not a municipal choice (only parameters marked"
+                            + " 'municipal: true' in rules/parameters/ can be set here); to change it, use a variant's"
+                            + " parameters:");
+        }
+    }
+
     private static void checkFootprint(YamlFile yaml, Scenario s, ScenarioContext context) {
         if (context.footprint() == null) {
             return;
@@ -261,6 +298,7 @@ public final class ScenarioLoader {
         range(yaml, at + ".monthsUnemployed", g.monthsUnemployed(), 0, 600);
         share(yaml, at + ".meansTestShare", g.meansTestShare());
         share(yaml, at + ".disabledShare", g.disabledShare());
+        share(yaml, at + ".illnessBenefitBeforeShare", g.illnessBenefitBeforeShare());
         share(yaml, at + ".layoffRate", g.layoffRate());
         share(yaml, at + ".youngChildShare", g.youngChildShare());
     }

@@ -28,6 +28,8 @@ import nl.fieldlab.sandbox.domain.Status;
  * @param background       route into the jobs-agreement register, if any (default NONE)
  * @param layoffRate       EMPLOYED groups: monthly probability of losing the job (declining occupation)
  * @param youngChildShare  share of the single parents with a child under five (default 0)
+ * @param illnessBenefitBeforeShare share who received sickness or disability benefit before this spell out of
+ *                         work (default 0; UWV's trial placement waives the WW waiting months for them)
  */
 public record WorkerGroup(
         @JsonProperty(required = true) String group,
@@ -46,5 +48,6 @@ public record WorkerGroup(
         Double disabledShare,
         String background,
         Double layoffRate,
-        Double youngChildShare) {
+        Double youngChildShare,
+        Double illnessBenefitBeforeShare) {
 }

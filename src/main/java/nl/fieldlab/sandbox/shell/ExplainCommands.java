@@ -124,10 +124,11 @@ public class ExplainCommands {
         sb.append(String.format(Locale.ROOT, "  %s, age %d, %s, field %s, region %s, household %s%n", w.status(),
                 w.age(), w.education(), w.field(), w.region(), w.household()));
         sb.append(String.format(Locale.ROOT, "  wage value %d %%, daily wage %s, %d years of work history, "
-                + "unemployed %d months at the start%s%s%n", w.wageValuePct(),
+                + "unemployed %d months at the start%s%s%s%n", w.wageValuePct(),
                 w.dailyWage() > 0 ? "EUR " + Explainer.money(w.dailyWage()) : "-", w.workHistoryYears(),
                 w.monthsUnemployed(), w.meetsMeansTest() ? ", meets the means test" : "",
-                w.disabled() ? ", occupational disability" : ""));
+                w.disabled() ? ", occupational disability" : "",
+                w.illnessBenefitBefore() ? ", sickness or disability benefit before" : ""));
         return sb.toString();
     }
 

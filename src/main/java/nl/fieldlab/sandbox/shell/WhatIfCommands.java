@@ -335,8 +335,11 @@ public class WhatIfCommands {
         if (p != null) {
             YearMonth month = s != null ? s.start() : YearMonth.now();
             DatedValue dv = p.at(month);
-            StringBuilder sb = new StringBuilder(dv == null ? "none in " + month
-                    : format(dv.value()) + " (" + p.file() + ", " + month + ")");
+            var chosen = s == null ? null : s.municipality().policy().get(key);
+            StringBuilder sb = new StringBuilder(chosen != null
+                    ? format(chosen.value()) + " (municipal policy of " + s.municipality().name() + ", scenario "
+                            + s.id() + ")"
+                    : dv == null ? "none in " + month : format(dv.value()) + " (" + p.file() + ", " + month + ")");
             if (v != null) {
                 for (Exemption e : exemptions) {
                     sb.append("; ").append(e.id()).append(" in scope: ")

@@ -127,7 +127,7 @@ final class Market {
             CourseSpec c = s.courses().get(i);
             courses[i] = new CourseFacts(c.id(), c.field(), c.level(), c.months(), c.route(), c.credential(), c.price(),
                     is(c.shortageOccupation()), is(c.kansberoep()), orZero(c.practiceHoursPerYear()),
-                    orZero(c.supervisedHoursPerYear()));
+                    orZero(c.supervisedHoursPerYear()), is(c.developmentPath()));
         }
         return new Market(list.toArray(new EmployerState[0]), courses, fields, shortage, technical, index);
     }

@@ -27,6 +27,7 @@ public final class Metrics {
     public static final String RETENTION_6M = "retention6m";
     public static final String TRIALS_STARTED = "trialsStarted";
     public static final String TRIALS_CONVERTED = "trialsConverted";
+    public static final String TRIALS_EXTENDED = "trialsExtended";
     public static final String COURSES_STARTED = "coursesStarted";
     public static final String COURSES_OVER_FUNDED = "coursesOverFunded";
     public static final String RETIREMENTS = "retirements";
@@ -183,6 +184,7 @@ public final class Metrics {
         d.put(RETENTION_6M, "share of placements made at least 6 months before the end that are still in that job 6 months later");
         d.put(TRIALS_STARTED, "trial placements started");
         d.put(TRIALS_CONVERTED, "trial placements that became a job");
+        d.put(TRIALS_EXTENDED, "trial placements extended beyond their standard length (where the rules allow it)");
         d.put(COURSES_STARTED, "courses started");
         d.put(COURSES_OVER_FUNDED, "courses funded twice: fee paid by more than one payer or above the price, or the"
                 + " worker granted more than the fee they paid (the rules must keep this at 0)");

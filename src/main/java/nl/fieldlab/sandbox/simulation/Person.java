@@ -32,6 +32,7 @@ public record Person(
         int monthsUnemployed,
         boolean meetsMeansTest,
         boolean disabled,
+        boolean illnessBenefitBefore,
         String background,
         double layoffRate,
         boolean youngChild) {

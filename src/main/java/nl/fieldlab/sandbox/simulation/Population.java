@@ -49,6 +49,8 @@ public final class Population {
                         draw(rng, e + UNEMPLOYED, wg.monthsUnemployed(), 0),
                         rng.uniform(Rng.Stream.POPULATION, e + MEANS, 0) < share(wg.meansTestShare(), 1),
                         rng.uniform(Rng.Stream.POPULATION, e + DISABLED, 0) < share(wg.disabledShare(), 0),
+                        // a second draw of the disability slot, so that every other draw stays as it was
+                        rng.uniform(Rng.Stream.POPULATION, e + DISABLED, 1) < share(wg.illnessBenefitBeforeShare(), 0),
                         wg.background() == null ? "NONE" : wg.background(),
                         share(wg.layoffRate(), 0),
                         household == Household.SINGLE_PARENT

@@ -748,9 +748,18 @@ final class Run {
             double risk = match.badChance(true) * (1 - screening.learnt(t.months()));
             Hiring.Offer offer = offer(w, q, a, null, productivity, risk, t.employer(), m);
             double chance = hiring.chance(offer);
+            int total = (int) t.answer().entitlement("trial.max-total-months", 0);
             if (rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m) < chance) {
                 totals.trialsConverted++;
                 startJob(w, t.employer(), q, a, m, true, false, t.match(), skill, TrialScreening.ID, chance);
+            } else if (total > t.months() && screening.hasMoreToShow(t.months())) {
+                // the trial still has something to show and the rules allow more months: the employer asks for them
+                w.trial = new Spells.Trial(t.employer(), t.question(), t.answer(), t.start(), total, t.match());
+                caps.admit(t.answer(), w.p.id(), t.employer(), t.months() + 1, total);
+                totals.trialsExtended++;
+                event(w, m, TrialScreening.ID, "trial placement extended", "to " + total + " months in total: after "
+                        + t.months() + " the employer would not hire yet (chance " + fmt(chance) + ") and the match or"
+                        + " the skills gap still had more to show", t.question(), t.answer());
             } else {
                 event(w, m, TrialScreening.ID, "trial ended without a job", "employer's chance " + fmt(chance)
                         + " after seeing the match (" + fmt(t.match()) + "): " + describe(offer), q, a);

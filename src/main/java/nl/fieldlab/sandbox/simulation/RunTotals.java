@@ -23,6 +23,7 @@ public final class RunTotals {
     int retained6m;
     int trialsStarted;
     int trialsConverted;
+    int trialsExtended;
     int coursesStarted;
     /** courses whose answer paid the fee twice, above the price, or gave the worker more than they paid */
     int coursesOverFunded;
@@ -231,6 +232,7 @@ public final class RunTotals {
         m.put(Metrics.RETENTION_6M, retentionEligible == 0 ? Double.NaN : retained6m / (double) retentionEligible);
         m.put(Metrics.TRIALS_STARTED, (double) trialsStarted);
         m.put(Metrics.TRIALS_CONVERTED, (double) trialsConverted);
+        m.put(Metrics.TRIALS_EXTENDED, (double) trialsExtended);
         m.put(Metrics.COURSES_STARTED, (double) coursesStarted);
         m.put(Metrics.COURSES_COMPLETED, (double) coursesCompleted);
         m.put(Metrics.COURSES_OVER_FUNDED, (double) coursesOverFunded);

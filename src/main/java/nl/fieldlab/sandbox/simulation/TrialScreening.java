@@ -58,6 +58,15 @@ final class TrialScreening {
         return learnt * trueFactor + (1 - learnt);
     }
 
+    /**
+     * Whether more trial months would still show the employer something after {@code monthsDone}: the match is not
+     * fully learnt, or the skills gap not yet bridged. An employer that would not hire yet asks for an extension the
+     * rules allow only then.
+     */
+    boolean hasMoreToShow(double monthsDone) {
+        return learnt(monthsDone) < 1 || skill(monthsDone, true) < 1;
+    }
+
     /** The share of the match the employer has learnt after a trial of {@code months}. */
     double learnt(double months) {
         return Math.min(1, months / monthsToLearn);

@@ -76,6 +76,30 @@ class RuleCheckTest {
     }
 
     @Test
+    void aMisspeltTargetGroupAndAGroupNobodySetsAreErrors(@TempDir Path tmp) throws IOException {
+        Path rules = tmp.resolve("rules");
+        copy(RULES, rules);
+        Path trial = rules.resolve("baseline/decisions/wage-cost-subsidy.drl");
+        String text = Files.readString(trial, StandardCharsets.UTF_8);
+        Files.writeString(trial, text.replaceFirst("group == \"LKS_TARGET\"", "group == \"LKS_TARGT\""),
+                StandardCharsets.UTF_8);
+        // the no-risk cover group loses its only setter: its tests read a group nobody sets
+        Path noRisk = rules.resolve("baseline/classification/no-risk-policy.drl");
+        Files.writeString(noRisk, Files.readString(noRisk, StandardCharsets.UTF_8)
+                .replace("new InGroup($q, \"NO_RISK_WHOLE_EMPLOYMENT\")", "new InGroup($q, \"SROI_TARGET\")"),
+                StandardCharsets.UTF_8);
+
+        RuleCheck.Report report = withoutCases(rules);
+
+        String errors = String.join("\n", report.errors());
+        assertTrue(errors.contains("names target group 'LKS_TARGT', which") && errors.contains("did you mean"),
+                errors);
+        assertTrue(errors.contains("target group 'NO_RISK_WHOLE_EMPLOYMENT' is tested but no rule sets it"), errors);
+        assertFalse(shipped().errors().stream().anyMatch(e -> e.contains("target group")),
+                "the shipped rules name only declared groups, each set and tested");
+    }
+
+    @Test
     void exemptionSuspendingAnUnknownRuleIsAnError(@TempDir Path tmp) throws IOException {
         Path rules = tmp.resolve("rules");
         copy(RULES, rules);
@@ -96,10 +120,11 @@ class RuleCheckTest {
     void conflictingOverridesAndMissingSourcesAreErrors(@TempDir Path tmp) throws IOException {
         Path rules = tmp.resolve("rules");
         copy(RULES, rules);
-        // E3 (COURSE) and E9 (HIRE) do not overlap; widening E3 to HIRE makes its override clash with E9.
+        // E3 (COURSE, MRA) and E9 (HIRE, NHN) do not overlap; widening E3 to HIRE in NHN makes its override clash
+        // with E9.
         Path e3 = rules.resolve("exemptions/E3-learning-account.yaml");
         String text = Files.readString(e3, StandardCharsets.UTF_8);
-        text = text.replace("questions: [COURSE]", "questions: [COURSE, HIRE]")
+        text = text.replace("questions: [COURSE]", "questions: [COURSE, HIRE]").replace("regions: [MRA]", "regions: [MRA, NHN]")
                 .replace("parameters:\n", "parameters:\n"
                         + "  lkv.jobs-agreement.rate-per-hour: {value: 2.00, unit: EUR/hour, source: \"test\"}\n"
                         + "  e3.blank: {value: 1, unit: share, source: \" \"}\n");

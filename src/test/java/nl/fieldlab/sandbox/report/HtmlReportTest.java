@@ -201,7 +201,7 @@ class HtmlReportTest {
     void escapesTextFromScenarioRulesAndExemptions() {
         Report r = smokeReport();
         Scenario s = r.result().scenario();
-        Scenario hostile = new Scenario(s.id(), HOSTILE, s.region(), s.start(), s.months(), s.seed(),
+        Scenario hostile = new Scenario(s.id(), HOSTILE, s.region(), s.municipality(), s.start(), s.months(), s.seed(),
                 s.replications(), s.population(), s.workers(), s.employers(), s.courses(), s.behaviour(),
                 s.variants(), s.expectations(), "<b>file</b>.yaml", s.sha256(), s.text());
         SimulationResult result = r.result();

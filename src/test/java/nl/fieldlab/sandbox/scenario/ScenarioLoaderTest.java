@@ -76,6 +76,46 @@ class ScenarioLoaderTest {
         assertEquals("smoke", ScenarioLoader.load(Path.of("scenarios/smoke.yaml")).id());
     }
 
+    static final String MUNICIPAL = GOOD.replace("start: 2026-01\n", """
+            start: 2026-01
+            municipality:
+              name: Example
+              policy:
+                lks.flat-rate.months: {value: 6, source: "Beleidsregels loonkostensubsidie Example 2024, art. 3"}
+            """);
+
+    /** Knows two parameters, of which only the flat-rate months are a municipal choice. */
+    static final ScenarioContext MUNICIPAL_CONTEXT = new ScenarioContext(null,
+            k -> k.equals("lks.flat-rate.months") || k.equals("wml.hourly.adult"),
+            k -> k.equals("lks.flat-rate.months"), null, id -> null, null, null, null);
+
+    @Test
+    void aMunicipalityPolicyAppliesToEveryVariant() throws IOException {
+        Scenario s = ScenarioLoader.load(write(MUNICIPAL), MUNICIPAL_CONTEXT);
+        assertEquals("Example", s.municipality().name());
+        for (var v : s.variants()) {
+            assertEquals(java.util.Map.of("lks.flat-rate.months", 6.0), v.local(), v.name());
+            assertTrue(v.parameters().isEmpty(), "the policy is not a variant override");
+        }
+        assertTrue(ScenarioLoader.load(write(GOOD)).variants().stream().allMatch(v -> v.local().isEmpty()),
+                "without a municipality every municipal option stays at its file default");
+    }
+
+    @Test
+    void aNationalParameterCannotBeAMunicipalChoice() throws IOException {
+        Path f = write(MUNICIPAL.replace("lks.flat-rate.months: {", "wml.hourly.adult: {"));
+        InputError e = assertThrows(InputError.class, () -> ScenarioLoader.load(f, MUNICIPAL_CONTEXT));
+        assertEquals("municipality.policy.wml.hourly.adult", e.field());
+        assertTrue(e.getMessage().contains("national law, not a municipal choice"), e.getMessage());
+    }
+
+    @Test
+    void aMunicipalChoiceNeedsItsSource() throws IOException {
+        Path f = write(MUNICIPAL.replace(", source: \"Beleidsregels loonkostensubsidie Example 2024, art. 3\"", ""));
+        InputError e = assertThrows(InputError.class, () -> ScenarioLoader.load(f, MUNICIPAL_CONTEXT));
+        assertTrue(e.getMessage().contains("source"), e.getMessage());
+    }
+
     @Test
     void unknownKeyNamesLineAndField() throws IOException {
         InputError e = fails(GOOD.replace("    field: metal\n", "    field: metal\n    colour: blue\n"));

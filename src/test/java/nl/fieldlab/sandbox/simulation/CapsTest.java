@@ -30,7 +30,8 @@ class CapsTest {
 
     @Test
     void anOutcomeFundPaysNeverMoreThanItsBudgetAndSaysWhoItTurnedAway() throws IOException {
-        SimulationResult r = runWithCap("E8", "E8-outcome-fund.yaml", "budget: 1500000", "budget: 30000", 0.3, 36, 4);
+        SimulationResult r = runWithCap("scenarios/case-sprint-techport.yaml", "E8", "E8-outcome-fund.yaml",
+                "budget: 1500000", "budget: 30000", 0.3, 36, 4);
 
         double[] paid = r.metrics().get("E8").get("reach.E8.paid");
         double[] refused = r.metrics().get("E8").get("reach.E8.refused");
@@ -50,8 +51,8 @@ class CapsTest {
 
     @Test
     void aParticipantsCapAdmitsNoMoreWorkersThanItAllowsAndCountsTheRest() throws IOException {
-        SimulationResult r = runWithCap("E1", "E1-retraining-on-ww.yaml", "participants: 300", "participants: 12", 0.2,
-                24, 3);
+        SimulationResult r = runWithCap("scenarios/default.yaml", "E1", "E1-retraining-on-ww.yaml", "participants: 300",
+                "participants: 12", 0.2, 24, 3);
 
         double[] participants = r.metrics().get("E1").get("reach.E1.participants");
         double[] refused = r.metrics().get("E1").get("reach.E1.refused");
@@ -63,11 +64,12 @@ class CapsTest {
     }
 
     /**
-     * Runs the default scenario (scaled, shortened) under the baseline and one exemption, with a copy of the rules in
-     * which a line of the exemption's declaration is replaced (its cap made tight).
+     * Runs a shipped scenario where the exemption has its scope (scaled, shortened) under the baseline and one
+     * exemption, with a copy of the rules in which a line of the exemption's declaration is replaced (its cap made
+     * tight).
      */
-    private SimulationResult runWithCap(String exemption, String declaration, String line, String tight, double scale,
-            int months, int replications) throws IOException {
+    private SimulationResult runWithCap(String scenario, String exemption, String declaration, String line,
+            String tight, double scale, int months, int replications) throws IOException {
         Path rules = TestRuns.copyTree(Path.of("rules"), tmp.resolve("rules"));
         Path file = rules.resolve("exemptions").resolve(declaration);
         String text = Files.readString(file);
@@ -75,7 +77,7 @@ class CapsTest {
         Files.writeString(file, text.replace(line, tight));
         RuleLibrary library = RuleLibrary.load(rules);
 
-        Scenario base = TestRuns.scenario("scenarios/default.yaml").scaled(scale);
+        Scenario base = TestRuns.scenario(scenario).scaled(scale);
         Variant v = new Variant(exemption, List.of(exemption), Map.of());
         Scenario s = base.withMonths(months).with(base.seed(), replications, base.behaviour(),
                 List.of(Variant.baseline(), v));

@@ -29,20 +29,37 @@ import nl.fieldlab.sandbox.scenario.Scenario;
  */
 class LedgerTest {
 
-    private static SimulationResult everyExemption;
+    /** One run per region an exemption is scoped to: the baseline and the exemptions of that region. */
+    private static List<SimulationResult> everyExemption;
 
     @TempDir
     Path tmp;
 
-    /** The default scenario, smaller and shorter, under the baseline and each exemption of the library alone. */
-    private static Scenario everyExemptionScenario(RuleLibrary library) {
+    /**
+     * The default scenario, smaller and shorter, placed in each region the library's exemptions are scoped to, under
+     * the baseline and each exemption of that region alone.
+     */
+    private static List<Scenario> everyExemptionScenarios(RuleLibrary library) {
         Scenario base = TestRuns.scenario("scenarios/default.yaml").scaled(0.1);
-        List<Variant> variants = new ArrayList<>();
-        variants.add(Variant.baseline());
+        Map<String, List<Variant>> byRegion = new java.util.TreeMap<>();
         for (Exemption e : library.exemptions()) {
-            variants.add(new Variant(e.id(), List.of(e.id()), Map.of()));
+            String region = e.scope().regions().isEmpty() ? base.region() : e.scope().regions().iterator().next();
+            byRegion.computeIfAbsent(region, r -> new ArrayList<>(List.of(Variant.baseline())))
+                    .add(new Variant(e.id(), List.of(e.id()), Map.of()));
         }
-        return base.withMonths(36).with(base.seed(), 2, base.behaviour(), variants);
+        List<Scenario> out = new ArrayList<>();
+        byRegion.forEach((region, variants) -> out.add(
+                base.inRegion(region).withMonths(36).with(base.seed(), 2, base.behaviour(), variants)));
+        return out;
+    }
+
+    private static Map<String, Map<String, double[]>> metrics() {
+        Map<String, Map<String, double[]>> out = new LinkedHashMap<>();
+        for (SimulationResult r : everyExemption) {
+            r.metrics().forEach((variant, m) -> out.put(variant.equals(Variant.BASELINE)
+                    ? Variant.BASELINE + " in " + r.scenario().region() : variant, m));
+        }
+        return out;
     }
 
     private static SimulationResult run(RuleLibrary library, Scenario s) {
@@ -55,12 +72,13 @@ class LedgerTest {
 
     @BeforeAll
     static void runEveryExemption() {
-        everyExemption = run(TestRuns.library(), everyExemptionScenario(TestRuns.library()));
+        everyExemption = everyExemptionScenarios(TestRuns.library()).stream().map(s -> run(TestRuns.library(), s))
+                .toList();
     }
 
     @Test
     void whatOneActorPaysAnotherReceivesInEveryVariant() {
-        everyExemption.metrics().forEach((variant, metrics) -> {
+        metrics().forEach((variant, metrics) -> {
             int reps = metrics.get(Metrics.PLACEMENTS).length;
             for (int rep = 0; rep < reps; rep++) {
                 double sum = 0;
@@ -78,7 +96,7 @@ class LedgerTest {
 
     @Test
     void noVariantFundsACourseTwice() {
-        everyExemption.metrics().forEach((variant, metrics) -> {
+        metrics().forEach((variant, metrics) -> {
             double[] started = metrics.get(Metrics.COURSES_STARTED);
             double[] overFunded = metrics.get(Metrics.COURSES_OVER_FUNDED);
             for (int rep = 0; rep < started.length; rep++) {
@@ -99,7 +117,7 @@ class LedgerTest {
         Files.writeString(drl, text.replace(owed, "payer != Actor.STATE"));
         RuleLibrary broken = RuleLibrary.load(rules);
 
-        Scenario s = everyExemptionScenario(broken);
+        Scenario s = TestRuns.scenario("scenarios/default.yaml").scaled(0.1).inRegion("GA").withMonths(36);
         Variant e3 = new Variant("E3", List.of("E3"), Map.of());
         SimulationResult r = run(broken, s.with(s.seed(), 2, s.behaviour(), List.of(Variant.baseline(), e3)));
         double[] overFunded = r.metrics().get("E3").get(Metrics.COURSES_OVER_FUNDED);

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * A simulation of the default scenario feeds the rules what they read: every field of {@link WorkerFacts} takes more
+ * A simulation of the shipped scenarios feeds the rules what they read: every field of {@link WorkerFacts} takes more
  * than one value, and every baseline rule fires in some simulation or is listed as case-only with the reason
  * ({@code src/test/resources/case-only-rules.yaml}).
  */
@@ -44,15 +44,25 @@ class SimulationCoverageTest {
     static void simulate() {
         // the default scenario at 40 % of its size: every group, employer and course is there, in a third of the time
         Scenario s = TestRuns.scenario("scenarios/default.yaml").scaled(0.4);
-        List<Variant> variants = new ArrayList<>(s.variants());
-        // every exemption alone too, so that rules reached only through an exemption's path are seen
-        TestRuns.library().exemptions().forEach(e -> variants.add(new Variant(e.id(), List.of(e.id()), Map.of())));
+        record Run(Scenario scenario, Variant variant) {
+        }
+        List<Run> runs = new ArrayList<>();
+        s.variants().forEach(v -> runs.add(new Run(s, v)));
+        // every exemption alone too, in a region of its scope, so that rules reached only through its path are seen
+        TestRuns.library().exemptions().forEach(e -> runs.add(new Run(e.scope().regions().isEmpty()
+                || e.scope().regions().contains(s.region()) ? s : s.inRegion(e.scope().regions().iterator().next()),
+                new Variant(e.id(), List.of(e.id()), Map.of()))));
+        // the seed scenarios, whose municipalities make their own policy choices (Amsterdam's flat-rate LKS)
+        for (String seed : List.of("learning-account-mra", "case-sprint-techport", "social-cooperative-kennemerland")) {
+            Scenario other = TestRuns.scenario("scenarios/" + seed + ".yaml").scaled(0.3);
+            other.variants().forEach(v -> runs.add(new Run(other, v)));
+        }
         for (RecordComponent c : WorkerFacts.class.getRecordComponents()) {
             VALUES.put(c.getName(), new HashSet<>());
         }
-        variants.parallelStream().forEach(v -> {
-            RuleBase base = RuleBase.compile(TestRuns.library(), v);
-            Simulator.observe(s, base, 0, (q, a) -> fired(a.fired()), SimulationCoverageTest::record);
+        runs.parallelStream().forEach(r -> {
+            RuleBase base = RuleBase.compile(TestRuns.library(), r.variant());
+            Simulator.observe(r.scenario(), base, 0, (q, a) -> fired(a.fired()), SimulationCoverageTest::record);
         });
     }
 
