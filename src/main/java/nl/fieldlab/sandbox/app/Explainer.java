@@ -773,8 +773,16 @@ public class Explainer {
                     SourceFile.parameterKeys(fn.text(), keys);
                 }
             }
-            if (block.contains("monthlyHours()")) {
-                keys.add("calendar.weeks-per-month"); // Question.monthlyHours() reads it
+            // what the Question helpers read (nl.fieldlab.sandbox.domain.Question)
+            if (block.contains("monthlyHours()") || block.contains("monthlyPay(")) {
+                keys.add("calendar.weeks-per-month");
+            }
+            if (block.contains("monthlyPay(")) {
+                keys.add("wml.holiday-allowance");
+            }
+            if (block.contains("wwMonthlyWage(")) {
+                keys.add("ww.max-daily-wage");
+                keys.add("ww.days-per-month");
             }
             return List.copyOf(keys);
         }

@@ -316,9 +316,14 @@ public final class RuleCheck {
                 }
             }
             if (indexedHalfYearly(p)) {
-                for (YearMonth missing : missingHalfYears(p)) {
-                    add(warnings, at + " is indexed every 1 January and 1 July but has no value from " + missing
-                            + " (the value from " + p.at(missing).from() + " stays in force)");
+                List<YearMonth> missing = missingHalfYears(p);
+                if (!missing.isEmpty()) {
+                    // one line per parameter, with why: the source of the value that stays in force says what is known
+                    var last = p.at(missing.get(missing.size() - 1));
+                    add(warnings, at + " is indexed every 1 January and 1 July but has no value from "
+                            + String.join(", ", missing.stream().map(YearMonth::toString).toList())
+                            + "; the value from " + last.from() + " (" + nl.fieldlab.sandbox.domain.Texts.num(last.value()) + ") stays in"
+                            + " force: no later value has been confirmed (its source: " + last.source() + ")");
                 }
             }
         }

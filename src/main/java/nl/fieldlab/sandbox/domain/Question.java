@@ -78,6 +78,23 @@ public record Question(
     }
 
     /**
+     * The monthly pay for the job asked about at an hourly wage, with the statutory holiday allowance on top (WML
+     * art. 15): {@code hourly x monthlyHours() x (1 + wml.holiday-allowance)}. The one place this formula is
+     * written; every rule that turns an hourly wage into a month's pay calls it.
+     */
+    public double monthlyPay(double hourly) {
+        return hourly * monthlyHours() * (1 + params.value("wml.holiday-allowance"));
+    }
+
+    /**
+     * The WW monthly wage of a daily wage: capped at the maximum daily wage, times the days per month (Wfsv art. 17;
+     * WW art. 47). Rules pass the worker's daily wage ({@code $q.worker().dailyWage()}) so that reading it shows.
+     */
+    public double wwMonthlyWage(double dailyWage) {
+        return Math.min(dailyWage, params.value("ww.max-daily-wage")) * params.value("ww.days-per-month");
+    }
+
+    /**
      * Questions are facts in a rule session, where outcome facts join them by {@code question == $q}; identity
      * makes those joins cheap. Use {@link #key()} to compare two questions by their facts.
      */

@@ -37,7 +37,8 @@ public final class ParameterLoader {
     private ParameterLoader() {
     }
 
-    record ValueSpec(@JsonProperty(required = true) String from, @JsonProperty(required = true) Double value,
+    /** One dated value as written: {@code {from: 2026-01, value: 14.71, source: "...", unverified: false}}. */
+    public record ValueSpec(@JsonProperty(required = true) String from, @JsonProperty(required = true) Double value,
             @JsonProperty(required = true) String source, Boolean unverified) {
     }
 
@@ -82,29 +83,41 @@ public final class ParameterLoader {
                     "parameter keys are lower case, with dots and dashes (e.g. wml.hourly.adult)");
             yaml.check(!spec.reference().isBlank(), key + ".reference", "the legal reference must not be empty");
             yaml.check(!spec.values().isEmpty(), key + ".values", "at least one dated value is required");
-            List<DatedValue> values = new ArrayList<>();
-            for (int i = 0; i < spec.values().size(); i++) {
-                ValueSpec v = spec.values().get(i);
-                String at = key + ".values[" + i + "]";
-                YearMonth from = Months.parse(yaml, at + ".from", v.from());
-                yaml.check(!v.source().isBlank(), at + ".source", "every value needs a source");
-                boolean unverified = Boolean.TRUE.equals(v.unverified());
-                yaml.check(!unverified || v.source().toLowerCase().contains("unverified"), at + ".source",
-                        "an unverified value must say 'unverified' in its source");
-                if (from != null) {
-                    values.add(new DatedValue(from, v.value(), v.source(), unverified));
-                }
-            }
-            values.sort(Comparator.comparing(DatedValue::from));
-            for (int i = 1; i < values.size(); i++) {
-                yaml.check(!values.get(i).from().equals(values.get(i - 1).from()), key + ".values",
-                        "two values from " + values.get(i).from());
-            }
+            List<DatedValue> values = datedValues(yaml, key, spec.values());
             out.add(new Parameter(key, spec.description() == null ? "" : spec.description(), spec.unit(),
                     spec.reference(), values, display, yaml.line(key), Boolean.TRUE.equals(spec.municipal())));
         }
         yaml.done();
         return out;
+    }
+
+    /**
+     * Reads dated values at {@code key + ".values"}: every value has a month and a source, an unverified one says so,
+     * no two share a month; returned in ascending order. Parameter files and exemption declarations use it alike.
+     */
+    public static List<DatedValue> datedValues(YamlFile yaml, String key, List<ValueSpec> specs) {
+        List<DatedValue> values = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            ValueSpec v = specs.get(i);
+            String at = key + ".values[" + i + "]";
+            if (!yaml.check(v != null, at, "expected {from: YYYY-MM, value: N, source: \"...\"}")) {
+                continue;
+            }
+            YearMonth from = Months.parse(yaml, at + ".from", v.from());
+            yaml.check(!v.source().isBlank(), at + ".source", "every value needs a source");
+            boolean unverified = Boolean.TRUE.equals(v.unverified());
+            yaml.check(!unverified || v.source().toLowerCase().contains("unverified"), at + ".source",
+                    "an unverified value must say 'unverified' in its source");
+            if (from != null) {
+                values.add(new DatedValue(from, v.value(), v.source(), unverified));
+            }
+        }
+        values.sort(Comparator.comparing(DatedValue::from));
+        for (int i = 1; i < values.size(); i++) {
+            yaml.check(!values.get(i).from().equals(values.get(i - 1).from()), key + ".values",
+                    "two values from " + values.get(i).from());
+        }
+        return values;
     }
 
     static List<Path> yamlFiles(Path dir) {

@@ -96,7 +96,7 @@ public final class RuleBase {
         }
         for (Exemption e : exemptions) {
             if (e.parameters().containsKey(key)) {
-                values.add(e.parameters().get(key).values().get(0).value());
+                e.parameters().get(key).values().forEach(v -> values.add(v.value()));
             }
         }
         if (variant.local().containsKey(key)) {
@@ -266,6 +266,7 @@ public final class RuleBase {
             }
         }
         for (Exemption e : exemptions) {
+            e.parameters().values().forEach(p -> p.values().forEach(v -> months.add(v.from())));
             if (e.scope().from() != null) {
                 months.add(e.scope().from());
             }
@@ -287,8 +288,15 @@ public final class RuleBase {
             for (Exemption e : exemptions) {
                 boolean covered = inScope.contains(e.id());
                 e.parameters().forEach((name, p) -> {
-                    if (covered || !library.parameters().contains(name)) {
-                        values.put(name, p.values().get(0).value());
+                    boolean own = !library.parameters().contains(name);
+                    DatedValue v = p.at(month);
+                    if (v == null && own) {
+                        // before its first date an own parameter still has a value: the exemption's rules are
+                        // evaluated (not fired) for every question
+                        v = p.values().get(0);
+                    }
+                    if (v != null && (covered || own)) {
+                        values.put(name, v.value());
                     }
                 });
             }

@@ -282,8 +282,12 @@ public final class RuleLibrary {
     record CapSpec(Double staffShare, Double budget, Integer participants) {
     }
 
-    record ParamSpec(@JsonProperty(required = true) Double value, @JsonProperty(required = true) String unit,
-            @JsonProperty(required = true) String source, String description, Boolean unverified) {
+    /**
+     * An exemption's parameter: dated values with a reference, as in the parameter files, or the short form of one
+     * value with its source (in force from the exemption's start).
+     */
+    record ParamSpec(Double value, @JsonProperty(required = true) String unit, String source, String description,
+            Boolean unverified, String reference, List<ParameterLoader.ValueSpec> values) {
     }
 
     record ExemptionSpec(@JsonProperty(required = true) String id, @JsonProperty(required = true) String title,
@@ -328,17 +332,33 @@ public final class RuleLibrary {
             YearMonth from = YearMonth.of(2000, 1);
             s.parameters().forEach((key, p) -> {
                 String at = "parameters." + key;
-                if (!yaml.check(p != null, at, "expected value, unit and source")) {
+                if (!yaml.check(p != null, at, "expected unit, reference and dated values (or value and source)")) {
                     return;
                 }
-                boolean unverified = Boolean.TRUE.equals(p.unverified());
-                yaml.check(!unverified || p.source().toLowerCase().contains("unverified"), at + ".source",
-                        "an unverified value must say 'unverified' in its source");
+                List<DatedValue> values;
+                if (p.values() != null) {
+                    yaml.check(p.value() == null && p.source() == null, at, "give either values: [...] or one value"
+                            + " with its source, not both");
+                    yaml.check(!p.values().isEmpty(), at + ".values", "at least one dated value is required");
+                    values = ParameterLoader.datedValues(yaml, at, p.values());
+                } else {
+                    if (!yaml.check(p.value() != null && p.source() != null, at, "expected values: [{from, value,"
+                            + " source}] or value and source")) {
+                        return;
+                    }
+                    boolean unverified = Boolean.TRUE.equals(p.unverified());
+                    yaml.check(!unverified || p.source().toLowerCase().contains("unverified"), at + ".source",
+                            "an unverified value must say 'unverified' in its source");
+                    values = List.of(new DatedValue(from, p.value(), p.source(), unverified));
+                }
+                if (values.isEmpty()) {
+                    return;
+                }
                 Parameter base = baseline.get(key);
-                String reference = base != null ? base.reference() : "Exemption " + s.id() + " (design parameter)";
+                String reference = p.reference() != null && !p.reference().isBlank() ? p.reference()
+                        : base != null ? base.reference() : "Exemption " + s.id() + " (design parameter)";
                 params.put(key, new Parameter(key, p.description() == null ? "" : p.description(), p.unit(),
-                        reference, List.of(new DatedValue(from, p.value(), p.source(), unverified)),
-                        InputError.display(file), yaml.line(at)));
+                        reference, values, InputError.display(file), yaml.line(at)));
             });
         }
         ScopeSpec sc = s.scope();

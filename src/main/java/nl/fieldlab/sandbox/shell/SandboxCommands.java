@@ -355,9 +355,10 @@ public class SandboxCommands {
         if (e.parameters().isEmpty()) {
             sb.append("-");
         }
-        e.parameters().values().forEach(p -> sb.append("\n  ").append(p.key()).append(" = ")
-                .append(p.values().get(0).value()).append(' ').append(p.unit()).append("  (")
-                .append(p.values().get(0).source()).append(')'));
+        e.parameters().values().forEach(p -> p.values().forEach(v -> sb.append("\n  ").append(p.key()).append(" = ")
+                .append(nl.fieldlab.sandbox.domain.Texts.num(v.value())).append(' ').append(p.unit())
+                .append(v.from().getYear() > 2000 ? " from " + v.from() : "").append("  (").append(v.source())
+                .append(')')));
         var sc = e.scope();
         sb.append("\nScope: questions ").append(sc.questions().isEmpty() ? "any" : sc.questions())
                 .append(", regions ").append(sc.regions().isEmpty() ? "any" : sc.regions())

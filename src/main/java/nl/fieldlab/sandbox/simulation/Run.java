@@ -629,8 +629,8 @@ final class Run {
                 }
             }
         }
-        return Math.max(q.employer().hourlyWage(), minimum) * q.monthlyHours()
-                * (1 + q.p("wml.holiday-allowance")) * (1 + (wagePaid > 0 ? premiums / wagePaid : 0));
+        return q.monthlyPay(Math.max(q.employer().hourlyWage(), minimum))
+                * (1 + (wagePaid > 0 ? premiums / wagePaid : 0));
     }
 
     // ------------------------------------------------------------------ jobs, trials, courses
