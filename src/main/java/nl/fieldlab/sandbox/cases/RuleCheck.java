@@ -315,6 +315,16 @@ public final class RuleCheck {
                             + " then " + v.from() + ")");
                 }
             }
+            YearMonth studyYear = latestStudyYear();
+            if (p.reference() != null && p.reference().toLowerCase().contains("study year") && p.unit() != null
+                    && p.unit().contains("EUR") && !p.values().isEmpty()
+                    && p.values().get(p.values().size() - 1).from().isBefore(studyYear)) {
+                var last = p.values().get(p.values().size() - 1);
+                add(warnings, at + " is set per study year but has no value from " + studyYear + " (study year "
+                        + studyYear.getYear() + "-" + String.valueOf(studyYear.getYear() + 1).substring(2) + "); the"
+                        + " value from " + last.from() + " (" + nl.fieldlab.sandbox.domain.Texts.num(last.value())
+                        + ") stays in force: no later value has been confirmed (its source: " + last.source() + ")");
+            }
             if (indexedHalfYearly(p)) {
                 List<YearMonth> missing = missingHalfYears(p);
                 if (!missing.isEmpty()) {
@@ -330,6 +340,13 @@ public final class RuleCheck {
     }
 
     /** Parameters whose reference says they are indexed half-yearly, or that have both January and July values. */
+    /** The last study year (from 1 August) that starts on or before {@link #INDEXATION_CHECK_UNTIL}. */
+    static YearMonth latestStudyYear() {
+        int year = INDEXATION_CHECK_UNTIL.getMonthValue() >= 8 ? INDEXATION_CHECK_UNTIL.getYear()
+                : INDEXATION_CHECK_UNTIL.getYear() - 1;
+        return YearMonth.of(year, 8);
+    }
+
     static boolean indexedHalfYearly(Parameter p) {
         if (p.reference() != null && INDEXED.matcher(p.reference()).find()) {
             return true;
