@@ -204,7 +204,7 @@ public class Analyses {
             done[0] += scenario.variants().size() * scenario.replications();
             Comparison c = Comparison.of(r);
             if (!c.metrics().containsKey(metric)) {
-                throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown metric '" + metric + "'");
+                throw new CommandFailure(ExitCodes.BAD_INPUT, nl.fieldlab.sandbox.simulation.Metrics.unknownMessage(metric, c.metrics().keySet()));
             }
             results.put(v, c.metrics().get(metric));
             Map<String, Summary> d = new LinkedHashMap<>();
@@ -316,8 +316,7 @@ public class Analyses {
         SimulationResult r = workbench.simulate(s, how.threads(), how.progress(), how.cancelled());
         Comparison c = Comparison.of(r);
         if (!c.metrics().containsKey(metric)) {
-            throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown metric '" + metric + "' (known: "
-                    + String.join(", ", c.metrics().keySet()) + ")");
+            throw new CommandFailure(ExitCodes.BAD_INPUT, nl.fieldlab.sandbox.simulation.Metrics.unknownMessage(metric, c.metrics().keySet()));
         }
         List<Effect> singles = new ArrayList<>();
         for (Exemption e : all) {
@@ -396,7 +395,7 @@ public class Analyses {
         Scenario s = scenario.with(scenario.seed(), pilot, scenario.behaviour(), scenario.variants());
         Comparison c = Comparison.of(workbench.simulate(s, how.threads(), how.progress(), how.cancelled()));
         if (!c.metrics().containsKey(metric)) {
-            throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown metric '" + metric + "'");
+            throw new CommandFailure(ExitCodes.BAD_INPUT, nl.fieldlab.sandbox.simulation.Metrics.unknownMessage(metric, c.metrics().keySet()));
         }
         List<PlanRow> rows = new ArrayList<>();
         Summary base = c.metrics().get(metric).get(Variant.BASELINE);

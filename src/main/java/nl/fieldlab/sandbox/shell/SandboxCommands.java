@@ -196,8 +196,7 @@ public class SandboxCommands {
         Comparison c = r.comparison();
         if (metric != null && !metric.isBlank()) {
             if (!c.metrics().containsKey(metric)) {
-                throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown metric '" + metric + "' (known: "
-                        + String.join(", ", c.metrics().keySet()) + ")");
+                throw new CommandFailure(ExitCodes.BAD_INPUT, Metrics.unknownMessage(metric, c.metrics().keySet()));
             }
             return detail(c, metric);
         }

@@ -90,7 +90,18 @@ public class ShellConfiguration {
         DefaultCommandParser parser = new DefaultCommandParser(registry);
         return input -> {
             // "--threads -1": a negative number is the option's value, not another option
-            ParsedInput parsed = parser.parse(NEGATIVE_VALUE.matcher(input.strip()).replaceAll("$1=$2"));
+            ParsedInput parsed;
+            try {
+                parsed = parser.parse(NEGATIVE_VALUE.matcher(input.strip()).replaceAll("$1=$2"));
+            } catch (RuntimeException e) {
+                // the standard parser stops at an option without a value even when the command has no such
+                // option: name the unknown option instead
+                String unknown = unknownOption(registry, input);
+                if (unknown != null) {
+                    throw new IllegalArgumentException(unknown, e);
+                }
+                throw e;
+            }
             String name = parsed.commandName();
             if (!parsed.subCommands().isEmpty()) {
                 name += " " + String.join(" ", parsed.subCommands());
@@ -116,6 +127,37 @@ public class ShellConfiguration {
         };
     }
 
+    /** The first {@code --option} of a line that its command does not have, as a message; null when all are known. */
+    static String unknownOption(CommandRegistry registry, String input) {
+        String[] words = input.strip().split("\\s+");
+        Command command = null;
+        String name = null;
+        for (int n = Math.min(3, words.length); n >= 1 && command == null; n--) {
+            name = String.join(" ", java.util.Arrays.copyOf(words, n));
+            command = registry.getCommandByName(name);
+        }
+        if (command == null) {
+            return null;
+        }
+        for (String w : words) {
+            if (!w.startsWith("--") || w.length() < 3) {
+                continue;
+            }
+            String option = w.substring(2).split("=", 2)[0];
+            boolean known = option.equals("help") || command.getOptions().stream()
+                    .anyMatch(o -> option.equals(o.longName()));
+            if (!known) {
+                List<String> names = new ArrayList<>();
+                command.getOptions().forEach(o -> names.add("--" + o.longName()));
+                List<String> near = nl.fieldlab.sandbox.input.Suggestions.nearest("--" + option, names, 2);
+                return "unknown option --" + option + " for '" + name + "'" + (names.isEmpty()
+                        ? " (it takes no options)" : (near.isEmpty() ? "" : " (did you mean " + String.join(" or ",
+                                near) + "?)") + " (options: " + String.join(", ", names) + ")");
+            }
+        }
+        return null;
+    }
+
     /**
      * With program arguments: run them as one command and exit with its code. Without: load the default scenario
      * and start the interactive shell.
@@ -123,7 +165,8 @@ public class ShellConfiguration {
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "fieldlab.shell.runner",
             havingValue = "true", matchIfMissing = true)
-    public ApplicationRunner springShellApplicationRunner(ObjectProvider<ShellRunner> shell, CommandParser parser,
+    public ApplicationRunner springShellApplicationRunner(ObjectProvider<org.jline.reader.LineReader> lineReader,
+            ObjectProvider<PromptProvider> prompt, CommandParser parser,
             CommandRegistry registry, Workbench workbench, BatchExit exit,
             @Value("${fieldlab.scenario:scenarios/default.yaml}") String defaultScenario) {
         return args -> {
@@ -152,7 +195,13 @@ public class ShellConfiguration {
             warmUp.setDaemon(true);
             warmUp.setPriority(Thread.MIN_PRIORITY);
             warmUp.start();
-            shell.getObject().run(argv);
+            org.jline.reader.LineReader reader = lineReader.getObject();
+            PromptProvider promptProvider = prompt.getObject();
+            new InteractiveShell(reader, () -> promptProvider.getPrompt().toAnsi(reader.getTerminal()),
+                    new CommandLine(parser, registry), () -> {
+                        var w = workbench.whatIf();
+                        return w.behaviour().size() + w.parameters().values().stream().mapToInt(java.util.Map::size).sum();
+                    }).run();
         };
     }
 

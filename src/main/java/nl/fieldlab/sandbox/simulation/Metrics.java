@@ -172,6 +172,13 @@ public final class Metrics {
                 + " (README.md, Metrics, lists them)";
     }
 
+    /** What to say about a metric name a run does not report: the nearest names, and where the full list is. */
+    public static String unknownMessage(String name, java.util.Collection<String> known) {
+        String near = Suggestions.didYouMean(name, known);
+        return "unknown metric '" + name + "'" + (near.isEmpty() ? "" : near)
+                + "; 'compare --all' lists the run's metrics, README.md (Metrics) explains them";
+    }
+
     /** Name and meaning of the headline metrics, in report order. */
     public static final Map<String, String> DESCRIPTIONS = descriptions();
 

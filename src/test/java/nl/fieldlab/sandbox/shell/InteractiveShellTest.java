@@ -1,0 +1,61 @@
+package nl.fieldlab.sandbox.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+import org.junit.jupiter.api.Test;
+
+import nl.fieldlab.sandbox.app.ExitCodes;
+
+/** The interactive prompt runs lines as batch mode does and says what an outcome means in words. */
+class InteractiveShellTest extends ShellTestSupport {
+
+    private String session(String typed, int whatIfs) throws IOException {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (Terminal terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb",
+                new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
+            new InteractiveShell(reader, () -> "fieldlab> ", new CommandLine(parser, registry), () -> whatIfs).run();
+        }
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void errorsSayErrorAndTheShellGoesOn() throws IOException {
+        String screen = session("comprae\ncompare --foo\nversion\nexit\n", 0);
+        assertTrue(screen.contains("error: unknown command 'comprae' (did you mean 'compare'?)"), screen);
+        assertTrue(screen.contains("error: unknown option --foo for 'compare'"), screen);
+        assertTrue(screen.contains("Fieldlab Sandbox"), "the line after the errors still ran:\n" + screen);
+        assertFalse(screen.contains("Error while"), screen);
+    }
+
+    @Test
+    void leavingWithWhatIfsSetAsksFirst() throws IOException {
+        String stays = session("exit\nn\nversion\nexit\ny\n", 2);
+        assertTrue(stays.contains("2 what-ifs are set and will be lost"), stays);
+        assertTrue(stays.contains("Fieldlab Sandbox"), "answering n keeps the session:\n" + stays);
+        String leaves = session("exit\n", 0);
+        assertFalse(leaves.contains("will be lost"), "nothing to lose, nothing to ask:\n" + leaves);
+    }
+
+    @Test
+    void failedChecksAndCancellingAreOutcomesNotErrors() {
+        assertEquals("2 of 4 expectations failed (report written to reports/x)", InteractiveShell.outcome(
+                new CommandLine.Outcome(ExitCodes.CHECKS_FAILED, "", "2 of 4 expectations failed (report written to"
+                        + " reports/x)")));
+        assertEquals("Cancelled; nothing was written.", InteractiveShell.outcome(
+                new CommandLine.Outcome(ExitCodes.CANCELLED, "", "cancelled; nothing was written")));
+        assertEquals("error: no such file", InteractiveShell.outcome(
+                new CommandLine.Outcome(ExitCodes.BAD_INPUT, "", "no such file")));
+        assertEquals("", InteractiveShell.outcome(new CommandLine.Outcome(ExitCodes.OK, "done", "")));
+    }
+}
