@@ -358,7 +358,8 @@ public class Workbench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Comparison comparison = Comparison.of(result);
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
-                    unreachable(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters());
+                    unreachable(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters(),
+                    changes(base, o));
             Manifest manifest = manifest(s, file, r.library(), o, seconds);
             new ReportWriter(formats).write(report, manifest, claim);
             return new LastRun(s, result, comparison, report, manifest, dir, seconds);
@@ -516,6 +517,25 @@ public class Workbench {
         for (Exemption e : library.exemptions()) {
             out.put(e.id(), e.title());
         }
+        return out;
+    }
+
+    /** What a run changes from the scenario file as written, one sentence each (none for a plain run). */
+    private List<String> changes(Scenario file, RunOptions o) {
+        List<String> out = new ArrayList<>();
+        if (o.seed() != null && o.seed() != file.seed()) {
+            out.add("seed " + o.seed() + " instead of the file's " + file.seed());
+        }
+        if (o.replications() != null && o.replications() != file.replications()) {
+            out.add(o.replications() + " replications instead of the file's " + file.replications());
+        }
+        WhatIf w = whatIf();
+        w.behaviour().forEach((k, v) -> out.add("behaviour " + k + " = " + nl.fieldlab.sandbox.domain.Texts.num(v)
+                + " for every variant (the file's value: " + nl.fieldlab.sandbox.domain.Texts.num(
+                        file.behaviour().get(k)) + ")"));
+        w.parameters().forEach((variant, values) -> values.forEach((k, v) -> out.add("rule parameter " + k + " = "
+                + nl.fieldlab.sandbox.domain.Texts.num(v) + (WhatIf.ALL_VARIANTS.equals(variant) ? " for every variant"
+                        : " for variant " + variant))));
         return out;
     }
 

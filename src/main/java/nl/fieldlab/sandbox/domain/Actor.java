@@ -16,8 +16,11 @@ public enum Actor {
     OUTCOME_FUND(true),
     /** A sector training fund (O&O-fonds). */
     TRAINING_FUND(false),
-    /** A school or course provider. */
-    PROVIDER(false);
+    /** A school or course provider, or the provider of an outcome-financed coaching project. */
+    PROVIDER(false),
+    /** Private investors who pre-finance an outcome-financed project (social impact bond) and receive its outcome
+     *  payments. */
+    INVESTOR(false);
 
     private final boolean publicBody;
 

@@ -27,9 +27,11 @@ public enum PaymentType {
     /** Wage tax and national-insurance contributions (loonheffing) withheld from a wage or a benefit. */
     WAGE_TAX(Category.TAX),
     /** Employee-insurance premiums and the health-care levy an employer pays on wages (WW, WIA, Zvw). */
-    EMPLOYER_PREMIUM(Category.TAX);
+    EMPLOYER_PREMIUM(Category.TAX),
+    /** Investors' pre-financing of an outcome-financed project: the provider's cost of coaching a participant. */
+    PROJECT_FINANCE(Category.PROJECT);
 
-    public enum Category { WAGE, BENEFIT, SUBSIDY, TRAINING, LEVY, TAX }
+    public enum Category { WAGE, BENEFIT, SUBSIDY, TRAINING, LEVY, TAX, PROJECT }
 
     private final Category category;
 

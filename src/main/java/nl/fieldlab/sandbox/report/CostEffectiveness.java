@@ -224,6 +224,12 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         if (dead != null) {
             s.append("; ").append(dead);
         }
+        Summary investors = byActor.get(Actor.INVESTOR);
+        if (investors != null && investors.excludesZero() && investors.mean() < 0) {
+            s.append(". The public purse does not pay for the coaching: investors pre-finance it and lose ")
+                    .append(euro(abs(investors))).append(" (the outcome payments repay little of it), so the project"
+                            + " is not viable as set up; society's cost includes that coaching");
+        }
         s.append(". Break-even: ").append(breakEvenText(start));
         int peak = peakMonth();
         if (netPublicCost.excludesZero() && breakEvenMonth < 0 && peak >= 0 && peak < cumulative.length - 1) {

@@ -29,14 +29,20 @@ import nl.fieldlab.sandbox.stats.Summary;
  * @param legalRoutes exemption id -> who can grant it and how (from its declaration); empty when not known
  * @param municipalParameters the rule library's municipal policy parameters (choices a municipality makes by
  *                    ordinance or policy rule), by key; empty when not known
+ * @param changes     what this run changed from the scenario file (what-ifs, a seed or replications given on the
+ *                    command line), one sentence each; empty for a plain run of the file
  */
 public record Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
         Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
-        Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters) {
+        Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes) {
+
+    public Report {
+        changes = List.copyOf(changes);
+    }
 
     public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
             Map<String, String> exemptionTitles) {
-        this(result, comparison, rules, exemptionTitles, Map.of(), Map.of(), Map.of());
+        this(result, comparison, rules, exemptionTitles, Map.of(), Map.of(), Map.of(), List.of());
     }
 
     /** A section of plain paragraphs and one table of text, rendered the same way in every format. */
@@ -54,11 +60,19 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
      * variant, who pays and who gains, and net public cost over time.
      */
     public List<Section> leadSections() {
-        List<CostEffectiveness> ce = costEffectiveness();
-        if (ce.isEmpty()) {
-            return List.of();
+        List<Section> out = new ArrayList<>();
+        if (!changes.isEmpty()) {
+            out.add(new Section("changes", "This run is not the scenario file as written", List.of(
+                    "It was run with these changes (what-ifs from a shell session, or options of the run command); "
+                            + "a rerun of the file alone gives other results. manifest.json records them, and "
+                            + "'verify' applies them again."),
+                    List.of("change"), changes.stream().map(List::of).toList()));
         }
-        return List.of(costEffectivenessSection(ce), payersSection(ce), overTimeSection(ce));
+        List<CostEffectiveness> ce = costEffectiveness();
+        if (!ce.isEmpty()) {
+            out.addAll(List.of(costEffectivenessSection(ce), payersSection(ce), overTimeSection(ce)));
+        }
+        return out;
     }
 
     private Section costEffectivenessSection(List<CostEffectiveness> ce) {
@@ -157,9 +171,12 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 + "payer and a payee, so the rows add up to zero: what one actor gains another pays. STATE is the "
                 + "treasury (wage tax, national insurance, the health-care levy, wage-cost advantages); UWV receives "
                 + "the employers' WW and WIA premiums and pays WW, Wajong and sickness benefit. PROVIDER's receipts pay for "
-                + "the courses it delivers (turnover, not a gain). Not in the ledger: a worker's earnings from a small "
-                + "job on a benefit (they pass through the benefit rules only), the coaching cost an outcome-fund "
-                + "provider pre-finances, and the value of work done in a trial placement. The last row adds to the "
+                + "the courses and the coaching it delivers (turnover, not a gain). INVESTOR is the private capital "
+                + "of an outcome-financed project: it pre-finances the provider's coaching and receives the outcome "
+                + "payments, so its row is the investors' result (negative: they lose money, and would not finance "
+                + "the project as set up). Not in the ledger: a worker's earnings from a small "
+                + "job on a benefit (they pass through the benefit rules only) and the value of work done in a trial "
+                + "placement. The last row adds to the "
                 + "employers' money what the work of the hired job seekers was worth to them (mechanism hiring: "
                 + "productivity times the job's normal labour cost): fewer hires save wages but lose that output."),
                 columns, rows);

@@ -21,7 +21,9 @@ import nl.fieldlab.sandbox.app.ExitCodes;
 
 /**
  * Replays a session from a file: one command per line, as typed in the shell; blank lines and lines starting with
- * {@code #} are skipped; the first failing line stops the script with its exit code.
+ * {@code #} are skipped. An error (exit 1, 3) or a cancel stops the script with its exit code; a line whose checks
+ * failed (exit 2: expectations, rule cases, verify) is a result, so the script goes on and exits 2 at the end, unless
+ * {@code --strict} stops it there too.
  */
 @Component
 public class ScriptCommand {
@@ -38,12 +40,18 @@ public class ScriptCommand {
             completionProvider = "scenarioFiles",
             description = "Replay a session from a file, one command per line (# comments)",
             help = """
-                    script FILE
+                    script FILE [--strict]
                       Runs each line of FILE as a shell command, printing each command and its output. Blank lines
-                      and lines starting with # are skipped. Stops at the first failing line, with its exit code.
-                    Example:
-                      script scenarios/session-example.txt""")
-    public String script(@Argument(index = 0, description = "script file") String file, CommandContext ctx) {
+                      and lines starting with # are skipped. An error stops the script with its exit code. A line
+                      whose checks failed (expectations of a run, rule cases, verify) is a result: the script goes
+                      on and exits 2 at the end. --strict (default off) stops at that line too.
+                    Examples:
+                      script scenarios/session-example.txt
+                      script evaluation.txt --strict""")
+    public String script(@Argument(index = 0, description = "script file") String file,
+            @org.springframework.shell.core.command.annotation.Option(longName = "strict",
+                    description = "stop at the first line whose checks failed, too") boolean strict,
+            CommandContext ctx) {
         if (file == null || file.isBlank()) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "give a script file, e.g. script scenarios/session-example.txt");
         }
@@ -59,6 +67,7 @@ public class ScriptCommand {
         PrintWriter out = ctx.outputWriter();
         CommandLine commands = new CommandLine(parser.getObject(), registry.getObject());
         int ran = 0;
+        List<String> failedChecks = new java.util.ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -71,10 +80,20 @@ public class ScriptCommand {
             out.flush();
             CommandLine.Outcome o = commands.execute(line, out);
             out.flush();
-            if (o.exitCode() != ExitCodes.OK) {
+            ran++;
+            if (o.exitCode() == ExitCodes.CHECKS_FAILED && !strict) {
+                String where = file + ":" + (i + 1) + ": " + line + ": " + o.error();
+                failedChecks.add(where);
+                out.println("(checks failed: " + o.error() + "; the script goes on)");
+                out.flush();
+            } else if (o.exitCode() != ExitCodes.OK) {
                 throw new CommandFailure(o.exitCode(), file + ":" + (i + 1) + ": " + line + ": " + o.error());
             }
-            ran++;
+        }
+        if (!failedChecks.isEmpty()) {
+            throw new CommandFailure(ExitCodes.CHECKS_FAILED, "script " + file + ": " + ran + " commands ran; checks"
+                    + " failed on " + failedChecks.size() + (failedChecks.size() == 1 ? " line" : " lines") + ":\n  "
+                    + String.join("\n  ", failedChecks));
         }
         return "Script " + file + ": " + ran + " commands ran.";
     }

@@ -340,7 +340,14 @@ final class Run {
             }
             List<Worker> picked = coaching.pick(candidates, w -> predictedChance(w, m),
                     w -> rng.uniform(Stream.COACHING, w.p.id(), m), w -> w.p.id(), size);
+            // investors pre-finance the provider's coaching of each participant (the exemption's project cost)
+            String costKey = ex.id().toLowerCase(java.util.Locale.ROOT) + ".project-cost-per-participant";
+            var params = rules.parameters(periodOf[m], Set.of(ex.id()));
+            double cost = params.has(costKey) ? params.value(costKey) : 0;
             for (Worker w : picked) {
+                if (cost > 0) {
+                    totals.book(m, Actor.INVESTOR, Actor.PROVIDER, PaymentType.PROJECT_FINANCE, cost);
+                }
                 w.coachedUntil = m + coaching.months();
                 totals.coached++;
                 event(w, m, Coaching.ID, "coaching started", ex.id() + ", " + coaching.months() + " months, predicted "
@@ -498,14 +505,22 @@ final class Run {
             }
             case APPRENTICESHIP -> askApprenticeship(round, pr, q, a, m);
             case TRIAL -> {
-                int length = (int) a.entitlement("trial.max-months", 0);
-                if (length >= 1) {
+                int standard = (int) a.entitlement("trial.max-months", 0);
+                int allowed = Math.max(standard, (int) a.entitlement("trial.max-total-months", 0));
+                // the employer uses the months the rules allow while the trial still shows something, no more
+                int length = Math.min(allowed, screening.monthsWithSomethingToShow());
+                if (standard >= 1 && length >= 1) {
+                    if (length > standard) {
+                        totals.trialsExtended++;
+                    }
                     market.fill(pr.vacancy(), m, totals);
                     w.trial = new Spells.Trial(pr.vacancy().employer(), q, a, m, length, pr.match());
                     caps.admit(a, w.p.id(), w.trial.employer(), 1, length);
                     totals.trialsStarted++;
                     event(w, m, TrialScreening.ID, "trial placement started", length + " months at "
-                            + employerName(w.trial.employer()), q, a);
+                            + employerName(w.trial.employer()) + (length > standard ? " (extended beyond the standard "
+                            + standard + ", as the rules allow)" : length < allowed ? " (the rules allow " + allowed
+                            + "; after " + length + " a trial shows nothing more)" : ""), q, a);
                 }
             }
             case COURSE -> startCourse(round, w, pr.course(), q, a, m);
@@ -748,18 +763,9 @@ final class Run {
             double risk = match.badChance(true) * (1 - screening.learnt(t.months()));
             Hiring.Offer offer = offer(w, q, a, null, productivity, risk, t.employer(), m);
             double chance = hiring.chance(offer);
-            int total = (int) t.answer().entitlement("trial.max-total-months", 0);
             if (rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m) < chance) {
                 totals.trialsConverted++;
                 startJob(w, t.employer(), q, a, m, true, false, t.match(), skill, TrialScreening.ID, chance);
-            } else if (total > t.months() && screening.hasMoreToShow(t.months())) {
-                // the trial still has something to show and the rules allow more months: the employer asks for them
-                w.trial = new Spells.Trial(t.employer(), t.question(), t.answer(), t.start(), total, t.match());
-                caps.admit(t.answer(), w.p.id(), t.employer(), t.months() + 1, total);
-                totals.trialsExtended++;
-                event(w, m, TrialScreening.ID, "trial placement extended", "to " + total + " months in total: after "
-                        + t.months() + " the employer would not hire yet (chance " + fmt(chance) + ") and the match or"
-                        + " the skills gap still had more to show", t.question(), t.answer());
             } else {
                 event(w, m, TrialScreening.ID, "trial ended without a job", "employer's chance " + fmt(chance)
                         + " after seeing the match (" + fmt(t.match()) + "): " + describe(offer), q, a);

@@ -59,12 +59,12 @@ final class TrialScreening {
     }
 
     /**
-     * Whether more trial months would still show the employer something after {@code monthsDone}: the match is not
-     * fully learnt, or the skills gap not yet bridged. An employer that would not hire yet asks for an extension the
-     * rules allow only then.
+     * The months after which a trial shows the employer nothing more: the match fully learnt and the skills gap
+     * bridged. An employer uses a trial for that long where the rules allow it (an extension, E2's longer trial), and
+     * decides once, at its end; a longer allowance adds nothing beyond this.
      */
-    boolean hasMoreToShow(double monthsDone) {
-        return learnt(monthsDone) < 1 || skill(monthsDone, true) < 1;
+    int monthsWithSomethingToShow() {
+        return (int) Math.ceil(Math.max(monthsToLearn, monthsToBridge));
     }
 
     /** The share of the match the employer has learnt after a trial of {@code months}. */

@@ -127,4 +127,27 @@ class BatchCommandsTest extends ShellTestSupport {
         assertTrue(o.output().contains("FAIL"), o.output());
         assertTrue(o.output().contains("14.71"), o.output());
     }
+
+    @Test
+    void aScriptGoesOnAfterFailedExpectationsAndExitsTwoUnlessStrict() throws IOException {
+        // the smoke scenario with an expectation that cannot hold (fewer than 0 placements)
+        String scenario = Files.readString(Path.of("scenarios/smoke.yaml")).replace("id: smoke", "id: smoke-expect")
+                + "\nexpect:\n  - {variant: baseline, metric: placements, below: 0}\n";
+        Path file = tmp.resolve("smoke-expect.yaml");
+        Files.writeString(file, scenario);
+        Path script = tmp.resolve("session.txt");
+        Files.writeString(script, "run " + file + " --out " + tmp.resolve("r1") + "\nversion\n");
+
+        CommandLine.Outcome o = run("script " + script);
+        assertEquals(ExitCodes.CHECKS_FAILED, o.exitCode(), o.error());
+        assertTrue(o.output().contains("the script goes on"), o.output());
+        assertTrue(o.output().contains("> version") && o.output().contains("Fieldlab Sandbox"),
+                "the line after the failed expectation ran:\n" + o.output());
+        assertTrue(o.error().contains("checks failed on 1 line"), o.error());
+
+        Files.writeString(script, "run " + file + " --out " + tmp.resolve("r2") + "\nversion\n");
+        CommandLine.Outcome strict = run("script " + script + " --strict");
+        assertEquals(ExitCodes.CHECKS_FAILED, strict.exitCode(), strict.error());
+        assertFalse(strict.output().contains("> version"), "--strict stops at the failed line:\n" + strict.output());
+    }
 }
