@@ -359,7 +359,7 @@ public class Workbench {
             Comparison comparison = Comparison.of(result);
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
                     unreachable(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters(),
-                    changes(base, o));
+                    changes(base, o), exemptionsOf(s, r.library()));
             Manifest manifest = manifest(s, file, r.library(), o, seconds);
             new ReportWriter(formats).write(report, manifest, claim);
             return new LastRun(s, result, comparison, report, manifest, dir, seconds);
@@ -517,6 +517,18 @@ public class Workbench {
         for (Exemption e : library.exemptions()) {
             out.put(e.id(), e.title());
         }
+        return out;
+    }
+
+    /** The declarations of the exemptions a scenario's variants use, by id. */
+    private static Map<String, Exemption> exemptionsOf(Scenario s, RuleLibrary library) {
+        Map<String, Exemption> out = new TreeMap<>();
+        s.variants().forEach(v -> v.exemptions().forEach(id -> {
+            Exemption e = library.exemption(id);
+            if (e != null) {
+                out.put(id, e);
+            }
+        }));
         return out;
     }
 

@@ -31,10 +31,13 @@ import nl.fieldlab.sandbox.stats.Summary;
  *                    ordinance or policy rule), by key; empty when not known
  * @param changes     what this run changed from the scenario file (what-ifs, a seed or replications given on the
  *                    command line), one sentence each; empty for a plain run of the file
+ * @param exemptions  the declarations of the exemptions the variants use, by id (what each changes, its scope, caps
+ *                    and mechanism); empty when not known
  */
 public record Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
         Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
-        Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes) {
+        Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
+        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions) {
 
     public Report {
         changes = List.copyOf(changes);
@@ -42,7 +45,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
 
     public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
             Map<String, String> exemptionTitles) {
-        this(result, comparison, rules, exemptionTitles, Map.of(), Map.of(), Map.of(), List.of());
+        this(result, comparison, rules, exemptionTitles, Map.of(), Map.of(), Map.of(), List.of(), Map.of());
     }
 
     /** A section of plain paragraphs and one table of text, rendered the same way in every format. */
@@ -237,6 +240,34 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 List.of("exemption", "title", "legal route (who decides)", "lead time", "source"), rows);
     }
 
+    /** What each exemption the variants use changes, for whom, how far it may go, and why it should work. */
+    private Section exemptionsSection() {
+        java.util.TreeSet<String> used = new java.util.TreeSet<>(Comparator.comparingInt((String e) -> e.length())
+                .thenComparing(Comparator.naturalOrder()));
+        for (String v : nonBaselineVariants()) {
+            var variant = result.scenario().variant(v);
+            if (variant != null) {
+                used.addAll(variant.exemptions());
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (String id : used) {
+            var e = exemptions.get(id);
+            if (e != null) {
+                rows.add(List.of(id + " " + e.title(), e.description(), e.scope().describe(),
+                        e.scope().describeCaps(), e.mechanism(), e.risk()));
+            }
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        return new Section("exemptions", "The exemptions compared", List.of("What each exemption of the variants "
+                + "changes against current regulation, whom it covers and how far it may go, from its declaration "
+                + "(rules/exemptions/). Where part of it is already possible under current law, the description "
+                + "says so: the difference the report shows is only what it adds."),
+                List.of("exemption", "what it changes", "scope", "caps", "mechanism", "risk"), rows);
+    }
+
     /** The choices the law leaves to the municipality, as this run made them: the scenario's or the default. */
     private Section municipalPolicySection() {
         if (municipalParameters.isEmpty()) {
@@ -282,6 +313,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         Section municipal = municipalPolicySection();
         if (municipal != null) {
             out.add(municipal);
+        }
+        Section described = exemptionsSection();
+        if (described != null) {
+            out.add(described);
         }
         Section routes = legalRoutesSection();
         if (routes != null) {
@@ -507,10 +542,14 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         if (v == null || v.exemptions().isEmpty()) {
             return variant;
         }
+        if (v.exemptions().size() == 1 && v.exemptions().get(0).equals(variant)) {
+            return variant + ": " + exemptionTitles.getOrDefault(variant, "").replaceFirst("^" + variant + "\\s+", "");
+        }
         List<String> titles = new ArrayList<>();
         for (String e : v.exemptions()) {
-            titles.add(e + " " + exemptionTitles.getOrDefault(e, ""));
+            String title = exemptionTitles.getOrDefault(e, "").replaceFirst("^" + e + "\\s+", "");
+            titles.add(e + " " + title);
         }
-        return variant + " (" + String.join("; ", titles).strip() + ")";
+        return variant + ": " + String.join("; ", titles).strip();
     }
 }

@@ -116,4 +116,30 @@ public record ExemptionScope(
     public boolean capped() {
         return staffShare > 0 || budget > 0 || participants > 0;
     }
+
+    /** The scope in words: questions, regions, statuses, ages, jobs, months. */
+    public String describe() {
+        return "questions " + (questions.isEmpty() ? "any" : questions)
+                + ", regions " + (regions.isEmpty() ? "any" : regions)
+                + ", statuses " + (statuses.isEmpty() ? "any" : statuses)
+                + (technicalOnly ? ", technical jobs or shortage courses only" : "")
+                + (minAge > 0 || maxAge > 0 ? ", ages " + minAge + "-" + (maxAge == 0 ? "" : maxAge) : "")
+                + (cohort ? ", only the cohort a provider admits" : "")
+                + ", months " + (from == null ? "..." : from) + " to " + (until == null ? "..." : until);
+    }
+
+    /** The caps in words ("none" when uncapped). */
+    public String describeCaps() {
+        java.util.List<String> caps = new java.util.ArrayList<>();
+        if (staffShare > 0) {
+            caps.add("at most " + Math.round(staffShare * 100) + " % of an employer's staff at once");
+        }
+        if (budget > 0) {
+            caps.add(String.format(java.util.Locale.ROOT, "budget EUR %,.0f per replication", budget));
+        }
+        if (participants > 0) {
+            caps.add("at most " + participants + " participants");
+        }
+        return caps.isEmpty() ? "none" : String.join("; ", caps);
+    }
 }

@@ -359,24 +359,9 @@ public class SandboxCommands {
                 .append(v.from().getYear() > 2000 ? " from " + v.from() : "").append("  (").append(v.source())
                 .append(')')));
         var sc = e.scope();
-        sb.append("\nScope: questions ").append(sc.questions().isEmpty() ? "any" : sc.questions())
-                .append(", regions ").append(sc.regions().isEmpty() ? "any" : sc.regions())
-                .append(", statuses ").append(sc.statuses().isEmpty() ? "any" : sc.statuses())
-                .append(sc.technicalOnly() ? ", technical jobs or shortage courses only" : "")
-                .append(sc.minAge() > 0 || sc.maxAge() > 0 ? ", ages " + sc.minAge() + "-" + (sc.maxAge() == 0 ? "" : sc.maxAge()) : "")
-                .append(", months ").append(sc.from() == null ? "..." : sc.from()).append(" to ")
-                .append(sc.until() == null ? "..." : sc.until());
+        sb.append("\nScope: ").append(sc.describe());
         if (sc.capped()) {
-            sb.append("\nCaps:");
-            if (sc.staffShare() > 0) {
-                sb.append(" at most ").append(Math.round(sc.staffShare() * 100)).append(" % of an employer's staff at once;");
-            }
-            if (sc.budget() > 0) {
-                sb.append(String.format(Locale.ROOT, " budget EUR %,.0f per replication;", sc.budget()));
-            }
-            if (sc.participants() > 0) {
-                sb.append(" at most ").append(sc.participants()).append(" participants;");
-            }
+            sb.append("\nCaps: ").append(sc.describeCaps());
         }
         return sb.toString();
     }

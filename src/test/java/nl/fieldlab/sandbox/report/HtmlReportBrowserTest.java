@@ -52,6 +52,30 @@ class HtmlReportBrowserTest {
         assertEquals(0, errors, "script and resource errors on the page");
     }
 
+    /** Every table fits the page at a desktop and a narrow width: no last column cut off or scrolled away. */
+    @Test
+    void tablesFitThePageAt1400And800Pixels() throws Exception {
+        for (int width : new int[] {1400, 800}) {
+            String dom = chromium(List.of("--dump-dom", "--window-size=" + width + ",3000"));
+            Matcher body = Pattern.compile("<body\\b[^>]*>").matcher(dom);
+            assertTrue(body.find(), "Chromium dumped no <body>:\n" + head(dom));
+            String tag = body.group();
+            assertEquals(0, attribute(tag, "data-tables-overflowing"), width + " px: tables wider than the page in "
+                    + tag.replaceAll(".*data-tables-overflowing-in=\"([^\"]*)\".*", "$1"));
+        }
+    }
+
+    /** Printing (to PDF) gives a document: the print stylesheet lays the tables out at print size. */
+    @Test
+    void printsToPdf() throws Exception {
+        Path pdf = OUT.resolve("report.pdf");
+        Files.deleteIfExists(pdf);
+        chromium(List.of("--print-to-pdf=" + pdf.toAbsolutePath(), "--no-pdf-header-footer"));
+        assertTrue(Files.exists(pdf) && Files.size(pdf) > MIN_SCREENSHOT_BYTES, "no PDF or an empty one: " + pdf);
+        byte[] start = java.util.Arrays.copyOf(Files.readAllBytes(pdf), 5);
+        assertEquals("%PDF-", new String(start, StandardCharsets.US_ASCII));
+    }
+
     @Test
     void screenshotShowsThePage() throws Exception {
         Files.deleteIfExists(SCREENSHOT);

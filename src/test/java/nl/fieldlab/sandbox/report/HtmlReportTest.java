@@ -147,7 +147,7 @@ class HtmlReportTest {
                 () -> assertTrue(html.contains("<title>Fieldlab Sandbox report: smoke</title>")),
                 () -> assertTrue(html.contains(s.start().toString())),
                 () -> assertTrue(html.contains(">" + s.seed() + "<")),
-                () -> assertTrue(html.contains("E2 (E2 Longer trial placement (proefplaatsing))")),
+                () -> assertTrue(html.contains("E2: Longer trial placement (proefplaatsing)")),
                 () -> assertTrue(html.contains("How to read")),
                 () -> assertTrue(html.contains("id=\"differences\"")),
                 () -> assertTrue(html.contains("id=\"groups\"")),
