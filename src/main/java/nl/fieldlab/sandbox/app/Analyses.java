@@ -194,14 +194,15 @@ public class Analyses {
         }
         Map<Double, Map<String, Summary>> results = new LinkedHashMap<>();
         Map<Double, Map<String, Summary>> differences = new LinkedHashMap<>();
-        int total = steps * scenario.variants().size() * scenario.replications();
+        // progress in simulated months of all runs, as the simulator counts it
+        int total = steps * scenario.variants().size() * scenario.replications() * scenario.months();
         int[] done = {0};
         for (double v : values) {
             Scenario at = withValue(scenario, parameter, v, behaviour, this::appliesTo);
             int offset = done[0];
             SimulationResult r = workbench.simulate(at, how.threads(), (d, t) -> how.progress().update(offset + d,
                     total), how.cancelled());
-            done[0] += scenario.variants().size() * scenario.replications();
+            done[0] += scenario.variants().size() * scenario.replications() * scenario.months();
             Comparison c = Comparison.of(r);
             if (!c.metrics().containsKey(metric)) {
                 throw new CommandFailure(ExitCodes.BAD_INPUT, nl.fieldlab.sandbox.simulation.Metrics.unknownMessage(metric, c.metrics().keySet()));

@@ -353,6 +353,9 @@ public class Workbench {
         // claim the report folder first: a folder that is not ours, or one another run writes, is refused now
         try (ReportFolder.Claim claim = ReportFolder.claim(dir)) {
             long t0 = System.nanoTime();
+            if (o.progress() != null) {
+                o.progress().phase("compiling the rules of " + s.variants().size() + " variants");
+            }
             Map<String, RuleBase> bases = r.forVariants(s.variants(), o.threads());
             SimulationResult result = new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases);
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -398,6 +401,9 @@ public class Workbench {
     public SimulationResult simulate(Scenario s, int threads, Simulator.Progress progress, BooleanSupplier cancelled) {
         reloadIfChanged();
         checkRunSize(s, threads);
+        if (progress != null) {
+            progress.phase("compiling the rules of " + s.variants().size() + " variants");
+        }
         Map<String, RuleBase> bases = rules().forVariants(s.variants(), threads);
         return new Simulator(threads, progress, cancelled).run(s, bases);
     }

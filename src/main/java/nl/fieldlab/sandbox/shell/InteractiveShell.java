@@ -41,6 +41,14 @@ final class InteractiveShell {
 
     /** Reads and runs lines until the user leaves. */
     void run() {
+        try {
+            loop();
+        } finally {
+            TextTable.fitTo(0);
+        }
+    }
+
+    private void loop() {
         PrintWriter out = reader.getTerminal().writer();
         while (true) {
             String line;
@@ -67,6 +75,8 @@ final class InteractiveShell {
                 }
                 continue;
             }
+            // tables fit the terminal as it is now (it may have been resized)
+            TextTable.fitTo(reader.getTerminal().getWidth());
             CommandLine.Outcome o = commands.execute(trimmed, out);
             out.flush();
             String said = outcome(o);

@@ -44,7 +44,28 @@ public class RunControl {
         }
 
         public Simulator.Progress progress() {
-            return this::update;
+            return new Simulator.Progress() {
+                @Override
+                public void update(int done, int total) {
+                    Session.this.update(done, total);
+                }
+
+                @Override
+                public void phase(String what) {
+                    Session.this.phase(what);
+                }
+            };
+        }
+
+        /** Says at once what the command does now (the bar replaces it when steps are counted). */
+        private synchronized void phase(String what) {
+            if (!interactive || out == null) {
+                return;
+            }
+            out.print("\r" + " ".repeat(79) + "\r" + (what.length() > 60 ? what.substring(0, 60) : what)
+                    + "...  (Ctrl-C cancels)");
+            out.flush();
+            drawn = true;
         }
 
         public java.util.function.BooleanSupplier cancelled() {
@@ -64,9 +85,9 @@ public class RunControl {
             int width = 30;
             int filled = total == 0 ? width : (int) Math.round(width * done / (double) total);
             double eta = done == 0 ? Double.NaN : elapsed * (total - done) / done;
-            out.print(String.format(Locale.ROOT, "\r[%s%s] %3d%%  %d/%d runs  %s  (Ctrl-C cancels)",
-                    "#".repeat(filled), ".".repeat(width - filled), total == 0 ? 100 : 100 * done / total, done, total,
-                    Double.isNaN(eta) ? "" : String.format(Locale.ROOT, "ETA %.0f s", eta)));
+            out.print(String.format(Locale.ROOT, "\r[%s%s] %3d%%  %s  (Ctrl-C cancels)     ",
+                    "#".repeat(filled), ".".repeat(width - filled), total == 0 ? 100 : (int) (100L * done / total),
+                    Double.isNaN(eta) || elapsed < 3 || done * 50L < total ? "" : String.format(Locale.ROOT, "ETA %.0f s", eta)));
             out.flush();
             drawn = true;
         }
@@ -77,7 +98,7 @@ public class RunControl {
                 term.handle(Terminal.Signal.INT, previous);
             }
             if (drawn) {
-                out.print("\r" + " ".repeat(90) + "\r");
+                out.print("\r" + " ".repeat(79) + "\r");
                 out.flush();
             }
         }

@@ -183,15 +183,23 @@ public class SandboxCommands {
             completionProvider = "metricNames",
             description = "Compare the variants of the last run: means with 95% CIs and paired differences",
             help = """
-                    compare [--metric M] [--all]
+                    compare [--metric M] [--all] [--wide]
                       Each metric's mean over replications with its 95 % confidence interval per variant, then
-                      each variant's paired difference to the baseline (* = the interval excludes 0).
-                      --metric shows one metric in detail; --all adds the ledger, group and blocking metrics.
+                      each variant's paired difference to the baseline (* = the interval excludes 0). Without
+                      options: the headline metrics. --metric shows one metric in detail; --all adds the ledger,
+                      group and blocking metrics. In the shell tables fit the terminal's width (cells wrap);
+                      --wide prints them at full width.
                     Examples:
                       compare
-                      compare --metric placements""")
+                      compare --metric placements
+                      compare --all --wide""")
     public String compare(@Option(longName = "metric", description = "one metric in detail") String metric,
-            @Option(longName = "all", description = "every metric, not only the headline ones") boolean all) {
+            @Option(longName = "all", description = "every metric, not only the headline ones") boolean all,
+            @Option(longName = "wide", description = "tables at full width, not fitted to the terminal")
+            boolean wide) {
+        if (wide) {
+            TextTable.fitTo(0);
+        }
         Workbench.LastRun r = workbench.requireLast();
         Comparison c = r.comparison();
         if (metric != null && !metric.isBlank()) {

@@ -55,6 +55,8 @@ final class Run {
     private final BiConsumer<Question, Answer> observer;
     private final Consumer<WorkerFacts> factsObserver;
     private final BooleanSupplier cancelled;
+    /** Called after each simulated month (progress); does nothing unless set. */
+    private Runnable monthDone = () -> { };
     private final Caps caps;
     private final Reach reach;
     private final Ledger ledger;
@@ -173,9 +175,16 @@ final class Run {
                 throw new java.util.concurrent.CancellationException("run cancelled");
             }
             month(m, round);
+            monthDone.run();
         }
         finish();
         return totals;
+    }
+
+    /** Calls {@code action} after each simulated month (progress reporting). */
+    Run onMonthDone(Runnable action) {
+        this.monthDone = action;
+        return this;
     }
 
     /** The parameter that discounts the present values (a cost-benefit convention, dated like the rules' numbers). */

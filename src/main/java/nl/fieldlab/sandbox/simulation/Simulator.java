@@ -28,7 +28,12 @@ public final class Simulator {
     /** Called after each finished run with the number done and the total. */
     @FunctionalInterface
     public interface Progress {
+        /** {@code done} of {@code total} steps (simulated months of all runs) are done. */
         void update(int done, int total);
+
+        /** What the command is doing now, before steps can be counted (compiling, drawing the population). */
+        default void phase(String what) {
+        }
 
         Progress NONE = (d, t) -> {
         };
@@ -78,6 +83,8 @@ public final class Simulator {
      * @throws CancellationException when cancelled; nothing is returned then
      */
     public SimulationResult run(Scenario scenario, Map<String, RuleBase> rules) {
+        progress.phase("drawing the population of " + String.format(java.util.Locale.ROOT, "%,d",
+                scenario.workerCount()) + " workers");
         Fields fields = Fields.of(scenario);
         Market market = Market.of(scenario, fields);
         Person[] fixed = scenario.population() == Scenario.PopulationMode.FIXED
@@ -89,8 +96,10 @@ public final class Simulator {
         }
         int reps = scenario.replications();
         RunTotals[][] totals = new RunTotals[variants.size()][reps];
-        int total = variants.size() * reps;
+        // progress counts simulated months over all runs, so the bar moves and the ETA settles within the first run
+        int total = variants.size() * reps * scenario.months();
         AtomicInteger done = new AtomicInteger();
+        progress.phase("simulating " + variants.size() + " variants x " + reps + " replications");
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "fieldlab-run");
             t.setDaemon(true);
@@ -111,8 +120,8 @@ public final class Simulator {
                         Decider own = deciders.get(variants.get(v).name());
                         Decider reference = deciders.get(Variant.BASELINE);
                         totals[v][r] = new Run(scenario, market, people, own, own == reference ? null : reference,
-                                Rng.forReplication(scenario.seed(), r), -1, null, null, null, cancelled).run();
-                        progress.update(done.incrementAndGet(), total);
+                                Rng.forReplication(scenario.seed(), r), -1, null, null, null, cancelled)
+                                .onMonthDone(() -> progress.update(done.incrementAndGet(), total)).run();
                         return null;
                     }));
                 }

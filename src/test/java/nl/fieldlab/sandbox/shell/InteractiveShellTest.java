@@ -58,4 +58,17 @@ class InteractiveShellTest extends ShellTestSupport {
                 new CommandLine.Outcome(ExitCodes.BAD_INPUT, "", "no such file")));
         assertEquals("", InteractiveShell.outcome(new CommandLine.Outcome(ExitCodes.OK, "done", "")));
     }
+
+    @Test
+    void tablesFitAnEightyColumnTerminalByWrappingCells() {
+        TextTable t = new TextTable("metric", "baseline", "E1", "E2", "E1+E2");
+        t.row("extra net public cost per extra placement", "+1,848,870 [1,395,683, 2,302,056] *",
+                "+638,588 [330,176, 947,000] *", "+2,773,333 [2,299,483, 3,247,182] *", "none: placements fell");
+        String wide = t.render(0);
+        String fitted = t.render(80);
+        assertTrue(wide.lines().anyMatch(l -> l.length() > 80), "the table is wider than 80 unfitted:\n" + wide);
+        assertTrue(fitted.lines().allMatch(l -> l.length() <= 80), "fitted to 80 columns:\n" + fitted);
+        assertTrue(fitted.contains("[1,395,683,") && fitted.contains("placements fell"),
+                "wrapping loses nothing:\n" + fitted);
+    }
 }
