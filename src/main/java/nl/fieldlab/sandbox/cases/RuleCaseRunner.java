@@ -44,9 +44,15 @@ public final class RuleCaseRunner {
     }
 
     public List<Result> run(List<RuleCase> cases) {
+        return run(cases, (done, total) -> { });
+    }
+
+    /** Runs the cases in order, telling {@code progress} how many of them are done. */
+    public List<Result> run(List<RuleCase> cases, java.util.function.BiConsumer<Integer, Integer> progress) {
         List<Result> results = new ArrayList<>();
         for (RuleCase c : cases) {
             results.add(run(c));
+            progress.accept(results.size(), cases.size());
         }
         return results;
     }

@@ -404,8 +404,15 @@ public class SandboxCommands {
         Path casesDir = workbench.rulesDir().resolve("cases");
         var library = workbench.rules().library();
         List<RuleCase> cases = RuleCaseLoader.load(casesDir, casesDir);
-        List<RuleCaseRunner.Result> results = new RuleCaseRunner(library).run(cases);
-        RuleCheck.Report report = RuleCheck.check(library, cases, results);
+        List<RuleCaseRunner.Result> results;
+        RuleCheck.Report report;
+        try (RunControl.Session session = control.start(ctx.outputWriter())) {
+            var progress = session.progress();
+            progress.phase("running " + cases.size() + " rule cases");
+            results = new RuleCaseRunner(library).run(cases, progress::update);
+            progress.phase("checking suspends, overrides, parameters, coverage and target groups");
+            report = RuleCheck.check(library, cases, results);
+        }
         StringBuilder sb = new StringBuilder();
         report.errors().forEach(e -> sb.append("error: ").append(e).append('\n'));
         report.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
@@ -462,7 +469,12 @@ public class SandboxCommands {
         Path casesDir = workbench.rulesDir().resolve("cases");
         Path target = path == null || path.isBlank() ? casesDir : Path.of(path);
         List<RuleCase> cases = RuleCaseLoader.load(target, casesDir);
-        List<RuleCaseRunner.Result> results = new RuleCaseRunner(workbench.rules().library()).run(cases);
+        List<RuleCaseRunner.Result> results;
+        try (RunControl.Session session = control.start(ctx.outputWriter())) {
+            var progress = session.progress();
+            progress.phase("running " + cases.size() + " rule cases");
+            results = new RuleCaseRunner(workbench.rules().library()).run(cases, progress::update);
+        }
         TextTable t = new TextTable("result", "case", "where", "check", "expected", "actual").left(1, 2, 3, 4, 5);
         int failed = 0;
         for (RuleCaseRunner.Result r : results) {
