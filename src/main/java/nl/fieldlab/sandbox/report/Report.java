@@ -213,8 +213,8 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         return row;
     }
 
-    /** Who can grant each exemption of the run's variants, and roughly how long that takes. */
-    private Section legalRoutesSection() {
+    /** The exemptions the run's variants use, E2 before E10. */
+    private java.util.SortedSet<String> exemptionsUsed() {
         java.util.TreeSet<String> used = new java.util.TreeSet<>(Comparator.comparingInt((String e) -> e.length())
                 .thenComparing(Comparator.naturalOrder()));
         for (String v : nonBaselineVariants()) {
@@ -223,6 +223,12 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 used.addAll(variant.exemptions());
             }
         }
+        return used;
+    }
+
+    /** Who can grant each exemption of the run's variants, and roughly how long that takes. */
+    private Section legalRoutesSection() {
+        java.util.SortedSet<String> used = exemptionsUsed();
         if (used.isEmpty()) {
             return null;
         }
@@ -242,14 +248,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
 
     /** What each exemption the variants use changes, for whom, how far it may go, and why it should work. */
     private Section exemptionsSection() {
-        java.util.TreeSet<String> used = new java.util.TreeSet<>(Comparator.comparingInt((String e) -> e.length())
-                .thenComparing(Comparator.naturalOrder()));
-        for (String v : nonBaselineVariants()) {
-            var variant = result.scenario().variant(v);
-            if (variant != null) {
-                used.addAll(variant.exemptions());
-            }
-        }
+        java.util.SortedSet<String> used = exemptionsUsed();
         List<List<String>> rows = new ArrayList<>();
         for (String id : used) {
             var e = exemptions.get(id);

@@ -79,15 +79,11 @@ class RuleCheckTest {
     void aMisspeltTargetGroupAndAGroupNobodySetsAreErrors(@TempDir Path tmp) throws IOException {
         Path rules = tmp.resolve("rules");
         copy(RULES, rules);
-        Path trial = rules.resolve("baseline/decisions/wage-cost-subsidy.drl");
-        String text = Files.readString(trial, StandardCharsets.UTF_8);
-        Files.writeString(trial, text.replaceFirst("group == \"LKS_TARGET\"", "group == \"LKS_TARGT\""),
-                StandardCharsets.UTF_8);
+        edit(rules.resolve("baseline/decisions/wage-cost-subsidy.drl"),
+                t -> t.replaceFirst("group == \"LKS_TARGET\"", "group == \"LKS_TARGT\""));
         // the no-risk cover group loses its only setter: its tests read a group nobody sets
-        Path noRisk = rules.resolve("baseline/classification/no-risk-policy.drl");
-        Files.writeString(noRisk, Files.readString(noRisk, StandardCharsets.UTF_8)
-                .replace("new InGroup($q, \"NO_RISK_WHOLE_EMPLOYMENT\")", "new InGroup($q, \"SROI_TARGET\")"),
-                StandardCharsets.UTF_8);
+        edit(rules.resolve("baseline/classification/no-risk-policy.drl"),
+                t -> t.replace("new InGroup($q, \"NO_RISK_WHOLE_EMPLOYMENT\")", "new InGroup($q, \"SROI_TARGET\")"));
 
         RuleCheck.Report report = withoutCases(rules);
 
@@ -103,10 +99,8 @@ class RuleCheckTest {
     void exemptionSuspendingAnUnknownRuleIsAnError(@TempDir Path tmp) throws IOException {
         Path rules = tmp.resolve("rules");
         copy(RULES, rules);
-        Path e2 = rules.resolve("exemptions/E2-longer-trial-placement.yaml");
-        String text = Files.readString(e2, StandardCharsets.UTF_8);
-        Files.writeString(e2, text.replace("suspends:\n", "suspends:\n  - TRIAL-NO-SUCH-RULE\n"),
-                StandardCharsets.UTF_8);
+        edit(rules.resolve("exemptions/E2-longer-trial-placement.yaml"),
+                t -> t.replace("suspends:\n", "suspends:\n  - TRIAL-NO-SUCH-RULE\n"));
 
         RuleCheck.Report report = withoutCases(rules);
 
@@ -136,6 +130,11 @@ class RuleCheckTest {
                 && e.contains("E3") && e.contains("E9")), () -> "errors:\n" + String.join("\n", report.errors()));
         assertTrue(report.errors().stream().anyMatch(e -> e.contains("'e3.blank'") && e.contains("has no source")),
                 () -> "errors:\n" + String.join("\n", report.errors()));
+    }
+
+    /** Rewrites a file of a copied rules folder. */
+    private static void edit(Path file, java.util.function.UnaryOperator<String> change) throws IOException {
+        Files.writeString(file, change.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 
     private static void copy(Path from, Path to) throws IOException {
