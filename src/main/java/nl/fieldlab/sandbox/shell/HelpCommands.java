@@ -46,7 +46,7 @@ public class HelpCommands {
     public String help(@Argument(index = 0, description = "command", defaultValue = "") String first,
             @Argument(index = 1, description = "sub-command", defaultValue = "") String second) {
         if (first == null || first.isBlank()) {
-            return overview();
+            return fit(overview(), TextTable.width());
         }
         String name = second == null || second.isBlank() ? first : first + " " + second;
         Command c = find(name);
@@ -56,7 +56,29 @@ public class HelpCommands {
         if (c == null) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, unknownCommand(name, registry.getObject()));
         }
-        return text(c);
+        return fit(text(c), TextTable.width());
+    }
+
+    /**
+     * Help text within {@code width} columns (0: as written): a longer line wraps at spaces, its continuation lines
+     * indented like it, so the text reads in an 80-column terminal.
+     */
+    static String fit(String text, int width) {
+        if (width <= 20) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (line.length() <= width) {
+                out.append(line).append('\n');
+                continue;
+            }
+            String indent = line.substring(0, line.length() - line.stripLeading().length());
+            for (String part : TextTable.wrap(line.stripLeading(), width - indent.length())) {
+                out.append(indent).append(part).append('\n');
+            }
+        }
+        return out.toString().stripTrailing();
     }
 
     @org.springframework.shell.core.command.annotation.Command(name = "version", group = "Session",

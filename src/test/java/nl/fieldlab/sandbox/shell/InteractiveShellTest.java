@@ -71,4 +71,16 @@ class InteractiveShellTest extends ShellTestSupport {
         assertTrue(fitted.contains("[1,395,683,") && fitted.contains("placements fell"),
                 "wrapping loses nothing:\n" + fitted);
     }
+
+    @Test
+    void helpTextFitsAnEightyColumnTerminal() {
+        String text = "explain WORKER [--variant V]\n  Simulates one replication of a variant of the loaded scenario (the"
+                + " default scenario when none is loaded) and prints the worker's path month by month.\nExamples:\n"
+                + "  explain 0";
+        String fitted = HelpCommands.fit(text, 80);
+        assertTrue(fitted.lines().allMatch(l -> l.length() <= 80), fitted);
+        assertTrue(fitted.lines().skip(1).limit(2).allMatch(l -> l.startsWith("  ")), "continuations keep the indent:\n"
+                + fitted);
+        assertEquals(text, HelpCommands.fit(text, 0), "batch mode prints it as written");
+    }
 }
