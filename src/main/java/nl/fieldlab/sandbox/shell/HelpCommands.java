@@ -67,18 +67,33 @@ public class HelpCommands {
         if (width <= 20) {
             return text;
         }
-        StringBuilder out = new StringBuilder();
+        // prose written in long lines is reflowed first: a long line continues on the next line of the same indent
+        List<String> lines = new java.util.ArrayList<>();
         for (String line : text.split("\n", -1)) {
+            int last = lines.size() - 1;
+            if (last >= 0 && lines.get(last).length() > 60 && !line.isBlank()
+                    && indent(lines.get(last)).equals(indent(line))) {
+                lines.set(last, lines.get(last) + " " + line.strip());
+            } else {
+                lines.add(line);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
             if (line.length() <= width) {
                 out.append(line).append('\n');
                 continue;
             }
-            String indent = line.substring(0, line.length() - line.stripLeading().length());
+            String indent = indent(line);
             for (String part : TextTable.wrap(line.stripLeading(), width - indent.length())) {
                 out.append(indent).append(part).append('\n');
             }
         }
         return out.toString().stripTrailing();
+    }
+
+    private static String indent(String line) {
+        return line.substring(0, line.length() - line.stripLeading().length());
     }
 
     @org.springframework.shell.core.command.annotation.Command(name = "version", group = "Session",
