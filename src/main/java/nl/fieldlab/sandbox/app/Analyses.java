@@ -237,7 +237,7 @@ public class Analyses {
             if (knows.test(v, parameter)) {
                 p.put(parameter, value);
             }
-            variants.add(new Variant(v.name(), v.exemptions(), p));
+            variants.add(v.withParameters(p));
         }
         return s.with(s.seed(), s.replications(), s.behaviour(), variants);
     }

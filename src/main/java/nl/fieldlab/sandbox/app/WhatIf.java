@@ -31,6 +31,11 @@ public record WhatIf(Map<String, Double> behaviour, Map<String, Map<String, Doub
         return new WhatIf(Map.of(), Map.of());
     }
 
+    /** How many overrides there are: behaviour values plus parameter values over all variants. */
+    public int size() {
+        return behaviour.size() + parameters.values().stream().mapToInt(Map::size).sum();
+    }
+
     public boolean isEmpty() {
         return behaviour.isEmpty() && parameters.isEmpty();
     }

@@ -311,7 +311,7 @@ public class Workbench {
         for (Variant v : s.variants()) {
             Map<String, Double> params = new LinkedHashMap<>(v.parameters());
             params.putAll(whatIf.parametersFor(v.name()));
-            variants.add(new Variant(v.name(), v.exemptions(), params));
+            variants.add(v.withParameters(params));
         }
         return s.with(s.seed(), s.replications(), Behaviour.with(behaviour), variants);
     }
@@ -353,10 +353,7 @@ public class Workbench {
         // claim the report folder first: a folder that is not ours, or one another run writes, is refused now
         try (ReportFolder.Claim claim = ReportFolder.claim(dir)) {
             long t0 = System.nanoTime();
-            if (o.progress() != null) {
-                o.progress().phase("compiling the rules of " + s.variants().size() + " variants");
-            }
-            Map<String, RuleBase> bases = r.forVariants(s.variants(), o.threads());
+            Map<String, RuleBase> bases = compile(r, s, o.threads(), o.progress());
             SimulationResult result = new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Comparison comparison = Comparison.of(result);
@@ -401,11 +398,17 @@ public class Workbench {
     public SimulationResult simulate(Scenario s, int threads, Simulator.Progress progress, BooleanSupplier cancelled) {
         reloadIfChanged();
         checkRunSize(s, threads);
+        Map<String, RuleBase> bases = compile(rules(), s, threads, progress);
+        return new Simulator(threads, progress, cancelled).run(s, bases);
+    }
+
+    /** The rule bases of a scenario's variants, saying so to the progress display first. */
+    private static Map<String, RuleBase> compile(RuleBases rules, Scenario s, int threads,
+            Simulator.Progress progress) {
         if (progress != null) {
             progress.phase("compiling the rules of " + s.variants().size() + " variants");
         }
-        Map<String, RuleBase> bases = rules().forVariants(s.variants(), threads);
-        return new Simulator(threads, progress, cancelled).run(s, bases);
+        return rules.forVariants(s.variants(), threads);
     }
 
     /** The scenario to analyse: the given file, else the loaded scenario, with the session's what-if overrides. */

@@ -542,12 +542,11 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             return variant;
         }
         if (v.exemptions().size() == 1 && v.exemptions().get(0).equals(variant)) {
-            return variant + ": " + exemptionTitles.getOrDefault(variant, "").replaceFirst("^" + variant + "\\s+", "");
+            return variant + ": " + exemptionTitles.getOrDefault(variant, "");
         }
         List<String> titles = new ArrayList<>();
         for (String e : v.exemptions()) {
-            String title = exemptionTitles.getOrDefault(e, "").replaceFirst("^" + e + "\\s+", "");
-            titles.add(e + " " + title);
+            titles.add(e + " " + exemptionTitles.getOrDefault(e, ""));
         }
         return variant + ": " + String.join("; ", titles).strip();
     }

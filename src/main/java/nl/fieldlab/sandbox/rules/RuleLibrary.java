@@ -203,18 +203,8 @@ public final class RuleLibrary {
             SourceFile f = read(dir, p);
             hashes.put(f.path(), f.sha256());
         }
-        Path regionsFile = dir.resolve("regions.yaml");
-        Regions regions = Regions.load(regionsFile);
-        if (Files.isRegularFile(regionsFile)) {
-            SourceFile f = read(dir, regionsFile);
-            hashes.put(f.path(), f.sha256());
-        }
-        Path groupsFile = dir.resolve("groups.yaml");
-        TargetGroups groups = TargetGroups.load(groupsFile);
-        if (Files.isRegularFile(groupsFile)) {
-            SourceFile f = read(dir, groupsFile);
-            hashes.put(f.path(), f.sha256());
-        }
+        Regions regions = Regions.load(hashIfPresent(dir, "regions.yaml", hashes));
+        TargetGroups groups = TargetGroups.load(hashIfPresent(dir, "groups.yaml", hashes));
         SortedMap<String, Exemption> exemptions = new TreeMap<>(RuleLibrary::compareIds);
         Map<String, SourceFile> exemptionRules = new LinkedHashMap<>();
         Path exDir = dir.resolve("exemptions");
@@ -406,6 +396,16 @@ public final class RuleLibrary {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** A file of the folder that may be missing: its path, hashed with the rest when it is there. */
+    private static Path hashIfPresent(Path root, String name, SortedMap<String, String> hashes) {
+        Path file = root.resolve(name);
+        if (Files.isRegularFile(file)) {
+            SourceFile f = read(root, file);
+            hashes.put(f.path(), f.sha256());
+        }
+        return file;
     }
 
     private static SourceFile read(Path root, Path file) {

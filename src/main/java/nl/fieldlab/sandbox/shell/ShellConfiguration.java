@@ -198,10 +198,7 @@ public class ShellConfiguration {
             org.jline.reader.LineReader reader = lineReader.getObject();
             PromptProvider promptProvider = prompt.getObject();
             new InteractiveShell(reader, () -> promptProvider.getPrompt().toAnsi(reader.getTerminal()),
-                    new CommandLine(parser, registry), () -> {
-                        var w = workbench.whatIf();
-                        return w.behaviour().size() + w.parameters().values().stream().mapToInt(java.util.Map::size).sum();
-                    }).run();
+                    new CommandLine(parser, registry), () -> workbench.whatIf().size()).run();
         };
     }
 

@@ -134,7 +134,7 @@ public class WhatIfCommands {
             if (named || scope != null) {
                 throw new CommandFailure(ExitCodes.BAD_INPUT, "give a name or --all, not both");
             }
-            int n = count(now);
+            int n = now.size();
             workbench.whatIf(WhatIf.none());
             return n == 0 ? "No what-if overrides to remove." : "Removed " + n + " what-if override"
                     + (n == 1 ? "" : "s") + "; runs use the files as they are.";
@@ -209,7 +209,7 @@ public class WhatIfCommands {
                 }
             }
         }
-        return t.toString() + count(w) + " override" + (count(w) == 1 ? "" : "s") + (s == null ? "" : " on scenario '"
+        return t.toString() + w.size() + " override" + (w.size() == 1 ? "" : "s") + (s == null ? "" : " on scenario '"
                 + s.id() + "'") + "; 'run' uses them and records them in manifest.json. 'unset --all' removes them.";
     }
 
@@ -353,10 +353,6 @@ public class WhatIfCommands {
             return format(e.parameters().get(key).values().get(0).value()) + " (exemption " + e.id() + ")";
         }
         return "-";
-    }
-
-    private static int count(WhatIf w) {
-        return w.behaviour().size() + w.parameters().values().stream().mapToInt(Map::size).sum();
     }
 
     private static String scopeLabel(String scope) {
