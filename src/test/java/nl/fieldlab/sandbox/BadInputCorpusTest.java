@@ -167,17 +167,7 @@ class BadInputCorpusTest {
             if (c.has("input")) {
                 Files.copy(CORPUS.resolve(c.get("input").asString()), file);
             } else {
-                String text = c.has("text") ? expand(c.get("text").asString())
-                        : Files.readString(Path.of("scenarios", c.get("scenario").asString() + ".yaml"));
-                if (c.has("replace")) {
-                    for (Map.Entry<String, JsonNode> r : c.get("replace").properties()) {
-                        assertTrue(text.contains(r.getKey()), "the base scenario no longer contains '"
-                                + r.getKey() + "'; update the case");
-                        text = text.replaceFirst(Pattern.quote(r.getKey()),
-                                Matcher.quoteReplacement(expand(r.getValue().asString())));
-                    }
-                }
-                Files.writeString(file, text, StandardCharsets.UTF_8);
+                Files.writeString(file, caseText(c), StandardCharsets.UTF_8);
             }
             out.add(file);
         }
@@ -200,6 +190,24 @@ class BadInputCorpusTest {
             }
         }
         return out;
+    }
+
+    /** The text of a case's input file, from {@code text} or {@code scenario} with its edits; null for {@code input}. */
+    static String caseText(JsonNode c) throws IOException {
+        if (!c.has("text") && !c.has("scenario")) {
+            return null;
+        }
+        String text = c.has("text") ? expand(c.get("text").asString())
+                : Files.readString(Path.of("scenarios", c.get("scenario").asString() + ".yaml"));
+        if (c.has("replace")) {
+            for (Map.Entry<String, JsonNode> r : c.get("replace").properties()) {
+                assertTrue(text.contains(r.getKey()), "the base scenario no longer contains '"
+                        + r.getKey() + "'; update the case");
+                text = text.replaceFirst(Pattern.quote(r.getKey()),
+                        Matcher.quoteReplacement(expand(r.getValue().asString())));
+            }
+        }
+        return text;
     }
 
     /** {@code {x*3}} becomes {@code xxx}: long values without long files. */

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,6 +24,7 @@ import nl.fieldlab.sandbox.domain.EmployerFacts;
 import nl.fieldlab.sandbox.domain.QuestionType;
 import nl.fieldlab.sandbox.domain.WorkerFacts;
 import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.input.JsonSchema;
 import nl.fieldlab.sandbox.input.Months;
 import nl.fieldlab.sandbox.input.YamlFile;
 
@@ -30,14 +34,46 @@ import nl.fieldlab.sandbox.input.YamlFile;
  */
 public final class RuleCaseLoader {
 
-    private static final Set<String> CASE_KEYS = Set.of("name", "month", "question", "variant", "exemptions",
-            "parameters", "startYear", "worker", "employer", "course", "formerEmployee", "afterTrial", "rampUpPct", "counterfactualPct",
-            "expect");
-    private static final Set<String> EXPECT_KEYS = Set.of("allowed", "blockedBy", "month", "payments",
-            "entitlements", "obligations", "amounts", "groups", "notGroups", "fired", "notFired", "tolerance");
+    /**
+     * A rule-case file as written: the fields {@link #read} accepts, the one place they are listed (the JSON
+     * Schema of rule-case files is written from these records). Every case field may also come from the file's
+     * {@code defaults:}, so none is required on its own; facts are given in part, the rest from
+     * {@code rules/cases/defaults.yaml}.
+     */
+    record CaseFile(CaseSpec defaults, @JsonProperty(required = true) List<CaseSpec> cases) {
+    }
+
+    record CaseSpec(
+            @JsonPropertyDescription("what the case shows, in words") String name,
+            @JsonPropertyDescription("the month the question is asked, YYYY-MM") String month,
+            QuestionType question,
+            @JsonPropertyDescription("baseline, or exemption ids joined by '+', e.g. E1+E2") String variant,
+            List<String> exemptions,
+            @JsonPropertyDescription("parameter overrides, key: value") Map<String, Double> parameters,
+            Integer startYear, WorkerFacts worker, EmployerFacts employer, CourseFacts course,
+            Boolean formerEmployee, Boolean afterTrial, Integer rampUpPct, Integer counterfactualPct,
+            @JsonPropertyDescription("what the answer must contain") ExpectSpec expect) {
+    }
+
+    record ExpectSpec(Boolean allowed, String blockedBy,
+            @JsonPropertyDescription("the month of the spell (1 = its first) whose answer is checked") Integer month,
+            Map<String, Double> payments, Map<String, Double> entitlements, Map<String, Double> obligations,
+            Map<String, Double> amounts, List<String> groups, List<String> notGroups, List<String> fired,
+            List<String> notFired, Double tolerance) {
+    }
+
+    private static final Set<String> CASE_KEYS = Set.copyOf(JsonSchema.fieldNames(CaseSpec.class));
+    private static final Set<String> EXPECT_KEYS = Set.copyOf(JsonSchema.fieldNames(ExpectSpec.class));
     private static final String DEFAULTS_FILE = "defaults.yaml";
 
     private RuleCaseLoader() {
+    }
+
+    /** The JSON Schema of rule-case files. */
+    public static ObjectNode schema() {
+        return JsonSchema.of(CaseFile.class, "Fieldlab Sandbox rule cases",
+                "Questions put to the rules with the answer they must give (rules/cases/*.yaml; see rules/README.md)",
+                Set.of(WorkerFacts.class, EmployerFacts.class, CourseFacts.class));
     }
 
     /** Reads every case file under {@code path} (a folder or one file). */
@@ -84,11 +120,7 @@ public final class RuleCaseLoader {
         YamlFile yaml = YamlFile.open(file);
         JsonNode root = yaml.tree();
         yaml.require(root instanceof ObjectNode, "", "expected 'cases:' (and optionally 'defaults:')");
-        for (Iterator<String> it = root.propertyNames().iterator(); it.hasNext();) {
-            String key = it.next();
-            yaml.check(key.equals("cases") || key.equals("defaults"), key,
-                    "unknown field '" + key + "' (expected one of: cases, defaults)");
-        }
+        checkKeys(yaml, root, "", Set.copyOf(JsonSchema.fieldNames(CaseFile.class)));
         ObjectNode fileDefaults = root.get("defaults") instanceof ObjectNode d ? d : YamlFile.mapper().createObjectNode();
         checkKeys(yaml, fileDefaults, "defaults", CASE_KEYS);
         JsonNode list = root.get("cases");
@@ -233,7 +265,7 @@ public final class RuleCaseLoader {
     private static void checkKeys(YamlFile yaml, JsonNode node, String at, Set<String> allowed) {
         for (Iterator<String> it = node.propertyNames().iterator(); it.hasNext();) {
             String key = it.next();
-            yaml.check(allowed.contains(key), at + "." + key, "unknown field '" + key + "' (expected one of: "
+            yaml.check(allowed.contains(key), at.isEmpty() ? key : at + "." + key, "unknown field '" + key + "' (expected one of: "
                     + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
         }
     }

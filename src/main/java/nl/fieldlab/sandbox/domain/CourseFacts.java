@@ -1,33 +1,35 @@
 package nl.fieldlab.sandbox.domain;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /**
  * A course a worker may follow.
- *
- * @param id               the scenario's course id
- * @param field            occupation field the course leads to
- * @param level            education level it gives on completion (for certificates: the level of the qualification)
- * @param months           nominal duration in months
- * @param route            BBL, BOL or OTHER
- * @param credential       what completion gives
- * @param price            market price of the course in euro (for MBO courses the statutory fee follows from the rules)
- * @param shortageOccupation leads to a fieldlab shortage occupation
- * @param kansberoep       leads to an occupation on UWV's list of promising occupations (kansberoepen)
- * @param practiceHoursPerYear  practice hours per study year at the workplace (BBL)
- * @param supervisedHoursPerYear supervised teaching hours per study year (BBL)
- * @param developmentPath  listed in a recognised sectoral development path (sectoraal ontwikkelpad), which opens the
- *                         SLIM training subsidy
  */
 public record CourseFacts(
+        @JsonPropertyDescription("the scenario's course id")
         String id,
+        @JsonPropertyDescription("occupation field the course leads to")
         String field,
+        @JsonPropertyDescription("education level it gives on completion (for certificates: the level of the qualification)")
         Education level,
+        @JsonPropertyDescription("nominal duration in months")
         int months,
+        @JsonPropertyDescription("BBL, BOL or OTHER")
         CourseRoute route,
+        @JsonPropertyDescription("what completion gives")
         Credential credential,
+        @JsonPropertyDescription("market price of the course in euro (for MBO courses the statutory fee follows from the "
+                + "rules)")
         double price,
+        @JsonPropertyDescription("leads to a fieldlab shortage occupation")
         boolean shortageOccupation,
+        @JsonPropertyDescription("leads to an occupation on UWV's list of promising occupations (kansberoepen)")
         boolean kansberoep,
+        @JsonPropertyDescription("practice hours per study year at the workplace (BBL)")
         int practiceHoursPerYear,
+        @JsonPropertyDescription("supervised teaching hours per study year (BBL)")
         int supervisedHoursPerYear,
+        @JsonPropertyDescription("listed in a recognised sectoral development path (sectoraal ontwikkelpad), which opens the "
+                + "SLIM training subsidy")
         boolean developmentPath) {
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -36,24 +37,26 @@ final class Shape {
     }
 
     /** The fields a record reads, by the name written in YAML, with whether each is required. */
-    record Field(String name, JavaType type, boolean required) {
+    record Field(String name, JavaType type, boolean required, String description) {
     }
 
     static Map<String, Field> fields(Class<?> record) {
         Map<String, Field> out = new LinkedHashMap<>();
         for (RecordComponent c : record.getRecordComponents()) {
-            JsonProperty p = annotation(record, c);
+            JsonProperty p = annotation(record, c, JsonProperty.class);
             String name = p != null && !p.value().isEmpty() ? p.value() : c.getName();
+            JsonPropertyDescription words = annotation(record, c, JsonPropertyDescription.class);
             out.put(name, new Field(name, YamlFile.mapper().getTypeFactory().constructType(c.getGenericType()),
-                    p != null && p.required()));
+                    p != null && p.required(), words == null ? null : words.value()));
         }
         return out;
     }
 
-    private static JsonProperty annotation(Class<?> record, RecordComponent c) {
+    private static <A extends java.lang.annotation.Annotation> A annotation(Class<?> record, RecordComponent c,
+            Class<A> kind) {
         try {
-            JsonProperty p = record.getDeclaredField(c.getName()).getAnnotation(JsonProperty.class);
-            return p != null ? p : c.getAccessor().getAnnotation(JsonProperty.class);
+            A p = record.getDeclaredField(c.getName()).getAnnotation(kind);
+            return p != null ? p : c.getAccessor().getAnnotation(kind);
         } catch (NoSuchFieldException e) {
             return null;
         }
@@ -206,7 +209,7 @@ final class Shape {
         yaml.problem(at, problem);
     }
 
-    private static Method delegatingCreator(Class<?> type) {
+    static Method delegatingCreator(Class<?> type) {
         for (Method m : type.getDeclaredMethods()) {
             JsonCreator c = m.getAnnotation(JsonCreator.class);
             if (c != null && c.mode() == JsonCreator.Mode.DELEGATING && Modifier.isStatic(m.getModifiers())

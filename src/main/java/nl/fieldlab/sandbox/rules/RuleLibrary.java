@@ -18,10 +18,14 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import tools.jackson.databind.node.ObjectNode;
 
 import nl.fieldlab.sandbox.domain.QuestionType;
 import nl.fieldlab.sandbox.domain.Status;
 import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.input.JsonSchema;
 import nl.fieldlab.sandbox.input.Months;
 import nl.fieldlab.sandbox.input.YamlFile;
 import nl.fieldlab.sandbox.parameters.DatedValue;
@@ -280,11 +284,23 @@ public final class RuleLibrary {
             Boolean unverified, String reference, List<ParameterLoader.ValueSpec> values) {
     }
 
-    record ExemptionSpec(@JsonProperty(required = true) String id, @JsonProperty(required = true) String title,
-            @JsonProperty(required = true) String description, @JsonProperty(required = true) String mechanism,
-            @JsonProperty(required = true) String risk, @JsonProperty(required = true) String source,
-            List<String> suspends, List<String> rules, Map<String, ParamSpec> parameters,
-            @JsonProperty(required = true) ScopeSpec scope, LegalRouteSpec legalRoute) {
+    record ExemptionSpec(
+            @JsonPropertyDescription("short id such as E1: capitals, digits, '-'") @JsonProperty(required = true) String id,
+            @JsonPropertyDescription("the exemption in a few words") @JsonProperty(required = true) String title,
+            @JsonPropertyDescription("what it changes, in words") @JsonProperty(required = true) String description,
+            @JsonPropertyDescription("the decision it changes and how (contact, hire, trial, course, completion, ...)")
+            @JsonProperty(required = true) String mechanism,
+            @JsonPropertyDescription("what could go wrong") @JsonProperty(required = true) String risk,
+            @JsonPropertyDescription("the regulation it relaxes and the evidence for its effect")
+            @JsonProperty(required = true) String source,
+            @JsonPropertyDescription("baseline rule names it switches off inside its scope") List<String> suspends,
+            @JsonPropertyDescription(".drl files beside this one with the overlay rules") List<String> rules,
+            @JsonPropertyDescription("its own parameters: unit with dated values, or value and source")
+            Map<String, ParamSpec> parameters,
+            @JsonPropertyDescription("where it applies: questions, regions, statuses, ages, period, cap")
+            @JsonProperty(required = true) ScopeSpec scope,
+            @JsonPropertyDescription("how it could be made lawful: who decides, lead time and source")
+            LegalRouteSpec legalRoute) {
     }
 
     record LegalRouteSpec(@JsonProperty(required = true) LegalRoute.Kind kind,
@@ -293,6 +309,13 @@ public final class RuleLibrary {
     }
 
     record LeadTimeSpec(@JsonProperty(required = true) Integer min, @JsonProperty(required = true) Integer max) {
+    }
+
+    /** The JSON Schema of exemption declarations. */
+    public static ObjectNode exemptionSchema() {
+        return JsonSchema.of(ExemptionSpec.class, "Fieldlab Sandbox exemption declaration",
+                "A proposed exemption: what it changes, its scope, parameters, rules and legal route"
+                        + " (rules/exemptions/*.yaml; see rules/README.md)", Set.of());
     }
 
     private static Exemption readExemption(Path root, Path file, ParameterTable baseline, Regions regions) {

@@ -1,6 +1,7 @@
 package nl.fieldlab.sandbox.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import nl.fieldlab.sandbox.domain.CourseRoute;
 import nl.fieldlab.sandbox.domain.Credential;
@@ -8,31 +9,30 @@ import nl.fieldlab.sandbox.domain.Education;
 
 /**
  * A course workers can take to move into a field.
- *
- * @param id         id used in reports
- * @param field      occupation field it leads to
- * @param level      education level it gives
- * @param months     nominal duration in months
- * @param route      BBL, BOL or OTHER
- * @param credential DIPLOMA, CERTIFICATE, PRACTICE_STATEMENT or SECTOR_CERTIFICATE
- * @param price      full price per participant in euro
- * @param shortageOccupation leads to a fieldlab shortage occupation
- * @param kansberoep leads to a UWV promising occupation
- * @param practiceHoursPerYear   practice hours per study year at the workplace (BBL)
- * @param supervisedHoursPerYear supervised teaching hours per study year (BBL)
- * @param developmentPath listed in a recognised sectoral development path (sectoraal ontwikkelpad; default false)
  */
 public record CourseSpec(
+        @JsonPropertyDescription("id used in reports")
         @JsonProperty(required = true) String id,
+        @JsonPropertyDescription("occupation field it leads to")
         @JsonProperty(required = true) String field,
+        @JsonPropertyDescription("education level it gives")
         @JsonProperty(required = true) Education level,
+        @JsonPropertyDescription("nominal duration in months")
         @JsonProperty(required = true) Integer months,
+        @JsonPropertyDescription("BBL, BOL or OTHER")
         @JsonProperty(required = true) CourseRoute route,
+        @JsonPropertyDescription("DIPLOMA, CERTIFICATE, PRACTICE_STATEMENT or SECTOR_CERTIFICATE")
         @JsonProperty(required = true) Credential credential,
+        @JsonPropertyDescription("full price per participant in euro")
         @JsonProperty(required = true) Double price,
+        @JsonPropertyDescription("leads to a fieldlab shortage occupation")
         Boolean shortageOccupation,
+        @JsonPropertyDescription("leads to a UWV promising occupation")
         Boolean kansberoep,
+        @JsonPropertyDescription("practice hours per study year at the workplace (BBL)")
         Integer practiceHoursPerYear,
+        @JsonPropertyDescription("supervised teaching hours per study year (BBL)")
         Integer supervisedHoursPerYear,
+        @JsonPropertyDescription("listed in a recognised sectoral development path (sectoraal ontwikkelpad; default false)")
         Boolean developmentPath) {
 }

@@ -1,6 +1,7 @@
 package nl.fieldlab.sandbox.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
  * An evaluator's assertion about a run, checked after it.
@@ -12,7 +13,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *   <li>{@code {variant: E1, metric: placementRate, above: 0.3}}: the variant's mean is above a value.</li>
  * </ul>
  */
-public record ExpectationSpec(@JsonProperty(required = true) String variant,
-        @JsonProperty(required = true) String metric, Boolean raises, Boolean lowers, Double below, Double above,
-        String note) {
+public record ExpectationSpec(
+        @JsonPropertyDescription("the variant checked") @JsonProperty(required = true) String variant,
+        @JsonPropertyDescription("a metric name (compare --metric lists them)") @JsonProperty(required = true) String metric,
+        @JsonPropertyDescription("the 95 % CI of the difference to the baseline lies above 0") Boolean raises,
+        @JsonPropertyDescription("the 95 % CI of the difference to the baseline lies below 0") Boolean lowers,
+        @JsonPropertyDescription("the variant's mean is below this value") Double below,
+        @JsonPropertyDescription("the variant's mean is above this value") Double above,
+        @JsonPropertyDescription("why the evaluator expects it, quoted in the report") String note) {
 }

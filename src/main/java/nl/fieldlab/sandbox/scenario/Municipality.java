@@ -6,17 +6,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
  * The municipality whose own policy a scenario simulates: the choices the law leaves to a municipality's ordinance
  * or policy rule (a flat-rate wage-cost subsidy pending the wage-value assessment, the length of a bijstand trial
  * placement), each with the source it comes from. Only parameters marked {@code municipal: true} in the rules'
  * parameter files can be set here; the others are national law.
- *
- * @param name   the municipality (or the joint service of several), as the report names it; empty when none is given
- * @param policy parameter key -> the value the municipality chose and where that is written
  */
-public record Municipality(String name, Map<String, Choice> policy) {
+public record Municipality(
+        @JsonPropertyDescription("the municipality (or the joint service of several), as the report names it; empty when "
+                + "none is given")
+        String name,
+        @JsonPropertyDescription("parameter key -> the value the municipality chose and where that is written")
+        Map<String, Choice> policy) {
 
     /** One policy choice: its value and the ordinance, policy rule or page that sets it. */
     public record Choice(@JsonProperty(required = true) Double value, @JsonProperty(required = true) String source) {

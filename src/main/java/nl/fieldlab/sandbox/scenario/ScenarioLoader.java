@@ -11,8 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import tools.jackson.databind.node.ObjectNode;
 
 import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.input.JsonSchema;
 import nl.fieldlab.sandbox.input.Months;
 import nl.fieldlab.sandbox.input.Suggestions;
 import nl.fieldlab.sandbox.input.YamlFile;
@@ -26,21 +30,29 @@ public final class ScenarioLoader {
     }
 
     record Spec(
+            @JsonPropertyDescription("names the report folder: letters, digits, '-', '_' or '.'")
             @JsonProperty(required = true) String id,
+            @JsonPropertyDescription("what the scenario asks, in words; the report quotes it")
             @JsonProperty(required = true) String description,
-            String region,
+            @JsonPropertyDescription("labour-market region code of rules/regions.yaml (default NHN)") String region,
+            @JsonPropertyDescription("the municipality whose own policy choices apply (parameters marked municipal)")
             Municipality municipality,
-            @JsonProperty(required = true) String start,
-            @JsonProperty(required = true) Integer months,
+            @JsonPropertyDescription("first simulated month, YYYY-MM") @JsonProperty(required = true) String start,
+            @JsonPropertyDescription("months simulated, 1 to 240") @JsonProperty(required = true) Integer months,
+            @JsonPropertyDescription("seed of the random draws: the same seed gives the same report")
             @JsonProperty(required = true) Long seed,
+            @JsonPropertyDescription("Monte Carlo replications, 2 to 10,000")
             @JsonProperty(required = true) Integer replications,
+            @JsonPropertyDescription("FIXED: one population for every replication; PER_REPLICATION: drawn again in each")
             Scenario.PopulationMode population,
-            @JsonProperty(required = true) List<WorkerGroup> workers,
-            @JsonProperty(required = true) List<EmployerGroup> employers,
-            List<CourseSpec> courses,
+            @JsonPropertyDescription("worker groups") @JsonProperty(required = true) List<WorkerGroup> workers,
+            @JsonPropertyDescription("employer groups") @JsonProperty(required = true) List<EmployerGroup> employers,
+            @JsonPropertyDescription("courses workers can take") List<CourseSpec> courses,
+            @JsonPropertyDescription("behaviour assumptions by key (see the report's assumptions table)")
             Map<String, Double> behaviour,
+            @JsonPropertyDescription("the variants compared; one is named baseline")
             @JsonProperty(required = true) List<VariantSpec> variants,
-            List<ExpectationSpec> expect) {
+            @JsonPropertyDescription("what an evaluator expects of the run, checked after it") List<ExpectationSpec> expect) {
     }
 
     /** Most replications a scenario may ask for. */
@@ -53,6 +65,13 @@ public final class ScenarioLoader {
     public static final int MAX_DESCRIPTION = 4_000;
 
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*");
+
+    /** The JSON Schema of scenario files. */
+    public static ObjectNode schema() {
+        return JsonSchema.of(Spec.class, "Fieldlab Sandbox scenario",
+                "Worker and employer populations, behaviour, the variants to compare and what to expect"
+                        + " (scenarios/*.yaml; see README.md)", Set.of());
+    }
 
     /** Reads a scenario checking only what the file itself says. */
     public static Scenario load(Path file) {

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** A variant as written in a scenario: a name, exemptions and parameter overrides. */
-public record VariantSpec(@JsonProperty(required = true) String name, List<String> exemptions,
-        Map<String, Double> parameters) {
+public record VariantSpec(
+        @JsonPropertyDescription("baseline, or a name such as E1 or E1+E2") @JsonProperty(required = true) String name,
+        @JsonPropertyDescription("exemption ids of rules/exemptions, laid over the baseline") List<String> exemptions,
+        @JsonPropertyDescription("parameter overrides for this variant, key: value") Map<String, Double> parameters) {
 }

@@ -3,6 +3,7 @@ package nl.fieldlab.sandbox.scenario;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import nl.fieldlab.sandbox.domain.Education;
 import nl.fieldlab.sandbox.domain.Household;
@@ -10,44 +11,43 @@ import nl.fieldlab.sandbox.domain.Status;
 
 /**
  * A group of similar workers. Distributions are shares that sum to 1; ranges are drawn uniformly.
- *
- * @param group            id used in reports
- * @param count            number of workers
- * @param status           status at the start
- * @param region           region code (defaults to the scenario's)
- * @param age              age at the start
- * @param education        shares by education level
- * @param field            occupation field of experience
- * @param household        shares by household type (default all single)
- * @param wageValue        wage value in percent (default 100)
- * @param dailyWage        WW daily wage in euro (WW and EMPLOYED groups)
- * @param workHistoryYears years of work history
- * @param monthsUnemployed months unemployed (and on the benefit) at the start
- * @param meansTestShare   share whose household income and assets are below the bijstand limits (default 1)
- * @param disabledShare    share with an occupational disability (default 0)
- * @param background       route into the jobs-agreement register, if any (default NONE)
- * @param layoffRate       EMPLOYED groups: monthly probability of losing the job (declining occupation)
- * @param youngChildShare  share of the single parents with a child under five (default 0)
- * @param illnessBenefitBeforeShare share who received sickness or disability benefit before this spell out of
- *                         work (default 0; UWV's trial placement waives the WW waiting months for them)
  */
 public record WorkerGroup(
+        @JsonPropertyDescription("id used in reports")
         @JsonProperty(required = true) String group,
+        @JsonPropertyDescription("number of workers")
         @JsonProperty(required = true) Integer count,
+        @JsonPropertyDescription("status at the start")
         @JsonProperty(required = true) Status status,
+        @JsonPropertyDescription("region code (defaults to the scenario's)")
         String region,
+        @JsonPropertyDescription("age at the start")
         @JsonProperty(required = true) Range age,
+        @JsonPropertyDescription("shares by education level")
         @JsonProperty(required = true) Map<Education, Double> education,
+        @JsonPropertyDescription("occupation field of experience")
         @JsonProperty(required = true) String field,
+        @JsonPropertyDescription("shares by household type (default all single)")
         Map<Household, Double> household,
+        @JsonPropertyDescription("wage value in percent (default 100)")
         Range wageValue,
+        @JsonPropertyDescription("WW daily wage in euro (WW and EMPLOYED groups)")
         Range dailyWage,
+        @JsonPropertyDescription("years of work history")
         Range workHistoryYears,
+        @JsonPropertyDescription("months unemployed (and on the benefit) at the start")
         Range monthsUnemployed,
+        @JsonPropertyDescription("share whose household income and assets are below the bijstand limits (default 1)")
         Double meansTestShare,
+        @JsonPropertyDescription("share with an occupational disability (default 0)")
         Double disabledShare,
+        @JsonPropertyDescription("route into the jobs-agreement register, if any (default NONE)")
         String background,
+        @JsonPropertyDescription("EMPLOYED groups: monthly probability of losing the job (declining occupation)")
         Double layoffRate,
+        @JsonPropertyDescription("share of the single parents with a child under five (default 0)")
         Double youngChildShare,
+        @JsonPropertyDescription("share who received sickness or disability benefit before this spell out of work (default "
+                + "0; UWV's trial placement waives the WW waiting months for them)")
         Double illnessBenefitBeforeShare) {
 }

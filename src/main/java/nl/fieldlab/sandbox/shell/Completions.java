@@ -49,6 +49,11 @@ public class Completions {
     }
 
     @Bean
+    public CompletionProvider schemaKinds() {
+        return ctx -> proposals(ctx, nl.fieldlab.sandbox.app.FileSchema.words());
+    }
+
+    @Bean
     public CompletionProvider metricNames() {
         return this::byOption;
     }

@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
 import nl.fieldlab.sandbox.app.CommandFailure;
 import nl.fieldlab.sandbox.app.ExitCodes;
 import nl.fieldlab.sandbox.app.Expectations;
+import nl.fieldlab.sandbox.app.FileSchema;
 import nl.fieldlab.sandbox.app.Workbench;
 import nl.fieldlab.sandbox.cases.RuleCase;
 import nl.fieldlab.sandbox.cases.RuleCaseLoader;
 import nl.fieldlab.sandbox.cases.RuleCaseRunner;
 import nl.fieldlab.sandbox.cases.RuleCheck;
+import nl.fieldlab.sandbox.input.Suggestions;
 import nl.fieldlab.sandbox.report.ReportWriter;
 import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.RuleBase;
@@ -452,6 +454,30 @@ public class SandboxCommands {
                 s.workerCount(), s.employers().size(), s.variants().size(),
                 String.join(", ", s.variants().stream().map(Variant::name).toList()), workbench.rulesDir(),
                 library.hash().substring(0, 12), library.ruleCount()) + warnings;
+    }
+
+    @Command(name = "schema", group = "Scenario", exitStatusExceptionMapper = ERRORS,
+            completionProvider = "schemaKinds",
+            description = "Print the JSON Schema of scenario files, rule cases or exemption declarations",
+            help = """
+                    schema KIND
+                      Prints the JSON Schema (draft 2020-12) of a kind of file: scenario, rule-cases or exemption.
+                      Editors that read a '# yaml-language-server: $schema=FILE' line (VS Code with the YAML
+                      extension, IntelliJ, Neovim with yaml-language-server) complete and check a file while it is
+                      typed. The shipped files point at the copies in scenarios/, rules/cases/ and
+                      rules/exemptions/; save one beside your own files with the command below.
+                    Examples:
+                      schema scenario
+                      java -jar target/fieldlab.jar schema scenario > my-scenarios/scenario.schema.json""")
+    public String schema(@Argument(index = 0, description = "scenario, rule-cases or exemption", defaultValue = "")
+            String kind) {
+        FileSchema s = FileSchema.byWord(kind == null ? "" : kind.strip());
+        if (s == null) {
+            String near = kind == null || kind.isBlank() ? "" : Suggestions.didYouMean(kind.strip(), FileSchema.words());
+            throw new CommandFailure(ExitCodes.BAD_INPUT, (kind == null || kind.isBlank() ? "give a kind of file"
+                    : "no schema for '" + kind.strip() + "'" + near) + ": one of " + String.join(", ", FileSchema.words()));
+        }
+        return s.text().stripTrailing();
     }
 
     @Command(name = "test-rules", group = "Rules", exitStatusExceptionMapper = ERRORS, completionProvider = "caseFiles",

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 
+import nl.fieldlab.sandbox.SchemaCheck;
 import nl.fieldlab.sandbox.app.ExitCodes;
+import nl.fieldlab.sandbox.app.FileSchema;
 import nl.fieldlab.sandbox.app.Workbench;
 import nl.fieldlab.sandbox.input.InputError;
 import nl.fieldlab.sandbox.input.InputErrors;
@@ -27,7 +29,8 @@ import nl.fieldlab.sandbox.input.InputErrors;
 /**
  * Mutated copies of the shipped scenarios go through the loader as {@code validate} reads them (with the rule
  * library, the reports folder and the heap): every one is either valid or rejected with a clear error whose every
- * problem names the file and a line; none is an internal error; none takes more than 10 s.
+ * problem names the file and a line; none is an internal error; none takes more than 10 s; and the published JSON
+ * Schema ({@code scenarios/scenario.schema.json}) agrees with the loader on it.
  *
  * <p>Each try draws one to four mutations from its own seed ({@link #SEED} + try number), so a failure names the
  * seed that reproduces it. 1,000 tries in {@code mvn test}; {@code mvn test -Pfuzz} runs 10,000 (system property
@@ -99,10 +102,17 @@ class ScenarioFuzzTest {
                 + "0 internal errors, slowest %.0f ms%n", tries(), valid, rejected, slowest / 1e6);
     }
 
-    /** True when the file is valid; false when it is rejected as it must be; fails otherwise. */
+    /**
+     * True when the file is valid; false when it is rejected as it must be; fails otherwise. The published JSON
+     * Schema agrees: it accepts every file the loader accepts, and rejects every file the loader rejects for its
+     * shape (a field, a type, a required value).
+     */
     static boolean check(Workbench workbench, Path file, String what) {
+        List<String> schema = SchemaCheck.problems(FileSchema.SCENARIO, file);
         try {
             workbench.readScenario(file);
+            assertTrue(schema == null || schema.isEmpty(),
+                    () -> "the loader accepts what the JSON Schema refuses, " + what + ": " + schema);
             return true;
         } catch (RuntimeException e) {
             if (ExitCodes.of(e) != ExitCodes.BAD_INPUT) {
@@ -115,6 +125,11 @@ class ScenarioFuzzTest {
                 assertTrue(p.file() != null && p.file().endsWith("fuzzed.yaml") && p.line() > 0,
                         () -> "a rejection without file:line for " + what + ": " + p.getMessage());
                 assertFalse(p.getMessage().contains("Exception"), p::getMessage);
+            }
+            List<String> messages = problems.stream().map(InputError::getMessage).toList();
+            if (schema != null && SchemaCheck.anyShapeProblem(messages)) {
+                assertFalse(schema.isEmpty(), () -> "the JSON Schema accepts what the loader refuses for its shape, "
+                        + what + ": " + messages);
             }
             return false;
         }

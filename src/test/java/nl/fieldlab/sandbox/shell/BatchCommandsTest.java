@@ -82,6 +82,16 @@ class BatchCommandsTest extends ShellTestSupport {
     }
 
     @Test
+    void schemaPrintsThePublishedSchemaAndSuggestsAKind() throws IOException {
+        CommandLine.Outcome o = run("schema scenario");
+        assertEquals(ExitCodes.OK, o.exitCode(), o.error());
+        assertEquals(Files.readString(Path.of("scenarios/scenario.schema.json")).stripTrailing(), o.output().stripTrailing());
+        CommandLine.Outcome typo = run("schema exemptoin");
+        assertEquals(ExitCodes.BAD_INPUT, typo.exitCode());
+        assertTrue(typo.error().contains("no schema for 'exemptoin' (did you mean 'exemption'?)"), typo.error());
+    }
+
+    @Test
     void unknownCommandIsRefused() {
         assertEquals(ExitCodes.BAD_INPUT, run("frobnicate").exitCode());
     }
