@@ -295,7 +295,8 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         return r.estimate() >= 0 ? r : new Ratio(-r.estimate(), r.se(), -r.ciHigh(), -r.ciLow(), r.n(), r.undefined());
     }
 
-    private static Summary abs(Summary s) {
+    /** The same interval for the size of a difference (its sign flipped when it is negative). */
+    static Summary abs(Summary s) {
         return s.mean() >= 0 ? s
                 : new Summary(-s.mean(), s.sd(), s.se(), -s.ciHigh(), -s.ciLow(), s.n());
     }

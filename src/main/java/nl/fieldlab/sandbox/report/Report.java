@@ -73,7 +73,12 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         }
         List<CostEffectiveness> ce = costEffectiveness();
         if (!ce.isEmpty()) {
-            out.addAll(List.of(costEffectivenessSection(ce), payersSection(ce), overTimeSection(ce)));
+            out.add(costEffectivenessSection(ce));
+            Section why = WhyWorse.of(this);
+            if (why != null) {
+                out.add(why);
+            }
+            out.addAll(List.of(payersSection(ce), overTimeSection(ce)));
         }
         return out;
     }

@@ -60,6 +60,8 @@ public final class Metrics {
     public static final String PUBLIC_RECEIPTS = "publicReceipts";
     public static final String HIRES = "hires";
     public static final String MONTHS_IN_WORK = "monthsInWork";
+    public static final String MONTHS_IN_COURSE = "monthsInCourse";
+    public static final String MONTHS_ON_TRIAL = "monthsOnTrial";
     public static final String EMPLOYER_WAGES = "employer.wages";
     public static final String EMPLOYER_PREMIUMS = "employer.premiums";
     public static final String EMPLOYER_TRAINING = "employer.training";
@@ -201,6 +203,10 @@ public final class Metrics {
         d.put(RETRAINING_COST, "course fees and prices paid, in euro, whoever paid them (not the state's lump-sum funding of MBO"
                 + " schools, a training grant in the ledger)");
         d.put(MONTHS_IN_WORK, "months former job seekers spent in a job at a simulated employer over the horizon");
+        d.put(MONTHS_IN_COURSE, "months workers out of work spent in a course (they look for work less meanwhile: "
+                + "lock-in; apprentices, who are in a job, not counted)");
+        d.put(MONTHS_ON_TRIAL, "months workers spent on a trial placement (unpaid work on a benefit; not counted as "
+                + "in work)");
         d.put(BENEFIT_PAYMENTS, "WW, bijstand, Wajong, top-ups and sickness benefit paid, in euro");
         d.put(SUBSIDIES_PAID, "wage-cost subsidies, wage-cost advantages and placement bonuses paid, in euro");
         d.put(PUBLIC_SPENDING, "what public bodies paid out other than benefits (subsidies, wage-cost advantages, "

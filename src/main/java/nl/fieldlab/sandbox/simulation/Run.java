@@ -980,6 +980,12 @@ final class Run {
             if (w.sideJob != null) {
                 totals.sideJobMonths++;
             }
+            if (w.inCourse() && !w.employed()) {
+                totals.monthsInCourse++;
+            }
+            if (w.inTrial()) {
+                totals.monthsOnTrial++;
+            }
         }
     }
 
@@ -1000,7 +1006,7 @@ final class Run {
                 ? (int) Math.round(100 * predictedChance(w, m)) : 0;
         Question q = new Question(type, periodOf[m], startYear, rules.usage().relevant(type, wf), ef, cf,
                 formerEmployee, afterTrial, rampUpPct, counterfactual, scope, rules.parameters(periodOf[m], scope));
-        reach.asked(q, w.p.id());
+        reach.asked(q, w.p);
         return q;
     }
 

@@ -45,6 +45,8 @@ public final class RunTotals {
     int hires;
     /** months former job seekers spent in a job at a simulated employer */
     long monthsInWork;
+    long monthsInCourse;
+    long monthsOnTrial;
     /**
      * what the work of the hired job seekers was worth to their employers, in euro (mechanism hiring: productivity
      * times the job's normal labour cost, less sickness); a value, not a payment, so it stays out of the ledger
@@ -89,6 +91,8 @@ public final class RunTotals {
 
     /** per worker: the month of the first placement (-1: none), and what subsidies and each exemption paid for them */
     final int[] placedAt;
+    /** the first answers each exemption changed, in the order asked (at most {@link ChangedAnswer#KEPT} each) */
+    final List<ChangedAnswer> changedAnswers = new java.util.ArrayList<>();
     final double[] subsidyPaid;
     final Map<String, double[]> exemptionPaid = new LinkedHashMap<>();
 
@@ -279,6 +283,8 @@ public final class RunTotals {
         m.put(Metrics.EMPLOYER_COST, -net(Actor.EMPLOYER));
         m.put(Metrics.HIRES, (double) hires);
         m.put(Metrics.MONTHS_IN_WORK, (double) monthsInWork);
+        m.put(Metrics.MONTHS_IN_COURSE, (double) monthsInCourse);
+        m.put(Metrics.MONTHS_ON_TRIAL, (double) monthsOnTrial);
         m.put(Metrics.EMPLOYER_WAGES, paidBy(Actor.EMPLOYER, PaymentType.Category.WAGE));
         m.put(Metrics.EMPLOYER_PREMIUMS, paidBy(Actor.EMPLOYER, PaymentType.Category.TAX));
         m.put(Metrics.EMPLOYER_TRAINING, paidBy(Actor.EMPLOYER, PaymentType.Category.TRAINING));

@@ -19,6 +19,7 @@ import nl.fieldlab.sandbox.scenario.Scenario;
  * @param discountRate the annual discount rate of the present values (NaN when the rules folder has none)
  * @param deciderStats variant -> questions asked and evaluated by the rule engine
  * @param workerMonths worker-months simulated, over all variants and replications
+ * @param changedAnswers variant -> the first answers its exemptions changed in the first replication (examples)
  */
 public record SimulationResult(
         Scenario scenario,
@@ -29,5 +30,6 @@ public record SimulationResult(
         Map<String, double[]> publicCostByMonth,
         double discountRate,
         Map<String, Decider.Stats> deciderStats,
-        long workerMonths) {
+        long workerMonths,
+        Map<String, List<ChangedAnswer>> changedAnswers) {
 }

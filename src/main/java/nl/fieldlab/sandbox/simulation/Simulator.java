@@ -293,6 +293,29 @@ public final class Simulator {
         long workerMonths = (long) scenario.workerCount() * months * reps * variants.size();
         double discountRate = reps == 0 ? Double.NaN : totals[0][0].discountRate;
         return new SimulationResult(scenario, variants.stream().map(Variant::name).toList(), metrics, placements,
-                employed, publicCost, discountRate, stats, workerMonths);
+                employed, publicCost, discountRate, stats, workerMonths, changedAnswers(variants, totals));
+    }
+
+    /**
+     * Per variant, the answers its exemptions changed in the first replication, each with the worker's first
+     * placement there and in the baseline's first replication.
+     */
+    private static Map<String, List<ChangedAnswer>> changedAnswers(List<Variant> variants, RunTotals[][] totals) {
+        Map<String, List<ChangedAnswer>> out = new LinkedHashMap<>();
+        int base = variants.indexOf(variants.stream().filter(v -> v.name().equals(Variant.BASELINE)).findFirst()
+                .orElse(null));
+        if (base < 0 || totals[base].length == 0) {
+            return out;
+        }
+        int[] reference = totals[base][0].placedAt;
+        for (int v = 0; v < variants.size(); v++) {
+            if (v == base) {
+                continue;
+            }
+            int[] placedAt = totals[v][0].placedAt;
+            out.put(variants.get(v).name(), totals[v][0].changedAnswers.stream()
+                    .map(c -> c.withPlacements(reference[c.worker()], placedAt[c.worker()])).toList());
+        }
+        return out;
     }
 }

@@ -187,4 +187,44 @@ class ExplainerTest {
         assertThrows(CommandFailure.class, () -> explainer.friction("nope"));
         assertEquals("E1", explainer.friction("E1").variant());
     }
+
+    /**
+     * A variant that does worse gets a reading of why, with one worker whose answer its exemption changed; that
+     * example is what {@code explain --diff} replays: the same first placements in both variants.
+     */
+    @Test
+    void theReportSaysWhyAVariantDoesWorseWithAnExampleExplainAgreesWith() {
+        Scenario s = workbench.scenario();
+        nl.fieldlab.sandbox.simulation.SimulationResult r = nl.fieldlab.sandbox.TestRuns.run(s, 2);
+        nl.fieldlab.sandbox.report.Report report = nl.fieldlab.sandbox.TestRuns.report(r);
+        var why = report.leadSections().stream().filter(x -> x.id().equals("why-worse")).findFirst().orElseThrow(
+                () -> new AssertionError("smoke's E2 gives fewer years in work at a higher cost: a why section"));
+        String text = String.join("\n", why.paragraphs());
+        assertTrue(text.contains("E2 does worse than the baseline: fewer years in work"), text);
+        assertTrue(why.rows().stream().anyMatch(row -> row.get(0).equals("E2") && row.get(2).equals("trial-screening")
+                && row.get(3).startsWith("months on a trial placement")), why.rows().toString());
+        var example = r.changedAnswers().get("E2").stream()
+                .filter(nl.fieldlab.sandbox.simulation.ChangedAnswer::setBack).findFirst().orElseThrow();
+        assertTrue(text.contains("worker " + example.worker() + " "), text);
+        assertTrue(text.contains("E2-TRIAL-DURATION"), "the example names the exemption's rule:\n" + text);
+
+        Explainer.Diff d = explainer.diff(example.worker(), "E2", 0);
+        assertTrue(d.differs());
+        assertEquals(example.basePlaced(), d.baseExplanation().consequences().firstPlacement(),
+                "explain replays the baseline run the example came from");
+        assertEquals(example.placed(), d.otherExplanation().consequences().firstPlacement(),
+                "explain replays the variant run the example came from");
+        assertFalse(d.yearMonth().isAfter(example.month()), "the paths part at the changed answer or before");
+    }
+
+    @Test
+    void aVariantThatDoesNoWorseGetsNoReadingOfWhy() {
+        Scenario s = workbench.scenario();
+        Scenario same = s.with(s.seed(), s.replications(), s.behaviour(), List.of(s.variants().get(0),
+                new nl.fieldlab.sandbox.rules.Variant("E3", List.of("E3"), java.util.Map.of())));
+        nl.fieldlab.sandbox.report.Report report = nl.fieldlab.sandbox.TestRuns.report(
+                nl.fieldlab.sandbox.TestRuns.run(same, 2));
+        assertTrue(report.leadSections().stream().noneMatch(x -> x.id().equals("why-worse")),
+                "E3 does not reach smoke's workers (its scope is MRA): nothing got worse, nothing to explain");
+    }
 }

@@ -207,7 +207,7 @@ class HtmlReportTest {
         SimulationResult result = r.result();
         SimulationResult renamed = new SimulationResult(hostile, result.variants(), result.metrics(),
                 result.placementsByMonth(), result.employedByMonth(), result.publicCostByMonth(), result.discountRate(),
-                result.deciderStats(), result.workerMonths());
+                result.deciderStats(), result.workerMonths(), result.changedAnswers());
         Map<String, String> titles = new LinkedHashMap<>();
         r.exemptionTitles().keySet().forEach(id -> titles.put(id, "<img src=x onerror=alert(1)>"));
         Map<String, RuleInfo> rules = new TreeMap<>();
