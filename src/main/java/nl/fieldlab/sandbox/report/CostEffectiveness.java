@@ -305,7 +305,8 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         return ReportWriter.cell(s, false);
     }
 
-    private static String signed(Summary s) {
+    /** A difference with its interval, without the significance mark. */
+    static String signed(Summary s) {
         return ReportWriter.cell(s, true).replace(" *", "");
     }
 

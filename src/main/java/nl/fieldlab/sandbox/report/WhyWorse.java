@@ -96,6 +96,10 @@ final class WhyWorse {
                     : " The effect runs through " + String.join(", ", through.stream().distinct().toList())
                             + " (the table below: the decision, its mechanism, the paired difference and the values"
                             + " that size it).");
+            String months = monthsInWork(d);
+            if (!months.isEmpty()) {
+                p.append(' ').append(months);
+            }
             String turn = turn(d);
             if (!turn.isEmpty()) {
                 p.append(' ').append(turn);
@@ -119,7 +123,8 @@ final class WhyWorse {
                 + "mechanism each belongs to with the values that size it, where the money went, and one worker "
                 + "whose answer an exemption changed.");
         return new Report.Section("why-worse", "Why a variant does worse", paragraphs,
-                List.of("variant", "decision", "mechanism", "what changed", "difference [95 % CI]", "sized by"), rows);
+                List.of("variant", "decision", "mechanism", "what changed", "difference [95 % CI]",
+                        "sized by (the run's values, the same in every variant)"), rows);
     }
 
     /** What got worse, in words; empty when nothing did. */
@@ -129,7 +134,7 @@ final class WhyWorse {
         Summary months = d.get(Metrics.MONTHS_IN_WORK);
         Summary cost = d.get(Metrics.PUBLIC_COST);
         if (placements != null && placements.excludesZero() && placements.mean() < 0) {
-            out.add("fewer placements (" + ReportWriter.cell(placements, true).replace(" *", "") + ")");
+            out.add("fewer placements (" + CostEffectiveness.signed(placements) + ")");
         }
         if (months != null && months.excludesZero() && months.mean() < 0) {
             out.add("fewer years in work (" + ReportWriter.fmt(months.mean() / 12) + " [" + ReportWriter.fmt(
@@ -164,6 +169,33 @@ final class WhyWorse {
         return parts.isEmpty() ? "" : String.join("; ", parts) + ".";
     }
 
+    /**
+     * What the months lost in work are made of, where the run measured it: months on a trial placement (not work
+     * by definition) and paid apprenticeships replaced (work by definition).
+     */
+    private static String monthsInWork(Map<String, Summary> d) {
+        Summary work = d.get(Metrics.MONTHS_IN_WORK);
+        if (work == null || !work.excludesZero() || work.mean() >= 0) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        Summary trial = d.get(Metrics.MONTHS_ON_TRIAL);
+        Summary placements = d.get(Metrics.PLACEMENTS);
+        if (trial != null && trial.excludesZero() && trial.mean() > 0) {
+            boolean fewer = placements != null && placements.excludesZero() && placements.mean() < 0;
+            parts.add("the extra months on a trial placement (" + CostEffectiveness.signed(trial) + "), which do not count as work, "
+                    + (trial.mean() >= 0.8 * -work.mean() ? "are about as many as" : "are part of")
+                    + " the months in work lost (" + CostEffectiveness.signed(work) + ")" + (fewer ? "" : ": hires come later, not fewer"));
+        }
+        Summary apprentices = d.get(Metrics.APPRENTICESHIPS);
+        if (apprentices != null && apprentices.excludesZero() && apprentices.mean() < 0) {
+            parts.add(ReportWriter.fmt(-apprentices.mean()) + " fewer paid BBL apprenticeships (an apprentice has a "
+                    + "job with a course and counts as in work; a worker retraining on a benefit does not), so part of "
+                    + "the months lost in work are apprenticeships replaced by courses on a benefit");
+        }
+        return parts.isEmpty() ? "" : "Of the months in work: " + String.join("; ", parts) + ".";
+    }
+
     /** When the in-work difference turns, from the effects by year; empty when it does not. */
     private static String turn(Map<String, Summary> d) {
         List<Summary> years = new ArrayList<>();
@@ -190,10 +222,10 @@ final class WhyWorse {
             return "";
         }
         String down = "In work at year end it is lower first (year " + (firstDown + 1) + ": "
-                + ReportWriter.cell(years.get(firstDown), true).replace(" *", "") + ")";
+                + CostEffectiveness.signed(years.get(firstDown)) + ")";
         if (laterUp >= 0) {
-            return down + " and higher from year " + (laterUp + 1) + " (" + ReportWriter.cell(years.get(laterUp),
-                    true).replace(" *", "") + "), so within the horizon the early loss outweighs the later gain.";
+            return down + " and higher from year " + (laterUp + 1) + " (" + CostEffectiveness.signed(years.get(laterUp)) + "), so within the horizon the early loss outweighs the later gain; a longer "
+                    + "horizon (the scenario's months) could change the verdict.";
         }
         if (fades >= 0) {
             return down + "; from year " + (fades + 1) + " the difference is no longer significant: the loss is not"
@@ -215,13 +247,14 @@ final class WhyWorse {
             for (Actor a : Actor.values()) {
                 Summary r = d.get(Metrics.RETRAINING_PREFIX + a.name());
                 if (a.isPublic() && r != null && r.excludesZero()) {
-                    retraining.add(a + " " + (r.mean() > 0 ? "+" : "-")
-                            + CostEffectiveness.euro(CostEffectiveness.abs(r)));
+                    retraining.add(a + " " + CostEffectiveness.signed(r));
                 }
             }
             if (!retraining.isEmpty()) {
-                s += "; of it, retraining (fees paid plus grants given, such as the state's funding of MBO schools): "
-                        + String.join(", ", retraining);
+                s += "; of it, retraining in euro (fees paid plus grants given): " + String.join(", ", retraining)
+                        + ", where the state's grant is its per-student funding of MBO schools, booked per extra "
+                        + "enrolment although the national budget follows enrolment only with a lag (an upper bound "
+                        + "on what an extra enrolment costs; unverified)";
             }
             parts.add(s);
         }
@@ -234,12 +267,24 @@ final class WhyWorse {
             parts.add("taxes and premiums received " + (receipts.mean() > 0 ? "rise by " : "fall by ")
                     + CostEffectiveness.euro(CostEffectiveness.abs(receipts)));
         }
+        List<String> payers = new ArrayList<>();
+        for (Actor a : Actor.values()) {
+            Summary n = d.get(Metrics.NET_PREFIX + a.name());
+            if (a.isPublic() && n != null && n.excludesZero()) {
+                payers.add(a + " " + CostEffectiveness.signed(n));
+            }
+        }
+        if (!payers.isEmpty()) {
+            parts.add("net position of each public body, in euro (received minus paid; the ledger has every actor): "
+                    + String.join(", ", payers));
+        }
         return parts.isEmpty() ? "" : "The money: " + String.join("; ", parts) + ".";
     }
 
     /**
-     * One worker whose answer an exemption changed in the first replication: one the change set back (placed later
-     * or not at all) when there is one, else the first.
+     * One worker whose answer an exemption changed in the first replication: of those the change set back (placed
+     * later or not at all), the one set back least (the most direct case; larger set-backs mix in what followed),
+     * else the first.
      */
     private String example(String v) {
         List<ChangedAnswer> changed = report.result().changedAnswers() == null ? List.of()
@@ -247,7 +292,8 @@ final class WhyWorse {
         if (changed.isEmpty()) {
             return "";
         }
-        ChangedAnswer c = changed.stream().filter(ChangedAnswer::setBack).findFirst().orElse(changed.get(0));
+        ChangedAnswer c = changed.stream().filter(ChangedAnswer::setBack)
+                .min(Comparator.comparingInt(ChangedAnswer::delay)).orElse(changed.get(0));
         YearMonth start = report.result().scenario().start();
         var groups = report.result().scenario().workers();
         String group = c.group() < groups.size() ? groups.get(c.group()).group() : "?";
@@ -256,7 +302,12 @@ final class WhyWorse {
                 .append(" in ").append(c.month()).append(". ");
         if (c.baseBlockedBy() != null && c.blockedBy() == null) {
             s.append("The baseline's rules refuse it (").append(rule(c.baseBlockedBy())).append("); ")
-                    .append(v).append("'s rules allow it").append(rules(c.onlyHere())).append('.');
+                    .append(v).append("'s rules allow it").append(rules(exemptionRules(c.onlyHere(), true)));
+            List<String> follow = exemptionRules(c.onlyHere(), false);
+            if (!follow.isEmpty()) {
+                s.append(", and with it the baseline's ").append(String.join(", ", follow)).append(" apply");
+            }
+            s.append('.');
         } else if (c.baseBlockedBy() == null && c.blockedBy() != null) {
             s.append("The baseline's rules allow it; ").append(v).append("'s rules refuse it (")
                     .append(rule(c.blockedBy())).append(").");
@@ -280,6 +331,14 @@ final class WhyWorse {
     private String rule(String id) {
         RuleInfo info = report.rules().get(id);
         return info == null || info.source() == null ? id : id + ": " + info.source();
+    }
+
+    /** The rules of {@code ids} that belong to an exemption ({@code true}) or to the baseline. */
+    private List<String> exemptionRules(List<String> ids, boolean ofAnExemption) {
+        return ids.stream().filter(id -> {
+            RuleInfo info = report.rules().get(id);
+            return (info != null && info.exemption() != null) == ofAnExemption;
+        }).toList();
     }
 
     private String rules(List<String> ids) {

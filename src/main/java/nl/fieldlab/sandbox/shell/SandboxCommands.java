@@ -159,8 +159,8 @@ public class SandboxCommands {
         if (!costs.isEmpty()) {
             sb.append("\nAgainst the baseline (euro; * = the interval excludes 0)\n\n").append(costs);
         }
-        sb.append("\nUse 'compare' for every metric and the differences to the baseline; report.md opens with the "
-                + "cost-effectiveness readings.");
+        sb.append("\nUse 'compare' for the headline metrics and their differences to the baseline (compare --all for "
+                + "every one); report.md opens with the cost-effectiveness readings and why a variant does worse.");
         if (!s.expectations().isEmpty()) {
             List<Expectations.Verdict> verdicts = Expectations.check(s.expectations(), r.comparison());
             TextTable table = new TextTable("expectation", "value", "verdict").left(1, 2);
@@ -188,8 +188,9 @@ public class SandboxCommands {
                     compare [--metric M] [--all] [--wide]
                       Each metric's mean over replications with its 95 % confidence interval per variant, then
                       each variant's paired difference to the baseline (* = the interval excludes 0). Without
-                      options: the headline metrics. --metric shows one metric in detail; --all adds the ledger,
-                      group and blocking metrics. In the shell tables fit the terminal's width (cells wrap);
+                      options: the headline metrics (placements, time to placement, months in work, courses,
+                      trials, the money). --metric shows one metric in detail; --all shows every metric (ledger,
+                      groups, blocking rules, reach). In the shell tables fit the terminal's width (cells wrap);
                       --wide prints them at full width.
                     Examples:
                       compare
@@ -210,10 +211,13 @@ public class SandboxCommands {
             }
             return detail(c, metric);
         }
-        List<String> metrics = all ? new ArrayList<>(c.metrics().keySet()) : r.report().headline();
+        List<String> metrics = all ? new ArrayList<>(c.metrics().keySet())
+                : Metrics.CONSOLE_HEADLINE.stream().filter(c.metrics()::containsKey).toList();
         return "Scenario '" + r.scenario().id() + "', " + r.scenario().replications()
                 + " replications; mean [95% CI]\n\n" + headline(c, metrics) + "\nDifference to the baseline "
-                + "(paired; * = CI excludes 0)\n\n" + differences(c, metrics);
+                + "(paired; * = CI excludes 0)\n\n" + differences(c, metrics)
+                + (all ? "" : "\n" + metrics.size() + " headline metrics of " + c.metrics().size()
+                        + "; compare --all shows every one, compare --metric M one in detail");
     }
 
     static String headline(Comparison c, List<String> metrics) {

@@ -35,6 +35,11 @@ public record ChangedAnswer(int worker, int group, String exemption, YearMonth m
                 terms, basePlaced, placed);
     }
 
+    /** Months the worker's first job came later in the variant (to the horizon when never); for set-backs. */
+    public int delay() {
+        return placed < 0 ? Integer.MAX_VALUE : placed - basePlaced;
+    }
+
     /** Whether the worker was placed later in the variant than in the baseline, or not at all. */
     public boolean setBack() {
         return basePlaced >= 0 && (placed < 0 || placed > basePlaced);

@@ -80,6 +80,14 @@ public final class Metrics {
     public static final String SIDE_JOB_MONTHS = "sideJobMonths";
     public static final String COACHED = "coached";
 
+    /**
+     * The few metrics {@code compare} shows without options (a screenful at 80 columns): outcomes first, then the
+     * decisions exemptions change, then the money.
+     */
+    public static final List<String> CONSOLE_HEADLINE = List.of(PLACEMENTS, PLACEMENT_RATE, MONTHS_TO_PLACEMENT,
+            MONTHS_IN_WORK, EMPLOYED_AT_HORIZON, RETENTION_6M, COURSES_STARTED, TRIALS_STARTED, TRIALS_CONVERTED,
+            BENEFIT_PAYMENTS, PUBLIC_SPENDING, PUBLIC_RECEIPTS, PUBLIC_COST, EMPLOYER_COST);
+
     /** Prefix of the former job seekers in work at the end of simulated year N ({@code employed.year2}). */
     public static final String EMPLOYED_YEAR_PREFIX = "employed.year";
     /** Prefix of the placements made in simulated year N. */

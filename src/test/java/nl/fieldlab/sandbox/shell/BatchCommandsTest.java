@@ -52,6 +52,9 @@ class BatchCommandsTest extends ShellTestSupport {
         assertEquals(0, o.exitCode(), o.error());
         assertTrue(o.output().contains("Difference to the baseline"), o.output());
         assertTrue(o.output().contains("placements"));
+        assertFalse(o.output().contains("sideJobMonths"), "without options, the headline metrics only");
+        assertTrue(o.output().contains("compare --all shows every one"), o.output());
+        assertTrue(run("compare --all").output().contains("sideJobMonths"));
         CommandLine.Outcome one = run("compare --metric placements");
         assertTrue(one.output().contains("(reference)"), one.output());
     }
