@@ -417,7 +417,8 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 "paid by its rules (euro)"), rows);
     }
 
-    private static String decision(nl.fieldlab.sandbox.domain.QuestionType t) {
+    /** The decisions a question type feeds, in the plural: {@code courses}. */
+    static String decision(nl.fieldlab.sandbox.domain.QuestionType t) {
         return switch (t) {
             case HIRE -> "hires";
             case TRIAL_PLACEMENT -> "trial placements";

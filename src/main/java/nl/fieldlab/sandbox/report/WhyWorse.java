@@ -160,11 +160,11 @@ final class WhyWorse {
                 Summary c = report.comparison().metrics()
                         .getOrDefault(Metrics.REACH_PREFIX + ex + ".changed." + t.name(), Map.of()).get(v);
                 if (c != null && c.mean() > 0) {
-                    changed.add(ReportWriter.fmt(c.mean()) + " " + decision(t));
+                    changed.add(ReportWriter.fmt(c.mean()) + " " + Report.decision(t));
                 }
             }
-            parts.add(ex + "'s rules changed " + (changed.isEmpty() ? "no answer" : String.join(", ", changed)
-                    + " answers") + " per replication");
+            parts.add(ex + "'s rules changed " + (changed.isEmpty() ? "no answer" : "the answer for "
+                    + String.join(", ", changed)) + " per replication");
         }
         return parts.isEmpty() ? "" : String.join("; ", parts) + ".";
     }
@@ -359,15 +359,6 @@ final class WhyWorse {
             case TRIAL_PLACEMENT -> "a trial placement";
             case COURSE -> "a course";
             case BENEFIT -> "their benefit";
-        };
-    }
-
-    private static String decision(QuestionType t) {
-        return switch (t) {
-            case HIRE -> "hire";
-            case TRIAL_PLACEMENT -> "trial-placement";
-            case COURSE -> "course";
-            case BENEFIT -> "benefit";
         };
     }
 
