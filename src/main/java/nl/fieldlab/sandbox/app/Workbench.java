@@ -117,6 +117,11 @@ public class Workbench {
      * The rule library in use, loading it on first use. Only the baseline is compiled then; variants are compiled
      * when first needed ({@link #reloadRules()} compiles everything, to check every file).
      */
+    /** The rule library in use, or the rules folder read without compiling anything when none is in use yet. */
+    public synchronized RuleLibrary library() {
+        return rules != null ? rules.library() : RuleLibrary.load(rulesDir);
+    }
+
     public synchronized RuleBases rules() {
         if (rules == null) {
             RuleBases fresh = new RuleBases(RuleLibrary.load(rulesDir));

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -117,9 +118,46 @@ public final class RuleBase {
         return variant;
     }
 
-    /** The same compiled rules under another variant name (same exemptions and overrides). */
-    RuleBase renamed(Variant other) {
+    /**
+     * The same compiled rules for another variant with the same exemptions: its name, parameter overrides and
+     * municipal choices are facts the rules read, not code, so nothing is compiled again.
+     *
+     * @throws RuleCompileException when an override names a parameter the rules do not have
+     */
+    public RuleBase withVariant(Variant other) {
+        if (!new TreeSet<>(other.exemptions()).equals(new TreeSet<>(variant.exemptions()))) {
+            throw new IllegalArgumentException("variant " + other.name() + " has other exemptions than "
+                    + variant.name() + ": compile it");
+        }
+        List<String> problems = parameterProblems(library, exemptions, other);
+        if (!problems.isEmpty()) {
+            throw new RuleCompileException(problems);
+        }
         return new RuleBase(other, library, kieBase, rules, exemptions, suspendedBy);
+    }
+
+    /** Whether two rule bases run the same compiled rules (for tests of the compile cache). */
+    boolean sharesCodeWith(RuleBase other) {
+        return kieBase == other.kieBase;
+    }
+
+    /** Overrides of parameters the rules and exemptions do not have, and municipal choices of national law. */
+    private static List<String> parameterProblems(RuleLibrary library, List<Exemption> exemptions, Variant variant) {
+        List<String> problems = new ArrayList<>();
+        for (String key : variant.parameters().keySet()) {
+            boolean known = library.parameters().contains(key)
+                    || exemptions.stream().anyMatch(e -> e.parameters().containsKey(key));
+            if (!known) {
+                problems.add("variant '" + variant.name() + "': unknown parameter '" + key + "'");
+            }
+        }
+        for (String key : variant.local().keySet()) {
+            Parameter p = library.parameters().get(key);
+            if (p == null || !p.municipal()) {
+                problems.add("variant '" + variant.name() + "': '" + key + "' is not a municipal policy parameter");
+            }
+        }
+        return problems;
     }
 
     public RuleLibrary library() {
@@ -140,6 +178,49 @@ public final class RuleBase {
         return suspendedBy.getOrDefault(ruleId, Set.of());
     }
 
+    /**
+     * Compiled packages by the content of their files (paths and hashes): the baseline's and each exemption's are
+     * compiled once per process and wired into every rule base that uses them (most recent 32 kept).
+     */
+    private static final Map<String, List<KiePackage>> PACKAGES = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<KiePackage>> eldest) {
+            return size() > 32;
+        }
+    };
+
+    /** The compiled packages of {@code files}; throws their compile errors with file and line. */
+    private static List<KiePackage> packages(List<SourceFile> files) {
+        StringBuilder key = new StringBuilder();
+        files.forEach(f -> key.append(f.path()).append('@').append(f.sha256()).append(';'));
+        synchronized (PACKAGES) {
+            List<KiePackage> known = PACKAGES.get(key.toString());
+            if (known != null) {
+                return known;
+            }
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (SourceFile f : files) {
+            builder.add(ResourceFactory.newByteArrayResource(f.text().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(f.path()), ResourceType.DRL);
+        }
+        if (builder.hasErrors()) {
+            List<String> problems = new ArrayList<>();
+            for (KnowledgeBuilderError err : builder.getErrors()) {
+                String where = err.getResource() == null ? "rules" : err.getResource().getSourcePath();
+                int[] lines = err.getLines();
+                int line = lines != null && lines.length > 0 ? lines[0] : 0;
+                problems.add(where + (line > 0 ? ":" + line : "") + ": " + oneLine(err.getMessage()));
+            }
+            throw new RuleCompileException(problems);
+        }
+        List<KiePackage> compiled = List.copyOf(builder.getKnowledgePackages());
+        synchronized (PACKAGES) {
+            PACKAGES.put(key.toString(), compiled);
+        }
+        return compiled;
+    }
+
     /** Compiles the baseline plus the variant's exemptions. Nothing is replaced when this throws. */
     public static RuleBase compile(RuleLibrary library, Variant variant) {
         List<String> problems = new ArrayList<>();
@@ -153,19 +234,7 @@ public final class RuleBase {
                 exemptions.add(e);
             }
         }
-        for (String key : variant.parameters().keySet()) {
-            boolean known = library.parameters().contains(key)
-                    || exemptions.stream().anyMatch(e -> e.parameters().containsKey(key));
-            if (!known) {
-                problems.add("variant '" + variant.name() + "': unknown parameter '" + key + "'");
-            }
-        }
-        for (String key : variant.local().keySet()) {
-            Parameter p = library.parameters().get(key);
-            if (p == null || !p.municipal()) {
-                problems.add("variant '" + variant.name() + "': '" + key + "' is not a municipal policy parameter");
-            }
-        }
+        problems.addAll(parameterProblems(library, exemptions, variant));
         if (!problems.isEmpty()) {
             throw new RuleCompileException(problems);
         }
@@ -178,22 +247,26 @@ public final class RuleBase {
                 exemptionOfFile.put(f.path(), e.id());
             }
         }
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        for (SourceFile f : files) {
-            builder.add(ResourceFactory.newByteArrayResource(f.text().getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(f.path()), ResourceType.DRL);
-        }
-        if (builder.hasErrors()) {
-            for (KnowledgeBuilderError err : builder.getErrors()) {
-                String where = err.getResource() == null ? "rules" : err.getResource().getSourcePath();
-                int[] lines = err.getLines();
-                int line = lines != null && lines.length > 0 ? lines[0] : 0;
-                problems.add(where + (line > 0 ? ":" + line : "") + ": " + oneLine(err.getMessage()));
+        List<KiePackage> packages = new ArrayList<>(packages(library.baselineRules()));
+        for (Exemption e : exemptions) {
+            List<KiePackage> own;
+            try {
+                own = packages(library.rulesOf(e));
+            } catch (RuleCompileException alone) {
+                own = null; // it may lean on the baseline's packages: compile everything together below
             }
-            throw new RuleCompileException(problems);
+            if (own == null) {
+                packages = packages(files);
+                break;
+            }
+            packages.addAll(own);
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
-        kieBase.addPackages(builder.getKnowledgePackages());
+        synchronized (PACKAGES) {
+            // packages already in another rule base are cloned by Drools before it wires them into this one; one
+            // at a time, so that two builds never take the same package as unused
+            kieBase.addPackages(packages);
+        }
 
         Map<String, int[]> declared = new HashMap<>();
         Map<String, String> fileOfRule = new HashMap<>();

@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 
 /**
  * Compiles the rule bases of a set of variants, in parallel, once per rule library: variants with the same
- * exemptions and overrides share one rule base. Each build has its own knowledge builder, so concurrent builds
+ * exemptions share one compiled rule base, whatever their parameter values. Each build has its own knowledge builder, so concurrent builds
  * cannot swap rule sets (see the stack notes on shared release ids).
  */
 public final class RuleBases {
@@ -39,18 +39,20 @@ public final class RuleBases {
     }
 
     /**
-     * A variant's rule base: compiled once per process for the same files (a rule library with the same folder and
-     * hash holds the same text), so that every command and rule case of a process reuses it.
+     * A variant's rule base: compiled once per process for the same files and exemptions (a rule library with the
+     * same folder and hash holds the same text), so that every command, rule case and variant of a process that
+     * differs only in parameter values reuses it (parameters are facts, not code).
      */
     public static RuleBase compile(RuleLibrary library, Variant v) {
-        String key = library.root() + "|" + library.hash() + "|" + v.ruleKey();
+        String key = library.root() + "|" + library.hash() + "|" + String.join("+", new java.util.TreeSet<>(
+                v.exemptions()));
         RuleBase known = COMPILED.get(key);
-        if (known != null) {
-            return known;
+        if (known == null) {
+            known = RuleBase.compile(library, v);
+            COMPILED.put(key, known);
         }
-        RuleBase fresh = RuleBase.compile(library, v);
-        COMPILED.put(key, fresh);
-        return fresh;
+        return known.variant().ruleKey().equals(v.ruleKey()) && known.variant().name().equals(v.name()) ? known
+                : known.withVariant(v);
     }
 
     /** The rule base of each variant, by variant name; compiles those not built yet. */
@@ -103,7 +105,7 @@ public final class RuleBases {
         Map<String, RuleBase> out = new LinkedHashMap<>();
         for (Variant v : variants) {
             RuleBase base = byKey.get(v.ruleKey());
-            out.put(v.name(), base.variant().name().equals(v.name()) ? base : base.renamed(v));
+            out.put(v.name(), base.variant().name().equals(v.name()) ? base : base.withVariant(v));
         }
         return out;
     }

@@ -108,7 +108,7 @@ public class HelpCommands {
     public String version() {
         StringBuilder sb = new StringBuilder("Fieldlab Sandbox ").append(Workbench.version()).append('\n');
         try {
-            var library = workbench.rules().library();
+            var library = workbench.library();
             sb.append(String.format(Locale.ROOT, "rules: %s (hash %s, %d rules, %d exemptions)%n",
                     workbench.rulesDir(), library.hash().substring(0, 12), library.ruleCount(),
                     library.exemptions().size()));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,5 +84,23 @@ class RuleBaseTest {
         assertEquals(Set.of("E2"), e2.suspendedBy("TRIAL-UWV-DURATION"));
         RuleBase base = RuleBase.compile(TestRuns.library(), Variant.baseline());
         assertTrue(base.suspendedBy("TRIAL-UWV-DURATION").isEmpty());
+    }
+
+    @Test
+    void variantsThatDifferOnlyInParameterValuesShareOneCompiledRuleBase() {
+        RuleLibrary lib = TestRuns.library();
+        RuleBase base = RuleBases.compile(lib, Variant.baseline());
+        Variant higher = new Variant("higher-wml", List.of(), Map.of("wml.hourly.adult", 20.0));
+        RuleBase other = RuleBases.compile(lib, higher);
+        assertTrue(other.sharesCodeWith(base), "parameters are facts: nothing to compile again");
+        YearMonth month = YearMonth.of(2026, 1);
+        assertEquals(20.0, other.parameters(month, Set.of()).value("wml.hourly.adult"));
+        assertFalse(base.parameters(month, Set.of()).value("wml.hourly.adult") == 20.0, "the baseline keeps its value");
+        RuleCompileException e = assertThrows(RuleCompileException.class,
+                () -> RuleBases.compile(lib, new Variant("x", List.of(), Map.of("wml.nope", 1.0))));
+        assertTrue(e.getMessage().contains("unknown parameter 'wml.nope'"), e.getMessage());
+        RuleBase e2 = RuleBases.compile(lib, new Variant("E2", List.of("E2"), Map.of()));
+        assertFalse(e2.sharesCodeWith(base), "another exemption set is other code");
+        assertEquals(Set.of("E2"), e2.suspendedBy("TRIAL-UWV-DURATION"));
     }
 }
