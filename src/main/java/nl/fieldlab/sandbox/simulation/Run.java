@@ -283,7 +283,7 @@ final class Run {
                 return;
             }
             if (w.benefit.spellMonth(m) > w.benefit.duration()) {
-                event(w, m, null, w.status + " exhausted", "after " + fmt(w.benefit.duration()) + " months", null,
+                event(w, m, null, w.status + " exhausted", () -> "after " + fmt(w.benefit.duration()) + " months", null,
                         null);
                 claim(round, w, Status.BIJSTAND, m, m);
                 return;
@@ -311,7 +311,7 @@ final class Run {
         if (chance > 0 && rng.uniform(Stream.SIDE_JOB_START, w.p.id(), m) < chance) {
             w.sideJob = new Spells.SideJob(sideJobEarnings(m), w.benefit.spellMonth(m));
             w.everSideJob = true;
-            event(w, m, SideJobs.ID, "part-time job started", fmt(w.sideJob.earnings()) + " a month, keeping "
+            event(w, m, SideJobs.ID, "part-time job started", () -> fmt(w.sideJob.earnings()) + " a month, keeping "
                     + Math.round(100 * w.benefit.keepShare()) + " %", null, null);
             return true;
         }
@@ -359,7 +359,7 @@ final class Run {
                 }
                 w.coachedUntil = m + coaching.months();
                 totals.coached++;
-                event(w, m, Coaching.ID, "coaching started", ex.id() + ", " + coaching.months() + " months, predicted "
+                event(w, m, Coaching.ID, "coaching started", () -> ex.id() + ", " + coaching.months() + " months, predicted "
                         + Math.round(100 * predictedChance(w, m)) + " % in work after 6 months without it", null, null);
             }
         }
@@ -483,11 +483,11 @@ final class Run {
             round.ask(again, b -> decide(round, pr, again, b, m));
             return;
         }
-        event(w, m, null, q.type() + " proposed", describe(pr), q, a);
+        event(w, m, null, q.type() + " proposed", () -> describe(pr), q, a);
         boolean noTrial = pr.route() == Route.TRIAL && (!a.allowed() || a.entitlement("trial.max-months", 0) < 1);
         if (!a.allowed()) {
             totals.blocked(a.blockedBy());
-            event(w, m, null, "blocked", a.blockedBy() + ": " + a.blocks().get(0).reason(), q, a);
+            event(w, m, null, "blocked", () -> a.blockedBy() + ": " + a.blocks().get(0).reason(), q, a);
             if (!noTrial) {
                 return;
             }
@@ -509,7 +509,7 @@ final class Run {
                     startJob(w, pr.vacancy().employer(), q, a, m, false, false, pr.match(), productivity, Hiring.ID,
                             chance);
                 } else {
-                    event(w, m, Hiring.ID, "not hired", "employer's chance " + fmt(chance), q, a);
+                    event(w, m, Hiring.ID, "not hired", () -> "employer's chance " + fmt(chance), q, a);
                 }
             }
             case APPRENTICESHIP -> askApprenticeship(round, pr, q, a, m);
@@ -526,7 +526,7 @@ final class Run {
                     w.trial = new Spells.Trial(pr.vacancy().employer(), q, a, m, length, pr.match());
                     caps.admit(a, w.p.id(), w.trial.employer(), 1, length);
                     totals.trialsStarted++;
-                    event(w, m, TrialScreening.ID, "trial placement started", length + " months at "
+                    event(w, m, TrialScreening.ID, "trial placement started", () -> length + " months at "
                             + employerName(w.trial.employer()) + (length > standard ? " (extended beyond the standard "
                             + standard + ", as the rules allow)" : length < allowed ? " (the rules allow " + allowed
                             + "; after " + length + " a trial shows nothing more)" : ""), q, a);
@@ -543,7 +543,7 @@ final class Run {
         boolean loan = a.entitlement("lifelong-learning-credit", 0) > 0;
         double chance = uptake.startChance(pays, loan);
         if (chance < 1 && rng.uniform(Stream.SELF_PAY, w.p.id(), m) >= chance) {
-            event(w, m, CourseUptake.ID, "course not started", "the worker would pay " + fmt(pays)
+            event(w, m, CourseUptake.ID, "course not started", () -> "the worker would pay " + fmt(pays)
                     + (loan ? " (a learning loan was offered)" : ""), q, a);
             return;
         }
@@ -552,7 +552,7 @@ final class Run {
         totals.coursesStarted++;
         totals.sroiCredits += a.amount("sroi.credit", 0);
         ledger.bookCourse(w, m, a, market.courses[course].price());
-        event(w, m, CourseUptake.ID, "course started", market.courses[course].id() + ", "
+        event(w, m, CourseUptake.ID, "course started", () -> market.courses[course].id() + ", "
                 + market.courses[course].months() + " months", q, a);
         if (w.benefit != null) {
             reaskBenefit(round, w, m);
@@ -574,7 +574,7 @@ final class Run {
                 return;
             }
             if (!courseA.allowed()) {
-                event(w, m, Apprenticeship.ID, "no apprenticeship", courseA.blockedBy() + ": "
+                event(w, m, Apprenticeship.ID, "no apprenticeship", () -> courseA.blockedBy() + ": "
                         + courseA.blocks().get(0).reason(), cq, courseA);
                 return;
             }
@@ -593,10 +593,10 @@ final class Run {
                 totals.sroiCredits += courseA.amount("sroi.credit", 0);
                 socialReturn.earn(employer, year(m), courseA.amount("sroi.credit", 0));
                 ledger.bookCourse(w, m, courseA, c.price());
-                event(w, m, Apprenticeship.ID, "apprenticeship started", c.id() + ", " + c.months() + " months",
+                event(w, m, Apprenticeship.ID, "apprenticeship started", () -> c.id() + ", " + c.months() + " months",
                         cq, courseA);
             } else {
-                event(w, m, Apprenticeship.ID, "not taken on as apprentice", "employer's chance " + fmt(chance),
+                event(w, m, Apprenticeship.ID, "not taken on as apprentice", () -> "employer's chance " + fmt(chance),
                         hireQ, hireA);
             }
         });
@@ -694,7 +694,7 @@ final class Run {
                 totals.workToWork++;
             }
         }
-        event(w, m, mechanism, "hired", employerName(employer) + (apprentice ? " as apprentice" : "")
+        event(w, m, mechanism, "hired", () -> employerName(employer) + (apprentice ? " as apprentice" : "")
                 + ", employer's chance " + fmt(chance), q, a);
     }
 
@@ -713,7 +713,7 @@ final class Run {
             caps.leave(w.trial.answer(), w.trial.employer(), m - w.trial.start() + 1, w.trial.months());
             w.trial = null;
         }
-        event(w, m, RETIREMENT, "reached the state pension age", fmt(pensionAgeMonths[m] / 12.0) + " years", null,
+        event(w, m, RETIREMENT, "reached the state pension age", () -> fmt(pensionAgeMonths[m] / 12.0) + " years", null,
                 null);
         leave(w, m);
         totals.retirements++;
@@ -735,7 +735,7 @@ final class Run {
     /** Ends the worker's job: its later payments are no longer owed, and the months worked count. */
     private void closeJob(Worker w, int m, String mechanism, String why) {
         Spells.Job job = w.job;
-        event(w, m, mechanism, "job ended", "after " + (m - job.start()) + " months at " + employerName(job.employer())
+        event(w, m, mechanism, "job ended", () -> "after " + (m - job.start()) + " months at " + employerName(job.employer())
                 + why, null, null);
         caps.leave(job.answer(), job.employer(), job.jobMonth(m), horizonSpellMonth(job.start(), 1));
         int worked = m - job.start();
@@ -763,7 +763,7 @@ final class Run {
                 market.employers[t.employer()].facts, null, year(m), false, true, 100, Set.of());
         askWithinCaps(round, asked, w, m, (q, a) -> {
             if (!a.allowed()) {
-                event(w, m, TrialScreening.ID, "trial ended without a job", a.blockedBy(), q, a);
+                event(w, m, TrialScreening.ID, "trial ended without a job", () -> a.blockedBy(), q, a);
                 return;
             }
             double skill = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(t.months(), true);
@@ -776,7 +776,7 @@ final class Run {
                 totals.trialsConverted++;
                 startJob(w, t.employer(), q, a, m, true, false, t.match(), skill, TrialScreening.ID, chance);
             } else {
-                event(w, m, TrialScreening.ID, "trial ended without a job", "employer's chance " + fmt(chance)
+                event(w, m, TrialScreening.ID, "trial ended without a job", () -> "employer's chance " + fmt(chance)
                         + " after seeing the match (" + fmt(t.match()) + "): " + describe(offer), q, a);
             }
         });
@@ -798,9 +798,9 @@ final class Run {
                 w.education = c.level();
             }
             w.freshStart = m; // a new qualification: employers look at it, not at the months it took
-            event(w, m, CourseCompletion.ID, "course completed", c.id(), null, null);
+            event(w, m, CourseCompletion.ID, "course completed", () -> c.id(), null, null);
         } else {
-            event(w, m, CourseCompletion.ID, "course not completed", c.id() + ", chance " + fmt(chance), null, null);
+            event(w, m, CourseCompletion.ID, "course not completed", () -> c.id() + ", chance " + fmt(chance), null, null);
         }
         stopCourse(w, m);
         if (w.benefit != null) {
@@ -858,11 +858,11 @@ final class Run {
             if (a.allowed()) {
                 w.benefit = new Spells.Benefit(status, asked, a, f, spellStart, 0, 0);
                 caps.admit(a, w.p.id(), -1, fromSpellMonth, horizonSpellMonth(spellStart, 1));
-                event(w, m, null, status + " granted", spellStart < m ? "spell started before the simulation" : "",
+                event(w, m, null, status + " granted", () -> spellStart < m ? "spell started before the simulation" : "",
                         asked, a);
                 askKeepShare(round, w, m);
             } else {
-                event(w, m, null, status + " refused", a.blockedBy() + ": " + a.blocks().get(0).reason(), asked, a);
+                event(w, m, null, status + " refused", () -> a.blockedBy() + ": " + a.blocks().get(0).reason(), asked, a);
                 w.benefit = null;
                 if (status == Status.WW) {
                     claim(round, w, Status.BIJSTAND, m, m);
@@ -888,7 +888,7 @@ final class Run {
             }
             if (!a.allowed() && w.sideJob != null) {
                 // the part-time job would end the benefit (earnings above the limit): the worker does not take it
-                event(w, m, SideJobs.ID, "part-time job left", a.blockedBy() + ": " + a.blocks().get(0).reason(), q,
+                event(w, m, SideJobs.ID, "part-time job left", () -> a.blockedBy() + ": " + a.blocks().get(0).reason(), q,
                         a);
                 w.sideJob = null;
                 reaskBenefit(round, w, m);
@@ -899,7 +899,7 @@ final class Run {
             w.benefit = old.reassessed(q, a);
             caps.admit(a, w.p.id(), -1, spellMonth, horizonSpellMonth(old.start(), 1));
             if (!a.equals(old.answer())) {
-                event(w, m, null, "benefit re-assessed", w.sideJob == null ? "" : "earnings "
+                event(w, m, null, "benefit re-assessed", () -> w.sideJob == null ? "" : "earnings "
                         + fmt(w.sideJob.earnings()), q, a);
             }
         });
@@ -1096,6 +1096,14 @@ final class Run {
     private void event(Worker w, int m, String mechanism, String kind, String detail, Question q, Answer a) {
         if (traced(w)) {
             trace.event(m, kind, detail, mechanism, q, a);
+        }
+    }
+
+    /** The same, with the detail's text built only when the worker is traced (not in every worker-month). */
+    private void event(Worker w, int m, String mechanism, String kind, java.util.function.Supplier<String> detail,
+            Question q, Answer a) {
+        if (traced(w)) {
+            trace.event(m, kind, detail.get(), mechanism, q, a);
         }
     }
 
