@@ -1,6 +1,7 @@
 package nl.fieldlab.sandbox.shell;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -309,49 +310,71 @@ public class AnalysisCommands {
 
     @Command(name = "bench", group = "Analysis", exitStatusExceptionMapper = SandboxCommands.ERRORS,
             completionProvider = "scenarioFiles",
-            description = "Measure speed: interactive and province cases, scaling, 1 vs 2 threads",
+            description = "Measure speed against the targets: interactive, province, threads, memory, batch commands",
             help = """
-                    bench [FILE] [--quick] [--out DIR]
-                      Times the interactive case (5,000 workers x 24 months x 3 variants x 20 replications, best of
-                      3 warm runs), the province case (100,000 x 24 x 2 x 10), scaling at 25k/50k/100k/200k workers
-                      and 1 against 2 threads, on the default scenario scaled. Writes benchmark.md and
-                      benchmark.csv to DIR (default reports/benchmark). --quick: smaller, for a first look.
-                    Example:
-                      java -jar target/fieldlab.jar bench""")
+                    bench [FILE] [--quick] [--million] [--out DIR]
+                      Times, on the scenario scaled (default scenarios/default.yaml) over 24 months, each case
+                      against its target: interactive (5,000 workers x 3 variants x 20 replications; best of 3
+                      warm runs, and the first run in this process), 1 thread against 2, the province case
+                      (100,000 x 2 x 10), the heap at 200,000 workers (4 replications), and batch commands in a
+                      cold JVM (this jar started again: version, validate, test-rules, rules check, run).
+                      --quick: smaller cases and only 'version' in a cold JVM, under a minute. --million adds
+                      1,000,000 workers x 2 x 4 (start Java with -Xmx4g to check the memory target). Prints the
+                      machine, writes benchmark.md and benchmark.csv to DIR (default reports/bench/latest) and
+                      appends every case to reports/bench/history.csv, so that changes over time show.
+                    Examples:
+                      java -jar target/fieldlab.jar bench --quick
+                      java -Xmx4g -jar target/fieldlab.jar bench --million""")
     public String bench(@Argument(index = 0, defaultValue = "scenarios/default.yaml", description = "scenario") String file,
-            @Option(longName = "quick", description = "fewer repeats and sizes") boolean quick,
+            @Option(longName = "quick", description = "smaller cases, under a minute") boolean quick,
+            @Option(longName = "million", description = "add the 1,000,000-worker case") boolean million,
             @Option(longName = "out", description = "output folder") String out, CommandContext ctx) {
         Scenario s = workbench.scenarioFor(Path.of(file));
         List<Benchmark.Case> cases;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {
-            cases = benchmark.run(s, quick, new Analyses.Run(2, session.progress(), session.cancelled()));
+            Analyses.Run how = new Analyses.Run(2, session.progress(), session.cancelled());
+            cases = new ArrayList<>(benchmark.run(s, quick, how));
+            if (million) {
+                cases.add(benchmark.million(s, how));
+            }
         }
-        TextTable table = new TextTable("case", "workers", "months", "variants", "reps", "threads", "wall s", "first s",
-                "worker-months/s", "asked", "engine evaluated", "engine cpu s", "heap MB", "target").left(13);
-        StringBuilder csv = new StringBuilder("case,workers,months,variants,replications,threads,wall_seconds,"
-                + "first_seconds,worker_months_per_second,asked,evaluated,engine_seconds,heap_mb,target\n");
-        for (Benchmark.Case c : cases) {
-            table.row(c.name(), String.format(Locale.ROOT, "%,d", c.workers()), c.months(), c.variants(),
-                    c.replications(), c.threads(), String.format(Locale.ROOT, "%.2f", c.seconds()),
-                    String.format(Locale.ROOT, "%.2f", c.firstSeconds()),
-                    String.format(Locale.ROOT, "%,.0f", c.workerMonthsPerSecond()), c.asked(), c.evaluated(),
-                    String.format(Locale.ROOT, "%.1f", c.engineSeconds()), c.heapMb(), c.target());
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%d,%.3f,%.3f,%.0f,%d,%d,%.2f,%d,%s%n", c.name(),
-                    c.workers(), c.months(), c.variants(), c.replications(), c.threads(), c.seconds(),
-                    c.firstSeconds(), c.workerMonthsPerSecond(), c.asked(), c.evaluated(), c.engineSeconds(),
-                    c.heapMb(), c.target()));
-        }
+        TextTable table = new TextTable("case", "workers", "months", "variants", "reps", "threads", "value",
+                "target", "verdict", "first s", "worker-months/s", "engine evaluated", "engine cpu s", "heap MB",
+                "note").left(0, 7, 8, 14);
+        StringBuilder csv = new StringBuilder(Benchmark.CSV_HEADER + "\n");
         String machine = String.format(Locale.ROOT, "%d cores, Java %s, max heap %d MB, %s %s",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("os.name"),
                 System.getProperty("os.arch"));
-        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve("benchmark");
+        String when = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString();
+        StringBuilder history = new StringBuilder();
+        for (Benchmark.Case c : cases) {
+            boolean ratio = c.atLeast();
+            table.row(c.name(), c.workers() == 0 ? "" : String.format(Locale.ROOT, "%,d", c.workers()),
+                    c.months() == 0 ? "" : c.months(), c.variants() == 0 ? "" : c.variants(),
+                    c.replications() == 0 ? "" : c.replications(), c.threads() == 0 ? "" : c.threads(),
+                    Double.isNaN(c.seconds()) ? "n/a" : String.format(Locale.ROOT, ratio ? "%.2fx" : "%.2f s",
+                            c.seconds()), c.target(), c.verdict(),
+                    Double.isNaN(c.firstSeconds()) ? "" : String.format(Locale.ROOT, "%.2f", c.firstSeconds()),
+                    Double.isNaN(c.workerMonthsPerSecond()) ? "" : String.format(Locale.ROOT, "%,.0f",
+                            c.workerMonthsPerSecond()), c.evaluated() == 0 ? "" : c.evaluated(),
+                    c.engineSeconds() == 0 ? "" : String.format(Locale.ROOT, "%.1f", c.engineSeconds()),
+                    c.heapMb() == 0 ? "" : c.heapMb(), c.note());
+            String line = Benchmark.csvLine(c);
+            csv.append(line).append('\n');
+            history.append(when).append(',').append(Workbench.version()).append(',')
+                    .append(workbench.library().hash(), 0, 12).append(",\"").append(machine).append("\",")
+                    .append(quick ? "quick" : "full").append(',').append(line).append('\n');
+        }
+        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve("bench").resolve("latest");
         Map<String, String> files = new LinkedHashMap<>();
         files.put("benchmark.csv", csv.toString());
         files.put("benchmark.md", "# Fieldlab Sandbox benchmark\n\nMachine: " + machine + ". Scenario `" + s.file()
-                + "` scaled; rule bases compiled before timing. `wall s` is the best warm run; `first s` the first.\n\n"
-                + "```\n" + table + "```\n");
+                + "` scaled, 24 months; rule bases compiled before timing. `value` is the best warm run (or the "
+                + "speed-up); `first s` the first run in this process.\n\n```\n" + table + "```\n");
         ReportWriter.writeFolder(dir, files, workbench.manifestFor(s, "bench" + (quick ? " --quick" : ""), 2, 0));
-        return "Benchmark on " + machine + "\n\n" + table + "Written to " + dir;
+        Path historyFile = workbench.reportsDir().resolve("bench").resolve("history.csv");
+        String appended = Benchmark.appendHistory(historyFile, history.toString());
+        return "Benchmark on " + machine + "\n\n" + table + "Written to " + dir + "; " + appended;
     }
 }
