@@ -62,6 +62,8 @@ public final class RuleBase {
     private final Variant variant;
     private final RuleLibrary library;
     private final InternalKnowledgeBase kieBase;
+    /** Sessions reused from batch to batch (a new session per batch costs more than its rules on small batches). */
+    private final org.kie.api.runtime.KieSessionsPool sessions;
     private final SortedMap<String, RuleInfo> rules;
     private final Map<String, RuleInfo> ruleIndex;
     private final List<Exemption> exemptions;
@@ -77,6 +79,7 @@ public final class RuleBase {
         this.variant = variant;
         this.library = library;
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.rules = Collections.unmodifiableSortedMap(rules);
         this.ruleIndex = new HashMap<>(rules);
         this.exemptions = List.copyOf(exemptions);
@@ -424,7 +427,7 @@ public final class RuleBase {
         if (questions.isEmpty()) {
             return List.of();
         }
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         Recorder recorder = new Recorder(ruleIndex);
         session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
         session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder.agenda);
@@ -458,7 +461,9 @@ public final class RuleBase {
         } catch (RuntimeException e) {
             throw RuleRuntimeException.wrap(e, recorder.current);
         } finally {
-            session.dispose();
+            session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) recorder.agenda);
+            session.dispose(); // back to the pool, emptied
         }
     }
 
