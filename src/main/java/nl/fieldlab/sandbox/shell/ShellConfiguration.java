@@ -204,7 +204,7 @@ public class ShellConfiguration {
 
     static String greeting(Workbench workbench, Path defaultScenario) {
         StringBuilder sb = new StringBuilder("Fieldlab Sandbox " + Workbench.version()
-                + " - rule-based regulation sandbox for labour-market fieldlabs\n");
+                + " - regulation sandbox for labour-market fieldlabs\n");
         try {
             var library = workbench.rules().library();
             sb.append(String.format(Locale.ROOT, "Rules: %d from %s (%d exemptions).%n", library.ruleCount(),
