@@ -62,7 +62,10 @@ public final class RuleBase {
     private final Variant variant;
     private final RuleLibrary library;
     private final InternalKnowledgeBase kieBase;
-    /** Sessions reused from batch to batch (a new session per batch costs more than its rules on small batches). */
+    /**
+     * Sessions reused from batch to batch (a new session per batch costs more than its rules on small batches); a
+     * session holds no variant's state between batches, so variants sharing the compiled rules share the pool.
+     */
     private final org.kie.api.runtime.KieSessionsPool sessions;
     private final SortedMap<String, RuleInfo> rules;
     private final Map<String, RuleInfo> ruleIndex;
@@ -75,11 +78,12 @@ public final class RuleBase {
     private final Map<YearMonth, Map<Set<String>, ParameterView>> views = new ConcurrentHashMap<>();
 
     private RuleBase(Variant variant, RuleLibrary library, InternalKnowledgeBase kieBase,
-            SortedMap<String, RuleInfo> rules, List<Exemption> exemptions, Map<String, Set<String>> suspendedBy) {
+            org.kie.api.runtime.KieSessionsPool sessions, SortedMap<String, RuleInfo> rules, List<Exemption> exemptions,
+            Map<String, Set<String>> suspendedBy) {
         this.variant = variant;
         this.library = library;
         this.kieBase = kieBase;
-        this.sessions = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this.sessions = sessions;
         this.rules = Collections.unmodifiableSortedMap(rules);
         this.ruleIndex = new HashMap<>(rules);
         this.exemptions = List.copyOf(exemptions);
@@ -136,7 +140,7 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new RuleCompileException(problems);
         }
-        return new RuleBase(other, library, kieBase, rules, exemptions, suspendedBy);
+        return new RuleBase(other, library, kieBase, sessions, rules, exemptions, suspendedBy);
     }
 
     /** Whether two rule bases run the same compiled rules (for tests of the compile cache). */
@@ -314,7 +318,10 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new RuleCompileException(problems);
         }
-        return new RuleBase(variant, library, kieBase, infos, exemptions, suspendedBy);
+        // one pool per compiled rule base, shared by the variants that differ only in parameter values
+        return new RuleBase(variant, library, kieBase,
+                kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors())), infos, exemptions,
+                suspendedBy);
     }
 
     // ---------------------------------------------------------------- time and parameters
