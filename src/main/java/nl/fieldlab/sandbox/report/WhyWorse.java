@@ -243,13 +243,7 @@ final class WhyWorse {
         if (spending != null && spending.excludesZero()) {
             String s = "public spending other than benefits " + (spending.mean() > 0 ? "rises" : "falls") + " by "
                     + CostEffectiveness.euro(CostEffectiveness.abs(spending));
-            List<String> retraining = new ArrayList<>();
-            for (Actor a : Actor.values()) {
-                Summary r = d.get(Metrics.RETRAINING_PREFIX + a.name());
-                if (a.isPublic() && r != null && r.excludesZero()) {
-                    retraining.add(a + " " + CostEffectiveness.signed(r));
-                }
-            }
+            List<String> retraining = publicBodies(d, Metrics.RETRAINING_PREFIX);
             if (!retraining.isEmpty()) {
                 s += "; of it, retraining in euro (fees paid plus grants given): " + String.join(", ", retraining)
                         + ", where the state's grant is its per-student funding of MBO schools, booked per extra "
@@ -267,18 +261,24 @@ final class WhyWorse {
             parts.add("taxes and premiums received " + (receipts.mean() > 0 ? "rise by " : "fall by ")
                     + CostEffectiveness.euro(CostEffectiveness.abs(receipts)));
         }
-        List<String> payers = new ArrayList<>();
-        for (Actor a : Actor.values()) {
-            Summary n = d.get(Metrics.NET_PREFIX + a.name());
-            if (a.isPublic() && n != null && n.excludesZero()) {
-                payers.add(a + " " + CostEffectiveness.signed(n));
-            }
-        }
+        List<String> payers = publicBodies(d, Metrics.NET_PREFIX);
         if (!payers.isEmpty()) {
             parts.add("net position of each public body, in euro (received minus paid; the ledger has every actor): "
                     + String.join(", ", payers));
         }
         return parts.isEmpty() ? "" : "The money: " + String.join("; ", parts) + ".";
+    }
+
+    /** {@code ACTOR difference [CI]} for each public body whose per-actor metric under {@code prefix} moved. */
+    private static List<String> publicBodies(Map<String, Summary> d, String prefix) {
+        List<String> out = new ArrayList<>();
+        for (Actor a : Actor.values()) {
+            Summary s = d.get(prefix + a.name());
+            if (a.isPublic() && s != null && s.excludesZero()) {
+                out.add(a + " " + CostEffectiveness.signed(s));
+            }
+        }
+        return out;
     }
 
     /**
