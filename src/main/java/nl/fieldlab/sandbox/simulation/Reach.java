@@ -51,6 +51,14 @@ final class Reach {
         }
     }
 
+    /**
+     * Forgets the questions of a month that were never put to the rules (every question a month asks is answered
+     * within it), so that the map stays as small as one month's questions.
+     */
+    void monthDone() {
+        pending.clear();
+    }
+
     void answered(Question q, Answer variant, Answer baseline) {
         Person who = pending.remove(q);
         if (variant.sameOutcome(baseline)) {

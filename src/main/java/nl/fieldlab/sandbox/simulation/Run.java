@@ -170,11 +170,13 @@ final class Run {
             }
         }
         round.resolve();
+        reach.monthDone();
         for (int m = 0; m < months; m++) {
             if (cancelled.getAsBoolean()) {
                 throw new java.util.concurrent.CancellationException("run cancelled");
             }
             month(m, round);
+            reach.monthDone();
             monthDone.run();
         }
         finish();
