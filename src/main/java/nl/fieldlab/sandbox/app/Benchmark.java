@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Service;
 
+import nl.fieldlab.sandbox.bench.Floor;
+import nl.fieldlab.sandbox.rules.Decider;
 import nl.fieldlab.sandbox.rules.RuleBase;
 import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.scenario.Scenario;
@@ -19,7 +22,8 @@ import nl.fieldlab.sandbox.simulation.Simulator;
 /**
  * The performance benchmark of issue 13, each case against its target: the interactive case (5,000 workers x 24
  * months x 3 variants x 20 replications) warm and first, the province case (100,000 x 24 x 2 x 10), 1 thread
- * against 2, the heap at 200,000 workers, and batch commands in a cold JVM (the same jar started again). Rule bases
+ * against 2, the rule engine against the plain-Java floor on one slice of the regulation, the heap at 200,000
+ * workers, and batch commands in a cold JVM (the same jar started again). Rule bases
  * are compiled before timing, once per process as in real use; each simulation case reports wall time,
  * worker-months per second and how much of the deciding the rule engine did.
  */
@@ -43,16 +47,23 @@ public class Benchmark {
      * @param firstSeconds wall time of the first run of the case in this process
      * @param limit        the target: at most this (seconds), or at least this for a speed-up; NaN when none
      * @param atLeast      whether the target is a lower bound (a speed-up) rather than an upper one (a time)
+     * @param times        whether the value is a ratio (times) rather than seconds
      */
     public record Case(String name, int workers, int months, int variants, int replications, int threads,
             double seconds, double firstSeconds, double workerMonthsPerSecond, long asked, long evaluated,
-            double engineSeconds, long heapMb, double limit, boolean atLeast, String note) {
+            double engineSeconds, long heapMb, double limit, boolean atLeast, boolean times, String note) {
 
         public String target() {
             if (Double.isNaN(limit)) {
                 return "";
             }
-            return (atLeast ? ">= " : "<= ") + trim(limit) + (atLeast ? "x" : " s");
+            return (atLeast ? ">= " : "<= ") + trim(limit) + (times ? "x" : " s");
+        }
+
+        /** A ratio between two cases: {@code value} times, against a target of {@code limit} times. */
+        static Case ratio(String name, Case of, double value, double limit, boolean atLeast, String note) {
+            return new Case(name, of.workers(), of.months(), of.variants(), of.replications(), of.threads(), value,
+                    Double.NaN, Double.NaN, 0, 0, 0, 0, limit, atLeast, true, note);
         }
 
         /** meets, misses, or empty without a target. */
@@ -84,14 +95,14 @@ public class Benchmark {
         cases.add(warm);
         cases.add(new Case(interactive + ", first run in this process", warm.workers(), warm.months(),
                 warm.variants(), warm.replications(), 2, warm.firstSeconds(), warm.firstSeconds(),
-                Double.NaN, 0, 0, 0, warm.heapMb(), quick ? Double.NaN : 4.0, false,
+                Double.NaN, 0, 0, 0, warm.heapMb(), quick ? Double.NaN : 4.0, false, false,
                 "the first simulation after the rules were compiled"));
         Case single = measure(interactive + ", 1 thread", sized(base, 5_000, three, reps), 1, repeats, Double.NaN,
                 "", how);
         cases.add(single);
-        cases.add(new Case("speed-up of 2 threads over 1", warm.workers(), warm.months(), warm.variants(),
-                warm.replications(), 2, single.seconds() / warm.seconds(), Double.NaN, Double.NaN, 0, 0, 0, 0, 1.8,
-                true, "wall time with 1 thread / with 2"));
+        cases.add(Case.ratio("speed-up of 2 threads over 1", warm, single.seconds() / warm.seconds(), 1.8, true,
+                "wall time with 1 thread / with 2"));
+        cases.addAll(floor(base, three.size(), reps, repeats, quick, how));
         cases.add(measure("province" + (quick ? " (20,000 x 2 reps)" : ""), sized(base, quick ? 20_000 : 100_000,
                 two, quick ? 2 : 10), 2, 1, quick ? Double.NaN : 10, "", how));
         if (!quick) {
@@ -118,9 +129,71 @@ public class Benchmark {
         return scaled.with(scaled.seed(), replications, scaled.behaviour(), variants);
     }
 
+    /**
+     * The floor: the interactive case under one slice of the regulation ({@link Floor#FILES}), once decided by the
+     * rule engine and once by the same decisions written as plain Java; the ratio of their times is what the rule
+     * engine costs. Both runs must give the same results, or the ratio case says so and misses.
+     */
+    private List<Case> floor(Scenario base, int variants, int reps, int repeats, boolean quick, Analyses.Run how) {
+        RuleBase slice = RuleBase.compile(workbench.library().slice(Floor.FILES), Variant.baseline());
+        List<Variant> copies = new ArrayList<>();
+        Map<String, RuleBase> bases = new LinkedHashMap<>();
+        for (int i = 0; i < variants; i++) {
+            Variant v = i == 0 ? Variant.baseline() : new Variant("slice copy " + (i + 1), List.of(), Map.of());
+            copies.add(v);
+            bases.put(v.name(), slice.withVariant(v));
+        }
+        Scenario s = sized(base, 5_000, copies, reps);
+        String what = "interactive" + (quick ? " (4 reps)" : "") + ", slice ";
+        Timed engine = timed(what + "by the rule engine", s, 2, repeats, Double.NaN,
+                "slice: minimum wage, wage-cost subsidy, WW, trial placement", how, sim -> sim.run(s, bases));
+        Timed plain = timed(what + "as plain Java (the floor)", s, 2, repeats, Double.NaN, "", how, sim -> {
+            Map<String, Decider> deciders = new LinkedHashMap<>();
+            bases.forEach((name, rules) -> deciders.put(name, new Decider(rules, Floor::decide)));
+            return sim.runWith(s, deciders);
+        });
+        boolean same = sameResults(engine.last(), plain.last());
+        Case drools = engine.c();
+        Case floor = plain.c();
+        return List.of(drools, floor, Case.ratio("rule engine against the floor", drools,
+                same ? drools.seconds() / floor.seconds() : Double.NaN, quick ? Double.NaN : 3, false,
+                same ? "wall time, slice by the rule engine / as plain Java; results equal"
+                        : "the two runs gave different results: the floor no longer matches the rules"));
+    }
+
+    /** Whether two runs of one scenario gave the same metrics, month series and decisions asked. */
+    static boolean sameResults(SimulationResult a, SimulationResult b) {
+        if (!a.variants().equals(b.variants())) {
+            return false;
+        }
+        for (String v : a.variants()) {
+            Map<String, double[]> ma = a.metrics().get(v);
+            Map<String, double[]> mb = b.metrics().get(v);
+            if (!ma.keySet().equals(mb.keySet()) || !java.util.Arrays.equals(a.placementsByMonth().get(v),
+                    b.placementsByMonth().get(v)) || a.deciderStats().get(v).asked() != b.deciderStats().get(v).asked()) {
+                return false;
+            }
+            for (String k : ma.keySet()) {
+                if (!java.util.Arrays.equals(ma.get(k), mb.get(k))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private Case measure(String name, Scenario s, int threads, int repeats, double limit, String note,
             Analyses.Run how) {
         Map<String, RuleBase> bases = workbench.rules().forVariants(s.variants(), threads);
+        return timed(name, s, threads, repeats, limit, note, how, sim -> sim.run(s, bases)).c();
+    }
+
+    /** A measured case and the result of its last run. */
+    private record Timed(Case c, SimulationResult last) {
+    }
+
+    private Timed timed(String name, Scenario s, int threads, int repeats, double limit, String note,
+            Analyses.Run how, java.util.function.Function<Simulator, SimulationResult> runner) {
         double first = Double.NaN;
         double best = Double.MAX_VALUE;
         SimulationResult last = null;
@@ -131,7 +204,7 @@ public class Benchmark {
             }
             System.gc();
             long t0 = System.nanoTime();
-            last = new Simulator(threads, how.progress(), how.cancelled()).run(s, bases);
+            last = runner.apply(new Simulator(threads, how.progress(), how.cancelled()));
             double sec = (System.nanoTime() - t0) / 1e9;
             Runtime rt = Runtime.getRuntime();
             heap = Math.max(heap, (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
@@ -156,8 +229,9 @@ public class Benchmark {
             evaluated += st.evaluated();
             engine += st.engineSeconds();
         }
-        return new Case(name, s.workerCount(), s.months(), s.variants().size(), s.replications(), threads, best, first,
-                last.workerMonths() / best, asked, evaluated, engine, heap, limit, false, note);
+        return new Timed(new Case(name, s.workerCount(), s.months(), s.variants().size(), s.replications(), threads,
+                best, first, last.workerMonths() / best, asked, evaluated, engine, heap, limit, false, false, note),
+                last);
     }
 
     /**
@@ -180,7 +254,7 @@ public class Benchmark {
             double limit = Double.parseDouble(c[1]);
             double seconds = jar == null ? Double.NaN : coldRun(jar, c[0]);
             out.add(new Case("batch, cold JVM: " + c[0].replaceAll(" --out .*", ""), 0, 0, 0, 0, 0, seconds,
-                    seconds, Double.NaN, 0, 0, 0, 0, limit, false, jar == null ? "not run: bench is not running from "
+                    seconds, Double.NaN, 0, 0, 0, 0, limit, false, false, jar == null ? "not run: bench is not running from "
                             + "the jar" : ""));
         }
         return out;

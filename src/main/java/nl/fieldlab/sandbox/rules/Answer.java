@@ -1,6 +1,7 @@
 package nl.fieldlab.sandbox.rules;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +56,21 @@ public final class Answer {
     private final Map<String, Double> amountByKey;
 
     /**
+     * Lines may come in any order: the answer sorts them (by rule id, then key or type) so that it does not depend
+     * on the order the rules happened to fire in.
+     *
      * @param exemptionsUsed exemptions whose rules fired for this question
      * @throws RuleConflictException when two rules set the same key to different values
      */
     public Answer(List<BlockLine> blocks, List<ValueLine> entitlements, List<ValueLine> obligations,
             List<ValueLine> amounts, List<PaymentLine> payments, List<GroupLine> groups, List<String> fired,
             Set<String> exemptionsUsed) {
-        this.blocks = List.copyOf(blocks);
-        this.entitlements = List.copyOf(entitlements);
-        this.obligations = List.copyOf(obligations);
-        this.amounts = List.copyOf(amounts);
-        this.payments = List.copyOf(payments);
-        this.groups = List.copyOf(groups);
+        this.blocks = sorted(blocks, BY_BLOCK);
+        this.entitlements = sorted(entitlements, BY_VALUE);
+        this.obligations = sorted(obligations, BY_VALUE);
+        this.amounts = sorted(amounts, BY_VALUE);
+        this.payments = sorted(payments, BY_PAYMENT);
+        this.groups = sorted(groups, BY_GROUP);
         this.fired = List.copyOf(fired);
         this.exemptionsUsed = Set.copyOf(exemptionsUsed);
         this.entitlementByKey = index(this.entitlements);
@@ -181,6 +185,25 @@ public final class Answer {
         mine.sort(order);
         theirs.sort(order);
         return mine.equals(theirs);
+    }
+
+    private static final Comparator<BlockLine> BY_BLOCK = Comparator.comparing(BlockLine::ruleId)
+            .thenComparing(BlockLine::reason);
+    private static final Comparator<ValueLine> BY_VALUE = Comparator.comparing(ValueLine::ruleId)
+            .thenComparing(ValueLine::key).thenComparingDouble(ValueLine::value);
+    private static final Comparator<PaymentLine> BY_PAYMENT = Comparator.comparing(PaymentLine::ruleId)
+            .thenComparing(PaymentLine::type).thenComparing(PaymentLine::payer).thenComparing(PaymentLine::payee)
+            .thenComparingInt(PaymentLine::fromMonth).thenComparingDouble(PaymentLine::amount);
+    private static final Comparator<GroupLine> BY_GROUP = Comparator.comparing(GroupLine::group)
+            .thenComparing(GroupLine::ruleId);
+
+    private static <T> List<T> sorted(List<T> lines, Comparator<? super T> order) {
+        if (lines.size() < 2) {
+            return List.copyOf(lines);
+        }
+        List<T> copy = new java.util.ArrayList<>(lines);
+        copy.sort(order);
+        return List.copyOf(copy);
     }
 
     private static Map<String, Double> index(List<ValueLine> lines) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -618,19 +617,6 @@ public final class RuleBase {
         final TreeSet<String> fired = new TreeSet<>();
 
         Answer build(Map<String, RuleInfo> infos) {
-            blocks.sort(Comparator.comparing(Answer.BlockLine::ruleId).thenComparing(Answer.BlockLine::reason));
-            Comparator<Answer.ValueLine> byValue = Comparator.comparing(Answer.ValueLine::ruleId)
-                    .thenComparing(Answer.ValueLine::key).thenComparingDouble(Answer.ValueLine::value);
-            entitlements.sort(byValue);
-            obligations.sort(byValue);
-            amounts.sort(byValue);
-            payments.sort(Comparator.comparing(Answer.PaymentLine::ruleId)
-                    .thenComparing(Answer.PaymentLine::type)
-                    .thenComparing(Answer.PaymentLine::payer)
-                    .thenComparing(Answer.PaymentLine::payee)
-                    .thenComparingInt(Answer.PaymentLine::fromMonth)
-                    .thenComparingDouble(Answer.PaymentLine::amount));
-            groups.sort(Comparator.comparing(Answer.GroupLine::group).thenComparing(Answer.GroupLine::ruleId));
             java.util.Set<String> used = new TreeSet<>();
             for (String id : fired) {
                 RuleInfo info = infos.get(id);

@@ -81,6 +81,32 @@ public final class RuleLibrary {
         return baselineRules;
     }
 
+    /**
+     * The same library with only the named baseline rule files (paths as in {@link SourceFile#path()}) and no
+     * exemptions: a slice of the regulation, for the benchmark's plain-Java floor.
+     *
+     * @throws IllegalArgumentException when a named file is not a baseline rule file of this library
+     */
+    public RuleLibrary slice(Set<String> baselinePaths) {
+        List<SourceFile> kept = new ArrayList<>();
+        for (SourceFile f : baselineRules) {
+            if (baselinePaths.contains(f.path())) {
+                kept.add(f);
+            }
+        }
+        if (kept.size() != baselinePaths.size()) {
+            throw new IllegalArgumentException("not all of " + baselinePaths + " are baseline rule files of " + root);
+        }
+        SortedMap<String, String> hashes = new TreeMap<>();
+        fileHashes.forEach((path, hash) -> {
+            if (!path.endsWith(".drl") && !path.startsWith("exemptions/") || baselinePaths.contains(path)) {
+                hashes.put(path, hash);
+            }
+        });
+        return new RuleLibrary(root, kept, new TreeMap<>(RuleLibrary::compareIds), Map.of(), parameters, hashes,
+                regions, groups);
+    }
+
     /** The target groups of {@code groups.yaml}. */
     public TargetGroups groups() {
         return groups;

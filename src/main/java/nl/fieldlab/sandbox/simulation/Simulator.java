@@ -83,6 +83,19 @@ public final class Simulator {
      * @throws CancellationException when cancelled; nothing is returned then
      */
     public SimulationResult run(Scenario scenario, Map<String, RuleBase> rules) {
+        Map<String, Decider> deciders = new LinkedHashMap<>();
+        for (Variant v : scenario.variants()) {
+            deciders.put(v.name(), new Decider(rules.get(v.name())));
+        }
+        return runWith(scenario, deciders);
+    }
+
+    /**
+     * Runs all variants of {@code scenario}, each asking its own decider (one per variant name).
+     *
+     * @throws CancellationException when cancelled; nothing is returned then
+     */
+    public SimulationResult runWith(Scenario scenario, Map<String, Decider> deciders) {
         progress.phase("drawing the population of " + String.format(java.util.Locale.ROOT, "%,d",
                 scenario.workerCount()) + " workers");
         Fields fields = Fields.of(scenario);
@@ -90,10 +103,6 @@ public final class Simulator {
         Person[] fixed = scenario.population() == Scenario.PopulationMode.FIXED
                 ? Population.draw(scenario, fields, Rng.forSeed(scenario.seed())) : null;
         List<Variant> variants = scenario.variants();
-        Map<String, Decider> deciders = new LinkedHashMap<>();
-        for (Variant v : variants) {
-            deciders.put(v.name(), new Decider(rules.get(v.name())));
-        }
         int reps = scenario.replications();
         RunTotals[][] totals = new RunTotals[variants.size()][reps];
         // progress counts simulated months over all runs, so the bar moves and the ETA settles within the first run
