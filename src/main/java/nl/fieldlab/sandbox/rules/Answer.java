@@ -1,6 +1,5 @@
 package nl.fieldlab.sandbox.rules;
 
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -51,9 +50,6 @@ public final class Answer {
     private final List<GroupLine> groups;
     private final List<String> fired;
     private final Set<String> exemptionsUsed;
-    private final Map<String, Double> entitlementByKey;
-    private final Map<String, Double> obligationByKey;
-    private final Map<String, Double> amountByKey;
 
     /**
      * Lines may come in any order: the answer sorts them (by rule id, then key or type) so that it does not depend
@@ -73,9 +69,9 @@ public final class Answer {
         this.groups = sorted(groups, BY_GROUP);
         this.fired = List.copyOf(fired);
         this.exemptionsUsed = Set.copyOf(exemptionsUsed);
-        this.entitlementByKey = index(this.entitlements);
-        this.obligationByKey = index(this.obligations);
-        this.amountByKey = index(this.amounts);
+        checkConsistent(this.entitlements);
+        checkConsistent(this.obligations);
+        checkConsistent(this.amounts);
     }
 
     public List<BlockLine> blocks() {
@@ -123,19 +119,16 @@ public final class Answer {
 
     /** The size of an entitlement, or {@code orElse} when no rule granted it. */
     public double entitlement(String key, double orElse) {
-        Double v = entitlementByKey.get(key);
-        return v == null ? orElse : v;
+        return valueOf(entitlements, key, orElse);
     }
 
     /** The value of an obligation, or {@code orElse} when no rule imposed it. */
     public double obligation(String kind, double orElse) {
-        Double v = obligationByKey.get(kind);
-        return v == null ? orElse : v;
+        return valueOf(obligations, kind, orElse);
     }
 
     public double amount(String key, double orElse) {
-        Double v = amountByKey.get(key);
-        return v == null ? orElse : v;
+        return valueOf(amounts, key, orElse);
     }
 
     public boolean inGroup(String group) {
@@ -168,8 +161,8 @@ public final class Answer {
      * amount, months) and the same entitlements, obligations and amounts, whichever rules produced them.
      */
     public boolean sameOutcome(Answer other) {
-        if (allowed() != other.allowed() || !entitlementByKey.equals(other.entitlementByKey)
-                || !obligationByKey.equals(other.obligationByKey) || !amountByKey.equals(other.amountByKey)
+        if (allowed() != other.allowed() || !byKey(entitlements).equals(byKey(other.entitlements))
+                || !byKey(obligations).equals(byKey(other.obligations)) || !byKey(amounts).equals(byKey(other.amounts))
                 || payments.size() != other.payments.size()) {
             return false;
         }
@@ -206,21 +199,40 @@ public final class Answer {
         return List.copyOf(copy);
     }
 
-    private static Map<String, Double> index(List<ValueLine> lines) {
-        if (lines.isEmpty()) {
-            return Map.of();
+    /**
+     * The value of the first line with {@code key}. Answers hold a handful of lines, so a scan beats a hash map, and
+     * an answer cache of hundreds of thousands of answers keeps no map per answer.
+     */
+    private static double valueOf(List<ValueLine> lines, String key, double orElse) {
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            ValueLine v = lines.get(i);
+            if (v.key().equals(key)) {
+                return v.value();
+            }
         }
-        Map<String, ValueLine> first = new HashMap<>();
+        return orElse;
+    }
+
+    private static Map<String, Double> byKey(List<ValueLine> lines) {
         Map<String, Double> out = new HashMap<>();
         for (ValueLine v : lines) {
-            ValueLine earlier = first.putIfAbsent(v.key(), v);
-            if (earlier != null && earlier.value() != v.value()) {
-                throw new RuleConflictException("rules " + earlier.ruleId() + " and " + v.ruleId() + " both set '"
-                        + v.key() + "', to " + earlier.value() + " and " + v.value());
-            }
-            out.put(v.key(), v.value());
+            out.putIfAbsent(v.key(), v.value());
         }
-        return Collections.unmodifiableMap(out);
+        return out;
+    }
+
+    /** @throws RuleConflictException when two lines set one key to different values */
+    private static void checkConsistent(List<ValueLine> lines) {
+        for (int i = 1, n = lines.size(); i < n; i++) {
+            ValueLine later = lines.get(i);
+            for (int j = 0; j < i; j++) {
+                ValueLine earlier = lines.get(j);
+                if (earlier.key().equals(later.key()) && earlier.value() != later.value()) {
+                    throw new RuleConflictException("rules " + earlier.ruleId() + " and " + later.ruleId()
+                            + " both set '" + later.key() + "', to " + earlier.value() + " and " + later.value());
+                }
+            }
+        }
     }
 
     @Override

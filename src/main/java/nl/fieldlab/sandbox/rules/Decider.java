@@ -15,7 +15,19 @@ import nl.fieldlab.sandbox.domain.Question;
  */
 public final class Decider {
 
-    private static final int MAX_ENTRIES = 2_000_000;
+    /**
+     * Answers kept before the cache starts again: a sixteenth of the heap at about a kilobyte per answer (question,
+     * facts and lines), so that a large population's many distinct questions cannot fill the heap. Clearing costs
+     * only time: an answer asked again is decided again, the same.
+     */
+    static final int MAX_ENTRIES = (int) Math.max(20_000,
+            Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 16 / 1024));
+
+    /**
+     * Questions per rule session at most: a session holds every fact its rules derive until it ends, so a month's
+     * questions for a large population go in sessions of this size (answers do not depend on the batch).
+     */
+    static final int SESSION_SIZE = 1_000;
 
     private final RuleBase rules;
     private final Engine engine;
@@ -65,23 +77,26 @@ public final class Decider {
         }
         if (!missing.isEmpty()) {
             List<Question.Key> keys = new ArrayList<>(missing.keySet());
-            List<Question> batch = new ArrayList<>(keys.size());
-            for (Question.Key k : keys) {
-                batch.add(k.question());
-            }
-            long t0 = System.nanoTime();
-            List<Answer> answers = engine.decide(batch);
-            engineNanos.add(System.nanoTime() - t0);
-            evaluated.add(batch.size());
-            batches.increment();
-            if (cache.size() + batch.size() > MAX_ENTRIES) {
+            if (cache.size() + keys.size() > MAX_ENTRIES) {
                 cache.clear();
             }
-            for (int j = 0; j < batch.size(); j++) {
-                Answer a = answers.get(j);
-                cache.putIfAbsent(keys.get(j), a);
-                for (int i : missing.get(keys.get(j))) {
-                    out[i] = a;
+            for (int from = 0; from < keys.size(); from += SESSION_SIZE) {
+                List<Question.Key> chunk = keys.subList(from, Math.min(keys.size(), from + SESSION_SIZE));
+                List<Question> batch = new ArrayList<>(chunk.size());
+                for (Question.Key k : chunk) {
+                    batch.add(k.question());
+                }
+                long t0 = System.nanoTime();
+                List<Answer> answers = engine.decide(batch);
+                engineNanos.add(System.nanoTime() - t0);
+                evaluated.add(batch.size());
+                batches.increment();
+                for (int j = 0; j < batch.size(); j++) {
+                    Answer a = answers.get(j);
+                    cache.putIfAbsent(chunk.get(j), a);
+                    for (int i : missing.get(chunk.get(j))) {
+                        out[i] = a;
+                    }
                 }
             }
         }

@@ -518,6 +518,24 @@ public final class RuleBase {
         return null;
     }
 
+    /** Notes and reasons, one copy each: a rule writes the same few texts into many cached answers. */
+    private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
+
+    private static String shared(String text) {
+        if (text == null) {
+            return null;
+        }
+        String known = TEXTS.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (TEXTS.size() >= 50_000) {
+            return text; // texts with worker-specific figures: not worth keeping
+        }
+        known = TEXTS.putIfAbsent(text, text);
+        return known == null ? text : known;
+    }
+
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s+", " ").strip();
     }
@@ -546,7 +564,7 @@ public final class RuleBase {
                 current = event.getMatch().getRule().getName();
                 RuleInfo info = infos.get(current);
                 currentExemption = info == null ? null : info.exemption();
-                if (currentExemption == null) {
+                if (currentExemption == null && !exemptionOf.isEmpty()) {
                     for (Object o : event.getMatch().getObjects()) {
                         String ex = exemptionOf.get(o);
                         if (ex != null) {
@@ -581,7 +599,7 @@ public final class RuleBase {
         void collect(Object o, Map<Question, Builder> byQuestion, Map<String, RuleInfo> infos) {
             String rule = insertedBy.getOrDefault(o, "?");
             if (o instanceof Block b) {
-                at(byQuestion, b.question()).blocks.add(new Answer.BlockLine(rule, b.reason()));
+                at(byQuestion, b.question()).blocks.add(new Answer.BlockLine(rule, shared(b.reason())));
             } else if (o instanceof Entitlement e) {
                 at(byQuestion, e.question()).entitlements.add(new Answer.ValueLine(rule, e.key(), e.value()));
             } else if (o instanceof Obligation ob) {
@@ -591,7 +609,7 @@ public final class RuleBase {
             } else if (o instanceof Payment p) {
                 RuleInfo info = infos.get(rule);
                 at(byQuestion, p.question()).payments.add(new Answer.PaymentLine(rule, p.type(), p.payer(),
-                        p.payee(), p.amount(), p.fromMonth(), p.toMonth(), p.note(),
+                        p.payee(), p.amount(), p.fromMonth(), p.toMonth(), shared(p.note()),
                         info != null && info.exemption() != null ? info.exemption() : exemptionOf.get(o)));
             } else if (o instanceof InGroup g) {
                 at(byQuestion, g.question()).groups.add(new Answer.GroupLine(rule, g.group()));
