@@ -1,9 +1,16 @@
 package nl.fieldlab.sandbox.app;
 
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import nl.fieldlab.sandbox.rules.Variant;
+import nl.fieldlab.sandbox.scenario.Behaviour;
+import nl.fieldlab.sandbox.scenario.Scenario;
 
 /**
  * What-if overrides made in a shell session on top of the loaded files: behaviour values, and parameter values for
@@ -12,7 +19,8 @@ import java.util.TreeMap;
  * @param behaviour  behaviour name -> value
  * @param parameters variant name (or {@code *} for all) -> parameter key -> value
  */
-public record WhatIf(Map<String, Double> behaviour, Map<String, Map<String, Double>> parameters) {
+public record WhatIf(Map<String, Double> behaviour, Map<String, Map<String, Double>> parameters)
+        implements Serializable {
 
     public static final String ALL_VARIANTS = "*";
 
@@ -38,6 +46,22 @@ public record WhatIf(Map<String, Double> behaviour, Map<String, Map<String, Doub
 
     public boolean isEmpty() {
         return behaviour.isEmpty() && parameters.isEmpty();
+    }
+
+    /** {@code s} with these overrides: behaviour values for every variant, parameter values per variant. */
+    public Scenario applyTo(Scenario s) {
+        if (isEmpty()) {
+            return s;
+        }
+        Map<String, Double> b = new LinkedHashMap<>(s.behaviour().overrides());
+        b.putAll(behaviour);
+        List<Variant> variants = new ArrayList<>();
+        for (Variant v : s.variants()) {
+            Map<String, Double> params = new LinkedHashMap<>(v.parameters());
+            params.putAll(parametersFor(v.name()));
+            variants.add(v.withParameters(params));
+        }
+        return s.with(s.seed(), s.replications(), Behaviour.with(b), variants);
     }
 
     public WhatIf withBehaviour(String key, Double value) {

@@ -36,6 +36,7 @@ import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.scenario.ScenarioContext;
 import nl.fieldlab.sandbox.scenario.ScenarioLoader;
 import nl.fieldlab.sandbox.simulation.Metrics;
+import nl.fieldlab.sandbox.simulation.RunTotals;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
 import nl.fieldlab.sandbox.simulation.Simulator;
 import nl.fieldlab.sandbox.stats.Comparison;
@@ -67,16 +68,35 @@ public class Workbench {
      * when it was read from elsewhere (verify reruns the copy kept in a report under its original name).
      */
     public record RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
-            Simulator.Progress progress, BooleanSupplier cancelled, String command, String shownAs) {
+            Simulator.Progress progress, BooleanSupplier cancelled, String command, String shownAs, Remote remote) {
 
         public RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
                 Simulator.Progress progress, BooleanSupplier cancelled, String command) {
-            this(scenario, out, seed, replications, threads, progress, cancelled, command, null);
+            this(scenario, out, seed, replications, threads, progress, cancelled, command, null, null);
         }
 
         public RunOptions shownAs(String name) {
-            return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, name);
+            return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, name,
+                    remote);
         }
+
+        /** The same run, its (variant, replication) runs done by {@code where} instead of this process. */
+        public RunOptions on(Remote where) {
+            return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs,
+                    where);
+        }
+    }
+
+    /**
+     * Does a scenario's (variant, replication) runs elsewhere (a cluster) and returns the totals by index:
+     * {@code totals[v][r]}, the same as this process would compute.
+     */
+    public interface Remote {
+        RunTotals[][] run(Scenario s, Path file, WhatIf whatIf, RuleLibrary rules, Simulator.Progress progress,
+                BooleanSupplier cancelled);
+
+        /** Where the runs go, in words, for the manifest and messages. */
+        String describe();
     }
 
     private Path defaultScenario = Path.of("scenarios/default.yaml");
@@ -307,18 +327,7 @@ public class Workbench {
 
     /** The scenario with the session's what-if overrides applied. */
     public synchronized Scenario effective(Scenario s) {
-        if (whatIf.isEmpty()) {
-            return s;
-        }
-        Map<String, Double> behaviour = new LinkedHashMap<>(s.behaviour().overrides());
-        behaviour.putAll(whatIf.behaviour());
-        List<Variant> variants = new ArrayList<>();
-        for (Variant v : s.variants()) {
-            Map<String, Double> params = new LinkedHashMap<>(v.parameters());
-            params.putAll(whatIf.parametersFor(v.name()));
-            variants.add(v.withParameters(params));
-        }
-        return s.with(s.seed(), s.replications(), Behaviour.with(behaviour), variants);
+        return whatIf.applyTo(s);
     }
 
     // ------------------------------------------------------------------ running
@@ -345,6 +354,7 @@ public class Workbench {
         reloadIfChanged();
         Scenario base = o.scenario() != null ? readScenario(o.scenario()) : requireScenario();
         Path file = o.scenario() != null ? o.scenario() : scenarioPath;
+        Path source = file;
         if (o.shownAs() != null) {
             base = base.shownAs(o.shownAs());
             file = Path.of(o.shownAs());
@@ -359,7 +369,10 @@ public class Workbench {
         try (ReportFolder.Claim claim = ReportFolder.claim(dir)) {
             long t0 = System.nanoTime();
             Map<String, RuleBase> bases = compile(r, s, o.threads(), o.progress());
-            SimulationResult result = new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases);
+            SimulationResult result = o.remote() == null
+                    ? new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases)
+                    : Simulator.collect(s, o.remote().run(s, source, whatIf(), r.library(),
+                            o.progress() == null ? Simulator.Progress.NONE : o.progress(), o.cancelled()), Map.of());
             double seconds = (System.nanoTime() - t0) / 1e9;
             Comparison comparison = Comparison.of(result);
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),

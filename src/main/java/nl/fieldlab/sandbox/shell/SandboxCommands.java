@@ -22,6 +22,8 @@ import nl.fieldlab.sandbox.cases.RuleCase;
 import nl.fieldlab.sandbox.cases.RuleCaseLoader;
 import nl.fieldlab.sandbox.cases.RuleCaseRunner;
 import nl.fieldlab.sandbox.cases.RuleCheck;
+import nl.fieldlab.sandbox.cluster.ClusterRun;
+import nl.fieldlab.sandbox.cluster.ClusterSettings;
 import nl.fieldlab.sandbox.input.Suggestions;
 import nl.fieldlab.sandbox.report.ReportWriter;
 import nl.fieldlab.sandbox.rules.Exemption;
@@ -45,10 +47,12 @@ public class SandboxCommands {
 
     private final Workbench workbench;
     private final RunControl control;
+    private final ClusterSettings clusterSettings;
 
-    public SandboxCommands(Workbench workbench, RunControl control) {
+    public SandboxCommands(Workbench workbench, RunControl control, ClusterSettings clusterSettings) {
         this.workbench = workbench;
         this.control = control;
+        this.clusterSettings = clusterSettings;
     }
 
     // ------------------------------------------------------------------ scenario
@@ -120,18 +124,22 @@ public class SandboxCommands {
     @Command(name = "run", group = "Simulation", exitStatusExceptionMapper = ERRORS, completionProvider = "scenarioFiles",
             description = "Run every variant of a scenario (the loaded one by default) and write the report",
             help = """
-                    run [FILE] [--out DIR] [--replications N] [--seed S] [--threads T]
+                    run [FILE] [--out DIR] [--replications N] [--seed S] [--threads T] [--cluster]
                       Simulates every variant month by month in every replication, compares them, and writes
                       report.md, report.json, summary.csv and manifest.json to DIR (default reports/<scenario id>).
+                      --cluster: the replications run on the cluster's members (fieldlab.cluster.members; start
+                      them with 'member'); the report is the same as a local run's, byte for byte.
                     Examples:
                       run
-                      run scenarios/smoke.yaml --replications 5 --out reports/smoke-try""")
+                      run scenarios/smoke.yaml --replications 5 --out reports/smoke-try
+                      run scenarios/default.yaml --cluster""")
     public String run(@Argument(index = 0, description = "scenario file (default: the loaded scenario)",
             defaultValue = "") String file,
             @Option(longName = "out", description = "report folder") String out,
             @Option(longName = "replications", description = "number of replications") Integer replications,
             @Option(longName = "seed", description = "master seed") Long seed,
             @Option(longName = "threads", description = "worker threads (results do not depend on it)") Integer threads,
+            @Option(longName = "cluster", description = "run the replications on the cluster") boolean cluster,
             CommandContext ctx) {
         int t = threads == null ? Simulator.defaultThreads() : threads;
         if (t < 1) {
@@ -143,8 +151,9 @@ public class SandboxCommands {
                 + (seed == null ? "" : " --seed " + seed);
         Workbench.LastRun r;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {
-            r = workbench.run(new Workbench.RunOptions(scenario, out == null ? null : Path.of(out), seed,
-                    replications, t, session.progress(), session.cancelled(), command));
+            Workbench.RunOptions options = new Workbench.RunOptions(scenario, out == null ? null : Path.of(out), seed,
+                    replications, t, session.progress(), session.cancelled(), command);
+            r = workbench.run(cluster ? options.on(new ClusterRun(clusterSettings)) : options);
         }
         Scenario s = r.scenario();
         StringBuilder sb = new StringBuilder();

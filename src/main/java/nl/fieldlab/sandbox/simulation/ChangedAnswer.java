@@ -25,7 +25,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
  */
 public record ChangedAnswer(int worker, int group, String exemption, YearMonth month, QuestionType type,
         String baseBlockedBy, String blockedBy, List<String> onlyHere, List<String> onlyInBase, List<String> terms,
-        int basePlaced, int placed) {
+        int basePlaced, int placed) implements java.io.Serializable {
 
     /** Most changed answers a run keeps per exemption, in the order they were asked. */
     static final int KEPT = 64;

@@ -10,7 +10,9 @@ import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.domain.PaymentType;
 
 /** What one run (one replication of one variant) counted and booked. */
-public final class RunTotals {
+public final class RunTotals implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final int A = Actor.values().length;
     private static final int T = PaymentType.values().length;
@@ -81,7 +83,9 @@ public final class RunTotals {
     private final double[] ledger = new double[A * A * T];
     private final Map<String, Integer> blocked = new TreeMap<>();
 
-    private static final class GroupCounts {
+    private static final class GroupCounts implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         int seekers;
         int placed;
         long monthsToPlacement;

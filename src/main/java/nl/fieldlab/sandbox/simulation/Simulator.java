@@ -49,10 +49,12 @@ public final class Simulator {
         this.cancelled = cancelled == null ? () -> false : cancelled;
     }
 
-    /** Heap per worker for one run in progress (its state, answers and per-worker results), measured by bench. */
-    static final long BYTES_PER_WORKER_RUN = 8_000;
-    /** Heap per worker of a drawn population. */
-    static final long BYTES_PER_PERSON = 1_000;
+    /**
+     * Heap per worker for one run in progress (its state, its answers, per-worker results) and per drawn person,
+     * from the benchmark: 1,000,000 workers x 2 variants x 4 replications on 2 threads complete in -Xmx4g.
+     */
+    static final long BYTES_PER_WORKER_RUN = 1_500;
+    static final long BYTES_PER_PERSON = 200;
     /** Heap per finished run's totals (metrics by name), plus per month. */
     static final long BYTES_PER_RESULT = 40_000;
     static final long BYTES_PER_RESULT_MONTH = 16;
@@ -61,8 +63,7 @@ public final class Simulator {
 
     /**
      * A rough upper estimate of the heap a run of {@code scenario} needs on {@code threads} threads, so that a run
-     * that cannot fit is refused before it starts. Sizes come from the benchmark's heap figures (200,000 workers,
-     * 2 threads: 3.3 GB).
+     * that cannot fit is refused before it starts.
      */
     public static long bytesNeeded(Scenario scenario, int threads) {
         long workers = scenario.workerCount();
@@ -98,10 +99,7 @@ public final class Simulator {
     public SimulationResult runWith(Scenario scenario, Map<String, Decider> deciders) {
         progress.phase("drawing the population of " + String.format(java.util.Locale.ROOT, "%,d",
                 scenario.workerCount()) + " workers");
-        Fields fields = Fields.of(scenario);
-        Market market = Market.of(scenario, fields);
-        Person[] fixed = scenario.population() == Scenario.PopulationMode.FIXED
-                ? Population.draw(scenario, fields, Rng.forSeed(scenario.seed())) : null;
+        Plan plan = new Plan(scenario, deciders);
         List<Variant> variants = scenario.variants();
         int reps = scenario.replications();
         RunTotals[][] totals = new RunTotals[variants.size()][reps];
@@ -124,13 +122,7 @@ public final class Simulator {
                         if (cancelled.getAsBoolean()) {
                             throw new CancellationException();
                         }
-                        Person[] people = fixed != null ? fixed
-                                : Population.draw(scenario, fields, Rng.forReplication(scenario.seed(), r));
-                        Decider own = deciders.get(variants.get(v).name());
-                        Decider reference = deciders.get(Variant.BASELINE);
-                        totals[v][r] = new Run(scenario, market, people, own, own == reference ? null : reference,
-                                Rng.forReplication(scenario.seed(), r), -1, null, null, null, cancelled)
-                                .onMonthDone(() -> progress.update(done.incrementAndGet(), total)).run();
+                        totals[v][r] = plan.run(v, r, cancelled, () -> progress.update(done.incrementAndGet(), total));
                         return null;
                     }));
                 }
@@ -149,7 +141,50 @@ public final class Simulator {
         } finally {
             pool.shutdownNow();
         }
-        return collect(scenario, variants, totals, deciders);
+        Map<String, Decider.Stats> stats = new LinkedHashMap<>();
+        deciders.forEach((name, d) -> stats.put(name, d.stats()));
+        return collect(scenario, totals, stats);
+    }
+
+    /**
+     * What every run of a scenario shares: its fields and market, the population when it is fixed, and a decider per
+     * variant. One (variant, replication) run depends on nothing else, so it gives the same totals wherever it runs:
+     * on a thread here or on a cluster member.
+     */
+    public static final class Plan {
+        private final Scenario scenario;
+        private final Map<String, Decider> deciders;
+        private final Fields fields;
+        private final Market market;
+        private final Person[] fixed;
+
+        public Plan(Scenario scenario, Map<String, Decider> deciders) {
+            this.scenario = scenario;
+            this.deciders = deciders;
+            this.fields = Fields.of(scenario);
+            this.market = Market.of(scenario, fields);
+            this.fixed = scenario.population() == Scenario.PopulationMode.FIXED
+                    ? Population.draw(scenario, fields, Rng.forSeed(scenario.seed())) : null;
+        }
+
+        public Scenario scenario() {
+            return scenario;
+        }
+
+        public Map<String, Decider> deciders() {
+            return deciders;
+        }
+
+        /** Runs variant {@code v} (index in the scenario's variants) in replication {@code r}. */
+        public RunTotals run(int v, int r, BooleanSupplier cancelled, Runnable onMonthDone) {
+            Person[] people = fixed != null ? fixed
+                    : Population.draw(scenario, fields, Rng.forReplication(scenario.seed(), r));
+            Decider own = deciders.get(scenario.variants().get(v).name());
+            Decider reference = deciders.get(Variant.BASELINE);
+            return new Run(scenario, market, people, own, own == reference ? null : reference,
+                    Rng.forReplication(scenario.seed(), r), -1, null, null, null, cancelled)
+                    .onMonthDone(onMonthDone).run();
+        }
     }
 
     /**
@@ -241,8 +276,12 @@ public final class Simulator {
         return all == 0 ? Double.NaN : dead / all;
     }
 
-    private static SimulationResult collect(Scenario scenario, List<Variant> variants,
-            RunTotals[][] totals, Map<String, Decider> deciders) {
+    /**
+     * The result of every run of {@code scenario}: {@code totals[v][r]} for variant index {@code v} and replication
+     * {@code r}, however they were computed; {@code stats} are the deciders' counts (empty when they ran elsewhere).
+     */
+    public static SimulationResult collect(Scenario scenario, RunTotals[][] totals, Map<String, Decider.Stats> stats) {
+        List<Variant> variants = scenario.variants();
         int reps = scenario.replications();
         deadweight(variants, totals);
         List<List<Map<String, Double>>> perRun = new ArrayList<>();
@@ -269,7 +308,6 @@ public final class Simulator {
         Map<String, double[]> placements = new LinkedHashMap<>();
         Map<String, double[]> employed = new LinkedHashMap<>();
         Map<String, double[]> publicCost = new LinkedHashMap<>();
-        Map<String, Decider.Stats> stats = new LinkedHashMap<>();
         int months = scenario.months();
         for (int v = 0; v < variants.size(); v++) {
             String name = variants.get(v).name();
@@ -297,7 +335,6 @@ public final class Simulator {
             placements.put(name, p);
             employed.put(name, e);
             publicCost.put(name, c);
-            stats.put(name, deciders.get(name).stats());
         }
         long workerMonths = (long) scenario.workerCount() * months * reps * variants.size();
         double discountRate = reps == 0 ? Double.NaN : totals[0][0].discountRate;

@@ -1,0 +1,7 @@
+/**
+ * Runs a scenario's replications on a Hazelcast cluster: {@link nl.fieldlab.sandbox.cluster.Member} starts a member
+ * that runs (variant, replication) tasks with its own rules; {@link nl.fieldlab.sandbox.cluster.ClusterRun} sends
+ * them from the shell or a batch command and gathers the totals by index, so that a report is the same byte for
+ * byte as a local run. Nothing here starts unless asked: a plain run opens no network.
+ */
+package nl.fieldlab.sandbox.cluster;
