@@ -40,9 +40,16 @@ public final class ClusterRun implements Workbench.Remote {
     static final int ATTEMPTS = 5;
 
     private final ClusterSettings settings;
+    private final int connectSeconds;
 
     public ClusterRun(ClusterSettings settings) {
+        this(settings, 15);
+    }
+
+    /** A client that gives up when no member answers within {@code connectSeconds}. */
+    ClusterRun(ClusterSettings settings, int connectSeconds) {
         this.settings = settings;
+        this.connectSeconds = connectSeconds;
     }
 
     @Override
@@ -142,11 +149,13 @@ public final class ClusterRun implements Workbench.Remote {
         config.setClusterName(settings.name());
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.getNetworkConfig().setAddresses(new ArrayList<>(settings.members()));
-        config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(15_000);
+        config.getConnectionStrategyConfig().getConnectionRetryConfig()
+                .setClusterConnectTimeoutMillis(connectSeconds * 1000L);
         try {
             return HazelcastClient.newHazelcastClient(config);
         } catch (RuntimeException e) {
-            throw new CommandFailure(ExitCodes.BAD_INPUT, "no member of " + settings + " answered within 15 s: start "
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "no member of " + settings + " answered within "
+                    + connectSeconds + " s: start "
                     + "members with 'java -jar target/fieldlab.jar member' (see README, Running on a cluster), or set "
                     + "fieldlab.cluster.members");
         }

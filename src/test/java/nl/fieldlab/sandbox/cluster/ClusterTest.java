@@ -85,6 +85,18 @@ class ClusterTest {
     }
 
     @Test
+    @Order(1)
+    void theSessionsWhatIfChangesGoWithTheRuns() throws IOException {
+        workbench.whatIf(WhatIf.none().withParameter(WhatIf.ALL_VARIANTS, "trial.uwv.max-months", 3.0)
+                .withBehaviour("hire.trial-offer-rate", 0.8));
+        try {
+            assertSameReport("scenarios/smoke.yaml", "smoke-what-if", null);
+        } finally {
+            workbench.whatIf(WhatIf.none());
+        }
+    }
+
+    @Test
     @Order(2)
     void theDefaultScenarioGivesTheLocalReportWhenAMemberIsKilledMidRun() throws IOException {
         AtomicBoolean killed = new AtomicBoolean();
@@ -125,6 +137,18 @@ class ClusterTest {
         CommandFailure f = assertThrows(CommandFailure.class, () -> new ClusterRun(settings).run(
                 TestRuns.scenario(file.toString()), file, WhatIf.none(), edited, Simulator.Progress.NONE, () -> false));
         assertTrue(f.getMessage().contains("same rules folder"), f.getMessage());
+    }
+
+    @Test
+    @Order(5)
+    void aClusterWithNoMemberSaysSo() {
+        ClusterSettings nobody = new ClusterSettings("fieldlab-nobody", "127.0.0.1:1", 1);
+        Path file = Path.of("scenarios/smoke.yaml");
+        CommandFailure f = assertThrows(CommandFailure.class, () -> new ClusterRun(nobody, 2).run(
+                TestRuns.scenario(file.toString()), file, WhatIf.none(), TestRuns.library(), Simulator.Progress.NONE,
+                () -> false));
+        assertTrue(f.getMessage().contains("no member of cluster 'fieldlab-nobody' at 127.0.0.1:1 answered"),
+                f.getMessage());
     }
 
     private static void assertSameReport(String scenario, String name, Simulator.Progress progress)
