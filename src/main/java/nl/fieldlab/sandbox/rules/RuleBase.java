@@ -186,7 +186,8 @@ public final class RuleBase {
 
     /**
      * Compiled packages by the content of their files (paths and hashes): the baseline's and each exemption's are
-     * compiled once per process and wired into every rule base that uses them (most recent 32 kept).
+     * compiled once per process and wired into every rule base that uses them (most recent 32 kept), and kept on disk
+     * for the next process ({@link CompiledRuleStore}).
      */
     private static final Map<String, List<KiePackage>> PACKAGES = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -195,15 +196,29 @@ public final class RuleBase {
         }
     };
 
-    /** The compiled packages of {@code files}; throws their compile errors with file and line. */
-    private static List<KiePackage> packages(List<SourceFile> files) {
+    /** What a set of rule files is, for the caches: each file's path and content hash. */
+    static String filesKey(List<SourceFile> files) {
         StringBuilder key = new StringBuilder();
         files.forEach(f -> key.append(f.path()).append('@').append(f.sha256()).append(';'));
+        return key.toString();
+    }
+
+    /** The compiled packages of {@code files}; throws their compile errors with file and line. */
+    private static List<KiePackage> packages(List<SourceFile> files, CompiledRuleStore store) {
+        String key = filesKey(files);
         synchronized (PACKAGES) {
-            List<KiePackage> known = PACKAGES.get(key.toString());
+            List<KiePackage> known = PACKAGES.get(key);
             if (known != null) {
                 return known;
             }
+        }
+        String storeKey = CompiledRuleStore.key(key);
+        List<KiePackage> stored = store == null ? null : store.load(storeKey);
+        if (stored != null) {
+            synchronized (PACKAGES) {
+                PACKAGES.put(key, stored);
+            }
+            return stored;
         }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (SourceFile f : files) {
@@ -221,14 +236,29 @@ public final class RuleBase {
             throw new RuleCompileException(problems);
         }
         List<KiePackage> compiled = List.copyOf(builder.getKnowledgePackages());
+        if (store != null) {
+            store.save(storeKey, compiled); // before a rule base wires them in
+        }
         synchronized (PACKAGES) {
-            PACKAGES.put(key.toString(), compiled);
+            PACKAGES.put(key, compiled);
         }
         return compiled;
     }
 
     /** Compiles the baseline plus the variant's exemptions. Nothing is replaced when this throws. */
     public static RuleBase compile(RuleLibrary library, Variant variant) {
+        return compile(library, variant, CompiledRuleStore.DEFAULT);
+    }
+
+    /** Forgets the packages compiled in this process (for tests of the store). */
+    static void forgetCompiled() {
+        synchronized (PACKAGES) {
+            PACKAGES.clear();
+        }
+    }
+
+    /** As {@link #compile(RuleLibrary, Variant)}, keeping compiled packages in {@code store} (null: none). */
+    static RuleBase compile(RuleLibrary library, Variant variant, CompiledRuleStore store) {
         List<String> problems = new ArrayList<>();
         List<Exemption> exemptions = new ArrayList<>();
         for (String id : variant.exemptions()) {
@@ -253,16 +283,16 @@ public final class RuleBase {
                 exemptionOfFile.put(f.path(), e.id());
             }
         }
-        List<KiePackage> packages = new ArrayList<>(packages(library.baselineRules()));
+        List<KiePackage> packages = new ArrayList<>(packages(library.baselineRules(), store));
         for (Exemption e : exemptions) {
             List<KiePackage> own;
             try {
-                own = packages(library.rulesOf(e));
+                own = packages(library.rulesOf(e), store);
             } catch (RuleCompileException alone) {
                 own = null; // it may lean on the baseline's packages: compile everything together below
             }
             if (own == null) {
-                packages = packages(files);
+                packages = packages(files, store);
                 break;
             }
             packages.addAll(own);

@@ -29,7 +29,7 @@ import nl.fieldlab.sandbox.rules.RuleBase;
 import nl.fieldlab.sandbox.rules.Variant;
 
 /** The benchmark's plain-Java floor gives the rule engine's answers on its slice of the regulation. */
-class FloorTest {
+public class FloorTest {
 
     static final int QUESTIONS = 10_000;
 
@@ -68,7 +68,7 @@ class FloorTest {
     }
 
     /** A question drawn so that every rule of the slice fires for some and misses for others. */
-    static Question question(Random r, RuleBase rules) {
+    public static Question question(Random r, RuleBase rules) {
         QuestionType type = QuestionType.values()[r.nextInt(QuestionType.values().length)];
         YearMonth month = YearMonth.of(2024 + r.nextInt(4), 1 + r.nextInt(12));
         Status status = Status.values()[r.nextInt(Status.values().length)];

@@ -56,6 +56,7 @@ class ClusterTest {
             members.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                     "-Dfieldlab.rules=" + TestRuns.RULES.toAbsolutePath(),
+                    "-Dfieldlab.rule-cache=" + System.getProperty("fieldlab.rule-cache", "off"),
                     "-Dfieldlab.reports=" + tmp.resolve("member-reports-" + port),
                     "-Dfieldlab.cluster.name=" + settings.name(), "-Dfieldlab.cluster.members=" + list,
                     "-Dfieldlab.cluster.port=" + port, "nl.fieldlab.sandbox.FieldlabApplication", "member")
