@@ -67,11 +67,14 @@ public class HelpCommands {
         if (width <= 20) {
             return text;
         }
-        // prose written in long lines is reflowed first: a long line continues on the next line of the same indent
+        // prose written in long lines is reflowed first: a long line continues on the next line of the same indent;
+        // examples are one command a line and never joined
         List<String> lines = new java.util.ArrayList<>();
+        boolean examples = false;
         for (String line : text.split("\n", -1)) {
+            examples |= line.strip().equals("Examples:");
             int last = lines.size() - 1;
-            if (last >= 0 && lines.get(last).length() > 60 && !line.isBlank()
+            if (!examples && last >= 0 && lines.get(last).length() > 60 && !line.isBlank()
                     && indent(lines.get(last)).equals(indent(line))) {
                 lines.set(last, lines.get(last) + " " + line.strip());
             } else {

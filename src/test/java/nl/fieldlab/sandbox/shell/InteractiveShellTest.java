@@ -83,4 +83,11 @@ class InteractiveShellTest extends ShellTestSupport {
                 + fitted);
         assertEquals(text, HelpCommands.fit(text, 0), "batch mode prints it as written");
     }
+
+    @Test
+    void examplesStayOneCommandALine() {
+        String text = "run [FILE]\nExamples:\n  run scenarios/smoke.yaml --replications 5 --out reports/smoke-try\n"
+                + "  run scenarios/default.yaml --cluster";
+        assertEquals(text, HelpCommands.fit(text, 80));
+    }
 }
