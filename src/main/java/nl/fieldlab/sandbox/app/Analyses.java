@@ -39,7 +39,15 @@ public class Analyses {
     }
 
     /** How to run: threads, progress and cancellation. */
-    public record Run(int threads, Simulator.Progress progress, BooleanSupplier cancelled) {
+    /**
+     * How to run an analysis's simulations: on {@code threads} threads here, or on {@code remote} (a cluster) when
+     * it is not null.
+     */
+    public record Run(int threads, Simulator.Progress progress, BooleanSupplier cancelled, Workbench.Remote remote) {
+
+        public Run(int threads, Simulator.Progress progress, BooleanSupplier cancelled) {
+            this(threads, progress, cancelled, null);
+        }
     }
 
     // ------------------------------------------------------------------ calibration
@@ -200,8 +208,11 @@ public class Analyses {
         for (double v : values) {
             Scenario at = withValue(scenario, parameter, v, behaviour, this::appliesTo);
             int offset = done[0];
-            SimulationResult r = workbench.simulate(at, how.threads(), (d, t) -> how.progress().update(offset + d,
-                    total), how.cancelled());
+            Simulator.Progress progress = (d, t) -> how.progress().update(offset + d, total);
+            SimulationResult r = how.remote() == null
+                    ? workbench.simulate(at, how.threads(), progress, how.cancelled())
+                    : workbench.simulateOn(how.remote(), at, point(scenario, parameter, v, behaviour), progress,
+                            how.cancelled());
             done[0] += scenario.variants().size() * scenario.replications() * scenario.months();
             Comparison c = Comparison.of(r);
             if (!c.metrics().containsKey(metric)) {
@@ -243,6 +254,23 @@ public class Analyses {
     }
 
     /** Whether a variant's rules know a parameter: a baseline parameter, or one of its exemptions' own. */
+    /**
+     * A sweep point as what-if changes on top of the session's, so that a cluster member, which has only the
+     * scenario file, builds the scenario {@link #withValue} gives.
+     */
+    private WhatIf point(Scenario s, String parameter, double value, boolean behaviour) {
+        WhatIf w = workbench.whatIf();
+        if (behaviour) {
+            return w.withBehaviour(parameter, value);
+        }
+        for (Variant v : s.variants()) {
+            if (appliesTo(v, parameter)) {
+                w = w.withParameter(v.name(), parameter, value);
+            }
+        }
+        return w;
+    }
+
     private boolean appliesTo(Variant v, String key) {
         var lib = workbench.rules().library();
         return lib.parameters().contains(key) || v.exemptions().stream()

@@ -420,6 +420,21 @@ public class Workbench {
         return new Simulator(threads, progress, cancelled).run(s, bases);
     }
 
+    /**
+     * Simulates on {@code remote} the loaded scenario file with {@code whatIf} on top, which must come to {@code s}
+     * (the seed and replications are {@code s}'s): for analyses whose points run on a cluster.
+     */
+    public SimulationResult simulateOn(Remote remote, Scenario s, WhatIf whatIf, Simulator.Progress progress,
+            BooleanSupplier cancelled) {
+        reloadIfChanged();
+        Path file = scenarioPath();
+        if (file == null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--cluster: load a scenario file first (scenario load FILE)");
+        }
+        return Simulator.collect(s, remote.run(s, file, whatIf, rules().library(),
+                progress == null ? Simulator.Progress.NONE : progress, cancelled), Map.of());
+    }
+
     /** The rule bases of a scenario's variants, saying so to the progress display first. */
     private static Map<String, RuleBase> compile(RuleBases rules, Scenario s, int threads,
             Simulator.Progress progress) {

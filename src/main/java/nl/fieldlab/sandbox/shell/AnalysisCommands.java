@@ -18,6 +18,8 @@ import nl.fieldlab.sandbox.app.Benchmark;
 import nl.fieldlab.sandbox.app.CommandFailure;
 import nl.fieldlab.sandbox.app.ExitCodes;
 import nl.fieldlab.sandbox.app.Workbench;
+import nl.fieldlab.sandbox.cluster.ClusterRun;
+import nl.fieldlab.sandbox.cluster.ClusterSettings;
 import nl.fieldlab.sandbox.report.ReportWriter;
 import nl.fieldlab.sandbox.scenario.CalibrationTargets;
 import nl.fieldlab.sandbox.scenario.EvidenceTable;
@@ -33,12 +35,15 @@ public class AnalysisCommands {
     private final Analyses analyses;
     private final Benchmark benchmark;
     private final RunControl control;
+    private final ClusterSettings clusterSettings;
 
-    public AnalysisCommands(Workbench workbench, Analyses analyses, Benchmark benchmark, RunControl control) {
+    public AnalysisCommands(Workbench workbench, Analyses analyses, Benchmark benchmark, RunControl control,
+            ClusterSettings clusterSettings) {
         this.workbench = workbench;
         this.analyses = analyses;
         this.benchmark = benchmark;
         this.control = control;
+        this.clusterSettings = clusterSettings;
     }
 
     private Scenario scenario(String file, Integer replications) {
@@ -184,11 +189,12 @@ public class AnalysisCommands {
             completionProvider = "sweepParameters",
             description = "Run every variant over a range of one parameter; print and write the metric per value",
             help = """
-                    sweep PARAM --from A --to B --steps N [--metric M] [--replications R] [--out DIR]
+                    sweep PARAM --from A --to B --steps N [--metric M] [--replications R] [--out DIR] [--cluster]
                       PARAM is a rule parameter key (e.g. e2.trial.max-months) or a behaviour name (e.g.
                       hire.base). Runs every variant at N evenly spaced values with the same random numbers, and
                       writes sweep.csv and sweep.md (a chart-ready table) to DIR (default
-                      reports/<scenario>-sweep-<PARAM>).
+                      reports/<scenario>-sweep-<PARAM>). --cluster: the points run on the cluster's members
+                      (see run --cluster), with the same results.
                     Example:
                       sweep e2.trial.max-months --from 2 --to 6 --steps 3 --metric trialsConverted --replications 5""")
     public String sweep(@Argument(index = 0, description = "parameter key or behaviour name") String parameter,
@@ -198,7 +204,9 @@ public class AnalysisCommands {
             @Option(longName = "metric", defaultValue = Metrics.PLACEMENTS, description = "metric") String metric,
             @Option(longName = "replications", description = "replications per value") Integer replications,
             @Option(longName = "out", description = "output folder") String out,
-            @Option(longName = "threads", description = "worker threads") Integer threads, CommandContext ctx) {
+            @Option(longName = "threads", description = "worker threads") Integer threads,
+            @Option(longName = "cluster", description = "run the points on the cluster") boolean cluster,
+            CommandContext ctx) {
         if (parameter == null || parameter.isBlank()) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "give a parameter, e.g. sweep e2.trial.max-months --from 2 --to 6");
         }
@@ -208,7 +216,7 @@ public class AnalysisCommands {
         Analyses.Sweep sw;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {
             sw = analyses.sweep(s, parameter, from, to, steps, metric, new Analyses.Run(t, session.progress(),
-                    session.cancelled()));
+                    session.cancelled(), cluster ? new ClusterRun(clusterSettings) : null));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve(s.id() + "-sweep-" + parameter);

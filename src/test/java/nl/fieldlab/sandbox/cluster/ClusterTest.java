@@ -24,10 +24,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import nl.fieldlab.sandbox.TestRuns;
+import nl.fieldlab.sandbox.app.Analyses;
 import nl.fieldlab.sandbox.app.CommandFailure;
 import nl.fieldlab.sandbox.app.WhatIf;
 import nl.fieldlab.sandbox.app.Workbench;
 import nl.fieldlab.sandbox.rules.RuleLibrary;
+import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.Simulator;
 
 /**
@@ -92,6 +94,29 @@ class ClusterTest {
                 .withBehaviour("hire.trial-offer-rate", 0.8));
         try {
             assertSameReport("scenarios/smoke.yaml", "smoke-what-if", null);
+        } finally {
+            workbench.whatIf(WhatIf.none());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aSweepOnTheClusterGivesTheLocalSweep() throws IOException {
+        workbench.loadScenario(Path.of("scenarios/smoke.yaml"));
+        workbench.whatIf(WhatIf.none().withBehaviour("hire.trial-offer-rate", 0.7));
+        try {
+            Analyses analyses = new Analyses(workbench);
+            for (String parameter : List.of("e2.trial.max-months", "hire.trial-offer-rate")) {
+                Scenario s = workbench.scenarioFor(null);
+                Analyses.Sweep local = analyses.sweep(s, parameter, 2, 4, 2, "placements",
+                        new Analyses.Run(2, Simulator.Progress.NONE, () -> false));
+                Analyses.Sweep remote = analyses.sweep(s, parameter, 2, 4, 2, "placements",
+                        new Analyses.Run(2, Simulator.Progress.NONE, () -> false, new ClusterRun(settings)));
+                Path a = analyses.writeSweep(local, tmp.resolve("sweep-local-" + parameter), "sweep", 2, 0);
+                Path b = analyses.writeSweep(remote, tmp.resolve("sweep-cluster-" + parameter), "sweep", 2, 0);
+                assertEquals(Files.readString(a.resolve("sweep.csv")), Files.readString(b.resolve("sweep.csv")),
+                        parameter);
+            }
         } finally {
             workbench.whatIf(WhatIf.none());
         }
