@@ -3,15 +3,20 @@ package nl.fieldlab.sandbox.cluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.IExecutorService;
@@ -31,13 +36,17 @@ import nl.fieldlab.sandbox.simulation.Simulator;
 
 /**
  * Runs a scenario's (variant, replication) runs on the cluster as a Hazelcast client and returns their totals by
- * index. A run lost with its member (killed, disconnected) is sent again to another member: runs depend only on
- * their inputs, so the totals, and the report, are the same however the work was spread.
+ * index. Each member holds a few runs at a time and gets the next as one finishes, so faster members do more and a
+ * member that joins mid-run takes work. A run lost with its member (killed, disconnected) is sent again to another
+ * member: runs depend only on their inputs, so the totals, and the report, are the same however the work was
+ * spread.
  */
 public final class ClusterRun implements Workbench.Remote {
 
     /** How often one run is sent before the cluster is given up on. */
     static final int ATTEMPTS = 5;
+    /** Runs a member holds at a time: enough to keep its threads busy while the next result travels. */
+    static final int PER_MEMBER = 4;
 
     private final ClusterSettings settings;
     private final int connectSeconds;
@@ -74,27 +83,42 @@ public final class ClusterRun implements Workbench.Remote {
             int variants = s.variants().size();
             int reps = s.replications();
             RunTotals[][] totals = new RunTotals[variants][reps];
-            List<Sent> pending = new ArrayList<>();
+            Deque<Queued> queue = new ArrayDeque<>();
             for (int r = 0; r < reps; r++) {
                 for (int v = 0; v < variants; v++) {
-                    RunTask task = new RunTask(rules.hash(), Workbench.version(), file.getFileName().toString(),
-                            bytes, hash, s.seed(), reps, whatIf, v, r);
-                    pending.add(new Sent(task, executor.submit(task), 1));
+                    queue.add(new Queued(new RunTask(rules.hash(), Workbench.version(), file.getFileName().toString(),
+                            bytes, hash, s.seed(), reps, whatIf, v, r), 1));
                 }
             }
+            List<Sent> inFlight = new ArrayList<>();
             int total = variants * reps * s.months();
             int done = 0;
             progress.phase("simulating " + variants + " variants x " + reps + " replications on "
                     + client.getCluster().getMembers().size() + " members");
-            while (!pending.isEmpty()) {
+            long alone = 0;
+            while (!queue.isEmpty() || !inFlight.isEmpty()) {
                 if (cancelled.getAsBoolean()) {
-                    pending.forEach(p -> p.future().cancel(true));
+                    inFlight.forEach(p -> p.future().cancel(true));
                     throw new CancellationException();
                 }
-                List<Sent> next = new ArrayList<>();
-                for (Sent p : pending) {
+                // each member gets a few runs at a time, and the next as one finishes: a fast member does more
+                Set<Member> members = client.getCluster().getMembers();
+                for (Member m : members) {
+                    long busy = inFlight.stream().filter(p -> p.member().equals(m)).count();
+                    for (; busy < PER_MEMBER && !queue.isEmpty(); busy++) {
+                        Queued q = queue.poll();
+                        inFlight.add(new Sent(q.task(), executor.submitToMember(q.task(), m), q.attempt(), m));
+                    }
+                }
+                alone = members.isEmpty() ? (alone == 0 ? System.nanoTime() : alone) : 0;
+                if (alone != 0 && System.nanoTime() - alone > TimeUnit.SECONDS.toNanos(connectSeconds)) {
+                    throw new CommandFailure(ExitCodes.INTERNAL, "on the cluster, no member left to run the "
+                            + (queue.size() + inFlight.size()) + " runs still to do");
+                }
+                List<Sent> still = new ArrayList<>();
+                for (Sent p : inFlight) {
                     if (!p.future().isDone()) {
-                        next.add(p);
+                        still.add(p);
                         continue;
                     }
                     try {
@@ -103,15 +127,15 @@ public final class ClusterRun implements Workbench.Remote {
                         done += s.months();
                         progress.update(done, total);
                     } catch (ExecutionException e) {
-                        next.add(again(p, e.getCause(), executor));
+                        queue.addFirst(again(p, e.getCause()));
                         progress.phase("a member left: " + p.task() + " sent again to another member");
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new CancellationException("interrupted");
                     }
                 }
-                pending = next;
-                if (!pending.isEmpty()) {
+                inFlight = still;
+                if (!queue.isEmpty() || !inFlight.isEmpty()) {
                     sleep();
                 }
             }
@@ -121,27 +145,26 @@ public final class ClusterRun implements Workbench.Remote {
         }
     }
 
-    private record Sent(RunTask task, Future<RunTotals> future, int attempt) {
+    /** A run waiting for a member, and how often it has been sent. */
+    private record Queued(RunTask task, int attempt) {
     }
 
-    /** Sends a run lost with its member again; any other failure ends the run with the member's message. */
-    private static Sent again(Sent p, Throwable cause, IExecutorService executor) {
+    private record Sent(RunTask task, Future<RunTotals> future, int attempt, Member member) {
+    }
+
+    /** A run lost with its member goes back to the queue; any other failure ends the run with the member's message. */
+    private static Queued again(Sent p, Throwable cause) {
         boolean lost = cause instanceof MemberLeftException || cause instanceof TargetDisconnectedException
                 || cause instanceof TargetNotMemberException || cause instanceof HazelcastInstanceNotActiveException;
         if (!lost) {
-            throw new CommandFailure(cause instanceof Member.ClusterMismatch ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL,
-                    "on the cluster, " + p.task() + ": " + cause.getMessage());
+            throw new CommandFailure(cause instanceof nl.fieldlab.sandbox.cluster.Member.ClusterMismatch
+                    ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL, "on the cluster, " + p.task() + ": " + cause.getMessage());
         }
         if (p.attempt() >= ATTEMPTS) {
             throw new CommandFailure(ExitCodes.INTERNAL, "on the cluster, " + p.task() + " was lost with its member "
                     + ATTEMPTS + " times: " + cause.getMessage());
         }
-        try {
-            return new Sent(p.task(), executor.submit(p.task()), p.attempt() + 1);
-        } catch (RuntimeException e) {
-            throw new CommandFailure(ExitCodes.INTERNAL, "on the cluster, no member left to run " + p.task() + ": "
-                    + e.getMessage());
-        }
+        return new Queued(p.task(), p.attempt() + 1);
     }
 
     private HazelcastInstance connect() {
