@@ -12,7 +12,6 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
 import nl.fieldlab.sandbox.app.Workbench;
-import nl.fieldlab.sandbox.rules.Decider;
 import nl.fieldlab.sandbox.rules.RuleBase;
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.Simulator;
@@ -111,18 +110,21 @@ public final class Member {
     }
 
     private Simulator.Plan build(RunTask t) {
+        // only the name: the file goes into the folder this member makes for it, and nowhere else
+        Path name = Path.of(t.fileName()).getFileName();
+        if (name == null || name.toString().equals("..")) {
+            throw new ClusterMismatch("the scenario sent to " + address() + " has no file name");
+        }
         try {
             Path dir = Files.createTempDirectory("fieldlab-member-");
-            Path file = dir.resolve(t.fileName());
+            Path file = dir.resolve(name.toString());
             try {
                 Files.write(file, t.scenarioFile());
                 Scenario base = workbench.readScenario(file);
                 Scenario s = t.whatIf().applyTo(base);
                 s = s.with(t.seed(), t.replications(), s.behaviour(), s.variants());
                 Map<String, RuleBase> bases = workbench.rules().forVariants(s.variants(), Simulator.defaultThreads());
-                Map<String, Decider> deciders = new LinkedHashMap<>();
-                s.variants().forEach(v -> deciders.put(v.name(), new Decider(bases.get(v.name()))));
-                return new Simulator.Plan(s, deciders);
+                return new Simulator.Plan(s, Simulator.deciders(s, bases));
             } finally {
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(dir);

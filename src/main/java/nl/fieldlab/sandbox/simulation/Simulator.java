@@ -84,11 +84,16 @@ public final class Simulator {
      * @throws CancellationException when cancelled; nothing is returned then
      */
     public SimulationResult run(Scenario scenario, Map<String, RuleBase> rules) {
+        return runWith(scenario, deciders(scenario, rules));
+    }
+
+    /** A decider per variant of {@code scenario}, asking its rule base, in the order of the variants. */
+    public static Map<String, Decider> deciders(Scenario scenario, Map<String, RuleBase> rules) {
         Map<String, Decider> deciders = new LinkedHashMap<>();
         for (Variant v : scenario.variants()) {
             deciders.put(v.name(), new Decider(rules.get(v.name())));
         }
-        return runWith(scenario, deciders);
+        return deciders;
     }
 
     /**
