@@ -12,6 +12,10 @@ import nl.fieldlab.sandbox.domain.Question;
 /**
  * Asks a variant's rule base in batches and never twice for the same question: rules are pure functions of their
  * facts and parameters, so an answer can be reused by every replication and thread of a run. Thread-safe.
+ *
+ * <p>A variant's decider may hand the questions no exemption covers to the baseline's decider (see
+ * {@link RuleBase#answersOutsideScopeLike(RuleBase)}): there only baseline rules can fire, so the baseline's answer is
+ * the variant's, and with common random numbers most of them were asked there already.
  */
 public final class Decider {
 
@@ -31,6 +35,8 @@ public final class Decider {
 
     private final RuleBase rules;
     private final Engine engine;
+    /** Answers this variant's questions that no exemption covers, or null to answer them here. */
+    private final Decider outside;
     private final Map<Question.Key, Answer> cache = new ConcurrentHashMap<>();
     private final LongAdder asked = new LongAdder();
     private final LongAdder evaluated = new LongAdder();
@@ -53,8 +59,27 @@ public final class Decider {
      * benchmark's plain-Java floor uses this; a simulation never does).
      */
     public Decider(RuleBase rules, Engine engine) {
+        this(rules, engine, null);
+    }
+
+    /**
+     * Asks {@code rules}' own rule engine for questions an exemption covers, and {@code outside} (the baseline's
+     * decider) for the others.
+     *
+     * @throws IllegalArgumentException when {@code outside}'s rules may answer those questions differently
+     */
+    public Decider(RuleBase rules, Decider outside) {
+        this(rules, rules::decide, outside);
+        if (!rules.answersOutsideScopeLike(outside.rules())) {
+            throw new IllegalArgumentException(outside.rules().variant().name() + " cannot answer for "
+                    + rules.variant().name() + " outside its exemptions' scope");
+        }
+    }
+
+    private Decider(RuleBase rules, Engine engine, Decider outside) {
         this.rules = rules;
         this.engine = engine;
+        this.outside = outside;
     }
 
     public RuleBase rules() {
@@ -64,6 +89,51 @@ public final class Decider {
     /** Answers in the order of {@code questions}; only questions not seen before go to the rule engine, together. */
     public List<Answer> answer(List<Question> questions) {
         asked.add(questions.size());
+        if (outside == null) {
+            return answerHere(questions);
+        }
+        List<Question> here = new ArrayList<>(questions.size());
+        List<Question> there = new ArrayList<>();
+        for (Question q : questions) {
+            if (q.exemptions().isEmpty()) {
+                there.add(outside.asAsked(q));
+            } else {
+                here.add(q);
+            }
+        }
+        if (there.isEmpty()) {
+            return answerHere(questions);
+        }
+        List<Answer> fromHere = answerHere(here);
+        List<Answer> fromThere = outside.answerHere(there);
+        Answer[] out = new Answer[questions.size()];
+        int h = 0;
+        int t = 0;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = questions.get(i).exemptions().isEmpty() ? fromThere.get(t++) : fromHere.get(h++);
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    /**
+     * {@code q} as this decider's rule base asks it with no exemption in scope: the facts its rules read (a rule base
+     * with more rules reads at least these, so narrowing again gives what asking here from the start would; a ramp-up
+     * or counterfactual chance no rule here reads takes its neutral value, as the simulator gives it) and its
+     * parameter values in {@code q}'s month.
+     */
+    public Question asAsked(Question q) {
+        FactUsage usage = rules.usage();
+        return new Question(q.type(), q.month(), q.startYear(), usage.relevant(q.type(), q.worker()), q.employer(),
+                q.course(), q.formerEmployee(), q.afterTrial(), usage.mentions("rampUpPct") ? q.rampUpPct() : 100,
+                usage.mentions("counterfactualPct") ? q.counterfactualPct() : 0, java.util.Set.of(),
+                rules.parameters(q.month(), java.util.Set.of()));
+    }
+
+    /** Answers from this decider's cache and rule engine (without counting them as asked). */
+    private List<Answer> answerHere(List<Question> questions) {
+        if (questions.isEmpty()) {
+            return List.of();
+        }
         Answer[] out = new Answer[questions.size()];
         Map<Question.Key, List<Integer>> missing = new LinkedHashMap<>();
         for (int i = 0; i < out.length; i++) {

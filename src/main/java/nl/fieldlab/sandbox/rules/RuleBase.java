@@ -142,6 +142,51 @@ public final class RuleBase {
         return new RuleBase(other, library, kieBase, sessions, rules, exemptions, suspendedBy);
     }
 
+    /**
+     * Whether {@code baseline} gives every question of this rule base that no exemption covers the answer this rule
+     * base gives it, asked as {@code baseline} asks it ({@link Decider#asAsked}). Outside every scope the agenda filter
+     * lets only baseline rules fire, so this holds when:
+     * <ul>
+     * <li>{@code baseline} has no exemptions and the same rule library (same baseline files);</li>
+     * <li>both have the same municipal choices and the same overrides of baseline parameters;</li>
+     * <li>every exemption rule here names its question {@code $q} (the filter tells a rule's scope by it);</li>
+     * <li>no baseline rule names a parameter that only an exemption defines (its value differs between the two).</li>
+     * </ul>
+     */
+    public boolean answersOutsideScopeLike(RuleBase baseline) {
+        if (!baseline.exemptions.isEmpty() || baseline.library != library
+                || !baseline.variant.local().equals(variant.local())
+                || !baselineOverrides(baseline.variant).equals(baselineOverrides(variant))) {
+            return false;
+        }
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule r : pkg.getRules()) {
+                RuleInfo info = ruleIndex.get(r.getName());
+                if (info != null && info.exemption() != null) {
+                    var q = ((org.drools.base.definitions.rule.impl.RuleImpl) r).getDeclarations().get("$q");
+                    if (q == null || q.getDeclarationClass() != Question.class) {
+                        return false;
+                    }
+                }
+            }
+        }
+        for (Exemption e : exemptions) {
+            for (String name : e.parameters().keySet()) {
+                if (!library.parameters().contains(name)
+                        && library.baselineRules().stream().anyMatch(f -> f.text().contains('"' + name + '"'))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private Map<String, Double> baselineOverrides(Variant v) {
+        Map<String, Double> out = new TreeMap<>(v.parameters());
+        out.keySet().removeIf(k -> !library.parameters().contains(k));
+        return out;
+    }
+
     /** Whether two rule bases run the same compiled rules (for tests of the compile cache). */
     boolean sharesCodeWith(RuleBase other) {
         return kieBase == other.kieBase;

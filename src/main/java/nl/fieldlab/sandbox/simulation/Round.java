@@ -2,7 +2,6 @@ package nl.fieldlab.sandbox.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -67,10 +66,7 @@ final class Round {
             List<Integer> where = new ArrayList<>();
             for (int i = 0; i < questions.size(); i++) {
                 if (!questions.get(i).exemptions().isEmpty()) {
-                    Question q = questions.get(i);
-                    inScope.add(new Question(q.type(), q.month(), q.startYear(), q.worker(), q.employer(), q.course(),
-                            q.formerEmployee(), q.afterTrial(), q.rampUpPct(), 0, Set.of(),
-                            baseline.rules().parameters(q.month(), Set.of())));
+                    inScope.add(baseline.asAsked(questions.get(i)));
                     where.add(i);
                 }
             }

@@ -87,11 +87,27 @@ public final class Simulator {
         return runWith(scenario, deciders(scenario, rules));
     }
 
-    /** A decider per variant of {@code scenario}, asking its rule base, in the order of the variants. */
+    /**
+     * A decider per variant of {@code scenario}, asking its rule base, in the order of the variants. A variant with
+     * exemptions hands the questions none of them covers to the baseline's decider where the baseline answers them
+     * the same ({@link RuleBase#answersOutsideScopeLike}), so that both share those answers.
+     */
     public static Map<String, Decider> deciders(Scenario scenario, Map<String, RuleBase> rules) {
+        RuleBase base = rules.get(Variant.BASELINE);
+        Decider reference = scenario.variants().stream().anyMatch(v -> v.name().equals(Variant.BASELINE))
+                && base != null && base.exemptions().isEmpty() ? new Decider(base) : null;
         Map<String, Decider> deciders = new LinkedHashMap<>();
         for (Variant v : scenario.variants()) {
-            deciders.put(v.name(), new Decider(rules.get(v.name())));
+            RuleBase own = rules.get(v.name());
+            Decider d;
+            if (v.name().equals(Variant.BASELINE) && reference != null) {
+                d = reference;
+            } else if (reference != null && !own.exemptions().isEmpty() && own.answersOutsideScopeLike(base)) {
+                d = new Decider(own, reference);
+            } else {
+                d = new Decider(own);
+            }
+            deciders.put(v.name(), d);
         }
         return deciders;
     }
@@ -119,18 +135,16 @@ public final class Simulator {
         });
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (int rep = 0; rep < reps; rep++) {
-                for (int vi = 0; vi < variants.size(); vi++) {
-                    int r = rep;
-                    int v = vi;
-                    futures.add(pool.submit(() -> {
-                        if (cancelled.getAsBoolean()) {
-                            throw new CancellationException();
-                        }
-                        totals[v][r] = plan.run(v, r, cancelled, () -> progress.update(done.incrementAndGet(), total));
-                        return null;
-                    }));
-                }
+            for (int[] task : order(variants, reps)) {
+                int v = task[0];
+                int r = task[1];
+                futures.add(pool.submit(() -> {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException();
+                    }
+                    totals[v][r] = plan.run(v, r, cancelled, () -> progress.update(done.incrementAndGet(), total));
+                    return null;
+                }));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -149,6 +163,34 @@ public final class Simulator {
         Map<String, Decider.Stats> stats = new LinkedHashMap<>();
         deciders.forEach((name, d) -> stats.put(name, d.stats()));
         return collect(scenario, totals, stats);
+    }
+
+    /**
+     * The (variant, replication) runs in the order they start: replication by replication, with the baseline one
+     * replication ahead of the other variants, so that its answers (which a variant's decider reuses outside its
+     * exemptions' scope) are there before the variants of the same replication ask. The totals do not depend on
+     * the order, only the time does.
+     */
+    static List<int[]> order(List<Variant> variants, int reps) {
+        int base = -1;
+        for (int v = 0; v < variants.size(); v++) {
+            if (variants.get(v).name().equals(Variant.BASELINE)) {
+                base = v;
+            }
+        }
+        List<int[]> order = new ArrayList<>();
+        for (int rep = 0; rep <= reps; rep++) {
+            if (base >= 0 && rep < reps) {
+                order.add(new int[] {base, rep});
+            }
+            for (int v = 0; v < variants.size(); v++) {
+                int r = base >= 0 ? rep - 1 : rep;
+                if (v != base && r >= 0 && r < reps) {
+                    order.add(new int[] {v, r});
+                }
+            }
+        }
+        return order;
     }
 
     /**

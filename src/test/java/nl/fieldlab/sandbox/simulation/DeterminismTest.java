@@ -37,6 +37,17 @@ class DeterminismTest {
     }
 
     @Test
+    void everyRunStartsOnceWithTheBaselineOneReplicationAhead() {
+        Variant e1 = new Variant("E1", List.of("E1"), Map.of());
+        Variant e2 = new Variant("E2", List.of("E2"), Map.of());
+        List<String> order = Simulator.order(List.of(e1, Variant.baseline(), e2), 3).stream()
+                .map(t -> t[0] + "/" + t[1]).toList();
+        assertEquals(List.of("1/0", "1/1", "0/0", "2/0", "1/2", "0/1", "2/1", "0/2", "2/2"), order);
+        assertEquals(List.of("0/0", "1/0", "0/1", "1/1"), Simulator.order(List.of(e1, e2), 2).stream()
+                .map(t -> t[0] + "/" + t[1]).toList(), "without a baseline, replication by replication");
+    }
+
+    @Test
     void resultsDoNotDependOnTheNumberOfThreads() {
         Scenario s = TestRuns.scenario("scenarios/smoke.yaml");
         assertEquals(ReportWriter.json(TestRuns.report(TestRuns.run(s, 1))),
