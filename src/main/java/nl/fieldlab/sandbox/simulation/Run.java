@@ -83,6 +83,8 @@ final class Run {
     /** per month: the state pension age in months (MAX_VALUE when the rules have none) */
     private final int[] pensionAgeMonths;
     private final boolean[] newPeriod;
+    /** per month: the longest chain of fixed-term contracts, once looked up (NaN before) */
+    private final double[] chainMax;
 
     /**
      * @param baseline the baseline's decider, to count the answers an exemption changed (null for the baseline)
@@ -140,6 +142,8 @@ final class Run {
             periodOf[m] = rules.periodStart(monthOf[m]);
             newPeriod[m] = m > 0 && !periodOf[m].equals(periodOf[m - 1]);
         }
+        chainMax = new double[months];
+        java.util.Arrays.fill(chainMax, Double.NaN);
         pensionAgeMonths = new int[months];
         for (int m = 0; m < months; m++) {
             ParameterView p = rules.parameters(periodOf[m], Set.of());
@@ -320,8 +324,12 @@ final class Run {
         return false;
     }
 
+    /** Looked up once a month (it is read for every employed worker). */
     private double chainMaxMonths(int m) {
-        return rules.parameters(periodOf[m], Set.of()).value("contract.chain-max-months");
+        if (Double.isNaN(chainMax[m])) {
+            chainMax[m] = rules.parameters(periodOf[m], Set.of()).value("contract.chain-max-months");
+        }
+        return chainMax[m];
     }
 
     private double sideJobEarnings(int m) {

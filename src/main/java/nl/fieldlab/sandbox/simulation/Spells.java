@@ -15,18 +15,66 @@ final class Spells {
     }
 
     /**
-     * A benefit being received.
-     *
-     * @param status     WW, BIJSTAND or WAJONG
-     * @param question   the question last asked about it (re-asked when a fact or a parameter period changes)
-     * @param answer     the rules' answer: payments by spell month, duration, duties
-     * @param facts      the facts it was granted on (earnings excluded)
-     * @param start      the simulated month of spell month 1 (negative when it began before the simulation)
-     * @param paused     months the benefit clock stood still (a course under E1)
-     * @param keepShare  the share of earnings from a part-time job the worker would keep, from the rules
+     * A benefit being received: its status (WW, BIJSTAND or WAJONG); the question last asked about it (re-asked when
+     * a fact or a parameter period changes) and the rules' answer (payments by spell month, duration, duties); the
+     * facts it was granted on (earnings excluded); the simulated month of spell month 1 (negative when it began
+     * before the simulation); the months its clock stood still (a course under E1); and the share of earnings from a
+     * part-time job the worker would keep, from the rules. A class rather than a record so that the duties and
+     * duration read every month are looked up in the answer once.
      */
-    record Benefit(Status status, Question question, Answer answer, WorkerFacts facts, int start, int paused,
-            double keepShare) {
+    static final class Benefit {
+        private final Status status;
+        private final Question question;
+        private final Answer answer;
+        private final WorkerFacts facts;
+        private final int start;
+        private final int paused;
+        private final double keepShare;
+        private final boolean searchDuty;
+        private final double duration;
+        private final boolean clockPaused;
+
+        Benefit(Status status, Question question, Answer answer, WorkerFacts facts, int start, int paused,
+                double keepShare) {
+            this.status = status;
+            this.question = question;
+            this.answer = answer;
+            this.facts = facts;
+            this.start = start;
+            this.paused = paused;
+            this.keepShare = keepShare;
+            this.searchDuty = answer.obligation("search-duty", 0) > 0 || answer.obligation("work-obligations", 0) > 0;
+            this.duration = answer.entitlement("benefit.duration-months", Double.POSITIVE_INFINITY);
+            this.clockPaused = answer.entitlement("benefit.clock-paused", 0) > 0;
+        }
+
+        Status status() {
+            return status;
+        }
+
+        Question question() {
+            return question;
+        }
+
+        Answer answer() {
+            return answer;
+        }
+
+        WorkerFacts facts() {
+            return facts;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int paused() {
+            return paused;
+        }
+
+        double keepShare() {
+            return keepShare;
+        }
 
         /** The month of the spell that simulated month {@code m} is (1 = the first). */
         int spellMonth(int m) {
@@ -34,15 +82,15 @@ final class Spells {
         }
 
         boolean searchDuty() {
-            return answer.obligation("search-duty", 0) > 0 || answer.obligation("work-obligations", 0) > 0;
+            return searchDuty;
         }
 
         double duration() {
-            return answer.entitlement("benefit.duration-months", Double.POSITIVE_INFINITY);
+            return duration;
         }
 
         boolean clockPaused() {
-            return answer.entitlement("benefit.clock-paused", 0) > 0;
+            return clockPaused;
         }
 
         Benefit reassessed(Question q, Answer a) {
