@@ -143,7 +143,8 @@ public final class Answer {
     /** Net money {@code actor} receives in spell month {@code spellMonth} (negative when it pays). */
     public double netFor(Actor actor, int spellMonth) {
         double net = 0;
-        for (PaymentLine p : payments) {
+        for (int i = 0, n = payments.size(); i < n; i++) {
+            PaymentLine p = payments.get(i);
             if (p.paidIn(spellMonth)) {
                 if (p.payee() == actor) {
                     net += p.amount();

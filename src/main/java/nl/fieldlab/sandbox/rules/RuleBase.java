@@ -436,6 +436,11 @@ public final class RuleBase {
 
     /** Parameter values for a question in {@code month} with the given exemptions in scope. */
     public ParameterView parameters(YearMonth month, Set<String> inScope) {
+        Map<Set<String>, ParameterView> ofMonth = views.get(month);
+        ParameterView known = ofMonth == null ? null : ofMonth.get(inScope);
+        if (known != null) {
+            return known;
+        }
         return views.computeIfAbsent(month, m -> new ConcurrentHashMap<>()).computeIfAbsent(Set.copyOf(inScope), k -> {
             Map<String, Double> values = new HashMap<>(
                     resolved.computeIfAbsent(month, m -> library.parameters().resolve(m)));
@@ -482,13 +487,16 @@ public final class RuleBase {
         if (exemptions.isEmpty()) {
             return Set.of();
         }
-        Set<String> ids = new TreeSet<>();
+        Set<String> ids = null;
         for (Exemption ex : exemptions) {
             if (ex.scope().covers(type, w, e, c, month) && (caps == null || caps.admits(ex, e))) {
+                if (ids == null) {
+                    ids = new TreeSet<>();
+                }
                 ids.add(ex.id());
             }
         }
-        return ids;
+        return ids == null ? Set.of() : ids;
     }
 
     /** Whether an exemption still has room under its caps for one more admission. */

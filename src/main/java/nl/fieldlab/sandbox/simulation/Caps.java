@@ -76,6 +76,9 @@ final class Caps {
      * @param employerStaff the employer's staff (for the staff share)
      */
     Set<String> over(Answer a, int worker, int employer, int employerStaff, int fromSpellMonth, int toSpellMonth) {
+        if (a.exemptionsUsed().isEmpty()) {
+            return Set.of();
+        }
         Set<String> over = new TreeSet<>();
         for (String ex : a.exemptionsUsed()) {
             int i = index(ex);
