@@ -35,6 +35,12 @@ public final class Decider {
 
     private final RuleBase rules;
     private final Engine engine;
+    /**
+     * Answers this decider keeps: {@link #MAX_ENTRIES}, and as much again for each variant's decider that hands its
+     * questions outside scope to this one (those keep few answers of their own), so that the deciders of a run keep
+     * no more than before they shared.
+     */
+    private int capacity = MAX_ENTRIES;
     /** Answers this variant's questions that no exemption covers, or null to answer them here. */
     private final Decider outside;
     private final Map<Question.Key, Answer> cache = new ConcurrentHashMap<>();
@@ -74,6 +80,7 @@ public final class Decider {
             throw new IllegalArgumentException(outside.rules().variant().name() + " cannot answer for "
                     + rules.variant().name() + " outside its exemptions' scope");
         }
+        outside.capacity += MAX_ENTRIES;
     }
 
     private Decider(RuleBase rules, Engine engine, Decider outside) {
@@ -147,7 +154,7 @@ public final class Decider {
         }
         if (!missing.isEmpty()) {
             List<Question.Key> keys = new ArrayList<>(missing.keySet());
-            if (cache.size() + keys.size() > MAX_ENTRIES) {
+            if (cache.size() + keys.size() > capacity) {
                 cache.clear();
             }
             for (int from = 0; from < keys.size(); from += SESSION_SIZE) {
