@@ -112,6 +112,7 @@ public class Benchmark {
         cases.add(Case.ratio("speed-up of 2 threads over 1", warm, single.seconds() / warm.seconds(),
                 quick ? Double.NaN : 1.8, true,
                 "wall time with 1 thread / with 2"));
+        cases.addAll(reruns(small, smallBases, interactive, repeats, quick, how));
         cases.addAll(floor(base, three.size(), reps, repeats, quick, how));
         cases.add(measure("province" + (quick ? " (20,000 x 2 reps)" : ""), sized(base, quick ? 20_000 : 100_000,
                 two, quick ? 2 : 10), 2, 1, quick ? Double.NaN : 10, "", how));
@@ -137,6 +138,64 @@ public class Benchmark {
     static Scenario sized(Scenario base, int workers, List<Variant> variants, int replications) {
         Scenario scaled = base.scaled(workers / (double) base.workerCount()).withMonths(MONTHS);
         return scaled.with(scaled.seed(), replications, scaled.behaviour(), variants);
+    }
+
+    /**
+     * A rerun in the same process, as a designer reruns in the shell: the answers of the last run are kept where a
+     * variant's rules did not change ({@link Simulator#deciders}). Timed twice: the same scenario again, and after
+     * one exemption parameter of the last variant with exemptions changed (that variant decides afresh, the others
+     * reuse their answers). The other cases decide afresh every run.
+     */
+    private List<Case> reruns(Scenario s, Map<String, RuleBase> bases, String interactive, int repeats, boolean quick,
+            Analyses.Run how) {
+        List<Case> out = new ArrayList<>();
+        double limit = quick ? Double.NaN : 1.5;
+        out.add(rerun(interactive + ", rerun unchanged (answers kept)", s, bases, s, bases, repeats, limit,
+                "the same scenario after a run of it", how));
+        Variant changed = null;
+        String what = null;
+        List<Variant> variants = new ArrayList<>(s.variants());
+        for (int i = variants.size() - 1; i >= 0 && changed == null; i--) {
+            Variant v = variants.get(i);
+            for (String id : v.exemptions()) {
+                for (var p : workbench.library().exemption(id).parameters().values()) {
+                    double value = p.values().get(p.values().size() - 1).value();
+                    if (changed == null && value > 1 && !v.parameters().containsKey(p.key())) {
+                        Map<String, Double> params = new LinkedHashMap<>(v.parameters());
+                        params.put(p.key(), value - 1);
+                        changed = new Variant(v.name(), v.exemptions(), params, v.local());
+                        variants.set(i, changed);
+                        what = "set " + p.key() + " " + Case.trim(value - 1) + " --variant " + v.name();
+                    }
+                }
+            }
+        }
+        if (changed == null) {
+            out.add(new Case(interactive + ", rerun after a set", s.workerCount(), s.months(), s.variants().size(),
+                    s.replications(), 2, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, limit, false, false,
+                    "not run: no variant has an exemption parameter above 1 to change"));
+            return out;
+        }
+        Scenario after = s.with(s.seed(), s.replications(), s.behaviour(), variants);
+        Map<String, RuleBase> afterBases = workbench.rules().forVariants(after.variants(), 2);
+        out.add(rerun(interactive + ", rerun after " + what + " (answers kept)", s, bases, after, afterBases,
+                repeats, limit, "only " + changed.name() + " decides afresh", how));
+        return out;
+    }
+
+    /** {@code after} timed right after an untimed run of {@code before}, keeping its answers; best of the repeats. */
+    private Case rerun(String name, Scenario before, Map<String, RuleBase> beforeBases, Scenario after,
+            Map<String, RuleBase> afterBases, int repeats, double limit, String note, Analyses.Run how) {
+        Case best = null;
+        for (int i = 0; i < Math.max(1, repeats); i++) {
+            timed("", before, 2, 0, Double.NaN, "", how, false, sim -> sim.run(before, beforeBases));
+            Case c = timed(name, after, 2, 0, limit, note, how, true, sim -> sim.run(after, afterBases)).c();
+            if (best == null || c.seconds() < best.seconds()) {
+                best = c;
+            }
+        }
+        Simulator.forgetAnswers();
+        return best;
     }
 
     /**
@@ -278,6 +337,15 @@ public class Benchmark {
 
     private Timed timed(String name, Scenario s, int threads, int repeats, double limit, String note,
             Analyses.Run how, java.util.function.Function<Simulator, SimulationResult> runner) {
+        return timed(name, s, threads, repeats, limit, note, how, false, runner);
+    }
+
+    /**
+     * Times {@code runner}, best of {@code repeats} after a first run; each run decides afresh unless
+     * {@code keepAnswers}, which keeps the answers of the run before it.
+     */
+    private Timed timed(String name, Scenario s, int threads, int repeats, double limit, String note,
+            Analyses.Run how, boolean keepAnswers, java.util.function.Function<Simulator, SimulationResult> runner) {
         double first = Double.NaN;
         double best = Double.MAX_VALUE;
         SimulationResult last = null;
@@ -285,6 +353,9 @@ public class Benchmark {
         for (int i = 0; i <= repeats; i++) {
             if (how.cancelled().getAsBoolean()) {
                 throw new java.util.concurrent.CancellationException();
+            }
+            if (!keepAnswers) {
+                Simulator.forgetAnswers();
             }
             System.gc();
             long t0 = System.nanoTime();

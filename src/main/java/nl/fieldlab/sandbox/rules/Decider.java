@@ -35,12 +35,10 @@ public final class Decider {
 
     private final RuleBase rules;
     private final Engine engine;
-    /**
-     * Answers this decider keeps: {@link #MAX_ENTRIES}, and as much again for each variant's decider that hands its
-     * questions outside scope to this one (those keep few answers of their own), so that the deciders of a run keep
-     * no more than before they shared.
-     */
-    private int capacity = MAX_ENTRIES;
+    /** Whether {@link #engine} is the rule base's own rule engine. */
+    private final boolean ownEngine;
+    /** Answers this decider keeps (see {@link #shareWith}). */
+    private volatile long capacity = MAX_ENTRIES;
     /** Answers this variant's questions that no exemption covers, or null to answer them here. */
     private final Decider outside;
     private final Map<Question.Key, Answer> cache = new ConcurrentHashMap<>();
@@ -57,7 +55,7 @@ public final class Decider {
 
     /** Asks {@code rules}' own rule engine. */
     public Decider(RuleBase rules) {
-        this(rules, rules::decide);
+        this(rules, null, null);
     }
 
     /**
@@ -65,7 +63,7 @@ public final class Decider {
      * benchmark's plain-Java floor uses this; a simulation never does).
      */
     public Decider(RuleBase rules, Engine engine) {
-        this(rules, engine, null);
+        this(rules, java.util.Objects.requireNonNull(engine), null);
     }
 
     /**
@@ -75,22 +73,46 @@ public final class Decider {
      * @throws IllegalArgumentException when {@code outside}'s rules may answer those questions differently
      */
     public Decider(RuleBase rules, Decider outside) {
-        this(rules, rules::decide, outside);
+        this(rules, null, outside);
         if (!rules.answersOutsideScopeLike(outside.rules())) {
             throw new IllegalArgumentException(outside.rules().variant().name() + " cannot answer for "
                     + rules.variant().name() + " outside its exemptions' scope");
         }
-        outside.capacity += MAX_ENTRIES;
     }
 
+    /** @param engine null for the rule base's own rule engine */
     private Decider(RuleBase rules, Engine engine, Decider outside) {
         this.rules = rules;
-        this.engine = engine;
+        this.engine = engine == null ? rules::decide : engine;
+        this.ownEngine = engine == null;
         this.outside = outside;
     }
 
     public RuleBase rules() {
         return rules;
+    }
+
+    /** The decider this one hands its questions outside every exemption's scope to, or null. */
+    public Decider outside() {
+        return outside;
+    }
+
+    /**
+     * Keeps {@link #MAX_ENTRIES} answers, and as many again for each of {@code deciders} variants' deciders that hand
+     * this one their questions outside scope (those keep few answers of their own), so that the deciders of a run
+     * keep no more than they would apart.
+     */
+    public void shareWith(int deciders) {
+        capacity = MAX_ENTRIES * (1L + Math.max(0, deciders));
+    }
+
+    /**
+     * Whether this decider gives every question the answer a new decider of {@code other}, handing its questions
+     * outside scope to {@code otherOutside}, would give: the same compiled rules, rule library and variant (name,
+     * exemptions, parameter values, municipal choices), asking the rule engine, and the same decider outside.
+     */
+    public boolean answersAs(RuleBase other, Decider otherOutside) {
+        return ownEngine && rules.sameAs(other) && outside == otherOutside;
     }
 
     /** Answers in the order of {@code questions}; only questions not seen before go to the rule engine, together. */
@@ -196,5 +218,11 @@ public final class Decider {
      * @param engineSeconds time spent in rule sessions, summed over threads
      */
     public record Stats(long asked, long evaluated, long batches, double engineSeconds) {
+
+        /** What was counted after {@code earlier}. */
+        public Stats since(Stats earlier) {
+            return new Stats(asked - earlier.asked, evaluated - earlier.evaluated, batches - earlier.batches,
+                    engineSeconds - earlier.engineSeconds);
+        }
     }
 }

@@ -143,6 +143,15 @@ public final class RuleBase {
     }
 
     /**
+     * Whether this rule base gives every question the answer {@code other} gives it: the same compiled rules, rule
+     * library and variant (name, exemptions, parameter values, municipal choices), from which everything else here
+     * follows.
+     */
+    public boolean sameAs(RuleBase other) {
+        return this == other || kieBase == other.kieBase && library == other.library && variant.equals(other.variant);
+    }
+
+    /**
      * Whether {@code baseline} gives every question of this rule base that no exemption covers the answer this rule
      * base gives it, asked as {@code baseline} asks it ({@link Decider#asAsked}). Outside every scope the agenda filter
      * lets only baseline rules fire, so this holds when:

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import nl.fieldlab.sandbox.rules.Decider;
@@ -88,28 +89,60 @@ public final class Simulator {
     }
 
     /**
+     * The deciders of the last run in this process: the next run asks them again where its rule bases answer alike
+     * ({@link Decider#answersAs}), so that a rerun in the shell (the same scenario, or one variant's parameter
+     * changed) reuses the answers of the variants that did not change. Only the last run's are kept, so that the
+     * memory between runs is what one run holds; answers do not depend on which decider gives them, so the reports
+     * do not either.
+     */
+    private static final AtomicReference<List<Decider>> KEPT = new AtomicReference<>(List.of());
+
+    /** Drops the answers kept from earlier runs (the benchmark times runs that decide afresh). */
+    public static void forgetAnswers() {
+        KEPT.set(List.of());
+    }
+
+    /**
      * A decider per variant of {@code scenario}, asking its rule base, in the order of the variants. A variant with
      * exemptions hands the questions none of them covers to the baseline's decider where the baseline answers them
-     * the same ({@link RuleBase#answersOutsideScopeLike}), so that both share those answers.
+     * the same ({@link RuleBase#answersOutsideScopeLike}), so that both share those answers. Deciders of the last run
+     * that answer alike are used again ({@link #KEPT}).
      */
     public static Map<String, Decider> deciders(Scenario scenario, Map<String, RuleBase> rules) {
+        List<Decider> kept = KEPT.get();
         RuleBase base = rules.get(Variant.BASELINE);
         Decider reference = scenario.variants().stream().anyMatch(v -> v.name().equals(Variant.BASELINE))
-                && base != null && base.exemptions().isEmpty() ? new Decider(base) : null;
+                && base != null && base.exemptions().isEmpty() ? kept(kept, base, null) : null;
         Map<String, Decider> deciders = new LinkedHashMap<>();
+        int sharing = 0;
         for (Variant v : scenario.variants()) {
             RuleBase own = rules.get(v.name());
             Decider d;
             if (v.name().equals(Variant.BASELINE) && reference != null) {
                 d = reference;
             } else if (reference != null && !own.exemptions().isEmpty() && own.answersOutsideScopeLike(base)) {
-                d = new Decider(own, reference);
+                d = kept(kept, own, reference);
+                sharing++;
             } else {
-                d = new Decider(own);
+                d = kept(kept, own, null);
             }
             deciders.put(v.name(), d);
         }
+        if (reference != null) {
+            reference.shareWith(sharing);
+        }
+        KEPT.set(List.copyOf(new java.util.LinkedHashSet<>(deciders.values())));
         return deciders;
+    }
+
+    /** A kept decider that answers as a new one of {@code rules} would, or a new one. */
+    private static Decider kept(List<Decider> kept, RuleBase rules, Decider outside) {
+        for (Decider d : kept) {
+            if (d.answersAs(rules, outside)) {
+                return d;
+            }
+        }
+        return outside == null ? new Decider(rules) : new Decider(rules, outside);
     }
 
     /**
@@ -121,6 +154,9 @@ public final class Simulator {
         progress.phase("drawing the population of " + String.format(java.util.Locale.ROOT, "%,d",
                 scenario.workerCount()) + " workers");
         Plan plan = new Plan(scenario, deciders);
+        // a decider kept from an earlier run counts from there: this run's figures are the difference
+        Map<String, Decider.Stats> before = new LinkedHashMap<>();
+        deciders.forEach((name, d) -> before.put(name, d.stats()));
         List<Variant> variants = scenario.variants();
         int reps = scenario.replications();
         RunTotals[][] totals = new RunTotals[variants.size()][reps];
@@ -161,7 +197,7 @@ public final class Simulator {
             pool.shutdownNow();
         }
         Map<String, Decider.Stats> stats = new LinkedHashMap<>();
-        deciders.forEach((name, d) -> stats.put(name, d.stats()));
+        deciders.forEach((name, d) -> stats.put(name, d.stats().since(before.get(name))));
         return collect(scenario, totals, stats);
     }
 
