@@ -27,6 +27,10 @@ public final class FactUsage {
     private static final Pattern TYPE_TEST = Pattern.compile("type\\s*==\\s*QuestionType\\.(\\w+)");
     private static final List<String> WORKER_FIELDS = java.util.Arrays.stream(WorkerFacts.class.getRecordComponents())
             .map(RecordComponent::getName).toList();
+    /** Any worker fact's name as a whole word (a whole word cannot overlap another, so one pass finds them all). */
+    private static final Pattern WORKER_FIELD = Pattern.compile("\\b(" + String.join("|", WORKER_FIELDS) + ")\\b");
+    private static final Pattern BLOCK_COMMENT = Pattern.compile("(?s)/\\*.*?\\*/");
+    private static final Pattern LINE_COMMENT = Pattern.compile("(?m)//.*$");
 
     private static final Pattern AGE_ACCESS = Pattern.compile("worker\\.age\\b(?!\\s*\\()|worker\\(\\)\\.age\\(\\)");
     private static final Pattern AGE_COMPARISON = Pattern.compile(
@@ -182,16 +186,15 @@ public final class FactUsage {
 
     private static Set<String> fieldsIn(String text) {
         Set<String> out = new HashSet<>();
-        for (String field : WORKER_FIELDS) {
-            if (Pattern.compile("\\b" + field + "\\b").matcher(text).find()) {
-                out.add(field);
-            }
+        Matcher m = WORKER_FIELD.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
         }
         return out;
     }
 
     private static String stripComments(String drl) {
-        return drl.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("(?m)//.*$", "");
+        return LINE_COMMENT.matcher(BLOCK_COMMENT.matcher(drl).replaceAll(" ")).replaceAll("");
     }
 
     /** Whether any rule for this question type can read the named worker fact. */
