@@ -64,6 +64,31 @@ class WhatIfCommandsTest extends ShellTestSupport {
         workbench.whatIf(WhatIf.none());
     }
 
+    private static final Pattern DECIDED = Pattern.compile("The rules decided ([\\d,]+) of the ([\\d,]+) questions asked");
+
+    private static long[] decided(CommandLine.Outcome o) {
+        java.util.regex.Matcher m = DECIDED.matcher(o.output());
+        assertTrue(m.find(), o.output());
+        return new long[] {Long.parseLong(m.group(1).replace(",", "")), Long.parseLong(m.group(2).replace(",", ""))};
+    }
+
+    @Test
+    void aRerunDecidesOnlyWhatASetChanged() throws IOException {
+        nl.fieldlab.sandbox.simulation.Simulator.forgetAnswers(); // an earlier test may have run the same scenario
+        long[] first = decided(ok("run --out " + tmp.resolve("first")));
+        assertTrue(first[0] > 0, "the first run decides");
+        long[] again = decided(ok("run --out " + tmp.resolve("again")));
+        assertEquals(0, again[0], "nothing changed, so nothing is decided again");
+        assertEquals(first[1], again[1]);
+        assertEquals(Files.readString(tmp.resolve("first/report.json")),
+                Files.readString(tmp.resolve("again/report.json")));
+
+        ok("set e2.trial.max-months 4 --variant E2");
+        long[] changed = decided(ok("run --out " + tmp.resolve("changed")));
+        assertTrue(changed[0] > 0 && changed[0] < first[0], "E2 decides afresh, the baseline reuses its answers: "
+                + changed[0] + " of " + first[0]);
+    }
+
     @Test
     void setChangesAndUnset() {
         assertTrue(ok("changes").output().contains("No what-if overrides"));
