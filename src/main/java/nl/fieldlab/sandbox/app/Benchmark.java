@@ -114,8 +114,16 @@ public class Benchmark {
                 "wall time with 1 thread / with 2"));
         cases.addAll(reruns(small, smallBases, interactive, repeats, quick, how));
         cases.addAll(floor(base, three.size(), reps, repeats, quick, how));
-        cases.add(measure("province" + (quick ? " (20,000 x 2 reps)" : ""), sized(base, quick ? 20_000 : 100_000,
-                two, quick ? 2 : 10), 2, 1, quick ? Double.NaN : 10, "", how));
+        String province = "province" + (quick ? " (20,000 x 2 reps)" : "");
+        Scenario large = sized(base, quick ? 20_000 : 100_000, two, quick ? 2 : 10);
+        Map<String, RuleBase> largeBases = workbench.rules().forVariants(large.variants(), 2);
+        double provinceLimit = quick ? Double.NaN : 10;
+        cases.add(timed(province, large, 2, 1, provinceLimit, "", how, sim -> sim.run(large, largeBases)).c());
+        // right after it, keeping its answers: what the simulation itself costs when the rules decide (almost) nothing
+        cases.add(timed(province + ", rerun unchanged (answers kept)", large, 2, 0, provinceLimit,
+                "evaluated > 0 where the heap's answer bound dropped some (none at -Xmx20g)", how, true,
+                sim -> sim.run(large, largeBases)).c());
+        Simulator.forgetAnswers();
         if (!quick) {
             Case heap = measure("heap at 200,000 workers", sized(base, 200_000, two, 4), 2, 1, Double.NaN,
                     "peak heap after a collection, during the run", how);
