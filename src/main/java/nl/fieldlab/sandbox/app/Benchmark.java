@@ -385,16 +385,10 @@ public class Benchmark {
         if (best == Double.MAX_VALUE) {
             best = first;
         }
-        long asked = 0;
-        long evaluated = 0;
-        double engine = 0;
-        for (var st : last.deciderStats().values()) {
-            asked += st.asked();
-            evaluated += st.evaluated();
-            engine += st.engineSeconds();
-        }
+        Decider.Stats total = Decider.Stats.total(last.deciderStats().values());
         return new Timed(new Case(name, s.workerCount(), s.months(), s.variants().size(), s.replications(), threads,
-                best, first, last.workerMonths() / best, asked, evaluated, engine, heap, limit, false, false, note),
+                best, first, last.workerMonths() / best, total.asked(), total.evaluated(), total.engineSeconds(), heap,
+                limit, false, false, note),
                 last);
     }
 

@@ -219,6 +219,16 @@ public final class Decider {
      */
     public record Stats(long asked, long evaluated, long batches, double engineSeconds) {
 
+        /** The counts of several deciders together (a run's variants). */
+        public static Stats total(java.util.Collection<Stats> of) {
+            Stats t = new Stats(0, 0, 0, 0);
+            for (Stats st : of) {
+                t = new Stats(t.asked + st.asked, t.evaluated + st.evaluated, t.batches + st.batches,
+                        t.engineSeconds + st.engineSeconds);
+            }
+            return t;
+        }
+
         /** What was counted after {@code earlier}. */
         public Stats since(Stats earlier) {
             return new Stats(asked - earlier.asked, evaluated - earlier.evaluated, batches - earlier.batches,

@@ -159,12 +159,9 @@ public class SandboxCommands {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Ran '%s': %d variants x %d replications, %,d workers, %d months, in %.1f s.%n",
                 s.id(), s.variants().size(), s.replications(), s.workerCount(), s.months(), r.seconds()));
-        long asked = 0;
-        long decided = 0;
-        for (var st : r.result().deciderStats().values()) {
-            asked += st.asked();
-            decided += st.evaluated();
-        }
+        var questions = nl.fieldlab.sandbox.rules.Decider.Stats.total(r.result().deciderStats().values());
+        long asked = questions.asked();
+        long decided = questions.evaluated();
         if (asked > 0) {
             sb.append(String.format(Locale.ROOT, "The rules decided %,d of the %,d questions asked; the other %,d "
                     + "repeated a question already decided, in this run or the last.%n", decided, asked,
