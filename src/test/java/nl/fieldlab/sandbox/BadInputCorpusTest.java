@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The bad-input corpus ({@code src/test/resources/bad-input/cases.yaml}): inputs users get wrong, each run through
+ * The bad-input corpus ({@code src/test/resources/bad-input/cases.yaml} and {@code cases-TOPIC.yaml}): inputs users get wrong, each run through
  * {@link FieldlabApplication#run} (what {@code java -jar fieldlab.jar ...} runs) in a scratch copy of rules/,
  * scenarios/ and reports/. For each case: the exit code; the message; {@code file:line:} where the input is a
  * file; no stack trace or Java class name; and the scratch tree unchanged except where the case says it writes.
@@ -101,15 +101,26 @@ class BadInputCorpusTest {
 
     @TestFactory
     List<DynamicTest> corpus() throws IOException {
-        JsonNode root = YAMLMapper.builder().build().readTree(Files.readString(CORPUS.resolve("cases.yaml")));
         List<DynamicTest> tests = new ArrayList<>();
         int i = 0;
-        for (JsonNode c : root.get("cases")) {
-            int n = ++i;
-            tests.add(DynamicTest.dynamicTest(n + " " + c.get("name").asString(), () -> check(n, c)));
+        for (Path file : corpusFiles()) {
+            JsonNode root = YAMLMapper.builder().build().readTree(Files.readString(file));
+            String prefix = file.getFileName().toString().equals("cases.yaml") ? ""
+                    : file.getFileName().toString().replaceAll("^cases-|\\.yaml$", "") + ": ";
+            for (JsonNode c : root.get("cases")) {
+                int n = ++i;
+                tests.add(DynamicTest.dynamicTest(n + " " + prefix + c.get("name").asString(), () -> check(n, c)));
+            }
         }
         assertTrue(tests.size() >= 80, "the corpus has at least 80 cases, has " + tests.size());
         return tests;
+    }
+
+    /** {@code cases.yaml} and every {@code cases-TOPIC.yaml} beside it, in name order. */
+    static List<Path> corpusFiles() throws IOException {
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            return s.filter(p -> p.getFileName().toString().matches("cases(-[a-z0-9-]+)?\\.yaml")).sorted().toList();
+        }
     }
 
     void check(int n, JsonNode c) throws IOException {
@@ -120,6 +131,10 @@ class BadInputCorpusTest {
             SortedMap<String, String> before = snapshot(w, w);
             String command = c.get("command").asString().replace("{work}", w.toString())
                     .replace("{case}", caseFile == null ? "" : caseFile.toString());
+            if (TALLY != null) {
+                tally(n, c, w, command);
+                return;
+            }
             Outcome o = run(w, command);
             BY_EXIT.merge(o.exit(), 1, Integer::sum);
             String all = o.all();
@@ -154,6 +169,47 @@ class BadInputCorpusTest {
                 org.springframework.util.FileSystemUtils.deleteRecursively(w.resolve("reports/out"));
                 Files.deleteIfExists(w.resolve("reports/.out.lock"));
             }
+        }
+    }
+
+    /**
+     * With {@code -Dcorpus.tally=FILE}, each case is only run and its outcome appended to FILE as one tab-separated
+     * line (number, name, the exit the case expects, the outcome, the exit it gave), nothing asserted: this is how
+     * the corpus is run against an older build to count outcomes before and after a change. A case that does not
+     * end within {@code -Dcorpus.timeout} seconds (default 60) is a hang; it is left running on a daemon thread.
+     */
+    static final String TALLY = System.getProperty("corpus.tally");
+
+    static void tally(int n, JsonNode c, Path w, String command) throws IOException {
+        java.util.concurrent.ExecutorService one = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "corpus-case-" + n);
+            t.setDaemon(true);
+            return t;
+        });
+        String outcome;
+        int exit = -1;
+        try {
+            Outcome o = one.submit(() -> run(w, command)).get(Long.getLong("corpus.timeout", 60),
+                    java.util.concurrent.TimeUnit.SECONDS);
+            exit = o.exit();
+            boolean javaWording = JAVA_WORDING.matcher(o.all()).find();
+            outcome = exit == 0 ? "accepted" : exit == 3 || javaWording ? "internal error" : exit == 130 ? "cancelled"
+                    : "clear error";
+        } catch (java.util.concurrent.TimeoutException e) {
+            outcome = "hang";
+        } catch (java.util.concurrent.ExecutionException e) {
+            outcome = "crash (" + e.getCause().getClass().getSimpleName() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = "interrupted";
+        } finally {
+            one.shutdownNow();
+        }
+        String line = n + "\t" + c.get("name").asString() + "\t" + c.get("exit").asInt() + "\t" + outcome + "\t"
+                + exit + "\n";
+        synchronized (BadInputCorpusTest.class) {
+            Files.writeString(Path.of(TALLY), line, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         }
     }
 
