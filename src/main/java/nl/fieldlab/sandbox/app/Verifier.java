@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 
 import nl.fieldlab.sandbox.input.InputError;
 import nl.fieldlab.sandbox.report.Json;
+import nl.fieldlab.sandbox.report.ReportFolder;
 import nl.fieldlab.sandbox.report.ReportWriter;
 import nl.fieldlab.sandbox.rules.Hashes;
 import nl.fieldlab.sandbox.rules.RuleLibrary;
@@ -170,6 +171,8 @@ public class Verifier {
      * @throws CancellationException when the rerun is cancelled
      */
     public Result verify(Path reportDir, int threads, Simulator.Progress progress, BooleanSupplier cancelled) {
+        // a run killed while it replaced this folder left it set aside: read it under its own name again
+        ReportFolder.restoreSetAside(reportDir);
         Settings m = readManifest(reportDir);
         List<String> edited = edited(reportDir, m);
 

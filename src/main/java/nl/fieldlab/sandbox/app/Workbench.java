@@ -269,6 +269,11 @@ public class Workbench {
             return "'" + id + "' is a name the reports folder uses for its own files; choose another id";
         }
         Path dir = reportsDir.resolve(id);
+        List<String> foreign = ReportFolder.foreignEntries(dir);
+        if (!foreign.isEmpty()) {
+            return InputError.display(dir) + " holds " + ReportFolder.notOurs(foreign) + "; move "
+                    + (foreign.size() == 1 ? "it" : "them") + " out of that folder, or choose another id";
+        }
         if (Files.exists(dir)) {
             String why = ReportFolder.whyNotReplaceable(dir);
             if (why != null) {

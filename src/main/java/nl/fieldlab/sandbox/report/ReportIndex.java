@@ -49,6 +49,8 @@ public final class ReportIndex {
             if (Files.exists(index, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !ours(index)) {
                 return null; // somebody else's index.md: leave it alone
             }
+            // a report a killed run left set aside is back under its name before it is listed
+            ReportFolder.restoreSetAsideIn(reportsDir);
             List<Entry> entries = scan(reportsDir);
             Path tmp = Files.createTempFile(reportsDir, "." + FILE_NAME, ".tmp");
             try {

@@ -16,6 +16,7 @@ import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
 
 import nl.fieldlab.sandbox.app.ExitCodes;
+import nl.fieldlab.sandbox.report.PointOfNoReturn;
 
 /**
  * Runs one command line the way batch mode does: parse, execute, and turn any failure into an exit code and one
@@ -35,8 +36,17 @@ public final class CommandLine {
     public record Outcome(int exitCode, String output, String error) {
     }
 
-    /** Runs {@code line}, writing the command's output to {@code out}; returns the exit code and error text. */
+    /**
+     * Runs {@code line}, writing the command's output to {@code out}; returns the exit code and error text. A
+     * cancel during the command means what {@link PointOfNoReturn} says.
+     */
     public Outcome execute(String line, Writer out) {
+        try (PointOfNoReturn.Command command = PointOfNoReturn.command()) {
+            return run(line, out);
+        }
+    }
+
+    private Outcome run(String line, Writer out) {
         PrintWriter writer = new PrintWriter(out, true);
         try {
             ParsedInput input = parser.parse(line);

@@ -9,6 +9,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import nl.fieldlab.sandbox.app.ExitCodes;
+import nl.fieldlab.sandbox.report.PointOfNoReturn;
 import nl.fieldlab.sandbox.simulation.Simulator;
 
 /**
@@ -40,7 +42,12 @@ public class RunControl {
         Session(PrintWriter out) {
             this.out = out;
             this.term = interactive ? terminal.getIfAvailable() : null;
-            this.previous = term == null ? null : term.handle(Terminal.Signal.INT, s -> cancelled.set(true));
+            // a Ctrl-C after the run's output replaced the old is refused: the run has succeeded by then
+            this.previous = term == null ? null : term.handle(Terminal.Signal.INT, s -> {
+                if (PointOfNoReturn.cancel()) {
+                    cancelled.set(true);
+                }
+            });
         }
 
         public Simulator.Progress progress() {
@@ -106,5 +113,40 @@ public class RunControl {
 
     public Session start(PrintWriter out) {
         return new Session(out);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean BATCH_INTERRUPT = new java.util.concurrent.atomic
+            .AtomicBoolean();
+
+    /**
+     * Batch mode's answer to SIGINT (Ctrl-C in the terminal that started it). Java's own answer ends the process
+     * with 130 at once, also when the command's new folder is already in place, so the exit code could say
+     * "cancelled" of a run that succeeded. Here a SIGINT before the command's point of no return ends the process
+     * with 130 as before, and nothing is replaced after it ({@link PointOfNoReturn}); one after that point is
+     * refused with a note, and the command finishes with its own exit code. Where SIGINT was ignored when the
+     * process started (nohup, a background job), it stays ignored.
+     */
+    public static void installBatchInterrupt() {
+        if (!BATCH_INTERRUPT.compareAndSet(false, true)) {
+            return;
+        }
+        sun.misc.Signal interrupt = new sun.misc.Signal("INT");
+        sun.misc.SignalHandler previous = sun.misc.Signal.handle(interrupt, signal -> onBatchInterrupt());
+        if (previous == sun.misc.SignalHandler.SIG_IGN) {
+            sun.misc.Signal.handle(interrupt, sun.misc.SignalHandler.SIG_IGN);
+        }
+    }
+
+    /** What a SIGINT does in batch mode (see {@link #installBatchInterrupt}); runs on the JVM's signal thread. */
+    static void onBatchInterrupt() {
+        if (PointOfNoReturn.cancel()) {
+            System.err.println("error: " + ExitCodes.message(new java.util.concurrent.CancellationException()));
+            System.err.flush();
+            // as Java's own handler does: shut down on another thread, so that this one returns
+            new Thread(() -> System.exit(ExitCodes.CANCELLED), "fieldlab-cancel").start();
+        } else {
+            System.err.println("interrupt refused: the output is already in place; finishing");
+            System.err.flush();
+        }
     }
 }

@@ -25,6 +25,7 @@ import nl.fieldlab.sandbox.cases.RuleCheck;
 import nl.fieldlab.sandbox.cluster.ClusterRun;
 import nl.fieldlab.sandbox.cluster.ClusterSettings;
 import nl.fieldlab.sandbox.input.Suggestions;
+import nl.fieldlab.sandbox.report.ReportFolder;
 import nl.fieldlab.sandbox.report.ReportWriter;
 import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.RuleBase;
@@ -313,6 +314,8 @@ public class SandboxCommands {
     public String report(@Option(longName = "out", description = "write the report to this folder") String out) {
         Workbench.LastRun r = workbench.requireLast();
         Path dir = out == null ? r.reportDir() : workbench.writeReport(Path.of(out));
+        // a run killed while it replaced the folder left it set aside: list it under its own name again
+        ReportFolder.restoreSetAside(dir);
         StringBuilder sb = new StringBuilder("Report of '" + r.scenario().id() + "' in " + dir + ":\n");
         for (String f : List.of(ReportWriter.REPORT_MD, "report.html", ReportWriter.REPORT_JSON, ReportWriter.SUMMARY_CSV,
                 ReportWriter.MANIFEST_JSON)) {

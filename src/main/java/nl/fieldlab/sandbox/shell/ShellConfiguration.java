@@ -172,6 +172,7 @@ public class ShellConfiguration {
         return args -> {
             String[] argv = args.getSourceArgs();
             if (argv.length > 0) {
+                RunControl.installBatchInterrupt();
                 PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                         true);
                 CommandLine.Outcome o = new CommandLine(parser, registry).execute(CommandLine.join(List.of(argv)),

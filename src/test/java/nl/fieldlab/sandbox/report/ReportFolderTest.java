@@ -72,11 +72,14 @@ class ReportFolderTest {
     }
 
     void refused(Path target) throws IOException {
+        refused(target, ": it exists and is not a report folder (use a new folder)");
+    }
+
+    void refused(Path target, String ending) throws IOException {
         SortedMap<String, String> before = snapshot(tmp);
         InputError e = assertThrows(InputError.class, () -> write(target));
         assertTrue(e.getMessage().startsWith("refusing to write the report to "), e.getMessage());
-        assertTrue(e.getMessage().endsWith(": it exists and is not a report folder (use a new folder)"),
-                e.getMessage());
+        assertTrue(e.getMessage().endsWith(ending), e.getMessage());
         assertEquals(before, snapshot(tmp), "nothing on disk changed");
     }
 
@@ -106,7 +109,35 @@ class ReportFolderTest {
         Path dir = work.resolve("reports/mine");
         write(dir);
         Files.writeString(dir.resolve("my-comments.txt"), "keep me\n");
-        refused(dir);
+        refused(dir, ": it holds my-comments.txt, which this tool did not write (its manifest.json does not list "
+                + "it); move it out of the folder, or use another folder");
+    }
+
+    /**
+     * The tester's data loss: a folder with a user's notes and a manifest of this tool that lists no files (as
+     * reports did before manifests listed their files). Such a folder was taken for the tool's own, and the next
+     * run deleted the notes.
+     */
+    @Test
+    void aFolderWhoseManifestListsNoFilesKeepsTheUsersFiles() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("reports/old"));
+        Files.writeString(dir.resolve("manifest.json"), "{\"tool\":\"fieldlab-sandbox\"}");
+        Files.writeString(dir.resolve("notes.md"), "# my notes\n");
+        Files.writeString(dir.resolve("budget.csv"), "item,euro\ncoaching,1200\n");
+        refused(dir, ": it holds budget.csv and notes.md, which this tool did not write (its manifest.json does not "
+                + "list them); move them out of the folder, or use another folder");
+    }
+
+    @Test
+    void aRefusalNamesAtMostFiveFilesAndCountsTheRest() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("reports/many"));
+        Files.writeString(dir.resolve("manifest.json"), "{\"tool\":\"fieldlab-sandbox\",\"files\":{}}");
+        for (String name : java.util.List.of("a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt", "g.txt")) {
+            Files.writeString(dir.resolve(name), name);
+        }
+        Files.createDirectories(dir.resolve("sub"));
+        refused(dir, ": it holds a.txt, b.txt, c.txt, d.txt, e.txt and 3 more, which this tool did not write (its "
+                + "manifest.json does not list them); move them out of the folder, or use another folder");
     }
 
     @Test
@@ -181,8 +212,9 @@ class ReportFolderTest {
     void leftoversOfAKilledRunAreRemovedOrRestoredByTheNextWrite() throws IOException {
         Path dir = work.resolve("reports/killed");
         write(dir);
-        // killed while writing: a half-written temporary folder
+        // killed while writing: a half-written temporary folder (its manifest, written first, lists its files)
         Path partial = Files.createDirectories(work.resolve("reports/.killed.partial-123"));
+        Files.writeString(partial.resolve("manifest.json"), manifest(new TreeMap<>(FILES)));
         Files.writeString(partial.resolve("report.md"), "half");
         // killed between moving the old report aside and moving the new one in
         Path old = work.resolve("reports/.other.old-456");
@@ -198,6 +230,136 @@ class ReportFolderTest {
         write(work.resolve("reports/other"));
         assertFalse(Files.exists(old));
         assertTrue(Files.exists(work.resolve("reports/other/report.md")));
+    }
+
+    @Test
+    void leftoversHoldingFilesNoManifestListsAreNotEmptied() throws IOException {
+        Path dir = work.resolve("reports/kept");
+        write(dir);
+        // a set-aside copy of an earlier report to which a file was added, and a half-written folder without a
+        // manifest: what is in them is not known to be this tool's
+        Path old = work.resolve("reports/.kept.old-9");
+        write(work.resolve("reports/donor"));
+        Files.move(work.resolve("reports/donor"), old);
+        Files.writeString(old.resolve("notes.txt"), "mine\n");
+        Path partial = Files.createDirectories(work.resolve("reports/.kept.partial-9"));
+        Files.writeString(partial.resolve("report.md"), "whose?\n");
+
+        write(dir);
+        assertEquals("mine\n", Files.readString(old.resolve("notes.txt")), "the user's file is kept");
+        assertTrue(Files.exists(old.resolve("report.md")), "a folder whose manifest does not list every file is not "
+                + "ours: nothing in it is deleted");
+        assertEquals("whose?\n", Files.readString(partial.resolve("report.md")), "nor a file no manifest lists");
+    }
+
+    @Test
+    void aFileAddedWhileTheRunWroteIsKeptAndTheWriteRefused() throws IOException {
+        Path dir = work.resolve("reports/busy-user");
+        write(dir);
+        String first = Files.readString(dir.resolve("report.md"));
+        ReportFolder.atPointOfNoReturn = () -> {
+            try {
+                Files.writeString(dir.resolve("notes.md"), "added while the run wrote\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        try {
+            InputError e = assertThrows(InputError.class,
+                    () -> ReportFolder.write(dir, Map.of("report.md", "# new\n"), ReportFolderTest::manifest));
+            assertTrue(e.getMessage().contains("it holds notes.md, which this tool did not write"), e.getMessage());
+        } finally {
+            ReportFolder.atPointOfNoReturn = () -> {
+            };
+        }
+        assertEquals("added while the run wrote\n", Files.readString(dir.resolve("notes.md")));
+        assertEquals(first, Files.readString(dir.resolve("report.md")), "the earlier report is as it was");
+        try (Stream<Path> s = Files.list(dir.getParent())) {
+            assertEquals(java.util.List.of(".busy-user.lock", "busy-user"),
+                    s.map(p -> p.getFileName().toString()).filter(n -> n.contains("busy-user")).sorted().toList(),
+                    "no temporary folder is left");
+        }
+    }
+
+    @Test
+    void aCancelBeforeThePointOfNoReturnChangesNothing() throws IOException {
+        Path dir = work.resolve("reports/cancelled");
+        write(dir);
+        SortedMap<String, String> before = snapshot(work);
+        try (PointOfNoReturn.Command command = PointOfNoReturn.command()) {
+            ReportFolder.Claim claim = ReportFolder.claim(dir);
+            try (claim) {
+                assertTrue(PointOfNoReturn.cancel(), "nothing is in place yet: the cancel is taken");
+                assertThrows(java.util.concurrent.CancellationException.class,
+                        () -> claim.write(Map.of("report.md", "# new\n"), ReportFolderTest::manifest));
+            }
+        }
+        assertEquals(before, snapshot(work), "the earlier report, and nothing else, is on disk");
+    }
+
+    @Test
+    void aCancelAfterThePointOfNoReturnIsRefused() throws IOException {
+        Path dir = work.resolve("reports/passed");
+        boolean[] taken = {true};
+        ReportFolder.atPointOfNoReturn = () -> taken[0] = PointOfNoReturn.cancel();
+        try (PointOfNoReturn.Command command = PointOfNoReturn.command()) {
+            ReportFolder.write(dir, Map.of("report.md", "# new\n"), ReportFolderTest::manifest);
+            assertFalse(taken[0], "the new folder is about to replace the old: the cancel is refused");
+            assertFalse(PointOfNoReturn.cancelled());
+        } finally {
+            ReportFolder.atPointOfNoReturn = () -> {
+            };
+        }
+        assertEquals("# new\n", Files.readString(dir.resolve("report.md")));
+        try (PointOfNoReturn.Command next = PointOfNoReturn.command()) {
+            assertTrue(PointOfNoReturn.cancel(), "the next command can be cancelled again");
+        }
+    }
+
+    /**
+     * A kill between the two moves of a write (the old folder set aside, the new one not yet in place) leaves
+     * no folder under the name. Reading the folder by name puts the set-aside one back first.
+     */
+    @Test
+    void aFolderAKillLeftSetAsideIsBackUnderItsNameForAReader() throws IOException {
+        Path dir = work.resolve("reports/window");
+        ReportFolder.write(dir, Map.of("report.md", "# the earlier report\n"), ReportFolderTest::manifest);
+        Path old = work.resolve("reports/.window.old-12345");
+        Files.move(dir, old);
+        Files.createDirectories(work.resolve("reports/.window.partial-12345")); // the new one, never moved in
+
+        ReportFolder.restoreSetAside(dir);
+        assertEquals("# the earlier report\n", Files.readString(dir.resolve("report.md")));
+        assertFalse(Files.exists(old));
+
+        ReportFolder.restoreSetAside(dir); // nothing set aside now: nothing happens
+        assertEquals("# the earlier report\n", Files.readString(dir.resolve("report.md")));
+    }
+
+    @Test
+    void aReaderLeavesASetAsideFolderAloneWhileARunHoldsTheLock() throws IOException {
+        Path dir = work.resolve("reports/held");
+        write(dir);
+        Path old = work.resolve("reports/.held.old-1");
+        try (ReportFolder.Claim claim = ReportFolder.claim(dir)) {
+            Files.move(dir, old); // the run holding the lock is between its two moves
+            ReportFolder.restoreSetAside(dir);
+            assertTrue(Files.exists(old), "the run's own move is not interfered with");
+            assertFalse(Files.exists(dir));
+            Files.move(old, dir);
+        }
+    }
+
+    @Test
+    void theIndexListsAReportAKillLeftSetAside() throws IOException {
+        Path reports = work.resolve("reports");
+        ReportFolder.write(reports.resolve("aside"), FILES, hashes -> "{\"tool\":\"fieldlab-sandbox\","
+                + "\"scenarioId\":\"smoke\",\"files\":" + Json.MAPPER.writeValueAsString(hashes) + "}\n");
+        Files.move(reports.resolve("aside"), reports.resolve(".aside.old-77"));
+        ReportIndex.update(reports);
+        assertTrue(Files.readString(reports.resolve("index.md")).contains("[aside](aside/) | smoke"),
+                Files.readString(reports.resolve("index.md")));
+        assertTrue(Files.exists(reports.resolve("aside/report.md")));
     }
 
     @Test
