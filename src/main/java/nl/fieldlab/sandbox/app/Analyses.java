@@ -314,7 +314,7 @@ public class Analyses {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(name + ".csv", csv.toString());
         files.put(name + ".md", md.toString());
-        ReportWriter.writeFolder(dir, files, workbench.manifestFor(scenario, command, threads, seconds));
+        workbench.writeFolder(dir, files, workbench.manifestFor(scenario, command, threads, seconds));
         return dir;
     }
 

@@ -339,7 +339,7 @@ public class Workbench {
 
     /** Runs a scenario (the loaded one unless a file is given), writes the report, and remembers the result. */
     public LastRun run(RunOptions o) {
-        LastRun run = execute(o);
+        LastRun run = execute(o, true);
         updateIndex(run.reportDir());
         synchronized (this) {
             last = run;
@@ -352,10 +352,11 @@ public class Workbench {
      * and the report index is not touched (for verifying an earlier report).
      */
     public LastRun rerun(RunOptions o) {
-        return execute(o);
+        return execute(o, false);
     }
 
-    private LastRun execute(RunOptions o) {
+    /** @param usersFolder whether the report goes where the user said (not a folder of verify's own making) */
+    private LastRun execute(RunOptions o, boolean usersFolder) {
         reloadIfChanged();
         Scenario base = o.scenario() != null ? readScenario(o.scenario()) : requireScenario();
         Path file = o.scenario() != null ? o.scenario() : scenarioPath;
@@ -371,6 +372,9 @@ public class Workbench {
         RuleBases r = rules();
         Path dir = o.out() != null ? o.out() : reportsDir.resolve(s.id());
         // claim the report folder first: a folder that is not ours, or one another run writes, is refused now
+        if (usersFolder) {
+            checkOutsideRulesAndCache(dir);
+        }
         try (ReportFolder.Claim claim = ReportFolder.claim(dir)) {
             long t0 = System.nanoTime();
             Map<String, RuleBase> bases = compile(r, s, o.threads(), o.progress());
@@ -404,6 +408,58 @@ public class Workbench {
                     need / 1e9, s.workerCount(), s.replications(), s.variants().size(), heap / 1e9,
                     (long) Math.ceil(need * 1.25 / (1L << 30))));
         }
+    }
+
+    /**
+     * Refuses, before any work, a folder a command would write its output to: one inside the rules folder (the rules
+     * loader reads what is under it: a report in {@code rules/exemptions/} makes every later command fail), one inside
+     * the compiled-rules cache, and one that exists and is not this tool's to replace ({@link ReportFolder}).
+     */
+    public void checkOutputFolder(Path dir) {
+        checkOutsideRulesAndCache(dir);
+        if (ReportFolder.whyNotReplaceable(dir) != null) {
+            throw new InputError(ReportFolder.refusal(dir));
+        }
+    }
+
+    /** Refuses an output path (a folder, or a file such as the benchmark history) inside the rules or cache folder. */
+    public void checkOutsideRulesAndCache(Path out) {
+        Path name = out.toAbsolutePath().normalize().getFileName();
+        String hint = "; write it outside that folder, e.g. to " + InputError.display(reportsDir.resolve(
+                name == null ? "out" : name.toString()));
+        if (ReportFolder.within(out, rulesDir)) {
+            throw new InputError("refusing to write to " + InputError.display(out) + ": it lies inside the rules "
+                    + "folder " + InputError.display(rulesDir) + ", which holds only rules (the rules loader reads what"
+                    + " is under it, and later commands would fail on a report there)" + hint);
+        }
+        Path cache = ruleCacheDir();
+        if (cache != null && ReportFolder.within(out, cache)) {
+            throw new InputError("refusing to write to " + InputError.display(out) + ": it lies inside the "
+                    + "compiled-rules cache " + InputError.display(cache) + " (fieldlab.rule-cache), which holds only"
+                    + " compiled rules" + hint);
+        }
+    }
+
+    /**
+     * The compiled-rules cache folder, as the rule compiler's store finds it ({@code -Dfieldlab.rule-cache=PATH},
+     * default {@code ~/.cache/fieldlab-sandbox/compiled-rules}), or null when it is turned off.
+     */
+    static Path ruleCacheDir() {
+        String setting = System.getProperty("fieldlab.rule-cache", "");
+        if (setting.equals("off")) {
+            return null;
+        }
+        return setting.isEmpty() ? Path.of(System.getProperty("user.home"), ".cache", "fieldlab-sandbox",
+                "compiled-rules") : Path.of(setting);
+    }
+
+    /**
+     * Writes an analysis or benchmark folder whole (see {@link ReportFolder}), after the same checks as a report
+     * folder.
+     */
+    public void writeFolder(Path dir, Map<String, String> files, Manifest manifest) {
+        checkOutputFolder(dir);
+        ReportWriter.writeFolder(dir, files, manifest);
     }
 
     /** Lists a report written under the reports folder in reports/index.md; reports elsewhere are left alone. */
@@ -497,6 +553,7 @@ public class Workbench {
     public Path writeReport(Path dir) {
         LastRun r = requireLast();
         Path target = dir != null ? dir : r.reportDir();
+        checkOutsideRulesAndCache(target);
         new ReportWriter(formats).write(r.report(), r.manifest(), target);
         updateIndex(target);
         return target;

@@ -147,6 +147,37 @@ public final class ReportFolder {
     }
 
     /**
+     * Whether {@code path} is {@code root} or lies inside it, after following links in the part of each path that
+     * exists ({@code rules/../rules/x} and a link to the rules folder are inside it).
+     */
+    public static boolean within(Path path, Path root) {
+        return real(path).startsWith(real(root));
+    }
+
+    /** The path with its existing part resolved to the real one (links followed), the rest appended as written. */
+    private static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        java.util.Deque<String> rest = new java.util.ArrayDeque<>();
+        while (existing != null && !Files.exists(existing)) {
+            if (existing.getFileName() != null) {
+                rest.push(existing.getFileName().toString());
+            }
+            existing = existing.getParent();
+        }
+        Path out;
+        try {
+            out = existing == null ? abs.getRoot() : existing.toRealPath();
+        } catch (IOException e) {
+            out = existing;
+        }
+        for (String part : rest) {
+            out = out.resolve(part);
+        }
+        return out;
+    }
+
+    /**
      * Claims {@code dir} for writing: takes its lock (so that a second run for the same folder is refused at once,
      * not after it has simulated), restores or removes what a killed run left, and checks that the folder is ours to
      * replace.

@@ -121,6 +121,8 @@ public class AnalysisCommands {
             @Option(longName = "row", description = "one row by id") String row,
             @Option(longName = "out", description = "output folder") String out,
             @Option(longName = "threads", description = "worker threads") Integer threads, CommandContext ctx) {
+        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve("evidence");
+        workbench.checkOutputFolder(dir);
         Path file = Path.of("scenarios/evidence.yaml");
         EvidenceTable table = EvidenceTable.load(file);
         List<Analyses.EvidenceRow> rows;
@@ -166,11 +168,10 @@ public class AnalysisCommands {
                     .append(r.note().replace("|", "/")).append(" | ").append(e.source().replace("|", "/")
                             .replace("\n", " ")).append(" |\n");
         }
-        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve("evidence");
         Map<String, String> files = new LinkedHashMap<>();
         files.put("evidence.csv", csv.toString());
         files.put("evidence.md", md.toString());
-        ReportWriter.writeFolder(dir, files, workbench.manifestFor(workbench.scenarioFor(null),
+        workbench.writeFolder(dir, files, workbench.manifestFor(workbench.scenarioFor(null),
                 "check-evidence" + (quick ? " --quick" : ""), threads(threads), seconds));
         String summary = String.format(Locale.ROOT, "%d rows: %d simulated, %d pass, %d fail, %d not simulated",
                 rows.size(), simulated, simulated - failed, failed, rows.size() - simulated);
@@ -211,6 +212,8 @@ public class AnalysisCommands {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "give a parameter, e.g. sweep e2.trial.max-months --from 2 --to 6");
         }
         Scenario s = scenario(null, replications);
+        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve(s.id() + "-sweep-" + parameter);
+        workbench.checkOutputFolder(dir);
         int t = threads(threads);
         long t0 = System.nanoTime();
         Analyses.Sweep sw;
@@ -219,7 +222,6 @@ public class AnalysisCommands {
                     session.cancelled(), cluster ? new ClusterRun(clusterSettings) : null));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve(s.id() + "-sweep-" + parameter);
         analyses.writeSweep(sw, dir, "sweep " + parameter + " --from " + from + " --to " + to + " --steps " + steps
                 + " --metric " + metric, t, seconds);
         String[] header = new String[sw.variants().size() + 1];
@@ -258,6 +260,8 @@ public class AnalysisCommands {
             @Option(longName = "out", description = "output folder") String out,
             @Option(longName = "threads", description = "worker threads") Integer threads, CommandContext ctx) {
         Scenario s = scenario(null, replications);
+        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve(s.id() + "-ranking-" + metric);
+        workbench.checkOutputFolder(dir);
         int t = threads(threads);
         long t0 = System.nanoTime();
         Analyses.Ranking rk;
@@ -265,7 +269,6 @@ public class AnalysisCommands {
             rk = analyses.rank(s, metric, new Analyses.Run(t, session.progress(), session.cancelled()));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve(s.id() + "-ranking-" + metric);
         analyses.writeRanking(rk, dir, "rank-exemptions --metric " + metric, t, seconds);
         Map<String, nl.fieldlab.sandbox.rules.LegalRoute> routes = workbench.rules().library().legalRoutes();
         TextTable table = new TextTable("rank", "exemption", "effect on " + metric + " [95% CI]", "legal route",
@@ -340,6 +343,10 @@ public class AnalysisCommands {
             @Option(longName = "million", description = "add the 1,000,000-worker case") boolean million,
             @Option(longName = "out", description = "output folder") String out, CommandContext ctx) {
         Scenario s = workbench.scenarioFor(Path.of(file));
+        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve("bench").resolve("latest");
+        Path historyFile = workbench.reportsDir().resolve("bench").resolve("history.csv");
+        workbench.checkOutputFolder(dir);
+        workbench.checkOutsideRulesAndCache(historyFile);
         List<Benchmark.Case> cases;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {
             Analyses.Run how = new Analyses.Run(2, session.progress(), session.cancelled());
@@ -376,14 +383,12 @@ public class AnalysisCommands {
                     .append(workbench.library().hash(), 0, 12).append(",\"").append(machine).append("\",")
                     .append(quick ? "quick" : "full").append(',').append(line).append('\n');
         }
-        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve("bench").resolve("latest");
         Map<String, String> files = new LinkedHashMap<>();
         files.put("benchmark.csv", csv.toString());
         files.put("benchmark.md", "# Fieldlab Sandbox benchmark\n\nMachine: " + machine + ". Scenario `" + s.file()
                 + "` scaled, 24 months; rule bases compiled before timing. `value` is the best warm run (or the "
                 + "speed-up); `first s` the first run in this process.\n\n```\n" + table + "```\n");
-        ReportWriter.writeFolder(dir, files, workbench.manifestFor(s, "bench" + (quick ? " --quick" : ""), 2, 0));
-        Path historyFile = workbench.reportsDir().resolve("bench").resolve("history.csv");
+        workbench.writeFolder(dir, files, workbench.manifestFor(s, "bench" + (quick ? " --quick" : ""), 2, 0));
         String appended = Benchmark.appendHistory(historyFile, history.toString());
         return "Benchmark on " + machine + "\n\n" + table + "Written to " + dir + "; " + appended;
     }

@@ -363,6 +363,19 @@ class ReportFolderTest {
     }
 
     @Test
+    void withinFollowsLinksAndDots() throws IOException {
+        Path rules = work.resolve("rules");
+        assertTrue(ReportFolder.within(rules.resolve("x"), rules));
+        assertTrue(ReportFolder.within(rules, rules));
+        assertTrue(ReportFolder.within(work.resolve("reports/../rules/baseline/new/deeper"), rules));
+        assertFalse(ReportFolder.within(work.resolve("rules-old/x"), rules), "a sibling with a longer name");
+        assertFalse(ReportFolder.within(work.resolve("reports/x"), rules));
+        Path link = Files.createSymbolicLink(work.resolve("to-rules"), rules);
+        assertTrue(ReportFolder.within(link.resolve("x"), rules), "through a link to the rules folder");
+        assertTrue(ReportFolder.within(rules.resolve("x"), link), "to a rules folder named by a link");
+    }
+
+    @Test
     void theOldReportIsRestoredWhenTheNextWriteFindsOnlyItsSetAsideCopy() throws IOException {
         Path dir = work.resolve("reports/restored");
         ReportFolder.write(dir, Map.of("report.md", "# first\n"), ReportFolderTest::manifest);

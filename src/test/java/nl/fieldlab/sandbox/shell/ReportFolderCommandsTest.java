@@ -1,5 +1,7 @@
 package nl.fieldlab.sandbox.shell;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,11 +11,24 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What commands read back after a killed write. */
+import nl.fieldlab.sandbox.app.ExitCodes;
+
+/** Where commands may write, and what they read back after a killed write. */
 class ReportFolderCommandsTest extends ShellTestSupport {
 
     @TempDir
     Path tmp;
+
+    @Test
+    void anOutputFolderInsideTheCompiledRulesCacheIsRefused() {
+        String setting = System.getProperty("fieldlab.rule-cache", "");
+        assertFalse(setting.isEmpty() || setting.equals("off"), "the build gives the tests a rule cache folder");
+        Path cache = Path.of(setting);
+        CommandLine.Outcome o = run("run scenarios/smoke.yaml --out " + cache.resolve("x"));
+        assertEquals(ExitCodes.BAD_INPUT, o.exitCode(), o.output());
+        assertTrue(o.error().contains(": it lies inside the compiled-rules cache "), o.error());
+        assertFalse(Files.exists(cache.resolve("x")), "nothing is written there");
+    }
 
     /** A run killed between setting the old folder aside and moving the new one in: report finds it again. */
     @Test
