@@ -12,7 +12,9 @@ import java.util.function.BooleanSupplier;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.springframework.stereotype.Service;
 
+import nl.fieldlab.sandbox.report.Csv;
 import nl.fieldlab.sandbox.report.Json;
+import nl.fieldlab.sandbox.report.Printable;
 import nl.fieldlab.sandbox.report.ReportWriter;
 import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.Variant;
@@ -279,15 +281,15 @@ public class Analyses {
 
     /** Writes a sweep as {@code sweep.csv} (long format) and {@code sweep.md} (a chart-ready wide table). */
     public Path writeSweep(Sweep sw, Path dir, String command, int threads, double seconds) {
-        StringBuilder csv = new StringBuilder("parameter,value,variant,metric,mean,ci_low,ci_high,n,diff_mean,"
-                + "diff_ci_low,diff_ci_high\n");
+        Csv csv = new Csv("parameter", "value", "variant", "metric", "mean", "ci_low", "ci_high", "n", "diff_mean",
+                "diff_ci_low", "diff_ci_high");
         StringBuilder md = new StringBuilder();
         md.append("# Sweep of `").append(sw.parameter()).append("`: ").append(sw.metric()).append("\n\n");
         md.append(String.format(Locale.ROOT, "Scenario `%s`, seed %d, %d replications per point; mean [95 %% CI]."
                 + " Same random numbers at every point and in every variant.%n%n", sw.scenario().id(),
                 sw.scenario().seed(), sw.scenario().replications()));
-        md.append("| ").append(sw.parameter()).append(" |");
-        sw.variants().forEach(v -> md.append(' ').append(v).append(" |"));
+        md.append("| ").append(ReportWriter.cellText(sw.parameter())).append(" |");
+        sw.variants().forEach(v -> md.append(' ').append(ReportWriter.cellText(v)).append(" |"));
         md.append("\n|---:|");
         sw.variants().forEach(v -> md.append("---:|"));
         md.append('\n');
@@ -297,11 +299,8 @@ public class Analyses {
                 Summary s = sw.results().get(v).get(variant);
                 Summary d = sw.differences().get(v).get(variant);
                 md.append(' ').append(ReportWriter.cell(s, false)).append(" |");
-                csv.append(sw.parameter()).append(',').append(num(v)).append(',').append(variant).append(',')
-                        .append(sw.metric()).append(',').append(c(s.mean())).append(',').append(c(s.ciLow()))
-                        .append(',').append(c(s.ciHigh())).append(',').append(s.n()).append(',')
-                        .append(d == null ? "" : c(d.mean())).append(',').append(d == null ? "" : c(d.ciLow()))
-                        .append(',').append(d == null ? "" : c(d.ciHigh())).append('\n');
+                csv.row(sw.parameter(), num(v), variant, sw.metric(), c(s.mean()), c(s.ciLow()), c(s.ciHigh()), s.n(),
+                        d == null ? "" : c(d.mean()), d == null ? "" : c(d.ciLow()), d == null ? "" : c(d.ciHigh()));
             }
             md.append('\n');
         }
@@ -309,11 +308,11 @@ public class Analyses {
     }
 
     /** Writes an analysis folder whole: NAME.csv, NAME.md and the manifest of what produced them. */
-    private Path writeAnalysis(Path dir, String name, CharSequence csv, CharSequence md, Scenario scenario,
+    private Path writeAnalysis(Path dir, String name, Csv csv, CharSequence md, Scenario scenario,
             String command, int threads, double seconds) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(name + ".csv", csv.toString());
-        files.put(name + ".md", md.toString());
+        files.put(name + ".md", Printable.text(md.toString()));
         workbench.writeFolder(dir, files, workbench.manifestFor(scenario, command, threads, seconds));
         return dir;
     }
@@ -368,35 +367,31 @@ public class Analyses {
     }
 
     public Path writeRanking(Ranking rk, Path dir, String command, int threads, double seconds) {
-        StringBuilder csv = new StringBuilder("rank,variant,title,metric,diff_mean,diff_se,diff_ci_low,diff_ci_high,"
-                + "excludes_zero\n");
+        Csv csv = new Csv("rank", "variant", "title", "metric", "diff_mean", "diff_se", "diff_ci_low", "diff_ci_high",
+                "excludes_zero");
         StringBuilder md = new StringBuilder("# Exemptions ranked by their effect on `" + rk.metric() + "`\n\n");
         md.append(String.format(Locale.ROOT, "Scenario `%s`, seed %d, %d replications. Each exemption alone against "
                 + "the baseline (paired, common random numbers), then all together. Baseline: %s.%n%n",
                 rk.scenario().id(), rk.scenario().seed(), rk.scenario().replications(),
                 ReportWriter.cell(rk.baseline(), false)));
-        md.append("| rank | exemption | effect on ").append(rk.metric()).append(" [95 % CI] |\n|---:|---|---:|\n");
+        md.append("| rank | exemption | effect on ").append(ReportWriter.cellText(rk.metric()))
+                .append(" [95 % CI] |\n|---:|---|---:|\n");
         int i = 1;
         for (Effect e : rk.singles()) {
-            md.append("| ").append(i).append(" | ").append(e.variant()).append(' ').append(e.title()).append(" | ")
-                    .append(ReportWriter.cell(e.difference(), true)).append(" |\n");
-            csv.append(i++).append(',').append(e.variant()).append(",\"").append(e.title().replace("\"", "'"))
-                    .append("\",").append(rk.metric()).append(',').append(c(e.difference().mean())).append(',')
-                    .append(c(e.difference().se())).append(',').append(c(e.difference().ciLow())).append(',')
-                    .append(c(e.difference().ciHigh())).append(',').append(e.difference().excludesZero()).append('\n');
+            md.append("| ").append(i).append(" | ").append(ReportWriter.cellText(e.variant() + ' ' + e.title()))
+                    .append(" | ").append(ReportWriter.cell(e.difference(), true)).append(" |\n");
+            csv.row(i++, e.variant(), e.title(), rk.metric(), c(e.difference().mean()), c(e.difference().se()),
+                    c(e.difference().ciLow()), c(e.difference().ciHigh()), e.difference().excludesZero());
         }
         md.append("| | all together | ").append(ReportWriter.cell(rk.combined().difference(), true)).append(" |\n");
         md.append("| | interaction (all together minus the sum of the single effects) | ")
                 .append(ReportWriter.cell(rk.interaction(), true)).append(" |\n");
-        csv.append(",all-exemptions,all together,").append(rk.metric()).append(',')
-                .append(c(rk.combined().difference().mean())).append(',').append(c(rk.combined().difference().se()))
-                .append(',').append(c(rk.combined().difference().ciLow())).append(',')
-                .append(c(rk.combined().difference().ciHigh())).append(',')
-                .append(rk.combined().difference().excludesZero()).append('\n');
-        csv.append(",interaction,combined minus sum of singles,").append(rk.metric()).append(',')
-                .append(c(rk.interaction().mean())).append(',').append(c(rk.interaction().se())).append(',')
-                .append(c(rk.interaction().ciLow())).append(',').append(c(rk.interaction().ciHigh())).append(',')
-                .append(rk.interaction().excludesZero()).append('\n');
+        Summary all = rk.combined().difference();
+        csv.row("", "all-exemptions", "all together", rk.metric(), c(all.mean()), c(all.se()), c(all.ciLow()),
+                c(all.ciHigh()), all.excludesZero());
+        csv.row("", "interaction", "combined minus sum of singles", rk.metric(), c(rk.interaction().mean()),
+                c(rk.interaction().se()), c(rk.interaction().ciLow()), c(rk.interaction().ciHigh()),
+                rk.interaction().excludesZero());
         return writeAnalysis(dir, "ranking", csv, md, rk.scenario(), command, threads, seconds);
     }
 

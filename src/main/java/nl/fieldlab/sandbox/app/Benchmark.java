@@ -1,8 +1,11 @@
 package nl.fieldlab.sandbox.app;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -446,32 +449,48 @@ public class Benchmark {
             + "first_seconds,worker_months_per_second,asked,evaluated,engine_seconds,heap_mb";
     static final String HISTORY_HEADER = "when,version,rules,machine,mode," + CSV_HEADER;
 
-    public static String csvLine(Case c) {
-        return String.format(java.util.Locale.ROOT, "\"%s\",%d,%d,%d,%d,%d,%.3f,%s,%s,%.3f,%.0f,%d,%d,%.2f,%d",
-                c.name(), c.workers(), c.months(), c.variants(), c.replications(), c.threads(), c.seconds(),
-                c.target(), c.verdict(), c.firstSeconds(), c.workerMonthsPerSecond(), c.asked(), c.evaluated(),
-                c.engineSeconds(), c.heapMb());
+    /** One case as the fields of a benchmark.csv row. */
+    public static List<String> csvFields(Case c) {
+        return List.of(c.name(), String.valueOf(c.workers()), String.valueOf(c.months()),
+                String.valueOf(c.variants()), String.valueOf(c.replications()), String.valueOf(c.threads()),
+                String.format(java.util.Locale.ROOT, "%.3f", c.seconds()), c.target(), c.verdict(),
+                String.format(java.util.Locale.ROOT, "%.3f", c.firstSeconds()),
+                String.format(java.util.Locale.ROOT, "%.0f", c.workerMonthsPerSecond()), String.valueOf(c.asked()),
+                String.valueOf(c.evaluated()), String.format(java.util.Locale.ROOT, "%.2f", c.engineSeconds()),
+                String.valueOf(c.heapMb()));
     }
 
     /**
-     * Appends lines to the history file: creates it with its header, appends to one that starts with that header
-     * (ours), and leaves any other file of that name alone. Returns what it did, in words.
+     * Appends lines to the history file: creates it with its header, appends to a plain file that starts with that
+     * header (ours), and leaves anything else of that name alone (another file, a link, a folder). Returns what it
+     * did, in words.
      */
     public static String appendHistory(Path file, String lines) {
         try {
-            if (Files.exists(file)) {
-                String first = Files.readAllLines(file).stream().findFirst().orElse("");
-                if (!first.equals(HISTORY_HEADER)) {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !HISTORY_HEADER.equals(firstLine(file))) {
                     return file + " is not a benchmark history this tool wrote; left alone";
                 }
-                Files.writeString(file, lines, java.nio.file.StandardOpenOption.APPEND);
+                Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND,
+                        LinkOption.NOFOLLOW_LINKS);
             } else {
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, HISTORY_HEADER + "\n" + lines);
+                Files.writeString(file, HISTORY_HEADER + "\n" + lines, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             }
             return "appended to " + file;
         } catch (IOException e) {
             return "could not append to " + file + ": " + e.getMessage();
+        }
+    }
+
+    /** The first line of a file, read without reading the rest. */
+    private static String firstLine(Path file) throws IOException {
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            return line == null ? "" : line;
+        } catch (java.io.UncheckedIOException | java.nio.charset.CharacterCodingException e) {
+            return "";
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 
@@ -121,7 +122,8 @@ public class HtmlReport implements ReportWriter.ReportFormat {
 
     @Override
     public String render(Report report, Manifest manifest) {
-        return PAGE.execute(page(report, manifest));
+        // no control character leaves this writer, whatever a value or chart above held
+        return Printable.text(PAGE.execute(page(report, manifest)));
     }
 
     private static Template compile() {
@@ -130,7 +132,9 @@ public class HtmlReport implements ReportWriter.ReportFormat {
                 throw new IllegalStateException("template " + TEMPLATE + " missing from the classpath");
             }
             try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                return Mustache.compiler().escapeHTML(true).withLoader(HtmlReport::partial).compile(r);
+                // every {{value}} from the report is HTML-escaped after its control characters are made visible
+                Mustache.Escaper escaper = text -> Escapers.HTML.escape(Printable.text(text));
+                return Mustache.compiler().withEscaper(escaper).withLoader(HtmlReport::partial).compile(r);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template " + TEMPLATE, e);

@@ -159,12 +159,12 @@ public final class ReportIndex {
                     .append(e.rulesSha256().isEmpty() ? "" : "`" + cell(e.rulesSha256()) + "`").append(" | ")
                     .append(code(e.command())).append(" |\n");
         }
-        return md.toString();
+        return Printable.text(md.toString());
     }
 
-    /** Text safe inside a table cell: no line breaks, pipes escaped. */
+    /** Text from a manifest (anyone may have written it) as a table cell: see {@link ReportWriter#cellText}. */
     private static String cell(String s) {
-        return s.replace("\r", " ").replace("\n", " ").replace("|", "\\|");
+        return ReportWriter.cellText(s);
     }
 
     private static String code(String s) {

@@ -196,39 +196,30 @@ public final class ReportWriter {
     // ------------------------------------------------------------------ summary.csv
 
     public static String csv(Report r) {
-        StringBuilder sb = new StringBuilder(
-                "variant,metric,mean,sd,se,ci_low,ci_high,n,diff_mean,diff_se,diff_ci_low,diff_ci_high,diff_excludes_zero\n");
+        Csv csv = new Csv("variant", "metric", "mean", "sd", "se", "ci_low", "ci_high", "n", "diff_mean", "diff_se",
+                "diff_ci_low", "diff_ci_high", "diff_excludes_zero");
         for (String v : r.variants()) {
             for (var e : r.comparison().metrics().entrySet()) {
                 Summary s = e.getValue().get(v);
-                sb.append(v).append(',').append(e.getKey()).append(',')
-                        .append(c(s.mean())).append(',').append(c(s.sd())).append(',').append(c(s.se())).append(',')
-                        .append(c(s.ciLow())).append(',').append(c(s.ciHigh())).append(',').append(s.n());
                 Map<String, Summary> d = r.comparison().differences().get(v);
-                if (d != null) {
-                    Summary x = d.get(e.getKey());
-                    sb.append(',').append(c(x.mean())).append(',').append(c(x.se())).append(',')
-                            .append(c(x.ciLow())).append(',').append(c(x.ciHigh())).append(',')
-                            .append(x.excludesZero());
-                } else {
-                    sb.append(",,,,,");
-                }
-                sb.append('\n');
+                Summary x = d == null ? null : d.get(e.getKey());
+                csv.row(v, e.getKey(), c(s.mean()), c(s.sd()), c(s.se()), c(s.ciLow()), c(s.ciHigh()), s.n(),
+                        x == null ? "" : c(x.mean()), x == null ? "" : c(x.se()), x == null ? "" : c(x.ciLow()),
+                        x == null ? "" : c(x.ciHigh()), x == null ? "" : x.excludesZero());
             }
         }
         // the headline cost figures: extra net public cost per extra placement (and per extra year in work), in
         // the mean and interval columns; empty when not defined
         for (CostEffectiveness ce : r.costEffectiveness()) {
-            ratioRow(sb, ce.variant(), "extraNetPublicCostPerExtraPlacement", ce.perPlacement());
-            ratioRow(sb, ce.variant(), "extraNetPublicCostPerExtraYearInWork", ce.perYearInWork());
+            ratioRow(csv, ce.variant(), "extraNetPublicCostPerExtraPlacement", ce.perPlacement());
+            ratioRow(csv, ce.variant(), "extraNetPublicCostPerExtraYearInWork", ce.perYearInWork());
         }
-        return sb.toString();
+        return csv.toString();
     }
 
-    private static void ratioRow(StringBuilder sb, String variant, String metric, nl.fieldlab.sandbox.stats.Ratio x) {
-        sb.append(variant).append(',').append(metric).append(',').append(c(x.estimate())).append(",,")
-                .append(c(x.se())).append(',').append(c(x.ciLow())).append(',').append(c(x.ciHigh())).append(',')
-                .append(x.n()).append(",,,,,\n");
+    private static void ratioRow(Csv csv, String variant, String metric, nl.fieldlab.sandbox.stats.Ratio x) {
+        csv.row(variant, metric, c(x.estimate()), "", c(x.se()), c(x.ciLow()), c(x.ciHigh()), x.n(), "", "", "", "",
+                "");
     }
 
     private static String c(double v) {
@@ -241,14 +232,14 @@ public final class ReportWriter {
     public static String markdown(Report r) {
         var s = r.result().scenario();
         StringBuilder md = new StringBuilder();
-        md.append("# Fieldlab Sandbox report: ").append(s.id()).append("\n\n");
+        md.append("# Fieldlab Sandbox report: ").append(Printable.line(s.id())).append("\n\n");
         md.append(s.description()).append("\n\n");
         md.append(String.format(Locale.ROOT, "Scenario `%s`: %d months from %s, %,d workers, seed %d, %d replications"
-                + " (population %s).%n%n", s.file(), s.months(), s.start(), s.workerCount(), s.seed(),
+                + " (population %s).%n%n", Printable.line(s.file()), s.months(), s.start(), s.workerCount(), s.seed(),
                 s.replications(), s.population().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         md.append("Variants:\n\n");
         for (String v : r.variants()) {
-            md.append("- ").append(r.variantLabel(v)).append('\n');
+            md.append("- ").append(Printable.line(r.variantLabel(v))).append('\n');
         }
         md.append("\nEach figure is the mean over replications with its 95 % confidence interval (t distribution). "
                 + "Differences are paired with the baseline replication by replication (common random numbers); "
@@ -279,12 +270,12 @@ public final class ReportWriter {
         for (String v : r.variants()) {
             List<Report.Blocking> top = r.topBlocking(v, 5);
             if (top.isEmpty()) {
-                md.append("| ").append(v).append(" | (none) | 0 | |\n");
+                md.append("| ").append(cellText(v)).append(" | (none) | 0 | |\n");
             }
             for (Report.Blocking b : top) {
-                md.append("| ").append(v).append(" | `").append(b.rule()).append("` | ")
-                        .append(fmt(b.blocked().mean())).append(" | ").append(b.source().replace("|", "/"))
-                        .append(" |\n");
+                md.append("| ").append(cellText(v)).append(" | `").append(cellText(b.rule())).append("` | ")
+                        .append(fmt(b.blocked().mean())).append(" | ")
+                        .append(Printable.line(b.source()).replace("|", "/")).append(" |\n");
             }
         }
         md.append("\n## Metric definitions\n\n");
@@ -293,20 +284,22 @@ public final class ReportWriter {
         md.append("- `retrainingCost.<ACTOR>`: course fees and grants the actor paid minus grants it received\n");
         md.append("- `group.<GROUP>.placementRate`: placement rate within a worker group of the scenario\n");
         md.append("- `blocked.<RULE>`: proposed actions that rule blocked\n");
-        return md.toString();
+        // the last line of defence: whatever text above came from a scenario or the rules, no control character
+        // (an ANSI escape sequence) leaves this writer
+        return Printable.text(md.toString());
     }
 
     private static void section(StringBuilder md, Report.Section section) {
-        md.append("\n## ").append(section.title()).append("\n\n");
+        md.append("\n## ").append(Printable.line(section.title())).append("\n\n");
         section.paragraphs().forEach(p -> md.append(p).append("\n\n"));
         md.append('|');
-        section.columns().forEach(c -> md.append(' ').append(c.replace("|", "/")).append(" |"));
+        section.columns().forEach(c -> md.append(' ').append(Printable.line(c).replace("|", "/")).append(" |"));
         md.append("\n|");
         section.columns().forEach(c -> md.append("---|"));
         md.append('\n');
         for (List<String> row : section.rows()) {
             md.append('|');
-            row.forEach(c -> md.append(' ').append(c.replace("|", "/").replace("\n", " ")).append(" |"));
+            row.forEach(c -> md.append(' ').append(Printable.line(c).replace("|", "/")).append(" |"));
             md.append('\n');
         }
     }
@@ -314,12 +307,12 @@ public final class ReportWriter {
     private static void table(StringBuilder md, Report r, List<String> metrics, boolean differences) {
         List<String> cols = differences ? r.nonBaselineVariants() : r.variants();
         md.append("| metric |");
-        cols.forEach(v -> md.append(' ').append(v).append(" |"));
+        cols.forEach(v -> md.append(' ').append(cellText(v)).append(" |"));
         md.append("\n|---|");
         cols.forEach(v -> md.append("---:|"));
         md.append('\n');
         for (String m : metrics) {
-            md.append("| `").append(m).append("` |");
+            md.append("| `").append(cellText(m)).append("` |");
             for (String v : cols) {
                 Summary s = differences ? r.comparison().differences().get(v).get(m)
                         : r.comparison().metrics().get(m).get(v);
@@ -327,6 +320,14 @@ public final class ReportWriter {
             }
             md.append('\n');
         }
+    }
+
+    /**
+     * A name (a variant, a worker group in a metric's name, a rule id) as the text of a Markdown table cell: on one
+     * line, with its pipes escaped, so that it stays in its cell.
+     */
+    public static String cellText(String s) {
+        return Printable.line(s).replace("|", "\\|");
     }
 
     /** {@code mean [low, high]}, with {@code *} when a difference excludes zero. */

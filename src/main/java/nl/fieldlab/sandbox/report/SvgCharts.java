@@ -368,10 +368,11 @@ public final class SvgCharts {
     }
 
     /** Text and attribute escaping for SVG inside HTML. */
-    public static String esc(String s) {
-        if (s == null) {
+    public static String esc(String text) {
+        if (text == null) {
             return "";
         }
+        String s = Printable.line(text);
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -20,6 +20,8 @@ import nl.fieldlab.sandbox.app.ExitCodes;
 import nl.fieldlab.sandbox.app.Workbench;
 import nl.fieldlab.sandbox.cluster.ClusterRun;
 import nl.fieldlab.sandbox.cluster.ClusterSettings;
+import nl.fieldlab.sandbox.report.Csv;
+import nl.fieldlab.sandbox.report.Printable;
 import nl.fieldlab.sandbox.report.ReportWriter;
 import nl.fieldlab.sandbox.scenario.CalibrationTargets;
 import nl.fieldlab.sandbox.scenario.EvidenceTable;
@@ -136,8 +138,8 @@ public class AnalysisCommands {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "no evidence row '" + row + "' in " + file);
         }
         TextTable t = new TextTable("row", "published", "band", "simulated", "verdict", "experiment").left(4, 5);
-        StringBuilder csv = new StringBuilder("row,measure,published,band_low,band_high,simulated,ci_low,ci_high,"
-                + "verdict,experiment,source\n");
+        Csv csv = new Csv("row", "measure", "published", "band_low", "band_high", "simulated", "ci_low", "ci_high",
+                "verdict", "experiment", "source");
         StringBuilder md = new StringBuilder("# Evidence check\n\nPublished effects (scenarios/evidence.yaml) "
                 + "against their simulation" + (quick ? " (quick: 4 replications per experiment)" : "") + ".\n\n"
                 + "| row | measure | published | band | simulated [95% CI] | verdict | experiment | source |\n"
@@ -156,21 +158,18 @@ public class AnalysisCommands {
                 failed += r.passes() ? 0 : 1;
             }
             t.row(e.id(), published, band, value, verdict, r.note());
-            csv.append(e.id()).append(',').append(e.measure()).append(',')
-                    .append(e.published() == null ? "" : e.published()).append(',').append(e.low()).append(',')
-                    .append(e.high()).append(',').append(r.wasSimulated() ? r.simulated().mean() : "").append(',')
-                    .append(r.wasSimulated() ? r.simulated().ciLow() : "").append(',')
-                    .append(r.wasSimulated() ? r.simulated().ciHigh() : "").append(',').append(verdict).append(',')
-                    .append('"').append(r.note().replace("\"", "'")).append("\",\"")
-                    .append(e.source().replace("\"", "'").replace("\n", " ")).append("\"\n");
-            md.append("| ").append(e.id()).append(" | ").append(e.measure()).append(" | ").append(published)
-                    .append(" | ").append(band).append(" | ").append(value).append(" | ").append(verdict).append(" | ")
-                    .append(r.note().replace("|", "/")).append(" | ").append(e.source().replace("|", "/")
-                            .replace("\n", " ")).append(" |\n");
+            csv.row(e.id(), e.measure(), e.published(), e.low(), e.high(),
+                    r.wasSimulated() ? r.simulated().mean() : null, r.wasSimulated() ? r.simulated().ciLow() : null,
+                    r.wasSimulated() ? r.simulated().ciHigh() : null, verdict, r.note(), Printable.line(e.source()));
+            md.append("| ").append(ReportWriter.cellText(e.id())).append(" | ").append(ReportWriter.cellText(
+                    e.measure())).append(" | ").append(published).append(" | ").append(band).append(" | ")
+                    .append(value).append(" | ").append(verdict).append(" | ")
+                    .append(Printable.line(r.note()).replace("|", "/")).append(" | ")
+                    .append(Printable.line(e.source()).replace("|", "/")).append(" |\n");
         }
         Map<String, String> files = new LinkedHashMap<>();
         files.put("evidence.csv", csv.toString());
-        files.put("evidence.md", md.toString());
+        files.put("evidence.md", Printable.text(md.toString()));
         workbench.writeFolder(dir, files, workbench.manifestFor(workbench.scenarioFor(null),
                 "check-evidence" + (quick ? " --quick" : ""), threads(threads), seconds));
         String summary = String.format(Locale.ROOT, "%d rows: %d simulated, %d pass, %d fail, %d not simulated",
@@ -358,13 +357,13 @@ public class AnalysisCommands {
         TextTable table = new TextTable("case", "workers", "months", "variants", "reps", "threads", "value",
                 "target", "verdict", "first s", "worker-months/s", "engine evaluated", "engine cpu s", "heap MB",
                 "note").left(0, 7, 8, 14);
-        StringBuilder csv = new StringBuilder(Benchmark.CSV_HEADER + "\n");
+        Csv csv = new Csv(Benchmark.CSV_HEADER.split(","));
         String machine = String.format(Locale.ROOT, "%d cores, Java %s, max heap %d MB, %s %s",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("os.name"),
                 System.getProperty("os.arch"));
         String when = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString();
-        StringBuilder history = new StringBuilder();
+        Csv history = new Csv();
         for (Benchmark.Case c : cases) {
             boolean ratio = c.times();
             table.row(c.name(), c.workers() == 0 ? "" : String.format(Locale.ROOT, "%,d", c.workers()),
@@ -377,17 +376,19 @@ public class AnalysisCommands {
                             c.workerMonthsPerSecond()), c.evaluated() == 0 ? "" : c.evaluated(),
                     c.engineSeconds() == 0 ? "" : String.format(Locale.ROOT, "%.1f", c.engineSeconds()),
                     c.heapMb() == 0 ? "" : c.heapMb(), c.note());
-            String line = Benchmark.csvLine(c);
-            csv.append(line).append('\n');
-            history.append(when).append(',').append(Workbench.version()).append(',')
-                    .append(workbench.library().hash(), 0, 12).append(",\"").append(machine).append("\",")
-                    .append(quick ? "quick" : "full").append(',').append(line).append('\n');
+            List<String> fields = Benchmark.csvFields(c);
+            csv.row(fields.toArray());
+            List<Object> historyRow = new ArrayList<>(List.of(when, Workbench.version(),
+                    workbench.library().hash().substring(0, 12), machine, quick ? "quick" : "full"));
+            historyRow.addAll(fields);
+            history.row(historyRow.toArray());
         }
         Map<String, String> files = new LinkedHashMap<>();
         files.put("benchmark.csv", csv.toString());
-        files.put("benchmark.md", "# Fieldlab Sandbox benchmark\n\nMachine: " + machine + ". Scenario `" + s.file()
-                + "` scaled, 24 months; rule bases compiled before timing. `value` is the best warm run (or the "
-                + "speed-up); `first s` the first run in this process.\n\n```\n" + table + "```\n");
+        files.put("benchmark.md", Printable.text("# Fieldlab Sandbox benchmark\n\nMachine: " + machine
+                + ". Scenario `" + Printable.line(s.file()) + "` scaled, 24 months; rule bases compiled before timing."
+                + " `value` is the best warm run (or the speed-up); `first s` the first run in this process.\n\n```\n"
+                + table + "```\n"));
         workbench.writeFolder(dir, files, workbench.manifestFor(s, "bench" + (quick ? " --quick" : ""), 2, 0));
         String appended = Benchmark.appendHistory(historyFile, history.toString());
         return "Benchmark on " + machine + "\n\n" + table + "Written to " + dir + "; " + appended;

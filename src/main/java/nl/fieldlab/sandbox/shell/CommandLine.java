@@ -17,6 +17,7 @@ import org.springframework.shell.core.command.ParsedInput;
 
 import nl.fieldlab.sandbox.app.ExitCodes;
 import nl.fieldlab.sandbox.report.PointOfNoReturn;
+import nl.fieldlab.sandbox.report.Printable;
 
 /**
  * Runs one command line the way batch mode does: parse, execute, and turn any failure into an exit code and one
@@ -37,17 +38,20 @@ public final class CommandLine {
     }
 
     /**
-     * Runs {@code line}, writing the command's output to {@code out}; returns the exit code and error text. A
-     * cancel during the command means what {@link PointOfNoReturn} says.
+     * Runs {@code line}, writing the command's output to {@code out}; returns the exit code and error text. Neither
+     * carries a control character other than a line break, a tab or the progress bar's carriage return: whatever a
+     * scenario's names hold, no escape sequence reaches the terminal. A cancel during the command means what
+     * {@link PointOfNoReturn} says.
      */
     public Outcome execute(String line, Writer out) {
         try (PointOfNoReturn.Command command = PointOfNoReturn.command()) {
-            return run(line, out);
+            Outcome o = run(line, out);
+            return new Outcome(o.exitCode(), o.output(), Printable.terminal(o.error()));
         }
     }
 
     private Outcome run(String line, Writer out) {
-        PrintWriter writer = new PrintWriter(out, true);
+        PrintWriter writer = new PrintWriter(new TerminalText(out), true);
         try {
             ParsedInput input = parser.parse(line);
             CommandContext context = new CommandContext(input, registry, writer, new InputReader() {
@@ -68,6 +72,28 @@ public final class CommandLine {
         } catch (RuntimeException e) {
             debug(e);
             return new Outcome(ExitCodes.of(e), captured(out), ExitCodes.message(e));
+        }
+    }
+
+    /** A writer that passes text on through {@link Printable#terminal}. */
+    private static final class TerminalText extends java.io.FilterWriter {
+        TerminalText(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int c) throws java.io.IOException {
+            out.write(Printable.terminal(String.valueOf((char) c)));
+        }
+
+        @Override
+        public void write(char[] chars, int off, int len) throws java.io.IOException {
+            out.write(Printable.terminal(new String(chars, off, len)));
+        }
+
+        @Override
+        public void write(String text, int off, int len) throws java.io.IOException {
+            out.write(Printable.terminal(text.substring(off, off + len)));
         }
     }
 

@@ -25,6 +25,7 @@ import nl.fieldlab.sandbox.cases.RuleCheck;
 import nl.fieldlab.sandbox.cluster.ClusterRun;
 import nl.fieldlab.sandbox.cluster.ClusterSettings;
 import nl.fieldlab.sandbox.input.Suggestions;
+import nl.fieldlab.sandbox.report.Printable;
 import nl.fieldlab.sandbox.report.ReportFolder;
 import nl.fieldlab.sandbox.report.ReportWriter;
 import nl.fieldlab.sandbox.rules.Exemption;
@@ -298,7 +299,7 @@ public class SandboxCommands {
                     d == null ? "" : ReportWriter.fmt(d.se()), d == null ? "" : d.excludesZero() ? "yes" : "no");
         }
         String description = Metrics.DESCRIPTIONS.getOrDefault(metric, "");
-        return metric + (description.isEmpty() ? "" : ": " + description) + "\n\n" + t;
+        return Printable.line(metric) + (description.isEmpty() ? "" : ": " + description) + "\n\n" + t;
     }
 
     // ------------------------------------------------------------------ report

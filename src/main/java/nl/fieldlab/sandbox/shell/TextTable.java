@@ -3,6 +3,8 @@ package nl.fieldlab.sandbox.shell;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.fieldlab.sandbox.report.Printable;
+
 /** A plain-text table with aligned columns: the first column left-aligned, the others right-aligned. */
 public final class TextTable {
 
@@ -10,7 +12,7 @@ public final class TextTable {
     private final boolean[] leftAligned;
 
     public TextTable(String... header) {
-        rows.add(header);
+        rows.add(java.util.Arrays.stream(header).map(Printable::line).toArray(String[]::new));
         leftAligned = new boolean[header.length];
         leftAligned[0] = true;
     }
@@ -26,7 +28,9 @@ public final class TextTable {
     public TextTable row(Object... cells) {
         String[] r = new String[rows.get(0).length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = i < cells.length && cells[i] != null ? cells[i].toString() : "";
+            // one line per cell, no control characters: a name from a scenario cannot break the table's rows or
+            // reach the terminal as an escape sequence
+            r[i] = i < cells.length && cells[i] != null ? Printable.line(cells[i].toString()) : "";
         }
         rows.add(r);
         return this;
