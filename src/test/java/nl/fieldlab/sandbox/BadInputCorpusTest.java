@@ -135,7 +135,7 @@ class BadInputCorpusTest {
                 tally(n, c, w, command);
                 return;
             }
-            Outcome o = run(w, command);
+            Outcome o = run(w, command, settings(c, w));
             BY_EXIT.merge(o.exit(), 1, Integer::sum);
             String all = o.all();
             int exit = c.get("exit").asInt();
@@ -189,7 +189,7 @@ class BadInputCorpusTest {
         String outcome;
         int exit = -1;
         try {
-            Outcome o = one.submit(() -> run(w, command)).get(Long.getLong("corpus.timeout", 60),
+            Outcome o = one.submit(() -> run(w, command, settings(c, w))).get(Long.getLong("corpus.timeout", 60),
                     java.util.concurrent.TimeUnit.SECONDS);
             exit = o.exit();
             boolean javaWording = JAVA_WORDING.matcher(o.all()).find();
@@ -277,11 +277,27 @@ class BadInputCorpusTest {
         return sb.toString();
     }
 
+    /** A case's {@code settings}: Spring settings as {@code -Dkey=value} gives them ({@code {work}} expanded). */
+    static Map<String, String> settings(JsonNode c, Path w) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (c.has("settings")) {
+            for (Map.Entry<String, JsonNode> e : c.get("settings").properties()) {
+                out.put(e.getKey(), e.getValue().asString().replace("{work}", w.toString()));
+            }
+        }
+        return out;
+    }
+
     static Outcome run(Path w, String command) {
+        return run(w, command, Map.of());
+    }
+
+    static Outcome run(Path w, String command, Map<String, String> caseSettings) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("fieldlab.rules", w.resolve("rules").toString());
         settings.put("fieldlab.reports", w.resolve("reports").toString());
         settings.put("fieldlab.scenario", w.resolve("scenarios/default.yaml").toString());
+        settings.putAll(caseSettings);
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();

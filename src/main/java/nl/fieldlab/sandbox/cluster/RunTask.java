@@ -1,40 +1,81 @@
 package nl.fieldlab.sandbox.cluster;
 
-import java.io.Serializable;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 
-import nl.fieldlab.sandbox.app.WhatIf;
-import nl.fieldlab.sandbox.rules.Hashes;
-import nl.fieldlab.sandbox.simulation.RunTotals;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 
 /**
- * One (variant, replication) run of a scenario, sent to a member: the scenario file's bytes and content hash, the
- * seed, replications and what-if overrides the client ran with, and the client's rules hash and version, which the
- * member checks against its own before running anything.
- *
- * @param variant     index of the variant in the scenario's variants
- * @param replication replication number
+ * A task as it travels: the bytes of a {@link TaskContent} and the client's seal over them. A member reads the two
+ * as bytes, checks the seal with its key, and only then reads what the bytes say ({@link Member#serve}).
  */
-public record RunTask(String rulesHash, String version, String fileName, byte[] scenarioFile, String scenarioHash,
-        long seed, int replications, WhatIf whatIf, int variant, int replication)
-        implements Callable<RunTotals>, Serializable {
+public final class RunTask implements IdentifiedDataSerializable, Callable<RunResult>, HazelcastInstanceAware {
 
-    private static final long serialVersionUID = 1L;
+    static final String TAG = "fieldlab-task";
 
-    @Override
-    public RunTotals call() {
-        Member member = Member.serving();
-        member.check(rulesHash, version);
-        if (!Hashes.sha256(scenarioFile).equals(scenarioHash)) {
-            throw new Member.ClusterMismatch("the scenario " + fileName + " arrived at " + member.address()
-                    + " with another content hash than it was sent with");
-        }
-        return member.plan(this).run(variant, replication, () -> false, () -> {
-        });
+    private byte[] body;
+    private byte[] mac;
+    private transient String memberName;
+
+    /** For Hazelcast, which fills it with {@link #readData}. */
+    public RunTask() {
+    }
+
+    private RunTask(byte[] body, byte[] mac) {
+        this.body = body;
+        this.mac = mac;
+    }
+
+    static RunTask seal(TaskContent content, ClusterKey key) {
+        byte[] body = content.encode();
+        return new RunTask(body, key.mac(TAG, body));
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    byte[] mac() {
+        return mac;
     }
 
     @Override
-    public String toString() {
-        return fileName + " variant " + variant + " replication " + replication;
+    public void setHazelcastInstance(HazelcastInstance instance) {
+        this.memberName = instance.getName();
+    }
+
+    @Override
+    public RunResult call() {
+        Member member = Member.named(memberName);
+        if (member == null) {
+            throw new IllegalStateException("this process is not a fieldlab member");
+        }
+        return member.serve(this);
+    }
+
+    @Override
+    public int getFactoryId() {
+        return Wire.FACTORY;
+    }
+
+    @Override
+    public int getClassId() {
+        return Wire.TASK;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        Wire.writeBytes(out, body);
+        Wire.writeBytes(out, mac);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        body = Wire.readBytes(in, TaskContent.MAX_BYTES, "task");
+        mac = Wire.readBytes(in, ClusterKey.MAC_BYTES, "task seal");
     }
 }

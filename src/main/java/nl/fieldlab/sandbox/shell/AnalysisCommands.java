@@ -216,9 +216,10 @@ public class AnalysisCommands {
         int t = threads(threads);
         long t0 = System.nanoTime();
         Analyses.Sweep sw;
+        ClusterRun remote = cluster ? new ClusterRun(clusterSettings) : null;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {
             sw = analyses.sweep(s, parameter, from, to, steps, metric, new Analyses.Run(t, session.progress(),
-                    session.cancelled(), cluster ? new ClusterRun(clusterSettings) : null));
+                    session.cancelled(), remote));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         analyses.writeSweep(sw, dir, "sweep " + parameter + " --from " + from + " --to " + to + " --steps " + steps
@@ -238,7 +239,8 @@ public class AnalysisCommands {
             table.row(row);
         }
         return String.format(Locale.ROOT, "Sweep of %s: %s, mean [95%% CI], %d replications per value, %.1f s%n%n%s%n"
-                + "Written to %s (sweep.csv, sweep.md)", parameter, metric, s.replications(), seconds, table, dir);
+                + "%sWritten to %s (sweep.csv, sweep.md)", parameter, metric, s.replications(), seconds, table,
+                remote == null ? "" : remote.droppedSummary(), dir);
     }
 
     // ------------------------------------------------------------------ rank-exemptions

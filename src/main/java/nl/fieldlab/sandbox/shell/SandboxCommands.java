@@ -152,10 +152,11 @@ public class SandboxCommands {
                 + (replications == null ? "" : " --replications " + replications)
                 + (seed == null ? "" : " --seed " + seed);
         Workbench.LastRun r;
+        ClusterRun remote = cluster ? new ClusterRun(clusterSettings) : null;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {
             Workbench.RunOptions options = new Workbench.RunOptions(scenario, out == null ? null : Path.of(out), seed,
                     replications, t, session.progress(), session.cancelled(), command);
-            r = workbench.run(cluster ? options.on(new ClusterRun(clusterSettings)) : options);
+            r = workbench.run(remote != null ? options.on(remote) : options);
         }
         Scenario s = r.scenario();
         StringBuilder sb = new StringBuilder();
@@ -169,6 +170,7 @@ public class SandboxCommands {
                     + "repeated a question already decided, in this run or the last.%n", decided, asked,
                     asked - decided));
         }
+        sb.append(remote == null ? "" : remote.droppedSummary());
         sb.append("Report: ").append(r.reportDir()).append('\n');
         sb.append("Rules: ").append(workbench.rulesDir()).append(" (rules hash ")
                 .append(r.manifest().rulesSha256().substring(0, 12)).append(")\n\n");

@@ -59,16 +59,16 @@ public final class RunTotals implements java.io.Serializable {
     /** net public cost booked in each month (outflow of public bodies minus their inflow), in euro */
     final double[] publicCostByMonth;
     /** former job seekers in work at the end of each simulated year (the last one may be shorter) */
-    private final int[] employedAtYearEnd;
+    final int[] employedAtYearEnd;
     /** months spent looking for a first job, by simulated year: the exposure of the job-finding hazard */
     final long[] seekerMonthsByYear;
     /** per exemption id: workers and questions in scope, answers changed by question type, caps */
-    private final Map<String, double[]> reach = new LinkedHashMap<>();
+    final Map<String, double[]> reach = new LinkedHashMap<>();
     final int[] placementsByMonth;
     final int[] employedByMonth;
     /** per group key (scenario.<id>, status.<S>, age.<band>, target.<GROUP>): workers, seekers, placed, ... */
-    private final Map<String, GroupCounts> groups = new LinkedHashMap<>();
-    private final Map<String, GroupCounts> otherGroups = new TreeMap<>();
+    final Map<String, GroupCounts> groups = new LinkedHashMap<>();
+    final Map<String, GroupCounts> otherGroups = new TreeMap<>();
     // calibration cohorts: workers in WW or bijstand at the start
     int wwCohort;
     int wwPlaced12;
@@ -80,10 +80,10 @@ public final class RunTotals implements java.io.Serializable {
     int bijstandLeft12;
     int bijstandPlaced12;
     /** euro paid, by payer, payee and payment type */
-    private final double[] ledger = new double[A * A * T];
-    private final Map<String, Integer> blocked = new TreeMap<>();
+    final double[] ledger = new double[A * A * T];
+    final Map<String, Integer> blocked = new TreeMap<>();
 
-    private static final class GroupCounts implements java.io.Serializable {
+    static final class GroupCounts implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
 
         int seekers;
@@ -121,7 +121,7 @@ public final class RunTotals implements java.io.Serializable {
         this.scenarioGroups = scenarioGroups;
     }
 
-    private final List<String> scenarioGroups;
+    final List<String> scenarioGroups;
 
     /** Age bands for who-benefits tables: under 27, 27-49, 50 and over. */
     static String ageBand(int age) {
@@ -194,7 +194,7 @@ public final class RunTotals implements java.io.Serializable {
         reach.put(exemption, r);
     }
 
-    private final Map<String, Double> deadweight = new LinkedHashMap<>();
+    final Map<String, Double> deadweight = new LinkedHashMap<>();
 
     void deadweight(String metric, double share) {
         deadweight.put(metric, share);

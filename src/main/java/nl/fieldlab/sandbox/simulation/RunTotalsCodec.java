@@ -1,0 +1,375 @@
+package nl.fieldlab.sandbox.simulation;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import nl.fieldlab.sandbox.domain.QuestionType;
+
+/**
+ * A run's totals as plain numbers and texts, and back: how totals cross the network to a cluster client without
+ * Java serialisation, which would let whoever sends them make the reader build any class it names. Reading checks
+ * every count against the bytes left and the run's shape (months, workers, groups), so bytes from elsewhere cannot
+ * make it allocate more than they hold or index past the scenario; a field that does not fit is named in an
+ * {@link IOException}. Writing the same totals always gives the same bytes, so two runs compare by their bytes.
+ */
+public final class RunTotalsCodec {
+
+    /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
+    private static final int LAYOUT = 1;
+
+    /**
+     * What the totals of one run of a scenario must look like.
+     *
+     * @param months  months simulated
+     * @param workers workers in each replication's population
+     * @param groups  the scenario's worker groups, in order
+     */
+    public record Shape(int months, int workers, List<String> groups) {
+        public static Shape of(nl.fieldlab.sandbox.scenario.Scenario s) {
+            return new Shape(s.months(), s.workerCount(), s.workers().stream().map(g -> g.group()).toList());
+        }
+    }
+
+    private RunTotalsCodec() {
+    }
+
+    public static byte[] encode(RunTotals t) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + 24 * t.placedAt.length);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(LAYOUT);
+            out.writeInt(t.placementsByMonth.length);
+            out.writeInt(t.placedAt.length);
+            writeStrings(out, t.scenarioGroups);
+            for (int v : new int[] {t.seekers, t.placements, t.employedAtHorizon, t.retentionEligible, t.retained6m,
+                    t.trialsStarted, t.trialsConverted, t.trialsExtended, t.coursesStarted, t.coursesOverFunded,
+                    t.retirements, t.coursesCompleted, t.vacanciesFilled, t.vacanciesFilledExternally,
+                    t.vacanciesUnfilled, t.workToWork, t.coached, t.apprenticeships, t.apprenticeshipsCompleted,
+                    t.workersWithSideJob, t.hires, t.wwCohort, t.wwPlaced12, t.ww50Cohort, t.ww50Placed12,
+                    t.wwTechCohort, t.wwTechPlaced12, t.bijstandCohort, t.bijstandLeft12, t.bijstandPlaced12}) {
+                out.writeInt(v);
+            }
+            for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
+                    t.monthsInCourse, t.monthsOnTrial}) {
+                out.writeLong(v);
+            }
+            for (double v : new double[] {t.sroiCredits, t.outputValue, t.discountRate}) {
+                out.writeDouble(v);
+            }
+            writeDoubles(out, t.publicCostByMonth);
+            writeInts(out, t.employedAtYearEnd);
+            writeLongs(out, t.seekerMonthsByYear);
+            writeInts(out, t.placementsByMonth);
+            writeInts(out, t.employedByMonth);
+            writeInts(out, t.placedAt);
+            writeDoubles(out, t.subsidyPaid);
+            writeDoubles(out, t.ledger);
+            writeArrays(out, t.reach);
+            writeGroups(out, t.groups);
+            writeGroups(out, t.otherGroups);
+            out.writeInt(t.deadweight.size());
+            for (Map.Entry<String, Double> e : t.deadweight.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeDouble(e.getValue());
+            }
+            out.writeInt(t.blocked.size());
+            for (Map.Entry<String, Integer> e : t.blocked.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue());
+            }
+            writeArrays(out, t.exemptionPaid);
+            out.writeInt(t.changedAnswers.size());
+            for (ChangedAnswer c : t.changedAnswers) {
+                writeChange(out, c);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The totals {@link #encode} wrote, checked against the run's {@code shape}. */
+    public static RunTotals decode(byte[] bytes, Shape shape) throws IOException {
+        Reader in = new Reader(bytes);
+        try {
+            if (in.readInt() != LAYOUT) {
+                throw new IOException("layout: another version of the tool wrote these totals");
+            }
+            int months = in.readInt();
+            int workers = in.readInt();
+            List<String> groups = in.strings("groups");
+            if (months != shape.months() || workers != shape.workers() || !groups.equals(shape.groups())) {
+                throw new IOException("shape: " + months + " months, " + workers + " workers and " + groups.size()
+                        + " groups, where the scenario has " + shape.months() + ", " + shape.workers() + " and "
+                        + shape.groups().size());
+            }
+            // the kind of list the simulator passes (Stream.toList), so that the totals equal a local run's in every way
+            RunTotals t = new RunTotals(months, groups.stream().toList(), workers, List.of());
+            int[] i = new int[30];
+            for (int k = 0; k < i.length; k++) {
+                i[k] = in.readInt();
+            }
+            t.seekers = i[0];
+            t.placements = i[1];
+            t.employedAtHorizon = i[2];
+            t.retentionEligible = i[3];
+            t.retained6m = i[4];
+            t.trialsStarted = i[5];
+            t.trialsConverted = i[6];
+            t.trialsExtended = i[7];
+            t.coursesStarted = i[8];
+            t.coursesOverFunded = i[9];
+            t.retirements = i[10];
+            t.coursesCompleted = i[11];
+            t.vacanciesFilled = i[12];
+            t.vacanciesFilledExternally = i[13];
+            t.vacanciesUnfilled = i[14];
+            t.workToWork = i[15];
+            t.coached = i[16];
+            t.apprenticeships = i[17];
+            t.apprenticeshipsCompleted = i[18];
+            t.workersWithSideJob = i[19];
+            t.hires = i[20];
+            t.wwCohort = i[21];
+            t.wwPlaced12 = i[22];
+            t.ww50Cohort = i[23];
+            t.ww50Placed12 = i[24];
+            t.wwTechCohort = i[25];
+            t.wwTechPlaced12 = i[26];
+            t.bijstandCohort = i[27];
+            t.bijstandLeft12 = i[28];
+            t.bijstandPlaced12 = i[29];
+            t.monthsToPlacement = in.readLong();
+            t.vacancyMonthsOpen = in.readLong();
+            t.sideJobMonths = in.readLong();
+            t.monthsInWork = in.readLong();
+            t.monthsInCourse = in.readLong();
+            t.monthsOnTrial = in.readLong();
+            t.sroiCredits = in.readDouble();
+            t.outputValue = in.readDouble();
+            t.discountRate = in.readDouble();
+            in.doubles("publicCostByMonth", t.publicCostByMonth);
+            in.ints("employedAtYearEnd", t.employedAtYearEnd);
+            in.longs("seekerMonthsByYear", t.seekerMonthsByYear);
+            in.ints("placementsByMonth", t.placementsByMonth);
+            in.ints("employedByMonth", t.employedByMonth);
+            in.ints("placedAt", t.placedAt);
+            in.doubles("subsidyPaid", t.subsidyPaid);
+            in.doubles("ledger", t.ledger);
+            in.arrays("reach", t.reach, -1);
+            in.groups("groups", t.groups);
+            in.groups("otherGroups", t.otherGroups);
+            int n = in.count("deadweight", 10);
+            for (int k = 0; k < n; k++) {
+                t.deadweight.put(in.readUTF(), in.readDouble());
+            }
+            n = in.count("blocked", 6);
+            for (int k = 0; k < n; k++) {
+                t.blocked.put(in.readUTF(), in.readInt());
+            }
+            in.arrays("exemptionPaid", t.exemptionPaid, workers);
+            n = in.count("changedAnswers", 40);
+            for (int k = 0; k < n; k++) {
+                t.changedAnswers.add(in.change(workers, groups.size()));
+            }
+            if (in.available() != 0) {
+                throw new IOException("end: " + in.available() + " bytes after the totals");
+            }
+            return t;
+        } catch (java.io.EOFException e) {
+            throw new IOException("end: the totals stop short");
+        }
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String v : values) {
+            out.writeUTF(v);
+        }
+    }
+
+    private static void writeNullable(DataOutputStream out, String v) throws IOException {
+        out.writeBoolean(v != null);
+        if (v != null) {
+            out.writeUTF(v);
+        }
+    }
+
+    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        for (int v : values) {
+            out.writeInt(v);
+        }
+    }
+
+    private static void writeLongs(DataOutputStream out, long[] values) throws IOException {
+        out.writeInt(values.length);
+        for (long v : values) {
+            out.writeLong(v);
+        }
+    }
+
+    private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
+        out.writeInt(values.length);
+        for (double v : values) {
+            out.writeDouble(v);
+        }
+    }
+
+    private static void writeArrays(DataOutputStream out, Map<String, double[]> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, double[]> e : map.entrySet()) {
+            out.writeUTF(e.getKey());
+            writeDoubles(out, e.getValue());
+        }
+    }
+
+    private static void writeGroups(DataOutputStream out, Map<String, RunTotals.GroupCounts> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, RunTotals.GroupCounts> e : map.entrySet()) {
+            RunTotals.GroupCounts g = e.getValue();
+            out.writeUTF(e.getKey());
+            out.writeInt(g.seekers);
+            out.writeInt(g.placed);
+            out.writeLong(g.monthsToPlacement);
+            out.writeInt(g.workers);
+            out.writeDouble(g.publicCost);
+        }
+    }
+
+    private static void writeChange(DataOutputStream out, ChangedAnswer c) throws IOException {
+        out.writeInt(c.worker());
+        out.writeInt(c.group());
+        out.writeUTF(c.exemption());
+        out.writeInt(c.month().getYear());
+        out.writeInt(c.month().getMonthValue());
+        out.writeInt(c.type().ordinal());
+        writeNullable(out, c.baseBlockedBy());
+        writeNullable(out, c.blockedBy());
+        writeStrings(out, c.onlyHere());
+        writeStrings(out, c.onlyInBase());
+        writeStrings(out, c.terms());
+        out.writeInt(c.basePlaced());
+        out.writeInt(c.placed());
+    }
+
+    /** Reads what {@link #encode} wrote, refusing a count that the bytes left cannot hold. */
+    private static final class Reader extends DataInputStream {
+
+        Reader(byte[] bytes) {
+            super(new ByteArrayInputStream(bytes));
+        }
+
+        /** A count of entries of at least {@code minBytes} each. */
+        int count(String field, int minBytes) throws IOException {
+            int n = readInt();
+            if (n < 0 || (long) n * minBytes > available()) {
+                throw new IOException(field + ": " + n + " entries cannot fit in the " + available() + " bytes left");
+            }
+            return n;
+        }
+
+        /** A length that must equal {@code expected} (the run's shape), unless that is -1. */
+        private int length(String field, int expected, int elementBytes) throws IOException {
+            int n = count(field, elementBytes);
+            if (expected >= 0 && n != expected) {
+                throw new IOException(field + ": " + n + " values where the run has " + expected);
+            }
+            return n;
+        }
+
+        void ints(String field, int[] into) throws IOException {
+            length(field, into.length, 4);
+            for (int k = 0; k < into.length; k++) {
+                into[k] = readInt();
+            }
+        }
+
+        void longs(String field, long[] into) throws IOException {
+            length(field, into.length, 8);
+            for (int k = 0; k < into.length; k++) {
+                into[k] = readLong();
+            }
+        }
+
+        void doubles(String field, double[] into) throws IOException {
+            length(field, into.length, 8);
+            for (int k = 0; k < into.length; k++) {
+                into[k] = readDouble();
+            }
+        }
+
+        double[] doubles(String field, int expected) throws IOException {
+            double[] out = new double[length(field, expected, 8)];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = readDouble();
+            }
+            return out;
+        }
+
+        List<String> strings(String field) throws IOException {
+            int n = count(field, 2);
+            List<String> out = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                out.add(readUTF());
+            }
+            return List.copyOf(out);
+        }
+
+        String nullable() throws IOException {
+            return readBoolean() ? readUTF() : null;
+        }
+
+        void arrays(String field, Map<String, double[]> into, int length) throws IOException {
+            int n = count(field, 6);
+            for (int k = 0; k < n; k++) {
+                String key = readUTF();
+                into.put(key, doubles(field + "." + key, length));
+            }
+        }
+
+        void groups(String field, Map<String, RunTotals.GroupCounts> into) throws IOException {
+            into.clear();
+            int n = count(field, 30);
+            for (int k = 0; k < n; k++) {
+                String key = readUTF();
+                RunTotals.GroupCounts g = new RunTotals.GroupCounts();
+                g.seekers = readInt();
+                g.placed = readInt();
+                g.monthsToPlacement = readLong();
+                g.workers = readInt();
+                g.publicCost = readDouble();
+                into.put(key, g);
+            }
+        }
+
+        ChangedAnswer change(int workers, int groups) throws IOException {
+            int worker = readInt();
+            int group = readInt();
+            if (worker < 0 || worker >= workers || group < 0 || group >= groups) {
+                throw new IOException("changedAnswers: worker " + worker + " of group " + group + " is not in the run");
+            }
+            String exemption = readUTF();
+            YearMonth month;
+            try {
+                month = YearMonth.of(readInt(), readInt());
+            } catch (DateTimeException e) {
+                throw new IOException("changedAnswers: not a month");
+            }
+            int type = readInt();
+            if (type < 0 || type >= QuestionType.values().length) {
+                throw new IOException("changedAnswers: question type " + type + " does not exist");
+            }
+            return new ChangedAnswer(worker, group, exemption, month, QuestionType.values()[type], nullable(),
+                    nullable(), strings("onlyHere"), strings("onlyInBase"), strings("terms"), readInt(), readInt());
+        }
+    }
+}
