@@ -350,9 +350,22 @@ public class Workbench {
         return execute(o);
     }
 
+    /**
+     * Runs like {@link #rerun} with {@code with} instead of the session's rules (verify's, compiled from the rules
+     * folder's text); the session's rules are neither read nor reloaded. {@code o} must name a scenario file.
+     */
+    public LastRun rerunWith(RunOptions o, RuleBases with) {
+        return execute(o, with);
+    }
+
     private LastRun execute(RunOptions o) {
         reloadIfChanged();
-        Scenario base = o.scenario() != null ? readScenario(o.scenario()) : requireScenario();
+        return execute(o, null);
+    }
+
+    private LastRun execute(RunOptions o, RuleBases with) {
+        Scenario base = with != null ? ScenarioLoader.load(o.scenario(), context(with.library()))
+                : o.scenario() != null ? readScenario(o.scenario()) : requireScenario();
         Path file = o.scenario() != null ? o.scenario() : scenarioPath;
         Path source = file;
         if (o.shownAs() != null) {
@@ -363,7 +376,7 @@ public class Workbench {
         s = s.with(o.seed() != null ? o.seed() : s.seed(),
                 o.replications() != null ? o.replications() : s.replications(), s.behaviour(), s.variants());
         checkRunSize(s, o.threads());
-        RuleBases r = rules();
+        RuleBases r = with != null ? with : rules();
         Path dir = o.out() != null ? o.out() : reportsDir.resolve(s.id());
         // claim the report folder first: a folder that is not ours, or one another run writes, is refused now
         try (ReportFolder.Claim claim = ReportFolder.claim(dir)) {

@@ -243,12 +243,16 @@ public final class RuleBase {
      * compiled once per process and wired into every rule base that uses them (most recent 32 kept), and kept on disk
      * for the next process ({@link CompiledRuleStore}).
      */
-    private static final Map<String, List<KiePackage>> PACKAGES = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private static final Map<String, Compiled> PACKAGES = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<KiePackage>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
             return size() > 32;
         }
     };
+
+    /** Packages known in this process, and whether they came from the store rather than this process's compiler. */
+    private record Compiled(List<KiePackage> packages, boolean stored) {
+    }
 
     /** What a set of rule files is, for the caches: each file's path and content hash. */
     static String filesKey(List<SourceFile> files) {
@@ -257,20 +261,23 @@ public final class RuleBase {
         return key.toString();
     }
 
-    /** The compiled packages of {@code files}; throws their compile errors with file and line. */
-    private static List<KiePackage> packages(List<SourceFile> files, CompiledRuleStore store) {
+    /**
+     * The compiled packages of {@code files}; throws their compile errors with file and line. {@code fresh}: only
+     * packages this process compiled from the files' text, none read from a store.
+     */
+    private static List<KiePackage> packages(List<SourceFile> files, CompiledRuleStore store, boolean fresh) {
         String key = filesKey(files);
         synchronized (PACKAGES) {
-            List<KiePackage> known = PACKAGES.get(key);
-            if (known != null) {
-                return known;
+            Compiled known = PACKAGES.get(key);
+            if (known != null && !(fresh && known.stored())) {
+                return known.packages();
             }
         }
         String storeKey = CompiledRuleStore.key(key);
-        List<KiePackage> stored = store == null ? null : store.load(storeKey);
+        List<KiePackage> stored = store == null || fresh ? null : store.load(storeKey);
         if (stored != null) {
             synchronized (PACKAGES) {
-                PACKAGES.put(key, stored);
+                PACKAGES.put(key, new Compiled(stored, true));
             }
             return stored;
         }
@@ -290,18 +297,26 @@ public final class RuleBase {
             throw new RuleCompileException(problems);
         }
         List<KiePackage> compiled = List.copyOf(builder.getKnowledgePackages());
-        if (store != null) {
+        if (store != null && !fresh) {
             store.save(storeKey, compiled); // before a rule base wires them in
         }
         synchronized (PACKAGES) {
-            PACKAGES.put(key, compiled);
+            PACKAGES.put(key, new Compiled(compiled, false));
         }
         return compiled;
     }
 
     /** Compiles the baseline plus the variant's exemptions. Nothing is replaced when this throws. */
     public static RuleBase compile(RuleLibrary library, Variant variant) {
-        return compile(library, variant, CompiledRuleStore.DEFAULT);
+        return compile(library, variant, CompiledRuleStore.DEFAULT, false);
+    }
+
+    /**
+     * As {@link #compile(RuleLibrary, Variant)} from the library's text alone: never from the compiled-rules store,
+     * nor from packages this process read from it (for {@code verify}, which trusts nothing it did not compute).
+     */
+    public static RuleBase compileFresh(RuleLibrary library, Variant variant) {
+        return compile(library, variant, null, true);
     }
 
     /** Forgets the packages compiled in this process (for tests of the store). */
@@ -313,6 +328,10 @@ public final class RuleBase {
 
     /** As {@link #compile(RuleLibrary, Variant)}, keeping compiled packages in {@code store} (null: none). */
     static RuleBase compile(RuleLibrary library, Variant variant, CompiledRuleStore store) {
+        return compile(library, variant, store, false);
+    }
+
+    private static RuleBase compile(RuleLibrary library, Variant variant, CompiledRuleStore store, boolean fresh) {
         List<String> problems = new ArrayList<>();
         List<Exemption> exemptions = new ArrayList<>();
         for (String id : variant.exemptions()) {
@@ -337,16 +356,16 @@ public final class RuleBase {
                 exemptionOfFile.put(f.path(), e.id());
             }
         }
-        List<KiePackage> packages = new ArrayList<>(packages(library.baselineRules(), store));
+        List<KiePackage> packages = new ArrayList<>(packages(library.baselineRules(), store, fresh));
         for (Exemption e : exemptions) {
             List<KiePackage> own;
             try {
-                own = packages(library.rulesOf(e), store);
+                own = packages(library.rulesOf(e), store, fresh);
             } catch (RuleCompileException alone) {
                 own = null; // it may lean on the baseline's packages: compile everything together below
             }
             if (own == null) {
-                packages = packages(files, store);
+                packages = packages(files, store, fresh);
                 break;
             }
             packages.addAll(own);
