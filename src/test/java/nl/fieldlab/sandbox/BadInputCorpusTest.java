@@ -126,6 +126,14 @@ class BadInputCorpusTest {
     void check(int n, JsonNode c) throws IOException {
         Path w = c.has("files") ? work("case-" + n) : shared;
         List<Path> written = prepare(w, c);
+        // `properties`: Java system properties for this case's run only (e.g. a low rule time budget)
+        List<String> properties = new ArrayList<>();
+        if (c.has("properties")) {
+            c.get("properties").properties().forEach(e -> {
+                System.setProperty(e.getKey(), e.getValue().asString());
+                properties.add(e.getKey());
+            });
+        }
         try {
             Path caseFile = written.isEmpty() ? null : written.get(0);
             SortedMap<String, String> before = snapshot(w, w);
@@ -160,6 +168,7 @@ class BadInputCorpusTest {
             assertEquals(List.of(), changed(without(before, allowed), without(after, allowed)),
                     "the working tree changed beyond what the command writes");
         } finally {
+            properties.forEach(System::clearProperty);
             for (Path p : written) {
                 if (w == shared && p.startsWith(w.resolve("case"))) {
                     Files.deleteIfExists(p);

@@ -26,21 +26,31 @@ import nl.fieldlab.sandbox.report.Json;
 import nl.fieldlab.sandbox.report.ReportFolder;
 import nl.fieldlab.sandbox.report.ReportWriter;
 import nl.fieldlab.sandbox.rules.Hashes;
+import nl.fieldlab.sandbox.rules.RuleBases;
 import nl.fieldlab.sandbox.rules.RuleLibrary;
 import nl.fieldlab.sandbox.simulation.Simulator;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reruns a report folder and says whether the result is the same, byte for byte; when it is not, what changed
  * since: the report's own files, the scenario, rule files, parameter files, and which metric means moved.
  *
- * <p>A report is data, never code: the rerun uses the scenario copy kept in the report folder (or, for reports
- * written before copies were kept, the scenario file the manifest names) and always the rules folder this session
- * is configured with, whose file hashes are compared with the ones the manifest recorded. A rules folder named by a
- * manifest is never loaded. The rerun uses the session's workbench with the manifest's seed, replications and
- * what-if overrides (set as a temporary what-if and restored afterwards, also on failure) and writes to a temporary
- * folder outside the report folder, which is deleted afterwards. The report folder itself is never touched.
+ * <p>A report is data, never code, and verify trusts nothing in it it did not compute:
+ * <ul>
+ * <li>The rerun uses the scenario copy kept in the report folder (or, for reports written before copies were kept,
+ * the scenario file the manifest names) and always the rules folder this session is configured with, compiled from
+ * its text for this verification (never from the compiled-rules cache); a rules folder named by a manifest is never
+ * loaded.</li>
+ * <li>It reads only plain files inside the report folder (no links, at most {@link #MAX_REPORT_BYTES} each) and the
+ * configured rules folder. The scenario file a manifest names is shown, and read only when it is a plain
+ * {@code .yaml} file (not a link) of at most 2 MB under the working folder: a manifest someone sent could name any
+ * of your files, and reading one could show its lines in an error or hang on a device.</li>
+ * <li>Every manifest field it uses is checked ({@link ManifestReader}); its hashes must agree with each other (the
+ * rules hash with the rule files it lists) and with the report's files, or the report counts as edited.</li>
+ * </ul>
+ * The rerun uses the session's workbench with the manifest's seed, replications and what-if overrides (set as a
+ * temporary what-if and restored afterwards, also on failure) and writes to a temporary folder outside the report
+ * folder, which is deleted afterwards. The report folder itself is never touched.
  */
 @Service
 public class Verifier {
@@ -52,10 +62,22 @@ public class Verifier {
     /** At most this many changed means are listed; the rest are counted. */
     public static final int MAX_MEANS = 20;
 
-    private final Workbench workbench;
+    /** A report file is read up to this size (the default scenario's report.json is about 0.3 MB). */
+    public static final long MAX_REPORT_BYTES = 128L * 1024 * 1024;
 
+    private final Workbench workbench;
+    /** Scenario files a manifest names are read only under this folder (the working folder). */
+    private final Path scenarioRoot;
+
+    @org.springframework.beans.factory.annotation.Autowired
     public Verifier(Workbench workbench) {
+        this(workbench, Path.of(""));
+    }
+
+    /** A verifier that reads scenario files a manifest names only under {@code scenarioRoot}. */
+    Verifier(Workbench workbench, Path scenarioRoot) {
         this.workbench = workbench;
+        this.scenarioRoot = scenarioRoot.toAbsolutePath().normalize();
     }
 
     /** How an input file differs from the one the report was made with. */
@@ -80,9 +102,11 @@ public class Verifier {
         }
     }
 
-    /** The scenario file compared with the manifest. */
+    /** The scenario file the manifest names, compared with its recorded hash. */
     public enum ScenarioState {
-        UNCHANGED, CHANGED, MISSING
+        UNCHANGED, CHANGED, MISSING,
+        /** Not read: outside the working folder, a link, not a plain .yaml file or too large (see the reason). */
+        NOT_READ
     }
 
     /** A metric mean in the stored report and in the rerun; null where the metric or variant is absent. */
@@ -93,7 +117,7 @@ public class Verifier {
     public record Settings(String scenarioFile, String scenarioSha256, long seed, int replications, String rulesFolder,
             SortedMap<String, String> ruleFiles, Map<String, Double> behaviour,
             Map<String, Map<String, Double>> parameters, String version, String java,
-            SortedMap<String, String> files) {
+            SortedMap<String, String> files, String rulesSha256, String parametersSha256) {
 
         public WhatIf whatIf() {
             return new WhatIf(behaviour, parameters);
@@ -119,11 +143,12 @@ public class Verifier {
      * @param moreMeans   how many further means differ
      * @param rerunError  why the rerun failed, or null
      * @param toolNote    how the tool or Java version differs from the one in the manifest, or null
+     * @param scenarioNotRead why the scenario file the manifest names was not read, or null
      */
     public record Result(Path reportDir, Settings settings, List<String> edited, Path rerunFrom, Path rulesFolder,
             ScenarioState scenario, List<FileChange> rules, List<FileChange> parameters, String rulesError,
             List<String> matching, List<String> differing, List<MeanChange> means, int moreMeans, String rerunError,
-            String toolNote) {
+            String toolNote, String scenarioNotRead) {
 
         /** The report is as written and the rerun produced the same report.json, summary.csv and report.md. */
         public boolean identical() {
@@ -139,14 +164,17 @@ public class Verifier {
 
         /** The scenario (when the rerun read it from its original place), a rule or parameter file changed. */
         public boolean inputsChanged() {
-            return (scenario != ScenarioState.UNCHANGED && !fromCopy()) || !rules.isEmpty() || !parameters.isEmpty()
-                    || rulesError != null;
+            return scenarioChanged() || !rules.isEmpty() || !parameters.isEmpty() || rulesError != null;
+        }
+
+        private boolean scenarioChanged() {
+            return (scenario == ScenarioState.CHANGED || scenario == ScenarioState.MISSING) && !fromCopy();
         }
 
         /** What changed, in short: "scenario, rules, parameters". */
         public List<String> changedInputs() {
             List<String> out = new ArrayList<>();
-            if (scenario != ScenarioState.UNCHANGED && !fromCopy()) {
+            if (scenarioChanged()) {
                 out.add("scenario");
             }
             if (!rules.isEmpty() || rulesError != null) {
@@ -173,26 +201,29 @@ public class Verifier {
     public Result verify(Path reportDir, int threads, Simulator.Progress progress, BooleanSupplier cancelled) {
         // a run killed while it replaced this folder left it set aside: read it under its own name again
         ReportFolder.restoreSetAside(reportDir);
-        Settings m = readManifest(reportDir);
+        Settings m = ManifestReader.read(reportDir);
         List<String> edited = edited(reportDir, m);
 
-        Path original = m.scenarioFile() == null ? null : Path.of(m.scenarioFile());
-        ScenarioState scenario;
-        if (original == null || !Files.isRegularFile(original)) {
-            scenario = ScenarioState.MISSING;
-        } else {
-            scenario = Hashes.sha256(read(original)).equals(m.scenarioSha256()) ? ScenarioState.UNCHANGED
-                    : ScenarioState.CHANGED;
-        }
+        NamedScenario named = named(m.scenarioFile(), m.scenarioSha256());
+        ScenarioState scenario = named.state();
         Path copy = reportDir.resolve(ReportWriter.SCENARIO_COPY);
-        Path rerunFrom = Files.isRegularFile(copy) ? copy : scenario == ScenarioState.MISSING ? null : original;
+        String copyProblem = null;
+        try {
+            PlainFiles.read(copy, nl.fieldlab.sandbox.input.YamlFile.MAX_BYTES);
+        } catch (PlainFiles.NotRead e) {
+            copyProblem = e.getMessage();
+        }
+        Path rerunFrom = copyProblem == null ? copy : scenario == ScenarioState.UNCHANGED
+                || scenario == ScenarioState.CHANGED ? named.path() : null;
 
         Path rulesFolder = workbench.rulesDir();
         String rulesError = null;
         SortedMap<String, String> now;
+        RuleLibrary library = null;
         boolean noRules = !Files.isDirectory(rulesFolder);
         try {
-            now = RuleLibrary.load(rulesFolder).fileHashes();
+            library = RuleLibrary.load(rulesFolder);
+            now = library.fileHashes();
         } catch (InputError e) {
             rulesError = noRules ? "rules folder " + InputError.display(rulesFolder) + " not found; run from the "
                     + "folder that holds rules/, or point at one with java -Dfieldlab.rules=PATH -jar ..."
@@ -220,33 +251,42 @@ public class Verifier {
         int[] more = {0};
         String rerunError = null;
         if (rerunFrom == null) {
-            rerunError = "the report holds no copy of its scenario and " + (m.scenarioFile() == null
-                    ? "its manifest names none" : "scenario file " + m.scenarioFile() + " is not found")
-                    + "; cannot rerun";
-        } else if (noRules) {
+            rerunError = "the report holds no " + (copyProblem == null || copyProblem.equals("missing") ? "copy of its "
+                    + "scenario" : "readable copy of its scenario (" + ReportWriter.SCENARIO_COPY + ": " + copyProblem
+                    + ")") + " and " + (m.scenarioFile() == null ? "its manifest names none"
+                    : "scenario file " + m.scenarioFile() + (named.whyNotRead() != null ? " is not read: "
+                            + named.whyNotRead() : " is not found")) + "; cannot rerun";
+        } else if (library == null) {
             rerunError = rulesError;
         } else {
             Path tmp = null;
             try {
                 tmp = Files.createTempDirectory("fieldlab-verify-");
                 Path out = tmp.resolve(reportDir.toAbsolutePath().normalize().getFileName().toString());
-                rerun(m, rerunFrom, out, threads, progress, cancelled);
+                rerun(m, rerunFrom, out, RuleBases.fresh(library), threads, progress, cancelled);
+                byte[] storedJson = null;
+                byte[] rerunJson = null;
                 for (String f : COMPARED) {
-                    Path stored = reportDir.resolve(f);
-                    if (Files.isRegularFile(stored) && Arrays.equals(read(stored), read(out.resolve(f)))) {
+                    byte[] stored = readOrNull(reportDir.resolve(f));
+                    byte[] again = Files.readAllBytes(out.resolve(f)); // written by this rerun
+                    if (stored != null && Arrays.equals(stored, again)) {
                         matching.add(f);
                     } else {
                         differing.add(f);
                     }
+                    if (f.equals(ReportWriter.REPORT_JSON)) {
+                        storedJson = stored;
+                        rerunJson = again;
+                    }
                 }
                 if (differing.contains(ReportWriter.REPORT_JSON)) {
-                    compareMeans(reportDir.resolve(ReportWriter.REPORT_JSON), out.resolve(ReportWriter.REPORT_JSON),
-                            means, more);
+                    compareMeans(storedJson, rerunJson, means, more);
                 }
             } catch (CancellationException e) {
                 throw e;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a temporary folder for the rerun: " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot create or read the temporary folder of the rerun: "
+                        + e.getMessage(), e);
             } catch (RuntimeException e) {
                 if (ExitCodes.of(e) != ExitCodes.BAD_INPUT && ExitCodes.of(e) != ExitCodes.CHECKS_FAILED) {
                     throw e;
@@ -260,99 +300,116 @@ public class Verifier {
         }
         return new Result(reportDir, m, List.copyOf(edited), rerunFrom, rulesFolder, scenario, List.copyOf(rules),
                 List.copyOf(parameters), rulesError, List.copyOf(matching), List.copyOf(differing),
-                List.copyOf(means), more[0], rerunError, toolNote);
+                List.copyOf(means), more[0], rerunError, toolNote, named.whyNotRead());
     }
 
-    /** Files of the report folder whose bytes are not what the manifest recorded when it was written. */
+    /**
+     * Files of the report folder whose bytes are not what the manifest recorded when it was written (or that are
+     * missing, links, not plain files or too large to read), and the manifest's own hashes that disagree with each
+     * other or with the scenario copy: a hand-edited manifest.
+     */
     private static List<String> edited(Path reportDir, Settings m) {
         List<String> out = new ArrayList<>();
         m.files().forEach((name, sha) -> {
-            Path f = reportDir.resolve(name).normalize();
-            if (!f.startsWith(reportDir.normalize()) || !Files.isRegularFile(f)) {
-                out.add(name + " (missing)");
-            } else if (!Hashes.sha256(read(f)).equals(sha)) {
-                out.add(name);
+            try {
+                if (!Hashes.sha256(PlainFiles.read(reportDir.resolve(name), MAX_REPORT_BYTES)).equals(sha)) {
+                    out.add(name);
+                }
+            } catch (PlainFiles.NotRead e) {
+                out.add(name + " (" + e.getMessage() + ")");
             }
         });
-        Path copy = reportDir.resolve(ReportWriter.SCENARIO_COPY);
-        if (Files.isRegularFile(copy) && !m.files().containsKey(ReportWriter.SCENARIO_COPY)
-                && m.scenarioSha256() != null && !Hashes.sha256(read(copy)).equals(m.scenarioSha256())) {
-            out.add(ReportWriter.SCENARIO_COPY);
+        if (m.rulesSha256() == null) {
+            out.add(ReportWriter.MANIFEST_JSON + " (records no rulesSha256)");
+        } else if (!m.rulesSha256().equals(RuleLibrary.hashOf(m.ruleFiles()))) {
+            out.add(ReportWriter.MANIFEST_JSON + " (its rulesSha256 is not the hash of the ruleFiles it lists)");
+        }
+        if (m.parametersSha256() == null) {
+            out.add(ReportWriter.MANIFEST_JSON + " (records no parametersSha256)");
+        } else if (!m.parametersSha256().equals(RuleLibrary.parameterHashOf(m.ruleFiles()))) {
+            out.add(ReportWriter.MANIFEST_JSON + " (its parametersSha256 is not the hash of the parameter files it"
+                    + " lists)");
+        }
+        byte[] copy = readOrNull(reportDir.resolve(ReportWriter.SCENARIO_COPY));
+        if (m.scenarioSha256() == null) {
+            out.add(ReportWriter.MANIFEST_JSON + " (records no scenarioSha256)");
+        } else if (copy != null && !Hashes.sha256(copy).equals(m.scenarioSha256())) {
+            out.add(m.files().containsKey(ReportWriter.SCENARIO_COPY) ? ReportWriter.MANIFEST_JSON
+                    + " (its scenarioSha256 is not the hash of " + ReportWriter.SCENARIO_COPY + ")"
+                    : ReportWriter.SCENARIO_COPY);
         }
         return out;
     }
 
+    /** The scenario file a manifest names: where it is, how it compares, or why verify did not read it. */
+    private record NamedScenario(Path path, ScenarioState state, String whyNotRead) {
+    }
+
     /**
-     * Reruns with the manifest's settings on the session's workbench (its rules folder, never one a manifest
-     * names); its what-if is swapped for the manifest's and restored afterwards.
+     * Looks at the scenario file a manifest names only when it may: a plain {@code .yaml} or {@code .yml} file, not a
+     * link, of at most 2 MB (the scenario loader's limit), under the working folder also after resolving links.
      */
-    private void rerun(Settings m, Path scenarioFile, Path out, int threads, Simulator.Progress progress,
-            BooleanSupplier cancelled) {
+    private NamedScenario named(String name, String recordedSha256) {
+        if (name == null) {
+            return new NamedScenario(null, ScenarioState.MISSING, null);
+        }
+        Path abs;
+        try {
+            abs = scenarioRoot.resolve(name).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return notRead("not a path");
+        }
+        if (!abs.startsWith(scenarioRoot) || abs.equals(scenarioRoot)) {
+            return notRead("it lies outside the working folder, and a report's manifest may name any of your files;"
+                    + " verify reads only scenario files under the folder it runs in");
+        }
+        String file = abs.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!file.endsWith(".yaml") && !file.endsWith(".yml")) {
+            return notRead("not a .yaml file");
+        }
+        if (!Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return new NamedScenario(null, ScenarioState.MISSING, null);
+        }
+        byte[] bytes;
+        try {
+            if (!abs.toRealPath().startsWith(scenarioRoot.toRealPath())) {
+                return notRead("a link leads outside the working folder");
+            }
+            bytes = PlainFiles.read(abs, nl.fieldlab.sandbox.input.YamlFile.MAX_BYTES);
+        } catch (IOException e) {
+            return notRead("cannot read: " + e.getMessage());
+        } catch (PlainFiles.NotRead e) {
+            return notRead(e.getMessage());
+        }
+        return new NamedScenario(abs, Hashes.sha256(bytes).equals(recordedSha256) ? ScenarioState.UNCHANGED
+                : ScenarioState.CHANGED, null);
+    }
+
+    private static NamedScenario notRead(String why) {
+        return new NamedScenario(null, ScenarioState.NOT_READ, why);
+    }
+
+    /**
+     * Reruns with the manifest's settings on the session's workbench, with {@code rules} (compiled for this
+     * verification from the configured folder, never one a manifest names); the session's what-if is swapped for
+     * the manifest's and restored afterwards.
+     */
+    private void rerun(Settings m, Path scenarioFile, Path out, RuleBases rules, int threads,
+            Simulator.Progress progress, BooleanSupplier cancelled) {
         Workbench.RunOptions options = new Workbench.RunOptions(scenarioFile, out, m.seed(), m.replications(),
                 Math.max(1, threads), progress, cancelled, "verify").shownAs(m.scenarioFile());
         WhatIf previous = workbench.whatIf();
         try {
             workbench.whatIf(m.whatIf());
-            workbench.rerun(options);
+            workbench.rerunWith(options, rules);
         } finally {
             workbench.whatIf(previous);
         }
     }
 
-    // ------------------------------------------------------------------ manifest
-
-    /** Reads the settings from DIR/manifest.json. */
+    /** Reads the settings from DIR/manifest.json, checking every field verify uses ({@link ManifestReader}). */
     public static Settings readManifest(Path reportDir) {
-        Path file = reportDir.resolve(ReportWriter.MANIFEST_JSON);
-        String shown = InputError.display(file);
-        if (!Files.isDirectory(reportDir)) {
-            throw new InputError(InputError.display(reportDir) + ": report folder not found");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new InputError(shown + ": not found (is " + InputError.display(reportDir)
-                    + " a report folder written by run?)");
-        }
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(read(file));
-        } catch (JacksonException e) {
-            throw new InputError(shown + ": cannot read: " + e.getOriginalMessage());
-        } catch (UncheckedIOException e) {
-            throw new InputError(shown + ": cannot read: " + e.getCause().getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new InputError(shown + ": cannot read: expected a JSON object");
-        }
-        for (String required : List.of("scenarioFile", "seed", "replications", "ruleFiles")) {
-            JsonNode n = root.get(required);
-            if (n == null || n.isNull()) {
-                throw new InputError(shown + ": " + required + ": missing; cannot rerun this report");
-            }
-        }
-        SortedMap<String, String> ruleFiles = new TreeMap<>();
-        root.get("ruleFiles").properties().forEach(e -> ruleFiles.put(e.getKey(), e.getValue().asString()));
-        JsonNode overrides = root.path("overrides");
-        Map<String, Double> behaviour = numbers(overrides.path("behaviour"));
-        Map<String, Map<String, Double>> parameters = new TreeMap<>();
-        overrides.path("parameters").properties().forEach(e -> parameters.put(e.getKey(), numbers(e.getValue())));
-        SortedMap<String, String> files = new TreeMap<>();
-        root.path("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asString()));
-        return new Settings(text(root, "scenarioFile"), text(root, "scenarioSha256"), root.get("seed").asLong(),
-                root.get("replications").asInt(), text(root, "rulesFolder"), ruleFiles, behaviour, parameters,
-                text(root, "version"), text(root, "java"), files);
-    }
-
-    private static String text(JsonNode root, String field) {
-        JsonNode n = root.get(field);
-        return n == null || n.isNull() ? null : n.asString();
-    }
-
-    private static Map<String, Double> numbers(JsonNode node) {
-        Map<String, Double> out = new TreeMap<>();
-        if (node != null && node.isObject()) {
-            node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asDouble()));
-        }
-        return out;
+        return ManifestReader.read(reportDir);
     }
 
     private static String toolNote(Settings m) {
@@ -369,7 +426,7 @@ public class Verifier {
 
     // ------------------------------------------------------------------ means
 
-    private static void compareMeans(Path stored, Path rerun, List<MeanChange> out, int[] more) {
+    private static void compareMeans(byte[] stored, byte[] rerun, List<MeanChange> out, int[] more) {
         Map<String, Map<String, BigDecimal>> before = means(stored);
         Map<String, Map<String, BigDecimal>> after = means(rerun);
         List<MeanChange> all = new ArrayList<>();
@@ -396,16 +453,19 @@ public class Verifier {
         more[0] = Math.max(0, all.size() - MAX_MEANS);
     }
 
-    /** metric -> variant -> mean from a report.json; empty when the file is missing or unreadable. */
-    private static Map<String, Map<String, BigDecimal>> means(Path reportJson) {
+    /** metric -> variant -> mean from a report.json; empty when it is missing or unreadable. */
+    private static Map<String, Map<String, BigDecimal>> means(byte[] reportJson) {
         Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
-        if (!Files.isRegularFile(reportJson)) {
+        if (reportJson == null) {
             return out;
         }
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(read(reportJson));
+            root = Json.MAPPER.readTree(reportJson);
         } catch (RuntimeException e) {
+            return out;
+        }
+        if (root == null || !root.isObject()) {
             return out;
         }
         root.path("metrics").properties().forEach(metric -> {
@@ -421,11 +481,12 @@ public class Verifier {
 
     // ------------------------------------------------------------------ files
 
-    private static byte[] read(Path p) {
+    /** A plain file of the report folder (not a link, at most {@link #MAX_REPORT_BYTES}), or null. */
+    private static byte[] readOrNull(Path p) {
         try {
-            return Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(InputError.display(p) + ": cannot read: " + e.getMessage(), e);
+            return PlainFiles.read(p, MAX_REPORT_BYTES);
+        } catch (PlainFiles.NotRead e) {
+            return null;
         }
     }
 
@@ -442,7 +503,9 @@ public class Verifier {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.filter(Files::isRegularFile).filter(x -> x.toString().endsWith(dirAndSuffix[1]))
                         .toList()) {
-                    out.put(root.relativize(p).toString().replace('\\', '/'), Hashes.sha256(read(p)));
+                    byte[] bytes = readOrNull(p);
+                    out.put(root.relativize(p).toString().replace('\\', '/'), bytes == null ? "?"
+                            : Hashes.sha256(bytes));
                 }
             } catch (IOException e) {
                 // an unreadable folder shows up as removed files

@@ -30,6 +30,8 @@ import nl.fieldlab.sandbox.rules.RuleBase;
 import nl.fieldlab.sandbox.rules.RuleBases;
 import nl.fieldlab.sandbox.rules.RuleInfo;
 import nl.fieldlab.sandbox.rules.RuleLibrary;
+import nl.fieldlab.sandbox.rules.RuleRunawayException;
+import nl.fieldlab.sandbox.rules.RuleRuntimeException;
 import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.Scenario;
@@ -53,6 +55,8 @@ public class Workbench {
     private final List<ReportWriter.ReportFormat> formats;
 
     private RuleBases rules;
+    /** The rule bases the last reload replaced: back in use when the new ones fail while deciding. */
+    private RuleBases replaced;
     private Scenario scenario;
     private Path scenarioPath;
     private WhatIf whatIf = WhatIf.none();
@@ -161,6 +165,7 @@ public class Workbench {
         RuleLibrary fresh = RuleLibrary.load(rulesDir);
         RuleBases compiled = compileLibrary(fresh);
         List<String> changed = rules == null ? List.of() : changedFiles(rules.library(), fresh);
+        replaced = rules;
         rules = compiled;
         return changed;
     }
@@ -176,7 +181,9 @@ public class Workbench {
             return List.of();
         }
         List<String> changed = changedFiles(rules.library(), fresh);
-        rules = compileLibrary(fresh);
+        RuleBases compiled = compileLibrary(fresh);
+        replaced = rules;
+        rules = compiled;
         return changed;
     }
 
@@ -355,10 +362,47 @@ public class Workbench {
         return execute(o, false);
     }
 
+    /**
+     * Runs like {@link #rerun} with {@code with} instead of the session's rules (verify's, compiled from the rules
+     * folder's text); the session's rules are neither read nor reloaded. {@code o} must name a scenario file.
+     */
+    public LastRun rerunWith(RunOptions o, RuleBases with) {
+        return execute(o, with, false);
+    }
+
     /** @param usersFolder whether the report goes where the user said (not a folder of verify's own making) */
     private LastRun execute(RunOptions o, boolean usersFolder) {
-        reloadIfChanged();
-        Scenario base = o.scenario() != null ? readScenario(o.scenario()) : requireScenario();
+        return keepingLastGood(() -> {
+            reloadIfChanged();
+            return execute(o, null, usersFolder);
+        });
+    }
+
+    /**
+     * Does {@code work} on the session's rules; when a rule fails or runs away, the rule bases the last reload
+     * replaced come back in use, as they stay when a changed rule file does not compile (the next command reads
+     * the folder again).
+     */
+    private <T> T keepingLastGood(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuleRuntimeException e) {
+            synchronized (this) {
+                if (replaced != null && rules != null) {
+                    rules = replaced;
+                    replaced = null;
+                    if (e instanceof RuleRunawayException r) {
+                        throw r.withNote("the rules in use before the change stay in use");
+                    }
+                }
+            }
+            throw e;
+        }
+    }
+
+    private LastRun execute(RunOptions o, RuleBases with, boolean usersFolder) {
+        Scenario base = with != null ? ScenarioLoader.load(o.scenario(), context(with.library()))
+                : o.scenario() != null ? readScenario(o.scenario()) : requireScenario();
         Path file = o.scenario() != null ? o.scenario() : scenarioPath;
         Path source = file;
         if (o.shownAs() != null) {
@@ -369,7 +413,7 @@ public class Workbench {
         s = s.with(o.seed() != null ? o.seed() : s.seed(),
                 o.replications() != null ? o.replications() : s.replications(), s.behaviour(), s.variants());
         checkRunSize(s, o.threads());
-        RuleBases r = rules();
+        RuleBases r = with != null ? with : rules();
         Path dir = o.out() != null ? o.out() : reportsDir.resolve(s.id());
         // claim the report folder first: a folder that is not ours, or one another run writes, is refused now
         if (usersFolder) {
@@ -475,10 +519,12 @@ public class Workbench {
      * rankings, which write their own files.
      */
     public SimulationResult simulate(Scenario s, int threads, Simulator.Progress progress, BooleanSupplier cancelled) {
-        reloadIfChanged();
-        checkRunSize(s, threads);
-        Map<String, RuleBase> bases = compile(rules(), s, threads, progress);
-        return new Simulator(threads, progress, cancelled).run(s, bases);
+        return keepingLastGood(() -> {
+            reloadIfChanged();
+            checkRunSize(s, threads);
+            Map<String, RuleBase> bases = compile(rules(), s, threads, progress);
+            return new Simulator(threads, progress, cancelled).run(s, bases);
+        });
     }
 
     /**

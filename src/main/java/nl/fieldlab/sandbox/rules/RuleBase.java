@@ -243,12 +243,16 @@ public final class RuleBase {
      * compiled once per process and wired into every rule base that uses them (most recent 32 kept), and kept on disk
      * for the next process ({@link CompiledRuleStore}).
      */
-    private static final Map<String, List<KiePackage>> PACKAGES = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private static final Map<String, Compiled> PACKAGES = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<KiePackage>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
             return size() > 32;
         }
     };
+
+    /** Packages known in this process, and whether they came from the store rather than this process's compiler. */
+    private record Compiled(List<KiePackage> packages, boolean stored) {
+    }
 
     /** What a set of rule files is, for the caches: each file's path and content hash. */
     static String filesKey(List<SourceFile> files) {
@@ -257,20 +261,23 @@ public final class RuleBase {
         return key.toString();
     }
 
-    /** The compiled packages of {@code files}; throws their compile errors with file and line. */
-    private static List<KiePackage> packages(List<SourceFile> files, CompiledRuleStore store) {
+    /**
+     * The compiled packages of {@code files}; throws their compile errors with file and line. {@code fresh}: only
+     * packages this process compiled from the files' text, none read from a store.
+     */
+    private static List<KiePackage> packages(List<SourceFile> files, CompiledRuleStore store, boolean fresh) {
         String key = filesKey(files);
         synchronized (PACKAGES) {
-            List<KiePackage> known = PACKAGES.get(key);
-            if (known != null) {
-                return known;
+            Compiled known = PACKAGES.get(key);
+            if (known != null && !(fresh && known.stored())) {
+                return known.packages();
             }
         }
         String storeKey = CompiledRuleStore.key(key);
-        List<KiePackage> stored = store == null ? null : store.load(storeKey);
+        List<KiePackage> stored = store == null || fresh ? null : store.load(storeKey);
         if (stored != null) {
             synchronized (PACKAGES) {
-                PACKAGES.put(key, stored);
+                PACKAGES.put(key, new Compiled(stored, true));
             }
             return stored;
         }
@@ -290,18 +297,26 @@ public final class RuleBase {
             throw new RuleCompileException(problems);
         }
         List<KiePackage> compiled = List.copyOf(builder.getKnowledgePackages());
-        if (store != null) {
+        if (store != null && !fresh) {
             store.save(storeKey, compiled); // before a rule base wires them in
         }
         synchronized (PACKAGES) {
-            PACKAGES.put(key, compiled);
+            PACKAGES.put(key, new Compiled(compiled, false));
         }
         return compiled;
     }
 
     /** Compiles the baseline plus the variant's exemptions. Nothing is replaced when this throws. */
     public static RuleBase compile(RuleLibrary library, Variant variant) {
-        return compile(library, variant, CompiledRuleStore.DEFAULT);
+        return compile(library, variant, CompiledRuleStore.DEFAULT, false);
+    }
+
+    /**
+     * As {@link #compile(RuleLibrary, Variant)} from the library's text alone: never from the compiled-rules store,
+     * nor from packages this process read from it (for {@code verify}, which trusts nothing it did not compute).
+     */
+    public static RuleBase compileFresh(RuleLibrary library, Variant variant) {
+        return compile(library, variant, null, true);
     }
 
     /** Forgets the packages compiled in this process (for tests of the store). */
@@ -313,6 +328,10 @@ public final class RuleBase {
 
     /** As {@link #compile(RuleLibrary, Variant)}, keeping compiled packages in {@code store} (null: none). */
     static RuleBase compile(RuleLibrary library, Variant variant, CompiledRuleStore store) {
+        return compile(library, variant, store, false);
+    }
+
+    private static RuleBase compile(RuleLibrary library, Variant variant, CompiledRuleStore store, boolean fresh) {
         List<String> problems = new ArrayList<>();
         List<Exemption> exemptions = new ArrayList<>();
         for (String id : variant.exemptions()) {
@@ -337,16 +356,20 @@ public final class RuleBase {
                 exemptionOfFile.put(f.path(), e.id());
             }
         }
-        List<KiePackage> packages = new ArrayList<>(packages(library.baselineRules(), store));
+        problems.addAll(ForbiddenCalls.in(files));
+        if (!problems.isEmpty()) {
+            throw new RuleCompileException(problems);
+        }
+        List<KiePackage> packages = new ArrayList<>(packages(library.baselineRules(), store, fresh));
         for (Exemption e : exemptions) {
             List<KiePackage> own;
             try {
-                own = packages(library.rulesOf(e), store);
+                own = packages(library.rulesOf(e), store, fresh);
             } catch (RuleCompileException alone) {
                 own = null; // it may lean on the baseline's packages: compile everything together below
             }
             if (own == null) {
-                packages = packages(files, store);
+                packages = packages(files, store, fresh);
                 break;
             }
             packages.addAll(own);
@@ -519,50 +542,135 @@ public final class RuleBase {
     /**
      * Answers a batch of distinct questions in one rule session. The answers are in the order of the questions.
      *
-     * @throws RuleRuntimeException when a rule fails (a missing parameter, a conflict)
+     * <p>The batch runs under a budget ({@link RuleBudget}, read per batch): a question may fire so many rules, the
+     * batch so many in all, and it may take so long ({@link RuleWatchdog} halts or stops it). A rule that breaks the
+     * budget, recurses until the stack runs out or allocates until the heap does is named in a
+     * {@link RuleRunawayException}. A session that failed is dropped, never returned to the pool.
+     *
+     * @throws RuleRuntimeException when a rule fails (a missing parameter, a conflict) or runs away
      */
     public List<Answer> decide(List<Question> questions) {
         if (questions.isEmpty()) {
             return List.of();
         }
+        RuleBudget budget = RuleBudget.current();
         KieSession session = sessions.newKieSession();
-        Recorder recorder = new Recorder(ruleIndex);
+        Recorder recorder = new Recorder(ruleIndex, session, budget.firingsPerQuestion());
         session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
         session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder.agenda);
+        boolean reusable = false;
+        RuleWatchdog.Batch batch = RuleWatchdog.watch(session, recorder::firing, budget);
         try {
-            for (Question q : questions) {
-                session.insert(q);
+            List<Answer> answers;
+            try {
+                answers = fire(session, recorder, questions, batch);
+            } finally {
+                batch.finish();
             }
-            if (exemptions.isEmpty()) {
-                session.fireAllRules();
-            } else {
-                session.fireAllRules(this::accept);
+            if (batch.overTime()) {
+                throw overTime(batch, recorder, null); // halted as it ended: over budget, and not to be reused
             }
-            Map<Question, Builder> byQuestion = new IdentityHashMap<>();
-            for (Question q : questions) {
-                byQuestion.put(q, new Builder());
-            }
-            for (Object o : session.getObjects()) {
-                recorder.collect(o, byQuestion, ruleIndex);
-            }
-            recorder.fired.forEach((q, ids) -> {
-                Builder b = byQuestion.get(q);
-                if (b != null) {
-                    b.fired.addAll(ids);
-                }
-            });
-            List<Answer> answers = new ArrayList<>(questions.size());
-            for (Question q : questions) {
-                answers.add(byQuestion.get(q).build(ruleIndex));
-            }
+            reusable = true;
             return answers;
-        } catch (RuntimeException e) {
-            throw RuleRuntimeException.wrap(e, recorder.current);
+        } catch (Throwable t) {
+            throw failure(t, batch, recorder, questions.size());
         } finally {
-            session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
-            session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) recorder.agenda);
-            session.dispose(); // back to the pool, emptied
+            batch.finish(); // again, should a stop have been delivered inside the first call
+            if (reusable) {
+                session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+                session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) recorder.agenda);
+                session.dispose(); // back to the pool, emptied
+            }
+            // else dropped: halted or stopped in the middle of a firing, it may be in any state
         }
+    }
+
+    private List<Answer> fire(KieSession session, Recorder recorder, List<Question> questions,
+            RuleWatchdog.Batch batch) {
+        for (Question q : questions) {
+            session.insert(q);
+        }
+        long allowed = Math.min(Integer.MAX_VALUE - 1L, batch.budget().batchFirings(questions.size()));
+        int fired = exemptions.isEmpty() ? session.fireAllRules((int) allowed + 1)
+                : session.fireAllRules(this::accept, (int) allowed + 1);
+        if (recorder.overBudget != null) {
+            throw runaway(recorder.overBudget, "fired more than " + count(batch.budget().firingsPerQuestion())
+                    + " times for one question (-D" + RuleBudget.FIRINGS_PROPERTY + " sets the budget); a rule that"
+                    + " makes a new fact each time it fires never ends", null);
+        }
+        if (batch.overTime()) {
+            throw overTime(batch, recorder, null);
+        }
+        if (fired > allowed) {
+            throw runaway(recorder.last, "fired last when the rules had fired " + count(allowed) + " times for "
+                    + count(questions.size()) + " question" + (questions.size() == 1 ? "" : "s") + " (-D"
+                    + RuleBudget.FIRINGS_PROPERTY + " sets the budget); a rule that makes a new fact each time it fires,"
+                    + " or rules that make facts for each other, never end", null);
+        }
+        Map<Question, Builder> byQuestion = new IdentityHashMap<>();
+        for (Question q : questions) {
+            byQuestion.put(q, new Builder());
+        }
+        for (Object o : session.getObjects()) {
+            recorder.collect(o, byQuestion, ruleIndex);
+        }
+        recorder.fired.forEach((q, ids) -> {
+            Builder b = byQuestion.get(q);
+            if (b != null) {
+                b.fired.addAll(ids);
+            }
+        });
+        List<Answer> answers = new ArrayList<>(questions.size());
+        for (Question q : questions) {
+            answers.add(byQuestion.get(q).build(ruleIndex));
+        }
+        return answers;
+    }
+
+    /** What a batch that threw becomes: a runaway naming the rule, a rule's failure, or (a bug) itself. */
+    private RuntimeException failure(Throwable t, RuleWatchdog.Batch batch, Recorder recorder, int questions) {
+        if (t instanceof RuleRunawayException r) {
+            return r;
+        }
+        if (batch.stopped() || batch.overTime()) {
+            return overTime(batch, recorder, t);
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof StackOverflowError) {
+                return runaway(recorder.current, "ran out of stack: it (or a function it calls) calls itself without"
+                        + " end", t);
+            }
+            if (c instanceof OutOfMemoryError) {
+                return runaway(recorder.current, "ran out of memory (" + count(questions) + " question"
+                        + (questions == 1 ? "" : "s") + " in the batch): it keeps what it makes without end", t);
+            }
+        }
+        if (t instanceof RuntimeException e) {
+            return RuleRuntimeException.wrap(e, recorder.current);
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+
+    private RuleRunawayException overTime(RuleWatchdog.Batch batch, Recorder recorder, Throwable cause) {
+        String rule = recorder.current != null ? recorder.current : batch.firingAtDeadline();
+        return runaway(rule != null ? rule : recorder.last, "did not finish within " + batch.budget().secondsText()
+                + " s, the time budget of a batch of questions (-D" + RuleBudget.SECONDS_PROPERTY + " sets it)",
+                cause);
+    }
+
+    /** "file:line: rule X WHAT; stopped". */
+    private RuleRunawayException runaway(String rule, String what, Throwable cause) {
+        RuleInfo info = rule == null ? null : ruleIndex.get(rule);
+        String where = info == null ? "" : info.file() + (info.line() > 0 ? ":" + info.line() : "") + ": ";
+        return new RuleRunawayException(rule, where + (rule == null ? "a rule" : "rule " + rule) + " " + what
+                + "; stopped", cause);
+    }
+
+    private static String count(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
     /** Convenience for one question. */
@@ -643,11 +751,24 @@ public final class RuleBase {
         final Map<Object, String> exemptionOf = new IdentityHashMap<>();
         final Map<Question, List<String>> fired = new IdentityHashMap<>();
         final Map<String, RuleInfo> infos;
-        String current;
+        private final KieSession session;
+        private final int firingsPerQuestion;
+        /** The rule whose consequence runs now; volatile: the watchdog reads it to name a rule that hangs. */
+        volatile String current;
         String currentExemption;
+        /** The rule that fired last. */
+        String last;
+        /** The first rule that fired beyond the budget of one question, or null. */
+        String overBudget;
 
-        Recorder(Map<String, RuleInfo> infos) {
+        Recorder(Map<String, RuleInfo> infos, KieSession session, int firingsPerQuestion) {
             this.infos = infos;
+            this.session = session;
+            this.firingsPerQuestion = firingsPerQuestion;
+        }
+
+        String firing() {
+            return current;
         }
 
         final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
@@ -669,10 +790,17 @@ public final class RuleBase {
 
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
+                String rule = event.getMatch().getRule().getName();
                 Question q = questionOf(event.getMatch());
                 if (q != null) {
-                    fired.computeIfAbsent(q, k -> new ArrayList<>()).add(event.getMatch().getRule().getName());
+                    List<String> ids = fired.computeIfAbsent(q, k -> new ArrayList<>());
+                    ids.add(rule);
+                    if (ids.size() > firingsPerQuestion && overBudget == null) {
+                        overBudget = rule;
+                        session.halt(); // after this firing; decide reports it
+                    }
                 }
+                last = rule;
                 current = null;
                 currentExemption = null;
             }

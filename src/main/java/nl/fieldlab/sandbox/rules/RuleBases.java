@@ -28,10 +28,25 @@ public final class RuleBases {
             });
 
     private final RuleLibrary library;
+    /** Whether this set compiles from the library's text alone ({@link #fresh}). */
+    private final boolean fresh;
     private final Map<String, RuleBase> byKey = new ConcurrentHashMap<>();
 
     public RuleBases(RuleLibrary library) {
+        this(library, false);
+    }
+
+    private RuleBases(RuleLibrary library, boolean fresh) {
         this.library = library;
+        this.fresh = fresh;
+    }
+
+    /**
+     * Rule bases compiled from the library's text by this set alone: not from the compiled-rules store nor from rule
+     * bases this process built from it ({@link RuleBase#compileFresh}); for {@code verify}.
+     */
+    public static RuleBases fresh(RuleLibrary library) {
+        return new RuleBases(library, true);
     }
 
     public RuleLibrary library() {
@@ -72,7 +87,7 @@ public final class RuleBases {
             try {
                 List<Future<RuleBase>> futures = new ArrayList<>();
                 for (Variant v : missing) {
-                    futures.add(pool.submit(() -> compile(library, v)));
+                    futures.add(pool.submit(() -> fresh ? RuleBase.compileFresh(library, v) : compile(library, v)));
                 }
                 List<String> problems = new ArrayList<>();
                 for (int i = 0; i < missing.size(); i++) {

@@ -195,13 +195,23 @@ public final class RuleLibrary {
 
     /** One hash over all files: changes when any rule, exemption or parameter file changes. */
     public String hash() {
+        return hashOf(fileHashes);
+    }
+
+    /** Hash of the parameter files only. */
+    public String parameterHash() {
+        return parameterHashOf(fileHashes);
+    }
+
+    /** {@link #hash()} of a library with these file hashes (verify recomputes a manifest's from its file list). */
+    public static String hashOf(SortedMap<String, String> fileHashes) {
         StringBuilder sb = new StringBuilder();
         fileHashes.forEach((k, v) -> sb.append(k).append(' ').append(v).append('\n'));
         return Hashes.sha256(sb.toString());
     }
 
-    /** Hash of the parameter files only. */
-    public String parameterHash() {
+    /** {@link #parameterHash()} of a library with these file hashes. */
+    public static String parameterHashOf(SortedMap<String, String> fileHashes) {
         StringBuilder sb = new StringBuilder();
         fileHashes.forEach((k, v) -> {
             if (k.startsWith("parameters/")) {

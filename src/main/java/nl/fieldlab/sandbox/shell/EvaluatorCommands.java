@@ -36,11 +36,13 @@ public class EvaluatorCommands {
                     verify DIR
                       Checks that DIR's files are as written, then reruns the scenario copy kept in DIR with the
                       seed, replications and what-if overrides of DIR/manifest.json against the rules folder this
-                      session uses (rules/, or -Dfieldlab.rules=PATH; never a folder a manifest names), in a
-                      temporary folder (DIR is not touched), and compares report.json, summary.csv and report.md
-                      byte for byte. Identical: exit code 0. Otherwise it lists what changed since the report was
-                      written (report files, rule files, parameter files) and which metric means moved, with exit
-                      code 2. A folder without a readable manifest.json is exit code 1.
+                      session uses (rules/, or -Dfieldlab.rules=PATH; never a folder a manifest names), compiled
+                      for the rerun (never from the compiled-rules cache), in a temporary folder (DIR is not
+                      touched), and compares report.json, summary.csv and report.md byte for byte. Identical: exit
+                      code 0. Otherwise it lists what changed since the report was written (report files, the
+                      manifest's own hashes, rule files, parameter files) and which metric means moved, with exit
+                      code 2. A folder without a readable manifest.json, or one whose fields are not what run
+                      writes, is exit code 1. Only plain files inside DIR are read (no links, at most 128 MB).
                     Example:
                       verify reports/default""")
     public String verify(@Argument(index = 0, description = "report folder (with manifest.json)", defaultValue = "")
@@ -81,9 +83,14 @@ public class EvaluatorCommands {
                     .append(" no longer match").append(r.edited().size() == 1 ? "es" : "")
                     .append(" what its manifest recorded.\n");
         }
+        if (r.scenarioNotRead() != null) {
+            sb.append("Scenario file ").append(m.scenarioFile()).append(" named by the manifest was not read: ")
+                    .append(r.scenarioNotRead()).append(".\n");
+        }
         if (r.identical()) {
             sb.append("identical: report.json, summary.csv and report.md match byte for byte");
-            if (r.scenario() != Verifier.ScenarioState.UNCHANGED && r.fromCopy()) {
+            if ((r.scenario() == Verifier.ScenarioState.CHANGED || r.scenario() == Verifier.ScenarioState.MISSING)
+                    && r.fromCopy()) {
                 sb.append("\nnote: scenario file ").append(m.scenarioFile()).append(" is ")
                         .append(r.scenario() == Verifier.ScenarioState.MISSING ? "gone" : "changed")
                         .append(" since; the report's own copy was rerun");

@@ -36,7 +36,7 @@ class VerifierTest {
         scenario = tmp.resolve("smoke.yaml");
         Files.copy(Path.of("scenarios/smoke.yaml"), scenario);
         workbench = new Workbench(rules.toString(), tmp.resolve("reports").toString(), List.of());
-        verifier = new Verifier(workbench);
+        verifier = new Verifier(workbench, tmp);
     }
 
     static Path copy(Path from, Path to) throws IOException {
@@ -173,5 +173,163 @@ class VerifierTest {
         Files.writeString(empty.resolve("manifest.json"), "{ not json");
         InputError bad = assertThrows(InputError.class, () -> verifier.verify(empty));
         assertTrue(bad.getMessage().contains("manifest.json: cannot read"), bad.getMessage());
+    }
+
+    // ------------------------------------------------------------------ a report is data
+
+    /** A copy of {@code report} with its manifest edited by {@code edit} (on the JSON text). */
+    Path edited(Path report, String name, java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path copy = copy(report, tmp.resolve("edited").resolve(name));
+        Path manifest = copy.resolve("manifest.json");
+        String before = Files.readString(manifest);
+        String after = edit.apply(before);
+        assertNotEquals(before, after, name + ": the edit changed nothing; update the test");
+        Files.writeString(manifest, after);
+        return copy;
+    }
+
+    static String field(String json, String field, String value) {
+        return json.replaceFirst("\"" + field + "\" : (\"[^\"]*\"|[-0-9.]+)",
+                java.util.regex.Matcher.quoteReplacement("\"" + field + "\" : " + value));
+    }
+
+    /** {@code json} with the first {@code from} replaced. */
+    static String first(String json, String from, String to) {
+        return json.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+    }
+
+    static final String OTHER_HASH = "\"" + "0123456789abcdef".repeat(4) + "\"";
+
+    @Test
+    void theManifestsHashesMustAgreeWithItsFilesAndTheRerun() throws IOException {
+        Path report = run("hashes");
+        assertTrue(verifier.verify(report).identical());
+        for (String hash : List.of("rulesSha256", "parametersSha256", "scenarioSha256")) {
+            Verifier.Result r = verifier.verify(edited(report, hash, j -> field(j, hash, OTHER_HASH)));
+            assertFalse(r.identical(), hash + " edited and still identical");
+            assertEquals(1, r.edited().size(), r.edited().toString());
+            assertTrue(r.edited().get(0).startsWith("manifest.json (its " + hash + " is not the hash of"),
+                    r.edited().toString());
+        }
+        // an edited rule file hash: the rule file now differs from the one recorded, and so does the rules hash
+        Verifier.Result file = verifier.verify(edited(report, "ruleFile", j -> j.replaceFirst(
+                "(\"baseline/decisions/ww.drl\" : )\"[0-9a-f]{64}\"", "$1" + OTHER_HASH)));
+        assertFalse(file.identical());
+        assertTrue(file.edited().get(0).startsWith("manifest.json (its rulesSha256"), file.edited().toString());
+        assertEquals(List.of(new Verifier.FileChange("baseline/decisions/ww.drl", Verifier.Change.CHANGED)),
+                file.rules());
+    }
+
+    @Test
+    void everyFieldVerifyUsesIsCheckedWithFileLineAndField() throws IOException {
+        Path report = run("fields");
+        java.util.Map<String, java.util.function.UnaryOperator<String>> edits = new java.util.LinkedHashMap<>();
+        edits.put("seed: expected a whole number, got \"abc\"", j -> field(j, "seed", "\"abc\""));
+        edits.put("seed: expected a whole number, got 7.5", j -> field(j, "seed", "7.5"));
+        edits.put("replications: expected 2 to 10000, got 0", j -> field(j, "replications", "0"));
+        edits.put("overrides.behaviour.search.contact.WW: expected a finite number, got \"NaN\"",
+                j -> first(j, "\"behaviour\" : { }", "\"behaviour\" : {\"search.contact.WW\": \"NaN\"}"));
+        edits.put("overrides.behaviour.search.contact.WW: a probability lies from 0 to 1, got 7",
+                j -> first(j, "\"behaviour\" : { }", "\"behaviour\" : {\"search.contact.WW\": 7}"));
+        edits.put("overrides.parameters.*.ww.replacement-rate.later: expected a finite number, got one beyond what a"
+                + " number can hold",
+                j -> first(j, "\"parameters\" : { }",
+                        "\"parameters\" : {\"*\": {\"ww.replacement-rate.later\": 1e999}}"));
+        edits.put("files.../../notes.txt: expected the name of a file in the report folder, got '../../notes.txt'",
+                j -> first(j, "\"files\" : {", "\"files\" : {\"../../notes.txt\": " + OTHER_HASH + ","));
+        edits.put("scenarioFile: contains a control character (U+001B)",
+                j -> field(j, "scenarioFile", "\"\\u001b[2Jscenarios/smoke.yaml\""));
+        edits.put("rulesSha256: expected a SHA-256 hash (64 hex digits), got \"abc\"",
+                j -> field(j, "rulesSha256", "\"abc\""));
+        edits.put("cannot read: Duplicate Object property \"seed\"", j -> first(j, "\"seed\" :",
+                "\"seed\" : 1, \"seed\" :"));
+        int n = 0;
+        for (var e : edits.entrySet()) {
+            Path copy = edited(report, "field-" + n++, e.getValue());
+            InputError error = assertThrows(InputError.class, () -> verifier.verify(copy), e.getKey());
+            assertTrue(error.getMessage().contains(e.getKey()), () -> error.getMessage() + "\nexpected: " + e.getKey());
+            assertTrue(error.getMessage().matches("(?s).*manifest\\.json(:\\d+)?: .*"), error.getMessage());
+            assertFalse(error.getMessage().contains("\u001b"), "no escape sequence reaches the terminal");
+        }
+        assertTrue(verifier.verify(report).identical(), "the original still verifies");
+    }
+
+    @Test
+    void aScenarioFileTheManifestNamesIsReadOnlyUnderTheWorkingFolder() throws IOException, InterruptedException {
+        Path report = run("named");
+        Path outsideRoot = Files.createDirectories(tmp.getParent().resolve(tmp.getFileName() + "-outside"));
+        try {
+            namedScenarios(report, outsideRoot);
+        } finally {
+            Files.deleteIfExists(tmp.resolve("link.yaml"));
+            Files.deleteIfExists(outsideRoot.resolve("secret.yaml"));
+            Files.deleteIfExists(outsideRoot);
+        }
+    }
+
+    private void namedScenarios(Path report, Path outsideRoot) throws IOException, InterruptedException {
+        Path secret = Files.writeString(outsideRoot.resolve("secret.yaml"), "password: hunter2\n");
+        Path link = Files.createSymbolicLink(tmp.resolve("link.yaml"), secret);
+        Path passwd = Path.of("/etc/passwd");
+        java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
+        named.put(passwd.toString(), "it lies outside the working folder");
+        named.put(secret.toString(), "it lies outside the working folder");
+        named.put(tmp.resolve("../" + outsideRoot.getFileName() + "/secret.yaml").toString(),
+                "it lies outside the working folder");
+        named.put(link.toString(), "a link leads outside the working folder");
+        named.put(tmp.resolve("rules/regions.json").toString(), "not a .yaml file");
+        int n = 0;
+        for (var e : named.entrySet()) {
+            Path copy = edited(report, "named-" + n++, j -> field(j, "scenarioFile", "\"" + e.getKey() + "\""));
+            Verifier.Result r = verifier.verify(copy);
+            assertEquals(Verifier.ScenarioState.NOT_READ, r.scenario(), e.getKey());
+            assertTrue(r.scenarioNotRead().startsWith(e.getValue()), r.scenarioNotRead());
+            assertTrue(r.fromCopy(), "the report's own copy is rerun");
+            // without the copy there is nothing verify may rerun: it says why, and shows nothing of the file
+            Files.delete(copy.resolve("scenario.yaml"));
+            Verifier.Result noCopy = verifier.verify(copy);
+            assertTrue(noCopy.rerunError().contains("scenario file " + e.getKey() + " is not read: " + e.getValue()),
+                    noCopy.rerunError());
+            assertFalse(noCopy.toString().contains("hunter2") || noCopy.toString().contains("root:"),
+                    noCopy.toString());
+        }
+        Path fifo = tmp.resolve("pipe.yaml");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertTrue(mkfifo.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && mkfifo.exitValue() == 0);
+        Path piped = edited(report, "pipe", j -> field(j, "scenarioFile", "\"" + fifo + "\""));
+        Files.delete(piped.resolve("scenario.yaml"));
+        Verifier.Result pipe = verifier.verify(piped); // opening the pipe to read it would wait for ever
+        assertEquals(Verifier.ScenarioState.NOT_READ, pipe.scenario());
+        assertEquals("not a plain file", pipe.scenarioNotRead());
+    }
+
+    @Test
+    void reportFilesAreReadOnlyAsPlainFilesOfTheFolderUpToALimit() throws IOException {
+        Path report = run("plain");
+        Path huge = tmp.resolve("huge.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(3L << 30); // 3 GB, sparse: no disk used
+        }
+        Path linked = copy(report, tmp.resolve("linked"));
+        Files.delete(linked.resolve("report.json"));
+        Files.createSymbolicLink(linked.resolve("report.json"), huge);
+        Verifier.Result r = verifier.verify(linked);
+        assertFalse(r.identical());
+        assertTrue(r.edited().contains("report.json (a link; only plain files are read)"), r.edited().toString());
+        assertTrue(r.differing().contains("report.json"));
+
+        Path large = copy(report, tmp.resolve("large"));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(large.resolve("report.json").toFile(), "rw")) {
+            f.setLength(Verifier.MAX_REPORT_BYTES + 1);
+        }
+        Verifier.Result big = verifier.verify(large);
+        assertTrue(big.edited().contains("report.json (128.0 MB, more than the 128 MB read at most)"),
+                big.edited().toString());
+
+        Path manifestLink = copy(report, tmp.resolve("manifest-link"));
+        Path elsewhere = Files.move(manifestLink.resolve("manifest.json"), tmp.resolve("manifest-elsewhere.json"));
+        Files.createSymbolicLink(manifestLink.resolve("manifest.json"), elsewhere);
+        InputError e = assertThrows(InputError.class, () -> verifier.verify(manifestLink));
+        assertTrue(e.getMessage().endsWith("manifest.json: a link; only plain files are read"), e.getMessage());
     }
 }
