@@ -39,9 +39,41 @@ final class Shape {
     static final int MAX_TEXT = 20_000;
 
     private final YamlFile yaml;
+    /** Numbers written with a point that are whole (60.0) where a whole number belongs: bound as whole numbers. */
+    private final java.util.IdentityHashMap<JsonNode, Boolean> wholeDoubles = new java.util.IdentityHashMap<>();
 
     Shape(YamlFile yaml) {
         this.yaml = yaml;
+    }
+
+    /**
+     * {@code node} with every whole number written with a point (60.0) that {@link #check} found where a whole
+     * number belongs replaced by the same number without it, so that it binds to an int (Jackson refuses 60.0 there).
+     */
+    JsonNode wholeNumbersBound(JsonNode node) {
+        if (wholeDoubles.isEmpty()) {
+            return node;
+        }
+        if (wholeDoubles.containsKey(node)) {
+            return tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(
+                    java.math.BigDecimal.valueOf(node.doubleValue()).toBigInteger());
+        }
+        if (node instanceof tools.jackson.databind.node.ObjectNode o) {
+            for (Map.Entry<String, JsonNode> e : List.copyOf(o.properties())) {
+                JsonNode fixed = wholeNumbersBound(e.getValue());
+                if (fixed != e.getValue()) {
+                    o.set(e.getKey(), fixed);
+                }
+            }
+        } else if (node instanceof tools.jackson.databind.node.ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                JsonNode fixed = wholeNumbersBound(a.get(i));
+                if (fixed != a.get(i)) {
+                    a.set(i, fixed);
+                }
+            }
+        }
+        return node;
     }
 
     /**
@@ -155,6 +187,10 @@ final class Shape {
         } else if (raw == String.class) {
             if (node.isContainer()) {
                 problem(at, "expected text, got " + describe(node, at));
+            } else if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+                // .nan and .inf are numbers no JSON (and no report) can hold; a name that spells them is quoted
+                problem(at, "expected text, got " + (Double.isNaN(node.doubleValue()) ? ".nan"
+                        : node.doubleValue() > 0 ? ".inf" : "-.inf") + " (quote it if it is a name)");
             } else if (node.isString() && node.stringValue().length() > MAX_TEXT) {
                 valueProblem(at, String.format(java.util.Locale.ROOT, "text of %,d characters; at most %,d",
                         node.stringValue().length(), MAX_TEXT));
@@ -209,11 +245,18 @@ final class Shape {
             problem(at, "expected a whole number, got " + describe(node, at));
             return;
         }
-        if (!node.isIntegralNumber()) {
+        boolean wholeDouble = !node.isIntegralNumber() && Double.isFinite(node.doubleValue())
+                && node.doubleValue() == Math.rint(node.doubleValue());
+        if (!node.isIntegralNumber() && !wholeDouble) {
             problem(at, "expected a whole number, got " + describe(node, at));
             return;
         }
-        BigInteger v = node.bigIntegerValue();
+        // 60.0 is a whole number, as a JSON Schema (and an editor) sees it; it is bound as one
+        BigInteger v = wholeDouble ? java.math.BigDecimal.valueOf(node.doubleValue()).toBigInteger()
+                : node.bigIntegerValue();
+        if (wholeDouble) {
+            wholeDoubles.put(node, Boolean.TRUE);
+        }
         if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
             // it does not fit the field's type at all: a problem of shape, the tree cannot be bound
             boolean small = v.signum() < 0;

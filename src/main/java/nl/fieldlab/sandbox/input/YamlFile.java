@@ -416,12 +416,13 @@ public final class YamlFile {
     private <T> T bind(JsonNode node, JavaType type, String field) {
         int before = problems.size();
         int valuesBefore = valueProblems;
-        new Shape(this).check(node, type, field);
+        Shape shape = new Shape(this);
+        shape.check(node, type, field);
         if (problems.size() - before > valueProblems - valuesBefore) {
             throw InputErrors.of(problems); // a problem of shape: the tree cannot be bound
         }
         try {
-            return MAPPER.treeToValue(node, type);
+            return MAPPER.treeToValue(shape.wholeNumbersBound(node), type);
         } catch (JacksonException e) {
             // the shape check should have caught it: say where, in the file's words, never in Java's
             String at = field;
