@@ -27,6 +27,7 @@ import nl.fieldlab.sandbox.domain.Plausible;
 import nl.fieldlab.sandbox.domain.QuestionType;
 import nl.fieldlab.sandbox.domain.Status;
 import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.input.InputFile;
 import nl.fieldlab.sandbox.input.JsonSchema;
 import nl.fieldlab.sandbox.input.Months;
 import nl.fieldlab.sandbox.input.YamlFile;
@@ -391,6 +392,9 @@ public final class RuleLibrary {
             @JsonProperty(required = true) Integer max) {
     }
 
+    /** Longest exemption title: it names the exemption in tables and rankings. */
+    static final int MAX_TITLE = 200;
+
     /** The JSON Schema of exemption declarations. */
     public static ObjectNode exemptionSchema() {
         return JsonSchema.of(ExemptionSpec.class, "Fieldlab Sandbox exemption declaration",
@@ -402,6 +406,9 @@ public final class RuleLibrary {
         YamlFile yaml = YamlFile.open(file);
         ExemptionSpec s = yaml.read(ExemptionSpec.class);
         yaml.check(s.id().matches("[A-Z][A-Z0-9-]{0,19}"), "id", "expected an id such as E1");
+        yaml.check(s.title().length() <= MAX_TITLE, "title", String.format(java.util.Locale.ROOT,
+                "a title of %,d characters; at most %d (it heads the exemption's rows; say more in description)",
+                s.title().length(), MAX_TITLE));
         List<String> ruleFiles = new ArrayList<>();
         List<String> rules = s.rules() == null ? List.of() : s.rules();
         Path exemptionsDir = root.resolve("exemptions");
@@ -522,12 +529,9 @@ public final class RuleLibrary {
     }
 
     private static SourceFile read(Path root, Path file) {
-        try {
-            String rel = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
-            return SourceFile.of(rel, Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new InputError(file, 0, null, "cannot read file: " + e.getMessage());
-        }
+        String rel = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        // a regular file, read to a limit like every input (the largest shipped rule file is a few kilobytes)
+        return SourceFile.of(rel, InputFile.read(file, YamlFile.MAX_BYTES, "a rule file"));
     }
 
     private static List<Path> files(Path dir, String suffix) {

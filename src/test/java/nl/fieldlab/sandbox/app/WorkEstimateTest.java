@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.scenario.ScenarioLoader;
+import nl.fieldlab.sandbox.simulation.Simulator;
 
 /**
  * How long a command's simulations will take, said before they start: quick work says nothing, work of more than
@@ -56,6 +59,29 @@ class WorkEstimateTest {
                 + "with -Dfieldlab.max-run-hours=67 to go ahead", f.getMessage());
         // with the limit raised as the message says, it goes ahead with a warning
         assertTrue(WorkEstimate.check(days, 2, "this sweep", "fewer", 67).startsWith("warning: this sweep would take"));
+    }
+
+    @Test
+    void aCommandSaysHowLongBeforeItStarts() {
+        Workbench workbench = new Workbench("rules", "target/work-estimate-reports", List.of());
+        List<String> notes = new ArrayList<>();
+        Simulator.Progress progress = new Simulator.Progress() {
+            @Override
+            public void update(int done, int total) {
+            }
+
+            @Override
+            public void note(String line) {
+                notes.add(line);
+            }
+        };
+        workbench.checkWork(WorkEstimate.of(DEFAULT), 2, DEFAULT, "this run", "fewer", progress);
+        assertEquals(List.of(), notes, "a run of a minute says nothing");
+        Scenario hours = DEFAULT.with(DEFAULT.seed(), 10_000, DEFAULT.behaviour(), DEFAULT.variants());
+        workbench.checkWork(WorkEstimate.of(hours), 1, hours, "this run", "fewer", progress);
+        assertEquals(1, notes.size());
+        assertTrue(notes.get(0).startsWith("warning: this run would take about 11.1 hours on this machine"),
+                notes.get(0));
     }
 
     @Test
