@@ -344,8 +344,8 @@ public final class RuleLibrary {
     record CapSpec(
             @Plausible(min = 0, max = 1, message = "expected a share between 0 and 1, got {value}",
                     source = "a share of an employer's staff") Double staffShare,
-            @Plausible(min = 0, max = 1e10, unit = "euro per replication", source = "ten times the largest Dutch "
-                    + "labour-market budgets of a region") Double budget,
+            @Plausible(min = 0, max = 1e10, unit = "euro per replication", source = "wide: far above any region's "
+                    + "labour-market budget") Double budget,
             @Plausible(min = 0, max = 10_000_000, unit = "participants per replication", source = "more than a "
                     + "scenario can hold") Integer participants) {
     }
