@@ -54,7 +54,14 @@ public final class SchemaCheck {
     }
 
     public static List<String> problems(FileSchema kind, JsonNode tree) {
-        return schema(kind).validate(tree).stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
+        try {
+            return schema(kind).validate(tree).stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage())
+                    .toList();
+        } catch (tools.jackson.databind.exc.JsonNodeException e) {
+            // the validator compares a number beyond a long (1e308) with an integer maximum by converting it to a
+            // long, and fails: such a number is outside every integer range the schemas give, so it is refused
+            return List.of("a number beyond the validator's range: " + e.getOriginalMessage());
+        }
     }
 
     /** Whether any of the loader's messages is about the file's shape. */

@@ -72,6 +72,8 @@ public class Analyses {
         // the measures are exits within 12 months of the start: the months after that cannot change them
         Scenario baseline = scenario.with(scenario.seed(), scenario.replications(), scenario.behaviour(),
                 List.of(scenario.variant(Variant.BASELINE))).withMonths(CALIBRATION_MONTHS);
+        workbench.checkWork(WorkEstimate.of(baseline), how.threads(), baseline, "this calibration",
+                "fewer replications (--replications N)", how.progress());
         SimulationResult r = workbench.simulate(baseline, how.threads(), how.progress(), how.cancelled());
         Map<String, double[]> m = r.metrics().get(Variant.BASELINE);
         List<CalibrationRow> rows = new ArrayList<>();
@@ -121,6 +123,8 @@ public class Analyses {
                 if (quick) {
                     s = s.with(s.seed(), Math.min(4, s.replications()), s.behaviour(), s.variants());
                 }
+                workbench.checkWork(WorkEstimate.of(s), how.threads(), s, "the experiment " + f, "--quick",
+                        how.progress());
                 return workbench.simulate(s, how.threads(), how.progress(), how.cancelled());
             });
             double[] values = simulatedEffect(r, row, c);
@@ -187,16 +191,36 @@ public class Analyses {
             Map<Double, Map<String, Summary>> results, Map<Double, Map<String, Summary>> differences) {
     }
 
+    /**
+     * Most points of a sweep: each is a full run of every variant, and a chart of a metric against a parameter
+     * reads well with a few dozen points at most.
+     */
+    public static final int MAX_STEPS = 100;
+
     /** Runs every variant at {@code steps} values of {@code parameter} from {@code from} to {@code to}. */
     public Sweep sweep(Scenario scenario, String parameter, double from, double to, int steps, String metric,
             Run how) {
-        if (steps < 2) {
-            throw new CommandFailure(ExitCodes.BAD_INPUT, "--steps: expected at least 2");
+        if (steps < 2 || steps > MAX_STEPS) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--steps: expected 2 to " + MAX_STEPS + ", got "
+                    + String.format(Locale.ROOT, "%,d", steps) + " (" + (steps < 2 ? "at least 2" : "at most "
+                            + MAX_STEPS + "; each step runs every variant in full") + ")");
         }
         boolean behaviour = Behaviour.isKnown(parameter);
         if (!behaviour && !isRuleParameter(parameter)) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown parameter '" + parameter
                     + "' (a behaviour name or a rule parameter key; see 'rules list' and README.md)");
+        }
+        for (double end : new double[] {from, to}) {
+            String problem = behaviour ? Behaviour.problem(parameter, end)
+                    : workbench.rules().library().parameterProblem(parameter, end);
+            if (problem != null) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, (end == from ? "--from" : "--to") + ": " + parameter
+                        + ": " + problem);
+            }
+        }
+        if (how.remote() == null) {
+            workbench.checkWork(WorkEstimate.of(scenario).times(steps, "points"), how.threads(), scenario,
+                    "this sweep", "fewer --steps or --replications", how.progress());
         }
         List<Double> values = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
@@ -205,17 +229,30 @@ public class Analyses {
         Map<Double, Map<String, Summary>> results = new LinkedHashMap<>();
         Map<Double, Map<String, Summary>> differences = new LinkedHashMap<>();
         // progress in simulated months of all runs, as the simulator counts it
-        int total = steps * scenario.variants().size() * scenario.replications() * scenario.months();
-        int[] done = {0};
+        // (in a coarser step where a sweep allowed beyond the time limit counts more than an int holds)
+        long perPoint = (long) scenario.variants().size() * scenario.replications() * scenario.months();
+        long scale = perPoint * steps / Integer.MAX_VALUE + 1;
+        int total = (int) (perPoint * steps / scale);
+        long[] done = {0};
         for (double v : values) {
             Scenario at = withValue(scenario, parameter, v, behaviour, this::appliesTo);
-            int offset = done[0];
-            Simulator.Progress progress = (d, t) -> how.progress().update(offset + d, total);
+            long offset = done[0];
+            Simulator.Progress progress = new Simulator.Progress() {
+                @Override
+                public void update(int d, int t) {
+                    how.progress().update((int) ((offset + d) / scale), total);
+                }
+
+                @Override
+                public void phase(String what) {
+                    how.progress().phase(what);
+                }
+            };
             SimulationResult r = how.remote() == null
                     ? workbench.simulate(at, how.threads(), progress, how.cancelled())
                     : workbench.simulateOn(how.remote(), at, point(scenario, parameter, v, behaviour), progress,
                             how.cancelled());
-            done[0] += scenario.variants().size() * scenario.replications() * scenario.months();
+            done[0] += perPoint;
             Comparison c = Comparison.of(r);
             if (!c.metrics().containsKey(metric)) {
                 throw new CommandFailure(ExitCodes.BAD_INPUT, nl.fieldlab.sandbox.simulation.Metrics.unknownMessage(metric, c.metrics().keySet()));
@@ -341,6 +378,8 @@ public class Analyses {
         String allName = "all-exemptions";
         variants.add(new Variant(allName, all.stream().map(Exemption::id).toList(), Map.of()));
         Scenario s = scenario.with(scenario.seed(), scenario.replications(), scenario.behaviour(), variants);
+        workbench.checkWork(WorkEstimate.of(s), how.threads(), s, "this ranking", "fewer replications"
+                + " (--replications N)", how.progress());
         SimulationResult r = workbench.simulate(s, how.threads(), how.progress(), how.cancelled());
         Comparison c = Comparison.of(r);
         if (!c.metrics().containsKey(metric)) {
@@ -417,6 +456,12 @@ public class Analyses {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "--pilot: expected at least 3 replications");
         }
         Scenario s = scenario.with(scenario.seed(), pilot, scenario.behaviour(), scenario.variants());
+        if (pilot > nl.fieldlab.sandbox.scenario.ScenarioLoader.MAX_REPLICATIONS) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--pilot: expected 3 to "
+                    + nl.fieldlab.sandbox.scenario.ScenarioLoader.MAX_REPLICATIONS + " replications, got " + pilot);
+        }
+        workbench.checkWork(WorkEstimate.of(s), how.threads(), s, "this pilot", "a smaller --pilot",
+                how.progress());
         Comparison c = Comparison.of(workbench.simulate(s, how.threads(), how.progress(), how.cancelled()));
         if (!c.metrics().containsKey(metric)) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, nl.fieldlab.sandbox.simulation.Metrics.unknownMessage(metric, c.metrics().keySet()));

@@ -112,6 +112,44 @@ public class Workbench {
         this.formats = formats;
     }
 
+    private double maxRunHours = WorkEstimate.DEFAULT_LIMIT_HOURS;
+
+    /** The most hours a command's simulations may take before it is refused ({@value WorkEstimate#LIMIT_SETTING}). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setMaxRunHours(@Value("${" + WorkEstimate.LIMIT_SETTING + ":24}") double hours) {
+        this.maxRunHours = hours;
+    }
+
+    /**
+     * Checks, before it starts, how long some work will take on {@code threads} threads here: refuses it beyond the
+     * limit, and says how long it will take ({@code progress.note}) when that is more than a few minutes.
+     *
+     * @param s       the scenario simulated (its variants and replications bound the threads that can work at once)
+     * @param what    the work in words ("this run", "this sweep")
+     * @param smaller how to make it smaller, in the words of the command's options
+     */
+    public void checkWork(WorkEstimate.Work work, int threads, Scenario s, String what, String smaller,
+            Simulator.Progress progress) {
+        String warning = WorkEstimate.check(work, WorkEstimate.effectiveThreads(threads, s), what, smaller,
+                maxRunHours);
+        if (warning != null && progress != null) {
+            progress.note(warning);
+        }
+    }
+
+    /**
+     * What {@code validate} says of a run of {@code s} with the default threads: how long it would take when that is
+     * more than a few minutes, or that it would be refused and why; null when it is quick.
+     */
+    public String runEstimate(Scenario s) {
+        try {
+            return WorkEstimate.check(WorkEstimate.of(s), WorkEstimate.effectiveThreads(Simulator.defaultThreads(), s),
+                    "a run", "fewer replications, workers or months", maxRunHours);
+        } catch (CommandFailure f) {
+            return "warning: " + f.getMessage().replace("a run would take", "a run would be refused: it would take");
+        }
+    }
+
     /** The scenario used when none has been loaded (batch commands without a FILE). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     public void setDefaultScenario(@Value("${fieldlab.scenario:scenarios/default.yaml}") String file) {
@@ -267,7 +305,7 @@ public class Workbench {
                 (metric, groups) -> Metrics.problem(metric, groups, ruleIds), this::whyIdCannotNameAReport,
                 s -> new ScenarioContext.Footprint(Simulator.bytesNeeded(s, Simulator.defaultThreads()),
                         Runtime.getRuntime().maxMemory()), month -> statePensionAge(library, month),
-                library.regions()::regionProblem);
+                library.regions()::regionProblem, library::parameterProblem, library::textProblem);
     }
 
     /** Why a scenario id cannot name a folder under the reports folder, or null when it can. */
@@ -413,6 +451,10 @@ public class Workbench {
         s = s.with(o.seed() != null ? o.seed() : s.seed(),
                 o.replications() != null ? o.replications() : s.replications(), s.behaviour(), s.variants());
         checkRunSize(s, o.threads());
+        if (o.remote() == null) {
+            checkWork(WorkEstimate.of(s), o.threads(), s, "this run", "fewer replications (--replications N), workers"
+                    + " or months", o.progress());
+        }
         RuleBases r = with != null ? with : rules();
         Path dir = o.out() != null ? o.out() : reportsDir.resolve(s.id());
         // claim the report folder first: a folder that is not ours, or one another run writes, is refused now

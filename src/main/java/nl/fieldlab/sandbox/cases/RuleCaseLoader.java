@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,12 +20,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 import nl.fieldlab.sandbox.domain.CourseFacts;
 import nl.fieldlab.sandbox.domain.EmployerFacts;
+import nl.fieldlab.sandbox.domain.PaymentType;
+import nl.fieldlab.sandbox.domain.Plausible;
 import nl.fieldlab.sandbox.domain.QuestionType;
 import nl.fieldlab.sandbox.domain.WorkerFacts;
 import nl.fieldlab.sandbox.input.InputError;
 import nl.fieldlab.sandbox.input.JsonSchema;
 import nl.fieldlab.sandbox.input.Months;
+import nl.fieldlab.sandbox.input.PlainText;
+import nl.fieldlab.sandbox.input.Suggestions;
 import nl.fieldlab.sandbox.input.YamlFile;
+import nl.fieldlab.sandbox.rules.RuleLibrary;
 
 /**
  * Reads rule-case files. Worker, employer and course facts start from {@code rules/cases/defaults.yaml}, then the
@@ -50,20 +54,34 @@ public final class RuleCaseLoader {
             @JsonPropertyDescription("baseline, or exemption ids joined by '+', e.g. E1+E2") String variant,
             List<String> exemptions,
             @JsonPropertyDescription("parameter overrides, key: value") Map<String, Double> parameters,
-            Integer startYear, WorkerFacts worker, EmployerFacts employer, CourseFacts course,
-            Boolean formerEmployee, Boolean afterTrial, Integer rampUpPct, Integer counterfactualPct,
+            @Plausible(min = 1900, max = 2200, unit = "(a year)", source = "the years a month may name; at most the "
+                    + "year of the case's month (checked too)") Integer startYear,
+            WorkerFacts worker, EmployerFacts employer, CourseFacts course,
+            Boolean formerEmployee, Boolean afterTrial,
+            @Plausible(min = 1, max = 100, message = "expected a percentage from 1 to 100, got {value}",
+                    source = "a productivity above 0, at most that of someone who fits the job") Integer rampUpPct,
+            @Plausible(min = 0, max = 100, message = "expected a percentage from 0 to 100, got {value}",
+                    source = "a chance in percent") Integer counterfactualPct,
             @JsonPropertyDescription("what the answer must contain") ExpectSpec expect) {
     }
 
     record ExpectSpec(Boolean allowed, String blockedBy,
-            @JsonPropertyDescription("the month of the spell (1 = its first) whose answer is checked") Integer month,
-            Map<String, Double> payments, Map<String, Double> entitlements, Map<String, Double> obligations,
+            @JsonPropertyDescription("the month of the spell (1 = its first) whose answer is checked")
+            @Plausible(min = 1, max = 600, unit = "(month of the spell)", source = "fifty years") Integer month,
+            @JsonPropertyDescription("per payment type, the total paid in that month of the spell")
+            Map<PaymentType, Double> payments,
+            Map<String, Double> entitlements, Map<String, Double> obligations,
             Map<String, Double> amounts, List<String> groups, List<String> notGroups, List<String> fired,
-            List<String> notFired, Double tolerance) {
+            List<String> notFired,
+            @JsonPropertyDescription("allowed absolute difference for every number of the case (default 0.01)")
+            @Plausible(min = 0, max = 100, unit = "(euro or units of the value)", source = "a wider tolerance lets a "
+                    + "wrong rule pass; the shipped cases use 0.01 or less") Double tolerance) {
     }
 
+    /** The default tolerance of a case's numbers. */
+    static final double TOLERANCE = 0.01;
+
     private static final Set<String> CASE_KEYS = Set.copyOf(JsonSchema.fieldNames(CaseSpec.class));
-    private static final Set<String> EXPECT_KEYS = Set.copyOf(JsonSchema.fieldNames(ExpectSpec.class));
     private static final String DEFAULTS_FILE = "defaults.yaml";
 
     private RuleCaseLoader() {
@@ -76,22 +94,32 @@ public final class RuleCaseLoader {
                 Set.of(WorkerFacts.class, EmployerFacts.class, CourseFacts.class));
     }
 
-    /** Reads every case file under {@code path} (a folder or one file). */
+    /** Reads every case file under {@code path} (a folder or one file), checking what the files themselves say. */
     public static List<RuleCase> load(Path path, Path casesFolder) {
+        return load(path, casesFolder, null);
+    }
+
+    /**
+     * Reads every case file under {@code path} (a folder or one file) and checks the names the cases use against
+     * {@code library} (when not null): exemptions, parameters and their ranges, rule ids, target groups, regions and
+     * the words the rules compare a worker's background and an employer's training fund with. A name the rules do
+     * not know would make a case pass or fail for the wrong reason ({@code notFired: [A-TYPO]} always holds).
+     */
+    public static List<RuleCase> load(Path path, Path casesFolder, RuleLibrary library) {
         ObjectNode builtIn = defaults(casesFolder);
         List<RuleCase> cases = new ArrayList<>();
         for (Path file : caseFiles(path)) {
-            cases.addAll(read(file, builtIn));
+            cases.addAll(read(file, builtIn, library));
         }
         return cases;
     }
 
     static List<Path> caseFiles(Path path) {
-        if (Files.isRegularFile(path)) {
-            return List.of(path);
+        if (!Files.exists(path)) {
+            throw new InputError(InputError.display(path) + ": no such case file or folder");
         }
         if (!Files.isDirectory(path)) {
-            throw new InputError(InputError.display(path) + ": no such case file or folder");
+            return List.of(path); // a regular file, or what YamlFile.open refuses with what it is
         }
         try (Stream<Path> s = Files.walk(path)) {
             return s.filter(Files::isRegularFile)
@@ -117,6 +145,10 @@ public final class RuleCaseLoader {
     }
 
     static List<RuleCase> read(Path file, ObjectNode builtIn) {
+        return read(file, builtIn, null);
+    }
+
+    static List<RuleCase> read(Path file, ObjectNode builtIn, RuleLibrary library) {
         YamlFile yaml = YamlFile.open(file);
         JsonNode root = yaml.tree();
         yaml.require(root instanceof ObjectNode, "", "expected 'cases:' (and optionally 'defaults:')");
@@ -133,11 +165,14 @@ public final class RuleCaseLoader {
             if (!yaml.check(c instanceof ObjectNode, at, "expected a case with name, question and expect")) {
                 continue;
             }
-            checkKeys(yaml, c, at, CASE_KEYS);
             ObjectNode merged = fileDefaults.deepCopy();
             ((ObjectNode) c).properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
             try {
-                out.add(toCase(yaml, display, at, merged, fileDefaults, (ObjectNode) c, builtIn));
+                RuleCase rc = toCase(yaml, display, at, merged, fileDefaults, (ObjectNode) c, builtIn);
+                if (library != null) {
+                    CaseNames.check(yaml, at, rc, library);
+                }
+                out.add(rc);
             } catch (InputError e) {
                 yaml.absorb(e);
             }
@@ -148,19 +183,21 @@ public final class RuleCaseLoader {
 
     private static RuleCase toCase(YamlFile yaml, String display, String at, ObjectNode c, ObjectNode fileDefaults,
             ObjectNode own, ObjectNode builtIn) {
-        String name = text(yaml, c, at, "name", true);
-        String monthText = text(yaml, c, at, "month", true);
-        YearMonth month = Months.parse(yaml, at + ".month", monthText);
-        yaml.require(month != null || monthText == null, at + ".month", "expected a month as YYYY-MM");
-        QuestionType question = yaml.convert(required(yaml, c, at, "question"), QuestionType.class, at + ".question");
-        List<String> exemptions = new ArrayList<>();
-        if (c.has("exemptions")) {
-            for (JsonNode e : c.get("exemptions")) {
-                exemptions.add(e.asString());
-            }
-        }
-        if (c.has("variant")) {
-            String v = c.get("variant").asString();
+        required(yaml, c, at, "name");
+        required(yaml, c, at, "month");
+        required(yaml, c, at, "question");
+        required(yaml, c, at, "expect");
+        // every field but the facts is bound by its type (the facts are merged over the defaults first): a word
+        // where a number belongs, a number out of its range, an unknown key are errors at their line
+        ObjectNode plain = c.deepCopy();
+        plain.remove(List.of("worker", "employer", "course"));
+        CaseSpec spec = yaml.convert(plain, CaseSpec.class, at);
+        YearMonth month = Months.parse(yaml, at + ".month", spec.month());
+        yaml.require(month != null, at + ".month", "expected a month as YYYY-MM");
+        QuestionType question = spec.question();
+        List<String> exemptions = new ArrayList<>(spec.exemptions() == null ? List.of() : spec.exemptions());
+        if (spec.variant() != null) {
+            String v = spec.variant();
             yaml.check(v.equals("baseline") || exemptions.isEmpty(), at + ".variant",
                     "give either variant: baseline or a list of exemptions");
             if (!v.equals("baseline")) {
@@ -169,34 +206,28 @@ public final class RuleCaseLoader {
                 }
             }
         }
-        Map<String, Double> parameters = new LinkedHashMap<>();
-        if (c.has("parameters")) {
-            c.get("parameters").properties().forEach(e -> {
-                yaml.check(e.getValue().isNumber(), at + ".parameters." + e.getKey(), "expected a number");
-                parameters.put(e.getKey(), e.getValue().asDouble());
-            });
-        }
-        int startYear = c.has("startYear") ? c.get("startYear").asInt() : month.getYear();
+        Map<String, Double> parameters = spec.parameters() == null ? new LinkedHashMap<>()
+                : new LinkedHashMap<>(spec.parameters());
+        int startYear = spec.startYear() != null ? spec.startYear() : month.getYear();
+        yaml.check(startYear <= month.getYear(), at + ".startYear", "the spell starts in " + startYear
+                + ", after the month asked about (" + month + ")");
         WorkerFacts worker = yaml.convert(merge(builtIn, fileDefaults, own, "worker"), WorkerFacts.class,
                 at + ".worker");
+        yaml.check(worker.yearsWorkedSince2016() <= worker.workHistoryYears(), at + ".worker.yearsWorkedSince2016",
+                "more years worked since 2016 (" + worker.yearsWorkedSince2016() + ") than in the whole work history ("
+                        + worker.workHistoryYears() + ")");
         boolean wantsEmployer = question == QuestionType.HIRE || question == QuestionType.TRIAL_PLACEMENT;
         EmployerFacts employer = section(yaml, at, "employer", wantsEmployer, builtIn, fileDefaults, own,
                 EmployerFacts.class);
         CourseFacts course = section(yaml, at, "course", question == QuestionType.COURSE, builtIn, fileDefaults,
                 own, CourseFacts.class);
-        boolean formerEmployee = c.has("formerEmployee") && c.get("formerEmployee").asBoolean();
-        boolean afterTrial = c.has("afterTrial") && c.get("afterTrial").asBoolean();
-        int rampUpPct = c.has("rampUpPct") ? c.get("rampUpPct").asInt() : 100;
-        yaml.check(rampUpPct > 0 && rampUpPct <= 100, at + ".rampUpPct", "expected a percentage from 1 to 100");
-        int counterfactualPct = c.has("counterfactualPct") ? c.get("counterfactualPct").asInt() : 0;
-        yaml.check(counterfactualPct >= 0 && counterfactualPct <= 100, at + ".counterfactualPct",
-                "expected a percentage from 0 to 100");
-        JsonNode expect = required(yaml, c, at, "expect");
-        yaml.require(expect instanceof ObjectNode, at + ".expect", "expected what the answer must contain");
-        checkKeys(yaml, expect, at + ".expect", EXPECT_KEYS);
-        return new RuleCase(display, yaml.line(at), name, month, exemptions, parameters, question, startYear,
+        boolean formerEmployee = Boolean.TRUE.equals(spec.formerEmployee());
+        boolean afterTrial = Boolean.TRUE.equals(spec.afterTrial());
+        int rampUpPct = spec.rampUpPct() != null ? spec.rampUpPct() : 100;
+        int counterfactualPct = spec.counterfactualPct() != null ? spec.counterfactualPct() : 0;
+        return new RuleCase(display, yaml.line(at), spec.name(), month, exemptions, parameters, question, startYear,
                 worker, employer, course, formerEmployee, afterTrial, rampUpPct, counterfactualPct,
-                expectation(yaml, at + ".expect", expect));
+                expectation(yaml, at + ".expect", spec.expect()));
     }
 
     private static <T> T section(YamlFile yaml, String at, String key, boolean byDefault, ObjectNode builtIn,
@@ -221,51 +252,36 @@ public final class RuleCaseLoader {
         return merged;
     }
 
-    private static RuleCase.Expectation expectation(YamlFile yaml, String at, JsonNode e) {
-        Boolean allowed = e.has("allowed") ? e.get("allowed").asBoolean() : null;
-        String blockedBy = e.has("blockedBy") ? e.get("blockedBy").asString() : null;
+    private static RuleCase.Expectation expectation(YamlFile yaml, String at, ExpectSpec e) {
+        Boolean allowed = e.allowed();
+        String blockedBy = e.blockedBy();
         if (blockedBy != null) {
             yaml.check(allowed == null || !allowed, at + ".blockedBy", "a blocked case cannot also be allowed");
             allowed = false;
         }
-        int spellMonth = e.has("month") ? e.get("month").asInt() : 1;
-        yaml.check(spellMonth >= 1, at + ".month", "expected a spell month of at least 1");
-        double tolerance = e.has("tolerance") ? e.get("tolerance").asDouble() : 0.01;
-        return new RuleCase.Expectation(allowed, blockedBy, spellMonth, numbers(yaml, at, e, "payments"),
-                numbers(yaml, at, e, "entitlements"), numbers(yaml, at, e, "obligations"),
-                numbers(yaml, at, e, "amounts"), strings(e, "groups"), strings(e, "notGroups"), strings(e, "fired"),
-                strings(e, "notFired"), tolerance);
+        Map<String, Double> payments = new LinkedHashMap<>();
+        if (e.payments() != null) {
+            e.payments().forEach((type, amount) -> payments.put(type.name(), amount));
+        }
+        return new RuleCase.Expectation(allowed, blockedBy, e.month() == null ? 1 : e.month(), payments,
+                orEmpty(e.entitlements()), orEmpty(e.obligations()), orEmpty(e.amounts()), orEmpty(e.groups()),
+                orEmpty(e.notGroups()), orEmpty(e.fired()), orEmpty(e.notFired()),
+                e.tolerance() == null ? TOLERANCE : e.tolerance());
     }
 
-    private static Map<String, Double> numbers(YamlFile yaml, String at, JsonNode e, String key) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        if (e.has(key)) {
-            if (!yaml.check(e.get(key) instanceof ObjectNode, at + "." + key,
-                    "expected a mapping of names to numbers")) {
-                return out;
-            }
-            e.get(key).properties().forEach(p -> {
-                yaml.check(p.getValue().isNumber(), at + "." + key + "." + p.getKey(), "expected a number");
-                out.put(p.getKey(), p.getValue().asDouble());
-            });
-        }
-        return out;
+    private static <K> Map<K, Double> orEmpty(Map<K, Double> m) {
+        return m == null ? new LinkedHashMap<>() : new LinkedHashMap<>(m);
     }
 
-    private static List<String> strings(JsonNode e, String key) {
-        List<String> out = new ArrayList<>();
-        if (e.has(key)) {
-            for (JsonNode n : e.get(key)) {
-                out.add(n.asString());
-            }
-        }
-        return out;
+    private static List<String> orEmpty(List<String> l) {
+        return l == null ? new ArrayList<>() : new ArrayList<>(l);
     }
 
     private static void checkKeys(YamlFile yaml, JsonNode node, String at, Set<String> allowed) {
         for (Iterator<String> it = node.propertyNames().iterator(); it.hasNext();) {
             String key = it.next();
-            yaml.check(allowed.contains(key), at.isEmpty() ? key : at + "." + key, "unknown field '" + key + "' (expected one of: "
+            yaml.check(allowed.contains(key), at.isEmpty() ? key : at + "." + key, "unknown field "
+                    + PlainText.quote(key) + Suggestions.didYouMean(key, allowed) + " (expected one of: "
                     + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
         }
     }
@@ -274,14 +290,5 @@ public final class RuleCaseLoader {
         JsonNode n = c.get(key);
         yaml.require(n != null && !n.isNull(), at, "missing field '" + key + "'");
         return n;
-    }
-
-    private static String text(YamlFile yaml, JsonNode c, String at, String key, boolean required) {
-        JsonNode n = c.get(key);
-        if (n == null || n.isNull()) {
-            yaml.require(!required, at, "missing field '" + key + "'");
-            return null;
-        }
-        return n.asString();
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  */
 public record WorkerFacts(
         @JsonPropertyDescription("age in whole years")
+        @Plausible(min = 13, max = 99, unit = "years", source = "children may do light work from 13 (Arbeidstijdenwet); "
+                + "beyond 99 no rule asks")
         int age,
         @JsonPropertyDescription("current status (benefit or work)")
         Status status,
@@ -20,18 +22,26 @@ public record WorkerFacts(
         @JsonPropertyDescription("labour-market region code, e.g. NHN")
         String region,
         @JsonPropertyDescription("wage value (loonwaarde) in percent of normal productivity in the job, 100 = full")
+        @Plausible(min = 0, max = 100, unit = "percent", source = "a share of normal productivity")
         int wageValuePct,
         @JsonPropertyDescription("WW daily wage (dagloon) in euro, before any cap; 0 when unknown")
+        @Plausible(min = 0, max = 2000, unit = "euro a day", source = "before the WW cap (290.67 euro in 2025): about "
+                + "seven times the cap")
         double dailyWage,
         @JsonPropertyDescription("years of work history (arbeidsverleden)")
+        @Plausible(min = 0, max = 52, unit = "years", source = "a working life from 15 to the state pension age, 67")
         int workHistoryYears,
         @JsonPropertyDescription("of those years, the ones from 2016 on")
+        @Plausible(min = 0, max = 52, unit = "years", source = "a working life; at most the work history (checked too)")
         int yearsWorkedSince2016,
         @JsonPropertyDescription("weeks worked in the last 36 weeks (the WW week requirement)")
+        @Plausible(min = 0, max = 36, unit = "weeks", source = "of the last 36 weeks")
         int weeksWorkedLast36,
         @JsonPropertyDescription("years with at least 208 paid hours in the last five years")
+        @Plausible(min = 0, max = 5, unit = "years", source = "of the last five years")
         int yearsWorkedLast5,
         @JsonPropertyDescription("months since the worker last had work")
+        @Plausible(min = 0, max = 600, unit = "months", source = "fifty years")
         int monthsUnemployed,
         @JsonPropertyDescription("household income and assets are below the bijstand limits")
         boolean meetsMeansTest,
@@ -46,10 +56,13 @@ public record WorkerFacts(
         @JsonPropertyDescription("single parent with a child under five")
         boolean youngChild,
         @JsonPropertyDescription("monthly earnings from part-time work while on a benefit, in euro (0 = none)")
+        @Plausible(min = 0, max = 50_000, unit = "euro a month", source = "earnings beside a benefit; about twice the "
+                + "public-sector pay norm a month (WNT 2025: about 19,400 euro)")
         double earnings,
         @JsonPropertyDescription("the month of the benefit spell in which those earnings began (1 = its first month; 0 when "
                 + "there are none or it is not known), so that an earnings exemption runs from when work "
                 + "began")
+        @Plausible(min = 0, max = 600, unit = "(month of the benefit spell)", source = "fifty years")
         int earningsSince) {
 
     /** The same worker with other earnings from part-time work, begun in benefit month {@code since}. */

@@ -14,11 +14,11 @@ public class InputError extends RuntimeException {
     private final String problem;
 
     public InputError(String file, int line, String field, String problem) {
-        super(format(file, line, field, problem));
-        this.file = file;
+        super(format(visible(file, false), line, visible(field, false), visible(problem, true)));
+        this.file = visible(file, false);
         this.line = line;
-        this.field = field;
-        this.problem = problem;
+        this.field = visible(field, false);
+        this.problem = visible(problem, true);
     }
 
     public InputError(Path file, int line, String field, String problem) {
@@ -27,11 +27,35 @@ public class InputError extends RuntimeException {
 
     /** An error about a whole file or about input that is not in a file. */
     public InputError(String message) {
-        super(message);
+        super(visible(message, true));
         this.file = null;
         this.line = 0;
         this.field = null;
-        this.problem = message;
+        this.problem = visible(message, true);
+    }
+
+    /**
+     * {@code text} with every control and text-direction character written as a backslash, u and four hex digits (line breaks kept
+     * where {@code lines}): a message may quote a name from a file, and a terminal must show it, not obey it.
+     */
+    static String visible(String text, boolean lines) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean escape = PlainText.refused(c) && !(lines && c == '\n');
+            if (escape && sb == null) {
+                sb = new StringBuilder(text.substring(0, i));
+            }
+            if (escape) {
+                sb.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 
     public String file() {

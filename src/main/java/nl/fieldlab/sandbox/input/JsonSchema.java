@@ -14,6 +14,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import nl.fieldlab.sandbox.domain.Plausible;
+
 /**
  * The JSON Schema (draft 2020-12) of a file read by {@link YamlFile#read}: written from the same Java type that
  * {@link Shape} checks a file against, so that an editor checking a file while it is typed and the loader agree on
@@ -59,13 +61,19 @@ public final class JsonSchema {
     }
 
     private ObjectNode record(Class<?> type) {
+        return record(type, null);
+    }
+
+    /** A record's schema; {@code inherited} bounds the fields that have no bound of their own (a range's ends). */
+    private ObjectNode record(Class<?> type, Plausible inherited) {
         ObjectNode o = NODES.objectNode();
         o.put("type", "object");
         ObjectNode props = o.putObject("properties");
         ArrayNode required = NODES.arrayNode();
         for (Shape.Field f : Shape.fields(type).values()) {
             boolean req = f.required() && !partial.contains(type);
-            ObjectNode p = req || f.type().getRawClass().isPrimitive() ? value(f.type()) : nullable(value(f.type()));
+            ObjectNode v = value(f.type(), f.bound() != null ? f.bound() : inherited);
+            ObjectNode p = req || f.type().getRawClass().isPrimitive() ? v : nullable(v);
             if (f.description() != null) {
                 ObjectNode withWords = NODES.objectNode();
                 withWords.put("description", f.description());
@@ -85,19 +93,26 @@ public final class JsonSchema {
     }
 
     private ObjectNode value(JavaType type) {
+        return value(type, null);
+    }
+
+    /** The schema of a value; {@code bound} (or null) holds every number in it, as the loader holds it. */
+    private ObjectNode value(JavaType type, Plausible bound) {
         Class<?> raw = type.getRawClass();
         ObjectNode o = NODES.objectNode();
         if (raw == Object.class || JsonNode.class.isAssignableFrom(raw)) {
             return o;
         }
         if (raw.isRecord()) {
-            ObjectNode ref = NODES.objectNode().put("$ref", "#/$defs/" + define(raw));
             Method scalar = Shape.delegatingCreator(raw);
             if (scalar == null) {
-                return ref;
+                return NODES.objectNode().put("$ref", "#/$defs/" + define(raw));
             }
+            // a bounded range is written out here: its bounds are those of the field, not of every range
+            ObjectNode ref = bound == null ? NODES.objectNode().put("$ref", "#/$defs/" + define(raw))
+                    : record(raw, bound);
             ArrayNode any = o.putArray("anyOf");
-            any.add(value(YamlFile.mapper().constructType(scalar.getGenericParameterTypes()[0])));
+            any.add(value(YamlFile.mapper().constructType(scalar.getGenericParameterTypes()[0]), bound));
             any.add(ref);
             return o;
         }
@@ -108,7 +123,7 @@ public final class JsonSchema {
         }
         if (List.class.isAssignableFrom(raw) || Collection.class.isAssignableFrom(raw)) {
             o.put("type", "array");
-            o.set("items", value(type.getContentType()));
+            o.set("items", value(type.getContentType(), bound));
             return o;
         }
         if (Map.class.isAssignableFrom(raw)) {
@@ -117,14 +132,14 @@ public final class JsonSchema {
             if (key != null && key.getRawClass().isEnum()) {
                 o.set("propertyNames", value(key));
             }
-            o.set("additionalProperties", value(type.getContentType()));
+            o.set("additionalProperties", value(type.getContentType(), bound));
             return o;
         }
         if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class) {
-            return o.put("type", "integer");
+            return bounded(o.put("type", "integer"), bound, true);
         }
         if (raw == Double.class || raw == double.class) {
-            return o.put("type", "number");
+            return bounded(o.put("type", "number"), bound, false);
         }
         if (raw == Boolean.class || raw == boolean.class) {
             return o.put("type", "boolean");
@@ -135,6 +150,19 @@ public final class JsonSchema {
             return o.put("maxLength", Shape.MAX_TEXT);
         }
         throw new IllegalArgumentException("no schema for " + type);
+    }
+
+    private static ObjectNode bounded(ObjectNode o, Plausible bound, boolean whole) {
+        if (bound != null) {
+            if (whole) {
+                o.put("minimum", (long) Math.ceil(bound.min()));
+                o.put("maximum", (long) Math.floor(bound.max()));
+            } else {
+                o.put("minimum", bound.min());
+                o.put("maximum", bound.max());
+            }
+        }
+        return o;
     }
 
     /** Registers a record under {@code $defs} (once) and returns its name there. */

@@ -1,6 +1,5 @@
 package nl.fieldlab.sandbox.input;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,8 +7,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +18,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -31,6 +29,9 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import tools.jackson.core.JacksonException;
@@ -70,6 +71,15 @@ public final class YamlFile {
     /** Aliases of lists and mappings allowed in one file. */
     static final int MAX_ALIASES = 50;
 
+    /**
+     * Deepest nesting of lists and mappings in one file: SnakeYAML's own default limit (LoaderOptions, 50); the
+     * shipped files nest 4 deep, and 20,000 levels overflow the composer's stack.
+     */
+    public static final int MAX_DEPTH = 50;
+
+    /** Longest key: keys are field, parameter and behaviour names (the longest shipped is under 60 characters). */
+    static final int MAX_KEY = 100;
+
     private static final Pattern CORE_INT = Pattern.compile("[-+]?[0-9]+");
     private static final Pattern CORE_OCT = Pattern.compile("0o[0-7]+");
     private static final Pattern CORE_HEX = Pattern.compile("0x[0-9a-fA-F]+");
@@ -81,6 +91,8 @@ public final class YamlFile {
     private final JsonNode root;
     private final Map<String, Integer> lines;
     private final List<InputError> problems = new ArrayList<>();
+    /** How many of {@link #problems} are about values, not shape (see {@link #valueProblem}). */
+    private int valueProblems;
 
     private YamlFile(Path path, String text, JsonNode root, Map<String, Integer> lines) {
         this.path = path;
@@ -89,22 +101,12 @@ public final class YamlFile {
         this.lines = lines;
     }
 
-    /** Reads, decodes and composes a file; fails on a file that is missing, too large, not UTF-8 or not YAML. */
+    /**
+     * Reads, decodes and composes a file; fails on a file that is missing, not a regular file, too large, not UTF-8
+     * or not YAML.
+     */
     public static YamlFile open(Path path) {
-        byte[] bytes;
-        try {
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                throw new InputError(path, 0, null, String.format(Locale.ROOT,
-                        "file is %.1f MB; input files are at most %d MB", size / 1048576.0, MAX_BYTES / 1048576));
-            }
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new InputError(path, 0, null, "file not found");
-        } catch (IOException e) {
-            throw new InputError(path, 0, null, "cannot read file: " + e.getMessage());
-        }
-        return parse(path, decode(path, bytes));
+        return parse(path, decode(path, InputFile.read(path, MAX_BYTES, "a YAML file")));
     }
 
     /** Parses YAML text that did not come from a file (in tests and for resources); {@code path} names it. */
@@ -151,7 +153,8 @@ public final class YamlFile {
                 .setAllowRecursiveKeys(false).setCodePointLimit((int) MAX_BYTES)
                 .setUseMarks(true).build();
         try {
-            Optional<Node> node = new Compose(settings).composeString(text);
+            Parser events = new DepthLimit(path, new ParserImpl(settings, new StreamReader(settings, text)));
+            Optional<Node> node = new Composer(settings, events).getSingleNode();
             return node.orElse(null);
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
@@ -159,6 +162,53 @@ public final class YamlFile {
             throw new InputError(path, line, null, describe(e, mark));
         } catch (YamlEngineException e) {
             throw new InputError(path, 0, null, "not valid YAML: " + plain(e.getMessage()));
+        }
+    }
+
+    /**
+     * The parser's events, refused once lists and mappings nest deeper than {@value #MAX_DEPTH}: SnakeYAML composes
+     * a document by recursion, so 20,000 nested brackets would overflow the stack. The parser itself keeps its
+     * state on a heap stack, so counting its events is safe at any depth.
+     */
+    private static final class DepthLimit implements Parser {
+        private final Path path;
+        private final Parser parser;
+        private int depth;
+
+        DepthLimit(Path path, Parser parser) {
+            this.path = path;
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            return parser.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return parser.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            Event e = parser.next();
+            Event.ID id = e.getEventId();
+            if (id == Event.ID.SequenceStart || id == Event.ID.MappingStart) {
+                if (++depth > MAX_DEPTH) {
+                    int line = e.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+                    throw new InputError(path, line, null, "lists and mappings nest more than " + MAX_DEPTH
+                            + " deep; input files nest a few levels (a scenario 4)");
+                }
+            } else if (id == Event.ID.SequenceEnd || id == Event.ID.MappingEnd) {
+                depth--;
+            }
+            return e;
         }
     }
 
@@ -206,9 +256,14 @@ public final class YamlFile {
                 return JsonNodeFactory.instance.nullNode();
             }
             if (!isStandard(node.getTag())) {
-                problems.add(new InputError(path, line(node), at, "YAML tag " + node.getTag().getValue()
+                problems.add(new InputError(path, line(node), at, "YAML tag " + PlainText.cut(node.getTag().getValue())
                         + " is not supported; write the plain value"));
                 return JsonNodeFactory.instance.nullNode();
+            }
+            if (!(node instanceof ScalarNode) && open.size() >= MAX_DEPTH) {
+                // aliases can nest what the parser saw at a shallow depth: the tree is held to the same limit
+                throw new InputError(path, line(node), null, "lists and mappings nest more than " + MAX_DEPTH
+                        + " deep (through aliases); write the values out");
             }
             if (!(node instanceof ScalarNode) && seen.put(node, true) != null && ++aliases > MAX_ALIASES) {
                 // an alias repeats a whole list or mapping: a few are handy, many are a way to blow up memory
@@ -246,6 +301,11 @@ public final class YamlFile {
                     continue;
                 }
                 String key = ks.getValue();
+                String badKey = keyProblem(key);
+                if (badKey != null) {
+                    problems.add(new InputError(path, line(k), at, badKey));
+                    continue;
+                }
                 String here = at.isEmpty() ? key : at + "." + key;
                 Integer earlier = seen.putIfAbsent(key, line(k));
                 if (earlier != null) {
@@ -257,6 +317,16 @@ public final class YamlFile {
                 out.set(key, convert(t.getValueNode(), here));
             }
             return out;
+        }
+
+        /** What is wrong with a key, or null: keys are names, short and on one line. */
+        private static String keyProblem(String key) {
+            if (key.length() > MAX_KEY) {
+                return String.format(Locale.ROOT, "a key of %,d characters (%s); keys are names of at most %d",
+                        key.length(), PlainText.quote(key), MAX_KEY);
+            }
+            String chars = PlainText.problem(key, false);
+            return chars == null ? null : "key " + PlainText.quote(key) + ": " + chars;
         }
 
         private JsonNode scalar(ScalarNode s, String at) {
@@ -320,7 +390,10 @@ public final class YamlFile {
         return root;
     }
 
-    /** Binds the whole document to {@code type}, after checking its shape; throws every problem found. */
+    /**
+     * Binds the whole document to {@code type}, after checking its shape; throws every problem found when its shape
+     * is wrong. Problems with values that still bind (ranges, characters) are kept for {@link #done}.
+     */
     public <T> T read(Class<T> type) {
         return read(MAPPER.constructType(type));
     }
@@ -342,15 +415,24 @@ public final class YamlFile {
 
     private <T> T bind(JsonNode node, JavaType type, String field) {
         int before = problems.size();
-        new Shape(this).check(node, type, field);
-        if (problems.size() > before) {
-            throw InputErrors.of(problems);
+        int valuesBefore = valueProblems;
+        Shape shape = new Shape(this);
+        shape.check(node, type, field);
+        if (problems.size() - before > valueProblems - valuesBefore) {
+            throw InputErrors.of(problems); // a problem of shape: the tree cannot be bound
         }
         try {
-            return MAPPER.treeToValue(node, type);
+            return MAPPER.treeToValue(shape.wholeNumbersBound(node), type);
         } catch (JacksonException e) {
-            // the shape check should have caught it; say what Jackson saw, in one line
-            throw new InputError(path, line(field), field.isEmpty() ? null : field, plain(e.getOriginalMessage()));
+            // the shape check should have caught it: say where, in the file's words, never in Java's
+            String at = field;
+            for (JacksonException.Reference r : e.getPath()) {
+                String name = r.getPropertyName();
+                at = name != null ? (at.isEmpty() ? name : at + "." + name)
+                        : r.getIndex() >= 0 ? at + "[" + r.getIndex() + "]" : at;
+            }
+            throw new InputError(path, line(at), at.isEmpty() ? null : at, "this value does not fit the field (its"
+                    + " type or size); see the format in README.md");
         }
     }
 
@@ -394,6 +476,15 @@ public final class YamlFile {
     /** Notes a problem at {@code field}. */
     public void problem(String field, String problem) {
         problems.add(error(field, problem));
+    }
+
+    /**
+     * Notes a problem with a value of the right type (out of its range, a control character in a text): reading goes
+     * on, and {@link #done} throws it with the rest.
+     */
+    void valueProblem(String field, String problem) {
+        problems.add(error(field, problem));
+        valueProblems++;
     }
 
     /**

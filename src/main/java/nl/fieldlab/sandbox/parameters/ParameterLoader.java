@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.core.type.TypeReference;
+import nl.fieldlab.sandbox.domain.FreeText;
 import nl.fieldlab.sandbox.input.InputError;
 import nl.fieldlab.sandbox.input.Months;
 import nl.fieldlab.sandbox.input.YamlFile;
@@ -39,12 +40,16 @@ public final class ParameterLoader {
 
     /** One dated value as written: {@code {from: 2026-01, value: 14.71, source: "...", unverified: false}}. */
     public record ValueSpec(@JsonProperty(required = true) String from, @JsonProperty(required = true) Double value,
-            @JsonProperty(required = true) String source, Boolean unverified) {
+            @JsonProperty(required = true) @FreeText String source, Boolean unverified) {
     }
 
-    record ParameterSpec(String description, @JsonProperty(required = true) String unit,
-            @JsonProperty(required = true) String reference, @JsonProperty(required = true) List<ValueSpec> values,
-            Boolean municipal) {
+    /**
+     * A parameter as written. {@code min} and {@code max} declare the values it may take; without them its unit's
+     * range holds ({@link Units}), and a unit without one needs them.
+     */
+    record ParameterSpec(@FreeText String description, @JsonProperty(required = true) String unit,
+            @JsonProperty(required = true) @FreeText String reference,
+            @JsonProperty(required = true) List<ValueSpec> values, Boolean municipal, Double min, Double max) {
     }
 
     /** Reads every {@code *.yaml} under {@code dir}, in path order. Duplicate keys across files are errors. */
@@ -83,19 +88,51 @@ public final class ParameterLoader {
                     "parameter keys are lower case, with dots and dashes (e.g. wml.hourly.adult)");
             yaml.check(!spec.reference().isBlank(), key + ".reference", "the legal reference must not be empty");
             yaml.check(!spec.values().isEmpty(), key + ".values", "at least one dated value is required");
-            List<DatedValue> values = datedValues(yaml, key, spec.values());
+            Units.Range range = range(yaml, key, spec.unit(), spec.min(), spec.max(), null);
+            List<DatedValue> values = datedValues(yaml, key, spec.values(), range, spec.unit());
             out.add(new Parameter(key, spec.description() == null ? "" : spec.description(), spec.unit(),
-                    spec.reference(), values, display, yaml.line(key), Boolean.TRUE.equals(spec.municipal())));
+                    spec.reference(), values, display, yaml.line(key), Boolean.TRUE.equals(spec.municipal()), range));
         }
         yaml.done();
         return out;
     }
 
     /**
-     * Reads dated values at {@code key + ".values"}: every value has a month and a source, an unverified one says so,
-     * no two share a month; returned in ascending order. Parameter files and exemption declarations use it alike.
+     * The range of a parameter at {@code key}: {@code min} and {@code max} as declared (both or neither), else
+     * {@code inherited} (the baseline parameter an exemption overrides), else its unit's. A unit without a range and
+     * no declared range is a problem noted at {@code key.unit}; the result is then {@link Parameter#ANY}.
      */
-    public static List<DatedValue> datedValues(YamlFile yaml, String key, List<ValueSpec> specs) {
+    public static Units.Range range(YamlFile yaml, String key, String unit, Double min, Double max,
+            Units.Range inherited) {
+        if (min != null || max != null) {
+            if (!yaml.check(min != null && max != null, key + (min == null ? ".min" : ".max"),
+                    "declare both min and max, or neither (the unit's range then holds)")
+                    || !yaml.check(min <= max, key + ".max", "max is below min")) {
+                return Parameter.ANY;
+            }
+            return new Units.Range(min, max, false, "declared in the parameter's file");
+        }
+        if (inherited != null) {
+            return inherited;
+        }
+        Units.Range byUnit = Units.of(unit);
+        if (byUnit == null) {
+            yaml.problem(key + ".unit", "unit " + nl.fieldlab.sandbox.input.PlainText.quote(unit == null ? "" : unit)
+                    + " has no known range; declare min: and max: for this parameter"
+                    + nl.fieldlab.sandbox.input.Suggestions.didYouMean(unit == null ? "" : unit, Units.all().keySet())
+                    + " (units with a range: " + String.join(", ", Units.all().keySet()) + ")");
+            return Parameter.ANY;
+        }
+        return byUnit;
+    }
+
+    /**
+     * Reads dated values at {@code key + ".values"}: every value has a month and a source, an unverified one says so,
+     * lies in {@code range}, and comes after the one before it (the order a reader checks them in); returned in
+     * ascending order. Parameter files and exemption declarations use it alike.
+     */
+    public static List<DatedValue> datedValues(YamlFile yaml, String key, List<ValueSpec> specs, Units.Range range,
+            String unit) {
         List<DatedValue> values = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             ValueSpec v = specs.get(i);
@@ -104,19 +141,24 @@ public final class ParameterLoader {
                 continue;
             }
             YearMonth from = Months.parse(yaml, at + ".from", v.from());
+            String outside = Parameter.problem(v.value(), range, unit);
+            yaml.check(outside == null, at + ".value", outside);
             yaml.check(!v.source().isBlank(), at + ".source", "every value needs a source");
             boolean unverified = Boolean.TRUE.equals(v.unverified());
             yaml.check(!unverified || v.source().toLowerCase().contains("unverified"), at + ".source",
                     "an unverified value must say 'unverified' in its source");
             if (from != null) {
+                DatedValue before = values.isEmpty() ? null : values.get(values.size() - 1);
+                if (before != null && from.equals(before.from())) {
+                    yaml.problem(at + ".from", "two values from " + from);
+                } else if (before != null && from.isBefore(before.from())) {
+                    yaml.problem(at + ".from", from + " comes before the value above it (" + before.from()
+                            + "); keep the values in ascending order of date");
+                }
                 values.add(new DatedValue(from, v.value(), v.source(), unverified));
             }
         }
         values.sort(Comparator.comparing(DatedValue::from));
-        for (int i = 1; i < values.size(); i++) {
-            yaml.check(!values.get(i).from().equals(values.get(i - 1).from()), key + ".values",
-                    "two values from " + values.get(i).from());
-        }
         return values;
     }
 

@@ -14,6 +14,9 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import nl.fieldlab.sandbox.domain.FreeText;
+
+import nl.fieldlab.sandbox.input.PlainText;
 import nl.fieldlab.sandbox.input.Suggestions;
 import nl.fieldlab.sandbox.input.YamlFile;
 
@@ -32,11 +35,12 @@ public record Regions(Map<String, String> regions, Map<String, SortedSet<String>
     /** A folder without a regions file: any code is accepted, as before regions were declared. */
     public static final Regions OPEN = new Regions(Map.of(), Map.of(), Map.of());
 
-    record RegionSpec(@JsonProperty(required = true) String name, @JsonProperty(required = true) String source) {
+    record RegionSpec(@JsonProperty(required = true) String name,
+            @JsonProperty(required = true) @FreeText String source) {
     }
 
     record GroupSpec(@JsonProperty(required = true) String name, @JsonProperty(required = true) List<String> regions,
-            @JsonProperty(required = true) String source) {
+            @JsonProperty(required = true) @FreeText String source) {
     }
 
     record FileSpec(@JsonProperty(required = true) Map<String, RegionSpec> regions, Map<String, GroupSpec> groups) {
@@ -77,7 +81,7 @@ public record Regions(Map<String, String> regions, Map<String, SortedSet<String>
             SortedSet<String> members = new TreeSet<>();
             for (int i = 0; i < g.regions().size(); i++) {
                 String m = g.regions().get(i);
-                if (yaml.check(regions.containsKey(m), at + ".regions[" + i + "]", "no region '" + m + "'"
+                if (yaml.check(regions.containsKey(m), at + ".regions[" + i + "]", "no region " + PlainText.quote(m)
                         + Suggestions.didYouMean(m, regions.keySet()))) {
                     members.add(m);
                 }
@@ -106,7 +110,8 @@ public record Regions(Map<String, String> regions, Map<String, SortedSet<String>
         }
         Set<String> known = new TreeSet<>(regions.keySet());
         known.addAll(groups.keySet());
-        return "no region or region group '" + code + "' in regions.yaml" + Suggestions.didYouMean(code, known)
+        return "no region or region group " + PlainText.quote(code) + " in regions.yaml"
+                + Suggestions.didYouMean(code, known)
                 + " (known: " + String.join(", ", known) + ")";
     }
 
@@ -118,7 +123,7 @@ public record Regions(Map<String, String> regions, Map<String, SortedSet<String>
         String hint = groups.containsKey(code) ? " ('" + code + "' is a group of regions: "
                 + String.join(", ", groups.get(code)) + "; a scenario places people in one of them)"
                 : Suggestions.didYouMean(code, regions.keySet());
-        return "no labour-market region '" + code + "' in the rules' regions.yaml" + hint + " (known: "
+        return "no labour-market region " + PlainText.quote(code) + " in the rules' regions.yaml" + hint + " (known: "
                 + String.join(", ", regions.keySet()) + ")";
     }
 

@@ -22,9 +22,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import tools.jackson.databind.node.ObjectNode;
 
+import nl.fieldlab.sandbox.domain.FreeText;
+import nl.fieldlab.sandbox.domain.Plausible;
 import nl.fieldlab.sandbox.domain.QuestionType;
 import nl.fieldlab.sandbox.domain.Status;
 import nl.fieldlab.sandbox.input.InputError;
+import nl.fieldlab.sandbox.input.InputFile;
 import nl.fieldlab.sandbox.input.JsonSchema;
 import nl.fieldlab.sandbox.input.Months;
 import nl.fieldlab.sandbox.input.YamlFile;
@@ -32,6 +35,7 @@ import nl.fieldlab.sandbox.parameters.DatedValue;
 import nl.fieldlab.sandbox.parameters.Parameter;
 import nl.fieldlab.sandbox.parameters.ParameterLoader;
 import nl.fieldlab.sandbox.parameters.ParameterTable;
+import nl.fieldlab.sandbox.parameters.Units;
 
 /**
  * Everything under a {@code rules/} folder, read once and held in memory: baseline DRL files, exemption
@@ -172,6 +176,42 @@ public final class RuleLibrary {
         return keys;
     }
 
+    /**
+     * What is wrong with {@code value} as a value of the parameter {@code key} (a baseline parameter, or one an
+     * exemption declares), or null when it may take it or no parameter has that key.
+     */
+    public String parameterProblem(String key, double value) {
+        Parameter p = parameters.get(key);
+        if (p == null) {
+            for (Exemption e : exemptions.values()) {
+                p = e.parameters().get(key);
+                if (p != null) {
+                    break;
+                }
+            }
+        }
+        return p == null ? null : p.problem(value);
+    }
+
+    private final Map<String, SortedSet<String>> textValues = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The words the rules compare a text fact with ({@code worker.background}, {@code employer.trainingFund}; see
+     * {@link TextValues}), with NONE.
+     */
+    public SortedSet<String> textValues(String fact) {
+        return textValues.computeIfAbsent(fact, f -> {
+            List<SourceFile> all = new ArrayList<>(baselineRules);
+            all.addAll(exemptionRules.values());
+            return TextValues.of(all, f);
+        });
+    }
+
+    /** What is wrong with a text fact's value (a word no rule compares it with), or null when nothing is. */
+    public String textProblem(String fact, String value) {
+        return TextValues.FACTS.containsKey(fact) ? TextValues.problem(fact, value, textValues(fact)) : null;
+    }
+
     /** Number of rules declared in the baseline and exemption DRL files. */
     public int ruleCount() {
         return ruleIds().size();
@@ -305,30 +345,40 @@ public final class RuleLibrary {
         return c != 0 ? c : a.compareTo(b);
     }
 
-    record ScopeSpec(List<QuestionType> questions, List<String> regions, List<Status> statuses, Integer minAge,
-            Integer maxAge, Boolean technicalOnly, String from, String until, CapSpec cap, Boolean cohort) {
+    record ScopeSpec(List<QuestionType> questions, List<String> regions, List<Status> statuses,
+            @Plausible(min = 0, max = 120, unit = "years", source = "a human age") Integer minAge,
+            @Plausible(min = 0, max = 120, unit = "years (0 = no upper limit)", source = "a human age") Integer maxAge,
+            Boolean technicalOnly, String from, String until, CapSpec cap, Boolean cohort) {
     }
 
-    record CapSpec(Double staffShare, Double budget, Integer participants) {
+    record CapSpec(
+            @Plausible(min = 0, max = 1, message = "expected a share between 0 and 1, got {value}",
+                    source = "a share of an employer's staff") Double staffShare,
+            @Plausible(min = 0, max = 1e10, unit = "euro per replication", source = "wide: far above any region's "
+                    + "labour-market budget") Double budget,
+            @Plausible(min = 0, max = 10_000_000, unit = "participants per replication", source = "more than a "
+                    + "scenario can hold") Integer participants) {
     }
 
     /**
      * An exemption's parameter: dated values with a reference, as in the parameter files, or the short form of one
      * value with its source (in force from the exemption's start).
      */
-    record ParamSpec(Double value, @JsonProperty(required = true) String unit, String source, String description,
-            Boolean unverified, String reference, List<ParameterLoader.ValueSpec> values) {
+    record ParamSpec(Double value, @JsonProperty(required = true) String unit, @FreeText String source,
+            @FreeText String description, Boolean unverified, @FreeText String reference,
+            List<ParameterLoader.ValueSpec> values, Double min, Double max) {
     }
 
     record ExemptionSpec(
             @JsonPropertyDescription("short id such as E1: capitals, digits, '-'") @JsonProperty(required = true) String id,
             @JsonPropertyDescription("the exemption in a few words") @JsonProperty(required = true) String title,
-            @JsonPropertyDescription("what it changes, in words") @JsonProperty(required = true) String description,
+            @JsonPropertyDescription("what it changes, in words") @JsonProperty(required = true) @FreeText
+            String description,
             @JsonPropertyDescription("the decision it changes and how (contact, hire, trial, course, completion, ...)")
-            @JsonProperty(required = true) String mechanism,
-            @JsonPropertyDescription("what could go wrong") @JsonProperty(required = true) String risk,
+            @JsonProperty(required = true) @FreeText String mechanism,
+            @JsonPropertyDescription("what could go wrong") @JsonProperty(required = true) @FreeText String risk,
             @JsonPropertyDescription("the regulation it relaxes and the evidence for its effect")
-            @JsonProperty(required = true) String source,
+            @JsonProperty(required = true) @FreeText String source,
             @JsonPropertyDescription("baseline rule names it switches off inside its scope") List<String> suspends,
             @JsonPropertyDescription(".drl files beside this one with the overlay rules") List<String> rules,
             @JsonPropertyDescription("its own parameters: unit with dated values, or value and source")
@@ -340,12 +390,20 @@ public final class RuleLibrary {
     }
 
     record LegalRouteSpec(@JsonProperty(required = true) LegalRoute.Kind kind,
-            @JsonProperty(required = true) String who, @JsonProperty(required = true) LeadTimeSpec leadTimeMonths,
-            @JsonProperty(required = true) String source) {
+            @JsonProperty(required = true) @FreeText String who,
+            @JsonProperty(required = true) LeadTimeSpec leadTimeMonths,
+            @JsonProperty(required = true) @FreeText String source) {
     }
 
-    record LeadTimeSpec(@JsonProperty(required = true) Integer min, @JsonProperty(required = true) Integer max) {
+    record LeadTimeSpec(
+            @Plausible(min = 0, max = 240, unit = "months", source = "twenty years: longer than any change of law")
+            @JsonProperty(required = true) Integer min,
+            @Plausible(min = 0, max = 240, unit = "months", source = "twenty years: longer than any change of law")
+            @JsonProperty(required = true) Integer max) {
     }
+
+    /** Longest exemption title: it names the exemption in tables and rankings. */
+    static final int MAX_TITLE = 200;
 
     /** The JSON Schema of exemption declarations. */
     public static ObjectNode exemptionSchema() {
@@ -358,6 +416,9 @@ public final class RuleLibrary {
         YamlFile yaml = YamlFile.open(file);
         ExemptionSpec s = yaml.read(ExemptionSpec.class);
         yaml.check(s.id().matches("[A-Z][A-Z0-9-]{0,19}"), "id", "expected an id such as E1");
+        yaml.check(s.title().length() <= MAX_TITLE, "title", String.format(java.util.Locale.ROOT,
+                "a title of %,d characters; at most %d (it heads the exemption's rows; say more in description)",
+                s.title().length(), MAX_TITLE));
         List<String> ruleFiles = new ArrayList<>();
         List<String> rules = s.rules() == null ? List.of() : s.rules();
         Path exemptionsDir = root.resolve("exemptions");
@@ -384,12 +445,16 @@ public final class RuleLibrary {
                 if (!yaml.check(p != null, at, "expected unit, reference and dated values (or value and source)")) {
                     return;
                 }
+                Parameter base = baseline.get(key);
+                // an override of a baseline parameter is held to that parameter's range, unless it declares one
+                Units.Range range = ParameterLoader.range(yaml, at, p.unit(), p.min(), p.max(),
+                        base == null ? null : base.range());
                 List<DatedValue> values;
                 if (p.values() != null) {
                     yaml.check(p.value() == null && p.source() == null, at, "give either values: [...] or one value"
                             + " with its source, not both");
                     yaml.check(!p.values().isEmpty(), at + ".values", "at least one dated value is required");
-                    values = ParameterLoader.datedValues(yaml, at, p.values());
+                    values = ParameterLoader.datedValues(yaml, at, p.values(), range, p.unit());
                 } else {
                     if (!yaml.check(p.value() != null && p.source() != null, at, "expected values: [{from, value,"
                             + " source}] or value and source")) {
@@ -398,28 +463,34 @@ public final class RuleLibrary {
                     boolean unverified = Boolean.TRUE.equals(p.unverified());
                     yaml.check(!unverified || p.source().toLowerCase().contains("unverified"), at + ".source",
                             "an unverified value must say 'unverified' in its source");
+                    String outside = Parameter.problem(p.value(), range, p.unit());
+                    yaml.check(outside == null, at + ".value", outside);
                     values = List.of(new DatedValue(from, p.value(), p.source(), unverified));
                 }
                 if (values.isEmpty()) {
                     return;
                 }
-                Parameter base = baseline.get(key);
                 String reference = p.reference() != null && !p.reference().isBlank() ? p.reference()
                         : base != null ? base.reference() : "Exemption " + s.id() + " (design parameter)";
                 params.put(key, new Parameter(key, p.description() == null ? "" : p.description(), p.unit(),
-                        reference, values, InputError.display(file), yaml.line(at)));
+                        reference, values, InputError.display(file), yaml.line(at), false, range));
             });
         }
         ScopeSpec sc = s.scope();
         YearMonth scopeFrom = Months.parse(yaml, "scope.from", sc.from());
         YearMonth scopeUntil = Months.parse(yaml, "scope.until", sc.until());
+        if (scopeFrom != null && scopeUntil != null) {
+            yaml.check(!scopeFrom.isAfter(scopeUntil), "scope.until", "the scope ends (" + scopeUntil
+                    + ") before it starts (from " + scopeFrom + "): it would cover no month");
+        }
+        if (sc.minAge() != null && sc.maxAge() != null && sc.maxAge() > 0) {
+            yaml.check(sc.minAge() <= sc.maxAge(), "scope.maxAge", "maxAge " + sc.maxAge() + " is below minAge "
+                    + sc.minAge() + ": the scope would cover no age (maxAge 0 means no upper limit)");
+        }
         CapSpec cap = sc.cap() == null ? new CapSpec(null, null, null) : sc.cap();
         double staffShare = cap.staffShare() == null ? 0 : cap.staffShare();
-        yaml.check(staffShare >= 0 && staffShare <= 1, "scope.cap.staffShare", "expected a share between 0 and 1");
         double budget = cap.budget() == null ? 0 : cap.budget();
-        yaml.check(budget >= 0, "scope.cap.budget", "expected an amount of at least 0");
         int participants = cap.participants() == null ? 0 : cap.participants();
-        yaml.check(participants >= 0, "scope.cap.participants", "expected a count of at least 0");
         List<String> scopeRegions = sc.regions() == null ? List.of() : sc.regions();
         for (int i = 0; i < scopeRegions.size(); i++) {
             String problem = regions.scopeProblem(scopeRegions.get(i));
@@ -430,7 +501,7 @@ public final class RuleLibrary {
             LegalRouteSpec r = s.legalRoute();
             int min = r.leadTimeMonths().min();
             int max = r.leadTimeMonths().max();
-            yaml.check(min >= 0 && max >= min, "legalRoute.leadTimeMonths", "expected 0 <= min <= max, got " + min
+            yaml.check(max >= min, "legalRoute.leadTimeMonths", "expected 0 <= min <= max, got " + min
                     + " and " + max);
             route = new LegalRoute(r.kind(), r.who().strip(), min, max, r.source().strip());
         }
@@ -468,12 +539,9 @@ public final class RuleLibrary {
     }
 
     private static SourceFile read(Path root, Path file) {
-        try {
-            String rel = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
-            return SourceFile.of(rel, Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new InputError(file, 0, null, "cannot read file: " + e.getMessage());
-        }
+        String rel = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        // a regular file, read to a limit like every input (the largest shipped rule file is a few kilobytes)
+        return SourceFile.of(rel, InputFile.read(file, YamlFile.MAX_BYTES, "a rule file"));
     }
 
     private static List<Path> files(Path dir, String suffix) {

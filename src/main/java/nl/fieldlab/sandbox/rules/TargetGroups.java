@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+
+import nl.fieldlab.sandbox.domain.FreeText;
 import tools.jackson.core.type.TypeReference;
 
 import nl.fieldlab.sandbox.input.YamlFile;
@@ -25,7 +27,8 @@ public record TargetGroups(Map<String, String> descriptions, String file) {
     /** A folder without {@code groups.yaml}: nothing is declared and nothing is checked. */
     public static final TargetGroups NONE = new TargetGroups(Map.of(), "");
 
-    record GroupSpec(@JsonProperty(required = true) String description, @JsonProperty(required = true) String source) {
+    record GroupSpec(@JsonProperty(required = true) @FreeText String description,
+            @JsonProperty(required = true) @FreeText String source) {
     }
 
     public TargetGroups {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import nl.fieldlab.sandbox.domain.FreeText;
+import nl.fieldlab.sandbox.domain.Plausible;
 import nl.fieldlab.sandbox.input.YamlFile;
 
 /**
@@ -17,8 +19,10 @@ public record CalibrationTargets(@JsonProperty(required = true) Double band,
         @JsonProperty(required = true) List<Target> targets) {
 
     /** One observed figure. */
-    public record Target(@JsonProperty(required = true) String measure, @JsonProperty(required = true) Double value,
-            @JsonProperty(required = true) String label, @JsonProperty(required = true) String source) {
+    public record Target(@JsonProperty(required = true) String measure,
+            @Plausible(min = 0, max = 1, unit = "(a share of recipients)", source = "the calibration measures are "
+                    + "shares of recipients leaving a benefit or finding work") @JsonProperty(required = true) Double value,
+            @JsonProperty(required = true) String label, @JsonProperty(required = true) @FreeText String source) {
     }
 
     public static CalibrationTargets load(Path file) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import nl.fieldlab.sandbox.domain.CourseRoute;
 import nl.fieldlab.sandbox.domain.Credential;
 import nl.fieldlab.sandbox.domain.Education;
+import nl.fieldlab.sandbox.domain.Plausible;
 
 /**
  * A course workers can take to move into a field.
@@ -18,20 +19,25 @@ public record CourseSpec(
         @JsonPropertyDescription("education level it gives")
         @JsonProperty(required = true) Education level,
         @JsonPropertyDescription("nominal duration in months")
+        @Plausible(min = 1, max = 120, unit = "months", source = "ten years: longer than any MBO, HBO or WO programme")
         @JsonProperty(required = true) Integer months,
         @JsonPropertyDescription("BBL, BOL or OTHER")
         @JsonProperty(required = true) CourseRoute route,
         @JsonPropertyDescription("DIPLOMA, CERTIFICATE, PRACTICE_STATEMENT or SECTOR_CERTIFICATE")
         @JsonProperty(required = true) Credential credential,
         @JsonPropertyDescription("full price per participant in euro")
+        @Plausible(min = 0, max = 200_000, unit = "euro", source = "wide: a full university programme at the "
+                + "institutional rate costs about 60,000 euro")
         @JsonProperty(required = true) Double price,
         @JsonPropertyDescription("leads to a fieldlab shortage occupation")
         Boolean shortageOccupation,
         @JsonPropertyDescription("leads to a UWV promising occupation")
         Boolean kansberoep,
         @JsonPropertyDescription("practice hours per study year at the workplace (BBL)")
+        @Plausible(min = 0, max = 2080, unit = "hours a year", source = "52 weeks of 40 hours")
         Integer practiceHoursPerYear,
         @JsonPropertyDescription("supervised teaching hours per study year (BBL)")
+        @Plausible(min = 0, max = 2080, unit = "hours a year", source = "52 weeks of 40 hours")
         Integer supervisedHoursPerYear,
         @JsonPropertyDescription("listed in a recognised sectoral development path (sectoraal ontwikkelpad; default false)")
         Boolean developmentPath) {

@@ -6,6 +6,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import nl.fieldlab.sandbox.domain.FreeText;
+import nl.fieldlab.sandbox.domain.Plausible;
+import nl.fieldlab.sandbox.input.PlainText;
+import nl.fieldlab.sandbox.input.Suggestions;
 import nl.fieldlab.sandbox.input.YamlFile;
 
 /**
@@ -27,14 +31,17 @@ public record EvidenceTable(@JsonProperty(required = true) List<Row> rows) {
      * @param band      {@code [low, high]}: where a simulated effect must fall
      * @param check     the experiment that simulates it, or null
      */
-    public record Row(@JsonProperty(required = true) String id, @JsonProperty(required = true) String instrument,
-            @JsonProperty(required = true) String mechanism, @JsonProperty(required = true) String population,
+    public record Row(@JsonProperty(required = true) String id,
+            @JsonProperty(required = true) @FreeText String instrument,
+            @JsonProperty(required = true) @FreeText String mechanism,
+            @JsonProperty(required = true) @FreeText String population,
             @JsonProperty(required = true) String country,
+            @Plausible(min = 1, max = 600, unit = "months", source = "fifty years: longer than any follow-up")
             @JsonProperty(value = "horizon-months", required = true) Integer horizonMonths,
-            @JsonProperty(required = true) String outcome, @JsonProperty(required = true) String measure,
+            @JsonProperty(required = true) @FreeText String outcome, @JsonProperty(required = true) String measure,
             Double published, @JsonProperty(required = true) List<Double> band,
-            @JsonProperty(value = "band-reason", required = true) String bandReason,
-            @JsonProperty(required = true) String source, @JsonProperty(required = true) String table,
+            @JsonProperty(value = "band-reason", required = true) @FreeText String bandReason,
+            @JsonProperty(required = true) @FreeText String source, @JsonProperty(required = true) @FreeText String table,
             Boolean unverified, Check check) {
 
         public double low() {
@@ -52,8 +59,14 @@ public record EvidenceTable(@JsonProperty(required = true) List<Row> rows) {
      * {@code coached}, {@code workers}, {@code group:<GROUP>}, or nothing), a relative change, or the variant's own
      * value (a share). {@code none} says why a row is not simulated.
      */
-    public record Check(String scenario, String variant, String metric, String per, String none) {
+    public record Check(String scenario, String variant, String metric, String per, @FreeText String none) {
     }
+
+    /** What {@code per} may say: a count of workers, of a group, of those coached, or of an exemption's participants. */
+    static final java.util.regex.Pattern PER = java.util.regex.Pattern.compile(
+            "workers|coached|group:[^\\s]+|participants:[A-Z][A-Z0-9-]*");
+    /** Where an experiment lies: a scenario file under the folder of the table, named relative to it. */
+    static final java.util.regex.Pattern SCENARIO = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_./-]*\\.yaml");
 
     /** Reads and checks the table; every problem names the file, line and field. */
     public static EvidenceTable load(Path file) {
@@ -62,7 +75,9 @@ public record EvidenceTable(@JsonProperty(required = true) List<Row> rows) {
         for (int i = 0; i < t.rows().size(); i++) {
             Row r = t.rows().get(i);
             String at = "rows[" + i + "]";
-            yaml.check(MEASURES.contains(r.measure()), at + ".measure", "expected one of " + MEASURES);
+            yaml.check(MEASURES.contains(r.measure()), at + ".measure", "expected one of "
+                    + String.join(", ", new java.util.TreeSet<>(MEASURES)) + ", got " + PlainText.quote(r.measure())
+                    + Suggestions.didYouMean(r.measure(), MEASURES));
             if (yaml.check(r.band().size() == 2, at + ".band", "expected [low, high]")) {
                 yaml.check(r.low() <= r.high(), at + ".band", "low is above high");
                 yaml.check(r.published() == null || (r.published() >= r.low() && r.published() <= r.high()),
@@ -76,6 +91,15 @@ public record EvidenceTable(@JsonProperty(required = true) List<Row> rows) {
             boolean simulated = c.none() == null;
             yaml.check(simulated == (c.scenario() != null && c.variant() != null && c.metric() != null),
                     at + ".check", "give scenario, variant and metric, or none: why the model cannot simulate it");
+            if (c.scenario() != null) {
+                yaml.check(SCENARIO.matcher(c.scenario()).matches() && !c.scenario().contains(".."),
+                        at + ".check.scenario", "expected a scenario file under " + file.toAbsolutePath().getParent()
+                                .getFileName() + "/, named relative to it, e.g. evidence/wage-subsidy.yaml");
+            }
+            if (c.per() != null && !c.per().isBlank()) {
+                yaml.check(PER.matcher(c.per()).matches(), at + ".check.per", "expected workers, coached,"
+                        + " group:<GROUP> or participants:<EXEMPTION>, got " + PlainText.quote(c.per()));
+            }
         }
         yaml.done();
         return t;

@@ -3,6 +3,8 @@ package nl.fieldlab.sandbox.scenario;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import nl.fieldlab.sandbox.domain.FreeText;
+
 /**
  * An evaluator's assertion about a run, checked after it.
  *
@@ -20,5 +22,5 @@ public record ExpectationSpec(
         @JsonPropertyDescription("the 95 % CI of the difference to the baseline lies below 0") Boolean lowers,
         @JsonPropertyDescription("the variant's mean is below this value") Double below,
         @JsonPropertyDescription("the variant's mean is above this value") Double above,
-        @JsonPropertyDescription("why the evaluator expects it, quoted in the report") String note) {
+        @JsonPropertyDescription("why the evaluator expects it, quoted in the report") @FreeText String note) {
 }

@@ -8,6 +8,8 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import nl.fieldlab.sandbox.domain.FreeText;
+
 /**
  * The municipality whose own policy a scenario simulates: the choices the law leaves to a municipality's ordinance
  * or policy rule (a flat-rate wage-cost subsidy pending the wage-value assessment, the length of a bijstand trial
@@ -22,7 +24,8 @@ public record Municipality(
         Map<String, Choice> policy) {
 
     /** One policy choice: its value and the ordinance, policy rule or page that sets it. */
-    public record Choice(@JsonProperty(required = true) Double value, @JsonProperty(required = true) String source) {
+    public record Choice(@JsonProperty(required = true) Double value,
+            @JsonProperty(required = true) @FreeText String source) {
     }
 
     public static final Municipality NONE = new Municipality("", Map.of());

@@ -22,12 +22,26 @@ import java.util.function.Predicate;
  *                     checked)
  * @param regionProblem what is wrong with a region code (not a labour-market region of the rules), or null when it
  *                     is one (null: not checked)
+ * @param parameterProblem what is wrong with a value of a rule parameter (outside its range), or null when nothing
+ *                     is (null: not checked)
+ * @param textProblem  what is wrong with the value of a text fact the rules compare with a known set of words
+ *                     ({@code worker.background}, {@code employer.trainingFund}), or null (null: not checked)
  */
 public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
         Predicate<String> municipalParameter,
         BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
         Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
-        Function<String, String> regionProblem) {
+        Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
+        BiFunction<String, String, String> textProblem) {
+
+    /** A context that checks no parameter values or text facts. */
+    public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
+            Predicate<String> municipalParameter, BiFunction<String, Set<String>, String> metricProblem,
+            Function<String, String> idTaken, Function<Scenario, Footprint> footprint,
+            Function<java.time.YearMonth, Double> statePensionAge, Function<String, String> regionProblem) {
+        this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
+                regionProblem, null, null);
+    }
 
     /** Memory a run needs and the heap it has. */
     public record Footprint(long bytesNeeded, long heapBytes) {

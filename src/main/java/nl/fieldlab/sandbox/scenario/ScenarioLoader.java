@@ -15,9 +15,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import tools.jackson.databind.node.ObjectNode;
 
+import nl.fieldlab.sandbox.domain.FreeText;
+import nl.fieldlab.sandbox.domain.Plausible;
 import nl.fieldlab.sandbox.input.InputError;
 import nl.fieldlab.sandbox.input.JsonSchema;
 import nl.fieldlab.sandbox.input.Months;
+import nl.fieldlab.sandbox.input.PlainText;
 import nl.fieldlab.sandbox.input.Suggestions;
 import nl.fieldlab.sandbox.input.YamlFile;
 import nl.fieldlab.sandbox.rules.Hashes;
@@ -33,15 +36,20 @@ public final class ScenarioLoader {
             @JsonPropertyDescription("names the report folder: letters, digits, '-', '_' or '.'")
             @JsonProperty(required = true) String id,
             @JsonPropertyDescription("what the scenario asks, in words; the report quotes it")
-            @JsonProperty(required = true) String description,
+            @JsonProperty(required = true) @FreeText String description,
             @JsonPropertyDescription("labour-market region code of rules/regions.yaml (default NHN)") String region,
             @JsonPropertyDescription("the municipality whose own policy choices apply (parameters marked municipal)")
             Municipality municipality,
             @JsonPropertyDescription("first simulated month, YYYY-MM") @JsonProperty(required = true) String start,
-            @JsonPropertyDescription("months simulated, 1 to 240") @JsonProperty(required = true) Integer months,
+            @JsonPropertyDescription("months simulated, 1 to 240")
+            @Plausible(min = 1, max = 240, unit = "months", source = "twenty years: beyond any evaluation horizon")
+            @JsonProperty(required = true) Integer months,
             @JsonPropertyDescription("seed of the random draws: the same seed gives the same report")
             @JsonProperty(required = true) Long seed,
             @JsonPropertyDescription("Monte Carlo replications, 2 to 10,000")
+            @Plausible(min = 2, max = MAX_REPLICATIONS, message = "expected 2 to 10000 replications (a confidence "
+                    + "interval needs two), got {value}", source = "a confidence interval needs two; 10,000 is the "
+                    + "most a precision study uses")
             @JsonProperty(required = true) Integer replications,
             @JsonPropertyDescription("FIXED: one population for every replication; PER_REPLICATION: drawn again in each")
             Scenario.PopulationMode population,
@@ -63,6 +71,19 @@ public final class ScenarioLoader {
     public static final int MAX_ID = 80;
     /** Longest description. */
     public static final int MAX_DESCRIPTION = 4_000;
+    /**
+     * Most worker (and employer) groups: a group is a row of every per-group table of the report, and the shipped
+     * scenarios have at most 7; the province's scenarios list groups by status and sector, a few dozen.
+     */
+    public static final int MAX_GROUPS = 200;
+    /** Most courses. */
+    public static final int MAX_COURSES = 200;
+    /** Most variants: each is simulated in full; rank-exemptions, which runs one per exemption, needs about 12. */
+    public static final int MAX_VARIANTS = 50;
+    /** Most expectations. */
+    public static final int MAX_EXPECTATIONS = 200;
+    /** Longest name (a group, a field, a sector, a course id): names head table columns and rows. */
+    public static final int MAX_NAME = 80;
 
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*");
 
@@ -89,10 +110,11 @@ public final class ScenarioLoader {
         yaml.check(s.description().length() <= MAX_DESCRIPTION, "description",
                 "at most " + MAX_DESCRIPTION + " characters (it has " + s.description().length() + ")");
         YearMonth start = Months.parse(yaml, "start", s.start());
-        yaml.check(s.months() >= 1 && s.months() <= 240, "months", "expected 1 to 240 months, got " + s.months());
-        yaml.check(s.replications() >= 2 && s.replications() <= MAX_REPLICATIONS, "replications",
-                "expected 2 to " + MAX_REPLICATIONS + " replications (a confidence interval needs two), got "
-                        + s.replications());
+        count(yaml, "workers", s.workers().size(), MAX_GROUPS, "worker groups");
+        count(yaml, "employers", s.employers().size(), MAX_GROUPS, "employer groups");
+        count(yaml, "courses", s.courses() == null ? 0 : s.courses().size(), MAX_COURSES, "courses");
+        count(yaml, "variants", s.variants().size(), MAX_VARIANTS, "variants");
+        count(yaml, "expect", s.expect() == null ? 0 : s.expect().size(), MAX_EXPECTATIONS, "expectations");
         String region = s.region() == null ? "NHN" : s.region();
         checkRegion(yaml, "region", s.region(), context);
 
@@ -104,6 +126,7 @@ public final class ScenarioLoader {
             WorkerGroup g = s.workers().get(i);
             checkWorkers(yaml, "workers[" + i + "]", g, ids);
             checkRegion(yaml, "workers[" + i + "].region", g.region(), context);
+            checkText(yaml, "workers[" + i + "].background", "worker.background", g.background(), context);
             if (pensionAge != null && g.age() != null && g.age().max() != null) {
                 yaml.check(g.age().max() < pensionAge, "workers[" + i + "].age",
                         "expected ages below the state pension age (" + num(pensionAge) + " in " + start
@@ -116,15 +139,17 @@ public final class ScenarioLoader {
         for (int i = 0; i < s.employers().size(); i++) {
             checkEmployers(yaml, "employers[" + i + "]", s.employers().get(i), ids);
             checkRegion(yaml, "employers[" + i + "].region", s.employers().get(i).region(), context);
+            checkText(yaml, "employers[" + i + "].trainingFund", "employer.trainingFund",
+                    s.employers().get(i).trainingFund(), context);
         }
         List<CourseSpec> courses = s.courses() == null ? List.of() : s.courses();
         ids.clear();
         for (int i = 0; i < courses.size(); i++) {
             String at = "courses[" + i + "]";
             CourseSpec c = courses.get(i);
-            yaml.check(ids.add(c.id()), at + ".id", "course id '" + c.id() + "' is used twice");
-            yaml.check(c.months() >= 1 && c.months() <= 120, at + ".months", "expected 1 to 120 months");
-            yaml.check(c.price() >= 0, at + ".price", "expected a price of at least 0");
+            yaml.check(ids.add(c.id()), at + ".id", "course id " + PlainText.quote(c.id()) + " is used twice");
+            name(yaml, at + ".id", c.id());
+            name(yaml, at + ".field", c.field());
         }
 
         Map<String, Double> behaviour = s.behaviour() == null ? Map.of() : s.behaviour();
@@ -144,7 +169,8 @@ public final class ScenarioLoader {
             String at = "variants[" + i + "]";
             yaml.check(v.name().matches("[A-Za-z0-9][A-Za-z0-9_+.-]{0,79}"), at + ".name",
                     "expected letters, digits, '+', '-', '_' or '.', at most 80");
-            yaml.check(variantNames.add(v.name()), at + ".name", "variant '" + v.name() + "' is defined twice");
+            yaml.check(variantNames.add(v.name()), at + ".name", "variant " + PlainText.quote(v.name())
+                    + " is defined twice");
             List<String> ex = v.exemptions() == null ? List.of() : v.exemptions();
             Map<String, Double> params = v.parameters() == null ? Map.of() : new LinkedHashMap<>(v.parameters());
             if (v.name().equals(Variant.BASELINE)) {
@@ -163,8 +189,8 @@ public final class ScenarioLoader {
         for (int i = 0; i < expect.size(); i++) {
             ExpectationSpec e = expect.get(i);
             String at = "expect[" + i + "]";
-            yaml.check(variantNames.contains(e.variant()), at + ".variant", "no variant named '" + e.variant() + "'"
-                    + Suggestions.didYouMean(e.variant(), variantNames));
+            yaml.check(variantNames.contains(e.variant()), at + ".variant", "no variant named "
+                    + PlainText.quote(e.variant()) + Suggestions.didYouMean(e.variant(), variantNames));
             String metricProblem = context.metricProblem() == null ? null
                     : context.metricProblem().apply(e.metric(), groups);
             yaml.check(metricProblem == null, at + ".metric", metricProblem);
@@ -187,7 +213,7 @@ public final class ScenarioLoader {
 
     private static void checkId(YamlFile yaml, String id, ScenarioContext context) {
         if (!yaml.check(ID.matcher(id).matches(), "id", "expected letters, digits, '-', '_' or '.' (not first),"
-                + " got '" + abbreviate(id) + "' (it names the report folder)")) {
+                + " got " + PlainText.quote(id) + " (it names the report folder)")) {
             return;
         }
         if (!yaml.check(id.length() <= MAX_ID, "id", "at most " + MAX_ID + " characters (it has " + id.length()
@@ -196,10 +222,6 @@ public final class ScenarioLoader {
         }
         String taken = context.idTaken().apply(id);
         yaml.check(taken == null, "id", taken);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 
     /** Exemptions the library has, parameters it knows, and no two exemptions that set one parameter differently. */
@@ -213,9 +235,9 @@ public final class ScenarioLoader {
             for (int j = 0; j < exemptions.size(); j++) {
                 String id = exemptions.get(j);
                 String here = at + ".exemptions[" + j + "]";
-                yaml.check(seen.add(id), here, "exemption " + id + " is listed twice");
+                yaml.check(seen.add(id), here, "exemption " + PlainText.cut(id) + " is listed twice");
                 Map<String, Double> sets = known.get(id);
-                if (!yaml.check(sets != null, here, "no exemption '" + id + "' in the rules folder"
+                if (!yaml.check(sets != null, here, "no exemption " + PlainText.quote(id) + " in the rules folder"
                         + Suggestions.didYouMean(id, known.keySet()) + " (known: "
                         + String.join(", ", known.keySet()) + ")")) {
                     continue;
@@ -234,9 +256,10 @@ public final class ScenarioLoader {
         if (context.parameterKnown() != null) {
             for (Map.Entry<String, Double> p : params.entrySet()) {
                 String here = at + ".parameters." + p.getKey();
-                yaml.check(context.parameterKnown().test(p.getKey()), here, "no parameter '" + p.getKey()
-                        + "' in the rules folder");
-                yaml.check(p.getValue() != null && Double.isFinite(p.getValue()), here, "expected a finite number");
+                if (yaml.check(context.parameterKnown().test(p.getKey()), here, "no parameter "
+                        + PlainText.quote(p.getKey()) + " in the rules folder")) {
+                    checkParameterValue(yaml, here, p.getKey(), p.getValue(), context);
+                }
             }
         }
     }
@@ -252,18 +275,19 @@ public final class ScenarioLoader {
     private static void checkMunicipality(YamlFile yaml, Municipality m, ScenarioContext context) {
         yaml.check(!m.name().isEmpty() || m.policy().isEmpty(), "municipality.name",
                 "expected the municipality whose policy this is");
+        name(yaml, "municipality.name", m.name());
         for (Map.Entry<String, Municipality.Choice> e : m.policy().entrySet()) {
             String here = "municipality.policy." + e.getKey();
             Municipality.Choice c = e.getValue();
             if (!yaml.check(c != null, here, "expected {value: N, source: \"ordinance or policy rule\"}")) {
                 continue;
             }
-            yaml.check(Double.isFinite(c.value()), here + ".value", "expected a finite number");
             yaml.check(!c.source().isBlank(), here + ".source", "name the ordinance or policy rule that sets it");
             if (context.parameterKnown() != null && !yaml.check(context.parameterKnown().test(e.getKey()), here,
-                    "no parameter '" + e.getKey() + "' in the rules folder")) {
+                    "no parameter " + PlainText.quote(e.getKey()) + " in the rules folder")) {
                 continue;
             }
+            checkParameterValue(yaml, here + ".value", e.getKey(), c.value(), context);
             yaml.check(context.municipalParameter() == null || context.municipalParameter().test(e.getKey()), here,
                     "'" + e.getKey() + "' is national law, not a municipal choice (only parameters marked"
                             + " 'municipal: true' in rules/parameters/ can be set here); to change it, use a variant's"
@@ -303,68 +327,79 @@ public final class ScenarioLoader {
     }
 
     private static void checkWorkers(YamlFile yaml, String at, WorkerGroup g, Set<String> ids) {
-        yaml.check(ids.add(g.group()), at + ".group", "group '" + g.group() + "' is used twice");
-        yaml.check(g.count() >= 0 && g.count() <= MAX_GROUP, at + ".count",
-                "expected a count from 0 to " + String.format(Locale.ROOT, "%,d", MAX_GROUP));
-        range(yaml, at + ".age", g.age(), 15, 99);
+        yaml.check(ids.add(g.group()), at + ".group", "group " + PlainText.quote(g.group()) + " is used twice");
+        name(yaml, at + ".group", g.group());
+        name(yaml, at + ".field", g.field());
+        // the ranges of counts, ages, shares and wages are the fields' own (@Plausible, checked as the file is read)
+        range(yaml, at + ".age", g.age());
         shares(yaml, at + ".education", g.education());
         if (g.household() != null) {
             shares(yaml, at + ".household", g.household());
         }
-        range(yaml, at + ".wageValue", g.wageValue(), 0, 100);
-        range(yaml, at + ".dailyWage", g.dailyWage(), 0, 2000);
-        range(yaml, at + ".workHistoryYears", g.workHistoryYears(), 0, 52);
-        range(yaml, at + ".monthsUnemployed", g.monthsUnemployed(), 0, 600);
-        share(yaml, at + ".meansTestShare", g.meansTestShare());
-        share(yaml, at + ".disabledShare", g.disabledShare());
-        share(yaml, at + ".illnessBenefitBeforeShare", g.illnessBenefitBeforeShare());
-        share(yaml, at + ".layoffRate", g.layoffRate());
-        share(yaml, at + ".youngChildShare", g.youngChildShare());
+        range(yaml, at + ".wageValue", g.wageValue());
+        range(yaml, at + ".dailyWage", g.dailyWage());
+        range(yaml, at + ".workHistoryYears", g.workHistoryYears());
+        range(yaml, at + ".monthsUnemployed", g.monthsUnemployed());
     }
 
     private static void checkEmployers(YamlFile yaml, String at, EmployerGroup g, Set<String> ids) {
-        yaml.check(ids.add(g.group()), at + ".group", "group '" + g.group() + "' is used twice");
-        yaml.check(g.count() >= 0 && g.count() <= MAX_GROUP, at + ".count",
-                "expected a count from 0 to " + String.format(Locale.ROOT, "%,d", MAX_GROUP));
-        yaml.check(g.staff() >= 1 && g.staff() <= 1_000_000, at + ".staff", "expected 1 to 1,000,000 employees");
-        yaml.check(g.vacancyRate() >= 0 && g.vacancyRate() <= 1000, at + ".vacancyRate",
-                "expected a rate from 0 to 1000 vacancies per employer per month");
-        yaml.check(g.sroiContractValue() == null || g.sroiContractValue() >= 0, at + ".sroiContractValue",
-                "expected an amount of at least 0");
-        yaml.check(g.hourlyWage() > 0, at + ".hourlyWage", "expected a wage above 0");
-        yaml.check(g.hoursPerWeek() >= 1 && g.hoursPerWeek() <= 60, at + ".hoursPerWeek", "expected 1 to 60 hours");
-        yaml.check(g.contractMonths() == null || g.contractMonths() >= 0, at + ".contractMonths",
-                "expected months of at least 0 (0 = permanent)");
+        yaml.check(ids.add(g.group()), at + ".group", "group " + PlainText.quote(g.group()) + " is used twice");
+        name(yaml, at + ".group", g.group());
+        name(yaml, at + ".sector", g.sector());
+        name(yaml, at + ".field", g.field());
     }
 
-    private static void range(YamlFile yaml, String at, Range r, int lo, int hi) {
+    /** A list of at most {@code max} entries. */
+    private static void count(YamlFile yaml, String at, int n, int max, String what) {
+        yaml.check(n <= max, at, String.format(Locale.ROOT, "%,d %s; at most %,d (a report lists each one)", n, what,
+                max));
+    }
+
+    /** A name short enough to head a table's column or row. */
+    private static void name(YamlFile yaml, String at, String name) {
+        if (name != null) {
+            yaml.check(name.length() <= MAX_NAME, at, String.format(Locale.ROOT,
+                    "a name of %,d characters; at most %d", name.length(), MAX_NAME));
+        }
+    }
+
+    /** A word the rules compare a text fact with. */
+    private static void checkText(YamlFile yaml, String at, String fact, String value, ScenarioContext context) {
+        if (value != null && context.textProblem() != null) {
+            String problem = context.textProblem().apply(fact, value);
+            yaml.check(problem == null, at, problem);
+        }
+    }
+
+    /** A value a rule parameter may take (its range, declared in the rules' parameter files). */
+    private static void checkParameterValue(YamlFile yaml, String at, String key, Double value,
+            ScenarioContext context) {
+        if (value == null) {
+            return;
+        }
+        String problem = context.parameterProblem() == null ? (Double.isFinite(value) ? null
+                : "expected a finite number") : context.parameterProblem().apply(key, value);
+        yaml.check(problem == null, at, problem);
+    }
+
+    private static void range(YamlFile yaml, String at, Range r) {
         if (r == null) {
             return;
         }
-        if (!yaml.check(r.min() != null && r.max() != null, at, "expected min and max")) {
-            return;
-        }
-        if (yaml.check(r.min() >= lo && r.max() <= hi, at, "expected values from " + lo + " to " + hi + ", got "
-                + r)) {
+        if (yaml.check(r.min() != null && r.max() != null, at, "expected min and max")) {
             yaml.check(r.min() <= r.max(), at, "min is above max");
         }
     }
 
-    private static void share(YamlFile yaml, String at, Double v) {
-        if (v != null) {
-            yaml.check(v >= 0 && v <= 1, at, "expected a share from 0 to 1");
-        }
-    }
-
+    /** Shares (each in range by its field's bound) that sum to 1. */
     private static <K> void shares(YamlFile yaml, String at, Map<K, Double> m) {
         if (!yaml.check(!m.isEmpty(), at, "expected at least one share")) {
             return;
         }
         double sum = 0;
         for (Map.Entry<K, Double> e : m.entrySet()) {
-            if (!yaml.check(e.getValue() >= 0 && e.getValue() <= 1, at + "." + e.getKey(),
-                    "expected a share from 0 to 1")) {
-                return;
+            if (e.getValue() < 0 || e.getValue() > 1) {
+                return; // said where the file is read
             }
             sum += e.getValue();
         }

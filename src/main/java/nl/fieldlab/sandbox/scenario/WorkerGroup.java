@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import nl.fieldlab.sandbox.domain.Education;
+import nl.fieldlab.sandbox.domain.Plausible;
 import nl.fieldlab.sandbox.domain.Household;
 import nl.fieldlab.sandbox.domain.Status;
 
@@ -16,38 +17,54 @@ public record WorkerGroup(
         @JsonPropertyDescription("id used in reports")
         @JsonProperty(required = true) String group,
         @JsonPropertyDescription("number of workers")
+        @Plausible(min = 0, max = ScenarioLoader.MAX_GROUP, message = "expected a count from 0 to 10,000,000",
+                source = "ten times the largest province case (1,000,000 workers in -Xmx4g); memory is checked too")
         @JsonProperty(required = true) Integer count,
         @JsonPropertyDescription("status at the start")
         @JsonProperty(required = true) Status status,
         @JsonPropertyDescription("region code (defaults to the scenario's)")
         String region,
         @JsonPropertyDescription("age at the start")
+        @Plausible(min = 15, max = 99, unit = "years", source = "from the school-leaving age; the state pension age "
+                + "(rules parameter aow.age) is checked as well")
         @JsonProperty(required = true) Range age,
         @JsonPropertyDescription("shares by education level")
+        @Plausible(min = 0, max = 1, message = "expected a share from 0 to 1, got {value}", source = "a share")
         @JsonProperty(required = true) Map<Education, Double> education,
         @JsonPropertyDescription("occupation field of experience")
         @JsonProperty(required = true) String field,
         @JsonPropertyDescription("shares by household type (default all single)")
+        @Plausible(min = 0, max = 1, message = "expected a share from 0 to 1, got {value}", source = "a share")
         Map<Household, Double> household,
         @JsonPropertyDescription("wage value in percent (default 100)")
+        @Plausible(min = 0, max = 100, unit = "percent", source = "a share of normal productivity (loonwaarde)")
         Range wageValue,
         @JsonPropertyDescription("WW daily wage in euro (WW and EMPLOYED groups)")
+        @Plausible(min = 0, max = 2000, unit = "euro a day", source = "before the WW cap (290.67 euro in 2025): about "
+                + "seven times the cap")
         Range dailyWage,
         @JsonPropertyDescription("years of work history")
+        @Plausible(min = 0, max = 52, unit = "years", source = "a working life from 15 to the state pension age, 67")
         Range workHistoryYears,
         @JsonPropertyDescription("months unemployed (and on the benefit) at the start")
+        @Plausible(min = 0, max = 600, unit = "months", source = "fifty years")
         Range monthsUnemployed,
         @JsonPropertyDescription("share whose household income and assets are below the bijstand limits (default 1)")
+        @Plausible(min = 0, max = 1, message = "expected a share from 0 to 1, got {value}", source = "a share")
         Double meansTestShare,
         @JsonPropertyDescription("share with an occupational disability (default 0)")
+        @Plausible(min = 0, max = 1, message = "expected a share from 0 to 1, got {value}", source = "a share")
         Double disabledShare,
         @JsonPropertyDescription("route into the jobs-agreement register, if any (default NONE)")
         String background,
         @JsonPropertyDescription("EMPLOYED groups: monthly probability of losing the job (declining occupation)")
+        @Plausible(min = 0, max = 1, message = "expected a share from 0 to 1, got {value}", source = "a share")
         Double layoffRate,
         @JsonPropertyDescription("share of the single parents with a child under five (default 0)")
+        @Plausible(min = 0, max = 1, message = "expected a share from 0 to 1, got {value}", source = "a share")
         Double youngChildShare,
         @JsonPropertyDescription("share who received sickness or disability benefit before this spell out of work (default "
                 + "0; UWV's trial placement waives the WW waiting months for them)")
+        @Plausible(min = 0, max = 1, message = "expected a share from 0 to 1, got {value}", source = "a share")
         Double illnessBenefitBeforeShare) {
 }

@@ -61,6 +61,11 @@ public class RunControl {
                 public void phase(String what) {
                     Session.this.phase(what);
                 }
+
+                @Override
+                public void note(String line) {
+                    Session.this.note(line);
+                }
             };
         }
 
@@ -73,6 +78,19 @@ public class RunControl {
                     + "...  (Ctrl-C cancels)");
             out.flush();
             drawn = true;
+        }
+
+        /** A line that stays: in the shell above the bar, in batch mode on the output. */
+        private synchronized void note(String line) {
+            if (out == null) {
+                return;
+            }
+            if (drawn) {
+                out.print("\r" + " ".repeat(79) + "\r");
+                drawn = false;
+            }
+            out.println(line);
+            out.flush();
         }
 
         public java.util.function.BooleanSupplier cancelled() {

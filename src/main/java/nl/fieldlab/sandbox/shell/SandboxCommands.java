@@ -432,7 +432,7 @@ public class SandboxCommands {
         workbench.reloadIfChanged();
         Path casesDir = workbench.rulesDir().resolve("cases");
         var library = workbench.rules().library();
-        List<RuleCase> cases = RuleCaseLoader.load(casesDir, casesDir);
+        List<RuleCase> cases = RuleCaseLoader.load(casesDir, casesDir, library);
         List<RuleCaseRunner.Result> results;
         RuleCheck.Report report;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {
@@ -476,6 +476,10 @@ public class SandboxCommands {
         StringBuilder warnings = new StringBuilder();
         Workbench.unreachable(s, library).forEach((ex, why) -> warnings.append("\nwarning: ").append(ex)
                 .append(" reaches nobody in this scenario: ").append(why).append(" (its effect will be zero)"));
+        String estimate = workbench.runEstimate(s);
+        if (estimate != null) {
+            warnings.append('\n').append(estimate);
+        }
         return String.format(Locale.ROOT, "%s: valid (%,d workers, %d employer groups, %d variants: %s)%n"
                 + "checked against the rules in %s (rules hash %s, %d rules)", file,
                 s.workerCount(), s.employers().size(), s.variants().size(),
@@ -521,7 +525,7 @@ public class SandboxCommands {
         workbench.reloadIfChanged();
         Path casesDir = workbench.rulesDir().resolve("cases");
         Path target = path == null || path.isBlank() ? casesDir : Path.of(path);
-        List<RuleCase> cases = RuleCaseLoader.load(target, casesDir);
+        List<RuleCase> cases = RuleCaseLoader.load(target, casesDir, workbench.rules().library());
         List<RuleCaseRunner.Result> results;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {
             var progress = session.progress();

@@ -1,10 +1,7 @@
 package nl.fieldlab.sandbox.shell;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,6 +15,8 @@ import org.springframework.stereotype.Component;
 
 import nl.fieldlab.sandbox.app.CommandFailure;
 import nl.fieldlab.sandbox.app.ExitCodes;
+import nl.fieldlab.sandbox.input.InputFile;
+import nl.fieldlab.sandbox.input.YamlFile;
 
 /**
  * Replays a session from a file: one command per line, as typed in the shell; blank lines and lines starting with
@@ -56,14 +55,9 @@ public class ScriptCommand {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "give a script file, e.g. script scenarios/session-example.txt");
         }
         Path path = Path.of(file);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new CommandFailure(ExitCodes.BAD_INPUT, file + ": file not found");
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.BAD_INPUT, file + ": cannot read: " + e.getMessage());
-        }
+        // a regular file, read to a limit: a device or a named pipe would never end
+        List<String> lines = new String(InputFile.read(path, YamlFile.MAX_BYTES, "a script: one command a line"),
+                StandardCharsets.UTF_8).lines().toList();
         PrintWriter out = ctx.outputWriter();
         CommandLine commands = new CommandLine(parser.getObject(), registry.getObject());
         int ran = 0;

@@ -86,6 +86,10 @@ public class WhatIfCommands {
         }
         RuleLibrary library = library();
         checkParameter(library, name);
+        String outside = library.parameterProblem(name, v);
+        if (outside != null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, name + ": " + outside);
+        }
         List<String> declaring = declaring(library, name);
         boolean ownKey = !library.parameters().contains(name);
         if (scope == null) {

@@ -36,6 +36,10 @@ public final class Simulator {
         default void phase(String what) {
         }
 
+        /** A line the user should read before the work starts (how long it will take), shown in batch mode too. */
+        default void note(String line) {
+        }
+
         Progress NONE = (d, t) -> {
         };
     }

@@ -21,7 +21,8 @@ class RuleCasesTest {
     @TestFactory
     Stream<DynamicTest> ruleCases() {
         RuleLibrary library = RuleLibrary.load(RULES);
-        List<RuleCase> cases = RuleCaseLoader.load(RULES.resolve("cases"), RULES.resolve("cases"));
+        // read as test-rules reads them: the names they use checked against the library they run on
+        List<RuleCase> cases = RuleCaseLoader.load(RULES.resolve("cases"), RULES.resolve("cases"), library);
         RuleCaseRunner runner = new RuleCaseRunner(library);
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.file() + " - " + c.name(), () -> {
             RuleCaseRunner.Result r = runner.run(c);

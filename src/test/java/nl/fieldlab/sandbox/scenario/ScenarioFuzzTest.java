@@ -33,7 +33,10 @@ import nl.fieldlab.sandbox.input.InputErrors;
  * Schema ({@code scenarios/scenario.schema.json}) agrees with the loader on it.
  *
  * <p>Each try draws one to four mutations from its own seed ({@link #SEED} + try number), so a failure names the
- * seed that reproduces it. 1,000 tries in {@code mvn test}; {@code mvn test -Pfuzz} runs 10,000 (system property
+ * seed that reproduces it. Besides lines removed, doubled, moved, re-indented and cut, values replaced and bytes that
+ * are not UTF-8, the mutations nest a value thousands of lists deep, write numbers at the edges of what a double or
+ * an int holds, put control characters (terminal escapes, carriage returns, text-direction overrides) into values
+ * and keys, and misspell the words of enumerations and of the sets the rules know (OTIB as OTBI). 1,000 tries in {@code mvn test}; {@code mvn test -Pfuzz} runs 10,000 (system property
  * {@code fieldlab.fuzz.tries}). (jqwik was the first choice; its engine asks coding agents not to use it, so the
  * generator is this plain seeded one.)
  */
@@ -48,6 +51,18 @@ class ScenarioFuzzTest {
             "0x1F", "0o17", "\"\\u0000\"", "'a'b'", "|", ">", "- a", "? a", "%YAML 1.2", "---", "...", "E99",
             "README.md", "../x", "x".repeat(300), "\"" + "y".repeat(30_000) + "\"", "[E1, E1]", "{min: 9, max: 1}",
             "{MBO2: 0.7, MBO3: 0.7}", "placemnts", "#", "\t", "\u00e9", "\ud83d\ude00");
+    /** Numbers at the edges: of a double, of an int and a long, and far outside any plausible range. */
+    static final List<String> HUGE = List.of("1e308", "-1e308", "1.7976931348623157e308", "4.9e-324", "-0.0",
+            "1e9", "-6", "-2147483649", "2147483647", "9223372036854775807", "9223372036854775808", "-1e-300",
+            "123456789.123456789", "1_000", "0x7fffffff", "1e3000");
+    /** Double-quoted YAML values that spell control characters. */
+    static final List<String> CONTROL = List.of("\"\\e[31mred\"", "\"\\e[2J\\e[H\"", "\"a\\rb\"",
+            "\"a\\nb\"", "\"\\x07\"", "\"\\u202Eevil\"", "\"\\u2066x\\u2069\"", "\"\\0\"",
+            "\"\\x9b31m\"", "\"\\u2028\"", "\"\\t\"");
+    /** Words of the scenario's enumerations and of the sets the rules know, which a typo turns into nothing. */
+    static final List<String> WORDS = List.of("WW", "BIJSTAND", "WAJONG", "EMPLOYED", "MBO2", "MBO3", "HBO",
+            "SINGLE", "COUPLE", "OTIB", "AO-METALEKTRO", "VSO", "PRAKTIJKROUTE", "WAJONG-DGA", "BBL", "BOL",
+            "DIPLOMA", "CERTIFICATE", "FIXED", "PER_REPLICATION", "NHN", "ZKI", "baseline", "E1", "E2");
 
     @TempDir
     Path dir;
@@ -63,7 +78,7 @@ class ScenarioFuzzTest {
         List<Mutation> out = new ArrayList<>();
         int n = 1 + random.nextInt(4);
         for (int i = 0; i < n; i++) {
-            out.add(new Mutation(random.nextInt(11), random.nextInt(10_000), random.nextInt(TOKENS.size()),
+            out.add(new Mutation(random.nextInt(15), random.nextInt(10_000), random.nextInt(TOKENS.size()),
                     random.nextInt(256)));
         }
         return out;
@@ -158,7 +173,13 @@ class ScenarioFuzzTest {
                 }
                 case 8 -> lines.set(at, dropChar(line, m.amount()));
                 case 9 -> lines.add(at, line.replaceAll("\\S.*", "") + "extra" + m.amount() + ": " + token);
-                default -> raw = new byte[] {(byte) (0x80 + m.amount() % 0x40), (byte) m.amount()};
+                case 10 -> raw = new byte[] {(byte) (0x80 + m.amount() % 0x40), (byte) m.amount()};
+                case 11 -> lines.set(at, replaceValue(line, nested(m.amount(), m.token())));
+                case 12 -> lines.set(at, replaceValue(line, HUGE.get(m.token() % HUGE.size())));
+                case 13 -> lines.set(at, m.amount() % 4 == 0
+                        ? line.replaceAll("\\S.*", "") + CONTROL.get(m.token() % CONTROL.size()) + ": 1"
+                        : replaceValue(line, CONTROL.get(m.token() % CONTROL.size())));
+                default -> lines.set(at, misspell(line, WORDS.get(m.token() % WORDS.size()), m.amount()));
             }
             if (lines.isEmpty()) {
                 lines.add("");
@@ -173,6 +194,35 @@ class ScenarioFuzzTest {
         b.write(raw, 0, raw.length);
         b.write(out, out.length / 2, out.length - out.length / 2);
         return b.toByteArray();
+    }
+
+    /** Lists or flow mappings nested 2 to about 20,000 deep: a reader that recurses overflows its stack. */
+    static String nested(int amount, int token) {
+        int depth = 2 + amount * amount / 3 + (amount % 7 == 0 ? 20_000 - amount : 0);
+        return token % 2 == 0 ? "[".repeat(depth) + "]".repeat(depth) : "{a: ".repeat(depth) + "1" + "}".repeat(depth);
+    }
+
+    /** The line with a word misspelt where it stands as a value (or the word itself misspelt, put there). */
+    static String misspell(String line, String word, int amount) {
+        char[] w = word.toCharArray();
+        int i = amount % w.length;
+        String typo = switch (amount % 3) {
+            case 0 -> word.substring(0, i) + word.substring(i + 1); // a letter dropped
+            case 1 -> { // two letters swapped
+                int j = Math.min(w.length - 1, i + 1);
+                char c = w[i];
+                w[i] = w[j];
+                w[j] = c;
+                yield new String(w);
+            }
+            default -> word.substring(0, i) + (Character.isDigit(w[i]) ? 'O' : '0') + word.substring(i + 1);
+        };
+        if (typo.isEmpty() || typo.equals(word)) {
+            typo = word + "X";
+        }
+        int colon = line.indexOf(": ");
+        return colon >= 0 && line.substring(colon + 2).strip().equals(word) ? line.substring(0, colon + 2) + typo
+                : replaceValue(line, typo);
     }
 
     static String replaceValue(String line, String token) {

@@ -126,9 +126,10 @@ class WhatIfCommandsTest extends ShellTestSupport {
         assertTrue(all.output().contains("Removed 1 what-if override"), all.output());
         assertTrue(workbench.whatIf().isEmpty());
 
-        // a negative value goes after --, as the help says
-        ok("set -- trial.uwv.max-months -1");
-        assertEquals(-1.0, workbench.whatIf().parameters().get("*").get("trial.uwv.max-months"));
+        // a negative value goes after --, as the help says; it reaches the parameter's range, which refuses it
+        fails("set -- trial.uwv.max-months -1", "trial.uwv.max-months: expected 0 to 9,999 (unit months; 9999 months "
+                + "stands for 'as long as the job lasts'), got -1 (at least 0)");
+        assertTrue(workbench.whatIf().isEmpty());
     }
 
     @Test
