@@ -26,6 +26,17 @@ public final class TestRuns {
     private TestRuns() {
     }
 
+    /**
+     * The compiled-rule cache settings of this test JVM (the build's own folder and key under target/, or off) as
+     * {@code -D} flags for a JVM a test starts, so that no test writes the user's cache or key.
+     */
+    public static java.util.List<String> ruleCacheFlags() {
+        String cache = System.getProperty("fieldlab.rule-cache", "off");
+        String key = System.getProperty("fieldlab.rule-cache.key");
+        return key == null ? java.util.List.of("-Dfieldlab.rule-cache=off")
+                : java.util.List.of("-Dfieldlab.rule-cache=" + cache, "-Dfieldlab.rule-cache.key=" + key);
+    }
+
     public static synchronized RuleLibrary library() {
         if (library == null) {
             library = RuleLibrary.load(RULES);

@@ -3,28 +3,20 @@ package nl.fieldlab.sandbox.cluster;
 import java.io.IOException;
 import java.security.MessageDigest;
 
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-
 /**
  * A member's reply as it travels: the bytes of a {@link ResultContent} and the member's seal over them. A client
  * checks the seal with its key, then that the reply answers the task it sent, and only then reads it.
  */
-public final class RunResult implements IdentifiedDataSerializable {
+public final class RunResult extends Sealed {
 
     static final String TAG = "fieldlab-result";
-
-    private byte[] body;
-    private byte[] mac;
 
     /** For Hazelcast, which fills it with {@link #readData}. */
     public RunResult() {
     }
 
     private RunResult(byte[] body, byte[] mac) {
-        this.body = body;
-        this.mac = mac;
+        super(body, mac);
     }
 
     static RunResult seal(ResultContent content, ClusterKey key) {
@@ -34,10 +26,10 @@ public final class RunResult implements IdentifiedDataSerializable {
 
     /** The reply's content, once its seal verifies with {@code key} and it answers {@code task}. */
     ResultContent open(ClusterKey key, RunTask task) throws NotVerified, IOException {
-        if (!key.verifies(TAG, body, mac)) {
+        if (!key.verifies(TAG, body(), mac())) {
             throw new NotVerified();
         }
-        ResultContent content = ResultContent.decode(body);
+        ResultContent content = ResultContent.decode(body());
         if (!MessageDigest.isEqual(content.taskMac(), task.mac())) {
             throw new IOException("task: the reply answers another task");
         }
@@ -50,24 +42,17 @@ public final class RunResult implements IdentifiedDataSerializable {
     }
 
     @Override
-    public int getFactoryId() {
-        return Wire.FACTORY;
+    int maxBody() {
+        return ResultContent.MAX_TOTALS + (1 << 20);
+    }
+
+    @Override
+    String what() {
+        return "reply";
     }
 
     @Override
     public int getClassId() {
         return Wire.RESULT;
-    }
-
-    @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
-        Wire.writeBytes(out, body);
-        Wire.writeBytes(out, mac);
-    }
-
-    @Override
-    public void readData(ObjectDataInput in) throws IOException {
-        body = Wire.readBytes(in, ResultContent.MAX_TOTALS + (1 << 20), "reply");
-        mac = Wire.readBytes(in, ClusterKey.MAC_BYTES, "reply seal");
     }
 }

@@ -1,24 +1,18 @@
 package nl.fieldlab.sandbox.cluster;
 
-import java.io.IOException;
 import java.util.concurrent.Callable;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 
 /**
  * A task as it travels: the bytes of a {@link TaskContent} and the client's seal over them. A member reads the two
  * as bytes, checks the seal with its key, and only then reads what the bytes say ({@link Member#serve}).
  */
-public final class RunTask implements IdentifiedDataSerializable, Callable<RunResult>, HazelcastInstanceAware {
+public final class RunTask extends Sealed implements Callable<RunResult>, HazelcastInstanceAware {
 
     static final String TAG = "fieldlab-task";
 
-    private byte[] body;
-    private byte[] mac;
     private transient String memberName;
 
     /** For Hazelcast, which fills it with {@link #readData}. */
@@ -26,21 +20,12 @@ public final class RunTask implements IdentifiedDataSerializable, Callable<RunRe
     }
 
     private RunTask(byte[] body, byte[] mac) {
-        this.body = body;
-        this.mac = mac;
+        super(body, mac);
     }
 
     static RunTask seal(TaskContent content, ClusterKey key) {
         byte[] body = content.encode();
         return new RunTask(body, key.mac(TAG, body));
-    }
-
-    byte[] body() {
-        return body;
-    }
-
-    byte[] mac() {
-        return mac;
     }
 
     @Override
@@ -58,24 +43,17 @@ public final class RunTask implements IdentifiedDataSerializable, Callable<RunRe
     }
 
     @Override
-    public int getFactoryId() {
-        return Wire.FACTORY;
+    int maxBody() {
+        return TaskContent.MAX_BYTES;
+    }
+
+    @Override
+    String what() {
+        return "task";
     }
 
     @Override
     public int getClassId() {
         return Wire.TASK;
-    }
-
-    @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
-        Wire.writeBytes(out, body);
-        Wire.writeBytes(out, mac);
-    }
-
-    @Override
-    public void readData(ObjectDataInput in) throws IOException {
-        body = Wire.readBytes(in, TaskContent.MAX_BYTES, "task");
-        mac = Wire.readBytes(in, ClusterKey.MAC_BYTES, "task seal");
     }
 }

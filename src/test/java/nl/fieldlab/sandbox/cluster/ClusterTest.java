@@ -93,19 +93,21 @@ class ClusterTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int port : new int[] {a, b, r}) {
             Path rules = port == r ? otherRules : TestRuns.RULES.toAbsolutePath();
-            members.put(port, new ProcessBuilder(java, port == r ? "-Xmx512m" : "-Xmx1g", "-cp",
-                    System.getProperty("java.class.path"), "-Dfieldlab.rules=" + rules,
-                    "-Dfieldlab.rule-cache=" + System.getProperty("fieldlab.rule-cache", "off"),
-                    "-Dfieldlab.reports=" + tmp.resolve("member-reports-" + port),
+            List<String> command = new ArrayList<>(List.of(java, port == r ? "-Xmx512m" : "-Xmx1g", "-cp",
+                    System.getProperty("java.class.path"), "-Dfieldlab.rules=" + rules));
+            command.addAll(TestRuns.ruleCacheFlags());
+            command.addAll(List.of("-Dfieldlab.reports=" + tmp.resolve("member-reports-" + port),
                     "-Dfieldlab.cluster.name=" + name, "-Dfieldlab.cluster.members=" + all,
                     "-Dfieldlab.cluster.port=" + port, "-Dfieldlab.cluster.key-file=" + key,
-                    "nl.fieldlab.sandbox.FieldlabApplication", "member")
-                    .redirectErrorStream(true).redirectOutput(log(port).toFile()).start());
+                    "nl.fieldlab.sandbox.FieldlabApplication", "member"));
+            members.put(port, new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log(port).toFile()).start());
         }
-        members.put(l, new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Dfieldlab.rule-cache=" + System.getProperty("fieldlab.rule-cache", "off"),
-                RogueMember.class.getName(), TestRuns.RULES.toAbsolutePath().toString(), name, all,
-                String.valueOf(l), key.toString()).redirectErrorStream(true).redirectOutput(log(l).toFile()).start());
+        List<String> rogue = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+        rogue.addAll(TestRuns.ruleCacheFlags());
+        rogue.addAll(List.of(RogueMember.class.getName(), TestRuns.RULES.toAbsolutePath().toString(), name, all,
+                String.valueOf(l), key.toString()));
+        members.put(l, new ProcessBuilder(rogue).redirectErrorStream(true).redirectOutput(log(l).toFile()).start());
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         for (int port : members.keySet()) {
             while (!(Files.exists(log(port)) && Files.readString(log(port)).contains("Waiting for work"))) {

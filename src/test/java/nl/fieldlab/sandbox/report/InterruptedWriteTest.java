@@ -36,9 +36,9 @@ class InterruptedWriteTest {
         List<String> command = new ArrayList<>(List.of(
                 // SIGINT as an interactive shell leaves it, also when the build runs in the background
                 "env", "--default-signal=INT",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:off",
-                "-Dfieldlab.rule-cache=" + System.getProperty("fieldlab.rule-cache", "off"),
-                "-cp", System.getProperty("java.class.path"), StopAtPointOfNoReturn.class.getName(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:off"));
+        command.addAll(nl.fieldlab.sandbox.TestRuns.ruleCacheFlags());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), StopAtPointOfNoReturn.class.getName(),
                 "run", "scenarios/smoke.yaml", "--out", out.toString(), "--threads", "1"));
         Process child = new ProcessBuilder(command).start();
         try (BufferedReader stdout = reader(child.getInputStream());
