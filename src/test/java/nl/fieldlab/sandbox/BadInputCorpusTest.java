@@ -60,6 +60,9 @@ class BadInputCorpusTest {
     static void scratch() throws IOException {
         shared = work("shared");
         projectBefore = project();
+        if (TALLY != null) {
+            ExitCatcher.install();
+        }
     }
 
     /** Cases by the exit code they ended with, for the summary. */
@@ -67,6 +70,7 @@ class BadInputCorpusTest {
 
     @AfterAll
     static void projectUntouched() throws IOException {
+        ExitCatcher.uninstall();
         System.out.println("bad-input corpus: " + BY_EXIT.values().stream().mapToInt(Integer::intValue).sum()
                 + " cases; by exit code " + BY_EXIT + " (1 = a clear input error, 2 = a failed check, 0 = written"
                 + " where safe, 3 = internal error)");
@@ -197,6 +201,7 @@ class BadInputCorpusTest {
         });
         String outcome;
         int exit = -1;
+        ExitCatcher.attempted = null;
         try {
             Outcome o = one.submit(() -> run(w, command, settings(c, w))).get(Long.getLong("corpus.timeout", 60),
                     java.util.concurrent.TimeUnit.SECONDS);
@@ -214,11 +219,51 @@ class BadInputCorpusTest {
         } finally {
             one.shutdownNow();
         }
+        if (ExitCatcher.attempted != null) {
+            outcome = "ends the program (status " + ExitCatcher.attempted + ")";
+        }
         String line = n + "\t" + c.get("name").asString() + "\t" + c.get("exit").asInt() + "\t" + outcome + "\t"
                 + exit + "\n";
         synchronized (BadInputCorpusTest.class) {
             Files.writeString(Path.of(TALLY), line, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
+        }
+    }
+
+    /**
+     * In a tally, an older build may let a rule end the program ({@code System.exit} in a consequence), which would
+     * end the test JVM with it: the tally refuses every exit while it runs and records that a case tried. Java 17
+     * still has the security manager for this (with a warning); a tally on a later Java needs
+     * {@code -Djava.security.manager=allow}.
+     */
+    @SuppressWarnings({"removal", "deprecation"})
+    static final class ExitCatcher extends SecurityManager {
+        static volatile Integer attempted;
+
+        static void install() {
+            System.setSecurityManager(new ExitCatcher());
+        }
+
+        static void uninstall() {
+            if (System.getSecurityManager() instanceof ExitCatcher) {
+                System.setSecurityManager(null);
+            }
+        }
+
+        @Override
+        public void checkExit(int status) {
+            attempted = status;
+            throw new SecurityException("the corpus tally refuses an exit with status " + status);
+        }
+
+        @Override
+        public void checkPermission(java.security.Permission perm) {
+            // everything else is allowed
+        }
+
+        @Override
+        public void checkPermission(java.security.Permission perm, Object context) {
+            // everything else is allowed
         }
     }
 
