@@ -29,6 +29,21 @@ public record Payment(
         return new Payment(q, type, payer, payee, amount, from, to, note);
     }
 
+    /**
+     * A total paid in {@code count} equal instalments, the first in spell month 1 and then every {@code everyMonths}
+     * months (a fee owed per study year: one instalment at the start of each).
+     */
+    public static java.util.List<Payment> instalments(Question q, PaymentType type, Actor payer, Actor payee,
+            double total, int count, int everyMonths, String note) {
+        int n = Math.max(1, count);
+        java.util.List<Payment> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int month = 1 + i * everyMonths;
+            out.add(new Payment(q, type, payer, payee, total / n, month, month, note));
+        }
+        return out;
+    }
+
     /** A one-off payment in spell month {@code month}. */
     public static Payment once(Question q, PaymentType type, Actor payer, Actor payee, double amount, int month,
             String note) {

@@ -63,21 +63,29 @@ public record WorkerFacts(
                 + "there are none or it is not known), so that an earnings exemption runs from when work "
                 + "began")
         @Plausible(min = 0, max = 600, unit = "(month of the benefit spell)", source = "fifty years")
-        int earningsSince) {
+        int earningsSince,
+        @JsonPropertyDescription("who the scenario says pays the worker's course fees (DEFAULT: whoever pays for the "
+                + "worker's status under today's law); the rules use it only where the law lets that payer pay")
+        CoursePayer coursePayer) {
+
+    public WorkerFacts {
+        coursePayer = coursePayer == null ? CoursePayer.DEFAULT : coursePayer;
+    }
 
     /** The same worker with other earnings from part-time work, begun in benefit month {@code since}. */
     public WorkerFacts withEarnings(double newEarnings, int since) {
         return newEarnings == earnings && since == earningsSince ? this : new WorkerFacts(age, status, household,
                 education, field, region, wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016,
                 weeksWorkedLast36, yearsWorkedLast5, monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background,
-                youngChild, newEarnings, newEarnings > 0 ? since : 0);
+                youngChild, newEarnings, newEarnings > 0 ? since : 0, coursePayer);
     }
 
     /** The same worker one or more birthdays later. */
     public WorkerFacts withAge(int newAge) {
         return newAge == age ? this : new WorkerFacts(newAge, status, household, education, field, region,
                 wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5,
-                monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background, youngChild, earnings, earningsSince);
+                monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background, youngChild, earnings, earningsSince,
+                coursePayer);
     }
 
     /**
@@ -98,6 +106,7 @@ public record WorkerFacts(
                 && meetsMeansTest == w.meetsMeansTest && disabled == w.disabled
                 && illnessBenefitBefore == w.illnessBenefitBefore && youngChild == w.youngChild
                 && Double.compare(earnings, w.earnings) == 0 && earningsSince == w.earningsSince
+                && coursePayer == w.coursePayer
                 && java.util.Objects.equals(field, w.field) && java.util.Objects.equals(region, w.region)
                 && java.util.Objects.equals(background, w.background);
     }
@@ -121,6 +130,7 @@ public record WorkerFacts(
                 + (youngChild ? 8 : 0);
         h = 31 * h + java.util.Objects.hashCode(background);
         h = 31 * h + Double.hashCode(earnings);
-        return 31 * h + earningsSince;
+        h = 31 * h + earningsSince;
+        return 31 * h + coursePayer.ordinal();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.fieldlab.sandbox.domain.CoursePayer;
 import nl.fieldlab.sandbox.domain.QuestionType;
 import nl.fieldlab.sandbox.domain.WorkerFacts;
 
@@ -225,7 +226,8 @@ public final class FactUsage {
                 r.contains("background") ? w.background() : "",
                 r.contains("youngChild") && w.youngChild(),
                 r.contains("earnings") ? w.earnings() : 0,
-                r.contains("earningsSince") ? w.earningsSince() : 0);
+                r.contains("earningsSince") ? w.earningsSince() : 0,
+                r.contains("coursePayer") ? w.coursePayer() : CoursePayer.DEFAULT);
     }
 
     /** Read sets for display: question type -> worker facts its rules read. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import nl.fieldlab.sandbox.domain.CoursePayer;
 import nl.fieldlab.sandbox.domain.Education;
 import nl.fieldlab.sandbox.domain.Plausible;
 import nl.fieldlab.sandbox.domain.Household;
@@ -66,5 +67,10 @@ public record WorkerGroup(
         @JsonPropertyDescription("share who received sickness or disability benefit before this spell out of work (default "
                 + "0; UWV's trial placement waives the WW waiting months for them)")
         @Plausible(min = 0, max = 1, message = "expected a share from 0 to 1, got {value}", source = "a share")
-        Double illnessBenefitBeforeShare) {
+        Double illnessBenefitBeforeShare,
+        @JsonPropertyDescription("who pays the group's course fees: DEFAULT (whoever pays for the worker's status under "
+                + "today's law: own employer when in work, the worker on WW or without a benefit, the municipality for "
+                + "bijstand, UWV for Wajong), WORKER, OWN_EMPLOYER, PROSPECTIVE_EMPLOYER, SECTOR_FUND, MUNICIPALITY, "
+                + "PROVINCE or UWV; the rules book the fee from it only where the law lets that payer pay, else as DEFAULT")
+        CoursePayer coursePayer) {
 }

@@ -4,7 +4,9 @@ import nl.fieldlab.sandbox.scenario.Behaviour;
 
 /**
  * Mechanism {@code course-completion}: a course is completed with a chance that is lower while the job-search duty
- * continues; an apprentice completes with the apprentice rate.
+ * continues; where the duty holds for part of the course (necessary training on WW is exempt until two months before
+ * its end), the two rates are weighted by the course's months with and without it. An apprentice completes with the
+ * apprentice rate.
  */
 final class CourseCompletion {
 
@@ -20,11 +22,16 @@ final class CourseCompletion {
         apprentice = b.get("course.completion.apprentice");
     }
 
-    /** The chance a course ends completed. */
-    double chance(boolean searchDuty, boolean apprenticeship) {
+    /**
+     * The chance a course ends completed.
+     *
+     * @param searchDutyShare the share of the course's months under the job-search duty (0 to 1)
+     */
+    double chance(double searchDutyShare, boolean apprenticeship) {
         if (apprenticeship) {
             return apprentice;
         }
-        return searchDuty ? withDuty : completion;
+        double share = Math.max(0, Math.min(1, searchDutyShare));
+        return completion + (withDuty - completion) * share;
     }
 }

@@ -24,7 +24,7 @@ final class FactsMapper {
                 p.wageValuePct(), p.dailyWage(), p.workHistoryYears() + workedYears,
                 p.yearsWorkedSince2016() + workedYears, w.weeksWorkedLast36, w.yearsWorkedLast5, monthsUnemployed,
                 p.meetsMeansTest(), p.disabled(), p.illnessBenefitBefore(), p.background(), p.youngChild(), earnings,
-                earnings > 0 ? w.sideJob.benefitMonth() : 0);
+                earnings > 0 ? w.sideJob.benefitMonth() : 0, p.coursePayer());
     }
 
     /** The worker's facts in month {@code m} as they are now. */

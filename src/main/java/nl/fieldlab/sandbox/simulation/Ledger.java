@@ -25,9 +25,11 @@ final class Ledger {
     }
 
     /**
-     * Books the payments of a course's answer when it starts, and checks that the course is funded once: its fee is
-     * paid by one payer and not above its price, and the worker receives no more in grants than the fee they paid.
-     * A course that breaks this is counted ({@link Metrics#COURSES_OVER_FUNDED}); the rules must never produce one.
+     * Books the payments of a course's answer due in its first month (later study years fall due in their own course
+     * months), and checks that the course is funded once: its fee payments (over all study years, by one payer or
+     * shared with the worker) add up to no more than the fee the rules say is owed (amount {@code course.fee}, else
+     * the price), and the worker receives no more in grants than the fee they paid. A course that breaks this is
+     * counted ({@link Metrics#COURSES_OVER_FUNDED}); the rules must never produce one.
      */
     void bookCourse(Worker w, int m, Answer a, double price) {
         double fees = 0;
@@ -45,11 +47,12 @@ final class Ledger {
                 workerGrants += p.amount();
             }
         }
-        if (feePayers.size() > 1 || fees > price + 0.005 || workerGrants > workerFee + 0.005) {
+        double owed = a.amount("course.fee", price);
+        if (fees > owed + 0.005 || workerGrants > workerFee + 0.005) {
             totals.coursesOverFunded++;
             if (trace != null && w.p.id() == traceWorker) {
-                trace.event(m, "course funded twice", "fees " + fees + " by " + feePayers + " against a price of "
-                        + price + "; grants to the worker " + workerGrants, "ledger", null, null);
+                trace.event(m, "course funded twice", "fees " + fees + " by " + feePayers + " against " + owed
+                        + " owed; grants to the worker " + workerGrants, "ledger", null, null);
             }
         }
         book(w, m, a, 1);

@@ -1,5 +1,6 @@
 package nl.fieldlab.sandbox.simulation;
 
+import nl.fieldlab.sandbox.domain.CoursePayer;
 import nl.fieldlab.sandbox.domain.Education;
 import nl.fieldlab.sandbox.domain.Household;
 import nl.fieldlab.sandbox.domain.Status;
@@ -14,6 +15,7 @@ import nl.fieldlab.sandbox.domain.Status;
  * @param birthdayMonth   simulated month index (1-12) in which the worker first turns a year older
  * @param layoffRate      monthly layoff chance while employed in a declining occupation
  * @param youngChild      a single parent with a child under five
+ * @param coursePayer     who the scenario says pays the group's course fees (DEFAULT: as the law has it for the status)
  */
 public record Person(
         int id,
@@ -35,7 +37,8 @@ public record Person(
         boolean illnessBenefitBefore,
         String background,
         double layoffRate,
-        boolean youngChild) {
+        boolean youngChild,
+        CoursePayer coursePayer) {
 
     /** Age in whole years at simulated month index {@code m}. */
     public int ageAt(int m) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import nl.fieldlab.sandbox.domain.CoursePayer;
 import nl.fieldlab.sandbox.domain.Education;
 import nl.fieldlab.sandbox.domain.Household;
 import nl.fieldlab.sandbox.domain.Status;
@@ -54,7 +55,8 @@ public final class Population {
                         wg.background() == null ? "NONE" : wg.background(),
                         share(wg.layoffRate(), 0),
                         household == Household.SINGLE_PARENT
-                                && rng.uniform(Rng.Stream.POPULATION, e + YOUNG_CHILD, 0) < share(wg.youngChildShare(), 0)));
+                                && rng.uniform(Rng.Stream.POPULATION, e + YOUNG_CHILD, 0) < share(wg.youngChildShare(), 0),
+                        wg.coursePayer() == null ? CoursePayer.DEFAULT : wg.coursePayer()));
             }
         }
         return out.toArray(new Person[0]);

@@ -381,7 +381,7 @@ final class Run {
      */
     private double predictedChance(Worker w, int m) {
         return Coaching.predictedSuccess(search.contactChance(w.entryStatus, w.monthsOutOfWork(m), w.p.ageAt(m),
-                w.searchDuty(), w.inCourse(), false), hiring.chance(new Hiring.Offer(w.p.wageValuePct() / 100.0, 1, 1,
+                w.searchDuty(m), w.inCourse(), false), hiring.chance(new Hiring.Offer(w.p.wageValuePct() / 100.0, 1, 1,
                 0, w.p.disabled(), false)), 6);
     }
 
@@ -394,7 +394,7 @@ final class Run {
                 continue;
             }
             long id = w.p.id();
-            double contact = search.contactChance(w.entryStatus, w.monthsOutOfWork(m), w.p.ageAt(m), w.searchDuty(),
+            double contact = search.contactChance(w.entryStatus, w.monthsOutOfWork(m), w.p.ageAt(m), w.searchDuty(m),
                     w.inCourse(), w.coached(m));
             if (rng.uniform(Stream.SEARCH, id, m) < contact) {
                 List<Market.Vacancy> own = market.openIn(w.field);
@@ -459,7 +459,10 @@ final class Run {
 
     private Question proposalQuestion(Proposal pr, int m) {
         Worker w = pr.w();
-        int employer = pr.vacancy() == null ? -1 : pr.vacancy().employer();
+        // A course's question names only an employer that employs the worker or has committed to hire them (rules
+        // course-funding.drl): the firm whose vacancy led to a course has made no such commitment (no mechanism here
+        // makes one; a paid apprenticeship is asked as its own question), so it neither pays nor collects for it.
+        int employer = pr.vacancy() == null || pr.route() == Route.COURSE ? -1 : pr.vacancy().employer();
         EmployerFacts ef = employer < 0 ? null : market.employers[employer].facts;
         CourseFacts cf = pr.course() >= 0 ? market.courses[pr.course()] : null;
         QuestionType type = switch (pr.route()) {
@@ -558,7 +561,7 @@ final class Run {
             return;
         }
         w.course = new Spells.Course(course, q, a, m, m + market.courses[course].months(), -1);
-        caps.admit(a, w.p.id(), -1, 1, 1);
+        caps.admit(a, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
         totals.coursesStarted++;
         totals.sroiCredits += a.amount("sroi.credit", 0);
         ledger.bookCourse(w, m, a, market.courses[course].price());
@@ -597,7 +600,7 @@ final class Run {
                         chance);
                 w.course = new Spells.Course(pr.course(), cq, courseA, m, m + c.months(), employer);
                 w.everApprentice = true;
-                caps.admit(courseA, w.p.id(), -1, 1, 1);
+                caps.admit(courseA, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
                 totals.apprenticeships++;
                 totals.coursesStarted++;
                 totals.sroiCredits += courseA.amount("sroi.credit", 0);
@@ -796,7 +799,7 @@ final class Run {
     private void endCourse(Round round, Worker w, int m) {
         Spells.Course course = w.course;
         CourseFacts c = market.courses[course.course()];
-        double chance = completion.chance(w.benefit != null && w.benefit.answer().obligation("search-duty", 0) > 0,
+        double chance = completion.chance(w.benefit == null ? 0 : w.benefit.searchDutyShareOf(c.months()),
                 course.apprenticeship());
         if (rng.uniform(Stream.COURSE_COMPLETE, w.p.id(), m) < chance) {
             totals.coursesCompleted++;
@@ -818,8 +821,10 @@ final class Run {
         }
     }
 
+    /** Ends the course: the fees and grants of its later study years are no longer owed. */
     private void stopCourse(Worker w, int m) {
-        caps.leave(w.course.answer(), -1, 2, 1);
+        Spells.Course c = w.course;
+        caps.leave(c.answer(), -1, c.courseMonth(m) + 1, horizonSpellMonth(c.start(), 1));
         w.course = null;
     }
 
@@ -990,8 +995,15 @@ final class Run {
             if (w.sideJob != null) {
                 totals.sideJobMonths++;
             }
-            if (w.inCourse() && !w.employed()) {
-                totals.monthsInCourse++;
+            if (w.inCourse()) {
+                // a fee or grant of a later study year falls due in its course month (the first is booked at the start)
+                int courseMonth = w.course.courseMonth(m);
+                if (courseMonth > 1) {
+                    ledger.book(w, m, w.course.answer(), courseMonth);
+                }
+                if (!w.employed()) {
+                    totals.monthsInCourse++;
+                }
             }
             if (w.inTrial()) {
                 totals.monthsOnTrial++;

@@ -31,6 +31,8 @@ final class Spells {
         private final int paused;
         private final double keepShare;
         private final boolean searchDuty;
+        /** course months during which a search-duty exemption for training holds (infinite: the whole course) */
+        private final double exemptCourseMonths;
         private final double duration;
         private final boolean clockPaused;
 
@@ -44,6 +46,7 @@ final class Spells {
             this.paused = paused;
             this.keepShare = keepShare;
             this.searchDuty = answer.obligation("search-duty", 0) > 0 || answer.obligation("work-obligations", 0) > 0;
+            this.exemptCourseMonths = answer.entitlement("search-duty.exempt-months", Double.POSITIVE_INFINITY);
             this.duration = answer.entitlement("benefit.duration-months", Double.POSITIVE_INFINITY);
             this.clockPaused = answer.entitlement("benefit.clock-paused", 0) > 0;
         }
@@ -83,6 +86,26 @@ final class Spells {
 
         boolean searchDuty() {
             return searchDuty;
+        }
+
+        /**
+         * Whether the duty to search holds in month {@code courseMonth} of the course the benefit was last assessed
+         * with: an exemption for training that ends before the course does (necessary training on WW, until two
+         * months before its end) leaves the duty for the course's last months.
+         */
+        boolean searchDutyInCourseMonth(int courseMonth) {
+            return searchDuty || courseMonth > exemptCourseMonths;
+        }
+
+        /** The share of a course of {@code courseMonths} months spent under the duty to search. */
+        double searchDutyShareOf(int courseMonths) {
+            if (searchDuty) {
+                return 1;
+            }
+            if (courseMonths <= 0 || exemptCourseMonths >= courseMonths) {
+                return 0;
+            }
+            return (courseMonths - Math.max(0, exemptCourseMonths)) / courseMonths;
         }
 
         double duration() {
@@ -169,6 +192,11 @@ final class Spells {
 
         boolean apprenticeship() {
             return employer >= 0;
+        }
+
+        /** The month of the course that simulated month {@code m} is (1 = the first). */
+        int courseMonth(int m) {
+            return m - start + 1;
         }
     }
 

@@ -93,7 +93,11 @@ final class Worker {
         return m - Math.max(unemployedSince, freshStart);
     }
 
-    boolean searchDuty() {
-        return benefit != null && benefit.searchDuty();
+    /** Whether the worker must search for work in month {@code m} (a benefit's duty, unless a course exempts). */
+    boolean searchDuty(int m) {
+        if (benefit == null) {
+            return false;
+        }
+        return inCourse() ? benefit.searchDutyInCourseMonth(course.courseMonth(m)) : benefit.searchDuty();
     }
 }

@@ -157,35 +157,52 @@ class ExplainerTest {
 
     @Test
     void frictionRanksBlockingRulesAndShowsTheExemptionThatLiftsThem() throws IOException {
-        // a smoke scenario whose course is too long for UWV (18 months), with E1 alone as a variant
-        Path file = tmp.resolve("long-course.yaml");
+        // No shipped exemption switches off a blocking rule (E1 no longer lifts a course block: on WW any course may
+        // be followed), so the library gets one that does: E99 lifts UWV's waiting months before a WW trial
+        // placement. The smoke scenario's WW recipients are fresh out of work, with E99 alone as a variant.
+        Path rules = nl.fieldlab.sandbox.TestRuns.copyTree(Path.of("rules"), tmp.resolve("friction-rules"));
+        Files.writeString(rules.resolve("exemptions/E99-no-trial-waiting.yaml"), """
+                id: E99
+                title: Trial placement without waiting months
+                description: WW recipients may start a trial placement in their first months out of work.
+                mechanism: Earlier trial placements.
+                risk: Deadweight.
+                source: "test exemption"
+                suspends: [TRIAL-WW-WAITING]
+                scope:
+                  questions: [TRIAL_PLACEMENT]
+                  statuses: [WW]
+                """);
+        Workbench wb = new Workbench(rules.toString(), tmp.resolve("friction-reports").toString(), List.of());
+        Explainer ex = new Explainer(wb);
+        Path file = tmp.resolve("fresh-ww.yaml");
         String text = Files.readString(Path.of("scenarios/smoke.yaml"))
-                .replace("id: smoke", "id: long-course")
-                .replace("    level: MBO2\n    months: 9", "    level: MBO3\n    months: 18")
-                .replace("  - name: E2\n    exemptions: [E2]", "  - name: E1\n    exemptions: [E1]\n"
-                        + "  - name: E2\n    exemptions: [E2]");
-        assertTrue(text.contains("months: 18") && text.contains("exemptions: [E1]"), "scenario edited");
+                .replace("id: smoke", "id: fresh-ww")
+                .replace("    monthsUnemployed: {min: 3, max: 5}", "    monthsUnemployed: {min: 0, max: 1}")
+                .replace("  - name: E2\n    exemptions: [E2]", "  - name: E99\n    exemptions: [E99]");
+        assertTrue(text.contains("{min: 0, max: 1}") && text.contains("exemptions: [E99]"), "scenario edited");
         Files.writeString(file, text);
-        workbench.run(new Workbench.RunOptions(file, tmp.resolve("long-course"), null, null, 2, null, null, "run"));
+        wb.loadScenario(file);
+        wb.run(new Workbench.RunOptions(file, tmp.resolve("fresh-ww"), null, null, 2, null, null, "run"));
 
-        Explainer.Friction f = explainer.friction(null);
+        Explainer.Friction f = ex.friction(null);
         assertEquals("baseline", f.variant());
-        assertEquals("long-course", f.scenarioId());
+        assertEquals("fresh-ww", f.scenarioId());
         assertFalse(f.rows().isEmpty());
         for (int i = 1; i < f.rows().size(); i++) {
             assertTrue(f.rows().get(i - 1).blocked().mean() >= f.rows().get(i).blocked().mean(), "ranked");
         }
-        Explainer.FrictionRow duration = f.rows().stream().filter(r -> r.ruleId().equals("WW-TRAINING-MAX-DURATION"))
-                .findFirst().orElseThrow(() -> new AssertionError("WW-TRAINING-MAX-DURATION blocks: " + f.rows()));
-        assertTrue(duration.source().contains("UWV"), duration.source());
-        Explainer.ExemptionEffect e1 = duration.exemptions().stream().filter(x -> x.exemption().equals("E1"))
+        Explainer.FrictionRow waiting = f.rows().stream().filter(r -> r.ruleId().equals("TRIAL-WW-WAITING"))
+                .findFirst().orElseThrow(() -> new AssertionError("TRIAL-WW-WAITING blocks: " + f.rows()));
+        assertTrue(waiting.source().contains("UWV"), waiting.source());
+        Explainer.ExemptionEffect e99 = waiting.exemptions().stream().filter(x -> x.exemption().equals("E99"))
                 .findFirst().orElseThrow();
-        assertEquals("E1", e1.variant());
-        assertTrue(e1.blocked().mean() < 0, "E1 lifts the rule: " + e1.blocked());
-        assertNotNull(e1.placements());
+        assertEquals("E99", e99.variant());
+        assertTrue(e99.blocked().mean() < 0, "E99 lifts the rule: " + e99.blocked());
+        assertNotNull(e99.placements());
 
-        assertThrows(CommandFailure.class, () -> explainer.friction("nope"));
-        assertEquals("E1", explainer.friction("E1").variant());
+        assertThrows(CommandFailure.class, () -> ex.friction("nope"));
+        assertEquals("E99", ex.friction("E99").variant());
     }
 
     /**

@@ -78,7 +78,8 @@ public class FloorTest {
                 Household.values().length)], Education.values()[r.nextInt(Education.values().length)], "techniek",
                 "NHN", pick(r, 20, 40, 55, 70, 75, 80, 99, 100), r.nextInt(400), r.nextInt(45), r.nextInt(20),
                 r.nextInt(37), r.nextInt(6), r.nextInt(12), r.nextBoolean(), r.nextBoolean(), r.nextBoolean(),
-                background, r.nextBoolean(), earnings, earnings > 0 ? 1 + r.nextInt(6) : 0);
+                background, r.nextBoolean(), earnings, earnings > 0 ? 1 + r.nextInt(6) : 0,
+                nl.fieldlab.sandbox.domain.CoursePayer.DEFAULT);
         EmployerFacts e = r.nextInt(6) == 0 ? null : new EmployerFacts("g", "metalektro", "techniek", "NHN",
                 1 + r.nextInt(300), pick(r, 9.0, 14.4, 15.5, 22.0), pick(r, 16, 24, 32, 36, 40),
                 pick(r, 0, 3, 6, 12), r.nextBoolean(), r.nextBoolean(), r.nextBoolean(), "NONE", r.nextBoolean(),

@@ -31,7 +31,7 @@ class CapsTest {
     @Test
     void anOutcomeFundPaysNeverMoreThanItsBudgetAndSaysWhoItTurnedAway() throws IOException {
         SimulationResult r = runWithCap("scenarios/case-sprint-techport.yaml", "E8", "E8-outcome-fund.yaml",
-                "budget: 1500000", "budget: 30000", 0.3, 36, 4);
+                "budget: 1500000", "budget: 30000", 0.3, 36, 4, Map.of());
 
         double[] paid = r.metrics().get("E8").get("reach.E8.paid");
         double[] refused = r.metrics().get("E8").get("reach.E8.refused");
@@ -51,8 +51,11 @@ class CapsTest {
 
     @Test
     void aParticipantsCapAdmitsNoMoreWorkersThanItAllowsAndCountsTheRest() throws IOException {
+        // WW recipients pay their own course (UWV has no WW training budget) and start one only with the chance
+        // course.self-pay-acceptance; here every one starts, so that the cap fills in months with more candidates
+        // than places, as a cap on a funded course does
         SimulationResult r = runWithCap("scenarios/default.yaml", "E1", "E1-retraining-on-ww.yaml", "participants: 300",
-                "participants: 12", 0.2, 24, 3);
+                "participants: 12", 0.2, 24, 3, Map.of("course.self-pay-acceptance", 1.0));
 
         double[] participants = r.metrics().get("E1").get("reach.E1.participants");
         double[] refused = r.metrics().get("E1").get("reach.E1.refused");
@@ -64,12 +67,13 @@ class CapsTest {
     }
 
     /**
-     * Runs a shipped scenario where the exemption has its scope (scaled, shortened) under the baseline and one
-     * exemption, with a copy of the rules in which a line of the exemption's declaration is replaced (its cap made
-     * tight).
+     * Runs a shipped scenario where the exemption has its scope (scaled, shortened, with {@code behaviour} values
+     * set) under the baseline and one exemption, with a copy of the rules in which a line of the exemption's
+     * declaration is replaced (its cap made tight).
      */
     private SimulationResult runWithCap(String scenario, String exemption, String declaration, String line,
-            String tight, double scale, int months, int replications) throws IOException {
+            String tight, double scale, int months, int replications, Map<String, Double> behaviour)
+            throws IOException {
         Path rules = TestRuns.copyTree(Path.of("rules"), tmp.resolve("rules"));
         Path file = rules.resolve("exemptions").resolve(declaration);
         String text = Files.readString(file);
@@ -79,7 +83,10 @@ class CapsTest {
 
         Scenario base = TestRuns.scenario(scenario).scaled(scale);
         Variant v = new Variant(exemption, List.of(exemption), Map.of());
-        Scenario s = base.withMonths(months).with(base.seed(), replications, base.behaviour(),
+        Map<String, Double> values = new LinkedHashMap<>(base.behaviour().overrides());
+        values.putAll(behaviour);
+        Scenario s = base.withMonths(months).with(base.seed(), replications,
+                values.isEmpty() ? base.behaviour() : nl.fieldlab.sandbox.scenario.Behaviour.with(values),
                 List.of(Variant.baseline(), v));
         Map<String, RuleBase> bases = new LinkedHashMap<>();
         bases.put(Variant.BASELINE, RuleBase.compile(library, Variant.baseline()));

@@ -211,10 +211,54 @@ class MechanismsTest {
 
         @Test
         void theSearchDutyLowersCompletion() {
-            assertEquals(B.get("course.completion-with-search-duty"), c.chance(true, false), EPS);
-            assertEquals(B.get("course.completion"), c.chance(false, false), EPS);
-            assertEquals(B.get("course.completion.apprentice"), c.chance(true, true), EPS,
+            assertEquals(B.get("course.completion-with-search-duty"), c.chance(1, false), EPS);
+            assertEquals(B.get("course.completion"), c.chance(0, false), EPS);
+            assertEquals(B.get("course.completion.apprentice"), c.chance(1, true), EPS,
                     "an apprentice has no search duty to weigh");
+        }
+
+        @Test
+        void aDutyForPartOfTheCourseWeighsTheTwoRatesByItsMonths() {
+            // necessary training of 12 months on WW: exempt for 10, the duty in the last 2
+            double with = B.get("course.completion-with-search-duty");
+            double without = B.get("course.completion");
+            assertEquals(without + (with - without) * 2 / 12.0, c.chance(2 / 12.0, false), EPS);
+            assertTrue(c.chance(2 / 12.0, false) < without && c.chance(2 / 12.0, false) > with,
+                    "between the two rates");
+        }
+    }
+
+    @Nested
+    class SearchDutyInACourseTest {
+
+        /** A WW benefit assessed with a course: the duty's obligation and the exemption's months, as the rules give. */
+        private Spells.Benefit benefit(double duty, Double exemptMonths) {
+            var entitlements = exemptMonths == null ? List.<nl.fieldlab.sandbox.rules.Answer.ValueLine>of()
+                    : List.of(new nl.fieldlab.sandbox.rules.Answer.ValueLine("WW-SEARCH-DUTY-TRAINING-EXEMPT",
+                            "search-duty.exempt-months", exemptMonths));
+            var obligations = List.of(new nl.fieldlab.sandbox.rules.Answer.ValueLine(duty > 0 ? "WW-SEARCH-DUTY"
+                    : "WW-SEARCH-DUTY-TRAINING-EXEMPT", "search-duty", duty));
+            var a = new nl.fieldlab.sandbox.rules.Answer(List.of(), entitlements, obligations, List.of(), List.of(),
+                    List.of(), List.of(), Set.of());
+            return new Spells.Benefit(Status.WW, null, a, null, 0, 0, 0);
+        }
+
+        @Test
+        void anExemptionThatEndsBeforeTheCourseLeavesTheDutyForItsLastMonths() {
+            Spells.Benefit b = benefit(0, 10.0);
+            assertFalse(b.searchDutyInCourseMonth(10), "exempt in course month 10");
+            assertTrue(b.searchDutyInCourseMonth(11), "the duty is back in course month 11 (two months before the end)");
+            assertEquals(2 / 12.0, b.searchDutyShareOf(12), EPS);
+        }
+
+        @Test
+        void anExemptionForTheWholeCourseOrNoneAtAll() {
+            Spells.Benefit whole = benefit(0, null);
+            assertFalse(whole.searchDutyInCourseMonth(60), "near miss: no end given, exempt for the whole course");
+            assertEquals(0, whole.searchDutyShareOf(18), EPS);
+            Spells.Benefit kept = benefit(4, null);
+            assertTrue(kept.searchDutyInCourseMonth(1), "the duty kept during a course that is not necessary");
+            assertEquals(1, kept.searchDutyShareOf(18), EPS);
         }
     }
 
