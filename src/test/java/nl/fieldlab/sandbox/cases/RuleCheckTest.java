@@ -1,5 +1,6 @@
 package nl.fieldlab.sandbox.cases;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,19 @@ class RuleCheckTest {
         RuleCheck.Report report = withoutCases(rules);
         assertTrue(report.warnings().stream().anyMatch(w -> w.contains("exemption E3 declares no legalRoute")),
                 () -> "warnings:\n" + String.join("\n", report.warnings()));
+    }
+
+    @Test
+    void anExemptionThatCanPauseTheWwClockSaysItNeedsAChangeOfTheWw() {
+        // No provision stops the WW duration during training (WW art. 42-43; art. 76 keeps the right, not the clock),
+        // and neither WW art. 130 nor Wet SUWI art. 82a lets an experiment reach it: a UWV policy rule cannot do it.
+        List<nl.fieldlab.sandbox.rules.Exemption> pausing = TestRuns.library().exemptions().stream()
+                .filter(e -> e.parameters().keySet().stream().anyMatch(k -> k.contains("clock-pause"))).toList();
+        assertFalse(pausing.isEmpty(), "update the test: no shipped exemption can pause the WW clock any more");
+        for (var e : pausing) {
+            assertEquals(nl.fieldlab.sandbox.rules.LegalRoute.Kind.NATIONAL_LAW, e.legalRoute().kind(), e.id());
+            assertTrue(e.legalRoute().who().contains("WW itself, art. 42-43"), e.id() + ": " + e.legalRoute().who());
+        }
     }
 
     @Test
