@@ -2,7 +2,7 @@ package nl.fieldlab.sandbox.domain;
 
 /** Highest completed education, ordered from low to high. */
 public enum Education {
-    /** No basic qualification (geen startkwalificatie). */
+    /** No diploma. Neither this nor MBO1 is a starting qualification (startkwalificatie: MBO-2 or higher, havo, vwo). */
     NONE,
     MBO1, MBO2, MBO3, MBO4, HBO, WO;
 

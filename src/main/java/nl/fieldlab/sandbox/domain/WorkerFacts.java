@@ -53,8 +53,9 @@ public record WorkerFacts(
         @JsonPropertyDescription("route into the jobs-agreement register, if any: VSO, PRO, WSW, WAJONG, PRAKTIJKROUTE, LKS; "
                 + "or NONE")
         String background,
-        @JsonPropertyDescription("single parent with a child under five")
-        boolean youngChild,
+        @JsonPropertyDescription("single parent with full care of a child under 12 (the single-parent earnings exemption, "
+                + "Participatiewet art. 31 lid 2 onder r)")
+        boolean childUnder12,
         @JsonPropertyDescription("monthly earnings from part-time work while on a benefit, in euro (0 = none)")
         @Plausible(min = 0, max = 50_000, unit = "euro a month", source = "earnings beside a benefit; about twice the "
                 + "public-sector pay norm a month (WNT 2025: about 19,400 euro)")
@@ -77,14 +78,14 @@ public record WorkerFacts(
         return newEarnings == earnings && since == earningsSince ? this : new WorkerFacts(age, status, household,
                 education, field, region, wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016,
                 weeksWorkedLast36, yearsWorkedLast5, monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background,
-                youngChild, newEarnings, newEarnings > 0 ? since : 0, coursePayer);
+                childUnder12, newEarnings, newEarnings > 0 ? since : 0, coursePayer);
     }
 
     /** The same worker one or more birthdays later. */
     public WorkerFacts withAge(int newAge) {
         return newAge == age ? this : new WorkerFacts(newAge, status, household, education, field, region,
                 wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5,
-                monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background, youngChild, earnings, earningsSince,
+                monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background, childUnder12, earnings, earningsSince,
                 coursePayer);
     }
 
@@ -104,7 +105,7 @@ public record WorkerFacts(
                 && yearsWorkedSince2016 == w.yearsWorkedSince2016 && weeksWorkedLast36 == w.weeksWorkedLast36
                 && yearsWorkedLast5 == w.yearsWorkedLast5 && monthsUnemployed == w.monthsUnemployed
                 && meetsMeansTest == w.meetsMeansTest && disabled == w.disabled
-                && illnessBenefitBefore == w.illnessBenefitBefore && youngChild == w.youngChild
+                && illnessBenefitBefore == w.illnessBenefitBefore && childUnder12 == w.childUnder12
                 && Double.compare(earnings, w.earnings) == 0 && earningsSince == w.earningsSince
                 && coursePayer == w.coursePayer
                 && java.util.Objects.equals(field, w.field) && java.util.Objects.equals(region, w.region)
@@ -127,7 +128,7 @@ public record WorkerFacts(
         h = 31 * h + yearsWorkedLast5;
         h = 31 * h + monthsUnemployed;
         h = 31 * h + (meetsMeansTest ? 1 : 0) + (disabled ? 2 : 0) + (illnessBenefitBefore ? 4 : 0)
-                + (youngChild ? 8 : 0);
+                + (childUnder12 ? 8 : 0);
         h = 31 * h + java.util.Objects.hashCode(background);
         h = 31 * h + Double.hashCode(earnings);
         h = 31 * h + earningsSince;

@@ -224,7 +224,7 @@ public final class FactUsage {
                 r.contains("disabled") && w.disabled(),
                 r.contains("illnessBenefitBefore") && w.illnessBenefitBefore(),
                 r.contains("background") ? w.background() : "",
-                r.contains("youngChild") && w.youngChild(),
+                r.contains("childUnder12") && w.childUnder12(),
                 r.contains("earnings") ? w.earnings() : 0,
                 r.contains("earningsSince") ? w.earningsSince() : 0,
                 r.contains("coursePayer") ? w.coursePayer() : CoursePayer.DEFAULT);

@@ -107,7 +107,7 @@ public record Scenario(
                 (int) Math.max(1, Math.round(g.count() * factor)), g.status(), g.region(), g.age(), g.education(),
                 g.field(), g.household(), g.wageValue(), g.dailyWage(), g.workHistoryYears(), g.monthsUnemployed(),
                 g.meansTestShare(), g.disabledShare(), g.background(), g.layoffRate(), g.youngChildShare(),
-                g.illnessBenefitBeforeShare(), g.coursePayer())).toList();
+                g.illnessBenefitBeforeShare(), g.childUnder12Share(), g.coursePayer())).toList();
         List<EmployerGroup> e = employers.stream().map(g -> new EmployerGroup(g.group(),
                 (int) Math.max(1, Math.round(g.count() * factor)), g.sector(), g.field(), g.region(), g.staff(),
                 g.vacancyRate(), g.requiredEducation(), g.hourlyWage(), g.hoursPerWeek(), g.contractMonths(),

@@ -340,6 +340,11 @@ public final class ScenarioLoader {
         range(yaml, at + ".dailyWage", g.dailyWage());
         range(yaml, at + ".workHistoryYears", g.workHistoryYears());
         range(yaml, at + ".monthsUnemployed", g.monthsUnemployed());
+        // a child under five is under 12 too
+        yaml.check(g.childUnder12Share() == null || g.youngChildShare() == null
+                || g.childUnder12Share() >= g.youngChildShare(), at + ".childUnder12Share", "expected at least "
+                + "youngChildShare (" + num(g.youngChildShare() == null ? 0 : g.youngChildShare()) + "): a child "
+                + "under five is under 12 too; got " + num(g.childUnder12Share() == null ? 0 : g.childUnder12Share()));
     }
 
     private static void checkEmployers(YamlFile yaml, String at, EmployerGroup g, Set<String> ids) {

@@ -61,16 +61,30 @@ public record WorkerGroup(
         @JsonPropertyDescription("EMPLOYED groups: monthly probability of losing the job (declining occupation)")
         @Plausible(min = 0, max = 1, message = "expected a share from 0 to 1, got {value}", source = "a share")
         Double layoffRate,
-        @JsonPropertyDescription("share of the single parents with a child under five (default 0)")
+        @JsonPropertyDescription("share of the single parents with a child under five (default 0); no rule reads it "
+                + "now: a child under five is under 12 too, so it is the least childUnder12Share can be and its default")
         @Plausible(min = 0, max = 1, message = "expected a share from 0 to 1, got {value}", source = "a share")
         Double youngChildShare,
         @JsonPropertyDescription("share who received sickness or disability benefit before this spell out of work (default "
                 + "0; UWV's trial placement waives the WW waiting months for them)")
         @Plausible(min = 0, max = 1, message = "expected a share from 0 to 1, got {value}", source = "a share")
         Double illnessBenefitBeforeShare,
+        @JsonPropertyDescription("share of the single parents with full care of a child under 12, who may keep part of "
+                + "their earnings beside bijstand for longer (Participatiewet art. 31 lid 2 onder r; default "
+                + "youngChildShare, else 0)")
+        @Plausible(min = 0, max = 1, message = "expected a share from 0 to 1, got {value}", source = "a share")
+        Double childUnder12Share,
         @JsonPropertyDescription("who pays the group's course fees: DEFAULT (whoever pays for the worker's status under "
                 + "today's law: own employer when in work, the worker on WW or without a benefit, the municipality for "
                 + "bijstand, UWV for Wajong), WORKER, OWN_EMPLOYER, PROSPECTIVE_EMPLOYER, SECTOR_FUND, MUNICIPALITY, "
                 + "PROVINCE or UWV; the rules book the fee from it only where the law lets that payer pay, else as DEFAULT")
         CoursePayer coursePayer) {
+
+    /**
+     * The share of single parents with a child under 12: as given, else the share with a child under five (a lower
+     * bound, so that a scenario written before the field existed keeps its meaning as nearly as it can), else 0.
+     */
+    public double childUnder12ShareOrDefault() {
+        return childUnder12Share != null ? childUnder12Share : youngChildShare != null ? youngChildShare : 0;
+    }
 }

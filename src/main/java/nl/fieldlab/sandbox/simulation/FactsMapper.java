@@ -23,7 +23,7 @@ final class FactsMapper {
         return new WorkerFacts(p.ageAt(m), status, p.household(), w.education, market.fieldName(w.field), p.region(),
                 p.wageValuePct(), p.dailyWage(), p.workHistoryYears() + workedYears,
                 p.yearsWorkedSince2016() + workedYears, w.weeksWorkedLast36, w.yearsWorkedLast5, monthsUnemployed,
-                p.meetsMeansTest(), p.disabled(), p.illnessBenefitBefore(), p.background(), p.youngChild(), earnings,
+                p.meetsMeansTest(), p.disabled(), p.illnessBenefitBefore(), p.background(), p.childUnder12(), earnings,
                 earnings > 0 ? w.sideJob.benefitMonth() : 0, p.coursePayer());
     }
 

@@ -14,7 +14,7 @@ import nl.fieldlab.sandbox.domain.Status;
  * @param ageAtStart      age in years at the start
  * @param birthdayMonth   simulated month index (1-12) in which the worker first turns a year older
  * @param layoffRate      monthly layoff chance while employed in a declining occupation
- * @param youngChild      a single parent with a child under five
+ * @param childUnder12    a single parent with full care of a child under 12
  * @param coursePayer     who the scenario says pays the group's course fees (DEFAULT: as the law has it for the status)
  */
 public record Person(
@@ -37,7 +37,7 @@ public record Person(
         boolean illnessBenefitBefore,
         String background,
         double layoffRate,
-        boolean youngChild,
+        boolean childUnder12,
         CoursePayer coursePayer) {
 
     /** Age in whole years at simulated month index {@code m}. */

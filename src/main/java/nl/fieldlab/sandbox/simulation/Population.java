@@ -55,7 +55,7 @@ public final class Population {
                         wg.background() == null ? "NONE" : wg.background(),
                         share(wg.layoffRate(), 0),
                         household == Household.SINGLE_PARENT
-                                && rng.uniform(Rng.Stream.POPULATION, e + YOUNG_CHILD, 0) < share(wg.youngChildShare(), 0),
+                                && rng.uniform(Rng.Stream.POPULATION, e + YOUNG_CHILD, 0) < wg.childUnder12ShareOrDefault(),
                         wg.coursePayer() == null ? CoursePayer.DEFAULT : wg.coursePayer()));
             }
         }

@@ -1,6 +1,7 @@
 package nl.fieldlab.sandbox.cases;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import nl.fieldlab.sandbox.rules.RuleLibrary;
@@ -36,5 +38,13 @@ class RuleCasesTest {
                         .collect(Collectors.joining("; ")));
             }
         }));
+    }
+
+    /** Cases in subfolders (the peer suite under cases/peer/) are read and run like the others, here and by test-rules. */
+    @Test
+    void casesInSubfoldersAreRunToo() {
+        List<RuleCase> cases = RuleCaseLoader.load(RULES.resolve("cases"), RULES.resolve("cases"));
+        long peer = cases.stream().filter(c -> c.file().replace('\\', '/').contains("cases/peer/")).count();
+        assertTrue(peer >= 25, "the peer suite's cases under rules/cases/peer/ are loaded: " + peer);
     }
 }

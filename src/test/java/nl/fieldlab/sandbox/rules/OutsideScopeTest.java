@@ -80,7 +80,7 @@ public class OutsideScopeTest {
         WorkerFacts moved = new WorkerFacts(w.age(), w.status(), w.household(), w.education(), w.field(), region,
                 w.wageValuePct(), w.dailyWage(), w.workHistoryYears(), w.yearsWorkedSince2016(), w.weeksWorkedLast36(),
                 w.yearsWorkedLast5(), w.monthsUnemployed(), w.meetsMeansTest(), w.disabled(),
-                w.illnessBenefitBefore(), w.background(), w.youngChild(), w.earnings(), w.earningsSince(),
+                w.illnessBenefitBefore(), w.background(), w.childUnder12(), w.earnings(), w.earningsSince(),
                 w.coursePayer());
         EmployerFacts e = q.employer();
         EmployerFacts there = e == null ? null : new EmployerFacts(e.group(), e.sector(), e.field(), region,
