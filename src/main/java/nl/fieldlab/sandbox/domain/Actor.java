@@ -16,7 +16,10 @@ public enum Actor {
     OUTCOME_FUND(true),
     /** A sector training fund (O&O-fonds). */
     TRAINING_FUND(false),
-    /** A school or course provider, or the provider of an outcome-financed coaching project. */
+    /**
+     * A school or course provider, the provider of an outcome-financed coaching project, or whoever carries out an
+     * instrument (a wage-value assessor, a job coach, a fund or loan administrator, a body's own staff).
+     */
     PROVIDER(false),
     /** Private investors who pre-finance an outcome-financed project (social impact bond) and receive its outcome
      *  payments. */

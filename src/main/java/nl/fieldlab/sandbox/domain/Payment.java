@@ -44,6 +44,17 @@ public record Payment(
         return out;
     }
 
+    /**
+     * A one-off payment when the question's course is completed: in the spell month after its last ({@code months + 1},
+     * the month the simulation ends a course in), which the simulation books only for a course that is completed, not
+     * for one dropped or failed.
+     */
+    public static Payment onCompletion(Question q, PaymentType type, Actor payer, Actor payee, double amount,
+            String note) {
+        int month = q.course().months() + 1;
+        return new Payment(q, type, payer, payee, amount, month, month, note);
+    }
+
     /** A one-off payment in spell month {@code month}. */
     public static Payment once(Question q, PaymentType type, Actor payer, Actor payee, double amount, int month,
             String note) {

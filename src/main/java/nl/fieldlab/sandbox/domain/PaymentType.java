@@ -29,9 +29,15 @@ public enum PaymentType {
     /** Employee-insurance premiums and the health-care levy an employer pays on wages (WW, WIA, Zvw). */
     EMPLOYER_PREMIUM(Category.TAX),
     /** Investors' pre-financing of an outcome-financed project: the provider's cost of coaching a participant. */
-    PROJECT_FINANCE(Category.PROJECT);
+    PROJECT_FINANCE(Category.PROJECT),
+    /**
+     * The work of carrying out an instrument for a participant: case management, a wage-value assessment, a job
+     * coach, the administration of a fund, an account, a loan or a grant, a cooperative's coordination; paid to
+     * whoever does it (a contracted provider, or the body's own staff).
+     */
+    IMPLEMENTATION(Category.IMPLEMENTATION);
 
-    public enum Category { WAGE, BENEFIT, SUBSIDY, TRAINING, LEVY, TAX, PROJECT }
+    public enum Category { WAGE, BENEFIT, SUBSIDY, TRAINING, LEVY, TAX, PROJECT, IMPLEMENTATION }
 
     private final Category category;
 

@@ -32,8 +32,14 @@ import nl.fieldlab.sandbox.stats.Summary;
  * @param fiscalReturn      receipts gained plus benefits saved
  * @param netPublicCost     extra net public cost
  * @param presentValue      the same, discounted to the start
+ * @param socialCost        extra social cost: the net outflow of the public bodies, the investors and the sector
+ *                          funds ({@link Metrics#SOCIAL_COST})
+ * @param allPartiesCost    extra cost to all parties, less the value of the hired job seekers' work
+ *                          ({@link Metrics#ALL_PARTIES_COST})
  * @param perPlacement      extra net public cost per extra placement
  * @param perYearInWork     extra net public cost per extra year in work
+ * @param socialPerPlacement  extra social cost per extra placement
+ * @param socialPerYearInWork extra social cost per extra year in work
  * @param deadweight        share of payments made for placements the baseline also makes: "subsidies" and each of
  *                          the variant's exemptions, by id
  * @param byActor           each actor's extra net position (received minus paid), actors with money flows only
@@ -42,12 +48,16 @@ import nl.fieldlab.sandbox.stats.Summary;
  * @param cumulative        the mean cumulative extra net public cost at the end of each month
  * @param breakEvenMonth    the first month (0-based) from which the cumulative extra cost stays at or below 0, -1
  *                          when it does not within the horizon, 0 when it never rises above 0
+ * @param outcomePrice      the outcome price that repays the investors of an outcome-financed project, or null when
+ *                          the variant has none
  */
 public record CostEffectiveness(String variant, Summary placements, Summary yearsInWork, Summary employedAtHorizon,
         Summary spending,
         Summary benefits, Summary receipts, Summary fiscalReturn, Summary netPublicCost, Summary presentValue,
-        Ratio perPlacement, Ratio perYearInWork, Map<String, Summary> deadweight, Map<Actor, Summary> byActor,
-        Summary employerResult, Summary employerPerHire, double[] cumulative, int breakEvenMonth) {
+        Summary socialCost, Summary allPartiesCost, Ratio perPlacement, Ratio perYearInWork, Ratio socialPerPlacement,
+        Ratio socialPerYearInWork, Map<String, Summary> deadweight, Map<Actor, Summary> byActor,
+        Summary employerResult, Summary employerPerHire, double[] cumulative, int breakEvenMonth,
+        OutcomePrice outcomePrice) {
 
     /** The analysis of every variant but the baseline; empty when the run has no baseline. */
     public static List<CostEffectiveness> of(SimulationResult r) {
@@ -71,6 +81,7 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         double[] dBenefits = diff(own, base, Metrics.BENEFIT_PAYMENTS, 1);
         double[] dReceipts = diff(own, base, Metrics.PUBLIC_RECEIPTS, 1);
         double[] dCost = diff(own, base, Metrics.PUBLIC_COST, 1);
+        double[] dSocial = diff(own, base, Metrics.SOCIAL_COST, 1);
         double[] fiscal = new double[dCost.length];
         for (int i = 0; i < fiscal.length; i++) {
             fiscal[i] = dReceipts[i] - dBenefits[i];
@@ -99,10 +110,12 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
                 Summary.of(diff(own, base, Metrics.EMPLOYED_AT_HORIZON, 1)),
                 Summary.of(diff(own, base, Metrics.PUBLIC_SPENDING, 1)), Summary.of(dBenefits), Summary.of(dReceipts),
                 Summary.of(fiscal), Summary.of(dCost), Summary.of(diff(own, base, Metrics.PUBLIC_COST_PV, 1)),
-                Ratio.of(dCost, dPlacements, "placements"), Ratio.of(dCost, dYears, "years in work"), deadweight,
+                Summary.of(dSocial), Summary.of(diff(own, base, Metrics.ALL_PARTIES_COST, 1)),
+                Ratio.of(dCost, dPlacements, "placements"), Ratio.of(dCost, dYears, "years in work"),
+                Ratio.of(dSocial, dPlacements, "placements"), Ratio.of(dSocial, dYears, "years in work"), deadweight,
                 byActor, Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT, 1)),
                 Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT_PER_HIRE, 1)), cumulative,
-                breakEven(cumulative));
+                breakEven(cumulative), OutcomePrice.of(own, dCost));
     }
 
     private static double[] diff(Map<String, double[]> own, Map<String, double[]> base, String metric, double scale) {
@@ -197,6 +210,9 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         s.append(". Net public cost ").append(netPublicCost.excludesZero()
                 ? (netPublicCost.mean() > 0 ? "rises by " : "falls by ") + euro(abs(netPublicCost))
                 : "does not change significantly (" + euro(netPublicCost) + ")");
+        s.append("; social cost (public purse, investors and sector funds) ").append(socialCost.excludesZero()
+                ? (socialCost.mean() > 0 ? "rises by " : "falls by ") + euro(abs(socialCost))
+                : "does not change significantly (" + euro(socialCost) + ")");
         if (!fiscalReturn.excludesZero()) {
             s.append("; no significant fiscal return (taxes and premiums gained plus benefits saved: ")
                     .append(euro(fiscalReturn)).append(')');
@@ -224,11 +240,9 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         if (dead != null) {
             s.append("; ").append(dead);
         }
-        Summary investors = byActor.get(Actor.INVESTOR);
-        if (investors != null && investors.excludesZero() && investors.mean() < 0) {
-            s.append(". The public purse does not pay for the coaching: investors pre-finance it and lose ")
-                    .append(euro(abs(investors))).append(" (the outcome payments repay little of it), so the project"
-                            + " is not viable as set up; society's cost includes that coaching");
+        String outcome = outcomePriceText();
+        if (outcome != null) {
+            s.append(". ").append(outcome);
         }
         s.append(". Break-even: ").append(breakEvenText(start));
         int peak = peakMonth();
@@ -237,6 +251,31 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
                     .append(peak + 1).append(" and has fallen since)");
         }
         s.append('.');
+        return s.toString();
+    }
+
+    /**
+     * What the investors of an outcome-financed project put in and got back, and the outcome price that would have
+     * repaid them with the public cost at that price; null when the variant has no such project.
+     */
+    public String outcomePriceText() {
+        if (outcomePrice == null) {
+            return null;
+        }
+        OutcomePrice o = outcomePrice;
+        StringBuilder s = new StringBuilder("Investors pre-finance the coaching (")
+                .append(euro(o.outlay())).append(") and receive ").append(euro(o.received()))
+                .append(" in outcome payments");
+        if (!o.repayingPrice().defined() || o.units().mean() <= 0) {
+            return s.append("; no outcome was paid, so no outcome price repays them").toString();
+        }
+        s.append(" for ").append(ReportWriter.fmt(o.units().mean())).append(" outcome units (successes counted by the"
+                + " part above their predicted chance); at the contract's price of EUR ").append(money(o.contractPrice()))
+                .append(" a unit they are ").append(o.received().mean() >= o.outlay().mean() ? "repaid" : "not repaid")
+                .append(". The price that repays them is ").append(euro(o.repayingPrice())).append(" a unit (")
+                .append(ReportWriter.fmt(o.multiple())).append(" times the contract's); at that price the extra net"
+                + " public cost would be ").append(euro(o.netPublicCost()))
+                .append(", while social cost stays the same (the price only moves money between funders and investors)");
         return s.toString();
     }
 

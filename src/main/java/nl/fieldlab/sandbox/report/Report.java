@@ -96,10 +96,28 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         rows.add(row("fiscal return: receipts gained + benefits saved (euro)", ce,
                 c -> ReportWriter.cell(c.fiscalReturn(), true)));
         rows.add(row("extra net public cost (euro)", ce, c -> ReportWriter.cell(c.netPublicCost(), true)));
-        rows.add(row("the same, present value at the start, " + discountText() + " (euro)", ce,
+        rows.add(row("extra social cost: public purse, investors and sector funds (euro)", ce,
+                c -> ReportWriter.cell(c.socialCost(), true)));
+        rows.add(row("the net public cost, present value at the start, " + discountText() + " (euro)", ce,
                 c -> ReportWriter.cell(c.presentValue(), true)));
+        rows.add(row("extra cost to all parties, less the value of the work (euro)", ce,
+                c -> ReportWriter.cell(c.allPartiesCost(), true)));
         rows.add(row("extra net public cost per extra placement (euro)", ce, c -> ReportWriter.cell(c.perPlacement())));
+        rows.add(row("extra social cost per extra placement (euro)", ce,
+                c -> ReportWriter.cell(c.socialPerPlacement())));
         rows.add(row("extra net public cost per extra year in work (euro)", ce, c -> ReportWriter.cell(c.perYearInWork())));
+        rows.add(row("extra social cost per extra year in work (euro)", ce,
+                c -> ReportWriter.cell(c.socialPerYearInWork())));
+        if (ce.stream().anyMatch(c -> c.outcomePrice() != null)) {
+            rows.add(row("outcome price paid per outcome unit (euro)", ce, c -> c.outcomePrice() == null ? "n/a"
+                    : ReportWriter.fmt(c.outcomePrice().contractPrice())));
+            rows.add(row("outcome price that repays the investors (euro a unit)", ce, c -> c.outcomePrice() == null
+                    ? "n/a" : c.outcomePrice().units().mean() <= 0 ? "none: no outcome was paid"
+                    : ReportWriter.cell(c.outcomePrice().repayingPrice())));
+            rows.add(row("extra net public cost at that price (euro)", ce, c -> c.outcomePrice() == null
+                    || !c.outcomePrice().repayingPrice().defined() ? "n/a"
+                    : ReportWriter.cell(c.outcomePrice().netPublicCost(), true) + budgetNote(c)));
+        }
         rows.add(row("deadweight of all subsidies paid", ce, c -> share(c.deadweight().get("subsidies"))));
         java.util.TreeSet<String> exemptions = new java.util.TreeSet<>();
         ce.forEach(c -> c.deadweight().keySet().stream().filter(k -> !k.equals("subsidies")).forEach(exemptions::add));
@@ -116,9 +134,21 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 + "and paired replication by replication (mean [95 % CI]; * marks an interval that excludes 0). "
                 + "Money is what changes hands: public spending other than benefits, benefits paid, and what the "
                 + "treasury and UWV get back in wage tax, national insurance and employers' premiums; net public "
-                + "cost is spending plus benefits minus receipts. The extra cost per extra placement divides the "
-                + "extra net public cost by the extra placements (delta-method interval); it is not defined when "
-                + "the placement difference is not significant, or negative. Deadweight is the share of all public "
+                + "cost is spending plus benefits minus receipts. Social cost adds to it what the private investors "
+                + "of an outcome-financed project and the sector training funds pay on balance: money that finances "
+                + "the programmes but is not public (a public saving bought with investors' money is no saving to "
+                + "society). Employers and workers are left out of social cost, because their money is mostly "
+                + "wages, taxes and benefits whose counterpart is not money (the work, a benefit's purpose); the "
+                + "cost to all parties adds their money and takes off the value of the hired job seekers' work to "
+                + "employers (mechanism hiring), which leaves what providers received for courses, coaching and "
+                + "implementation less the value of the work: a partial measure, without the work of people hired "
+                + "from outside the population or the value of time out of work. The extra cost per extra "
+                + "placement divides the extra net public (or social) cost by the extra placements (delta-method "
+                + "interval); it is not defined when the placement difference is not significant, or negative. "
+                + "The outcome price rows solve, for an outcome-financed project, the price per outcome unit (a "
+                + "success counted by the part above its predicted chance) at which the investors get back what "
+                + "they pre-financed: no decision depends on the price, so the outcomes stay the same and only the "
+                + "money between funders and investors moves. Deadweight is the share of all public "
                 + "money paid (by subsidy rules, or by an exemption's own rules) that went to workers whom the "
                 + "baseline replication also places, at most " + Metrics.DEADWEIGHT_WINDOW_MONTHS + " months later; "
                 + "the money an exemption moves through existing schemes (course fees, benefits) shows in the lines "
@@ -131,6 +161,27 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             paragraphs.add(c.reading(result.scenario().start(), unreachedText(c.variant())));
         }
         return new Section("cost-effectiveness", "Cost-effectiveness", paragraphs, columns, rows);
+    }
+
+    /**
+     * " (above the budget of EUR 1,500,000 a replication: its cap refuses what passes it)" when the funders would pay
+     * more at the repaying price than the budget of the variant's outcome-financed exemption allows, else "".
+     */
+    private String budgetNote(CostEffectiveness c) {
+        var v = result.scenario().variant(c.variant());
+        if (v == null || c.outcomePrice() == null) {
+            return "";
+        }
+        for (String ex : v.exemptions()) {
+            var e = exemptions.get(ex);
+            if (e != null && e.scope().cohort() && e.scope().budget() > 0
+                    && c.outcomePrice().fundersPayAtRepayingPrice() > e.scope().budget()) {
+                return " (the funders would pay EUR " + ReportWriter.fmt(c.outcomePrice().fundersPayAtRepayingPrice())
+                        + " a replication, above " + ex + "'s budget of EUR " + ReportWriter.fmt(e.scope().budget())
+                        + ": its cap would refuse the rest)";
+            }
+        }
+        return "";
     }
 
     /** The discount rate in words: "2.25 % a year". */
@@ -179,10 +230,12 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 + "payer and a payee, so the rows add up to zero: what one actor gains another pays. STATE is the "
                 + "treasury (wage tax, national insurance, the health-care levy, wage-cost advantages); UWV receives "
                 + "the employers' WW and WIA premiums and pays WW, Wajong and sickness benefit. PROVIDER's receipts pay for "
-                + "the courses and the coaching it delivers (turnover, not a gain). INVESTOR is the private capital "
+                + "the courses, the coaching and the implementation work (case management, wage-value assessments, "
+                + "job coaches, fund and loan administration, coordination) it delivers, whether a contracted "
+                + "provider or a body's own staff does it (turnover, not a gain). INVESTOR is the private capital "
                 + "of an outcome-financed project: it pre-finances the provider's coaching and receives the outcome "
-                + "payments, so its row is the investors' result (negative: they lose money, and would not finance "
-                + "the project as set up). Not in the ledger: a worker's earnings from a small "
+                + "payments (the province, the municipalities and UWV each pay their share), so its row is the "
+                + "investors' result (negative: they lose money, and would not finance the project as set up). Not in the ledger: a worker's earnings from a small "
                 + "job on a benefit (they pass through the benefit rules only) and the value of work done in a trial "
                 + "placement. The last row adds to the "
                 + "employers' money what the work of the hired job seekers was worth to them (mechanism hiring: "

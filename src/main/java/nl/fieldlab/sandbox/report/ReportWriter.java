@@ -141,8 +141,24 @@ public final class ReportWriter {
             m.put("fiscalReturn", summary(c.fiscalReturn(), true));
             m.put("extraNetPublicCost", summary(c.netPublicCost(), true));
             m.put("extraNetPublicCostPresentValue", summary(c.presentValue(), true));
+            m.put("extraSocialCost", summary(c.socialCost(), true));
+            m.put("extraAllPartiesCost", summary(c.allPartiesCost(), true));
             m.put("extraNetPublicCostPerExtraPlacement", ratio(c.perPlacement()));
             m.put("extraNetPublicCostPerExtraYearInWork", ratio(c.perYearInWork()));
+            m.put("extraSocialCostPerExtraPlacement", ratio(c.socialPerPlacement()));
+            m.put("extraSocialCostPerExtraYearInWork", ratio(c.socialPerYearInWork()));
+            if (c.outcomePrice() != null) {
+                OutcomePrice o = c.outcomePrice();
+                Map<String, Object> op = new LinkedHashMap<>();
+                op.put("contractPricePerUnit", Json.number(o.contractPrice()));
+                op.put("outcomeUnits", summary(o.units(), false));
+                op.put("investorOutlay", summary(o.outlay(), false));
+                op.put("outcomePayments", summary(o.received(), false));
+                op.put("repayingPricePerUnit", ratio(o.repayingPrice()));
+                op.put("extraNetPublicCostAtRepayingPrice", summary(o.netPublicCost(), true));
+                op.put("investorsNetAtRepayingPrice", summary(o.investorsRepaid(), false));
+                m.put("outcomePrice", op);
+            }
             Map<String, Object> dead = new LinkedHashMap<>();
             c.deadweight().forEach((k, d) -> dead.put(k, summary(d, false)));
             m.put("deadweight", dead);
@@ -208,11 +224,20 @@ public final class ReportWriter {
                         x == null ? "" : c(x.ciHigh()), x == null ? "" : x.excludesZero());
             }
         }
-        // the headline cost figures: extra net public cost per extra placement (and per extra year in work), in
-        // the mean and interval columns; empty when not defined
+        // the headline cost figures: extra net public and social cost per extra placement (and per extra year in
+        // work), and an outcome-financed project's repaying price, in the mean and interval columns; empty when not
+        // defined
         for (CostEffectiveness ce : r.costEffectiveness()) {
             ratioRow(csv, ce.variant(), "extraNetPublicCostPerExtraPlacement", ce.perPlacement());
             ratioRow(csv, ce.variant(), "extraNetPublicCostPerExtraYearInWork", ce.perYearInWork());
+            ratioRow(csv, ce.variant(), "extraSocialCostPerExtraPlacement", ce.socialPerPlacement());
+            ratioRow(csv, ce.variant(), "extraSocialCostPerExtraYearInWork", ce.socialPerYearInWork());
+            if (ce.outcomePrice() != null) {
+                ratioRow(csv, ce.variant(), "outcomePriceRepayingInvestors", ce.outcomePrice().repayingPrice());
+                Summary x = ce.outcomePrice().netPublicCost();
+                csv.row(ce.variant(), "extraNetPublicCostAtRepayingOutcomePrice", c(x.mean()), c(x.sd()), c(x.se()),
+                        c(x.ciLow()), c(x.ciHigh()), x.n(), "", "", "", "", "");
+            }
         }
         return csv.toString();
     }

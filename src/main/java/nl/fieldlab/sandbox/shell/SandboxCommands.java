@@ -257,20 +257,33 @@ public class SandboxCommands {
         return t.toString();
     }
 
-    /** Per variant: extra placements, extra net public cost, its cost per extra placement, fiscal return. */
+    /**
+     * Per variant: extra placements, extra net public cost and extra social cost (public purse, investors and sector
+     * funds), the public cost per extra placement, fiscal return; then, for an outcome-financed project, the outcome
+     * price that repays its investors.
+     */
     static String costEffectiveness(nl.fieldlab.sandbox.report.Report report) {
         var rows = report.costEffectiveness();
         if (rows.isEmpty()) {
             return "";
         }
-        TextTable t = new TextTable("variant", "extra placements", "extra net public cost",
+        TextTable t = new TextTable("variant", "extra placements", "extra net public cost", "extra social cost",
                 "per extra placement", "fiscal return");
         for (var c : rows) {
             t.row(c.variant(), ReportWriter.cell(c.placements(), true), ReportWriter.cell(c.netPublicCost(), true),
+                    ReportWriter.cell(c.socialCost(), true),
                     ReportWriter.cell(c.perPlacement()).replace("not defined: ", "none: "),
                     ReportWriter.cell(c.fiscalReturn(), true));
         }
-        return t.toString();
+        StringBuilder out = new StringBuilder(t.toString());
+        for (var c : rows) {
+            String outcome = c.outcomePriceText();
+            if (outcome != null) {
+                out.append('\n').append(c.variant()).append(": ").append(outcome).append(".\n");
+            }
+        }
+        out.append("\nSocial cost is the net public cost plus what investors and sector funds pay on balance.\n");
+        return out.toString();
     }
 
     static String differences(Comparison c, List<String> metrics) {

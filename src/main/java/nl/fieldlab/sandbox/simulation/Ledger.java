@@ -12,6 +12,9 @@ import nl.fieldlab.sandbox.rules.Answer;
  */
 final class Ledger {
 
+    /** The amount an outcome payment rule sets: the price of one outcome wholly above the counterfactual. */
+    static final String OUTCOME_PRICE = "outcome.price";
+
     private final RunTotals totals;
     private final Caps caps;
     private final Trace trace;
@@ -60,11 +63,24 @@ final class Ledger {
 
     /** Books the payments of spell month {@code spellMonth} of an answer, in simulated month {@code m}. */
     void book(Worker w, int m, Answer a, int spellMonth) {
+        book(w, m, a, spellMonth, false);
+    }
+
+    /**
+     * Books what a course's answer pays on completion ({@link nl.fieldlab.sandbox.domain.Payment#onCompletion}): the
+     * payments that fall due in the spell month after the course's last, {@code completionMonth}, and only those that
+     * begin then (a payment running through the course was booked as it ran).
+     */
+    void bookCompletion(Worker w, int m, Answer a, int completionMonth) {
+        book(w, m, a, completionMonth, true);
+    }
+
+    private void book(Worker w, int m, Answer a, int spellMonth, boolean startingOnly) {
         List<Answer.PaymentLine> lines = a.payments();
         boolean traced = trace != null && w.p.id() == traceWorker;
         for (int i = 0, n = lines.size(); i < n; i++) {
             Answer.PaymentLine p = lines.get(i);
-            if (spellMonth < p.fromMonth() || spellMonth > p.toMonth()) {
+            if (spellMonth < p.fromMonth() || spellMonth > p.toMonth() || startingOnly && p.fromMonth() != spellMonth) {
                 continue;
             }
             double amount = p.amount();
@@ -78,6 +94,14 @@ final class Ledger {
                 continue;
             }
             totals.book(m, p.payer(), p.payee(), p.type(), amount);
+            if (p.payee() == Actor.INVESTOR && p.type() == PaymentType.PLACEMENT_BONUS) {
+                // an outcome paid, in units of the outcome price the rule set: the report solves the price that
+                // would have repaid the investors from these
+                double price = a.amount(OUTCOME_PRICE, 0);
+                if (price > 0) {
+                    totals.outcomeUnits += amount / price;
+                }
+            }
             if (p.type().category() == PaymentType.Category.SUBSIDY) {
                 totals.subsidyPaid[w.p.id()] += amount;
             }

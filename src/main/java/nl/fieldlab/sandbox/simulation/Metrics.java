@@ -37,6 +37,28 @@ public final class Metrics {
     public static final String SUBSIDIES_PAID = "subsidiesPaid";
     public static final String PUBLIC_COST = "netPublicCost";
     public static final String PUBLIC_COST_PER_PLACEMENT = "netPublicCostPerPlacement";
+    /**
+     * The net outflow of everyone who finances programmes for others' benefit: the public bodies, the private
+     * investors of an outcome-financed project and the sector training funds. Workers and employers are left out:
+     * their money is mostly wages, taxes and benefits, transfers whose counterpart (the work done, a benefit's purpose)
+     * is not money, so counting one side would book every hire as a cost of its whole wage.
+     */
+    public static final String SOCIAL_COST = "socialCost";
+    /**
+     * Social cost with the employers' and workers' net money added and the value of the hired job seekers' work to
+     * employers taken off: what every party together gives up, which comes to what providers received (courses,
+     * coaching, implementation) less the value of the work.
+     */
+    public static final String ALL_PARTIES_COST = "allPartiesCost";
+    /**
+     * Outcomes an outcome fund paid for, each counted by the part of it above the participant's predicted chance, so
+     * that the outcome payments are the outcome price times this (an outcome payment rule sets {@code outcome.price}).
+     */
+    public static final String OUTCOME_UNITS = "outcomeUnits";
+    /** Outcome payments the investors of an outcome-financed project received, in euro. */
+    public static final String OUTCOME_PAYMENTS = "outcomePayments";
+    /** What the investors of an outcome-financed project pre-financed (the provider's coaching), in euro. */
+    public static final String INVESTOR_OUTLAY = "investorOutlay";
     public static final String PUBLIC_COST_PER_WORKER = "netPublicCostPerWorker";
     /** The group measure that counts its job seekers (the size a group's rates rest on). */
     public static final String GROUP_SEEKERS = "seekers";
@@ -86,7 +108,7 @@ public final class Metrics {
      */
     public static final List<String> CONSOLE_HEADLINE = List.of(PLACEMENTS, PLACEMENT_RATE, MONTHS_TO_PLACEMENT,
             MONTHS_IN_WORK, EMPLOYED_AT_HORIZON, RETENTION_6M, COURSES_STARTED, TRIALS_STARTED, TRIALS_CONVERTED,
-            BENEFIT_PAYMENTS, PUBLIC_SPENDING, PUBLIC_RECEIPTS, PUBLIC_COST, EMPLOYER_COST);
+            BENEFIT_PAYMENTS, PUBLIC_SPENDING, PUBLIC_RECEIPTS, PUBLIC_COST, SOCIAL_COST, EMPLOYER_COST);
 
     /** Prefix of the former job seekers in work at the end of simulated year N ({@code employed.year2}). */
     public static final String EMPLOYED_YEAR_PREFIX = "employed.year";
@@ -218,11 +240,20 @@ public final class Metrics {
         d.put(BENEFIT_PAYMENTS, "WW, bijstand, Wajong, top-ups and sickness benefit paid, in euro");
         d.put(SUBSIDIES_PAID, "wage-cost subsidies, wage-cost advantages and placement bonuses paid, in euro");
         d.put(PUBLIC_SPENDING, "what public bodies paid out other than benefits (subsidies, wage-cost advantages, "
-                + "course fees, grants, bonuses), in euro");
+                + "course fees, grants, bonuses, the implementation work of instruments), in euro");
         d.put(PUBLIC_RECEIPTS, "what public bodies received: wage tax and national insurance on wages and benefits, "
                 + "employers' premiums, levies, in euro");
         d.put(PUBLIC_COST, "net outflow of public bodies (UWV, municipality, state, province, outcome fund): "
                 + "publicSpending + benefitPayments - publicReceipts, in euro");
+        d.put(SOCIAL_COST, "net outflow of the public bodies, the investors of an outcome-financed project and the"
+                + " sector training funds: netPublicCost - net.INVESTOR - net.TRAINING_FUND, in euro. Employers and workers"
+                + " are left out: their money is mostly wages, taxes and benefits whose counterpart is not money (the"
+                + " work, a benefit's purpose); allPartiesCost adds them with the value of the work");
+        d.put(ALL_PARTIES_COST, "socialCost plus the employers' and workers' net outflow, less the value of the hired"
+                + " job seekers' work to employers (employer.outputValue): what all parties together give up, equal to"
+                + " what providers received for courses, coaching and implementation less the value of that work, in"
+                + " euro. Leaves out the work of people hired from outside the population and the value of time out of"
+                + " work, so it is a partial measure");
         d.put(PUBLIC_COST_PV, "netPublicCost as a present value at the start, discounted month by month at the "
                 + "cost-benefit discount rate (parameter cba.discount-rate), in euro");
         d.put(PUBLIC_COST_PER_WORKER, "net public cost / workers in the scenario, in euro");
@@ -249,6 +280,11 @@ public final class Metrics {
         d.put(SIDE_JOBS, "workers who combined a benefit with a part-time job at some point");
         d.put(SIDE_JOB_MONTHS, "months of part-time work on a benefit");
         d.put(COACHED, "workers a provider coached in an outcome-financed project");
+        d.put(INVESTOR_OUTLAY, "what the investors of an outcome-financed project pre-financed (the provider's"
+                + " coaching of each participant and the fund's administration), in euro");
+        d.put(OUTCOME_PAYMENTS, "outcome payments the investors of an outcome-financed project received, in euro");
+        d.put(OUTCOME_UNITS, "outcomes an outcome fund paid for, each counted by the part of it above the"
+                + " participant's predicted chance: the outcome payments are the outcome price times this");
         return java.util.Collections.unmodifiableMap(d);
     }
 }

@@ -359,13 +359,20 @@ final class Run {
             }
             List<Worker> picked = coaching.pick(candidates, w -> predictedChance(w, m),
                     w -> rng.uniform(Stream.COACHING, w.p.id(), m), w -> w.p.id(), size);
-            // investors pre-finance the provider's coaching of each participant (the exemption's project cost)
-            String costKey = ex.id().toLowerCase(java.util.Locale.ROOT) + ".project-cost-per-participant";
+            // investors pre-finance the provider's coaching of each participant (the exemption's project cost) and
+            // the project's administration (intermediary, counterfactual prediction, outcome verification)
+            String prefix = ex.id().toLowerCase(java.util.Locale.ROOT);
             var params = rules.parameters(periodOf[m], Set.of(ex.id()));
-            double cost = params.has(costKey) ? params.value(costKey) : 0;
+            double cost = params.has(prefix + ".project-cost-per-participant")
+                    ? params.value(prefix + ".project-cost-per-participant") : 0;
+            double administration = params.has(prefix + ".administration-per-participant")
+                    ? params.value(prefix + ".administration-per-participant") : 0;
             for (Worker w : picked) {
                 if (cost > 0) {
                     totals.book(m, Actor.INVESTOR, Actor.PROVIDER, PaymentType.PROJECT_FINANCE, cost);
+                }
+                if (administration > 0) {
+                    totals.book(m, Actor.INVESTOR, Actor.PROVIDER, PaymentType.IMPLEMENTATION, administration);
                 }
                 w.coachedUntil = m + coaching.months();
                 totals.coached++;
@@ -563,7 +570,6 @@ final class Run {
         w.course = new Spells.Course(course, q, a, m, m + market.courses[course].months(), -1);
         caps.admit(a, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
         totals.coursesStarted++;
-        totals.sroiCredits += a.amount("sroi.credit", 0);
         ledger.bookCourse(w, m, a, market.courses[course].price());
         event(w, m, CourseUptake.ID, "course started", () -> market.courses[course].id() + ", "
                 + market.courses[course].months() + " months", q, a);
@@ -603,8 +609,6 @@ final class Run {
                 caps.admit(courseA, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
                 totals.apprenticeships++;
                 totals.coursesStarted++;
-                totals.sroiCredits += courseA.amount("sroi.credit", 0);
-                socialReturn.earn(employer, year(m), courseA.amount("sroi.credit", 0));
                 ledger.bookCourse(w, m, courseA, c.price());
                 event(w, m, Apprenticeship.ID, "apprenticeship started", () -> c.id() + ", " + c.months() + " months",
                         cq, courseA);
@@ -812,6 +816,14 @@ final class Run {
             }
             w.freshStart = m; // a new qualification: employers look at it, not at the months it took
             event(w, m, CourseCompletion.ID, "course completed", () -> c.id(), null, null);
+            // what the rules grant for a completed course (a social-return credit per completed certificate, and its
+            // money) falls due now, in the spell month after the course's last
+            double credit = course.answer().amount("sroi.credit", 0);
+            totals.sroiCredits += credit;
+            if (course.apprenticeship()) {
+                socialReturn.earn(course.employer(), year(m), credit);
+            }
+            ledger.bookCompletion(w, m, course.answer(), c.months() + 1);
         } else {
             event(w, m, CourseCompletion.ID, "course not completed", () -> c.id() + ", chance " + fmt(chance), null, null);
         }

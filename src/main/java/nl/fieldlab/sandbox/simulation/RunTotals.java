@@ -54,6 +54,11 @@ public final class RunTotals implements java.io.Serializable {
      * times the job's normal labour cost, less sickness); a value, not a payment, so it stays out of the ledger
      */
     double outputValue;
+    /**
+     * outcomes an outcome fund paid for, each weighted by the part above the participant's predicted chance (the
+     * outcome payments divided by the outcome price the rules set)
+     */
+    double outcomeUnits;
     /** the annual discount rate of the present values (cost-benefit guidance, a dated parameter) */
     double discountRate;
     /** net public cost booked in each month (outflow of public bodies minus their inflow), in euro */
@@ -255,6 +260,9 @@ public final class RunTotals implements java.io.Serializable {
             }
         }
         m.put(Metrics.PUBLIC_COST, publicCost);
+        double socialCost = publicCost - net(Actor.INVESTOR) - net(Actor.TRAINING_FUND);
+        m.put(Metrics.SOCIAL_COST, socialCost);
+        m.put(Metrics.ALL_PARTIES_COST, socialCost - net(Actor.EMPLOYER) - net(Actor.WORKER) - outputValue);
         m.put(Metrics.PUBLIC_COST_PV, presentValue(publicCostByMonth, discountRate));
         double upTo = 0;
         int done = 0;
@@ -320,6 +328,10 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.SIDE_JOBS, (double) workersWithSideJob);
         m.put(Metrics.SIDE_JOB_MONTHS, (double) sideJobMonths);
         m.put(Metrics.COACHED, (double) coached);
+        m.put(Metrics.INVESTOR_OUTLAY, paidBy(Actor.INVESTOR, PaymentType.Category.PROJECT)
+                + paidBy(Actor.INVESTOR, PaymentType.Category.IMPLEMENTATION));
+        m.put(Metrics.OUTCOME_PAYMENTS, receivedBy(Actor.INVESTOR, PaymentType.Category.SUBSIDY));
+        m.put(Metrics.OUTCOME_UNITS, outcomeUnits);
         for (int y = 0; y < employedAtYearEnd.length; y++) {
             m.put(Metrics.EMPLOYED_YEAR_PREFIX + (y + 1), (double) employedAtYearEnd[y]);
             int placed = 0;

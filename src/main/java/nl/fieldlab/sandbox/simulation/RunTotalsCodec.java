@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 1;
+    private static final int LAYOUT = 2;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -61,7 +61,7 @@ public final class RunTotalsCodec {
                     t.monthsInCourse, t.monthsOnTrial}) {
                 out.writeLong(v);
             }
-            for (double v : new double[] {t.sroiCredits, t.outputValue, t.discountRate}) {
+            for (double v : new double[] {t.sroiCredits, t.outputValue, t.discountRate, t.outcomeUnits}) {
                 out.writeDouble(v);
             }
             writeDoubles(out, t.publicCostByMonth);
@@ -156,6 +156,7 @@ public final class RunTotalsCodec {
             t.sroiCredits = in.readDouble();
             t.outputValue = in.readDouble();
             t.discountRate = in.readDouble();
+            t.outcomeUnits = in.readDouble();
             in.doubles("publicCostByMonth", t.publicCostByMonth);
             in.ints("employedAtYearEnd", t.employedAtYearEnd);
             in.longs("seekerMonthsByYear", t.seekerMonthsByYear);

@@ -128,8 +128,10 @@ class RuleCheckTest {
     void conflictingOverridesAndMissingSourcesAreErrors(@TempDir Path tmp) throws IOException {
         Path rules = tmp.resolve("rules");
         copy(RULES, rules);
-        // E3 (COURSE, MRA) and E9 (HIRE, NHN) do not overlap; widening E3 to HIRE in NHN makes its override clash
-        // with E9.
+        // E3 (COURSE, MRA) and E9 (HIRE, NHN) do not overlap; widening E3 to HIRE in NHN makes an override of the
+        // jobs-agreement LKV in each of them clash.
+        edit(rules.resolve("exemptions/E9-fieldlab-wage-cost-advantage.yaml"), t -> t.replace("parameters:\n",
+                "parameters:\n  lkv.jobs-agreement.rate-per-hour: {value: 3.05, unit: EUR/hour, source: \"test\"}\n"));
         Path e3 = rules.resolve("exemptions/E3-learning-account.yaml");
         String text = Files.readString(e3, StandardCharsets.UTF_8);
         text = text.replace("questions: [COURSE]", "questions: [COURSE, HIRE]").replace("regions: [MRA]", "regions: [MRA, NHN]")

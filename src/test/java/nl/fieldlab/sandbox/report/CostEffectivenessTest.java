@@ -62,16 +62,17 @@ class CostEffectivenessTest {
     private static CostEffectiveness training(Summary cost, double[] cumulative) {
         Ratio none = new Ratio(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 20, "not defined: placements fell");
         return new CostEffectiveness("E1", sig(-8), sig(-80), sig(25), sig(1.4e6), sig(0.5e6), sig(-0.1e6),
-                sig(-0.6e6), cost, cost, none, none, Map.of(),
+                sig(-0.6e6), cost, cost, sig(2.3e6), sig(1.0e6), none, none, none, none, Map.of(),
                 Map.of(Actor.PROVIDER, sig(1.5e6), Actor.EMPLOYER, sig(0.9e6), Actor.STATE, sig(-1.1e6)), sig(0),
-                noise(10), cumulative, CostEffectiveness.breakEven(cumulative));
+                noise(10), cumulative, CostEffectiveness.breakEven(cumulative), null);
     }
 
     @Test
     void theReadingSaysWhatTheVariantBuysWhoGainsAndWhetherItBreaksEven() {
         String r = training(sig(2.0e6), new double[] {1e6, 4e6, 3e6, 2e6}).reading(YearMonth.of(2026, 1), null);
         assertEquals("E1: places 8.00 [6.40, 9.60] fewer workers, with 80.0 [64.0, 96.0] fewer years in work and 25.0"
-                + " [20.0, 30.0] more in work at the horizon. Net public cost rises by EUR 2.00 M [1.60 M, 2.40 M]; a"
+                + " [20.0, 30.0] more in work at the horizon. Net public cost rises by EUR 2.00 M [1.60 M, 2.40 M];"
+                + " social cost (public purse, investors and sector funds) rises by EUR 2.30 M [1.84 M, 2.76 M]; a"
                 + " fiscal loss (taxes and premiums lost plus extra benefits) of EUR 600,000 [480,000, 720,000]; there"
                 + " is no cost per extra placement (placements fell); the largest gain goes to EMPLOYER (EUR +900,000),"
                 + " the largest cost falls on STATE (EUR -1.10 M). Break-even: not within the 4 months (the cumulative"

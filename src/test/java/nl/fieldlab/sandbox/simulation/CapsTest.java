@@ -42,10 +42,10 @@ class CapsTest {
             assertTrue(refused[rep] > 0, "the tight budget turned placements away in replication " + rep);
             assertTrue(coached[rep] > 0);
         }
-        // the ledger agrees: what the outcome fund paid is what the cap counted
-        double[] fund = r.metrics().get("E8").get(Metrics.NET_PREFIX + "OUTCOME_FUND");
+        // the ledger agrees: what the funders paid the investors is what the cap counted
+        double[] fund = r.metrics().get("E8").get(Metrics.OUTCOME_PAYMENTS);
         for (int rep = 0; rep < paid.length; rep++) {
-            assertEquals(-paid[rep], fund[rep], 1e-6);
+            assertEquals(paid[rep], fund[rep], 1e-6);
         }
     }
 
