@@ -57,13 +57,17 @@ class FileSchemaTest {
         }
     }
 
-    /** The files of a kind that the tool ships: scenarios (not the evidence and calibration tables), cases, exemptions. */
+    /**
+     * The files of a kind that the tool ships: scenarios (not the evidence and calibration tables), cases, exemptions,
+     * the source register.
+     */
     static List<Path> shipped(FileSchema kind) throws IOException {
         try (Stream<Path> s = Files.walk(kind.folder())) {
             return s.filter(p -> p.toString().endsWith(".yaml")).filter(p -> switch (kind) {
                 case SCENARIO -> !List.of("evidence.yaml", "calibration.yaml").contains(p.getFileName().toString());
                 case RULE_CASES -> !p.getFileName().toString().equals("defaults.yaml");
                 case EXEMPTION -> true;
+                case SOURCES -> p.equals(kind.folder().resolve("sources.yaml"));
             }).sorted().toList();
         }
     }
@@ -131,7 +135,9 @@ class FileSchemaTest {
                     continue;
                 }
                 String text = BadInputCorpusTest.expand(f.getValue().asString());
-                if (f.getKey().startsWith("rules/exemptions/")) {
+                if (f.getKey().equals("rules/sources.yaml")) {
+                    out.put(FileSchema.SOURCES, text);
+                } else if (f.getKey().startsWith("rules/exemptions/")) {
                     out.put(FileSchema.EXEMPTION, text);
                 } else if (f.getKey().startsWith("rules/cases/") && !f.getKey().endsWith("defaults.yaml")) {
                     out.put(FileSchema.RULE_CASES, text);

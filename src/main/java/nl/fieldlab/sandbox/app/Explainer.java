@@ -91,9 +91,10 @@ public class Explainer {
      *
      * @param effects what it did: {@code blocks: reason}, {@code entitles key = v}, {@code pays ...}
      * @param parameters the parameters its DRL reads (and their values for this question)
+     * @param sources    the sources its {@code @source} names, resolved in sources.yaml: title, issuer, identifier
      */
     public record RuleUse(String ruleId, String source, String where, String exemption, List<String> effects,
-            List<ParamValue> parameters) {
+            List<ParamValue> parameters, List<String> sources) {
     }
 
     /**
@@ -142,9 +143,9 @@ public class Explainer {
         }
     }
 
-    /** An exemption rule that shaped the variant's answer. */
+    /** An exemption rule that shaped the variant's answer, with the sources its {@code @source} names, resolved. */
     public record ExemptionClause(String exemption, String title, String ruleId, String source, List<String> effects,
-            List<ParamValue> parameters) {
+            List<ParamValue> parameters, List<String> sources) {
     }
 
     /**
@@ -184,9 +185,9 @@ public class Explainer {
         }
     }
 
-    /** One blocking rule with how often it blocked and what lifting it did. */
+    /** One blocking rule with how often it blocked, what lifting it did, and the sources it cites, resolved. */
     public record FrictionRow(String ruleId, String source, String where, String origin, Summary blocked,
-            List<ExemptionEffect> exemptions) {
+            List<ExemptionEffect> exemptions, List<String> sources) {
     }
 
     /** Rules ranked by the actions they blocked in one variant of the last run. */
@@ -418,7 +419,7 @@ public class Explainer {
         }
         return new RuleUse(id, info == null ? "" : info.source(), info == null ? "?" : info.file() + ":" + info.line(),
                 info == null ? null : info.exemption(), effects == null ? List.of() : List.copyOf(effects),
-                params);
+                params, info == null ? List.of() : base.library().sources().describe(info.source()));
     }
 
     // ------------------------------------------------------------------ diff
@@ -507,7 +508,7 @@ public class Explainer {
                     Exemption e = ro.library().exemption(info.exemption());
                     RuleUse u = use(id, effects.get(id), b.question(), ro, new RuleTexts(ro.library()));
                     clauses.add(new ExemptionClause(info.exemption(), e == null ? "" : e.title(), id, info.source(),
-                            u.effects(), u.parameters()));
+                            u.effects(), u.parameters(), u.sources()));
                 }
             }
         }
@@ -682,7 +683,8 @@ public class Explainer {
             }
             rows.add(new FrictionRow(id, info == null ? "" : info.source(),
                     info == null ? "?" : info.file() + ":" + info.line(),
-                    info == null || info.exemption() == null ? "baseline" : info.exemption(), blocked, effects));
+                    info == null || info.exemption() == null ? "baseline" : info.exemption(), blocked, effects,
+                    info == null ? List.of() : library.sources().describe(info.source())));
         }
         rows.sort((x, y) -> {
             int k = Double.compare(y.blocked().mean(), x.blocked().mean());

@@ -42,6 +42,9 @@ import nl.fieldlab.sandbox.rules.Variant;
  * compile.</li>
  * <li>errors: a target group a rule names that groups.yaml does not declare, one a rule tests that no rule sets,
  * one a rule sets that no rule tests.</li>
+ * <li>errors: a source id a rule, parameter, exemption, group or region cites that sources.yaml does not list
+ * (unresolved); an entry of sources.yaml that nothing cites (unused); a citation of the domain brief, which no
+ * reader can look up. Warnings: an entry of sources.yaml with no identifier a reader can follow.</li>
  * <li>warnings: a parameter indexed every 1 January and 1 July (its reference says "indexed 1 January and 1 July",
  * or it has both January and July values) that lacks a value for a half-year between its first value and
  * {@link #INDEXATION_CHECK_UNTIL}.</li>
@@ -89,6 +92,7 @@ public final class RuleCheck {
         checkParameters(library, errors, warnings);
         checkCoverage(library, rules, cases, results, errors);
         checkGroups(library, errors, warnings);
+        checkSources(library, errors, warnings);
         for (Exemption ex : library.exemptions()) {
             if (ex.legalRoute() == null) {
                 warnings.add(ex.file() + ": exemption " + ex.id() + " declares no legalRoute: reports and rankings"
@@ -176,6 +180,66 @@ public final class RuleCheck {
         for (String g : declared.descriptions().keySet()) {
             if (!firstRead.containsKey(g) && !firstSet.containsKey(g)) {
                 add(warnings, declared.file() + ": target group '" + g + "' is declared but no rule names it");
+            }
+        }
+    }
+
+    /**
+     * The domain brief the library was first written from, cited as "brief §7", "domain brief §5 E1", "the brief",
+     * "brief S53": a document no reader has. (Dutch "brief", a letter, is cited with its Kamerstuk or date instead.)
+     */
+    static final Pattern BRIEF = Pattern.compile("(?i)\\b(?:(?:domain|the)\\s+brief(?:'s)?(?:\\s*§\\s*[0-9.]*"
+            + "(?:\\s+E[0-9]+)?)?|brief(?:'s)?\\s*(?:§\\s*[0-9.]*(?:\\s+E[0-9]+)?|sec(?:tion)?\\.?\\s*[0-9.]+"
+            + "|S[0-9]+[a-z]?\\b))");
+
+    /**
+     * Every source id a file of the library names resolves in sources.yaml, every entry there is named somewhere, and
+     * no file cites the domain brief. Files are read line by line, comments included: a reader of a comment should
+     * be able to look its source up too.
+     */
+    private static void checkSources(RuleLibrary library, List<String> errors, List<String> warnings) {
+        nl.fieldlab.sandbox.rules.Sources register = library.sources();
+        String registerFile = register.declared() ? register.file()
+                : InputError.display(library.root().resolve("sources.yaml"));
+        Map<String, String> firstCited = new TreeMap<>();
+        for (SourceFile f : library.citingFiles()) {
+            String file = where(library, f.path());
+            String[] lines = f.text().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String at = file + ":" + (i + 1);
+                for (String id : nl.fieldlab.sandbox.rules.Sources.ids(lines[i])) {
+                    firstCited.putIfAbsent(id, at);
+                    if (register.declared() && register.get(id) == null) {
+                        add(errors, at + ": cites " + id + ", which " + registerFile + " does not list: add it there"
+                                + " (title, issuer, date, identifier) or cite a source it lists"
+                                + nl.fieldlab.sandbox.input.Suggestions.didYouMean(id, register.entries().keySet()));
+                    }
+                }
+                Matcher brief = BRIEF.matcher(lines[i]);
+                if (brief.find()) {
+                    add(errors, at + ": cites the domain brief ('" + brief.group().strip() + "'), which no reader can"
+                            + " look up: cite the law, regulation or page it rests on, with its source id from "
+                            + registerFile);
+                }
+            }
+        }
+        if (!register.declared()) {
+            if (!firstCited.isEmpty()) {
+                add(errors, registerFile + ": not found, so the " + firstCited.size() + " source ids the rules cite ("
+                        + String.join(", ", firstCited.keySet()) + ") resolve to nothing a reader can look up");
+            }
+            return;
+        }
+        for (var s : register.entries().values()) {
+            if (!firstCited.containsKey(s.id())) {
+                add(errors, registerFile + ":" + s.line() + ": source " + s.id() + " is cited by no rule, parameter,"
+                        + " exemption, target group or region: remove it, or cite it where the rules use it");
+            }
+            if (s.status() == nl.fieldlab.sandbox.rules.Sources.Status.unresolved) {
+                add(warnings, registerFile + ":" + s.line() + ": source " + s.id() + " (" + s.title() + ") has no"
+                        + " identifier a reader can follow (" + s.identifier() + ")"
+                        + (s.officialReplacement().isEmpty() ? "" : "; the official text of the same fact: "
+                        + s.officialReplacement()));
             }
         }
     }

@@ -239,7 +239,7 @@ public class HtmlReport implements ReportWriter.ReportFormat {
         List<BlockingView> blocking = new ArrayList<>();
         for (String v : variants) {
             List<BlockingRow> rules = r.topBlocking(v, TOP_BLOCKING).stream()
-                    .map(b -> new BlockingRow(b.rule(), ReportWriter.fmt(b.blocked().mean()), b.source(),
+                    .map(b -> new BlockingRow(b.rule(), ReportWriter.fmt(b.blocked().mean()), b.sourceText(),
                             b.exemption()))
                     .toList();
             blocking.add(new BlockingView(v, SvgCharts.colour(series.get(v)), rules));

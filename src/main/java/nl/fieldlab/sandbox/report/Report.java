@@ -10,6 +10,7 @@ import java.util.Set;
 
 import nl.fieldlab.sandbox.rules.LegalRoute;
 import nl.fieldlab.sandbox.rules.RuleInfo;
+import nl.fieldlab.sandbox.rules.Sources;
 import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
@@ -33,19 +34,23 @@ import nl.fieldlab.sandbox.stats.Summary;
  *                    command line), one sentence each; empty for a plain run of the file
  * @param exemptions  the declarations of the exemptions the variants use, by id (what each changes, its scope, caps
  *                    and mechanism); empty when not known
+ * @param sources     the rules folder's source register, which resolves the ids the rules cite
+ *                    ({@link Sources#NONE} when not known)
  */
 public record Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
         Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
         Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
-        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions) {
+        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources) {
 
     public Report {
         changes = List.copyOf(changes);
+        sources = sources == null ? Sources.NONE : sources;
     }
 
     public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
             Map<String, String> exemptionTitles) {
-        this(result, comparison, rules, exemptionTitles, Map.of(), Map.of(), Map.of(), List.of(), Map.of());
+        this(result, comparison, rules, exemptionTitles, Map.of(), Map.of(), Map.of(), List.of(), Map.of(),
+                Sources.NONE);
     }
 
     /** A section of plain paragraphs and one table of text, rendered the same way in every format. */
@@ -293,15 +298,65 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         List<List<String>> rows = new ArrayList<>();
         for (String ex : used) {
             LegalRoute r = legalRoutes.get(ex);
-            rows.add(r == null ? List.of(ex, exemptionTitles.getOrDefault(ex, ""), "not declared", "", "")
-                    : List.of(ex, exemptionTitles.getOrDefault(ex, ""), r.kind().words() + " (" + r.who() + ")",
-                            r.leadTime(), r.source()));
+            if (r == null) {
+                rows.add(List.of(ex, exemptionTitles.getOrDefault(ex, ""), "not declared", "", ""));
+                continue;
+            }
+            rows.add(List.of(ex, exemptionTitles.getOrDefault(ex, ""), r.kind().words() + " (" + r.who() + ")",
+                    r.leadTime(), r.source()));
+            for (LegalRoute.Part p : r.parts()) {
+                rows.add(List.of(ex + ", part", p.covers(), p.kind().words() + " (" + p.who() + ")",
+                        p.leadTimeMonths() == p.leadTimeMax() ? p.leadTimeMonths() + " months"
+                                : p.leadTimeMonths() + "-" + p.leadTimeMax() + " months", p.source()));
+            }
         }
         return new Section("legal-routes", "Legal route of each exemption", List.of("Who can grant each exemption "
-                + "and a rough lead time from the decision to try it to the first participant (from the exemption's "
-                + "declaration, legalRoute). A route through national law or an order in council needs The Hague; "
-                + "a provincial subsidy or a procurement condition needs no exemption at all."),
+                + "as simulated, with the law and article, and a rough lead time from the decision to try it to the "
+                + "first participant (from the exemption's declaration, legalRoute). Rows marked 'part' are parts of "
+                + "an exemption, or alternatives to its route, that need another instrument. A route through national "
+                + "law or an order in council needs The Hague; a provincial subsidy, a procurement condition or a "
+                + "collective agreement needs no exemption from the government at all. What could not be verified "
+                + "says so in its source; the source ids resolve in the table of sources at the end."),
                 List.of("exemption", "title", "legal route (who decides)", "lead time", "source"), rows);
+    }
+
+    /**
+     * The sources the run's rules and the legal routes of its exemptions cite, each resolved in the rules folder's
+     * register to title, issuer, date and an identifier a reader can follow.
+     */
+    private Section sourcesSection() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        rules.values().forEach(r -> ids.addAll(Sources.ids(r.source())));
+        for (String ex : exemptionsUsed()) {
+            var e = exemptions.get(ex);
+            if (e != null) {
+                ids.addAll(Sources.ids(e.source()));
+            }
+            LegalRoute r = legalRoutes.get(ex);
+            if (r != null) {
+                ids.addAll(Sources.ids(r.source()));
+                r.parts().forEach(p -> ids.addAll(Sources.ids(p.source())));
+            }
+        }
+        if (ids.isEmpty()) {
+            return null;
+        }
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(Comparator.comparingInt((String id) -> Integer.parseInt(id.replaceAll("[^0-9]", "")))
+                .thenComparing(Comparator.naturalOrder()));
+        List<List<String>> rows = new ArrayList<>();
+        for (String id : sorted) {
+            Sources.Source src = sources.get(id);
+            rows.add(src == null ? List.of(id, "not in the rules' sources.yaml", "", "", "", "")
+                    : List.of(id, src.title(), src.issuer(), src.date(), src.identifier(), src.kind().name()));
+        }
+        return new Section("sources", "Sources the rules cite", List.of("Every source id the rules of this run "
+                + "cite, and the legal routes of its exemptions, resolved in the rules folder's sources.yaml. "
+                + "Official sources are issued by the body that sets or carries out the rule (ministry, UWV, "
+                + "Staatscourant, Staatsblad, parliament, a municipality for its own policy); secondary sources are "
+                + "anyone else's account of it; design marks the fieldlab's own proposal, a choice to vary rather "
+                + "than a finding. Where no identifier a reader can follow was found, the identifier says so."),
+                List.of("id", "title", "issuer", "date", "identifier", "kind"), rows);
     }
 
     /** What each exemption the variants use changes, for whom, how far it may go, and why it should work. */
@@ -388,6 +443,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             out.add(reach);
         }
         out.add(mechanisms());
+        Section cited = sourcesSection();
+        if (cited != null) {
+            out.add(cited);
+        }
         return out;
     }
 
@@ -498,8 +557,16 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 List.of("mechanism", "decision", "what it does", "values", "source"), rows);
     }
 
-    /** A rule that blocked actions in a variant: how often on average, and the source it encodes. */
-    public record Blocking(String rule, Summary blocked, String source, String exemption) {
+    /**
+     * A rule that blocked actions in a variant: how often on average, the source it encodes, and the sources that
+     * source names, resolved ("S16: title; issuer; identifier (kind)").
+     */
+    public record Blocking(String rule, Summary blocked, String source, String exemption, List<String> resolved) {
+
+        /** The source with what its ids stand for, for a table cell. */
+        public String sourceText() {
+            return resolved.isEmpty() ? source : source + " [" + String.join("; ", resolved) + "]";
+        }
     }
 
     public String scenarioId() {
@@ -569,7 +636,8 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 String id = metric.substring(Metrics.BLOCKED_PREFIX.length());
                 RuleInfo info = rules.get(id);
                 out.add(new Blocking(id, s, info == null ? "" : info.source(),
-                        info == null ? null : info.exemption()));
+                        info == null ? null : info.exemption(),
+                        info == null ? List.of() : sources.describe(info.source())));
             }
         }
         out.sort(Comparator.comparingDouble((Blocking b) -> -b.blocked().mean()).thenComparing(Blocking::rule));

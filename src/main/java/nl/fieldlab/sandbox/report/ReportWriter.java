@@ -123,6 +123,7 @@ public final class ReportWriter {
                 row.put("rule", b.rule());
                 row.put("blocked", summary(b.blocked(), false));
                 row.put("source", b.source());
+                row.put("sources", b.resolved());
                 rows.add(row);
             }
             blocking.put(v, rows);
@@ -300,7 +301,7 @@ public final class ReportWriter {
             for (Report.Blocking b : top) {
                 md.append("| ").append(cellText(v)).append(" | `").append(cellText(b.rule())).append("` | ")
                         .append(fmt(b.blocked().mean())).append(" | ")
-                        .append(Printable.line(b.source()).replace("|", "/")).append(" |\n");
+                        .append(Printable.line(b.sourceText()).replace("|", "/")).append(" |\n");
             }
         }
         md.append("\n## Metric definitions\n\n");

@@ -63,13 +63,17 @@ public final class RuleLibrary {
     private final SortedMap<String, String> fileHashes;
     private final Regions regions;
     private final TargetGroups groups;
+    private final Sources sources;
+    private final List<SourceFile> declarations;
 
     private RuleLibrary(Path root, List<SourceFile> baselineRules, SortedMap<String, Exemption> exemptions,
             Map<String, SourceFile> exemptionRules, ParameterTable parameters, SortedMap<String, String> fileHashes,
-            Regions regions, TargetGroups groups) {
+            Regions regions, TargetGroups groups, Sources sources, List<SourceFile> declarations) {
         this.root = root;
         this.regions = regions;
         this.groups = groups;
+        this.sources = sources;
+        this.declarations = List.copyOf(declarations);
         this.baselineRules = List.copyOf(baselineRules);
         this.exemptions = exemptions;
         this.exemptionRules = Map.copyOf(exemptionRules);
@@ -108,12 +112,30 @@ public final class RuleLibrary {
             }
         });
         return new RuleLibrary(root, kept, new TreeMap<>(RuleLibrary::compareIds), Map.of(), parameters, hashes,
-                regions, groups);
+                regions, groups, sources, declarations);
     }
 
     /** The target groups of {@code groups.yaml}. */
     public TargetGroups groups() {
         return groups;
+    }
+
+    /** The sources the rules cite, by id, from {@code sources.yaml} ({@link Sources#NONE} when it is missing). */
+    public Sources sources() {
+        return sources;
+    }
+
+    /**
+     * Every file of the folder that may cite a source: the baseline and exemption rule files, the parameter files,
+     * the exemption declarations, {@code groups.yaml} and {@code regions.yaml}, as read (paths relative to the
+     * folder). {@code rules check} finds the source ids and the citations of the domain brief in them.
+     */
+    public List<SourceFile> citingFiles() {
+        List<SourceFile> out = new ArrayList<>(baselineRules);
+        out.addAll(exemptionRules.values());
+        out.addAll(declarations);
+        out.sort(java.util.Comparator.comparing(SourceFile::path));
+        return out;
     }
 
     /** The labour-market regions and region groups of {@code regions.yaml}. */
@@ -279,12 +301,16 @@ public final class RuleLibrary {
         }
         Path paramDir = dir.resolve("parameters");
         ParameterTable parameters = ParameterLoader.load(paramDir);
+        List<SourceFile> declarations = new ArrayList<>();
         for (Path p : files(paramDir, ".yaml")) {
             SourceFile f = read(dir, p);
             hashes.put(f.path(), f.sha256());
+            declarations.add(f);
         }
-        Regions regions = Regions.load(hashIfPresent(dir, "regions.yaml", hashes));
-        TargetGroups groups = TargetGroups.load(hashIfPresent(dir, "groups.yaml", hashes));
+        Regions regions = Regions.load(hashIfPresent(dir, "regions.yaml", hashes, declarations));
+        TargetGroups groups = TargetGroups.load(hashIfPresent(dir, "groups.yaml", hashes, declarations));
+        // the register is hashed with the rest (a report names the sources its rules resolved to) but cites nothing
+        Sources sources = Sources.load(hashIfPresent(dir, "sources.yaml", hashes, new ArrayList<>()));
         SortedMap<String, Exemption> exemptions = new TreeMap<>(RuleLibrary::compareIds);
         Map<String, SourceFile> exemptionRules = new LinkedHashMap<>();
         Path exDir = dir.resolve("exemptions");
@@ -292,6 +318,7 @@ public final class RuleLibrary {
             for (Path p : files(exDir, ".yaml")) {
                 SourceFile f = read(dir, p);
                 hashes.put(f.path(), f.sha256());
+                declarations.add(f);
                 Exemption e = readExemption(dir, p, parameters, regions);
                 Exemption earlier = exemptions.putIfAbsent(e.id(), e);
                 if (earlier != null) {
@@ -305,7 +332,7 @@ public final class RuleLibrary {
             }
         }
         RuleLibrary library = new RuleLibrary(dir, baseline, exemptions, exemptionRules, parameters, hashes, regions,
-                groups);
+                groups, sources, declarations);
         library.checkParameterReferences();
         return library;
     }
@@ -389,7 +416,22 @@ public final class RuleLibrary {
             LegalRouteSpec legalRoute) {
     }
 
-    record LegalRouteSpec(@JsonProperty(required = true) LegalRoute.Kind kind,
+    record LegalRouteSpec(
+            @JsonPropertyDescription("the instrument the exemption as simulated needs")
+            @JsonProperty(required = true) LegalRoute.Kind kind,
+            @JsonPropertyDescription("who decides, with the law and article") @JsonProperty(required = true)
+            @FreeText String who,
+            @JsonProperty(required = true) LeadTimeSpec leadTimeMonths,
+            @JsonPropertyDescription("where the route is described, with source ids; what could not be verified")
+            @JsonProperty(required = true) @FreeText String source,
+            @JsonPropertyDescription("parts of the exemption, or alternatives, that need another instrument")
+            List<RoutePartSpec> parts) {
+    }
+
+    record RoutePartSpec(
+            @JsonPropertyDescription("which part, or which alternative") @JsonProperty(required = true)
+            @FreeText String covers,
+            @JsonProperty(required = true) LegalRoute.Kind kind,
             @JsonProperty(required = true) @FreeText String who,
             @JsonProperty(required = true) LeadTimeSpec leadTimeMonths,
             @JsonProperty(required = true) @FreeText String source) {
@@ -503,7 +545,22 @@ public final class RuleLibrary {
             int max = r.leadTimeMonths().max();
             yaml.check(max >= min, "legalRoute.leadTimeMonths", "expected 0 <= min <= max, got " + min
                     + " and " + max);
-            route = new LegalRoute(r.kind(), r.who().strip(), min, max, r.source().strip());
+            List<LegalRoute.Part> parts = new ArrayList<>();
+            List<RoutePartSpec> partSpecs = r.parts() == null ? List.of() : r.parts();
+            for (int i = 0; i < partSpecs.size(); i++) {
+                RoutePartSpec p = partSpecs.get(i);
+                String at = "legalRoute.parts[" + i + "]";
+                if (!yaml.check(p != null, at, "expected {covers, kind, who, leadTimeMonths, source}")) {
+                    continue;
+                }
+                int pMin = p.leadTimeMonths().min();
+                int pMax = p.leadTimeMonths().max();
+                yaml.check(pMax >= pMin, at + ".leadTimeMonths", "expected 0 <= min <= max, got " + pMin + " and "
+                        + pMax);
+                parts.add(new LegalRoute.Part(p.covers().strip(), p.kind(), p.who().strip(), pMin, pMax,
+                        p.source().strip()));
+            }
+            route = new LegalRoute(r.kind(), r.who().strip(), min, max, r.source().strip(), parts);
         }
         yaml.done();
         ExemptionScope scope = new ExemptionScope(
@@ -528,12 +585,16 @@ public final class RuleLibrary {
         }
     }
 
-    /** A file of the folder that may be missing: its path, hashed with the rest when it is there. */
-    private static Path hashIfPresent(Path root, String name, SortedMap<String, String> hashes) {
+    /**
+     * A file of the folder that may be missing: its path, hashed with the rest when it is there (and added to
+     * {@code read}).
+     */
+    private static Path hashIfPresent(Path root, String name, SortedMap<String, String> hashes, List<SourceFile> read) {
         Path file = root.resolve(name);
         if (Files.isRegularFile(file)) {
             SourceFile f = read(root, file);
             hashes.put(f.path(), f.sha256());
+            read.add(f);
         }
         return file;
     }

@@ -168,11 +168,19 @@ public class ExplainCommands {
         }
     }
 
+    /** The sources a rule cites, one a line under its source: "S16: title; issuer; identifier (kind)". */
+    static void resolved(StringBuilder sb, List<String> sources, String pad) {
+        for (String s : sources) {
+            sb.append(wrap(s, pad, pad + "    "));
+        }
+    }
+
     static void rule(StringBuilder sb, RuleUse u, String pad) {
         String from = u.exemption() == null ? "" : " [exemption " + u.exemption() + "]";
         String effects = u.effects().isEmpty() ? "fired" : String.join("; ", u.effects());
         sb.append(wrap(u.ruleId() + from + ": " + effects, pad, pad + "    "));
         sb.append(wrap("source: " + u.source() + "  (" + u.where() + ")", pad + "    ", pad + "            "));
+        resolved(sb, u.sources(), pad + "            ");
         if (!u.parameters().isEmpty()) {
             List<String> ps = new ArrayList<>();
             for (ParamValue p : u.parameters()) {
@@ -281,6 +289,7 @@ public class ExplainCommands {
                 sb.append(wrap(c.exemption() + " (" + c.title() + "), rule " + c.ruleId() + ": "
                         + (c.effects().isEmpty() ? "fired" : String.join("; ", c.effects())), "    ", "        "));
                 sb.append(wrap("source: " + c.source(), "        ", "                "));
+                resolved(sb, c.sources(), "                ");
                 if (!c.parameters().isEmpty()) {
                     List<String> ps = new ArrayList<>();
                     c.parameters().forEach(p -> ps.add(p.key() + " = " + Explainer.num(p.value())
@@ -448,6 +457,7 @@ public class ExplainCommands {
         sb.append("\nLegal sources\n");
         for (FrictionRow r : f.rows()) {
             sb.append(wrap(r.ruleId() + ": " + r.source() + "  (" + r.where() + ")", "  ", "      "));
+            resolved(sb, r.sources(), "      ");
         }
         if (!notes.isEmpty()) {
             sb.append("\nNotes\n");

@@ -363,7 +363,7 @@ public class SandboxCommands {
                         + String.join(", ", workbench.rules().library().exemptions().stream().map(Exemption::id).toList())
                         + ")");
             }
-            return describe(e, workbench.allRules());
+            return describe(e, workbench.allRules(), workbench.rules().library().sources());
         }
         Map<String, RuleInfo> rules;
         RuleBase base = null;
@@ -390,13 +390,25 @@ public class SandboxCommands {
                 workbench.rules().library().hash().substring(0, 12));
     }
 
-    static String describe(Exemption e, Map<String, RuleInfo> all) {
+    static String describe(Exemption e, Map<String, RuleInfo> all, nl.fieldlab.sandbox.rules.Sources sources) {
         StringBuilder sb = new StringBuilder();
         sb.append(e.id()).append(": ").append(e.title()).append("  (").append(e.file()).append(")\n\n");
         sb.append(e.description()).append("\n\nMechanism: ").append(e.mechanism()).append("\nRisk: ")
-                .append(e.risk()).append("\nSource: ").append(e.source()).append("\nLegal route: ")
-                .append(e.legalRoute() == null ? "not declared" : e.legalRoute().text() + "; source: "
-                        + e.legalRoute().source()).append("\n\n");
+                .append(e.risk()).append("\nSource: ").append(e.source()).append('\n');
+        resolved(sb, sources, e.source());
+        sb.append("Legal route: ");
+        var route = e.legalRoute();
+        if (route == null) {
+            sb.append("not declared\n");
+        } else {
+            sb.append(route.text()).append("; source: ").append(route.source()).append('\n');
+            resolved(sb, sources, route.source());
+            for (var part : route.parts()) {
+                sb.append("  Part: ").append(part.text()).append("; source: ").append(part.source()).append('\n');
+                resolved(sb, sources, part.source());
+            }
+        }
+        sb.append('\n');
         sb.append("Suspends: ").append(e.suspends().isEmpty() ? "-" : String.join(", ", e.suspends())).append('\n');
         sb.append("Adds: ").append(String.join(", ", all.values().stream()
                 .filter(r -> e.id().equals(r.exemption())).map(RuleInfo::id).toList())).append('\n');
@@ -416,6 +428,11 @@ public class SandboxCommands {
         return sb.toString();
     }
 
+    /** The sources a text names, one a line: "    S16: title; issuer; identifier (kind)". */
+    private static void resolved(StringBuilder sb, nl.fieldlab.sandbox.rules.Sources sources, String text) {
+        sources.describe(text).forEach(s -> sb.append("    ").append(s).append('\n'));
+    }
+
     @Command(name = {"rules", "reload"}, group = "Rules", exitStatusExceptionMapper = ERRORS,
             description = "Read and compile the rules folder again; a broken file keeps the last good rule base",
             help = """
@@ -433,12 +450,14 @@ public class SandboxCommands {
     }
 
     @Command(name = {"rules", "check"}, group = "Rules", exitStatusExceptionMapper = ERRORS,
-            description = "Check the rules: unknown suspended ids, conflicting overrides, parameter gaps, uncovered rules",
+            description = "Check the rules: unknown suspended ids, conflicting overrides, parameter gaps, uncovered rules, sources",
             help = """
                     rules check
                       Reports exemptions that suspend a rule id that does not exist; two exemptions that set the same
                       parameter differently with overlapping scope; parameters without a source or with gaps in their
-                      dated values; and rules that no rule case fires. Exit code 2 on errors (warnings do not fail).
+                      dated values; rules that no rule case fires; a source id the rules cite that rules/sources.yaml
+                      does not list, an entry there nothing cites, and a citation of the domain brief. Exit code 2 on
+                      errors (warnings do not fail).
                     Example:
                       rules check""")
     public String rulesCheck(CommandContext ctx) {
@@ -452,7 +471,7 @@ public class SandboxCommands {
             var progress = session.progress();
             progress.phase("running " + cases.size() + " rule cases");
             results = new RuleCaseRunner(library).run(cases, progress::update);
-            progress.phase("checking suspends, overrides, parameters, coverage and target groups");
+            progress.phase("checking suspends, overrides, parameters, coverage, target groups and sources");
             report = RuleCheck.check(library, cases, results);
         }
         StringBuilder sb = new StringBuilder();
@@ -502,18 +521,19 @@ public class SandboxCommands {
 
     @Command(name = "schema", group = "Scenario", exitStatusExceptionMapper = ERRORS,
             completionProvider = "schemaKinds",
-            description = "Print the JSON Schema of scenario files, rule cases or exemption declarations",
+            description = "Print the JSON Schema of scenario files, rule cases, exemption declarations or the source register",
             help = """
                     schema KIND
-                      Prints the JSON Schema (draft 2020-12) of a kind of file: scenario, rule-cases or exemption.
+                      Prints the JSON Schema (draft 2020-12) of a kind of file: scenario, rule-cases, exemption or
+                      sources (rules/sources.yaml).
                       Editors that read a '# yaml-language-server: $schema=FILE' line (VS Code with the YAML
                       extension, IntelliJ, Neovim with yaml-language-server) complete and check a file while it is
-                      typed. The shipped files point at the copies in scenarios/, rules/cases/ and
-                      rules/exemptions/; save one beside your own files with the command below.
+                      typed. The shipped files point at the copies in scenarios/, rules/cases/, rules/exemptions/
+                      and rules/; save one beside your own files with the command below.
                     Examples:
                       schema scenario
                       java -jar target/fieldlab.jar schema scenario > my-scenarios/scenario.schema.json""")
-    public String schema(@Argument(index = 0, description = "scenario, rule-cases or exemption", defaultValue = "")
+    public String schema(@Argument(index = 0, description = "scenario, rule-cases, exemption or sources", defaultValue = "")
             String kind) {
         FileSchema s = FileSchema.byWord(kind == null ? "" : kind.strip());
         if (s == null) {

@@ -148,6 +148,119 @@ class RuleCheckTest {
                 () -> "errors:\n" + String.join("\n", report.errors()));
     }
 
+    @Test
+    void everySourceIdTheShippedRulesCiteResolvesAndEveryListedSourceIsCited() throws IOException {
+        RuleCheck.Report report = shipped();
+        List<String> sourceErrors = report.errors().stream()
+                .filter(e -> e.contains(": cites S") || e.contains(" is cited by no rule")
+                        || e.contains("sources.yaml: not found"))
+                .toList();
+        assertTrue(sourceErrors.isEmpty(), () -> "source errors:\n" + String.join("\n", sourceErrors));
+        assertTrue(Files.readString(RULES.resolve("sources.yaml")).lines().filter(l -> l.matches("  S[0-9]+[a-z]?:"))
+                .count() >= 50, "rules/sources.yaml lists the sources");
+    }
+
+    @Test
+    void aSourceIdThatSourcesYamlDoesNotListIsAnErrorWithItsFileAndLine(@TempDir Path tmp) throws IOException {
+        Path rules = tmp.resolve("rules");
+        copy(RULES, rules);
+        Path wml = rules.resolve("parameters/minimum-wage.yaml");
+        String text = Files.readString(wml, StandardCharsets.UTF_8);
+        String value = "{from: 2024-01, value: 13.27, source: \"";
+        int at = text.indexOf(value);
+        assertTrue(at > 0, "update the test: the 2024-01 minimum wage moved");
+        int line = text.substring(0, at).split("\n", -1).length;
+        Files.writeString(wml, text.replace(value, value + "S98 and S4a; "), StandardCharsets.UTF_8);
+
+        RuleCheck.Report report = withoutCases(rules);
+
+        for (String id : List.of("S98", "S4a")) {
+            assertTrue(report.errors().stream().anyMatch(e -> e.contains("minimum-wage.yaml:" + line + ": cites " + id
+                    + ", which") && e.contains("sources.yaml does not list")),
+                    () -> "errors:\n" + String.join("\n", report.errors()));
+        }
+    }
+
+    /** The lead merges the helpers' lists (ids S100-S249) into the register: a three-digit id resolves like any. */
+    @Test
+    void aThreeDigitSourceIdListedAndCitedResolves(@TempDir Path tmp) throws IOException {
+        Path rules = tmp.resolve("rules");
+        copy(RULES, rules);
+        Path register = rules.resolve("sources.yaml");
+        Files.writeString(register, Files.readString(register, StandardCharsets.UTF_8) + "  S249:\n"
+                + "    title: \"Werkloosheidswet\"\n    issuer: wetgever\n    date: not given\n"
+                + "    identifier: \"BWBR0004045 art. 47\"\n    kind: official\n    status: resolved\n",
+                StandardCharsets.UTF_8);
+        Path ww = rules.resolve("parameters/ww.yaml");
+        String text = Files.readString(ww, StandardCharsets.UTF_8);
+        String cited = "source: \"WW art. 47 lid 1 (S77; 2017 text): 70 % of earnings";
+        assertTrue(text.contains(cited), "update the test: the later earnings offset's source changed");
+        Files.writeString(ww, text.replace(cited, cited.replace("(S77;", "(S77, S249;")), StandardCharsets.UTF_8);
+
+        RuleCheck.Report report = withoutCases(rules);
+
+        assertTrue(report.errors().stream().noneMatch(e -> e.contains("S249")),
+                () -> "errors:\n" + String.join("\n", report.errors()));
+        assertEquals("S249: Werkloosheidswet; wetgever; BWBR0004045 art. 47 (official)",
+                nl.fieldlab.sandbox.rules.RuleLibrary.load(rules).sources().get("S249").describe());
+    }
+
+    @Test
+    void aSourceNothingCitesIsAnError(@TempDir Path tmp) throws IOException {
+        Path rules = tmp.resolve("rules");
+        copy(RULES, rules);
+        Path register = rules.resolve("sources.yaml");
+        String before = Files.isRegularFile(register) ? Files.readString(register, StandardCharsets.UTF_8)
+                : "sources:\n";
+        int line = before.split("\n", -1).length;
+        Files.writeString(register, before + "  S97:\n    title: \"A page nobody cites\"\n    issuer: test\n"
+                + "    date: not given\n    identifier: \"https://example.org/\"\n    kind: secondary\n"
+                + "    status: resolved\n", StandardCharsets.UTF_8);
+
+        RuleCheck.Report report = withoutCases(rules);
+
+        assertTrue(report.errors().stream().anyMatch(e -> e.contains("sources.yaml:" + line + ": source S97 is cited by"
+                + " no rule")), () -> "errors:\n" + String.join("\n", report.errors()));
+    }
+
+    @Test
+    void aCitationOfTheDomainBriefIsAnErrorAndADutchLetterIsNot(@TempDir Path tmp) throws IOException {
+        Path rules = tmp.resolve("rules");
+        copy(RULES, rules);
+        Path drl = rules.resolve("baseline/decisions/minimum-wage.drl");
+        List<String> lines = Files.readAllLines(drl, StandardCharsets.UTF_8);
+        int source = -1;
+        for (int i = 0; i < lines.size() && source < 0; i++) {
+            if (lines.get(i).contains("@source(\"") && lines.get(i - 1).contains("rule \"WML-ADULT\"")) {
+                source = i;
+            }
+        }
+        assertTrue(source > 0, "update the test: WML-ADULT's @source moved");
+        lines.set(source, lines.get(source).replace("\")", "; brief §7; Kamerbrief van 19 maart 2014\")"));
+        Files.write(drl, lines, StandardCharsets.UTF_8);
+        int line = source + 1;
+
+        RuleCheck.Report report = withoutCases(rules);
+
+        List<String> brief = report.errors().stream().filter(e -> e.contains("minimum-wage.drl:")
+                && e.contains("cites the domain brief")).toList();
+        assertEquals(List.of("minimum-wage.drl:" + line + ": cites the domain brief ('brief §7')"),
+                brief.stream().map(e -> e.substring(e.indexOf("minimum-wage.drl:"), e.indexOf(", which no reader")))
+                        .toList(), () -> "errors:\n" + String.join("\n", report.errors()));
+    }
+
+    @Test
+    void aRulesFolderWithoutASourceRegisterCannotResolveItsIds(@TempDir Path tmp) throws IOException {
+        Path rules = tmp.resolve("rules");
+        copy(RULES, rules);
+        Files.deleteIfExists(rules.resolve("sources.yaml"));
+
+        RuleCheck.Report report = withoutCases(rules);
+
+        assertTrue(report.errors().stream().anyMatch(e -> e.contains("sources.yaml: not found, so the ")
+                && e.contains("S16")), () -> "errors:\n" + String.join("\n", report.errors()));
+    }
+
     /** Rewrites a file of a copied rules folder. */
     private static void edit(Path file, java.util.function.UnaryOperator<String> change) throws IOException {
         Files.writeString(file, change.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);

@@ -56,6 +56,31 @@ class ExplainCommandsTest extends ShellTestSupport {
     }
 
     @Test
+    void explainPrintsEachSourceARuleCitesAsTitleIssuerAndIdentifier() {
+        ok("scenario load scenarios/smoke.yaml");
+        java.util.Map<String, String> titles = SourcesCommandsTest.titles();
+        java.util.Set<String> checked = new java.util.TreeSet<>();
+        for (int w = 0; w < 100 && checked.size() < 3; w += 7) {
+            String out = ok("explain " + w).output();
+            for (String line : out.split("\n")) {
+                if (!line.strip().startsWith("source: ")) {
+                    continue;
+                }
+                for (String id : SourcesCommandsTest.ids(line)) {
+                    String full = titles.get(id);
+                    assertTrue(full != null, id + " is not in rules/sources.yaml");
+                    String title = full.substring(0, Math.min(30, full.length()));
+                    assertTrue(out.contains(id + ": " + title), "explain " + w + " resolves " + id + " ('" + title
+                            + "') under '" + line.strip() + "':\n" + out);
+                    checked.add(id);
+                }
+            }
+            under140(out);
+        }
+        assertTrue(checked.size() >= 3, "the smoke scenario's workers meet rules that cite source ids: " + checked);
+    }
+
+    @Test
     void explainDiffSaysWhereTheVariantPartsWaysOrThatItDoesNot() {
         ok("scenario load scenarios/smoke.yaml");
         String out = ok("explain 0 --diff E2").output();
