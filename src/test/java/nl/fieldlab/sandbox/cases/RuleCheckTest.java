@@ -193,7 +193,8 @@ class RuleCheckTest {
                 StandardCharsets.UTF_8);
         Path ww = rules.resolve("parameters/ww.yaml");
         String text = Files.readString(ww, StandardCharsets.UTF_8);
-        String cited = "source: \"WW art. 47 lid 1 (S77; 2017 text): 70 % of earnings";
+        String cited = "source: \"Werkloosheidswet art. 47 lid 1 (S77; BWBR0004045, read in a 2017 consolidated text):"
+                + " 0.7 x";
         assertTrue(text.contains(cited), "update the test: the later earnings offset's source changed");
         Files.writeString(ww, text.replace(cited, cited.replace("(S77;", "(S77, S249;")), StandardCharsets.UTF_8);
 
