@@ -104,7 +104,8 @@ class VerifierTest {
         String drlText = Files.readString(drl);
 
         // a parameter value
-        replace(ww, "value: 0.70, source: \"S25; WW art. 47 lid 1 (S77)\"", "value: 0.50, source: \"S25; WW art. 47 lid 1 (S77)\"");
+        replace(ww, "value: 0.70, source: \"S25 (secondary); Werkloosheidswet art. 47 lid 1 (S77;",
+                "value: 0.50, source: \"S25 (secondary); Werkloosheidswet art. 47 lid 1 (S77;");
         Verifier.Result params = verifier.verify(report);
         assertFalse(params.identical());
         assertEquals(List.of(new Verifier.FileChange("parameters/ww.yaml", Verifier.Change.CHANGED)),
