@@ -104,7 +104,7 @@ class VerifierTest {
         String drlText = Files.readString(drl);
 
         // a parameter value
-        replace(ww, "value: 0.70, source: \"S25; brief §7\"", "value: 0.50, source: \"S25; brief §7\"");
+        replace(ww, "value: 0.70, source: \"S25 (secondary)", "value: 0.50, source: \"S25 (secondary)");
         Verifier.Result params = verifier.verify(report);
         assertFalse(params.identical());
         assertEquals(List.of(new Verifier.FileChange("parameters/ww.yaml", Verifier.Change.CHANGED)),
