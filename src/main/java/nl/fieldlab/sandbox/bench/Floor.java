@@ -7,7 +7,6 @@ import java.util.TreeSet;
 
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.domain.CourseRoute;
-import nl.fieldlab.sandbox.domain.Education;
 import nl.fieldlab.sandbox.domain.EmployerFacts;
 import nl.fieldlab.sandbox.domain.Payment;
 import nl.fieldlab.sandbox.domain.PaymentType;
@@ -233,7 +232,8 @@ public final class Floor {
             a.block("TRIAL-FORMER-EMPLOYEE", "worked for this employer before");
         }
         if (w.status() == Status.WW && w.monthsUnemployed() < q.p("trial.ww.min-months-unemployed")
-                && !(w.age() < q.p("trial.ww.waiting-exception-below-age") && w.education() == Education.NONE)
+                && !(w.age() < q.p("trial.ww.waiting-exception-below-age")
+                        && w.education().level() < q.p("trial.ww.starting-qualification.level"))
                 && !w.illnessBenefitBefore()) {
             a.block("TRIAL-WW-WAITING", "WW recipient unemployed for less than "
                     + Texts.num(q.p("trial.ww.min-months-unemployed")) + " months");
