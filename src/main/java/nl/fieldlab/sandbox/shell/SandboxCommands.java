@@ -282,7 +282,8 @@ public class SandboxCommands {
                 out.append('\n').append(c.variant()).append(": ").append(outcome).append(".\n");
             }
         }
-        out.append("\nSocial cost is the net public cost plus what investors and sector funds pay on balance.\n");
+        out.append("\nSocial cost is the net public cost plus what investors and sector funds pay on balance; employers' and"
+                + " workers' money is not in it (report.md: cost to all parties).\n");
         return out.toString();
     }
 

@@ -23,8 +23,10 @@ class CooperativeLegalRouteTest {
         assertEquals(LegalRoute.Kind.MUNICIPAL_ORDINANCE, route.kind());
         assertTrue(route.who().contains("re-integration ordinance") && route.who().contains("art. 8a"), route.who());
         assertTrue(route.who().contains("de minimis"), route.who());
-        assertTrue(route.who().contains("WW-50+") && route.who().contains("provincial money")
-                && route.who().contains("82a"), route.who());
-        assertTrue(route.source().contains("BWBR0015703"), route.source());
+        LegalRoute.Part ww50 = route.parts().stream().filter(p -> p.covers().contains("50 and older")).findFirst()
+                .orElseThrow(() -> new AssertionError("E4 names its WW-50+ part: " + route.parts()));
+        assertEquals(LegalRoute.Kind.PROVINCIAL_SUBSIDY, ww50.kind());
+        assertTrue(ww50.who().contains("UWV") && ww50.who().contains("82a"), ww50.who());
+        assertTrue(route.source().contains("Participatiewet") && route.source().contains("(S65"), route.source());
     }
 }
