@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import nl.fieldlab.sandbox.domain.Actor;
+import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
@@ -61,6 +62,14 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
 
     /** The analysis of every variant but the baseline; empty when the run has no baseline. */
     public static List<CostEffectiveness> of(SimulationResult r) {
+        return of(r, Map.of());
+    }
+
+    /**
+     * The same, with the declarations of the variants' exemptions (by id), which give an outcome fund's budget; empty
+     * when not known.
+     */
+    public static List<CostEffectiveness> of(SimulationResult r, Map<String, Exemption> exemptions) {
         Map<String, double[]> base = r.metrics().get(Variant.BASELINE);
         if (base == null) {
             return List.of();
@@ -68,13 +77,27 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         List<CostEffectiveness> out = new ArrayList<>();
         for (String v : r.variants()) {
             if (!v.equals(Variant.BASELINE)) {
-                out.add(of(r, v, base));
+                out.add(of(r, v, base, fundBudget(r, v, exemptions)));
             }
         }
         return out;
     }
 
-    private static CostEffectiveness of(SimulationResult r, String v, Map<String, double[]> base) {
+    /** The budget a replication of the variant's outcome-financed exemption (a cohort with a budget cap), else NaN. */
+    private static double fundBudget(SimulationResult r, String v, Map<String, Exemption> exemptions) {
+        var variant = r.scenario().variant(v);
+        if (variant != null) {
+            for (String ex : variant.exemptions()) {
+                Exemption e = exemptions.get(ex);
+                if (e != null && e.scope().cohort() && e.scope().budget() > 0) {
+                    return e.scope().budget();
+                }
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static CostEffectiveness of(SimulationResult r, String v, Map<String, double[]> base, double budget) {
         Map<String, double[]> own = r.metrics().get(v);
         double[] dPlacements = diff(own, base, Metrics.PLACEMENTS, 1);
         double[] dYears = diff(own, base, Metrics.MONTHS_IN_WORK, 1 / 12.0);
@@ -115,7 +138,7 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
                 Ratio.of(dSocial, dPlacements, "placements"), Ratio.of(dSocial, dYears, "years in work"), deadweight,
                 byActor, Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT, 1)),
                 Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT_PER_HIRE, 1)), cumulative,
-                breakEven(cumulative), OutcomePrice.of(own, dCost));
+                breakEven(cumulative), OutcomePrice.of(own, dCost, budget));
     }
 
     private static double[] diff(Map<String, double[]> own, Map<String, double[]> base, String metric, double scale) {
@@ -207,12 +230,16 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
             s.append(" and ").append(count(abs(employedAtHorizon))).append(employedAtHorizon.mean() > 0 ? " more" : " fewer")
                     .append(" in work at the horizon");
         }
-        s.append(". Net public cost ").append(netPublicCost.excludesZero()
-                ? (netPublicCost.mean() > 0 ? "rises by " : "falls by ") + euro(abs(netPublicCost))
-                : "does not change significantly (" + euro(netPublicCost) + ")");
-        s.append("; social cost (public purse, investors and sector funds) ").append(socialCost.excludesZero()
-                ? (socialCost.mean() > 0 ? "rises by " : "falls by ") + euro(abs(socialCost))
-                : "does not change significantly (" + euro(socialCost) + ")");
+        // a public saving that rests on investors who are not repaid is no saving: then the social cost and the
+        // public cost at the price that repays them come first, and the public cost at the contract's price after
+        boolean investorsCarry = outcomePrice != null && outcomePrice.investorsNotRepaid()
+                && outcomePrice.repayingPrice().defined();
+        if (investorsCarry) {
+            s.append(". ").append(investorsLeadText());
+        } else {
+            s.append(". Net public cost ").append(change(netPublicCost));
+            s.append("; social cost (public purse, investors and sector funds) ").append(change(socialCost));
+        }
         if (!fiscalReturn.excludesZero()) {
             s.append("; no significant fiscal return (taxes and premiums gained plus benefits saved: ")
                     .append(euro(fiscalReturn)).append(')');
@@ -220,12 +247,14 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
             s.append(fiscalReturn.mean() > 0 ? "; a fiscal return (taxes and premiums gained plus benefits saved) of "
                     : "; a fiscal loss (taxes and premiums lost plus extra benefits) of ").append(euro(abs(fiscalReturn)));
         }
+        String atContract = investorsCarry ? " at the contract's price" : "";
         if (perPlacement.defined()) {
             s.append(perPlacement.estimate() >= 0 ? "; each extra placement costs the public purse "
-                    : "; each extra placement saves the public purse ").append(euro(abs(perPlacement)));
+                    : "; each extra placement saves the public purse ").append(euro(abs(perPlacement)))
+                    .append(atContract);
         } else if (perYearInWork.defined()) {
             s.append(perYearInWork.estimate() >= 0 ? "; each extra year in work costs " : "; each extra year in work saves ")
-                    .append(euro(abs(perYearInWork)))
+                    .append(euro(abs(perYearInWork))).append(atContract)
                     .append(" (no cost per extra placement: ").append(perPlacement.undefined().substring(
                             "not defined: ".length())).append(')');
         } else {
@@ -240,11 +269,15 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         if (dead != null) {
             s.append("; ").append(dead);
         }
-        String outcome = outcomePriceText();
+        String outcome = outcomePriceText(investorsCarry);
         if (outcome != null) {
             s.append(". ").append(outcome);
         }
-        s.append(". Break-even: ").append(breakEvenText(start));
+        String cohort = cohortText();
+        if (cohort != null) {
+            s.append(". ").append(cohort);
+        }
+        s.append(". Break-even").append(atContract).append(": ").append(breakEvenText(start));
         int peak = peakMonth();
         if (netPublicCost.excludesZero() && breakEvenMonth < 0 && peak >= 0 && peak < cumulative.length - 1) {
             s.append(" (the cumulative extra cost peaked at EUR ").append(money(cumulative[peak])).append(" in month ")
@@ -254,11 +287,108 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         return s.toString();
     }
 
+    /** "rises by EUR 1.48 M [1.23 M, 1.73 M]", "falls by ...", or "does not change significantly (...)". */
+    private static String change(Summary d) {
+        return d.excludesZero() ? (d.mean() > 0 ? "rises by " : "falls by ") + euro(abs(d))
+                : "does not change significantly (" + euro(d) + ")";
+    }
+
+    /**
+     * The lead of an outcome-financed variant whose investors are not repaid at the contract's price: the social cost,
+     * the public cost at the price that repays them (and whether the fund's budget could pay it), then the public cost
+     * at the contract's price as a saving resting on the investors' loss.
+     */
+    private String investorsLeadText() {
+        OutcomePrice o = outcomePrice;
+        StringBuilder s = new StringBuilder("Social cost (public purse, investors and sector funds) ")
+                .append(change(socialCost)).append("; at the outcome price that repays the investors (")
+                .append(euro(o.repayingPrice())).append(" a unit, ").append(ReportWriter.fmt(o.multiple()))
+                .append(" times the contract's) net public cost ").append(change(o.netPublicCost()));
+        if (o.outlayExceedsBudget()) {
+            s.append(", but the investors' outlay (EUR ").append(money(o.outlay().mean()))
+                    .append(") exceeds the outcome fund's budget (EUR ").append(money(o.budget()))
+                    .append(" a replication), so no outcome price the fund can pay repays them");
+        }
+        s.append(". At the contract's price net public cost ").append(change(netPublicCost));
+        if (netPublicCost.mean() < 0 || !netPublicCost.excludesZero()) {
+            s.append(netPublicCost.excludesZero() ? ", a public saving" : ", a public cost")
+                    .append(" that rests on the investors' loss of ").append(euro(abs(o.investorsAtContract())))
+                    .append(" (not repaid at that price), not a saving to society");
+        } else {
+            s.append(", with the investors losing ").append(euro(abs(o.investorsAtContract())));
+        }
+        return s.toString();
+    }
+
+    /**
+     * The cohort against the contract: participants coached, successes, their mean predicted chance, the outcome units
+     * per participant delivered against those the price assumed, whether the contract is mispriced for this cohort,
+     * and what a unit measures; null when the variant has no outcome-financed project or no outcome was paid.
+     */
+    public String cohortText() {
+        if (outcomePrice == null || outcomePrice.units().mean() <= 0) {
+            return null;
+        }
+        OutcomePrice o = outcomePrice;
+        OutcomePrice.Cohort c = o.cohort();
+        String coached = c.coached().sd() == 0 ? ReportWriter.fmt(c.coached().mean()) : count(c.coached());
+        StringBuilder s = new StringBuilder("Of ").append(coached).append(" participants coached, ")
+                .append(count(c.successes())).append(" succeeded (").append(pctCell(c.successRate()))
+                .append("), with a mean predicted chance of success without the project of ")
+                .append(pctCell(c.meanPredictedChance())).append(": ")
+                .append(ReportWriter.cell(c.unitsPerParticipant())).append(" outcome units per participant");
+        OutcomePrice.Pricing pricing = o.pricing();
+        if (pricing != OutcomePrice.Pricing.UNKNOWN) {
+            s.append(" against the ").append(ReportWriter.fmt(c.unitsPriced()))
+                    .append(" the contract's price assumed (expected success rate x (1 - expected predicted chance))");
+            double times = c.unitsPriced() / c.unitsPerParticipant().estimate();
+            switch (pricing) {
+                case AS_PRICED -> s.append(", within the interval: the price fits this cohort");
+                case INVESTORS_LOSE -> s.append(", ").append(ReportWriter.fmt(times)).append(" times fewer: the"
+                        + " contract is mispriced for this cohort, and at its price the investors lose (they would"
+                        + " need ").append(ReportWriter.fmt(c.unitsRepaying())).append(" units a participant to be"
+                        + " repaid)");
+                case BELOW_RETURN -> s.append(", fewer than the interval allows: the contract is mispriced for this"
+                        + " cohort, and at its price the investors are repaid without the return it allowed them");
+                case INVESTORS_OVERPAID -> s.append(", ").append(ReportWriter.fmt(1 / times)).append(" times more:"
+                        + " the contract is mispriced for this cohort, and at its price the investors are overpaid"
+                        + " (more than the return it allowed them)");
+                default -> {
+                }
+            }
+        }
+        s.append(". A unit counts a success by the part above its predicted chance p without the project, 1 - p; it is"
+                + " not the uplift: a participant who succeeds with chance q in the project earns q(1 - p) units on"
+                + " average against an uplift of q - p, that is p(1 - q) more, so the contract also pays for successes"
+                + " the prediction expected (at q = p, no uplift, still p(1 - p) units)");
+        return s.toString();
+    }
+
+    /** A share with its interval in per cent, "1.7 % [1.4 %, 2.0 %]", or why it is not defined. */
+    private static String pctCell(Ratio r) {
+        if (!r.defined()) {
+            return r.undefined();
+        }
+        return pct1(r.estimate()) + " [" + pct1(r.ciLow()) + ", " + pct1(r.ciHigh()) + "]";
+    }
+
+    private static String pct1(double share) {
+        return ReportWriter.fmt(100 * share) + " %";
+    }
+
     /**
      * What the investors of an outcome-financed project put in and got back, and the outcome price that would have
      * repaid them with the public cost at that price; null when the variant has no such project.
      */
     public String outcomePriceText() {
+        return outcomePriceText(false);
+    }
+
+    /**
+     * The same; {@code ledWithIt} leaves out the repaying price and the public cost at it, which the reading then
+     * gave first.
+     */
+    private String outcomePriceText(boolean ledWithIt) {
         if (outcomePrice == null) {
             return null;
         }
@@ -271,11 +401,25 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         }
         s.append(" for ").append(ReportWriter.fmt(o.units().mean())).append(" outcome units (successes counted by the"
                 + " part above their predicted chance); at the contract's price of EUR ").append(money(o.contractPrice()))
-                .append(" a unit they are ").append(o.received().mean() >= o.outlay().mean() ? "repaid" : "not repaid")
-                .append(". The price that repays them is ").append(euro(o.repayingPrice())).append(" a unit (")
+                .append(" a unit they are ").append(o.received().mean() >= o.outlay().mean() ? "repaid" : "not repaid");
+        if (ledWithIt) {
+            return s.append(" (the price only moves money between funders and investors, so social cost is the same"
+                    + " at any price)").toString();
+        }
+        s.append(". The price that repays them is ").append(euro(o.repayingPrice())).append(" a unit (")
                 .append(ReportWriter.fmt(o.multiple())).append(" times the contract's); at that price the extra net"
                 + " public cost would be ").append(euro(o.netPublicCost()))
                 .append(", while social cost stays the same (the price only moves money between funders and investors)");
+        if (o.outlayExceedsBudget()) {
+            s.append("; their outlay exceeds the outcome fund's budget (EUR ").append(money(o.budget()))
+                    .append(" a replication), so no outcome price the fund can pay repays them");
+        }
+        OutcomePrice.Pricing pricing = o.pricing();
+        if (pricing != OutcomePrice.Pricing.UNKNOWN && pricing != OutcomePrice.Pricing.AS_PRICED) {
+            s.append(". The cohort delivers ").append(ReportWriter.cell(o.cohort().unitsPerParticipant()))
+                    .append(" outcome units a participant against the ").append(ReportWriter.fmt(o.cohort().unitsPriced()))
+                    .append(" the price assumed: the contract is mispriced for this cohort");
+        }
         return s.toString();
     }
 

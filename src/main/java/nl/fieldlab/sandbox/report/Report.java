@@ -60,7 +60,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
 
     /** Each variant's cost-effectiveness against the baseline (empty without a baseline or other variants). */
     public List<CostEffectiveness> costEffectiveness() {
-        return CostEffectiveness.of(result);
+        return CostEffectiveness.of(result, exemptions);
     }
 
     /**
@@ -116,6 +116,17 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         if (ce.stream().anyMatch(c -> c.outcomePrice() != null)) {
             rows.add(row("outcome price paid per outcome unit (euro)", ce, c -> c.outcomePrice() == null ? "n/a"
                     : ReportWriter.fmt(c.outcomePrice().contractPrice())));
+            rows.add(row("participants coached; successes paid for (share)", ce, c -> c.outcomePrice() == null ? "n/a"
+                    : ReportWriter.cell(c.outcomePrice().cohort().coached(), false) + "; "
+                    + ReportWriter.cell(c.outcomePrice().cohort().successes(), false) + " ("
+                    + ReportWriter.cell(c.outcomePrice().cohort().successRate()) + ")"));
+            rows.add(row("mean predicted chance of the successes without the project", ce,
+                    c -> c.outcomePrice() == null ? "n/a" : ReportWriter.cell(c.outcomePrice().cohort()
+                            .meanPredictedChance())));
+            rows.add(row("outcome units per participant: delivered (the contract's price assumed)", ce,
+                    c -> c.outcomePrice() == null ? "n/a" : ReportWriter.cell(c.outcomePrice().cohort()
+                            .unitsPerParticipant()) + " (" + ReportWriter.fmt(c.outcomePrice().cohort().unitsPriced())
+                            + ")"));
             rows.add(row("outcome price that repays the investors (euro a unit)", ce, c -> c.outcomePrice() == null
                     ? "n/a" : c.outcomePrice().units().mean() <= 0 ? "none: no outcome was paid"
                     : ReportWriter.cell(c.outcomePrice().repayingPrice())));
@@ -153,7 +164,11 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 + "The outcome price rows solve, for an outcome-financed project, the price per outcome unit (a "
                 + "success counted by the part above its predicted chance) at which the investors get back what "
                 + "they pre-financed: no decision depends on the price, so the outcomes stay the same and only the "
-                + "money between funders and investors moves. Deadweight is the share of all public "
+                + "money between funders and investors moves. The cohort rows set the outcome units each coached "
+                + "participant delivered against those the contract's price assumed (expected success rate x (1 - "
+                + "expected predicted chance)): fewer than the interval allows, and the contract is mispriced for "
+                + "this cohort (the investors lose, or earn less than its return); more, and they are overpaid. "
+                + "Deadweight is the share of all public "
                 + "money paid (by subsidy rules, or by an exemption's own rules) that went to workers whom the "
                 + "baseline replication also places, at most " + Metrics.DEADWEIGHT_WINDOW_MONTHS + " months later; "
                 + "the money an exemption moves through existing schemes (course fees, benefits) shows in the lines "

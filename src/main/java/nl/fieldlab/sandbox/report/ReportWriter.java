@@ -158,6 +158,19 @@ public final class ReportWriter {
                 op.put("repayingPricePerUnit", ratio(o.repayingPrice()));
                 op.put("extraNetPublicCostAtRepayingPrice", summary(o.netPublicCost(), true));
                 op.put("investorsNetAtRepayingPrice", summary(o.investorsRepaid(), false));
+                op.put("investorsNetAtContractPrice", summary(o.investorsAtContract(), false));
+                op.put("investorsRepaidAtContractPrice", !o.investorsNotRepaid());
+                op.put("fundBudget", Double.isNaN(o.budget()) ? null : Json.number(o.budget()));
+                op.put("outlayExceedsFundBudget", o.outlayExceedsBudget());
+                OutcomePrice.Cohort k = o.cohort();
+                op.put("coached", summary(k.coached(), false));
+                op.put("successes", summary(k.successes(), false));
+                op.put("successRate", ratio(k.successRate()));
+                op.put("meanPredictedChanceOfSuccesses", ratio(k.meanPredictedChance()));
+                op.put("unitsPerParticipant", ratio(k.unitsPerParticipant()));
+                op.put("unitsPerParticipantPriced", Json.number(k.unitsPriced()));
+                op.put("unitsPerParticipantRepayingAtContractPrice", Json.number(k.unitsRepaying()));
+                op.put("pricing", o.pricing().json());
                 m.put("outcomePrice", op);
             }
             Map<String, Object> dead = new LinkedHashMap<>();

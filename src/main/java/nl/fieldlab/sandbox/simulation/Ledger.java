@@ -14,6 +14,11 @@ final class Ledger {
 
     /** The amount an outcome payment rule sets: the price of one outcome wholly above the counterfactual. */
     static final String OUTCOME_PRICE = "outcome.price";
+    /**
+     * The amount an outcome payment rule sets beside its price: the outcome units per participant the price assumed
+     * (the contract's expected success rate times the part of a success above its expected predicted chance).
+     */
+    static final String OUTCOME_EXPECTED_UNITS = "outcome.expected-units";
 
     private final RunTotals totals;
     private final Caps caps;
@@ -78,6 +83,7 @@ final class Ledger {
     private void book(Worker w, int m, Answer a, int spellMonth, boolean startingOnly) {
         List<Answer.PaymentLine> lines = a.payments();
         boolean traced = trace != null && w.p.id() == traceWorker;
+        boolean outcomePaid = false;
         for (int i = 0, n = lines.size(); i < n; i++) {
             Answer.PaymentLine p = lines.get(i);
             if (spellMonth < p.fromMonth() || spellMonth > p.toMonth() || startingOnly && p.fromMonth() != spellMonth) {
@@ -101,6 +107,7 @@ final class Ledger {
                 if (price > 0) {
                     totals.outcomeUnits += amount / price;
                 }
+                outcomePaid = true;
             }
             if (p.type().category() == PaymentType.Category.SUBSIDY) {
                 totals.subsidyPaid[w.p.id()] += amount;
@@ -117,6 +124,12 @@ final class Ledger {
             if (traced) {
                 trace.paid(m, spellMonth, p);
             }
+        }
+        if (outcomePaid) {
+            // one success, however many funders share its payment; the report sets the units it earned against the
+            // units per participant the contract's price assumed
+            totals.outcomeSuccesses++;
+            totals.outcomeExpectedUnits += a.amount(OUTCOME_EXPECTED_UNITS, Double.NaN);
         }
     }
 }

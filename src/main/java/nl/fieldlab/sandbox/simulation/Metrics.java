@@ -55,6 +55,17 @@ public final class Metrics {
      * that the outcome payments are the outcome price times this (an outcome payment rule sets {@code outcome.price}).
      */
     public static final String OUTCOME_UNITS = "outcomeUnits";
+    /**
+     * Participants whose success an outcome fund paid for, one each whatever its predicted chance (only in runs where
+     * a provider coached a cohort): with {@link #OUTCOME_UNITS} it gives the successes' mean predicted chance.
+     */
+    public static final String OUTCOME_SUCCESSES = "outcomeSuccesses";
+    /**
+     * The outcome units per coached participant the contract's outcome price assumed (the rule's
+     * {@code outcome.expected-units}: expected success rate times the part of a success above the expected predicted
+     * chance), NaN when no outcome was paid; only in runs where a provider coached a cohort.
+     */
+    public static final String OUTCOME_UNITS_PRICED = "outcomeUnitsPerParticipantPriced";
     /** Outcome payments the investors of an outcome-financed project received, in euro. */
     public static final String OUTCOME_PAYMENTS = "outcomePayments";
     /** What the investors of an outcome-financed project pre-financed (the provider's coaching), in euro. */
@@ -285,6 +296,10 @@ public final class Metrics {
         d.put(OUTCOME_PAYMENTS, "outcome payments the investors of an outcome-financed project received, in euro");
         d.put(OUTCOME_UNITS, "outcomes an outcome fund paid for, each counted by the part of it above the"
                 + " participant's predicted chance: the outcome payments are the outcome price times this");
+        d.put(OUTCOME_SUCCESSES, "participants whose success (placed during the project, still in work after the"
+                + " retention months) an outcome fund paid for, one each whatever the predicted chance");
+        d.put(OUTCOME_UNITS_PRICED, "the outcome units per coached participant the contract's outcome price assumed"
+                + " (expected success rate x (1 - expected predicted chance)); n/a when no outcome was paid");
         return java.util.Collections.unmodifiableMap(d);
     }
 }

@@ -59,6 +59,13 @@ public final class RunTotals implements java.io.Serializable {
      * outcome payments divided by the outcome price the rules set)
      */
     double outcomeUnits;
+    /** participants whose success an outcome fund paid for (one per success, whatever its predicted chance) */
+    int outcomeSuccesses;
+    /**
+     * the outcome units per participant the contract's price assumed, summed over the outcomes paid (NaN when an
+     * outcome payment rule did not say)
+     */
+    double outcomeExpectedUnits;
     /** the annual discount rate of the present values (cost-benefit guidance, a dated parameter) */
     double discountRate;
     /** net public cost booked in each month (outflow of public bodies minus their inflow), in euro */
@@ -332,6 +339,12 @@ public final class RunTotals implements java.io.Serializable {
                 + paidBy(Actor.INVESTOR, PaymentType.Category.IMPLEMENTATION));
         m.put(Metrics.OUTCOME_PAYMENTS, receivedBy(Actor.INVESTOR, PaymentType.Category.SUBSIDY));
         m.put(Metrics.OUTCOME_UNITS, outcomeUnits);
+        if (coached > 0) {
+            // only where a provider coached a cohort, so that runs without an outcome-financed project keep their rows
+            m.put(Metrics.OUTCOME_SUCCESSES, (double) outcomeSuccesses);
+            m.put(Metrics.OUTCOME_UNITS_PRICED, outcomeSuccesses == 0 ? Double.NaN
+                    : outcomeExpectedUnits / outcomeSuccesses);
+        }
         for (int y = 0; y < employedAtYearEnd.length; y++) {
             m.put(Metrics.EMPLOYED_YEAR_PREFIX + (y + 1), (double) employedAtYearEnd[y]);
             int placed = 0;

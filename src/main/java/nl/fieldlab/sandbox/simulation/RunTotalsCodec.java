@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 2;
+    private static final int LAYOUT = 3;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -54,14 +54,15 @@ public final class RunTotalsCodec {
                     t.retirements, t.coursesCompleted, t.vacanciesFilled, t.vacanciesFilledExternally,
                     t.vacanciesUnfilled, t.workToWork, t.coached, t.apprenticeships, t.apprenticeshipsCompleted,
                     t.workersWithSideJob, t.hires, t.wwCohort, t.wwPlaced12, t.ww50Cohort, t.ww50Placed12,
-                    t.wwTechCohort, t.wwTechPlaced12, t.bijstandCohort, t.bijstandLeft12, t.bijstandPlaced12}) {
+                    t.wwTechCohort, t.wwTechPlaced12, t.bijstandCohort, t.bijstandLeft12, t.bijstandPlaced12, t.outcomeSuccesses}) {
                 out.writeInt(v);
             }
             for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
                     t.monthsInCourse, t.monthsOnTrial}) {
                 out.writeLong(v);
             }
-            for (double v : new double[] {t.sroiCredits, t.outputValue, t.discountRate, t.outcomeUnits}) {
+            for (double v : new double[] {t.sroiCredits, t.outputValue, t.discountRate, t.outcomeUnits,
+                    t.outcomeExpectedUnits}) {
                 out.writeDouble(v);
             }
             writeDoubles(out, t.publicCostByMonth);
@@ -113,7 +114,7 @@ public final class RunTotalsCodec {
             }
             // the kind of list the simulator passes (Stream.toList), so that the totals equal a local run's in every way
             RunTotals t = new RunTotals(months, groups.stream().toList(), workers, List.of());
-            int[] i = new int[30];
+            int[] i = new int[31];
             for (int k = 0; k < i.length; k++) {
                 i[k] = in.readInt();
             }
@@ -147,6 +148,7 @@ public final class RunTotalsCodec {
             t.bijstandCohort = i[27];
             t.bijstandLeft12 = i[28];
             t.bijstandPlaced12 = i[29];
+            t.outcomeSuccesses = i[30];
             t.monthsToPlacement = in.readLong();
             t.vacancyMonthsOpen = in.readLong();
             t.sideJobMonths = in.readLong();
@@ -157,6 +159,7 @@ public final class RunTotalsCodec {
             t.outputValue = in.readDouble();
             t.discountRate = in.readDouble();
             t.outcomeUnits = in.readDouble();
+            t.outcomeExpectedUnits = in.readDouble();
             in.doubles("publicCostByMonth", t.publicCostByMonth);
             in.ints("employedAtYearEnd", t.employedAtYearEnd);
             in.longs("seekerMonthsByYear", t.seekerMonthsByYear);

@@ -85,4 +85,44 @@ class CostEffectivenessTest {
         assertEquals("not determinable: the extra net public cost at the horizon is not significant",
                 c.breakEvenText(YearMonth.of(2026, 1)));
     }
+
+    /** Metrics of an outcome-financed project over four replications: 100 coached, outlay 110,000 at 100,000 a unit. */
+    private static Map<String, double[]> cohort(double[] units, double priced) {
+        double[] received = new double[units.length];
+        double[] successes = new double[units.length];
+        for (int i = 0; i < units.length; i++) {
+            received[i] = 100_000 * units[i];
+            successes[i] = 2 * units[i];
+        }
+        return Map.of(nl.fieldlab.sandbox.simulation.Metrics.INVESTOR_OUTLAY, new double[] {110_000, 110_000, 110_000,
+                110_000}, nl.fieldlab.sandbox.simulation.Metrics.OUTCOME_PAYMENTS, received,
+                nl.fieldlab.sandbox.simulation.Metrics.OUTCOME_UNITS, units,
+                nl.fieldlab.sandbox.simulation.Metrics.COACHED, new double[] {100, 100, 100, 100},
+                nl.fieldlab.sandbox.simulation.Metrics.OUTCOME_SUCCESSES, successes,
+                nl.fieldlab.sandbox.simulation.Metrics.OUTCOME_UNITS_PRICED, new double[] {priced, priced, priced, priced});
+    }
+
+    @Test
+    void theContractIsMispricedOnlyBeyondTheInterval() {
+        double[] none = new double[4];
+        // about 1.1 units over 100 participants: 0.011 a participant, as the price assumed
+        OutcomePrice asPriced = OutcomePrice.of(cohort(new double[] {1.09, 1.11, 1.1, 1.1}, 0.011), none, Double.NaN);
+        assertEquals(OutcomePrice.Pricing.AS_PRICED, asPriced.pricing());
+        // fewer, but the payments still repay the 110,000: repaid without the price's return
+        OutcomePrice below = OutcomePrice.of(cohort(new double[] {1.15, 1.16, 1.15, 1.16}, 0.02), none, Double.NaN);
+        assertEquals(OutcomePrice.Pricing.BELOW_RETURN, below.pricing());
+        // fewer, and the payments fall short of the outlay: the investors lose
+        OutcomePrice lose = OutcomePrice.of(cohort(new double[] {0.5, 0.52, 0.5, 0.52}, 0.011), none, 100_000);
+        assertEquals(OutcomePrice.Pricing.INVESTORS_LOSE, lose.pricing());
+        assertEquals(0.011, lose.cohort().unitsRepaying(), 1e-12);
+        assertEquals(0.5, lose.cohort().meanPredictedChance().estimate(), 1e-12);
+        assertEquals(true, lose.outlayExceedsBudget());
+        // more: the investors are overpaid
+        OutcomePrice over = OutcomePrice.of(cohort(new double[] {2, 2.1, 2, 2.1}, 0.011), none, 1_000_000);
+        assertEquals(OutcomePrice.Pricing.INVESTORS_OVERPAID, over.pricing());
+        assertEquals(false, over.outlayExceedsBudget());
+        // a rule that does not say what its price assumed: not known
+        OutcomePrice unknown = OutcomePrice.of(cohort(new double[] {1, 1, 1, 1}, Double.NaN), none, Double.NaN);
+        assertEquals(OutcomePrice.Pricing.UNKNOWN, unknown.pricing());
+    }
 }

@@ -27,6 +27,8 @@ class SocialCostTest {
     /** The Techport case sprint, smaller and shorter: the baseline, E8, and E8 at a lower outcome price. */
     private static SimulationResult run;
     private static Report report;
+    /** The same run reported with the exemptions' declarations, as the run command does (they give E8's budget). */
+    private static Report declared;
 
     @BeforeAll
     static void runTheCaseSprint() {
@@ -36,6 +38,13 @@ class SocialCostTest {
                 new Variant("E8-cheaper", List.of("E8"), Map.of("e8.expected-success-rate", 0.9))));
         run = TestRuns.run(s, 2);
         report = TestRuns.report(run);
+        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions = Map.of("E8", TestRuns.library().exemption("E8"));
+        declared = new Report(run, report.comparison(), report.rules(), report.exemptionTitles(), Map.of(), Map.of(),
+                Map.of(), List.of(), exemptions, null);
+    }
+
+    private static CostEffectiveness variant(Report r, String name) {
+        return r.costEffectiveness().stream().filter(c -> c.variant().equals(name)).findFirst().orElseThrow();
     }
 
     private static double[] metric(String variant, String name) {
@@ -114,7 +123,8 @@ class SocialCostTest {
         assertTrue(md.contains("| extra social cost per extra placement (euro) |"), md);
         assertTrue(md.contains("| outcome price that repays the investors (euro a unit) |"), md);
         assertTrue(md.contains("| `socialCost` |") && md.contains("| `allPartiesCost` |"), md);
-        assertTrue(md.contains("social cost (public purse, investors and sector funds) rises by"), md);
+        // an outcome-financed variant whose investors are not repaid leads with it
+        assertTrue(md.contains("Social cost (public purse, investors and sector funds) rises by"), md);
         String csv = ReportWriter.csv(report);
         assertTrue(csv.contains("\nE8,socialCost,") && csv.contains("\nE8,extraSocialCostPerExtraPlacement,")
                 && csv.contains("\nE8,outcomePriceRepayingInvestors,"), csv);
@@ -125,5 +135,65 @@ class SocialCostTest {
         assertTrue(html.contains("extra social cost: public purse, investors and sector funds"), "html");
         assertTrue(Metrics.CONSOLE_HEADLINE.indexOf(Metrics.SOCIAL_COST)
                 == Metrics.CONSOLE_HEADLINE.indexOf(Metrics.PUBLIC_COST) + 1, "compare shows it beside net public cost");
+    }
+
+    @Test
+    void theCohortsOutcomeUnitsAreSetAgainstThoseTheContractPriced() {
+        OutcomePrice o = variant(report, "E8").outcomePrice();
+        OutcomePrice.Cohort c = o.cohort();
+        double[] coached = metric("E8", Metrics.COACHED);
+        double[] successes = metric("E8", Metrics.OUTCOME_SUCCESSES);
+        double[] units = metric("E8", Metrics.OUTCOME_UNITS);
+        assertEquals(Summary.of(coached).mean(), c.coached().mean(), 1e-9);
+        assertEquals(Summary.of(successes).mean(), c.successes().mean(), 1e-9);
+        assertTrue(c.successes().mean() > 0 && c.successes().mean() < c.coached().mean(), "some, not all, succeed");
+        // each success earns 1 - p units, so the successes' mean predicted chance is 1 - units / successes
+        double u = Summary.of(units).mean();
+        assertEquals(1 - u / c.successes().mean(), c.meanPredictedChance().estimate(), 1e-9);
+        assertEquals(u / c.coached().mean(), c.unitsPerParticipant().estimate(), 1e-12);
+        // the price assumed 0.5 x (1 - 0.8) = 0.1 units a participant; the cheaper contract 0.9 x 0.2 = 0.18
+        assertEquals(0.1, c.unitsPriced(), 1e-9);
+        assertEquals(0.18, variant(report, "E8-cheaper").outcomePrice().cohort().unitsPriced(), 1e-9);
+        // the cohort delivers far fewer, beyond the interval: the contract is mispriced and the investors lose
+        assertTrue(c.unitsPerParticipant().ciHigh() < 0.1, c.unitsPerParticipant().toString());
+        assertEquals(OutcomePrice.Pricing.INVESTORS_LOSE, o.pricing());
+        assertEquals(o.outlay().mean() / c.coached().mean() / o.contractPrice(), c.unitsRepaying(), 1e-9);
+        String reading = variant(report, "E8").reading(run.scenario().start(), null);
+        assertTrue(reading.contains("participants coached, ") && reading.contains(" succeeded (")
+                && reading.contains("against the 0.100 the contract's price assumed")
+                && reading.contains("the contract is mispriced for this cohort, and at its price the investors lose"),
+                reading);
+        assertTrue(reading.contains("A unit counts a success by the part above its predicted chance p")
+                && reading.contains("that is p(1 - q) more"), reading);
+    }
+
+    @Test
+    void aPublicSavingThatRestsOnTheInvestorsLossIsSaidToBeOne() {
+        CostEffectiveness e8 = variant(declared, "E8");
+        OutcomePrice o = e8.outcomePrice();
+        assertTrue(o.investorsNotRepaid(), "the investors are not repaid at the contract's price");
+        assertTrue(e8.netPublicCost().mean() < 0, "the public purse saves at the contract's price");
+        String reading = e8.reading(run.scenario().start(), null);
+        // the reading leads with the social cost and the public cost at the price that repays the investors
+        int social = reading.indexOf("Social cost (public purse, investors and sector funds) rises by");
+        int repaying = reading.indexOf("at the outcome price that repays the investors (");
+        int contract = reading.indexOf("At the contract's price net public cost falls by");
+        assertTrue(social > 0 && social < repaying && repaying < contract, reading);
+        assertTrue(reading.contains("a public saving that rests on the investors' loss of"), reading);
+        assertTrue(reading.indexOf("Net public cost falls") < 0, "no headline saving: " + reading);
+        // 360 participants x 4,675 pre-financed is more than E8's budget of 1,500,000
+        assertEquals(1_500_000, o.budget(), 1e-9);
+        assertTrue(o.outlayExceedsBudget(), o.outlay().toString());
+        assertTrue(reading.contains("exceeds the outcome fund's budget (EUR 1.50 M a replication), so no outcome price"
+                + " the fund can pay repays them"), reading);
+        // without the declarations the budget is not known, and nothing is said about it
+        assertTrue(Double.isNaN(variant(report, "E8").outcomePrice().budget()));
+        String json = ReportWriter.json(declared);
+        assertTrue(json.contains("\"pricing\" : \"investorsLose\"") && json.contains("\"outlayExceedsFundBudget\" : true")
+                && json.contains("\"unitsPerParticipantPriced\" : 0.1,") && json.contains("\"successes\" : {")
+                && json.contains("\"meanPredictedChanceOfSuccesses\" : {") && json.contains("\"fundBudget\" : 1500000"),
+                json);
+        String md = ReportWriter.markdown(declared);
+        assertTrue(md.contains("| outcome units per participant: delivered (the contract's price assumed) |"), md);
     }
 }
