@@ -872,8 +872,11 @@ final class Run {
         Question oq = old.question();
         WorkerFacts f = old.apprenticeship() ? facts.facts(w, m, Status.EMPLOYED, 0) : facts.facts(w, m, w.status);
         EmployerFacts ef = old.apprenticeship() ? market.employers[old.employer()].facts : null;
+        // an exemption in force when the course began keeps its commitments to the course's later study years (its
+        // period is judged at the start, as when every year was booked then); whether it covers the worker, and who
+        // pays under the law, is judged on the worker's facts now
         Question q = question(QuestionType.COURSE, w, m, f, ef, oq.course(), oq.startYear(), false, false, 100,
-                oq.exemptions());
+                oq.exemptions(), Math.max(0, old.start()));
         round.ask(q, a -> {
             if (w.course != old) {
                 return;
@@ -1081,7 +1084,14 @@ final class Run {
 
     private Question question(QuestionType type, Worker w, int m, WorkerFacts wf, EmployerFacts ef, CourseFacts cf,
             int startYear, boolean formerEmployee, boolean afterTrial, int rampUpPct, Set<String> held) {
-        YearMonth month = monthOf[m];
+        return question(type, w, m, wf, ef, cf, startYear, formerEmployee, afterTrial, rampUpPct, held, m);
+    }
+
+    /** The same, with the exemptions' periods judged in month {@code scopeMonth} (see {@link #reaskCourse}). */
+    private Question question(QuestionType type, Worker w, int m, WorkerFacts wf, EmployerFacts ef, CourseFacts cf,
+            int startYear, boolean formerEmployee, boolean afterTrial, int rampUpPct, Set<String> held,
+            int scopeMonth) {
+        YearMonth month = monthOf[scopeMonth];
         if (factsObserver != null) {
             factsObserver.accept(wf);
         }

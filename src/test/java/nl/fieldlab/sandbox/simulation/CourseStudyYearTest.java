@@ -35,7 +35,9 @@ class CourseStudyYearTest {
     static Path tmp;
 
     private static Scenario scenario;
+    private static Scenario lateStart;
     private static RuleBase baseline;
+    private static RuleBase e3;
 
     /** One worker's traced path: events and the payments booked for them, by simulated month. */
     private record Event(int month, String kind) {
@@ -78,12 +80,22 @@ class CourseStudyYearTest {
      * leave their course for a job) and offer an 18-month BBL level-3 course: two study years, EUR 715 each.
      */
     @BeforeAll
-    static void scenario() throws IOException {
+    static void scenarios() throws IOException {
+        scenario = scenario("study-years", "NHN", "2026-01", "0.06", "OWN_EMPLOYER");
+        // E3's learning account (MRA, 2026-01 to 2028-12) for workers who pay their own course, starting in its last
+        // year: the second study year of a course begun in 2028 falls due after the exemption's period
+        lateStart = scenario("late-start", "GA", "2028-01", "0.0", "WORKER");
+        baseline = RuleBase.compile(TestRuns.library(), Variant.baseline());
+        e3 = RuleBase.compile(TestRuns.library(), new Variant("E3", List.of("E3"), java.util.Map.of()));
+    }
+
+    private static Scenario scenario(String id, String region, String start, String layoffRate, String payer)
+            throws IOException {
         String text = """
-                id: study-years
-                description: at-risk workers whose own employer pays their course, often laid off during it
-                region: NHN
-                start: 2026-01
+                id: %s
+                description: at-risk workers in a BBL course of two study years
+                region: %s
+                start: %s
                 months: 36
                 seed: 11
                 replications: 2
@@ -96,8 +108,8 @@ class CourseStudyYearTest {
                     field: print-production
                     dailyWage: {min: 120, max: 200}
                     workHistoryYears: {min: 8, max: 30}
-                    layoffRate: 0.06
-                    coursePayer: OWN_EMPLOYER
+                    layoffRate: %s
+                    coursePayer: %s
                 employers:
                   - group: installation
                     count: 30
@@ -142,23 +154,27 @@ class CourseStudyYearTest {
                     developmentPath: true
                 variants:
                   - name: baseline
-                """;
-        Path file = tmp.resolve("study-years.yaml");
+                """.formatted(id, region, start, layoffRate, payer);
+        Path file = tmp.resolve(id + ".yaml");
         Files.writeString(file, text);
-        scenario = ScenarioLoader.load(file);
-        baseline = RuleBase.compile(TestRuns.library(), Variant.baseline());
+        return ScenarioLoader.load(file);
     }
 
-    private static Path1 trace(int worker) {
+    private static Path1 trace(Scenario s, RuleBase rules, int worker) {
         Path1 p = new Path1();
-        Simulator.trace(scenario, baseline, 0, worker, p);
+        Simulator.trace(s, rules, 0, worker, p);
         return p;
     }
 
     /** The first worker (in id order) whose path {@code wanted} accepts, or null after {@code limit} workers. */
     private static Path1 firstWorker(java.util.function.Predicate<Path1> wanted, int limit) {
+        return firstWorker(scenario, baseline, wanted, limit);
+    }
+
+    private static Path1 firstWorker(Scenario s, RuleBase rules, java.util.function.Predicate<Path1> wanted,
+            int limit) {
         for (int id = 0; id < limit; id++) {
-            Path1 p = trace(id);
+            Path1 p = trace(s, rules, id);
             if (wanted.test(p)) {
                 return p;
             }
@@ -200,5 +216,21 @@ class CourseStudyYearTest {
         assertEquals(0, p.total(PaymentType.COURSE_FEE, Actor.EMPLOYER, start + 1)
                 + p.total(PaymentType.COURSE_FEE, Actor.WORKER, start + 1), 0.005, "a fee after the dropout");
         assertTrue(p.first("hired") > start, "the course was left for a job");
+    }
+
+    @Test
+    void anExemptionInForceWhenTheCourseBeganPaysItsLaterStudyYears() {
+        // a course begun in 2028 under E3 and completed: its second study year falls due in 2029
+        Path1 p = firstWorker(lateStart, e3, x -> {
+            int start = x.first("course started");
+            return start >= 0 && start < 12 && x.first("course completed") > start;
+        }, 150);
+        assertNotNull(p, "no worker completed a course begun in 2028");
+        int start = p.first("course started");
+        assertEquals(715, p.total(PaymentType.COURSE_FEE, Actor.WORKER, start + 12), 0.005,
+                "the worker pays the second study year: " + p.training());
+        assertEquals(715, p.total(PaymentType.TRAINING_GRANT, Actor.PROVINCE, start + 12), 0.005,
+                "the learning account granted in 2028 pays the second study year, due after E3's period: "
+                        + p.training());
     }
 }
