@@ -205,6 +205,14 @@ final class Run {
         }
         round.resolve();
         formCohorts(m);
+        // after this month's job losses, benefit claims and cohorts, so that a study year's payer is decided on the
+        // worker's status this month
+        for (Worker w : workers) {
+            if (w.active && w.inCourse() && studyYearBegins(w.course, w.course.courseMonth(m))) {
+                reaskCourse(round, w, m);
+            }
+        }
+        round.resolve();
         for (Worker w : workers) {
             if (w.firstPlacement < 0 && w.everSeeker && w.seeker()) {
                 totals.seekerMonthsByYear[m / 12]++;
@@ -833,6 +841,55 @@ final class Run {
         }
     }
 
+    /**
+     * Whether a later study year of the course begins in course month {@code courseMonth}: its answer has a fee or
+     * grant instalment (a one-off training payment) falling due then, after the first month.
+     */
+    private static boolean studyYearBegins(Spells.Course c, int courseMonth) {
+        if (courseMonth <= 1) {
+            return false;
+        }
+        for (Answer.PaymentLine p : c.answer().payments()) {
+            if (p.fromMonth() == courseMonth && p.toMonth() == courseMonth
+                    && p.type().category() == PaymentType.Category.TRAINING) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A later study year begins: the course question is asked again with the worker's facts now, and the study
+     * year's instalments (and everything after) are booked from the new answer, so that whoever the law and the
+     * scenario make the payer now pays it (a worker laid off in the first year pays the second on WW, not the former
+     * employer). Asking again rather than carrying the first payer on keeps the payer's decision in the rules and lets
+     * every fact they read count. An apprentice is asked about as the training company's employee, as at the start
+     * (the apprenticeship ends with the job). Deterministic: the question depends only on the worker's state this
+     * month, and answers are applied in the order asked.
+     */
+    private void reaskCourse(Round round, Worker w, int m) {
+        Spells.Course old = w.course;
+        Question oq = old.question();
+        WorkerFacts f = old.apprenticeship() ? facts.facts(w, m, Status.EMPLOYED, 0) : facts.facts(w, m, w.status);
+        EmployerFacts ef = old.apprenticeship() ? market.employers[old.employer()].facts : null;
+        // an exemption in force when the course began keeps its commitments to the course's later study years (its
+        // period is judged at the start, as when every year was booked then); whether it covers the worker, and who
+        // pays under the law, is judged on the worker's facts now
+        Question q = question(QuestionType.COURSE, w, m, f, ef, oq.course(), oq.startYear(), false, false, 100,
+                oq.exemptions(), Math.max(0, old.start()));
+        round.ask(q, a -> {
+            if (w.course != old) {
+                return;
+            }
+            int courseMonth = old.courseMonth(m);
+            caps.leave(old.answer(), -1, courseMonth, horizonSpellMonth(old.start(), 1));
+            w.course = old.reassessed(q, a);
+            caps.admit(a, w.p.id(), -1, courseMonth, horizonSpellMonth(old.start(), 1));
+            event(w, m, null, "course re-assessed", () -> "study year beginning in course month " + courseMonth
+                    + ": asked again with the worker's facts now (" + f.status() + ")", q, a);
+        });
+    }
+
     /** Ends the course: the fees and grants of its later study years are no longer owed. */
     private void stopCourse(Worker w, int m) {
         Spells.Course c = w.course;
@@ -1027,7 +1084,14 @@ final class Run {
 
     private Question question(QuestionType type, Worker w, int m, WorkerFacts wf, EmployerFacts ef, CourseFacts cf,
             int startYear, boolean formerEmployee, boolean afterTrial, int rampUpPct, Set<String> held) {
-        YearMonth month = monthOf[m];
+        return question(type, w, m, wf, ef, cf, startYear, formerEmployee, afterTrial, rampUpPct, held, m);
+    }
+
+    /** The same, with the exemptions' periods judged in month {@code scopeMonth} (see {@link #reaskCourse}). */
+    private Question question(QuestionType type, Worker w, int m, WorkerFacts wf, EmployerFacts ef, CourseFacts cf,
+            int startYear, boolean formerEmployee, boolean afterTrial, int rampUpPct, Set<String> held,
+            int scopeMonth) {
+        YearMonth month = monthOf[scopeMonth];
         if (factsObserver != null) {
             factsObserver.accept(wf);
         }

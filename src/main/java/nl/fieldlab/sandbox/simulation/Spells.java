@@ -198,6 +198,11 @@ final class Spells {
         int courseMonth(int m) {
             return m - start + 1;
         }
+
+        /** The same course after its question was asked again (who pays the study year that begins). */
+        Course reassessed(Question q, Answer a) {
+            return new Course(course, q, a, start, end, employer);
+        }
     }
 
     /**
