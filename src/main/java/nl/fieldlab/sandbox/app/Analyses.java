@@ -206,6 +206,9 @@ public class Analyses {
                             + MAX_STEPS + "; each step runs every variant in full") + ")");
         }
         boolean behaviour = Behaviour.isKnown(parameter);
+        if (!behaviour && !isRuleParameter(parameter) && Behaviour.splitName(parameter) != null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, Behaviour.splitName(parameter));
+        }
         if (!behaviour && !isRuleParameter(parameter)) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown parameter '" + parameter
                     + "' (a behaviour name or a rule parameter key; see 'rules list' and README.md)");

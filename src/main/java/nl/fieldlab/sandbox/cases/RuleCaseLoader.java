@@ -66,8 +66,9 @@ public final class RuleCaseLoader {
     }
 
     record ExpectSpec(Boolean allowed, String blockedBy,
-            @JsonPropertyDescription("the month of the spell (1 = its first) whose answer is checked")
-            @Plausible(min = 1, max = 600, unit = "(month of the spell)", source = "fifty years") Integer month,
+            @JsonPropertyDescription("the month of the spell (1 = its first) whose answer is checked; 0 for what falls due "
+                    + "when the worker draws a learning loan for the course")
+            @Plausible(min = 0, max = 600, unit = "(month of the spell)", source = "fifty years") Integer month,
             @JsonPropertyDescription("per payment type, the total paid in that month of the spell")
             Map<PaymentType, Double> payments,
             Map<String, Double> entitlements, Map<String, Double> obligations,

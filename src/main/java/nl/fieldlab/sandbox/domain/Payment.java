@@ -55,6 +55,20 @@ public record Payment(
         return new Payment(q, type, payer, payee, amount, month, month, note);
     }
 
+    /** The spell month of a payment that falls due only when the worker draws a learning loan for the course. */
+    public static final int LOAN_DRAWN = 0;
+
+    /**
+     * A one-off payment that falls due when the worker draws a learning loan for the question's course (the loan's
+     * cost to the lender): in spell month {@link #LOAN_DRAWN}, before the course's first, which the simulation books
+     * at the course's start only when the worker draws the loan (mechanism course-uptake), not for every worker the
+     * loan is offered to.
+     */
+    public static Payment onLoanDrawn(Question q, PaymentType type, Actor payer, Actor payee, double amount,
+            String note) {
+        return new Payment(q, type, payer, payee, amount, LOAN_DRAWN, LOAN_DRAWN, note);
+    }
+
     /** A one-off payment in spell month {@code month}. */
     public static Payment once(Question q, PaymentType type, Actor payer, Actor payee, double amount, int month,
             String note) {

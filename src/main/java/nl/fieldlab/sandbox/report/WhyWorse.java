@@ -33,7 +33,8 @@ final class WhyWorse {
     static final List<Channel> CHANNELS = List.of(
             new Channel(Metrics.COURSES_STARTED, "courses started", "course-uptake", List.of("course.uptake")),
             new Channel(Metrics.MONTHS_IN_COURSE, "months out of work spent in a course, looking for work less "
-                    + "meanwhile (lock-in)", "job-search", List.of("search.in-course-factor")),
+                    + "meanwhile (lock-in)", "job-search", List.of("search.in-course-factor.exempt",
+                            "search.in-course-factor.duty-kept")),
             new Channel(Metrics.COURSES_COMPLETED, "courses completed", "course-completion",
                     List.of("course.completion", "course.completion-with-search-duty")),
             new Channel(Metrics.APPRENTICESHIPS, "paid BBL apprenticeships", "apprenticeship", List.of()),

@@ -46,6 +46,16 @@ public final class Behaviour {
     }
 
     private static final SortedMap<String, Default> DEFAULTS = loadDefaults();
+
+    /**
+     * Names a value once had that now are two, with what to set instead: a scenario that set the old name is refused
+     * rather than silently read as one of the new ones, which would change what it meant.
+     */
+    private static final Map<String, String> SPLIT = Map.of("search.in-course-factor",
+            "'search.in-course-factor' is now two values: search.in-course-factor.exempt (a course month without a "
+                    + "search duty: exempt, or none) and search.in-course-factor.duty-kept (a course month while the "
+                    + "search duty holds); set both to the old value to keep its meaning (one multiplier for every "
+                    + "course)");
     private static final SortedMap<String, Mechanism> MECHANISMS = loadMechanisms();
 
     private final Map<String, Double> values;
@@ -69,6 +79,11 @@ public final class Behaviour {
                 Collections.unmodifiableSortedMap(new TreeMap<>(overrides)));
     }
 
+    /** For a name that was split into others, what to set instead; null for any other name. */
+    public static String splitName(String key) {
+        return SPLIT.get(key);
+    }
+
     public static boolean isKnown(String key) {
         return DEFAULTS.containsKey(key);
     }
@@ -79,6 +94,10 @@ public final class Behaviour {
      */
     public static String problem(String key, double value) {
         Default d = DEFAULTS.get(key);
+        String split = SPLIT.get(key);
+        if (d == null && split != null) {
+            return split;
+        }
         if (d == null) {
             return "unknown behaviour value '" + key + "'"
                     + nl.fieldlab.sandbox.input.Suggestions.didYouMean(key, DEFAULTS.keySet())

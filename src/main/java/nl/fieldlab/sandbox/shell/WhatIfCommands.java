@@ -233,6 +233,9 @@ public class WhatIfCommands {
     }
 
     private static void checkParameter(RuleLibrary library, String key) {
+        if (!library.knowsParameter(key) && Behaviour.splitName(key) != null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, Behaviour.splitName(key));
+        }
         if (!library.knowsParameter(key)) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "unknown name '" + key + "': not a behaviour value nor a"
                     + " rule parameter" + suggestion(key, names(library)) + " (tab completes the names)");

@@ -5,7 +5,9 @@ import nl.fieldlab.sandbox.scenario.Behaviour;
 
 /**
  * Mechanism {@code job-search}: a job seeker reaches an open vacancy with a monthly chance that falls with time out of
- * work and from age 50, is lower without a search duty and during a course, and higher while coached.
+ * work and from age 50, is lower without a search duty and during a course, and higher while coached. A course locks
+ * in less while the search duty holds through it (WW art. 24: applying and accepting suitable work go on) than under a
+ * search-duty exemption or without a duty, where participants largely stop searching.
  */
 final class JobSearch {
 
@@ -15,7 +17,8 @@ final class JobSearch {
     private final double decayPerYear;
     private final double age50PlusFactor;
     private final double noDutyFactor;
-    private final double inCourseFactor;
+    private final double inCourseExemptFactor;
+    private final double inCourseDutyKeptFactor;
     private final double coachingBoost;
     private final double ownFieldShare;
 
@@ -26,7 +29,8 @@ final class JobSearch {
         decayPerYear = b.get("search.duration-decay-per-year");
         age50PlusFactor = b.get("search.age-50-plus-factor");
         noDutyFactor = b.get("search.no-duty-factor");
-        inCourseFactor = b.get("search.in-course-factor");
+        inCourseExemptFactor = b.get("search.in-course-factor.exempt");
+        inCourseDutyKeptFactor = b.get("search.in-course-factor.duty-kept");
         coachingBoost = b.get("coaching.contact-boost");
         ownFieldShare = b.get("search.own-field-share");
     }
@@ -39,7 +43,8 @@ final class JobSearch {
      * @param monthsOutOfWork  months since the worker last had work
      * @param age              age this month
      * @param searchDuty       whether the rules impose a job-search duty (WW) or work obligations (bijstand)
-     * @param inCourse         whether the worker is following a course (lock-in)
+     * @param inCourse         whether the worker is following a course (lock-in: weaker while {@code searchDuty}
+     *                         holds through the course than under an exemption or without a duty)
      * @param coached          whether a provider coaches the worker this month
      */
     double contactChance(Status entryStatus, int monthsOutOfWork, int age, boolean searchDuty, boolean inCourse,
@@ -53,7 +58,7 @@ final class JobSearch {
             rate *= noDutyFactor;
         }
         if (inCourse) {
-            rate *= inCourseFactor;
+            rate *= searchDuty ? inCourseDutyKeptFactor : inCourseExemptFactor;
         }
         if (coached) {
             rate *= 1 + coachingBoost;

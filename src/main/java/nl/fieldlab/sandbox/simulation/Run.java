@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.domain.CourseFacts;
 import nl.fieldlab.sandbox.domain.EmployerFacts;
+import nl.fieldlab.sandbox.domain.Payment;
 import nl.fieldlab.sandbox.domain.PaymentType;
 import nl.fieldlab.sandbox.domain.Question;
 import nl.fieldlab.sandbox.domain.QuestionType;
@@ -569,8 +570,8 @@ final class Run {
     private void startCourse(Round round, Worker w, int course, Question q, Answer a, int m) {
         double pays = -a.netFor(Actor.WORKER, 1);
         boolean loan = a.entitlement("lifelong-learning-credit", 0) > 0;
-        double chance = uptake.startChance(pays, loan);
-        if (chance < 1 && rng.uniform(Stream.SELF_PAY, w.p.id(), m) >= chance) {
+        CourseUptake.Start start = uptake.start(pays, loan, pays > 0 ? rng.uniform(Stream.SELF_PAY, w.p.id(), m) : 0);
+        if (start == CourseUptake.Start.NOT_STARTED) {
             event(w, m, CourseUptake.ID, "course not started", () -> "the worker would pay " + fmt(pays)
                     + (loan ? " (a learning loan was offered)" : ""), q, a);
             return;
@@ -579,8 +580,13 @@ final class Run {
         caps.admit(a, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
         totals.coursesStarted++;
         ledger.bookCourse(w, m, a, market.courses[course].price());
+        if (start == CourseUptake.Start.STARTED_ON_LOAN) {
+            // the loan's cost to the lender, which the rules book for a drawn loan only
+            ledger.book(w, m, a, Payment.LOAN_DRAWN);
+        }
         event(w, m, CourseUptake.ID, "course started", () -> market.courses[course].id() + ", "
-                + market.courses[course].months() + " months", q, a);
+                + market.courses[course].months() + " months"
+                + (start == CourseUptake.Start.STARTED_ON_LOAN ? ", on a learning loan" : ""), q, a);
         if (w.benefit != null) {
             reaskBenefit(round, w, m);
         }

@@ -64,10 +64,47 @@ class MechanismsTest {
         @Test
         void aCourseLocksInAndCoachingLifts() {
             double plain = s.contactChance(Status.BIJSTAND, 12, 35, true, false, false);
-            assertEquals(B.get("search.in-course-factor"), s.contactChance(Status.BIJSTAND, 12, 35, true, true, false)
-                    / plain, EPS);
+            assertEquals(B.get("search.in-course-factor.duty-kept"), s.contactChance(Status.BIJSTAND, 12, 35, true,
+                    true, false) / plain, EPS);
             assertEquals(1 + B.get("coaching.contact-boost"),
                     s.contactChance(Status.BIJSTAND, 12, 35, true, false, true) / plain, EPS);
+        }
+    }
+
+    @Nested
+    class CourseLockInTest {
+
+        @Test
+        void aWorkerWhoKeepsTheSearchDutyInACourseContactsMoreVacanciesThanOneUnderTheExemption() {
+            JobSearch s = new JobSearch(B);
+            double dutyKept = s.contactChance(Status.WW, 3, 40, true, true, false);
+            double exempt = s.contactChance(Status.WW, 3, 40, false, true, false);
+            assertTrue(dutyKept > exempt, dutyKept + " against " + exempt);
+            // the course's own lock-in differs, not only the duty's 0.71: a WW recipient applying 4 times per 4
+            // weeks is not locked in like a participant who stops searching
+            assertTrue(dutyKept / exempt > 1 / B.get("search.no-duty-factor") + 1e-6,
+                    "with the duty kept the ratio is " + dutyKept / exempt);
+            assertEquals(B.get("search.in-course-factor.duty-kept") / (B.get("search.no-duty-factor")
+                    * B.get("search.in-course-factor.exempt")), dutyKept / exempt, EPS);
+            assertEquals(B.get("search.in-course-factor.exempt") * B.get("search.no-duty-factor"),
+                    exempt / s.contactChance(Status.WW, 3, 40, true, false, false), EPS,
+                    "necessary training: the exemption's lock-in on top of the missing duty");
+        }
+
+        @Test
+        void withBothLockInsEqualOnlyTheDutyTellsTheTwoCoursesApart() {
+            JobSearch s = new JobSearch(Behaviour.with(Map.of("search.in-course-factor.exempt", 0.35,
+                    "search.in-course-factor.duty-kept", 0.35)));
+            assertEquals(1 / B.get("search.no-duty-factor"), s.contactChance(Status.WW, 3, 40, true, true, false)
+                    / s.contactChance(Status.WW, 3, 40, false, true, false), EPS, "near miss: the old single value");
+        }
+
+        @Test
+        void theFormerSingleValueIsRefusedWithTheTwoThatReplaceIt() {
+            String problem = Behaviour.problem("search.in-course-factor", 0.35);
+            assertTrue(problem != null && problem.contains("search.in-course-factor.exempt")
+                    && problem.contains("search.in-course-factor.duty-kept"), String.valueOf(problem));
+            assertEquals(null, Behaviour.problem("search.in-course-factor.duty-kept", 0.35));
         }
     }
 
@@ -202,6 +239,29 @@ class MechanismsTest {
             assertEquals(self, u.startChance(500, false), EPS);
             assertEquals(self + (1 - self) * B.get("course.loan-take-up"), u.startChance(500, true), EPS);
             assertEquals(1, u.startChance(0, true), EPS, "near miss: nothing to pay, nothing to borrow");
+        }
+
+        @Test
+        void theLoanIsDrawnByThoseItBroughtToStartAndByTheTakeUpShareOfTheRest() {
+            int n = 100_000;
+            int started = 0;
+            int onLoan = 0;
+            int onLoanWithoutOffer = 0;
+            for (int i = 0; i < n; i++) {
+                double draw = (i + 0.5) / n;
+                CourseUptake.Start s = u.start(500, true, draw);
+                started += s == CourseUptake.Start.NOT_STARTED ? 0 : 1;
+                onLoan += s == CourseUptake.Start.STARTED_ON_LOAN ? 1 : 0;
+                onLoanWithoutOffer += u.start(500, false, draw) == CourseUptake.Start.STARTED_ON_LOAN ? 1 : 0;
+            }
+            double self = B.get("course.self-pay-acceptance");
+            double takeUp = B.get("course.loan-take-up");
+            assertEquals(u.startChance(500, true), (double) started / n, 1e-4, "the same starts as the chance says");
+            // those it brought to start, (1 - self) x take-up, and take-up of the self x who would have paid anyway
+            assertEquals(takeUp, (double) onLoan / n, 1e-4);
+            assertEquals(0, onLoanWithoutOffer, "near miss: no loan offered, none drawn");
+            assertEquals(CourseUptake.Start.STARTED, u.start(0, true, 0.0), "near miss: nothing to pay, no loan");
+            assertTrue(self > 0);
         }
     }
 
