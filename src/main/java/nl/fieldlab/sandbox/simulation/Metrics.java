@@ -242,7 +242,7 @@ public final class Metrics {
         d.put(PUBLIC_SPENDING, "what public bodies paid out other than benefits (subsidies, wage-cost advantages, "
                 + "course fees, grants, bonuses, the implementation work of instruments), in euro");
         d.put(PUBLIC_RECEIPTS, "what public bodies received: wage tax and national insurance on wages and benefits, "
-                + "employers' premiums, levies, in euro");
+                + "employers' premiums, levies, less tax refunded (the labour credit on a side job), in euro");
         d.put(PUBLIC_COST, "net outflow of public bodies (UWV, municipality, state, province, outcome fund): "
                 + "publicSpending + benefitPayments - publicReceipts, in euro");
         d.put(SOCIAL_COST, "net outflow of the public bodies, the investors of an outcome-financed project and the"
