@@ -92,7 +92,7 @@ class SocialReturnCreditTest {
     }
 
     @Test
-    void aCourseNeverCompletedEarnsNoCreditAndNoMoney() throws IOException {
+    void aCourseNeverCompletedEarnsNoCredit() throws IOException {
         Map<String, double[]> e7 = run(0).get("E7");
         for (int rep = 0; rep < 2; rep++) {
             assertTrue(e7.get("reach.E7.participants")[rep] > 0, "E7 admitted apprentices in replication " + rep);
