@@ -336,11 +336,10 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         if (sroiCredits == null || sroiCredits.n() == 0 || sroiCredits.mean() == 0) {
             return null;
         }
-        return "social-return credit granted " + (sroiCredits.excludesZero()
+        return "social-return credit granted, in euro of social return (not money: it counts towards contractors'"
+                + " social-return obligations; the social return it displaces is not priced), " + (sroiCredits.excludesZero()
                 ? (sroiCredits.mean() > 0 ? "rises by " : "falls by ") + euro(abs(sroiCredits))
-                : "does not change significantly (" + euro(sroiCredits) + ")")
-                + " of social return (not money: it counts towards contractors' social-return obligations; the social"
-                + " return it displaces is not priced)";
+                : "does not change significantly (" + euro(sroiCredits) + ")");
     }
 
     private String deadweightText() {

@@ -89,9 +89,9 @@ class CostEffectivenessTest {
     void aSocialReturnCreditIsReadAsCreditNotMoneyWithWhatItDisplacesUnpriced() {
         String r = training(sig(2.0e6), new double[] {1e6, 4e6, 3e6, 2e6}, sig(150_000)).reading(YearMonth.of(2026, 1),
                 null);
-        assertTrue(r.contains("social-return credit granted rises by EUR 150,000 [120,000, 180,000] of social return"
-                + " (not money: it counts towards contractors' social-return obligations; the social return it displaces"
-                + " is not priced)"), r);
+        assertTrue(r.contains("; social-return credit granted, in euro of social return (not money: it counts towards"
+                + " contractors' social-return obligations; the social return it displaces is not priced), rises by EUR"
+                + " 150,000 [120,000, 180,000]"), r);
         assertFalse(training(sig(2.0e6), new double[] {1e6, 4e6, 3e6, 2e6}).reading(YearMonth.of(2026, 1), null)
                 .contains("social-return credit"), "no credit, no sentence");
     }
