@@ -337,9 +337,10 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
             return null;
         }
         return "social-return credit granted, in euro of social return (not money: it counts towards contractors'"
-                + " social-return obligations; the social return it displaces is not priced), " + (sroiCredits.excludesZero()
-                ? (sroiCredits.mean() > 0 ? "rises by " : "falls by ") + euro(abs(sroiCredits))
-                : "does not change significantly (" + euro(sroiCredits) + ")");
+                + " social-return obligations; the social return it displaces is not priced), "
+                + (sroiCredits.excludesZero()
+                        ? (sroiCredits.mean() > 0 ? "rises by " : "falls by ") + euro(abs(sroiCredits))
+                        : "does not change significantly (" + euro(sroiCredits) + ")");
     }
 
     private String deadweightText() {

@@ -274,7 +274,8 @@ public final class Metrics {
         d.put(BLOCKED, "proposed actions (hire, trial placement, course) that a rule blocked");
         d.put(VACANCIES_UNFILLED, "vacancies still open at the end");
         d.put(WORK_TO_WORK, "employed workers at risk who moved to a job at a simulated employer without becoming unemployed");
-        d.put(SROI_CREDITS, "social-return (SROI) credit the rules granted employers for placements and retraining, in euro of social return (a credit towards the obligation, not money: in no cost line)");
+        d.put(SROI_CREDITS, "social-return (SROI) credit the rules granted employers for placements and retraining, in "
+                + "euro of social return (a credit towards the obligation, not money: in no cost line)");
         d.put(APPRENTICESHIPS, "career switchers taken on as paid BBL apprentices (a job with a course)");
         d.put(APPRENTICESHIPS_COMPLETED, "apprentices who completed their course");
         d.put(SIDE_JOBS, "workers who combined a benefit with a part-time job at some point");

@@ -28,8 +28,8 @@ import nl.fieldlab.sandbox.rules.RuleLibrary;
  * tax credit), below the state pension age, to the cent.
  *
  * <p>The rows are asked as a bijstand client's part-time earnings, the one question whose wage tax the rules compute
- * on any monthly amount, and read from the net earnings it leaves: without the loonheffingskorting ({@code bijstand.side-job.payroll-tax-credit} 0) and with
- * it (1). {@link #ROWS} is a sample of the 2024-2026 tables chosen at every bend of the formula (the first taxed
+ * on any monthly amount, and read from the net earnings it leaves: without the loonheffingskorting
+ * ({@code bijstand.side-job.payroll-tax-credit} 0) and with it (1). {@link #ROWS} is a sample of the 2024-2026 tables chosen at every bend of the formula (the first taxed
  * row, the ends of the labour-credit segments, the general credit's phase-out start, the bracket ends, the labour
  * credit's zero point, the last row), as transcribed (source S155 in the parameter file). Run with
  * {@code -Dwage-tax.tables=DIR} to check every row of DIR's {@code witte-maandtabel-YYYY-transcription.csv} files too.
