@@ -51,6 +51,8 @@ import nl.fieldlab.sandbox.stats.Summary;
  *                          when it does not within the horizon, 0 when it never rises above 0
  * @param outcomePrice      the outcome price that repays the investors of an outcome-financed project, or null when
  *                          the variant has none
+ * @param sroiCredits       extra social-return (SROI) credit granted, in euro of social return: not money, so in no
+ *                          cost line ({@link Metrics#SROI_CREDITS})
  */
 public record CostEffectiveness(String variant, Summary placements, Summary yearsInWork, Summary employedAtHorizon,
         Summary spending,
@@ -58,7 +60,7 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         Summary socialCost, Summary allPartiesCost, Ratio perPlacement, Ratio perYearInWork, Ratio socialPerPlacement,
         Ratio socialPerYearInWork, Map<String, Summary> deadweight, Map<Actor, Summary> byActor,
         Summary employerResult, Summary employerPerHire, double[] cumulative, int breakEvenMonth,
-        OutcomePrice outcomePrice) {
+        OutcomePrice outcomePrice, Summary sroiCredits) {
 
     /** The analysis of every variant but the baseline; empty when the run has no baseline. */
     public static List<CostEffectiveness> of(SimulationResult r) {
@@ -138,7 +140,8 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
                 Ratio.of(dSocial, dPlacements, "placements"), Ratio.of(dSocial, dYears, "years in work"), deadweight,
                 byActor, Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT, 1)),
                 Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT_PER_HIRE, 1)), cumulative,
-                breakEven(cumulative), OutcomePrice.of(own, dCost, budget));
+                breakEven(cumulative), OutcomePrice.of(own, dCost, budget),
+                Summary.of(diff(own, base, Metrics.SROI_CREDITS, 1)));
     }
 
     private static double[] diff(Map<String, double[]> own, Map<String, double[]> base, String metric, double scale) {
@@ -268,6 +271,10 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         String dead = deadweightText();
         if (dead != null) {
             s.append("; ").append(dead);
+        }
+        String credit = sroiCreditText();
+        if (credit != null) {
+            s.append("; ").append(credit);
         }
         String outcome = outcomePriceText(investorsCarry);
         if (outcome != null) {
@@ -462,6 +469,22 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
             parts.add("the largest cost falls on " + payer + " (EUR " + money(byActor.get(payer).mean()) + ")");
         }
         return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    /**
+     * The social-return credit a variant grants beyond the baseline's. It is not money (it counts towards contractors'
+     * social-return obligations; the contract price does not change), so no cost line holds it, and what it displaces
+     * (the social return the contractor would otherwise have delivered) is not priced: the reading says so.
+     */
+    private String sroiCreditText() {
+        if (sroiCredits == null || sroiCredits.n() == 0 || sroiCredits.mean() == 0) {
+            return null;
+        }
+        return "social-return credit granted, in euro of social return (not money: it counts towards contractors'"
+                + " social-return obligations; the social return it displaces is not priced), "
+                + (sroiCredits.excludesZero()
+                        ? (sroiCredits.mean() > 0 ? "rises by " : "falls by ") + euro(abs(sroiCredits))
+                        : "does not change significantly (" + euro(sroiCredits) + ")");
     }
 
     private String deadweightText() {

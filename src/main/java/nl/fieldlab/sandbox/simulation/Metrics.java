@@ -253,7 +253,7 @@ public final class Metrics {
         d.put(PUBLIC_SPENDING, "what public bodies paid out other than benefits (subsidies, wage-cost advantages, "
                 + "course fees, grants, bonuses, the implementation work of instruments), in euro");
         d.put(PUBLIC_RECEIPTS, "what public bodies received: wage tax and national insurance on wages and benefits, "
-                + "employers' premiums, levies, in euro");
+                + "employers' premiums, levies, less tax refunded (the labour credit on a side job), in euro");
         d.put(PUBLIC_COST, "net outflow of public bodies (UWV, municipality, state, province, outcome fund): "
                 + "publicSpending + benefitPayments - publicReceipts, in euro");
         d.put(SOCIAL_COST, "net outflow of the public bodies, the investors of an outcome-financed project and the"
@@ -285,7 +285,8 @@ public final class Metrics {
         d.put(BLOCKED, "proposed actions (hire, trial placement, course) that a rule blocked");
         d.put(VACANCIES_UNFILLED, "vacancies still open at the end");
         d.put(WORK_TO_WORK, "employed workers at risk who moved to a job at a simulated employer without becoming unemployed");
-        d.put(SROI_CREDITS, "social-return (SROI) credit the rules granted employers for placements and retraining, in euro");
+        d.put(SROI_CREDITS, "social-return (SROI) credit the rules granted employers for placements and retraining, in "
+                + "euro of social return (a credit towards the obligation, not money: in no cost line)");
         d.put(APPRENTICESHIPS, "career switchers taken on as paid BBL apprentices (a job with a course)");
         d.put(APPRENTICESHIPS_COMPLETED, "apprentices who completed their course");
         d.put(SIDE_JOBS, "workers who combined a benefit with a part-time job at some point");

@@ -830,8 +830,8 @@ final class Run {
             }
             w.freshStart = m; // a new qualification: employers look at it, not at the months it took
             event(w, m, CourseCompletion.ID, "course completed", () -> c.id(), null, null);
-            // what the rules grant for a completed course (a social-return credit per completed certificate, and its
-            // money) falls due now, in the spell month after the course's last
+            // what the rules grant for a completed course falls due now, in the spell month after the course's last: a
+            // social-return credit per completed certificate (not money, counted only), and any payment on completion
             double credit = course.answer().amount("sroi.credit", 0);
             totals.sroiCredits += credit;
             if (course.apprenticeship()) {

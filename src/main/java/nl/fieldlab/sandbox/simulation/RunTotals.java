@@ -289,7 +289,10 @@ public final class RunTotals implements java.io.Serializable {
                     continue;
                 }
                 for (PaymentType t : PaymentType.values()) {
-                    if (a.isPublic() && t.category() != PaymentType.Category.BENEFIT) {
+                    if (a.isPublic() && t.category() == PaymentType.Category.TAX) {
+                        // a tax refund (the labour credit the annual assessment returns) is tax not received
+                        receipts -= paid(a, b, t);
+                    } else if (a.isPublic() && t.category() != PaymentType.Category.BENEFIT) {
                         spending += paid(a, b, t);
                     } else if (b.isPublic()) {
                         receipts += paid(a, b, t);

@@ -18,8 +18,10 @@ import nl.fieldlab.sandbox.rules.Answer;
 
 /**
  * Who pays whom in the shipped rule cases, which compare only the total of a payment type: an outcome fund is split
- * among its funders, a regional mirror of a national scheme is paid by the province, a social-return credit by the
- * contracting authority, and implementation work by the body that runs the instrument to whoever does it.
+ * among its funders, a regional mirror of a national scheme is paid by the province, a social-return credit is paid
+ * by nobody (it is not money), implementation work by the body that runs the instrument to whoever does it, and a
+ * benefit recipient's part-time job brings the worker the labour credit back and its employer's premiums to UWV and
+ * the treasury.
  */
 class PayersTest {
 
@@ -83,13 +85,37 @@ class PayersTest {
     }
 
     @Test
-    void theContractingAuthorityPaysTheSocialReturnCreditOnCompletionOnly() {
+    void aSocialReturnCreditIsNotMoneyNobodyPaysItInAnyMonth() {
+        // a 9-month course completes in month 10: inside the employer's first 12 months, which it weighs at hire
         Answer a = answer("E7-sroi-retraining-credit.yaml",
-                "E7 - retraining own staff for an MBO certificate in a shortage occupation earns 5,000 when completed");
-        assertPays(byPayer(a, PaymentType.TRAINING_GRANT, Actor.EMPLOYER, 13), Actor.MUNICIPALITY, 5000);
-        for (int month = 1; month <= 12; month++) {
-            assertPays(byPayer(a, PaymentType.TRAINING_GRANT, Actor.EMPLOYER, month), Actor.MUNICIPALITY, 0);
+                "E7 - a 9-month certificate earns the credit but pays nothing on completion in month 10 (inside the employer's first 12 months)");
+        assertEquals(5000, a.amount("sroi.credit", 0), 1e-9, "the credit is still granted");
+        for (int month = 1; month <= 13; month++) {
+            for (Answer.PaymentLine p : a.payments()) {
+                assertTrue(!p.paidIn(month) || p.payee() != Actor.EMPLOYER,
+                        "nobody pays the employer for the credit: " + p.type() + " from " + p.payer() + " in " + month);
+            }
         }
+    }
+
+    @Test
+    void theTreasuryReturnsTheSideJobsLabourCreditAndItsEmployerPaysThePremiums() {
+        for (String name : List.of(
+                "bijstand side job of 764.91 - 271.83 withheld, 63.33 labour credit back, 179.68 employer premiums",
+                "a WW recipient's side job of 764.91 is taxed, credited and charged with premiums the same way")) {
+            Answer a = answer("taxes-and-premiums.yaml", name);
+            assertPays(byPayer(a, PaymentType.WAGE_TAX, Actor.WORKER, 1), Actor.STATE, 63.33);
+            Map<Actor, Double> premiums = byPayer(a, PaymentType.EMPLOYER_PREMIUM, Actor.UWV, 1);
+            assertPays(premiums, Actor.EMPLOYER, 133.02);
+            assertPays(byPayer(a, PaymentType.EMPLOYER_PREMIUM, Actor.STATE, 1), Actor.EMPLOYER, 46.66);
+        }
+        // the worker pays the withholding on the side job (and, on WW, on the benefit) to the treasury
+        assertPays(byPayer(answer("taxes-and-premiums.yaml",
+                "bijstand side job of 764.91 - 271.83 withheld, 63.33 labour credit back, 179.68 employer premiums"),
+                PaymentType.WAGE_TAX, Actor.STATE, 1), Actor.WORKER, 271.83);
+        assertPays(byPayer(answer("taxes-and-premiums.yaml",
+                "a WW recipient's side job of 764.91 is taxed, credited and charged with premiums the same way"),
+                PaymentType.WAGE_TAX, Actor.STATE, 1), Actor.WORKER, 409.58 + 271.83);
     }
 
     @Test

@@ -2,6 +2,8 @@ package nl.fieldlab.sandbox.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.YearMonth;
 import java.util.Map;
@@ -60,11 +62,15 @@ class CostEffectivenessTest {
     }
 
     private static CostEffectiveness training(Summary cost, double[] cumulative) {
+        return training(cost, cumulative, sig(0));
+    }
+
+    private static CostEffectiveness training(Summary cost, double[] cumulative, Summary sroiCredits) {
         Ratio none = new Ratio(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 20, "not defined: placements fell");
         return new CostEffectiveness("E1", sig(-8), sig(-80), sig(25), sig(1.4e6), sig(0.5e6), sig(-0.1e6),
                 sig(-0.6e6), cost, cost, sig(2.3e6), sig(1.0e6), none, none, none, none, Map.of(),
                 Map.of(Actor.PROVIDER, sig(1.5e6), Actor.EMPLOYER, sig(0.9e6), Actor.STATE, sig(-1.1e6)), sig(0),
-                noise(10), cumulative, CostEffectiveness.breakEven(cumulative), null);
+                noise(10), cumulative, CostEffectiveness.breakEven(cumulative), null, sroiCredits);
     }
 
     @Test
@@ -77,6 +83,17 @@ class CostEffectivenessTest {
                 + " is no cost per extra placement (placements fell); the largest gain goes to EMPLOYER (EUR +900,000),"
                 + " the largest cost falls on STATE (EUR -1.10 M). Break-even: not within the 4 months (the cumulative"
                 + " extra cost peaked at EUR 4.00 M in month 2 and has fallen since).", r);
+    }
+
+    @Test
+    void aSocialReturnCreditIsReadAsCreditNotMoneyWithWhatItDisplacesUnpriced() {
+        String r = training(sig(2.0e6), new double[] {1e6, 4e6, 3e6, 2e6}, sig(150_000)).reading(YearMonth.of(2026, 1),
+                null);
+        assertTrue(r.contains("; social-return credit granted, in euro of social return (not money: it counts towards"
+                + " contractors' social-return obligations; the social return it displaces is not priced), rises by EUR"
+                + " 150,000 [120,000, 180,000]"), r);
+        assertFalse(training(sig(2.0e6), new double[] {1e6, 4e6, 3e6, 2e6}).reading(YearMonth.of(2026, 1), null)
+                .contains("social-return credit"), "no credit, no sentence");
     }
 
     @Test

@@ -101,7 +101,7 @@ class CourseStudyYearTest {
                 replications: 2
                 workers:
                   - group: employed-print-at-risk
-                    count: 150
+                    count: 300
                     status: EMPLOYED
                     age: {min: 30, max: 55}
                     education: {MBO2: 1.0}
@@ -189,7 +189,7 @@ class CourseStudyYearTest {
             int start = x.first("course started");
             int laidOff = x.first("laid off");
             return start >= 0 && laidOff > start && laidOff < start + 12 && x.first("course completed") > start;
-        }, 150);
+        }, 300);
         assertNotNull(p, "no worker was laid off during the first study year of a course they completed");
         int start = p.first("course started");
         assertEquals(715, p.total(PaymentType.COURSE_FEE, Actor.EMPLOYER, start) - p.total(PaymentType.COURSE_FEE,
@@ -207,7 +207,7 @@ class CourseStudyYearTest {
             int start = x.first("course started");
             int dropped = x.first("course dropped");
             return start >= 0 && dropped > start && dropped < start + 12;
-        }, 150);
+        }, 300);
         assertNotNull(p, "no worker left a course during its first study year");
         int start = p.first("course started");
         // the school's funding: 7,500 less the fees of two study years (1,430), 3,035 a study year
@@ -224,7 +224,7 @@ class CourseStudyYearTest {
         Path1 p = firstWorker(lateStart, e3, x -> {
             int start = x.first("course started");
             return start >= 0 && start < 12 && x.first("course completed") > start;
-        }, 150);
+        }, 300);
         assertNotNull(p, "no worker completed a course begun in 2028");
         int start = p.first("course started");
         assertEquals(715, p.total(PaymentType.COURSE_FEE, Actor.WORKER, start + 12), 0.005,
