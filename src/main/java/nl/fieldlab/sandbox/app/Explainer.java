@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -769,10 +770,18 @@ public class Explainer {
             String block = rule.text();
             Set<String> keys = new LinkedHashSet<>();
             SourceFile.parameterKeys(block, keys);
-            // functions of the same file the rule calls
-            for (var fn : f.model().functions()) {
-                if (Pattern.compile("\\b" + Pattern.quote(fn.name()) + "\\s*\\(").matcher(block).find()) {
-                    SourceFile.parameterKeys(fn.text(), keys);
+            // functions of the same file the rule calls, and the functions they call in turn (the tax functions
+            // read the brackets and credits two calls down)
+            List<String> reached = new ArrayList<>(List.of(block));
+            Set<String> called = new HashSet<>();
+            for (int i = 0; i < reached.size(); i++) {
+                for (var fn : f.model().functions()) {
+                    if (!called.contains(fn.name()) && Pattern.compile("\\b" + Pattern.quote(fn.name()) + "\\s*\\(")
+                            .matcher(reached.get(i)).find()) {
+                        called.add(fn.name());
+                        reached.add(fn.text());
+                        SourceFile.parameterKeys(fn.text(), keys);
+                    }
                 }
             }
             // what the Question helpers read (nl.fieldlab.sandbox.domain.Question)

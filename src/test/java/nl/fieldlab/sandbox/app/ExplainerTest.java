@@ -69,6 +69,19 @@ class ExplainerTest {
     }
 
     @Test
+    void aRuleListsTheParametersOfTheFunctionsItsFunctionsCall() {
+        // TAX-ON-BENEFIT calls monthlyWageTax, which reads the brackets and credits through functions of its own
+        Explainer.Step grant = explainer.explain(0, null, 0).steps().get(0);
+        Explainer.RuleUse tax = grant.rules().stream().filter(u -> u.ruleId().equals("TAX-ON-BENEFIT")).findFirst()
+                .orElseThrow(() -> new AssertionError("the WW grant withholds wage tax: " + grant.rules()));
+        List<String> keys = tax.parameters().stream().map(p -> p.key()).toList();
+        for (String key : List.of("tax.table.annual-wage-step", "tax.bracket-1.max", "tax.bracket-1.rate",
+                "tax.general-credit.max", "tax.general-credit.phase-out-rate")) {
+            assertTrue(keys.contains(key), key + " in " + keys);
+        }
+    }
+
+    @Test
     void aBlockedDecisionNamesTheBlockingRuleAndItsSource() {
         for (int w = 0; w < workers; w++) {
             for (Explainer.Step s : explainer.explain(w, "baseline", 0).steps()) {
