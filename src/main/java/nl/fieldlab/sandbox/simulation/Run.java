@@ -68,6 +68,7 @@ final class Run {
     private final MatchQuality match;
     private final TrialScreening screening;
     private final Apprenticeship apprenticeship;
+    private final BblContract bbl;
     private final CourseUptake uptake;
     private final CourseCompletion completion;
     private final JobLoss jobLoss;
@@ -123,6 +124,7 @@ final class Run {
         match = new MatchQuality(b);
         screening = new TrialScreening(b);
         apprenticeship = new Apprenticeship(b);
+        bbl = new BblContract(b);
         uptake = new CourseUptake(b);
         completion = new CourseCompletion(b);
         jobLoss = new JobLoss(b);
@@ -256,7 +258,14 @@ final class Run {
             return;
         }
         boolean birthday = m > 0 && w.p.ageAt(m) != w.p.ageAt(m - 1);
-        if (w.employed()) {
+        if (w.employed() && w.inCourse() && BblContract.covers(w.bblCourseEnd, m)) {
+            // mechanism bbl-contract: the contract runs for the course and ends early only when the apprentice leaves
+            Spells.Course course = w.course;
+            if (rng.uniform(Stream.BBL_LEAVING, w.p.id(), m) < bbl.monthlyLeaving(course.end() - course.start())) {
+                endJob(round, w, m, BblContract.ID, ", left the BBL course (the contract ends with it)");
+                return;
+            }
+        } else if (w.employed()) {
             Spells.Job job = w.job;
             double hazard = jobLoss.chance(job.route()) + match.extraSeparation(job.match(), m - job.start());
             if (rng.uniform(Stream.SEPARATION, w.p.id(), m) < hazard) {
@@ -264,7 +273,8 @@ final class Run {
                         ? MatchQuality.ID : JobLoss.ID, "");
                 return;
             }
-            double notRenewed = jobLoss.nonRenewal(m - job.start(), market.employers[job.employer()].facts
+            double notRenewed = jobLoss.nonRenewal(BblContract.monthsUnderOrdinaryContract(job.start(),
+                    w.bblCourseEnd, m), market.employers[job.employer()].facts
                     .contractMonths(), chainMaxMonths(m), match.bad(job.match()));
             if (notRenewed > 0 && rng.uniform(Stream.RENEWAL, w.p.id(), m) < notRenewed) {
                 endJob(round, w, m, JobLoss.ID, ", fixed-term contract not renewed");
@@ -619,6 +629,7 @@ final class Run {
                 startJob(w, employer, hireQ, hireA, m, false, true, pr.match(), productivity, Apprenticeship.ID,
                         chance);
                 w.course = new Spells.Course(pr.course(), cq, courseA, m, m + c.months(), employer);
+                w.bblCourseEnd = w.course.end();
                 w.everApprentice = true;
                 caps.admit(courseA, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
                 totals.apprenticeships++;
@@ -705,6 +716,7 @@ final class Run {
                 new Spells.Job.Value(firstYear * worth, w.p.wageValuePct() / 100.0 * worth));
         totals.hires++;
         w.lastEmployer = employer;
+        w.bblCourseEnd = -1;
         w.sideJob = null;
         if (w.benefit != null && w.leftBenefit < 0) {
             w.leftBenefit = m;
@@ -779,6 +791,7 @@ final class Run {
         if (w.inCourse() && w.course.apprenticeship()) {
             stopCourse(w, m);
         }
+        w.bblCourseEnd = -1;
         w.job = null;
     }
 

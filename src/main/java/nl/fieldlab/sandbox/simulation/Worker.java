@@ -43,6 +43,8 @@ final class Worker {
     boolean everSeeker;
     boolean everSideJob;
     boolean everApprentice;
+    /** The month the BBL course of the current job ends (its contract covers the course); -1 for another job. */
+    int bblCourseEnd = -1;
     double publicCost;
     /**
      * The target groups the rules placed the worker in at the first benefit claim (null until then): assigned before

@@ -37,7 +37,7 @@ class MechanismsTest {
             assertFalse(m.says().isBlank() || m.source().isBlank() || m.decision().isBlank(), m.id());
         });
         Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, Hiring.ID, MatchQuality.ID, TrialScreening.ID,
-                Apprenticeship.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID, Coaching.ID,
+                Apprenticeship.ID, BblContract.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID, Coaching.ID,
                 SocialReturnDemand.ID, "vacancies", "other-exit", Run.RETIREMENT));
         assertEquals(classes, new TreeSet<>(mechanisms), "every mechanism is implemented, every class described");
     }
@@ -273,8 +273,8 @@ class MechanismsTest {
         void theSearchDutyLowersCompletion() {
             assertEquals(B.get("course.completion-with-search-duty"), c.chance(1, false), EPS);
             assertEquals(B.get("course.completion"), c.chance(0, false), EPS);
-            assertEquals(B.get("course.completion.apprentice"), c.chance(1, true), EPS,
-                    "an apprentice has no search duty to weigh");
+            assertEquals(1, c.chance(1, true), EPS,
+                    "an apprentice still in the course at its end completes it (leaving is drawn monthly)");
         }
 
         @Test
@@ -285,6 +285,54 @@ class MechanismsTest {
             assertEquals(without + (with - without) * 2 / 12.0, c.chance(2 / 12.0, false), EPS);
             assertTrue(c.chance(2 / 12.0, false) < without && c.chance(2 / 12.0, false) > with,
                     "between the two rates");
+        }
+    }
+
+    @Nested
+    class BblContractTest {
+        final BblContract bbl = new BblContract(B);
+
+        @Test
+        void theMonthlyLeavingChanceGivesThePublishedCompletionOverAnyCourseLength() {
+            for (int months : new int[] {6, 18, 36}) {
+                double stay = Math.pow(1 - bbl.monthlyLeaving(months), months);
+                assertEquals(B.get("course.completion.apprentice"), stay, 1e-12, months + " months");
+            }
+            assertTrue(bbl.monthlyLeaving(36) < bbl.monthlyLeaving(18), "a longer course spreads the leaving thinner");
+        }
+
+        @Test
+        void theCompletionIsTheCbsShareOfBblLeaversWithADiploma() {
+            assertEquals(0.66, bbl.completion(), EPS, "CBS Statistische Trends 2019: 44,000 of 67,000 leavers");
+        }
+
+        @Test
+        void nobodyLeavesWhenAllComplete() {
+            Behaviour all = Behaviour.with(Map.of("course.completion.apprentice", 1.0));
+            assertEquals(0, new BblContract(all).monthlyLeaving(18), EPS);
+        }
+
+        @Test
+        void theContractCoversTheCourseAndNotTheMonthItEnds() {
+            assertTrue(BblContract.covers(30, 12), "an 18-month course started in month 12 covers month 12");
+            assertTrue(BblContract.covers(30, 29), "and its last month");
+            assertFalse(BblContract.covers(30, 30), "near miss: not the month after its last");
+            assertFalse(BblContract.covers(-1, 12), "a job without a course");
+        }
+
+        @Test
+        void aTwelveMonthContractNoLongerEndsAnEighteenMonthCourseButCountsFromItsEnd() {
+            JobLoss j = new JobLoss(B);
+            int start = 12;
+            int courseEnd = start + 18;
+            // the employer's ordinary 12-month contract would have come up for renewal in the course's 12th month
+            assertTrue(j.nonRenewal(12, 12, 36, false) > 0, "an ordinary job's contract ends after 12 months");
+            assertEquals(0, BblContract.monthsUnderOrdinaryContract(start, courseEnd, courseEnd));
+            assertEquals(0, j.nonRenewal(BblContract.monthsUnderOrdinaryContract(start, courseEnd, courseEnd), 12, 36,
+                    false), "no contract end in the month the course ends");
+            assertEquals(12, BblContract.monthsUnderOrdinaryContract(start, courseEnd, courseEnd + 12));
+            assertEquals(5, BblContract.monthsUnderOrdinaryContract(start, -1, start + 5),
+                    "an ordinary job counts from its start");
         }
     }
 
