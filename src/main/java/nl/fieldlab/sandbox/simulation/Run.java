@@ -73,6 +73,7 @@ final class Run {
     private final CourseCompletion completion;
     private final JobLoss jobLoss;
     private final SideJobs sideJobs;
+    private final SteppingStone steppingStone;
     private final Coaching coaching;
     private final SocialReturnDemand socialReturn;
     private final double[] otherExitByStatus = new double[Status.values().length];
@@ -129,6 +130,7 @@ final class Run {
         completion = new CourseCompletion(b);
         jobLoss = new JobLoss(b);
         sideJobs = new SideJobs(b);
+        steppingStone = new SteppingStone(b);
         coaching = new Coaching(b);
         socialReturn = new SocialReturnDemand(b, this.market.employers.length);
         for (Status s : Status.values()) {
@@ -334,7 +336,7 @@ final class Run {
         }
         double chance = sideJobs.startChance(w.status, w.benefit.keepShare());
         if (chance > 0 && rng.uniform(Stream.SIDE_JOB_START, w.p.id(), m) < chance) {
-            w.sideJob = new Spells.SideJob(sideJobEarnings(m), w.benefit.spellMonth(m));
+            w.sideJob = new Spells.SideJob(sideJobEarnings(m), w.benefit.spellMonth(m), w.monthsOutOfWork(m));
             w.everSideJob = true;
             event(w, m, SideJobs.ID, "part-time job started", () -> fmt(w.sideJob.earnings()) + " a month, keeping "
                     + Math.round(100 * w.benefit.keepShare()) + " %", null, null);
@@ -420,8 +422,9 @@ final class Run {
                 continue;
             }
             long id = w.p.id();
-            double contact = search.contactChance(w.entryStatus, w.monthsOutOfWork(m), w.p.ageAt(m), w.searchDuty(m),
-                    w.inCourse(), w.coached(m));
+            // mechanism stepping-stone: a side job locks in or opens doors, by when in the spell it began
+            double contact = Math.min(1, search.contactChance(w.entryStatus, w.monthsOutOfWork(m), w.p.ageAt(m),
+                    w.searchDuty(m), w.inCourse(), w.coached(m)) * steppingStone.contactFactor(w.sideJob));
             if (rng.uniform(Stream.SEARCH, id, m) < contact) {
                 List<Market.Vacancy> own = market.openIn(w.field);
                 List<Market.Vacancy> pool = !own.isEmpty()

@@ -210,7 +210,9 @@ final class Spells {
      *
      * @param earnings     monthly earnings in euro
      * @param benefitMonth the month of the benefit spell in which it began
+     * @param monthsOutOfWorkAtStart the months the worker had been out of work when it began (the stepping-stone
+     *                     mechanism's duration)
      */
-    record SideJob(double earnings, int benefitMonth) {
+    record SideJob(double earnings, int benefitMonth, int monthsOutOfWorkAtStart) {
     }
 }

@@ -37,7 +37,7 @@ class MechanismsTest {
             assertFalse(m.says().isBlank() || m.source().isBlank() || m.decision().isBlank(), m.id());
         });
         Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, Hiring.ID, MatchQuality.ID, TrialScreening.ID,
-                Apprenticeship.ID, BblContract.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID, Coaching.ID,
+                Apprenticeship.ID, BblContract.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID, SteppingStone.ID, Coaching.ID,
                 SocialReturnDemand.ID, "vacancies", "other-exit", Run.RETIREMENT));
         assertEquals(classes, new TreeSet<>(mechanisms), "every mechanism is implemented, every class described");
     }
@@ -333,6 +333,26 @@ class MechanismsTest {
             assertEquals(12, BblContract.monthsUnderOrdinaryContract(start, courseEnd, courseEnd + 12));
             assertEquals(5, BblContract.monthsUnderOrdinaryContract(start, -1, start + 5),
                     "an ordinary job counts from its start");
+        }
+    }
+
+    @Nested
+    class SteppingStoneTest {
+        final SteppingStone s = new SteppingStone(B);
+
+        @Test
+        void aSideJobBegunEarlyLocksInAndOneBegunLaterIsASteppingStone() {
+            int from = (int) B.get("sidejob.stepping-stone-from-month");
+            assertEquals(B.get("sidejob.contact-factor.early"), s.contactFactor(from - 1), EPS, "near miss: a month early");
+            assertEquals(B.get("sidejob.contact-factor.late"), s.contactFactor(from), EPS);
+            assertTrue(s.contactFactor(0) < 1 && s.contactFactor(from) > 1, "both signs at the defaults");
+        }
+
+        @Test
+        void withoutASideJobNothingChanges() {
+            assertEquals(1, s.contactFactor((Spells.SideJob) null), EPS);
+            assertEquals(B.get("sidejob.contact-factor.late"), s.contactFactor(new Spells.SideJob(400, 30, 30)), EPS,
+                    "the months out of work when the side job began decide, not the benefit's");
         }
     }
 
