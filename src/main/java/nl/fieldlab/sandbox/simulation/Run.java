@@ -465,9 +465,8 @@ final class Run {
         }
         boolean smallGap = (fieldMatch && eduGap == 1) || (!fieldMatch && eduGap <= 0);
         if (smallGap) {
-            return rng.uniform(Stream.ROUTE, id, m) < screening.offerRate()
-                    ? new Proposal(w, Route.TRIAL, v, -1, true, quality)
-                    : new Proposal(w, Route.HIRE, v, -1, true, quality);
+            // the employer weighs a direct hire first; a trial only for a candidate it would not hire without one
+            return new Proposal(w, Route.HIRE, v, -1, true, quality);
         }
         // a large gap: a training company may take the career switcher on as an apprentice; else a course first
         if (w.status != Status.EMPLOYED && e.facts.recognisedTrainingCompany()
@@ -535,10 +534,8 @@ final class Run {
             }
         }
         if (noTrial) {
-            // no trial placement is possible: the employer weighs a direct hire of the candidate instead
-            Proposal hire = new Proposal(w, Route.HIRE, pr.vacancy(), -1, true, pr.match());
-            Question hq = proposalQuestion(hire, m);
-            round.ask(hq, ha -> decide(round, hire, hq, ha, m));
+            // no trial placement is possible, and the direct hire was already refused
+            event(w, m, TrialScreening.ID, "no trial placement", "the rules allow none", q, a);
             return;
         }
         switch (pr.route()) {
@@ -552,6 +549,9 @@ final class Run {
                             chance);
                 } else {
                     event(w, m, Hiring.ID, "not hired", () -> "employer's chance " + fmt(chance), q, a);
+                    if (pr.gap() && rng.uniform(Stream.ROUTE, w.p.id(), m) < screening.offerRate()) {
+                        proposeTrial(round, pr, m);
+                    }
                 }
             }
             case APPRENTICESHIP -> askApprenticeship(round, pr, q, a, m);
@@ -577,6 +577,17 @@ final class Run {
             case COURSE -> startCourse(round, w, pr.course(), q, a, m);
             default -> throw new IllegalStateException("not a proposal: " + pr.route());
         }
+    }
+
+    /**
+     * Mechanism trial-screening: UWV grants a trial placement only where the candidate would not have been hired for
+     * the work without one (limited chances of work without help; Beleidsregels proefplaatsing UWV), so the employer
+     * proposes one only after it has turned down the direct hire of a candidate with a small skills gap.
+     */
+    private void proposeTrial(Round round, Proposal refused, int m) {
+        Proposal trial = new Proposal(refused.w(), Route.TRIAL, refused.vacancy(), -1, true, refused.match());
+        Question tq = proposalQuestion(trial, m);
+        round.ask(tq, ta -> decide(round, trial, tq, ta, m));
     }
 
     /** Mechanism course-uptake: an approved course starts unless the worker must pay and will not. */
