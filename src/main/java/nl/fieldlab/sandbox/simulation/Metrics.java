@@ -109,6 +109,7 @@ public final class Metrics {
     public static final String SROI_CREDITS = "sroiCredits";
     public static final String APPRENTICESHIPS = "apprenticeships";
     public static final String APPRENTICESHIPS_COMPLETED = "apprenticeshipsCompleted";
+    public static final String APPRENTICESHIPS_ENDED = "apprenticeshipsEnded";
     public static final String SIDE_JOBS = "sideJobs";
     public static final String SIDE_JOB_MONTHS = "sideJobMonths";
     public static final String COACHED = "coached";
@@ -289,6 +290,8 @@ public final class Metrics {
                 + "euro of social return (a credit towards the obligation, not money: in no cost line)");
         d.put(APPRENTICESHIPS, "career switchers taken on as paid BBL apprentices (a job with a course)");
         d.put(APPRENTICESHIPS_COMPLETED, "apprentices who completed their course");
+        d.put(APPRENTICESHIPS_ENDED, "apprenticeships whose course ended within the horizon, completed or left early "
+                + "(BBL completion is apprenticeshipsCompleted against these: courses still running are not counted)");
         d.put(SIDE_JOBS, "workers who combined a benefit with a part-time job at some point");
         d.put(SIDE_JOB_MONTHS, "months of part-time work on a benefit");
         d.put(COACHED, "workers a provider coached in an outcome-financed project");

@@ -803,6 +803,8 @@ final class Run {
             w.firstJobEnd = m;
         }
         if (w.inCourse() && w.course.apprenticeship()) {
+            // the apprentice left the course with the job (bbl-contract, or the state pension age)
+            totals.apprenticeshipsEnded++;
             stopCourse(w, m);
         }
         w.bblCourseEnd = -1;
@@ -844,6 +846,9 @@ final class Run {
     private void endCourse(Round round, Worker w, int m) {
         Spells.Course course = w.course;
         CourseFacts c = market.courses[course.course()];
+        if (course.apprenticeship()) {
+            totals.apprenticeshipsEnded++;
+        }
         double chance = completion.chance(w.benefit == null ? 0 : w.benefit.searchDutyShareOf(c.months()),
                 course.apprenticeship());
         if (rng.uniform(Stream.COURSE_COMPLETE, w.p.id(), m) < chance) {

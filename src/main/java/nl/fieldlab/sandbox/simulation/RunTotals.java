@@ -41,6 +41,8 @@ public final class RunTotals implements java.io.Serializable {
     int coached;
     int apprenticeships;
     int apprenticeshipsCompleted;
+    /** apprenticeships whose course ended within the horizon, completed or left early */
+    int apprenticeshipsEnded;
     long sideJobMonths;
     int workersWithSideJob;
     /** jobs started at the simulated employers, re-hires included */
@@ -335,6 +337,7 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.SROI_CREDITS, sroiCredits);
         m.put(Metrics.APPRENTICESHIPS, (double) apprenticeships);
         m.put(Metrics.APPRENTICESHIPS_COMPLETED, (double) apprenticeshipsCompleted);
+        m.put(Metrics.APPRENTICESHIPS_ENDED, (double) apprenticeshipsEnded);
         m.put(Metrics.SIDE_JOBS, (double) workersWithSideJob);
         m.put(Metrics.SIDE_JOB_MONTHS, (double) sideJobMonths);
         m.put(Metrics.COACHED, (double) coached);

@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 3;
+    private static final int LAYOUT = 4;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -54,7 +54,8 @@ public final class RunTotalsCodec {
                     t.retirements, t.coursesCompleted, t.vacanciesFilled, t.vacanciesFilledExternally,
                     t.vacanciesUnfilled, t.workToWork, t.coached, t.apprenticeships, t.apprenticeshipsCompleted,
                     t.workersWithSideJob, t.hires, t.wwCohort, t.wwPlaced12, t.ww50Cohort, t.ww50Placed12,
-                    t.wwTechCohort, t.wwTechPlaced12, t.bijstandCohort, t.bijstandLeft12, t.bijstandPlaced12, t.outcomeSuccesses}) {
+                    t.wwTechCohort, t.wwTechPlaced12, t.bijstandCohort, t.bijstandLeft12, t.bijstandPlaced12, t.outcomeSuccesses,
+                    t.apprenticeshipsEnded}) {
                 out.writeInt(v);
             }
             for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
@@ -114,7 +115,7 @@ public final class RunTotalsCodec {
             }
             // the kind of list the simulator passes (Stream.toList), so that the totals equal a local run's in every way
             RunTotals t = new RunTotals(months, groups.stream().toList(), workers, List.of());
-            int[] i = new int[31];
+            int[] i = new int[32];
             for (int k = 0; k < i.length; k++) {
                 i[k] = in.readInt();
             }
@@ -149,6 +150,7 @@ public final class RunTotalsCodec {
             t.bijstandLeft12 = i[28];
             t.bijstandPlaced12 = i[29];
             t.outcomeSuccesses = i[30];
+            t.apprenticeshipsEnded = i[31];
             t.monthsToPlacement = in.readLong();
             t.vacancyMonthsOpen = in.readLong();
             t.sideJobMonths = in.readLong();
