@@ -549,7 +549,7 @@ final class Run {
                             chance);
                 } else {
                     event(w, m, Hiring.ID, "not hired", () -> "employer's chance " + fmt(chance), q, a);
-                    if (pr.gap() && rng.uniform(Stream.ROUTE, w.p.id(), m) < screening.offerRate()) {
+                    if (pr.gap()) {
                         proposeTrial(round, pr, m);
                     }
                 }
@@ -560,7 +560,12 @@ final class Run {
                 int allowed = Math.max(standard, (int) a.entitlement("trial.max-total-months", 0));
                 // the employer uses the months the rules allow while the trial still shows something, no more
                 int length = Math.min(allowed, screening.monthsWithSomethingToShow());
-                if (standard >= 1 && length >= 1) {
+                // the employer offers the trial by what it gains (unpaid output) and the risk it takes away
+                double offer = screening.offerChance(length, w.p.wageValuePct() / 100.0);
+                if (rng.uniform(Stream.ROUTE, w.p.id(), m) >= offer) {
+                    event(w, m, TrialScreening.ID, "no trial offered", () -> "employer's chance " + fmt(offer) + " for "
+                            + length + " months", q, a);
+                } else if (standard >= 1 && length >= 1) {
                     if (length > standard) {
                         totals.trialsExtended++;
                     }
@@ -581,8 +586,9 @@ final class Run {
 
     /**
      * Mechanism trial-screening: UWV grants a trial placement only where the candidate would not have been hired for
-     * the work without one (limited chances of work without help; Beleidsregels proefplaatsing UWV), so the employer
-     * proposes one only after it has turned down the direct hire of a candidate with a small skills gap.
+     * the work without one (limited chances of work without help; Beleidsregels proefplaatsing UWV), so a trial is
+     * asked about only after the employer has turned down the direct hire of a candidate with a small skills gap;
+     * whether the employer offers it follows from the rules' answer (its length) in {@link #decide}.
      */
     private void proposeTrial(Round round, Proposal refused, int m) {
         Proposal trial = new Proposal(refused.w(), Route.TRIAL, refused.vacancy(), -1, true, refused.match());

@@ -199,6 +199,28 @@ class MechanismsTest {
         final TrialScreening t = new TrialScreening(B);
 
         @Test
+        void theOfferRateHoldsForAStandardTrialOfACandidateAtFullWageValue() {
+            int standard = (int) B.get("trial.months-to-learn");
+            assertEquals(B.get("hire.trial-offer-rate"), t.offerChance(standard, 1), EPS);
+            assertEquals(0, t.offerChance(0, 1), EPS, "near miss: no months allowed, no offer");
+        }
+
+        @Test
+        void aLongerTrialGivesTheEmployerMoreUnpaidOutputSoItIsOfferedMoreOften() {
+            int standard = (int) B.get("trial.months-to-learn");
+            assertTrue(t.offerChance(standard + 2, 1) > t.offerChance(standard, 1), "E2's longer trial");
+            assertTrue(t.gainMonths(standard + 2, 1) > t.gainMonths(standard, 1));
+            assertEquals(t.riskRemovedMonths(standard), t.riskRemovedMonths(standard + 2), EPS,
+                    "the match is learnt by the standard length: more months remove no more risk");
+        }
+
+        @Test
+        void aCandidateWhoseWorkIsWorthLessIsOfferedATrialLessOften() {
+            assertTrue(t.offerChance(2, 0.6) < t.offerChance(2, 1));
+            assertTrue(t.offerChance(2, 0.6) > 0, "the risk a trial removes is worth something at any wage value");
+        }
+
+        @Test
         void aTrialTeachesTheEmployerTheMatch() {
             double learn = B.get("trial.months-to-learn");
             assertEquals(0.6, t.learntMatch(learn, 0.6), EPS, "after the learning months the employer knows");
