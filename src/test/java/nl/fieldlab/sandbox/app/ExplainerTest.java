@@ -224,13 +224,17 @@ class ExplainerTest {
      */
     @Test
     void theReportSaysWhyAVariantDoesWorseWithAnExampleExplainAgreesWith() {
-        Scenario s = workbench.scenario();
+        // smoke's E2 loses fewer months in work since a trial follows only a refused direct hire (issue 23): with
+        // smoke's 3 replications the loss is no longer significant, with 8 it is (replication 0, which explain
+        // replays, is the same in both)
+        Scenario smoke = workbench.scenario();
+        Scenario s = smoke.with(smoke.seed(), 8, smoke.behaviour(), smoke.variants());
         nl.fieldlab.sandbox.simulation.SimulationResult r = nl.fieldlab.sandbox.TestRuns.run(s, 2);
         nl.fieldlab.sandbox.report.Report report = nl.fieldlab.sandbox.TestRuns.report(r);
         var why = report.leadSections().stream().filter(x -> x.id().equals("why-worse")).findFirst().orElseThrow(
                 () -> new AssertionError("smoke's E2 gives fewer years in work at a higher cost: a why section"));
         String text = String.join("\n", why.paragraphs());
-        assertTrue(text.contains("E2 does worse than the baseline: fewer years in work"), text);
+        assertTrue(text.contains("E2 does worse than the baseline: ") && text.contains("fewer years in work ("), text);
         assertTrue(why.rows().stream().anyMatch(row -> row.get(0).equals("E2") && row.get(2).equals("trial-screening")
                 && row.get(3).startsWith("months on a trial placement")), why.rows().toString());
         var example = r.changedAnswers().get("E2").stream()
