@@ -87,16 +87,21 @@ final class VacancyCompetition {
         return rank < 1.0 / (1 + outsiders);
     }
 
-    /** The acceptable outsiders at a vacancy this month, by inversion of one uniform draw of the vacancy's stream. */
+    /**
+     * The acceptable outsiders at a vacancy this month, by inversion of one uniform draw of the vacancy's stream from
+     * its upper end: a draw below the outside fill chance brings at least one, as a draw below the rate closed a
+     * vacancy before this mechanism, so the same stream closes the same vacancies at the reference tightness.
+     */
     int outsiders(double uniform) {
         double mu = outsidersPerMonth();
         if (mu <= 0) {
             return 0;
         }
+        double fromTop = 1 - uniform;
         double p = Math.exp(-mu);
         double cumulative = p;
         int k = 0;
-        while (uniform >= cumulative && k < 1000) {
+        while (fromTop > cumulative && k < 1000) {
             k++;
             p *= mu / k;
             cumulative += p;

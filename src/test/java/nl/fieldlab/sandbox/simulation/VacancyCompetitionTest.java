@@ -24,8 +24,8 @@ class VacancyCompetitionTest {
     static final double TIGHT = 1.33;
     /** Half the reference tightness: a slack market. */
     static final double SLACK = 0.54;
-    /** An outsider draw below e^-mu: no acceptable outsider that month. */
-    static final IntToDoubleFunction NO_OUTSIDERS = m -> 0.0;
+    /** An outsider draw above the outside fill chance: no acceptable outsider that month. */
+    static final IntToDoubleFunction NO_OUTSIDERS = m -> 0.999999;
     /** A lapse draw above any lapse rate but 1: the vacancy stays open. */
     static final IntToDoubleFunction NO_LAPSE = m -> 0.999999;
     /** A lapse draw below any positive lapse rate. */
@@ -61,6 +61,14 @@ class VacancyCompetitionTest {
         double slack = at(SLACK).insiderWinChance();
         assertTrue(tight > reference && reference > slack, tight + " > " + reference + " > " + slack);
         assertTrue(at(SLACK).outsideFillChance() > at(TIGHT).outsideFillChance());
+    }
+
+    @Test
+    void atTheReferenceADrawBelowTheRateBringsOutsidersAsItClosedAVacancyBefore() {
+        VacancyCompetition c = new VacancyCompetition(DEFAULTS);
+        double rate = DEFAULTS.get("vacancy.external-fill-rate");
+        assertTrue(c.outsiders(rate - 1e-9) >= 1);
+        assertEquals(0, c.outsiders(rate + 1e-9));
     }
 
     @Test
@@ -125,8 +133,8 @@ class VacancyCompetitionTest {
     @Test
     void laterOutsidersTakeTheJobUnlessTheVacancyLapsesFirst() {
         VacancyCompetition c = withLapse(0.2);
-        // at the default rate a month has no acceptable outsider with chance 0.9: a draw of 0.95 brings one
-        IntToDoubleFunction outsidersInMonth8 = m -> m == 8 ? 0.95 : 0.0;
+        // at the default rate a draw below 0.1 brings an acceptable outsider
+        IntToDoubleFunction outsidersInMonth8 = m -> m == 8 ? 0.05 : 0.999999;
         IntToDoubleFunction lapseInMonth7 = m -> m == 7 ? 0.1 : 0.9;
         IntToDoubleFunction lapseInMonth9 = m -> m == 9 ? 0.1 : 0.9;
         assertEquals(Fate.DISPLACED_OUTSIDER, c.counterfactual(5, false, 0, outsidersInMonth8, lapseInMonth9, 59));
@@ -138,7 +146,7 @@ class VacancyCompetitionTest {
     @Test
     void aVacancyNobodyElseWouldFillInTheRunIsANetNewJob() {
         VacancyCompetition none = new VacancyCompetition(Behaviour.with(Map.of("vacancy.external-fill-rate", 0.0)));
-        assertEquals(Fate.NET_NEW, none.counterfactual(0, false, 0, m -> 0.999999, NO_LAPSE, 59));
+        assertEquals(Fate.NET_NEW, none.counterfactual(0, false, 0, m -> 0.0, NO_LAPSE, 59));
     }
 
     @Test
