@@ -14,7 +14,9 @@ public final class Rng {
         /** the quality of a worker-vacancy match (two draws: MATCH and MATCH_2) */
         MATCH, MATCH_2, SIDE_JOB_START, SIDE_JOB_STOP, APPRENTICESHIP, COACHING, COURSE_LOAN, SELF_PAY, RENEWAL,
         /** new entrants per group and month (mechanism inflow; appended so that earlier streams keep their draws) */
-        INFLOW
+        INFLOW,
+        /** an employer withdrawing an unfilled vacancy (mechanism vacancies; appended) */
+        VACANCY_LAPSE
     }
 
     private final long key;

@@ -75,7 +75,7 @@ final class Run {
     private final Coaching coaching;
     private final SocialReturnDemand socialReturn;
     private final double[] otherExitByStatus = new double[Status.values().length];
-    private final double externalFill;
+    private final VacancyCompetition competition;
     private final double initialVacancyMonths;
 
     // calendar: the month, its parameter period and whether a new period starts, by month index
@@ -133,7 +133,7 @@ final class Run {
             String exit = "exit.other." + s.name();
             otherExitByStatus[s.ordinal()] = Behaviour.isKnown(exit) ? b.get(exit) : 0;
         }
-        externalFill = b.get("vacancy.external-fill-rate");
+        competition = new VacancyCompetition(b);
         initialVacancyMonths = b.get("vacancy.initial-months");
         monthOf = new YearMonth[months];
         periodOf = new YearMonth[months];
@@ -238,7 +238,12 @@ final class Run {
     // ------------------------------------------------------------------ vacancies (mechanism: vacancies)
 
     private void vacancies(int m) {
-        market.closeExternally(v -> rng.uniform(Stream.VACANCY_FILL, v.id(), m) < externalFill, m, totals);
+        // outsiders fill a vacancy when at least one acceptable outsider reaches it (more of them in a slack market);
+        // one nobody filled may lapse. Simulated workers do not yet contest this month's outsiders (issue 23: next)
+        market.closeExternally(v -> competition.outsiders(rng.uniform(Stream.VACANCY_FILL, v.id(), m)) > 0, m, totals);
+        if (competition.canLapse()) {
+            market.lapse(v -> competition.lapses(rng.uniform(Stream.VACANCY_LAPSE, v.id(), m)));
+        }
         double initial = m == 0 ? initialVacancyMonths : 1;
         for (Market.EmployerState e : market.employers) {
             int n = rng.poisson(Stream.VACANCY_NEW, e.index, m, e.vacancyRate * initial);

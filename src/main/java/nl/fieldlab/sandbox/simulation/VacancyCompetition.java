@@ -109,6 +109,11 @@ final class VacancyCompetition {
         return k;
     }
 
+    /** Whether any vacancy can lapse (a lapse rate above 0): else no lapse draw is needed. */
+    boolean canLapse() {
+        return lapseRate > 0;
+    }
+
     /** Whether an employer withdraws a vacancy no one filled this month. */
     boolean lapses(double uniform) {
         return uniform < lapseRate;
