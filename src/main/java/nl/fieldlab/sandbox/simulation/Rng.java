@@ -16,7 +16,9 @@ public final class Rng {
         /** new entrants per group and month (mechanism inflow; appended so that earlier streams keep their draws) */
         INFLOW,
         /** an employer withdrawing an unfilled vacancy (mechanism vacancies; appended) */
-        VACANCY_LAPSE
+        VACANCY_LAPSE,
+        /** the employer's ranking of a simulated applicant among the acceptable outsiders (mechanism vacancies) */
+        VACANCY_RANK
     }
 
     private final long key;

@@ -229,6 +229,7 @@ final class Run {
             decide(round, proposals.get(i), questions.get(i), answers.get(i), m);
         }
         round.resolve();
+        outsiders(m);
         book(m);
         if ((m + 1) % 12 == 0 || m == months - 1) {
             totals.yearEnd(m / 12, countEmployedSeekers());
@@ -238,12 +239,6 @@ final class Run {
     // ------------------------------------------------------------------ vacancies (mechanism: vacancies)
 
     private void vacancies(int m) {
-        // outsiders fill a vacancy when at least one acceptable outsider reaches it (more of them in a slack market);
-        // one nobody filled may lapse. Simulated workers do not yet contest this month's outsiders (issue 23: next)
-        market.closeExternally(v -> competition.outsiders(rng.uniform(Stream.VACANCY_FILL, v.id(), m)) > 0, m, totals);
-        if (competition.canLapse()) {
-            market.lapse(v -> competition.lapses(rng.uniform(Stream.VACANCY_LAPSE, v.id(), m)));
-        }
         double initial = m == 0 ? initialVacancyMonths : 1;
         for (Market.EmployerState e : market.employers) {
             int n = rng.poisson(Stream.VACANCY_NEW, e.index, m, e.vacancyRate * initial);
@@ -252,6 +247,28 @@ final class Run {
             }
         }
         market.compact();
+    }
+
+    /**
+     * After the simulated workers had their chance: a vacancy that this month's acceptable outsiders reached and no
+     * simulated worker won goes to an outsider; one nobody filled may lapse.
+     */
+    private void outsiders(int m) {
+        market.closeExternally(v -> outsidersAt(v, m) > 0, m, totals);
+        if (competition.canLapse()) {
+            market.lapse(v -> competition.lapses(rng.uniform(Stream.VACANCY_LAPSE, v.id(), m)));
+        }
+        market.compact();
+    }
+
+    /** The acceptable outsiders at a vacancy this month (one draw per vacancy and month, shared by all applicants). */
+    private int outsidersAt(Market.Vacancy v, int m) {
+        return competition.outsiders(rng.uniform(Stream.VACANCY_FILL, v.id(), m));
+    }
+
+    /** Mechanism vacancies: whether a worker the employer would take on wins the vacancy against the outsiders. */
+    private boolean winsAgainstOutsiders(Worker w, Market.Vacancy v, int m) {
+        return VacancyCompetition.insiderWins(outsidersAt(v, m), rng.uniform(Stream.VACANCY_RANK, w.p.id(), m));
     }
 
     // ------------------------------------------------------------------ spells run their course
@@ -538,7 +555,10 @@ final class Run {
                 double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.gap());
                 double chance = hireChance(w, q, a, null, productivity, match.badChance(pr.gap()),
                         pr.vacancy().employer(), m);
-                if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
+                if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance && !winsAgainstOutsiders(w, pr.vacancy(), m)) {
+                    event(w, m, VacancyCompetition.ID, "not hired", () -> "the employer preferred an applicant "
+                            + "from outside the population", q, a);
+                } else if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
                     market.fill(pr.vacancy(), m, totals);
                     startJob(w, pr.vacancy().employer(), q, a, m, false, false, pr.match(), productivity, Hiring.ID,
                             chance);
@@ -552,7 +572,10 @@ final class Run {
                 int allowed = Math.max(standard, (int) a.entitlement("trial.max-total-months", 0));
                 // the employer uses the months the rules allow while the trial still shows something, no more
                 int length = Math.min(allowed, screening.monthsWithSomethingToShow());
-                if (standard >= 1 && length >= 1) {
+                if (standard >= 1 && length >= 1 && !winsAgainstOutsiders(w, pr.vacancy(), m)) {
+                    event(w, m, VacancyCompetition.ID, "no trial placement", () -> "the employer preferred an "
+                            + "applicant from outside the population", q, a);
+                } else if (standard >= 1 && length >= 1) {
                     if (length > standard) {
                         totals.trialsExtended++;
                     }
@@ -619,7 +642,10 @@ final class Run {
             CourseFacts c = market.courses[pr.course()];
             double productivity = w.p.wageValuePct() / 100.0 * apprenticeship.firstYearProductivity(c.months());
             double chance = hireChance(w, hireQ, hireA, courseA, productivity, match.badChance(true), employer, m);
-            if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
+            if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance && !winsAgainstOutsiders(w, pr.vacancy(), m)) {
+                event(w, m, VacancyCompetition.ID, "not taken on as apprentice", () -> "the employer preferred an "
+                        + "applicant from outside the population", hireQ, hireA);
+            } else if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
                 market.fill(pr.vacancy(), m, totals);
                 startJob(w, employer, hireQ, hireA, m, false, true, pr.match(), productivity, Apprenticeship.ID,
                         chance);

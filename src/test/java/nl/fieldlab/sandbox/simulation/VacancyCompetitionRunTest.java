@@ -11,17 +11,24 @@ import nl.fieldlab.sandbox.TestRuns;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.Scenario;
 
-/** The run closes vacancies through mechanism vacancies: outsiders by market tightness, and lapses. */
+/**
+ * The run closes vacancies through mechanism vacancies (outsiders by market tightness, and lapses), and simulated
+ * workers contest each vacancy with the month's outsiders.
+ */
 class VacancyCompetitionRunTest {
 
     static final Scenario SMOKE = TestRuns.scenario("scenarios/smoke.yaml");
 
     static double unfilledAtEnd(Map<String, Double> behaviour) {
+        return mean(behaviour, Metrics.VACANCIES_UNFILLED);
+    }
+
+    static double mean(Map<String, Double> behaviour, String metric) {
         Map<String, Double> b = new HashMap<>(SMOKE.behaviour().overrides());
         b.putAll(behaviour);
         Scenario s = SMOKE.with(SMOKE.seed(), SMOKE.replications(), Behaviour.with(b), SMOKE.variants());
         double[] unfilled = TestRuns.run(s, 1).metrics().get(s.variants().get(0).name())
-                .get(Metrics.VACANCIES_UNFILLED);
+                .get(metric);
         double sum = 0;
         for (double u : unfilled) {
             sum += u;
@@ -33,6 +40,13 @@ class VacancyCompetitionRunTest {
     void outsidersLeaveFewerVacanciesOpenInASlackMarketThanInATightOne() {
         double slack = unfilledAtEnd(Map.of("market.tightness", 0.3));
         double tight = unfilledAtEnd(Map.of("market.tightness", 3.0));
+        assertTrue(slack < tight, "slack " + slack + " < tight " + tight);
+    }
+
+    @Test
+    void simulatedWorkersArePlacedLessOftenWhenMoreOutsidersCompete() {
+        double slack = mean(Map.of("market.tightness", 0.1), Metrics.PLACEMENTS);
+        double tight = mean(Map.of("market.tightness", 5.0), Metrics.PLACEMENTS);
         assertTrue(slack < tight, "slack " + slack + " < tight " + tight);
     }
 
