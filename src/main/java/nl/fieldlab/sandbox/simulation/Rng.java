@@ -14,7 +14,13 @@ public final class Rng {
         /** the quality of a worker-vacancy match (two draws: MATCH and MATCH_2) */
         MATCH, MATCH_2, SIDE_JOB_START, SIDE_JOB_STOP, APPRENTICESHIP, COACHING, COURSE_LOAN, SELF_PAY, RENEWAL,
         /** an apprentice leaves the BBL course, and its contract, early */
-        BBL_LEAVING
+        BBL_LEAVING,
+        /** new entrants per group and month (mechanism inflow; appended so that earlier streams keep their draws) */
+        INFLOW,
+        /** an employer withdrawing an unfilled vacancy (mechanism vacancies; appended) */
+        VACANCY_LAPSE,
+        /** the employer's ranking of a simulated applicant among the acceptable outsiders (mechanism vacancies) */
+        VACANCY_RANK
     }
 
     private final long key;

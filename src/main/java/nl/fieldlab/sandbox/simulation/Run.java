@@ -77,7 +77,7 @@ final class Run {
     private final Coaching coaching;
     private final SocialReturnDemand socialReturn;
     private final double[] otherExitByStatus = new double[Status.values().length];
-    private final double externalFill;
+    private final VacancyCompetition competition;
     private final double initialVacancyMonths;
 
     // calendar: the month, its parameter period and whether a new period starts, by month index
@@ -137,7 +137,7 @@ final class Run {
             String exit = "exit.other." + s.name();
             otherExitByStatus[s.ordinal()] = Behaviour.isKnown(exit) ? b.get(exit) : 0;
         }
-        externalFill = b.get("vacancy.external-fill-rate");
+        competition = new VacancyCompetition(b);
         initialVacancyMonths = b.get("vacancy.initial-months");
         monthOf = new YearMonth[months];
         periodOf = new YearMonth[months];
@@ -233,6 +233,7 @@ final class Run {
             decide(round, proposals.get(i), questions.get(i), answers.get(i), m);
         }
         round.resolve();
+        outsiders(m);
         book(m);
         if ((m + 1) % 12 == 0 || m == months - 1) {
             totals.yearEnd(m / 12, countEmployedSeekers());
@@ -242,7 +243,6 @@ final class Run {
     // ------------------------------------------------------------------ vacancies (mechanism: vacancies)
 
     private void vacancies(int m) {
-        market.closeExternally(v -> rng.uniform(Stream.VACANCY_FILL, v.id(), m) < externalFill, m, totals);
         double initial = m == 0 ? initialVacancyMonths : 1;
         for (Market.EmployerState e : market.employers) {
             int n = rng.poisson(Stream.VACANCY_NEW, e.index, m, e.vacancyRate * initial);
@@ -251,6 +251,28 @@ final class Run {
             }
         }
         market.compact();
+    }
+
+    /**
+     * After the simulated workers had their chance: a vacancy that this month's acceptable outsiders reached and no
+     * simulated worker won goes to an outsider; one nobody filled may lapse.
+     */
+    private void outsiders(int m) {
+        market.closeExternally(v -> outsidersAt(v, m) > 0, m, totals);
+        if (competition.canLapse()) {
+            market.lapse(v -> competition.lapses(rng.uniform(Stream.VACANCY_LAPSE, v.id(), m)));
+        }
+        market.compact();
+    }
+
+    /** The acceptable outsiders at a vacancy this month (one draw per vacancy and month, shared by all applicants). */
+    private int outsidersAt(Market.Vacancy v, int m) {
+        return competition.outsiders(rng.uniform(Stream.VACANCY_FILL, v.id(), m));
+    }
+
+    /** Mechanism vacancies: whether a worker the employer would take on wins the vacancy against the outsiders. */
+    private boolean winsAgainstOutsiders(Worker w, Market.Vacancy v, int m) {
+        return VacancyCompetition.insiderWins(outsidersAt(v, m), rng.uniform(Stream.VACANCY_RANK, w.p.id(), m));
     }
 
     // ------------------------------------------------------------------ spells run their course
@@ -543,7 +565,10 @@ final class Run {
                 double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.gap());
                 double chance = hireChance(w, q, a, null, productivity, match.badChance(pr.gap()),
                         pr.vacancy().employer(), m);
-                if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
+                if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance && !winsAgainstOutsiders(w, pr.vacancy(), m)) {
+                    event(w, m, VacancyCompetition.ID, "not hired", () -> "the employer preferred an applicant "
+                            + "from outside the population", q, a);
+                } else if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
                     market.fill(pr.vacancy(), m, totals);
                     startJob(w, pr.vacancy().employer(), q, a, m, false, false, pr.match(), productivity, Hiring.ID,
                             chance);
@@ -565,6 +590,9 @@ final class Run {
                 if (rng.uniform(Stream.ROUTE, w.p.id(), m) >= offer) {
                     event(w, m, TrialScreening.ID, "no trial offered", () -> "employer's chance " + fmt(offer) + " for "
                             + length + " months", q, a);
+                } else if (standard >= 1 && length >= 1 && !winsAgainstOutsiders(w, pr.vacancy(), m)) {
+                    event(w, m, VacancyCompetition.ID, "no trial placement", () -> "the employer preferred an "
+                            + "applicant from outside the population", q, a);
                 } else if (standard >= 1 && length >= 1) {
                     if (length > standard) {
                         totals.trialsExtended++;
@@ -644,7 +672,10 @@ final class Run {
             CourseFacts c = market.courses[pr.course()];
             double productivity = w.p.wageValuePct() / 100.0 * apprenticeship.firstYearProductivity(c.months());
             double chance = hireChance(w, hireQ, hireA, courseA, productivity, match.badChance(true), employer, m);
-            if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
+            if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance && !winsAgainstOutsiders(w, pr.vacancy(), m)) {
+                event(w, m, VacancyCompetition.ID, "not taken on as apprentice", () -> "the employer preferred an "
+                        + "applicant from outside the population", hireQ, hireA);
+            } else if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
                 market.fill(pr.vacancy(), m, totals);
                 startJob(w, employer, hireQ, hireA, m, false, true, pr.match(), productivity, Apprenticeship.ID,
                         chance);

@@ -37,8 +37,9 @@ class MechanismsTest {
             assertFalse(m.says().isBlank() || m.source().isBlank() || m.decision().isBlank(), m.id());
         });
         Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, Hiring.ID, MatchQuality.ID, TrialScreening.ID,
-                Apprenticeship.ID, BblContract.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID, SteppingStone.ID, Coaching.ID,
-                SocialReturnDemand.ID, "vacancies", "other-exit", Run.RETIREMENT));
+                Apprenticeship.ID, BblContract.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID,
+                SteppingStone.ID, Coaching.ID, SocialReturnDemand.ID, VacancyCompetition.ID, "other-exit",
+                Run.RETIREMENT));
         assertEquals(classes, new TreeSet<>(mechanisms), "every mechanism is implemented, every class described");
     }
 
