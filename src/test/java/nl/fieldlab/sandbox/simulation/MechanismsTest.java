@@ -38,7 +38,7 @@ class MechanismsTest {
         });
         Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, Hiring.ID, MatchQuality.ID, TrialScreening.ID,
                 Apprenticeship.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID, Coaching.ID,
-                SocialReturnDemand.ID, "vacancies", "other-exit", Run.RETIREMENT));
+                SocialReturnDemand.ID, TakeUp.ID, "vacancies", "other-exit", Run.RETIREMENT));
         assertEquals(classes, new TreeSet<>(mechanisms), "every mechanism is implemented, every class described");
     }
 
