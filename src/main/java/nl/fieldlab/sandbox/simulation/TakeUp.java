@@ -5,6 +5,7 @@ import java.util.Set;
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.rules.Answer;
 import nl.fieldlab.sandbox.scenario.Behaviour;
+import nl.fieldlab.sandbox.scenario.ClaimableScheme;
 
 /**
  * Mechanism {@code take-up}: an employer or worker entitled to a scheme claims it only if they know it (awareness,
@@ -34,6 +35,11 @@ final class TakeUp {
                 throw new IllegalArgumentException("a scheme is claimed by an employer or a worker, not " + claimant);
             }
             rules = Set.copyOf(rules);
+        }
+
+        /** A baseline scheme as claimable-schemes.yaml declares it. */
+        static Scheme of(ClaimableScheme declared) {
+            return new Scheme(declared.id(), declared.claimant(), Set.copyOf(declared.rules()), null);
         }
 
         /** Whether a payment line of a rules answer is paid under this scheme (and so only when it is claimed). */
