@@ -1,6 +1,13 @@
 package nl.fieldlab.sandbox.simulation;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.rules.Answer;
@@ -20,26 +27,38 @@ final class TakeUp {
 
     /**
      * A claimable scheme: the rules whose payment lines a claim carries (an administration rule of the scheme
-     * included, so that an unclaimed scheme costs nothing to run), or an exemption all of whose payments it carries.
+     * included, so that an unclaimed scheme costs nothing to run), or an exemption all of whose payments it carries;
+     * with how well its claimants know it and how many steps a claim takes.
      *
-     * @param id        the scheme's id, also the middle of its behaviour values ({@code takeup.<id>.awareness})
+     * @param id        the scheme's id (an exemption's id for an exemption)
      * @param claimant  who must know the scheme and file the claim (the employer for an LKV, the worker for a
      *                  learning account)
      * @param rules     rule ids whose payment lines belong to the scheme
      * @param exemption an exemption whose payment lines all belong to the scheme, or null
+     * @param awareness the chance a claimant knows the scheme and that a case qualifies, without support
+     * @param steps     the desks to visit and forms to file for a claim
      */
-    record Scheme(String id, Actor claimant, Set<String> rules, String exemption) {
+    record Scheme(String id, Actor claimant, Set<String> rules, String exemption, double awareness, double steps) {
 
         Scheme {
             if (claimant != Actor.EMPLOYER && claimant != Actor.WORKER) {
                 throw new IllegalArgumentException("a scheme is claimed by an employer or a worker, not " + claimant);
             }
+            if (!(awareness >= 0 && awareness <= 1) || !(steps >= 0)) {
+                throw new IllegalArgumentException(id + ": awareness " + awareness + ", steps " + steps);
+            }
             rules = Set.copyOf(rules);
         }
 
-        /** A baseline scheme as claimable-schemes.yaml declares it. */
-        static Scheme of(ClaimableScheme declared) {
-            return new Scheme(declared.id(), declared.claimant(), Set.copyOf(declared.rules()), null);
+        /** A baseline scheme as claimable-schemes.yaml declares it, sized by the run's behaviour values. */
+        static Scheme of(ClaimableScheme declared, Behaviour b) {
+            return new Scheme(declared.id(), declared.claimant(), Set.copyOf(declared.rules()), null,
+                    b.get("takeup." + declared.id() + ".awareness"), b.get("takeup." + declared.id() + ".steps"));
+        }
+
+        /** An exemption claimed as a whole: every payment line its rules set. */
+        static Scheme ofExemption(String exemption, Actor claimant, double awareness, double steps) {
+            return new Scheme(exemption, claimant, Set.of(), exemption, awareness, steps);
         }
 
         /** Whether a payment line of a rules answer is paid under this scheme (and so only when it is claimed). */
@@ -76,25 +95,22 @@ final class TakeUp {
         NOT_WORTH_IT
     }
 
-    private final Behaviour behaviour;
     private final double hassleEmployer;
     private final double hassleWorker;
 
     TakeUp(Behaviour b) {
-        behaviour = b;
         hassleEmployer = b.get("takeup.hassle-per-step." + Actor.EMPLOYER.name());
         hassleWorker = b.get("takeup.hassle-per-step." + Actor.WORKER.name());
     }
 
     /** The chance the claimant knows the scheme, after the support has told a share of those who did not. */
     double awareness(Scheme s, Lever lever) {
-        double base = behaviour.get("takeup." + s.id() + ".awareness");
-        return 1 - (1 - base) * (1 - lever.reach());
+        return 1 - (1 - s.awareness()) * (1 - lever.reach());
     }
 
     /** The hassle of claiming, in euro: the steps left after the support, at the claimant's cost per step. */
     double hassle(Scheme s, Lever lever) {
-        double steps = Math.max(0, behaviour.get("takeup." + s.id() + ".steps") - lever.stepsRemoved());
+        double steps = Math.max(0, s.steps() - lever.stepsRemoved());
         return steps * (s.claimant() == Actor.EMPLOYER ? hassleEmployer : hassleWorker);
     }
 
@@ -127,6 +143,63 @@ final class TakeUp {
             return Outcome.UNAWARE;
         }
         return applyDraw < applyChance(s, gain, lever) ? Outcome.CLAIMED : Outcome.NOT_WORTH_IT;
+    }
+
+    /** The two draws of a case for a scheme (see {@link #decide}); the caller takes them from its own streams. */
+    interface Draws {
+        double aware(Scheme s);
+
+        double apply(Scheme s);
+    }
+
+    /** A payment line a scheme would have paid had it been claimed. */
+    record Unclaimed(String scheme, Answer.PaymentLine line) {
+    }
+
+    /**
+     * An answer after its claimants decided on the schemes it grants.
+     *
+     * @param claimed   the answer with the unclaimed schemes' lines taken out: what is paid and what decisions weigh
+     * @param unclaimed the lines taken out, each with its scheme, to be counted as unclaimed while the spell runs
+     * @param outcomes  per scheme the answer grants its claimant, the outcome of the claim
+     */
+    record Settled(Answer claimed, List<Unclaimed> unclaimed, SortedMap<String, Outcome> outcomes) {
+    }
+
+    /**
+     * Decides every scheme in {@code schemes} that the answer grants its claimant (a line it carries is paid to
+     * the claimant), and takes the lines of those not claimed out of the answer. A scheme the answer does not grant
+     * is not decided. {@code horizon} is the spell months whose payments the claimant weighs.
+     */
+    Settled settle(List<Scheme> schemes, Answer a, Function<Scheme, Lever> levers, Draws draws, int horizon) {
+        SortedMap<String, Outcome> outcomes = new TreeMap<>();
+        List<Scheme> notClaimed = new ArrayList<>();
+        for (Scheme s : schemes) {
+            if (a.payments().stream().noneMatch(p -> s.carries(p) && p.payee() == s.claimant())) {
+                continue;
+            }
+            Outcome o = decide(s, gain(s, a, horizon), levers.apply(s), draws.aware(s), draws.apply(s));
+            outcomes.put(s.id(), o);
+            if (o != Outcome.CLAIMED) {
+                notClaimed.add(s);
+            }
+        }
+        if (notClaimed.isEmpty()) {
+            return new Settled(a, List.of(), Collections.unmodifiableSortedMap(outcomes));
+        }
+        List<Unclaimed> unclaimed = new ArrayList<>();
+        for (Answer.PaymentLine p : a.payments()) {
+            for (Scheme s : notClaimed) {
+                if (s.carries(p)) {
+                    unclaimed.add(new Unclaimed(s.id(), p));
+                    break;
+                }
+            }
+        }
+        Set<String> exemptions = new TreeSet<>();
+        notClaimed.stream().filter(s -> s.exemption() != null).forEach(s -> exemptions.add(s.exemption()));
+        Answer claimed = a.withoutPayments(p -> notClaimed.stream().anyMatch(s -> s.carries(p)), exemptions);
+        return new Settled(claimed, List.copyOf(unclaimed), Collections.unmodifiableSortedMap(outcomes));
     }
 
     /**

@@ -43,14 +43,14 @@ class ClaimableSchemesTest {
             assertFalse(s.rules().isEmpty(), s.id() + " carries no rule");
             s.rules().forEach(r -> assertTrue(ruleIds.contains(r), s.id() + " names rule " + r
                     + ", which the rules folder does not have"));
-            TakeUp.Scheme scheme = TakeUp.Scheme.of(s);
+            TakeUp.Scheme scheme = TakeUp.Scheme.of(s, Behaviour.defaults());
             assertEquals(s.claimant(), scheme.claimant());
         });
     }
 
     @Test
     void theLkvSchemeCarriesTheLkvAndNotTheWageCostSubsidy() {
-        TakeUp.Scheme lkv = TakeUp.Scheme.of(ClaimableScheme.all().get("lkv"));
+        TakeUp.Scheme lkv = TakeUp.Scheme.of(ClaimableScheme.all().get("lkv"), Behaviour.defaults());
         assertEquals(Actor.EMPLOYER, lkv.claimant());
         assertTrue(lkv.carries(new Answer.PaymentLine("LKV-HIGHEST-APPLIES", PaymentType.WAGE_COST_ADVANTAGE,
                 Actor.STATE, Actor.EMPLOYER, 200, 1, 36, "LKV", null)));

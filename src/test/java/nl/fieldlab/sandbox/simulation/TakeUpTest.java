@@ -16,6 +16,7 @@ import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.domain.PaymentType;
 import nl.fieldlab.sandbox.rules.Answer;
 import nl.fieldlab.sandbox.scenario.Behaviour;
+import nl.fieldlab.sandbox.scenario.ClaimableScheme;
 
 /**
  * Mechanism take-up: a scheme is claimed only if its claimant knows it and it is worth the hassle; process support
@@ -25,9 +26,9 @@ class TakeUpTest {
 
     static final Behaviour B = Behaviour.defaults();
     static final double EPS = 1e-9;
-    static final TakeUp.Scheme LKV = new TakeUp.Scheme("lkv", Actor.EMPLOYER, Set.of("LKV-HIGHEST-APPLIES"), null);
-    static final TakeUp.Scheme STAP = new TakeUp.Scheme("stap", Actor.WORKER, Set.of("STAP-BUDGET"), null);
-    static final TakeUp.Scheme E9 = new TakeUp.Scheme("lkv", Actor.EMPLOYER, Set.of(), "E9");
+    static final TakeUp.Scheme LKV = TakeUp.Scheme.of(ClaimableScheme.all().get("lkv"), B);
+    static final TakeUp.Scheme STAP = TakeUp.Scheme.of(ClaimableScheme.all().get("stap"), B);
+    static final TakeUp.Scheme E9 = TakeUp.Scheme.ofExemption("E9", Actor.EMPLOYER, 0.5, 2);
     /** A year of the older-worker LKV after its phase-out (max EUR 2,600) and before it (max EUR 6,000). */
     static final double LKV_YEAR_LOW = 2600;
     static final double LKV_YEAR_HIGH = 6000;
@@ -46,15 +47,20 @@ class TakeUpTest {
         }
     }
 
+    /** The LKV scheme with one behaviour value set (as a scenario sets it). */
+    static TakeUp.Scheme lkvWith(String key, double value) {
+        return TakeUp.Scheme.of(ClaimableScheme.all().get("lkv"), Behaviour.with(Map.of(key, value)));
+    }
+
     @Test
     void aClaimantWhoDoesNotKnowTheSchemeNeverClaimsIt() {
-        TakeUp nobodyKnows = new TakeUp(Behaviour.with(Map.of("takeup.lkv.awareness", 0.0)));
-        assertEquals(0, nobodyKnows.claimChance(LKV, LKV_YEAR_HIGH, TakeUp.Lever.NONE), EPS);
-        assertEquals(TakeUp.Outcome.UNAWARE, nobodyKnows.decide(LKV, LKV_YEAR_HIGH, TakeUp.Lever.NONE, 0, 0));
-        TakeUp everybodyKnows = new TakeUp(Behaviour.with(Map.of("takeup.lkv.awareness", 1.0)));
-        assertEquals(everybodyKnows.applyChance(LKV, LKV_YEAR_HIGH, TakeUp.Lever.NONE),
-                everybodyKnows.claimChance(LKV, LKV_YEAR_HIGH, TakeUp.Lever.NONE), EPS, "near miss: all know it");
-        assertEquals(TakeUp.Outcome.CLAIMED, everybodyKnows.decide(LKV, LKV_YEAR_HIGH, TakeUp.Lever.NONE, 0.99, 0));
+        TakeUp.Scheme nobodyKnows = lkvWith("takeup.lkv.awareness", 0.0);
+        assertEquals(0, takeUp.claimChance(nobodyKnows, LKV_YEAR_HIGH, TakeUp.Lever.NONE), EPS);
+        assertEquals(TakeUp.Outcome.UNAWARE, takeUp.decide(nobodyKnows, LKV_YEAR_HIGH, TakeUp.Lever.NONE, 0, 0));
+        TakeUp.Scheme everybodyKnows = lkvWith("takeup.lkv.awareness", 1.0);
+        assertEquals(takeUp.applyChance(everybodyKnows, LKV_YEAR_HIGH, TakeUp.Lever.NONE),
+                takeUp.claimChance(everybodyKnows, LKV_YEAR_HIGH, TakeUp.Lever.NONE), EPS, "near miss: all know it");
+        assertEquals(TakeUp.Outcome.CLAIMED, takeUp.decide(everybodyKnows, LKV_YEAR_HIGH, TakeUp.Lever.NONE, 0.99, 0));
     }
 
     @Test
@@ -71,9 +77,12 @@ class TakeUpTest {
 
     @Test
     void anEmployersStepCostsMoreThanAWorkersAtTheSameSteps() {
-        TakeUp sameSteps = new TakeUp(Behaviour.with(Map.of("takeup.stap.steps", B.get("takeup.lkv.steps"))));
+        TakeUp.Scheme stap = TakeUp.Scheme.of(ClaimableScheme.all().get("stap"),
+                Behaviour.with(Map.of("takeup.stap.steps", B.get("takeup.lkv.steps"))));
         assertEquals(B.get("takeup.hassle-per-step.EMPLOYER") / B.get("takeup.hassle-per-step.WORKER"),
-                sameSteps.hassle(LKV, TakeUp.Lever.NONE) / sameSteps.hassle(STAP, TakeUp.Lever.NONE), EPS);
+                takeUp.hassle(LKV, TakeUp.Lever.NONE) / takeUp.hassle(stap, TakeUp.Lever.NONE), EPS);
+        assertEquals(B.get("takeup.stap.steps") * B.get("takeup.hassle-per-step.WORKER"),
+                takeUp.hassle(STAP, TakeUp.Lever.NONE), EPS, "near miss: the worker's own steps");
     }
 
     @Test
@@ -151,7 +160,56 @@ class TakeUpTest {
     @Test
     void onlyAnEmployerOrAWorkerClaims() {
         assertThrows(IllegalArgumentException.class,
-                () -> new TakeUp.Scheme("lkv", Actor.PROVIDER, Set.of("LKV-HIGHEST-APPLIES"), null));
+                () -> new TakeUp.Scheme("lkv", Actor.PROVIDER, Set.of("LKV-HIGHEST-APPLIES"), null, 0.2, 3));
+        assertThrows(IllegalArgumentException.class, () -> TakeUp.Scheme.ofExemption("E9", Actor.EMPLOYER, 1.5, 2));
         assertThrows(IllegalArgumentException.class, () -> new TakeUp.Lever(1.2, 0));
+    }
+
+    static final Answer HIRE_WITH_LKV_AND_E9 = new Answer(List.of(), List.of(), List.of(), List.of(), List.of(
+            line("LKV-HIGHEST-APPLIES", Actor.EMPLOYER, 200, 1, 36, null),
+            line("E9-PROVINCIAL-LKV-MIRROR", Actor.EMPLOYER, 300, 1, 24, "E9"),
+            line("E9-MIRROR-ADMINISTRATION", Actor.PROVIDER, 20, 1, 24, "E9"),
+            new Answer.PaymentLine("WML-WAGE", PaymentType.WAGE, Actor.EMPLOYER, Actor.WORKER, 3000, 1, 12, "wage",
+                    null)), List.of(), List.of(), Set.of("E9"));
+
+    /** Draws that make every claimant aware and every aware claimant apply (or none, with 1). */
+    static TakeUp.Draws draws(double aware, double apply) {
+        return new TakeUp.Draws() {
+            public double aware(TakeUp.Scheme s) {
+                return aware;
+            }
+
+            public double apply(TakeUp.Scheme s) {
+                return apply;
+            }
+        };
+    }
+
+    @Test
+    void anUnclaimedSchemesLinesLeaveTheAnswerAndAreKeptAsUnclaimed() {
+        TakeUp.Settled s = takeUp.settle(List.of(LKV, STAP, E9), HIRE_WITH_LKV_AND_E9, x -> TakeUp.Lever.NONE,
+                draws(0.999, 0), 12);
+        assertEquals(Map.of("lkv", TakeUp.Outcome.UNAWARE, "E9", TakeUp.Outcome.UNAWARE), s.outcomes(),
+                "STAP is not granted here, so not decided");
+        assertEquals(List.of("WML-WAGE"), s.claimed().payments().stream().map(Answer.PaymentLine::ruleId).toList());
+        assertEquals(Set.of(), s.claimed().exemptionsUsed(), "an unclaimed exemption is not used");
+        assertEquals(3, s.unclaimed().size(), "the E9 administration goes with the E9 claim");
+        assertEquals(-3000, s.claimed().netFor(Actor.EMPLOYER, 1), EPS, "the employer weighs no LKV it did not claim");
+    }
+
+    @Test
+    void aClaimedSchemeStaysInTheAnswer() {
+        TakeUp.Settled s = takeUp.settle(List.of(LKV, E9), HIRE_WITH_LKV_AND_E9, x -> TakeUp.Lever.NONE,
+                draws(0, 0), 12);
+        assertEquals(HIRE_WITH_LKV_AND_E9, s.claimed());
+        assertTrue(s.unclaimed().isEmpty());
+        assertEquals(Map.of("lkv", TakeUp.Outcome.CLAIMED, "E9", TakeUp.Outcome.CLAIMED), s.outcomes());
+        TakeUp.Settled onlyE9 = takeUp.settle(List.of(LKV, E9), HIRE_WITH_LKV_AND_E9,
+                x -> x == LKV ? TakeUp.Lever.NONE : new TakeUp.Lever(1, 0), draws(0.999, 0), 12);
+        assertEquals(Map.of("lkv", TakeUp.Outcome.UNAWARE, "E9", TakeUp.Outcome.CLAIMED), onlyE9.outcomes(),
+                "near miss: support that tells everyone in E9's scope, not the LKV's");
+        assertEquals(Set.of("E9"), onlyE9.claimed().exemptionsUsed());
+        assertEquals(1, onlyE9.unclaimed().size());
+        assertEquals("lkv", onlyE9.unclaimed().get(0).scheme());
     }
 }
