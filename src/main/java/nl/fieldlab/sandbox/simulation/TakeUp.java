@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.rules.Answer;
+import nl.fieldlab.sandbox.rules.ProcessSupport;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.ClaimableScheme;
 
@@ -78,6 +79,22 @@ final class TakeUp {
     record Lever(double reach, double stepsRemoved) {
 
         static final Lever NONE = new Lever(0, 0);
+
+        /**
+         * What the supports a case falls under do for one scheme: only those that help the scheme's claimant and
+         * cover it count; each tells a share of those the others left unaware, and their steps removed add up.
+         */
+        static Lever of(List<ProcessSupport> inScope, Scheme s) {
+            double unaware = 1;
+            double steps = 0;
+            for (ProcessSupport p : inScope) {
+                if (p.side() == s.claimant() && p.covers(s.id())) {
+                    unaware *= 1 - p.reach();
+                    steps += p.stepsRemoved();
+                }
+            }
+            return steps == 0 && unaware == 1 ? NONE : new Lever(1 - unaware, steps);
+        }
 
         Lever {
             if (!(reach >= 0 && reach <= 1) || !(stepsRemoved >= 0)) {

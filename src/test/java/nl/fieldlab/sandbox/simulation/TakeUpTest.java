@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.domain.PaymentType;
 import nl.fieldlab.sandbox.rules.Answer;
+import nl.fieldlab.sandbox.rules.ProcessSupport;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.ClaimableScheme;
 
@@ -211,5 +212,22 @@ class TakeUpTest {
         assertEquals(Set.of("E9"), onlyE9.claimed().exemptionsUsed());
         assertEquals(1, onlyE9.unclaimed().size());
         assertEquals("lkv", onlyE9.unclaimed().get(0).scheme());
+    }
+
+    static ProcessSupport support(String id, Actor side, List<String> schemes, double reach, double steps) {
+        return new ProcessSupport(id, id, ProcessSupport.Kind.CASE_SUPPORT, side, schemes, reach, steps, null, 1000,
+                Actor.PROVINCE, "test", "test");
+    }
+
+    @Test
+    void supportsForTheClaimantAndTheSchemeCombineAndOthersDoNotCount() {
+        ProcessSupport ambassador = support("P1", Actor.EMPLOYER, List.of("lkv", "E9"), 0.65, 2);
+        ProcessSupport entryPoint = support("P2", Actor.EMPLOYER, List.of("all"), 0.2, 1);
+        ProcessSupport workers = support("P3", Actor.WORKER, List.of("all"), 0.5, 1);
+        TakeUp.Lever both = TakeUp.Lever.of(List.of(ambassador, entryPoint, workers), LKV);
+        assertEquals(1 - 0.35 * 0.8, both.reach(), EPS, "each tells a share of those the other left unaware");
+        assertEquals(3, both.stepsRemoved(), EPS);
+        assertEquals(TakeUp.Lever.NONE, TakeUp.Lever.of(List.of(ambassador), STAP), "near miss: not the worker's");
+        assertEquals(0.5, TakeUp.Lever.of(List.of(ambassador, workers), STAP).reach(), EPS);
     }
 }
