@@ -12,7 +12,9 @@ public final class Rng {
         POPULATION, VACANCY_NEW, VACANCY_FILL, SEARCH, SEARCH_POOL, SEARCH_PICK, ROUTE, HIRE, TRIAL_CONVERT,
         COURSE_UPTAKE, COURSE_SPONTANEOUS, COURSE_COMPLETE, SEPARATION, LAYOFF, EXIT_OTHER,
         /** the quality of a worker-vacancy match (two draws: MATCH and MATCH_2) */
-        MATCH, MATCH_2, SIDE_JOB_START, SIDE_JOB_STOP, APPRENTICESHIP, COACHING, COURSE_LOAN, SELF_PAY, RENEWAL
+        MATCH, MATCH_2, SIDE_JOB_START, SIDE_JOB_STOP, APPRENTICESHIP, COACHING, COURSE_LOAN, SELF_PAY, RENEWAL,
+        /** whether an employer (TAKE_UP_AWARE_EMPLOYER) or a worker knows a scheme, and whether a case is claimed */
+        TAKE_UP_AWARE_EMPLOYER, TAKE_UP_AWARE_WORKER, TAKE_UP_APPLY
     }
 
     private final long key;
