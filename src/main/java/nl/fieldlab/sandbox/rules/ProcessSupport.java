@@ -78,6 +78,14 @@ public record ProcessSupport(String id, String title, Kind kind, Actor side, Lis
             @FreeText @JsonProperty(required = true) String source) {
     }
 
+    /** The JSON Schema of process-support declarations. */
+    public static tools.jackson.databind.node.ObjectNode schema() {
+        return nl.fieldlab.sandbox.input.JsonSchema.of(SupportSpec.class, "Fieldlab Sandbox process support declaration",
+                "Process support as an intervention: a work ambassador, one entry point or case support that helps"
+                        + " employers or workers claim the schemes in its scope (rules/support/*.yaml)",
+                java.util.Set.of());
+    }
+
     /**
      * Reads one declaration; every problem is reported with its file, line and field.
      *
