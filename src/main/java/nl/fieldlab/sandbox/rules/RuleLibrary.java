@@ -518,26 +518,7 @@ public final class RuleLibrary {
                         reference, values, InputError.display(file), yaml.line(at), false, range));
             });
         }
-        ScopeSpec sc = s.scope();
-        YearMonth scopeFrom = Months.parse(yaml, "scope.from", sc.from());
-        YearMonth scopeUntil = Months.parse(yaml, "scope.until", sc.until());
-        if (scopeFrom != null && scopeUntil != null) {
-            yaml.check(!scopeFrom.isAfter(scopeUntil), "scope.until", "the scope ends (" + scopeUntil
-                    + ") before it starts (from " + scopeFrom + "): it would cover no month");
-        }
-        if (sc.minAge() != null && sc.maxAge() != null && sc.maxAge() > 0) {
-            yaml.check(sc.minAge() <= sc.maxAge(), "scope.maxAge", "maxAge " + sc.maxAge() + " is below minAge "
-                    + sc.minAge() + ": the scope would cover no age (maxAge 0 means no upper limit)");
-        }
-        CapSpec cap = sc.cap() == null ? new CapSpec(null, null, null) : sc.cap();
-        double staffShare = cap.staffShare() == null ? 0 : cap.staffShare();
-        double budget = cap.budget() == null ? 0 : cap.budget();
-        int participants = cap.participants() == null ? 0 : cap.participants();
-        List<String> scopeRegions = sc.regions() == null ? List.of() : sc.regions();
-        for (int i = 0; i < scopeRegions.size(); i++) {
-            String problem = regions.scopeProblem(scopeRegions.get(i));
-            yaml.check(problem == null, "scope.regions[" + i + "]", problem);
-        }
+        ExemptionScope scope = readScope(yaml, s.scope(), regions);
         LegalRoute route = null;
         if (s.legalRoute() != null) {
             LegalRouteSpec r = s.legalRoute();
@@ -563,7 +544,33 @@ public final class RuleLibrary {
             route = new LegalRoute(r.kind(), r.who().strip(), min, max, r.source().strip(), parts);
         }
         yaml.done();
-        ExemptionScope scope = new ExemptionScope(
+        return new Exemption(s.id(), s.title(), s.description().strip(), s.mechanism().strip(), s.risk().strip(),
+                s.source(), s.suspends() == null ? List.of() : s.suspends(), ruleFiles, params, scope, route,
+                InputError.display(file));
+    }
+
+    /** An exemption's (or a process support's) scope as declared, checked field by field. */
+    static ExemptionScope readScope(YamlFile yaml, ScopeSpec sc, Regions regions) {
+        YearMonth scopeFrom = Months.parse(yaml, "scope.from", sc.from());
+        YearMonth scopeUntil = Months.parse(yaml, "scope.until", sc.until());
+        if (scopeFrom != null && scopeUntil != null) {
+            yaml.check(!scopeFrom.isAfter(scopeUntil), "scope.until", "the scope ends (" + scopeUntil
+                    + ") before it starts (from " + scopeFrom + "): it would cover no month");
+        }
+        if (sc.minAge() != null && sc.maxAge() != null && sc.maxAge() > 0) {
+            yaml.check(sc.minAge() <= sc.maxAge(), "scope.maxAge", "maxAge " + sc.maxAge() + " is below minAge "
+                    + sc.minAge() + ": the scope would cover no age (maxAge 0 means no upper limit)");
+        }
+        CapSpec cap = sc.cap() == null ? new CapSpec(null, null, null) : sc.cap();
+        double staffShare = cap.staffShare() == null ? 0 : cap.staffShare();
+        double budget = cap.budget() == null ? 0 : cap.budget();
+        int participants = cap.participants() == null ? 0 : cap.participants();
+        List<String> scopeRegions = sc.regions() == null ? List.of() : sc.regions();
+        for (int i = 0; i < scopeRegions.size(); i++) {
+            String problem = regions.scopeProblem(scopeRegions.get(i));
+            yaml.check(problem == null, "scope.regions[" + i + "]", problem);
+        }
+        return new ExemptionScope(
                 sc.questions() == null ? EnumSet.noneOf(QuestionType.class) : Set.copyOf(sc.questions()),
                 regions.expand(scopeRegions),
                 sc.statuses() == null ? Set.of() : Set.copyOf(sc.statuses()),
@@ -571,9 +578,6 @@ public final class RuleLibrary {
                 sc.maxAge() == null ? 0 : sc.maxAge(),
                 Boolean.TRUE.equals(sc.technicalOnly()),
                 scopeFrom, scopeUntil, staffShare, budget, participants, Boolean.TRUE.equals(sc.cohort()));
-        return new Exemption(s.id(), s.title(), s.description().strip(), s.mechanism().strip(), s.risk().strip(),
-                s.source(), s.suspends() == null ? List.of() : s.suspends(), ruleFiles, params, scope, route,
-                InputError.display(file));
     }
 
     /** Whether a file, with every link followed, still lies inside {@code dir} (itself with links followed). */

@@ -20,7 +20,9 @@ public final class Rng {
         /** an employer withdrawing an unfilled vacancy (mechanism vacancies; appended) */
         VACANCY_LAPSE,
         /** the employer's ranking of a simulated applicant among the acceptable outsiders (mechanism vacancies) */
-        VACANCY_RANK
+        VACANCY_RANK,
+        /** whether an employer (TAKE_UP_AWARE_EMPLOYER) or a worker knows a scheme, and whether a case is claimed */
+        TAKE_UP_AWARE_EMPLOYER, TAKE_UP_AWARE_WORKER, TAKE_UP_APPLY
     }
 
     private final long key;

@@ -38,7 +38,7 @@ class MechanismsTest {
         });
         Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, Hiring.ID, MatchQuality.ID, TrialScreening.ID,
                 Apprenticeship.ID, BblContract.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID,
-                SteppingStone.ID, Coaching.ID, SocialReturnDemand.ID, VacancyCompetition.ID, "other-exit",
+                SteppingStone.ID, Coaching.ID, SocialReturnDemand.ID, VacancyCompetition.ID, TakeUp.ID, "other-exit",
                 Run.RETIREMENT));
         assertEquals(classes, new TreeSet<>(mechanisms), "every mechanism is implemented, every class described");
     }
