@@ -65,6 +65,7 @@ final class Run {
     // the mechanisms
     private final JobSearch search;
     private final Hiring hiring;
+    private final HiringResponse response;
     private final MatchQuality match;
     private final TrialScreening screening;
     private final Apprenticeship apprenticeship;
@@ -122,6 +123,7 @@ final class Run {
         Behaviour b = scenario.behaviour();
         search = new JobSearch(b);
         hiring = new Hiring(b);
+        response = new HiringResponse(b);
         match = new MatchQuality(b);
         screening = new TrialScreening(b);
         apprenticeship = new Apprenticeship(b);
@@ -710,9 +712,9 @@ final class Run {
         double normalWage = normalLabourCost(q, a);
         double cost = 0;
         for (int month = 1; month <= MatchQuality.PROBATION_MONTHS; month++) {
-            cost -= a.netFor(Actor.EMPLOYER, month);
+            cost -= response.weighedNet(a, month);
             if (course != null) {
-                cost -= course.netFor(Actor.EMPLOYER, month);
+                cost -= response.weighedNet(course, month);
             }
         }
         cost /= MatchQuality.PROBATION_MONTHS;
