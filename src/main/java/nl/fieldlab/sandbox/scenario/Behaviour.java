@@ -41,8 +41,12 @@ public final class Behaviour {
      * @param parameters      the behaviour values that size it
      * @param rulesParameters the rules' parameters that size it instead (the state pension age for retirement)
      */
+    /**
+     * @param scenarioFields the scenario fields that size it, for a mechanism whose values are the scenario's own
+     *                       (inflow: a group's inflowPerMonth), as {@code workers[].inflowPerMonth}
+     */
     public record Mechanism(String id, String decision, String says, String source, List<String> parameters,
-            List<String> rulesParameters) {
+            List<String> rulesParameters, List<String> scenarioFields) {
     }
 
     private static final SortedMap<String, Default> DEFAULTS = loadDefaults();
@@ -196,8 +200,10 @@ public final class Behaviour {
                         .map(Map.Entry::getKey).toList();
                 List<String> fromRules = v.get("rulesParameters") instanceof List<?> l
                         ? l.stream().map(String::valueOf).toList() : List.of();
+                List<String> fromScenario = v.get("scenarioFields") instanceof List<?> l
+                        ? l.stream().map(String::valueOf).toList() : List.of();
                 out.put(id, new Mechanism(id, String.valueOf(v.get("decision")), String.valueOf(v.get("says")),
-                        String.valueOf(v.get("source")), params, fromRules));
+                        String.valueOf(v.get("source")), params, fromRules, fromScenario));
             });
             return Collections.unmodifiableSortedMap(out);
         } catch (IOException e) {

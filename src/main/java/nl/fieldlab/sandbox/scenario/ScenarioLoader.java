@@ -340,6 +340,10 @@ public final class ScenarioLoader {
         range(yaml, at + ".dailyWage", g.dailyWage());
         range(yaml, at + ".workHistoryYears", g.workHistoryYears());
         range(yaml, at + ".monthsUnemployed", g.monthsUnemployed());
+        // entrants start a spell out of work: people in work do not flow in as a group of their own
+        yaml.check(g.inflow() == 0 || g.status() != nl.fieldlab.sandbox.domain.Status.EMPLOYED, at + ".inflowPerMonth",
+                "expected no inflow for an EMPLOYED group: entrants start a spell out of work (WW, BIJSTAND, WAJONG "
+                        + "or NONE), got " + num(g.inflow()) + " a month");
         // a child under five is under 12 too
         yaml.check(g.childUnder12Share() == null || g.youngChildShare() == null
                 || g.childUnder12Share() >= g.youngChildShare(), at + ".childUnder12Share", "expected at least "

@@ -110,6 +110,7 @@ public final class Metrics {
     public static final String APPRENTICESHIPS = "apprenticeships";
     public static final String APPRENTICESHIPS_COMPLETED = "apprenticeshipsCompleted";
     public static final String APPRENTICESHIPS_ENDED = "apprenticeshipsEnded";
+    public static final String ENTRANTS = "entrants";
     public static final String SIDE_JOBS = "sideJobs";
     public static final String SIDE_JOB_MONTHS = "sideJobMonths";
     public static final String COACHED = "coached";
@@ -292,6 +293,8 @@ public final class Metrics {
         d.put(APPRENTICESHIPS_COMPLETED, "apprentices who completed their course");
         d.put(APPRENTICESHIPS_ENDED, "apprenticeships whose course ended within the horizon, completed or left early "
                 + "(BBL completion is apprenticeshipsCompleted against these: courses still running are not counted)");
+        d.put(ENTRANTS, "workers who entered after the start: new WW, bijstand or other spells out of work at a group's "
+                + "inflowPerMonth (mechanism inflow)");
         d.put(SIDE_JOBS, "workers who combined a benefit with a part-time job at some point");
         d.put(SIDE_JOB_MONTHS, "months of part-time work on a benefit");
         d.put(COACHED, "workers a provider coached in an outcome-financed project");

@@ -15,8 +15,6 @@ public final class Rng {
         MATCH, MATCH_2, SIDE_JOB_START, SIDE_JOB_STOP, APPRENTICESHIP, COACHING, COURSE_LOAN, SELF_PAY, RENEWAL,
         /** an apprentice leaves the BBL course, and its contract, early */
         BBL_LEAVING,
-        /** new entrants per group and month (mechanism inflow; appended so that earlier streams keep their draws) */
-        INFLOW,
         /** an employer withdrawing an unfilled vacancy (mechanism vacancies; appended) */
         VACANCY_LAPSE,
         /** the employer's ranking of a simulated applicant among the acceptable outsiders (mechanism vacancies) */

@@ -67,6 +67,10 @@ final class Run {
     private final Hiring hiring;
     private final HiringResponse response;
     private final LearningWhileEmployed learning;
+    /** The next entrant to enter (mechanism inflow): workers after the stock are listed by entry month. */
+    private int nextEntrant;
+    /** Mechanism inflow's id (its one value is a scenario field, inflowPerMonth, not a behaviour value). */
+    static final String INFLOW = "inflow";
     private final MatchQuality match;
     private final TrialScreening screening;
     private final Apprenticeship apprenticeship;
@@ -181,7 +185,7 @@ final class Run {
         totals.discountRate = start.has(DISCOUNT_RATE) ? start.value(DISCOUNT_RATE) : Double.NaN;
         Round round = new Round(decider, baseline, reach, observer);
         for (Worker w : workers) {
-            if (w.status != Status.EMPLOYED) {
+            if (w.active && w.status != Status.EMPLOYED) {
                 becomeSeeker(w, 0);
                 if (Population.onBenefit(w.status)) {
                     claim(round, w, w.status, 0, -w.p.monthsUnemployed());
@@ -213,6 +217,7 @@ final class Run {
 
     private void month(int m, Round round) {
         vacancies(m);
+        enter(round, m);
         for (Worker w : workers) {
             if (w.active) {
                 progress(round, w, m);
@@ -247,6 +252,33 @@ final class Run {
         book(m);
         if ((m + 1) % 12 == 0 || m == months - 1) {
             totals.yearEnd(m / 12, countEmployedSeekers());
+        }
+    }
+
+    // ------------------------------------------------------------------ entrants (mechanism: inflow)
+
+    /**
+     * Mechanism inflow: this month's entrants start a spell out of work and claim their benefit, as the stock did at
+     * the start, before anyone's month runs its course (the population lists entrants by entry month, after the stock).
+     */
+    private void enter(Round round, int m) {
+        boolean any = false;
+        while (nextEntrant < workers.length && workers[nextEntrant].p.entryMonth() <= m) {
+            Worker w = workers[nextEntrant++];
+            if (w.p.entryMonth() < m || w.active) {
+                continue;
+            }
+            w.active = true;
+            totals.entrants++;
+            becomeSeeker(w, m);
+            event(w, m, INFLOW, "enters", () -> "a new " + w.status + " spell out of work", null, null);
+            if (Population.onBenefit(w.status)) {
+                claim(round, w, w.status, m, m);
+            }
+            any = true;
+        }
+        if (any) {
+            round.resolve();
         }
     }
 

@@ -43,6 +43,8 @@ public final class RunTotals implements java.io.Serializable {
     int apprenticeshipsCompleted;
     /** apprenticeships whose course ended within the horizon, completed or left early */
     int apprenticeshipsEnded;
+    /** workers who entered after the start (mechanism inflow) */
+    int entrants;
     long sideJobMonths;
     int workersWithSideJob;
     /** jobs started at the simulated employers, re-hires included */
@@ -164,11 +166,17 @@ public final class RunTotals implements java.io.Serializable {
                 }
             }
         }
-        boolean placedIn12 = placed && firstPlacement < 12;
+        // the calibration figures are entry-cohort figures: an entrant counts from its entry, if its first 12 months
+        // fall inside the run (the stock counts from the start, as always)
+        int entry = p.entryMonth();
+        if (entry > 0 && entry + 12 > placementsByMonth.length) {
+            return;
+        }
+        boolean placedIn12 = placed && firstPlacement - entry < 12;
         if (p.status() == nl.fieldlab.sandbox.domain.Status.WW) {
             wwCohort++;
             wwPlaced12 += placedIn12 ? 1 : 0;
-            if (p.ageAtStart() >= 50) {
+            if (p.ageAt(entry) >= 50) {
                 ww50Cohort++;
                 ww50Placed12 += placedIn12 ? 1 : 0;
             }
@@ -178,7 +186,7 @@ public final class RunTotals implements java.io.Serializable {
             }
         } else if (p.status() == nl.fieldlab.sandbox.domain.Status.BIJSTAND) {
             bijstandCohort++;
-            bijstandLeft12 += leftBenefit >= 0 && leftBenefit < 12 ? 1 : 0;
+            bijstandLeft12 += leftBenefit >= 0 && leftBenefit - entry < 12 ? 1 : 0;
             bijstandPlaced12 += placedIn12 ? 1 : 0;
         }
     }
@@ -338,6 +346,7 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.APPRENTICESHIPS, (double) apprenticeships);
         m.put(Metrics.APPRENTICESHIPS_COMPLETED, (double) apprenticeshipsCompleted);
         m.put(Metrics.APPRENTICESHIPS_ENDED, (double) apprenticeshipsEnded);
+        m.put(Metrics.ENTRANTS, (double) entrants);
         m.put(Metrics.SIDE_JOBS, (double) workersWithSideJob);
         m.put(Metrics.SIDE_JOB_MONTHS, (double) sideJobMonths);
         m.put(Metrics.COACHED, (double) coached);

@@ -17,7 +17,8 @@ final class Worker {
     Status entryStatus;
     int field;
     Education education;
-    boolean active = true;
+    /** In the simulation this month: entered (the stock at the start, an entrant from its month) and not left. */
+    boolean active;
     int unemployedSince;
     int monthsWorked;
     int weeksWorkedLast36;
@@ -58,7 +59,8 @@ final class Worker {
         this.entryStatus = p.status();
         this.field = p.field();
         this.education = p.education();
-        this.unemployedSince = -p.monthsUnemployed();
+        this.active = p.entryMonth() == 0;
+        this.unemployedSince = p.entryMonth() - p.monthsUnemployed();
         boolean workedBefore = p.status() == Status.WW || p.status() == Status.EMPLOYED;
         this.weeksWorkedLast36 = workedBefore ? 36 : 0;
         this.yearsWorkedLast5 = workedBefore ? Math.min(5, p.workHistoryYears()) : 0;

@@ -31,14 +31,20 @@ class MechanismsTest {
         Behaviour.documented().forEach((key, d) -> assertTrue(mechanisms.contains(d.mechanism()),
                 key + " names mechanism '" + d.mechanism() + "', which mechanisms.yaml does not describe"));
         Behaviour.mechanisms().values().forEach(m -> {
-            assertFalse(m.parameters().isEmpty() && m.rulesParameters().isEmpty(), m.id() + " has no values");
+            assertFalse(m.parameters().isEmpty() && m.rulesParameters().isEmpty() && m.scenarioFields().isEmpty(),
+                    m.id() + " has no values");
+            m.scenarioFields().forEach(f -> assertTrue(f.startsWith("workers[].") && java.util.Arrays.stream(
+                    nl.fieldlab.sandbox.scenario.WorkerGroup.class.getRecordComponents()).anyMatch(c -> c.getName()
+                            .equals(f.substring("workers[].".length()))), m.id() + " names scenario field " + f
+                            + ", which a worker group does not have"));
             m.rulesParameters().forEach(k -> assertTrue(TestRuns.library().knowsParameter(k),
                     m.id() + " names rules parameter " + k + ", which the rules folder does not have"));
             assertFalse(m.says().isBlank() || m.source().isBlank() || m.decision().isBlank(), m.id());
         });
         Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, Hiring.ID, HiringResponse.ID, LearningWhileEmployed.ID, MatchQuality.ID, TrialScreening.ID,
                 Apprenticeship.ID, BblContract.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID,
-                SteppingStone.ID, Coaching.ID, SocialReturnDemand.ID, VacancyCompetition.ID, TakeUp.ID, "other-exit",
+                SteppingStone.ID, Coaching.ID, SocialReturnDemand.ID, VacancyCompetition.ID, TakeUp.ID, Run.INFLOW,
+                "other-exit",
                 Run.RETIREMENT));
         assertEquals(classes, new TreeSet<>(mechanisms), "every mechanism is implemented, every class described");
     }
