@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 4;
+    private static final int LAYOUT = 5;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -55,7 +55,8 @@ public final class RunTotalsCodec {
                     t.vacanciesUnfilled, t.workToWork, t.coached, t.apprenticeships, t.apprenticeshipsCompleted,
                     t.workersWithSideJob, t.hires, t.wwCohort, t.wwPlaced12, t.ww50Cohort, t.ww50Placed12,
                     t.wwTechCohort, t.wwTechPlaced12, t.bijstandCohort, t.bijstandLeft12, t.bijstandPlaced12, t.outcomeSuccesses,
-                    t.apprenticeshipsEnded}) {
+                    t.apprenticeshipsEnded, t.subsidisedHires[0], t.subsidisedHires[1], t.subsidisedHires[2],
+                    t.subsidisedHires[3], t.trialsDisplacedOutsiders, t.trialsDisplacedInsiders}) {
                 out.writeInt(v);
             }
             for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
@@ -88,6 +89,7 @@ public final class RunTotalsCodec {
                 out.writeInt(e.getValue());
             }
             writeArrays(out, t.exemptionPaid);
+            writeArrays(out, t.subsidisedHiresByExemption);
             out.writeInt(t.changedAnswers.size());
             for (ChangedAnswer c : t.changedAnswers) {
                 writeChange(out, c);
@@ -115,7 +117,7 @@ public final class RunTotalsCodec {
             }
             // the kind of list the simulator passes (Stream.toList), so that the totals equal a local run's in every way
             RunTotals t = new RunTotals(months, groups.stream().toList(), workers, List.of());
-            int[] i = new int[32];
+            int[] i = new int[38];
             for (int k = 0; k < i.length; k++) {
                 i[k] = in.readInt();
             }
@@ -151,6 +153,9 @@ public final class RunTotalsCodec {
             t.bijstandPlaced12 = i[29];
             t.outcomeSuccesses = i[30];
             t.apprenticeshipsEnded = i[31];
+            System.arraycopy(i, 32, t.subsidisedHires, 0, t.subsidisedHires.length);
+            t.trialsDisplacedOutsiders = i[36];
+            t.trialsDisplacedInsiders = i[37];
             t.monthsToPlacement = in.readLong();
             t.vacancyMonthsOpen = in.readLong();
             t.sideJobMonths = in.readLong();
@@ -182,6 +187,7 @@ public final class RunTotalsCodec {
                 t.blocked.put(in.readUTF(), in.readInt());
             }
             in.arrays("exemptionPaid", t.exemptionPaid, workers);
+            in.arrays("subsidisedHiresByExemption", t.subsidisedHiresByExemption, t.subsidisedHires.length);
             n = in.count("changedAnswers", 40);
             for (int k = 0; k < n; k++) {
                 t.changedAnswers.add(in.change(workers, groups.size()));
