@@ -279,7 +279,8 @@ final class Run {
     // ------------------------------------------------------------------ vacancies (mechanism: vacancies)
 
     private void vacancies(int m) {
-        double initial = m == 0 ? initialVacancyMonths : 1;
+        // mechanism vacancies: a tight market has more vacancies than the scenario's rates (set at the reference)
+        double initial = (m == 0 ? initialVacancyMonths : 1) * competition.vacancyFactor();
         for (Market.EmployerState e : market.employers) {
             int n = rng.poisson(Stream.VACANCY_NEW, e.index, m, e.vacancyRate * initial);
             for (int k = 0; k < n; k++) {
@@ -609,9 +610,11 @@ final class Run {
                 continue;
             }
             long id = w.p.id();
-            // mechanism stepping-stone: a side job locks in or opens doors, by when in the spell it began
+            // mechanism stepping-stone: a side job locks in or opens doors, by when in the spell it began; mechanism
+            // vacancies: more vacancies per job seeker in a tight market, more contacts
             double contact = Math.min(1, search.contactChance(w.entryStatus, w.monthsOutOfWork(m), w.p.ageAt(m),
-                    w.searchDuty(m), w.inCourse(), w.coached(m)) * steppingStone.contactFactor(w.sideJob));
+                    w.searchDuty(m), w.inCourse(), w.coached(m)) * steppingStone.contactFactor(w.sideJob)
+                    * competition.vacancyFactor());
             if (rng.uniform(Stream.SEARCH, id, m) < contact) {
                 List<Market.Vacancy> own = market.openIn(w.field);
                 List<Market.Vacancy> pool = !own.isEmpty()

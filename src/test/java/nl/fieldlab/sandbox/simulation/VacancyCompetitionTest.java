@@ -177,8 +177,26 @@ class VacancyCompetitionTest {
     }
 
     @Test
-    void atTheDefaultLapseRateNoVacancyLapses() {
-        assertFalse(new VacancyCompetition(DEFAULTS).lapses(0.0));
+    void atTheDefaultsAnOpenVacancyClosesWithinAboutAQuarter() {
+        VacancyCompetition c = new VacancyCompetition(DEFAULTS);
+        // CBS 84545NED: filled (withdrawn included) per quarter about the open stock, about 0.3 a month
+        double closing = 1 - (1 - c.outsideFillChance()) * (1 - DEFAULTS.get("vacancy.lapse-rate"));
+        assertEquals(0.3, closing, 0.01);
+        assertTrue(c.canLapse());
+    }
+
+    @Test
+    void aTightMarketOpensMoreVacanciesAndItsJobSeekersMeetMoreOfThem() {
+        assertEquals(1, new VacancyCompetition(DEFAULTS).vacancyFactor(), EPS);
+        assertEquals(Math.sqrt(TIGHT / 1.08), at(TIGHT).vacancyFactor(), 1e-9);
+        assertEquals(Math.sqrt(0.5), at(SLACK).vacancyFactor(), 1e-9);
+        // near miss: a market a little slacker than the reference opens a little fewer
+        assertTrue(at(1.07).vacancyFactor() < 1);
+    }
+
+    @Test
+    void lapsesFollowTheRate() {
+        assertFalse(withLapse(0).lapses(0.0));
         assertTrue(withLapse(0.3).lapses(0.29));
         assertFalse(withLapse(0.3).lapses(0.31));
     }
