@@ -85,7 +85,101 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             }
             out.addAll(List.of(payersSection(ce), overTimeSection(ce)));
         }
+        Section displacement = displacementSection();
+        if (displacement != null) {
+            out.add(displacement);
+        }
         return out;
+    }
+
+    /** The metric rows of the displacement table, by row label (mean per replication, and share where one applies). */
+    private static final List<String[]> DISPLACEMENT_ROWS = List.of(
+            new String[] {"subsidised hires", ""},
+            new String[] {"deadweight: would have been hired without the payments", ".deadweight"},
+            new String[] {"tipped, displacing an applicant from outside the population", ".displacedOutsiders"},
+            new String[] {"tipped, displacing another job seeker who applied the same month", ".displacedInsiders"},
+            new String[] {"tipped, net new jobs (the vacancy would have lapsed or stayed open)", ".netNewJobs"});
+
+    /**
+     * Subsidised hires split into deadweight, displaced outsiders and insiders, and net new jobs, per variant and per
+     * exemption whose payments reach hires; and trial placements that took the place of a paid hire. Null when the
+     * run made no subsidised hire and no trial placement.
+     */
+    public Section displacementSection() {
+        var metrics = comparison.metrics();
+        if (!metrics.containsKey(Metrics.SUBSIDISED_HIRES)) {
+            return null;
+        }
+        List<String> variants = variants();
+        boolean any = variants.stream().anyMatch(v -> mean(Metrics.SUBSIDISED_HIRES, v) > 0
+                || mean(Metrics.TRIALS_STARTED, v) > 0);
+        if (!any) {
+            return null;
+        }
+        List<String> columns = new ArrayList<>(List.of("per replication (share of the subsidised hires)"));
+        columns.addAll(variants);
+        List<List<String>> rows = new ArrayList<>();
+        addDisplacementRows(rows, variants, Metrics.SUBSIDISED_HIRES, "", v -> true);
+        for (String ex : exemptionsUsed()) {
+            String prefix = Metrics.SUBSIDISED_HIRES + "." + ex;
+            if (variants.stream().anyMatch(v -> mean(prefix, v) > 0)) {
+                addDisplacementRows(rows, variants, prefix, ex + "'s payments: ", v -> inVariant(v, ex));
+            }
+        }
+        List<String> trials = new ArrayList<>(List.of("trial placements started"));
+        List<String> displacing = new ArrayList<>(List.of("trial placements in place of a paid hire (outsiders; "
+                + "job seekers)"));
+        for (String v : variants) {
+            double started = mean(Metrics.TRIALS_STARTED, v);
+            trials.add(ReportWriter.fmt(started));
+            double d = mean(Metrics.TRIALS_DISPLACING_HIRES, v);
+            displacing.add(ReportWriter.fmt(d) + (started > 0 ? " (" + CostEffectiveness.pct(d / started)
+                    + " of trials)" : "") + " (" + ReportWriter.fmt(mean(Metrics.TRIALS_DISPLACING_HIRES
+                    + Metrics.OUTSIDERS, v)) + "; " + ReportWriter.fmt(mean(Metrics.TRIALS_DISPLACING_HIRES
+                    + Metrics.INSIDERS, v)) + ")");
+        }
+        rows.add(trials);
+        rows.add(displacing);
+        return new Section("displacement", "Subsidised hires: deadweight, displacement and net new jobs", List.of(
+                "A subsidised hire is one for which public bodies pay the employer: a wage-cost subsidy, a wage-cost "
+                + "advantage, sickness benefit under the no-risk policy, a training grant, or an exemption's own "
+                + "payments. Each is weighed with the run's own draws (mechanism vacancies): it is deadweight when "
+                + "the employer's hire draw lies below its chance without the payments (it would have hired anyway, "
+                + "the same month); otherwise the payments tipped it, and the vacancy's own draws say what it took: "
+                + "a job another simulated job seeker who applied the same month would have won (displaced "
+                + "insider), a job an applicant from outside the population would have filled that month or later "
+                + "(displaced outsider), or a job that would have lapsed or stayed open to the end (a net new job). "
+                + "The four add up to the subsidised hires. An exemption's rows weigh the hires its payments reach "
+                + "against the chance without its payments only. Later applicants from the population are not "
+                + "followed: the insider displacement counted here is the direct one; the rest shows in the "
+                + "baseline's paired placements. A trial placement is unpaid work: one in a vacancy a paid hire "
+                + "would otherwise have filled counts as displacing that hire (the risk of a longer trial, E2). "
+                + "The deadweight share in the cost-effectiveness table is another measure: the share of the "
+                + "money paid for workers the baseline also places."), columns, rows);
+    }
+
+    private void addDisplacementRows(List<List<String>> rows, List<String> variants, String prefix, String label,
+            java.util.function.Predicate<String> applies) {
+        for (String[] r : DISPLACEMENT_ROWS) {
+            List<String> row = new ArrayList<>(List.of(label + r[0]));
+            for (String v : variants) {
+                if (!applies.test(v)) {
+                    row.add("n/a (not in this variant)");
+                    continue;
+                }
+                double n = mean(prefix + r[1], v);
+                double all = mean(prefix, v);
+                row.add(ReportWriter.fmt(n) + (r[1].isEmpty() || all <= 0 ? ""
+                        : " (" + CostEffectiveness.pct(n / all) + ")"));
+            }
+            rows.add(row);
+        }
+    }
+
+    /** The mean of a metric over a variant's replications (0 when the variant does not report it). */
+    private double mean(String metric, String variant) {
+        Summary s = comparison.metrics().getOrDefault(metric, Map.of()).get(variant);
+        return s == null || s.n() == 0 ? 0 : s.mean();
     }
 
     private Section costEffectivenessSection(List<CostEffectiveness> ce) {

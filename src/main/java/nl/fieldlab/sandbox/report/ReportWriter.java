@@ -188,6 +188,21 @@ public final class ReportWriter {
             ce.put(c.variant(), m);
         }
         root.put("costEffectiveness", ce);
+        // subsidised hires by what they displaced (mechanism vacancies), per variant; the same figures are under metrics
+        Map<String, Object> displacement = new LinkedHashMap<>();
+        for (String v : r.variants()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            r.comparison().metrics().forEach((metric, byVariant) -> {
+                if ((metric.startsWith(Metrics.SUBSIDISED_HIRES) || metric.startsWith(Metrics.TRIALS_DISPLACING_HIRES))
+                        && byVariant.containsKey(v)) {
+                    d.put(metric, summary(byVariant.get(v), false));
+                }
+            });
+            if (!d.isEmpty()) {
+                displacement.put(v, d);
+            }
+        }
+        root.put("subsidisedHires", displacement);
         return Json.MAPPER.writeValueAsString(root) + "\n";
     }
 

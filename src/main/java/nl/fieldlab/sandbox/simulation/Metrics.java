@@ -114,6 +114,30 @@ public final class Metrics {
     public static final String SIDE_JOBS = "sideJobs";
     public static final String SIDE_JOB_MONTHS = "sideJobMonths";
     public static final String COACHED = "coached";
+    /**
+     * Hires for which public bodies pay the employer (subsidies, wage-cost advantages, sickness benefit under the
+     * no-risk policy, training grants); {@code subsidisedHires.<split>} splits them (mechanism vacancies), and
+     * {@code subsidisedHires.<EX>} and {@code subsidisedHires.<EX>.<split>} do the same for the hires an exemption's own
+     * payments reach.
+     */
+    public static final String SUBSIDISED_HIRES = "subsidisedHires";
+    /** Trial placements that took a vacancy a paid hire would otherwise have filled. */
+    public static final String TRIALS_DISPLACING_HIRES = "trialsDisplacingHires";
+    public static final String OUTSIDERS = ".outsiders";
+    public static final String INSIDERS = ".insiders";
+    /** Trial placements started per placement (the band: trials 2-5 % of WW exits to work). */
+    public static final String TRIAL_SHARE_OF_PLACEMENTS = "trialShareOfPlacements";
+
+    /**
+     * The name parts of a subsidised hire's attribution, in {@link VacancyCompetition.Attribution} order: deadweight,
+     * net new jobs, displaced outsiders, displaced insiders.
+     */
+    public static final List<String> SUBSIDISED_SPLITS = List.of(".deadweight", ".netNewJobs", ".displacedOutsiders",
+            ".displacedInsiders");
+
+    static String attributionSuffix(VacancyCompetition.Attribution a) {
+        return SUBSIDISED_SPLITS.get(a.ordinal());
+    }
 
     /**
      * The few metrics {@code compare} shows without options (a screenful at 80 columns): outcomes first, then the
@@ -203,7 +227,7 @@ public final class Metrics {
         }
         if (name.matches("(employed|placements|hazard)\\.year\\d+|netPublicCost\\.toMonth\\d+")
                 || name.startsWith(REACH_PREFIX)
-                || name.startsWith(DEADWEIGHT_PREFIX)) {
+                || name.startsWith(DEADWEIGHT_PREFIX) || name.startsWith(SUBSIDISED_HIRES + ".")) {
             return null;
         }
         if (name.startsWith(BLOCKED_PREFIX)) {
@@ -307,6 +331,28 @@ public final class Metrics {
                 + " retention months) an outcome fund paid for, one each whatever the predicted chance");
         d.put(OUTCOME_UNITS_PRICED, "the outcome units per coached participant the contract's outcome price assumed"
                 + " (expected success rate x (1 - expected predicted chance)); n/a when no outcome was paid");
+        d.put(SUBSIDISED_HIRES, "hires for which public bodies pay the employer (wage-cost subsidy, wage-cost advantage, "
+                + "sickness benefit under the no-risk policy, training grants, an exemption's payments); they add up to "
+                + "the four that follow");
+        d.put(SUBSIDISED_HIRES + attributionSuffix(VacancyCompetition.Attribution.DEADWEIGHT), "subsidised hires the "
+                + "employer would have made without the payments (its hire draw lies below the chance without them)");
+        d.put(SUBSIDISED_HIRES + attributionSuffix(VacancyCompetition.Attribution.DISPLACED_OUTSIDER), "subsidised "
+                + "hires the payments tipped, into a vacancy an applicant from outside the population would otherwise "
+                + "have filled (outsiders there that month, or the vacancy's later outsider draws)");
+        d.put(SUBSIDISED_HIRES + attributionSuffix(VacancyCompetition.Attribution.DISPLACED_INSIDER), "subsidised "
+                + "hires the payments tipped, into a vacancy another simulated job seeker who applied the same month "
+                + "would have won");
+        d.put(SUBSIDISED_HIRES + attributionSuffix(VacancyCompetition.Attribution.NET_NEW), "subsidised hires the "
+                + "payments tipped, into a vacancy that would otherwise have lapsed or stayed open to the end: net "
+                + "new jobs");
+        d.put(TRIALS_DISPLACING_HIRES, "trial placements (unpaid work) that took a vacancy a paid hire would "
+                + "otherwise have filled: the sum of the two that follow");
+        d.put(TRIALS_DISPLACING_HIRES + OUTSIDERS, "trial placements into a vacancy an applicant from outside the "
+                + "population would otherwise have filled");
+        d.put(TRIALS_DISPLACING_HIRES + INSIDERS, "trial placements into a vacancy another simulated job seeker "
+                + "who applied the same month would have got as a paid hire");
+        d.put(TRIAL_SHARE_OF_PLACEMENTS, "trial placements started / placements (published: trials are 2-5 % of WW "
+                + "exits to work)");
         return java.util.Collections.unmodifiableMap(d);
     }
 }

@@ -85,6 +85,9 @@ final class Run {
     private final double[] otherExitByStatus = new double[Status.values().length];
     private final VacancyCompetition competition;
     private final double initialVacancyMonths;
+    /** this month's subsidised hires and trial starts, attributed once every applicant of the month was decided */
+    private final List<Attributing> attributing = new ArrayList<>();
+    private final Map<Long, Attributing> attributingByVacancy = new java.util.HashMap<>();
 
     // calendar: the month, its parameter period and whether a new period starts, by month index
     private final YearMonth[] monthOf;
@@ -177,6 +180,39 @@ final class Run {
 
         Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match) {
             this(w, route, vacancy, course, gap, match, false);
+        }
+    }
+
+    /**
+     * A subsidised hire or a trial start waiting for the end of its month to be attributed (mechanism vacancies): by
+     * then every simulated rival who applied to the same vacancy that month has been decided.
+     *
+     * @param draw           the employer's hire draw (NaN for a trial start)
+     * @param chanceWith     the hiring chance with the public payments to the employer
+     * @param chanceWithout  the chance without any of them
+     * @param withoutByExemption per exemption paying the employer: the chance without that exemption's payments
+     * @param rivals         whether a rival could still apply this month (not for a hire after a trial: the trial's
+     *                       vacancy was no longer open to others)
+     */
+    private static final class Attributing {
+        final Worker w;
+        final long vacancy;
+        final boolean trial;
+        final double draw;
+        final double chanceWith;
+        final double chanceWithout;
+        final Map<String, Double> withoutByExemption;
+        boolean rivalWouldHaveWon;
+
+        Attributing(Worker w, long vacancy, boolean trial, double draw, double chanceWith, double chanceWithout,
+                Map<String, Double> withoutByExemption) {
+            this.w = w;
+            this.vacancy = vacancy;
+            this.trial = trial;
+            this.draw = draw;
+            this.chanceWith = chanceWith;
+            this.chanceWithout = chanceWithout;
+            this.withoutByExemption = withoutByExemption;
         }
     }
 
@@ -285,7 +321,8 @@ final class Run {
     // ------------------------------------------------------------------ vacancies (mechanism: vacancies)
 
     private void vacancies(int m) {
-        double initial = m == 0 ? initialVacancyMonths : 1;
+        // mechanism vacancies: a tight market has more vacancies than the scenario's rates (set at the reference)
+        double initial = (m == 0 ? initialVacancyMonths : 1) * competition.vacancyFactor();
         for (Market.EmployerState e : market.employers) {
             int n = rng.poisson(Stream.VACANCY_NEW, e.index, m, e.vacancyRate * initial);
             for (int k = 0; k < n; k++) {
@@ -300,6 +337,7 @@ final class Run {
      * simulated worker won goes to an outsider; one nobody filled may lapse.
      */
     private void outsiders(int m) {
+        attribute(m);
         market.closeExternally(v -> outsidersAt(v, m) > 0, m, totals);
         if (competition.canLapse()) {
             market.lapse(v -> competition.lapses(rng.uniform(Stream.VACANCY_LAPSE, v.id(), m)));
@@ -309,7 +347,135 @@ final class Run {
 
     /** The acceptable outsiders at a vacancy this month (one draw per vacancy and month, shared by all applicants). */
     private int outsidersAt(Market.Vacancy v, int m) {
-        return competition.outsiders(rng.uniform(Stream.VACANCY_FILL, v.id(), m));
+        return outsidersAt(v.id(), m);
+    }
+
+    private int outsidersAt(long vacancy, int m) {
+        return competition.outsiders(rng.uniform(Stream.VACANCY_FILL, vacancy, m));
+    }
+
+    /**
+     * Mechanism vacancies: attributes this month's subsidised hires (deadweight, or what the job would otherwise have
+     * gone to) and trial starts (the paid hire they took the place of), from the vacancies' own draws.
+     */
+    private void attribute(int m) {
+        for (Attributing at : attributing) {
+            VacancyCompetition.Fate fate = competition.counterfactual(m, at.rivalWouldHaveWon,
+                    outsidersAt(at.vacancy, m), month -> rng.uniform(Stream.VACANCY_FILL, at.vacancy, month),
+                    month -> rng.uniform(Stream.VACANCY_LAPSE, at.vacancy, month), months - 1);
+            if (at.trial) {
+                if (fate == VacancyCompetition.Fate.DISPLACED_OUTSIDER) {
+                    totals.trialsDisplacedOutsiders++;
+                } else if (fate == VacancyCompetition.Fate.DISPLACED_INSIDER) {
+                    totals.trialsDisplacedInsiders++;
+                }
+                if (fate != VacancyCompetition.Fate.NET_NEW) {
+                    event(at.w, m, VacancyCompetition.ID, "trial placement in place of a paid hire", () -> "without "
+                            + "it " + (fate == VacancyCompetition.Fate.DISPLACED_INSIDER ? "another job seeker"
+                                    : "an applicant from outside the population") + " would have been hired", null,
+                            null);
+                }
+                continue;
+            }
+            VacancyCompetition.Attribution all = VacancyCompetition.attribute(at.draw, at.chanceWith,
+                    at.chanceWithout, fate);
+            Map<String, VacancyCompetition.Attribution> byExemption = new java.util.TreeMap<>();
+            at.withoutByExemption.forEach((ex, without) -> byExemption.put(ex, VacancyCompetition.attribute(at.draw,
+                    at.chanceWith, without, fate)));
+            totals.subsidisedHire(all, byExemption);
+            event(at.w, m, VacancyCompetition.ID, "subsidised hire", () -> describe(all) + " (employer's draw "
+                    + fmt(at.draw) + ", chance " + fmt(at.chanceWith) + " with the public payments, "
+                    + fmt(at.chanceWithout) + " without)", null, null);
+        }
+        attributing.clear();
+        attributingByVacancy.clear();
+    }
+
+    private static String describe(VacancyCompetition.Attribution a) {
+        return switch (a) {
+            case DEADWEIGHT -> "deadweight: the employer would have hired without the payments";
+            case NET_NEW -> "tipped by the payments, a net new job: the vacancy would otherwise have lapsed or "
+                    + "stayed open";
+            case DISPLACED_OUTSIDER -> "tipped by the payments, in place of an applicant from outside the population";
+            case DISPLACED_INSIDER -> "tipped by the payments, in place of another job seeker who applied this month";
+        };
+    }
+
+    /**
+     * Keeps a hire for attribution when public bodies pay the employer for it (in any month of the answer, or of the
+     * course's for an apprentice): the chance without those payments (all of them, and each exemption's) is the
+     * same offer with the first year's payments added back to the employer's net cost.
+     */
+    private void subsidisedHire(Worker w, Answer a, Answer course, Hiring.Offer offer, double draw, double chance,
+            long vacancy, boolean rivals) {
+        Map<String, Double> byExemption = new java.util.TreeMap<>();
+        boolean subsidised = false;
+        for (Answer x : course == null ? List.of(a) : List.of(a, course)) {
+            for (Answer.PaymentLine p : x.payments()) {
+                if (p.payer().isPublic() && p.payee() == Actor.EMPLOYER && p.amount() > 0) {
+                    subsidised = true;
+                    if (p.exemption() != null) {
+                        byExemption.put(p.exemption(), Double.NaN);
+                    }
+                }
+            }
+        }
+        if (!subsidised) {
+            return;
+        }
+        double without = hiring.chance(withCost(offer, publicToEmployer(a, course, ex -> true)));
+        byExemption.replaceAll((ex, none) -> hiring.chance(withCost(offer, publicToEmployer(a, course,
+                ex::equals))));
+        Attributing at = new Attributing(w, vacancy, false, draw, chance, without, byExemption);
+        attributing.add(at);
+        if (rivals) {
+            attributingByVacancy.put(vacancy, at);
+        }
+    }
+
+    /** The offer with {@code extra} a month more net cost to the employer. */
+    private static Hiring.Offer withCost(Hiring.Offer o, double extra) {
+        return new Hiring.Offer(o.productivity(), o.normalWage(), o.netCost() + extra, o.otherWorth(), o.disabled(),
+                o.coached(), o.badMatchRisk());
+    }
+
+    /**
+     * What public bodies pay the employer a month over the first year (as {@link #offer} averages the net cost), for
+     * the payments whose exemption {@code counted} accepts (null: a payment of the law, not of an exemption).
+     */
+    private static double publicToEmployer(Answer a, Answer course, java.util.function.Predicate<String> counted) {
+        double paid = 0;
+        for (Answer x : course == null ? List.of(a) : List.of(a, course)) {
+            for (Answer.PaymentLine p : x.payments()) {
+                if (p.payer().isPublic() && p.payee() == Actor.EMPLOYER
+                        && (p.exemption() == null ? counted.test(null) : counted.test(p.exemption()))) {
+                    for (int month = 1; month <= MatchQuality.PROBATION_MONTHS; month++) {
+                        if (p.paidIn(month)) {
+                            paid += p.amount();
+                        }
+                    }
+                }
+            }
+        }
+        return paid / MatchQuality.PROBATION_MONTHS;
+    }
+
+    /**
+     * A simulated worker who applied this month to a vacancy a subsidised hire or a trial took before them: whether
+     * they would have been hired in its place (the employer's draw and the contest with the outsiders, the draws the
+     * run would have used), for the attribution. Caps and a trial after a refusal are not followed.
+     */
+    private void rival(Proposal pr, Question q, Answer a, int m) {
+        Attributing at = attributingByVacancy.get(pr.vacancy().id());
+        Worker w = pr.w();
+        if (at == null || at.rivalWouldHaveWon || pr.route() != Route.HIRE || !a.allowed()
+                || !w.seeker() && !w.atRisk()) {
+            return;
+        }
+        double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.gap());
+        double chance = hireChance(w, q, a, null, productivity, match.badChance(pr.gap()), pr.vacancy().employer(), m);
+        at.rivalWouldHaveWon = rng.uniform(Stream.HIRE, w.p.id(), m) < chance
+                && winsAgainstOutsiders(w, pr.vacancy(), m);
     }
 
     /** Mechanism vacancies: whether a worker the employer would take on wins the vacancy against the outsiders. */
@@ -486,9 +652,11 @@ final class Run {
                 continue;
             }
             long id = w.p.id();
-            // mechanism stepping-stone: a side job locks in or opens doors, by when in the spell it began
+            // mechanism stepping-stone: a side job locks in or opens doors, by when in the spell it began; mechanism
+            // vacancies: more vacancies per job seeker in a tight market, more contacts
             double contact = Math.min(1, search.contactChance(w.entryStatus, w.monthsOutOfWork(m), w.p.ageAt(m),
-                    w.searchDuty(m), w.inCourse(), w.coached(m)) * steppingStone.contactFactor(w.sideJob));
+                    w.searchDuty(m), w.inCourse(), w.coached(m)) * steppingStone.contactFactor(w.sideJob)
+                    * competition.vacancyFactor());
             if (rng.uniform(Stream.SEARCH, id, m) < contact) {
                 List<Market.Vacancy> own = market.openIn(w.field);
                 List<Market.Vacancy> pool = !own.isEmpty()
@@ -585,7 +753,11 @@ final class Run {
 
     private void decide(Round round, Proposal pr, Question q, Answer a, int m) {
         Worker w = pr.w();
-        if ((!w.seeker() && !w.atRisk()) || (pr.vacancy() != null && !pr.vacancy().isOpen())) {
+        if (pr.vacancy() != null && !pr.vacancy().isOpen()) {
+            rival(pr, q, a, m);
+            return;
+        }
+        if (!w.seeker() && !w.atRisk()) {
             return;
         }
         int employer = pr.vacancy() == null ? -1 : pr.vacancy().employer();
@@ -617,13 +789,16 @@ final class Run {
         switch (pr.route()) {
             case HIRE -> {
                 double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.gap());
-                double chance = hireChance(w, q, a, null, productivity, match.badChance(pr.gap()),
+                Hiring.Offer offer = offer(w, q, a, null, productivity, match.badChance(pr.gap()),
                         pr.vacancy().employer(), m);
-                if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance && !winsAgainstOutsiders(w, pr.vacancy(), m)) {
+                double chance = hiring.chance(offer);
+                double draw = rng.uniform(Stream.HIRE, w.p.id(), m);
+                if (draw < chance && !winsAgainstOutsiders(w, pr.vacancy(), m)) {
                     event(w, m, VacancyCompetition.ID, "not hired", () -> "the employer preferred an applicant "
                             + "from outside the population", q, a);
-                } else if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
+                } else if (draw < chance) {
                     market.fill(pr.vacancy(), m, totals);
+                    subsidisedHire(w, a, null, offer, draw, chance, pr.vacancy().id(), true);
                     startJob(w, pr.vacancy().employer(), q, a, m, false, false, pr.match(), productivity, Hiring.ID,
                             chance);
                 } else {
@@ -652,7 +827,13 @@ final class Run {
                         totals.trialsExtended++;
                     }
                     market.fill(pr.vacancy(), m, totals);
-                    w.trial = new Spells.Trial(pr.vacancy().employer(), q, a, m, length, pr.match());
+                    w.trial = new Spells.Trial(pr.vacancy().employer(), q, a, m, length, pr.match(),
+                            pr.vacancy().id());
+                    // unpaid work in a job a paid hire may otherwise have filled (E2's risk): attributed at month end
+                    Attributing at = new Attributing(w, pr.vacancy().id(), true, Double.NaN, Double.NaN, Double.NaN,
+                            Map.of());
+                    attributing.add(at);
+                    attributingByVacancy.put(pr.vacancy().id(), at);
                     caps.admit(a, w.p.id(), w.trial.employer(), 1, length);
                     totals.trialsStarted++;
                     event(w, m, TrialScreening.ID, "trial placement started", () -> length + " months at "
@@ -725,12 +906,15 @@ final class Run {
             }
             CourseFacts c = market.courses[pr.course()];
             double productivity = w.p.wageValuePct() / 100.0 * apprenticeship.firstYearProductivity(c.months());
-            double chance = hireChance(w, hireQ, hireA, courseA, productivity, match.badChance(true), employer, m);
-            if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance && !winsAgainstOutsiders(w, pr.vacancy(), m)) {
+            Hiring.Offer offer = offer(w, hireQ, hireA, courseA, productivity, match.badChance(true), employer, m);
+            double chance = hiring.chance(offer);
+            double draw = rng.uniform(Stream.HIRE, w.p.id(), m);
+            if (draw < chance && !winsAgainstOutsiders(w, pr.vacancy(), m)) {
                 event(w, m, VacancyCompetition.ID, "not taken on as apprentice", () -> "the employer preferred an "
                         + "applicant from outside the population", hireQ, hireA);
-            } else if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
+            } else if (draw < chance) {
                 market.fill(pr.vacancy(), m, totals);
+                subsidisedHire(w, hireA, courseA, offer, draw, chance, pr.vacancy().id(), true);
                 startJob(w, employer, hireQ, hireA, m, false, true, pr.match(), productivity, Apprenticeship.ID,
                         chance);
                 w.course = new Spells.Course(pr.course(), cq, courseA, m, m + c.months(), employer);
@@ -923,8 +1107,11 @@ final class Run {
             double risk = match.badChance(true) * (1 - screening.learnt(t.months()));
             Hiring.Offer offer = offer(w, q, a, null, productivity, risk, t.employer(), m);
             double chance = hiring.chance(offer);
-            if (rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m) < chance) {
+            double draw = rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m);
+            if (draw < chance) {
                 totals.trialsConverted++;
+                // without the hire the employer would need the work done again: the trial's vacancy decides by whom
+                subsidisedHire(w, a, null, offer, draw, chance, t.vacancy(), false);
                 startJob(w, t.employer(), q, a, m, true, false, t.match(), skill, TrialScreening.ID, chance);
             } else {
                 event(w, m, TrialScreening.ID, "trial ended without a job", () -> "employer's chance " + fmt(chance)

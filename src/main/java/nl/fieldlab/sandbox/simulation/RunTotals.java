@@ -115,6 +115,18 @@ public final class RunTotals implements java.io.Serializable {
     final List<ChangedAnswer> changedAnswers = new java.util.ArrayList<>();
     final double[] subsidyPaid;
     final Map<String, double[]> exemptionPaid = new LinkedHashMap<>();
+    /**
+     * hires for which public bodies pay the employer (subsidies, wage-cost advantages, sickness benefit under the
+     * no-risk policy, training grants), by {@link VacancyCompetition.Attribution}: deadweight, net new job, displaced
+     * outsider, displaced insider
+     */
+    final int[] subsidisedHires = new int[VacancyCompetition.Attribution.values().length];
+    /** the same per exemption, for hires its own payments reach, attributed against the chance without them */
+    final Map<String, double[]> subsidisedHiresByExemption = new LinkedHashMap<>();
+    /** trial placements that took a vacancy an outsider would otherwise have filled with a paid hire */
+    int trialsDisplacedOutsiders;
+    /** trial placements that took a vacancy another simulated worker would have got as a paid hire that month */
+    int trialsDisplacedInsiders;
 
     RunTotals(int months, List<String> scenarioGroups) {
         this(months, scenarioGroups, 0, List.of());
@@ -125,6 +137,7 @@ public final class RunTotals implements java.io.Serializable {
         subsidyPaid = new double[workers];
         for (String ex : exemptions) {
             exemptionPaid.put(ex, new double[workers]);
+            subsidisedHiresByExemption.put(ex, new double[VacancyCompetition.Attribution.values().length]);
         }
         placementsByMonth = new int[months];
         employedByMonth = new int[months];
@@ -220,6 +233,12 @@ public final class RunTotals implements java.io.Serializable {
 
     void deadweight(String metric, double share) {
         deadweight.put(metric, share);
+    }
+
+    /** Counts a subsidised hire: over all public payments to the employer, and for each exemption paying it. */
+    void subsidisedHire(VacancyCompetition.Attribution all, Map<String, VacancyCompetition.Attribution> byExemption) {
+        subsidisedHires[all.ordinal()]++;
+        byExemption.forEach((ex, a) -> subsidisedHiresByExemption.get(ex)[a.ordinal()]++);
     }
 
     void blocked(String rule) {
@@ -386,6 +405,14 @@ public final class RunTotals implements java.io.Serializable {
         });
         blocked.forEach((rule, n) -> m.put(Metrics.BLOCKED_PREFIX + rule, (double) n));
         m.putAll(deadweight);
+        putSubsidisedHires(m, Metrics.SUBSIDISED_HIRES, java.util.Arrays.stream(subsidisedHires).asDoubleStream()
+                .toArray());
+        subsidisedHiresByExemption.forEach((ex, counts) -> putSubsidisedHires(m, Metrics.SUBSIDISED_HIRES + "." + ex,
+                counts));
+        m.put(Metrics.TRIALS_DISPLACING_HIRES, (double) (trialsDisplacedOutsiders + trialsDisplacedInsiders));
+        m.put(Metrics.TRIALS_DISPLACING_HIRES + Metrics.OUTSIDERS, (double) trialsDisplacedOutsiders);
+        m.put(Metrics.TRIALS_DISPLACING_HIRES + Metrics.INSIDERS, (double) trialsDisplacedInsiders);
+        m.put(Metrics.TRIAL_SHARE_OF_PLACEMENTS, placements == 0 ? Double.NaN : trialsStarted / (double) placements);
         reach.forEach((ex, r) -> {
             String p = Metrics.REACH_PREFIX + ex + ".";
             m.put(p + "workers", r[0]);
@@ -402,6 +429,18 @@ public final class RunTotals implements java.io.Serializable {
             m.put(p + "changed", changed);
         });
         return m;
+    }
+
+    /** {@code prefix} (all subsidised hires) and its split: deadweight, net new jobs, displaced outsiders, insiders. */
+    private static void putSubsidisedHires(Map<String, Double> m, String prefix, double[] counts) {
+        double all = 0;
+        for (double c : counts) {
+            all += c;
+        }
+        m.put(prefix, all);
+        for (VacancyCompetition.Attribution a : VacancyCompetition.Attribution.values()) {
+            m.put(prefix + Metrics.attributionSuffix(a), counts[a.ordinal()]);
+        }
     }
 
     private static double share(int part, int whole) {

@@ -55,7 +55,8 @@ public final class RunTotalsCodec {
                     t.vacanciesUnfilled, t.workToWork, t.coached, t.apprenticeships, t.apprenticeshipsCompleted,
                     t.workersWithSideJob, t.hires, t.wwCohort, t.wwPlaced12, t.ww50Cohort, t.ww50Placed12,
                     t.wwTechCohort, t.wwTechPlaced12, t.bijstandCohort, t.bijstandLeft12, t.bijstandPlaced12, t.outcomeSuccesses,
-                    t.apprenticeshipsEnded, t.entrants}) {
+                    t.apprenticeshipsEnded, t.entrants, t.subsidisedHires[0], t.subsidisedHires[1],
+                    t.subsidisedHires[2], t.subsidisedHires[3], t.trialsDisplacedOutsiders, t.trialsDisplacedInsiders}) {
                 out.writeInt(v);
             }
             for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
@@ -88,6 +89,7 @@ public final class RunTotalsCodec {
                 out.writeInt(e.getValue());
             }
             writeArrays(out, t.exemptionPaid);
+            writeArrays(out, t.subsidisedHiresByExemption);
             out.writeInt(t.changedAnswers.size());
             for (ChangedAnswer c : t.changedAnswers) {
                 writeChange(out, c);
@@ -115,7 +117,7 @@ public final class RunTotalsCodec {
             }
             // the kind of list the simulator passes (Stream.toList), so that the totals equal a local run's in every way
             RunTotals t = new RunTotals(months, groups.stream().toList(), workers, List.of());
-            int[] i = new int[33];
+            int[] i = new int[39];
             for (int k = 0; k < i.length; k++) {
                 i[k] = in.readInt();
             }
@@ -152,6 +154,9 @@ public final class RunTotalsCodec {
             t.outcomeSuccesses = i[30];
             t.apprenticeshipsEnded = i[31];
             t.entrants = i[32];
+            System.arraycopy(i, 33, t.subsidisedHires, 0, t.subsidisedHires.length);
+            t.trialsDisplacedOutsiders = i[37];
+            t.trialsDisplacedInsiders = i[38];
             t.monthsToPlacement = in.readLong();
             t.vacancyMonthsOpen = in.readLong();
             t.sideJobMonths = in.readLong();
@@ -183,6 +188,7 @@ public final class RunTotalsCodec {
                 t.blocked.put(in.readUTF(), in.readInt());
             }
             in.arrays("exemptionPaid", t.exemptionPaid, workers);
+            in.arrays("subsidisedHiresByExemption", t.subsidisedHiresByExemption, t.subsidisedHires.length);
             n = in.count("changedAnswers", 40);
             for (int k = 0; k < n; k++) {
                 t.changedAnswers.add(in.change(workers, groups.size()));

@@ -45,13 +45,25 @@ final class VacancyCompetition {
     private final double referenceTightness;
     private final double elasticity;
     private final double lapseRate;
+    private final double vacancyElasticity;
 
     VacancyCompetition(Behaviour b) {
+        vacancyElasticity = b.get("market.vacancy-elasticity");
         referenceOutsideFill = b.get("vacancy.external-fill-rate");
         tightness = b.get("market.tightness");
         referenceTightness = b.get("market.reference-tightness");
         elasticity = b.get("market.matching-elasticity");
         lapseRate = b.get("vacancy.lapse-rate");
+    }
+
+    /**
+     * How many more vacancies employers open than at the reference tightness, and so how much more often a simulated
+     * job seeker finds one to apply to: {@code (T / T_ref) ^ elasticity}. A tightness change is split between more
+     * vacancies (this factor) and fewer unemployed outsiders per vacancy ({@link #outsidersPerMonth}); the simulated
+     * job seekers are a fixed population, so their contacts follow the vacancies.
+     */
+    double vacancyFactor() {
+        return Math.pow(tightness / referenceTightness, vacancyElasticity);
     }
 
     /** The mean number of acceptable outside applicants a vacancy draws in a month at the scenario's tightness. */

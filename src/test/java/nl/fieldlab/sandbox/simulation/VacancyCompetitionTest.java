@@ -150,8 +150,53 @@ class VacancyCompetitionTest {
     }
 
     @Test
-    void atTheDefaultLapseRateNoVacancyLapses() {
-        assertFalse(new VacancyCompetition(DEFAULTS).lapses(0.0));
+    void aTippedHireIsCountedByWhatItsVacancyWouldOtherwiseHaveBecome() {
+        VacancyCompetition c = withLapse(0.3);
+        double draw = 0.30;
+        double with = 0.40;
+        double without = 0.25;
+        // outsiders at the vacancy this month: the tipped hire took an outsider's job
+        assertEquals(Attribution.DISPLACED_OUTSIDER, VacancyCompetition.attribute(draw, with, without,
+                c.counterfactual(5, false, 1, NO_OUTSIDERS, NO_LAPSE, 59)));
+        // none this month and the vacancy would have lapsed now: a net new job
+        assertEquals(Attribution.NET_NEW, VacancyCompetition.attribute(draw, with, without,
+                c.counterfactual(5, false, 0, NO_OUTSIDERS, LAPSE, 59)));
+        // the same vacancy, but the employer would have hired without the payments: deadweight
+        assertEquals(Attribution.DEADWEIGHT, VacancyCompetition.attribute(0.24, with, without,
+                c.counterfactual(5, false, 1, NO_OUTSIDERS, NO_LAPSE, 59)));
+        // near misses: a draw just at the chance without (tipped) and just below it (deadweight); a lapse draw just
+        // above the rate keeps the vacancy open, and with no outsiders to the end it is still a net new job
+        assertEquals(Attribution.DISPLACED_OUTSIDER, VacancyCompetition.attribute(without, with, without,
+                Fate.DISPLACED_OUTSIDER));
+        assertEquals(Attribution.DEADWEIGHT, VacancyCompetition.attribute(Math.nextDown(without), with, without,
+                Fate.DISPLACED_OUTSIDER));
+        IntToDoubleFunction justAboveTheRate = m -> 0.3;
+        IntToDoubleFunction outsidersInMonth6 = m -> m == 6 ? 0.05 : 0.999999;
+        assertEquals(Fate.DISPLACED_OUTSIDER, c.counterfactual(5, false, 0, outsidersInMonth6, justAboveTheRate, 59));
+        assertEquals(Fate.NET_NEW, c.counterfactual(5, false, 0, outsidersInMonth6, m -> 0.2999, 59));
+    }
+
+    @Test
+    void atTheDefaultsAnOpenVacancyClosesWithinAboutAQuarter() {
+        VacancyCompetition c = new VacancyCompetition(DEFAULTS);
+        // CBS 84545NED: filled (withdrawn included) per quarter about the open stock, about 0.3 a month
+        double closing = 1 - (1 - c.outsideFillChance()) * (1 - DEFAULTS.get("vacancy.lapse-rate"));
+        assertEquals(0.3, closing, 0.01);
+        assertTrue(c.canLapse());
+    }
+
+    @Test
+    void aTightMarketOpensMoreVacanciesAndItsJobSeekersMeetMoreOfThem() {
+        assertEquals(1, new VacancyCompetition(DEFAULTS).vacancyFactor(), EPS);
+        assertEquals(Math.sqrt(TIGHT / 1.08), at(TIGHT).vacancyFactor(), 1e-9);
+        assertEquals(Math.sqrt(0.5), at(SLACK).vacancyFactor(), 1e-9);
+        // near miss: a market a little slacker than the reference opens a little fewer
+        assertTrue(at(1.07).vacancyFactor() < 1);
+    }
+
+    @Test
+    void lapsesFollowTheRate() {
+        assertFalse(withLapse(0).lapses(0.0));
         assertTrue(withLapse(0.3).lapses(0.29));
         assertFalse(withLapse(0.3).lapses(0.31));
     }
