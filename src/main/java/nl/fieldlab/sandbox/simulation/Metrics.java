@@ -146,6 +146,15 @@ public final class Metrics {
     /** A baseline placement this many months after the variant's still counts as the same placement. */
     public static final int DEADWEIGHT_WINDOW_MONTHS = 3;
 
+    /**
+     * Prefix of a claimable scheme's take-up (mechanism take-up): {@code takeUp.<SCHEME>.granted} (hires and courses
+     * the rules granted it in), {@code .claimed}, {@code .unaware} (not claimed: the claimant did not know it),
+     * {@code .notWorthIt} (known, but the hassle outweighed the gain), {@code .paid} (euro paid to claimants) and
+     * {@code .unclaimed} (euro it would have paid them over the months the spells ran). A scheme is a national one of
+     * claimable-schemes.yaml or an exemption.
+     */
+    public static final String TAKE_UP_PREFIX = "takeUp.";
+
     /** Prefix of the calibration measures (compared with observed exit rates by {@code calibrate}). */
     public static final String CALIBRATION_PREFIX = "calibration.";
 
@@ -202,6 +211,7 @@ public final class Metrics {
         }
         if (name.matches("(employed|placements|hazard)\\.year\\d+|netPublicCost\\.toMonth\\d+")
                 || name.startsWith(REACH_PREFIX)
+                || name.startsWith(TAKE_UP_PREFIX)
                 || name.startsWith(DEADWEIGHT_PREFIX)) {
             return null;
         }

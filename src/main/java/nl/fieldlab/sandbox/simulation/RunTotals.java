@@ -96,6 +96,8 @@ public final class RunTotals implements java.io.Serializable {
     /** euro paid, by payer, payee and payment type */
     final double[] ledger = new double[A * A * T];
     final Map<String, Integer> blocked = new TreeMap<>();
+    /** per claimable scheme: the cases granted it, whether they claimed it, what it paid and what went unclaimed */
+    final TakeUpTally takeUp = new TakeUpTally();
 
     static final class GroupCounts implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
@@ -376,6 +378,15 @@ public final class RunTotals implements java.io.Serializable {
             m.put("group." + key + "." + Metrics.GROUP_SEEKERS, (double) g.seekers);
         });
         blocked.forEach((rule, n) -> m.put(Metrics.BLOCKED_PREFIX + rule, (double) n));
+        takeUp.schemes().forEach((scheme, t) -> {
+            String p = Metrics.TAKE_UP_PREFIX + scheme + ".";
+            m.put(p + "granted", (double) t.entitled);
+            m.put(p + "claimed", (double) t.claimed);
+            m.put(p + "unaware", (double) t.unaware);
+            m.put(p + "notWorthIt", (double) t.notWorthIt);
+            m.put(p + "paid", t.paid);
+            m.put(p + "unclaimed", t.unclaimed);
+        });
         m.putAll(deadweight);
         reach.forEach((ex, r) -> {
             String p = Metrics.REACH_PREFIX + ex + ".";

@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 4;
+    private static final int LAYOUT = 5;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -88,6 +88,16 @@ public final class RunTotalsCodec {
                 out.writeInt(e.getValue());
             }
             writeArrays(out, t.exemptionPaid);
+            out.writeInt(t.takeUp.schemes().size());
+            for (Map.Entry<String, TakeUpTally.Scheme> e : t.takeUp.schemes().entrySet()) {
+                TakeUpTally.Scheme s = e.getValue();
+                out.writeUTF(e.getKey());
+                for (long v : new long[] {s.entitled, s.claimed, s.unaware, s.notWorthIt}) {
+                    out.writeLong(v);
+                }
+                out.writeDouble(s.paid);
+                out.writeDouble(s.unclaimed);
+            }
             out.writeInt(t.changedAnswers.size());
             for (ChangedAnswer c : t.changedAnswers) {
                 writeChange(out, c);
@@ -182,6 +192,20 @@ public final class RunTotalsCodec {
                 t.blocked.put(in.readUTF(), in.readInt());
             }
             in.arrays("exemptionPaid", t.exemptionPaid, workers);
+            n = in.count("takeUp", 50);
+            for (int k = 0; k < n; k++) {
+                String scheme = in.readUTF();
+                long entitled = in.readLong();
+                long claimed = in.readLong();
+                long unaware = in.readLong();
+                long notWorthIt = in.readLong();
+                if (entitled < 0 || claimed < 0 || unaware < 0 || notWorthIt < 0
+                        || claimed + unaware + notWorthIt != entitled) {
+                    throw new IOException("takeUp." + scheme + ": the claimed, unaware and not-worth-it cases do not "
+                            + "add up to the cases granted");
+                }
+                t.takeUp.restore(scheme, entitled, claimed, unaware, notWorthIt, in.readDouble(), in.readDouble());
+            }
             n = in.count("changedAnswers", 40);
             for (int k = 0; k < n; k++) {
                 t.changedAnswers.add(in.change(workers, groups.size()));
