@@ -605,13 +605,26 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         if (rows.isEmpty()) {
             return null;
         }
-        return new Section("take-up", "Take-up per scheme", List.of("Per replication (means): the hires and courses "
+        List<String> supports = new ArrayList<>();
+        for (String v : variants()) {
+            var variant = result.scenario().variant(v);
+            for (String id : variant == null ? List.<String>of() : variant.supports()) {
+                String p = Metrics.SUPPORT_PREFIX + id + ".";
+                supports.add("Variant " + v + ": process support " + id + " helped "
+                        + ReportWriter.fmt(takeUpMean(p + "participants", v)) + " workers' hires or courses claim "
+                        + "the schemes it covers (participants), at EUR " + ReportWriter.fmt(takeUpMean(p + "cost", v))
+                        + " per replication, booked as public spending of its payer.");
+            }
+        }
+        List<String> paragraphs = new ArrayList<>(List.of("Per replication (means): the hires and courses "
                 + "the rules granted each scheme in, whether its claimant (the employer, or the worker for a learning "
                 + "budget) claimed it, and why not: the claimant did not know it, or what it pays did not outweigh the "
                 + "hassle of claiming (mechanism take-up). An unclaimed scheme pays nothing and weighs in no decision: "
                 + "the euro unclaimed are what it would have paid over the months the jobs and courses ran. A scheme "
                 + "is a national one (claimable-schemes.yaml) or an exemption that pays something to claim; the LKV's "
-                + "published non-use is about 80 % (SEO, Wtl evaluation 2021)."), List.of("variant", "scheme",
+                + "published non-use is about 80 % (SEO, Wtl evaluation 2021)."));
+        paragraphs.addAll(supports);
+        return new Section("take-up", "Take-up per scheme", paragraphs, List.of("variant", "scheme",
                         "cases granted", "claimed", "unaware", "not worth it", "euro claimed", "euro unclaimed",
                         "take-up"), rows);
     }

@@ -92,6 +92,9 @@ public final class ReportWriter {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("exemptions", v.exemptions());
             d.put("parameters", v.parameters());
+            if (!v.supports().isEmpty()) {
+                d.put("supports", v.supports());
+            }
             variantDefs.put(v.name(), d);
         }
         root.put("variantDefinitions", variantDefs);

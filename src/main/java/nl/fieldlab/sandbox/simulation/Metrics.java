@@ -154,6 +154,11 @@ public final class Metrics {
      * claimable-schemes.yaml or an exemption.
      */
     public static final String TAKE_UP_PREFIX = "takeUp.";
+    /**
+     * Prefix of a process support's reach (rules/support): {@code support.<ID>.participants} (workers whose hire or
+     * course it helped claim a scheme for) and {@code .cost} (their cost per participant, paid by its payer).
+     */
+    public static final String SUPPORT_PREFIX = "support.";
 
     /** Prefix of the calibration measures (compared with observed exit rates by {@code calibrate}). */
     public static final String CALIBRATION_PREFIX = "calibration.";
@@ -212,6 +217,7 @@ public final class Metrics {
         if (name.matches("(employed|placements|hazard)\\.year\\d+|netPublicCost\\.toMonth\\d+")
                 || name.startsWith(REACH_PREFIX)
                 || name.startsWith(TAKE_UP_PREFIX)
+                || name.startsWith(SUPPORT_PREFIX)
                 || name.startsWith(DEADWEIGHT_PREFIX)) {
             return null;
         }

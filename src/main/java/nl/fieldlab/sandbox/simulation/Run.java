@@ -23,11 +23,12 @@ import nl.fieldlab.sandbox.domain.Status;
 import nl.fieldlab.sandbox.domain.WorkerFacts;
 import nl.fieldlab.sandbox.parameters.ParameterView;
 import nl.fieldlab.sandbox.rules.Answer;
+import nl.fieldlab.sandbox.rules.ClaimableScheme;
 import nl.fieldlab.sandbox.rules.Decider;
 import nl.fieldlab.sandbox.rules.Exemption;
+import nl.fieldlab.sandbox.rules.ProcessSupport;
 import nl.fieldlab.sandbox.rules.RuleBase;
 import nl.fieldlab.sandbox.scenario.Behaviour;
-import nl.fieldlab.sandbox.scenario.ClaimableScheme;
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.Rng.Stream;
 
@@ -86,6 +87,8 @@ final class Run {
     /** per exemption: its scheme when the employer claims it, and when the worker does */
     private final Map<String, TakeUp.Scheme> employerClaims = new java.util.HashMap<>();
     private final Map<String, TakeUp.Scheme> workerClaims = new java.util.HashMap<>();
+    /** the variant's process supports: who they help claim, who took part, what they cost */
+    private final Supports supports;
     private final double initialVacancyMonths;
 
     // calendar: the month, its parameter period and whether a new period starts, by month index
@@ -142,6 +145,11 @@ final class Run {
             totals.takeUp.register(ex.id());
         }
         this.ledger = new Ledger(totals, caps, trace, traceWorker, this::schemeOf);
+        this.supports = new Supports(rules.supports(), people.length);
+        for (ProcessSupport p : rules.supports()) {
+            totals.supportParticipants.put(p.id(), 0);
+            totals.supportCost.put(p.id(), 0.0);
+        }
         search = new JobSearch(b);
         hiring = new Hiring(b);
         match = new MatchQuality(b);
@@ -559,7 +567,7 @@ final class Run {
         int employer = pr.vacancy() == null ? -1 : pr.vacancy().employer();
         // mechanism take-up, before the caps and the hiring chance: a scheme its claimant would not claim pays
         // nothing, takes no place under a cap and weighs in no decision
-        TakeUp.Settled settled = settle(w, employer, asked, m);
+        TakeUp.Settled settled = settle(w, employer, asked, m, supportsFor(w, q, m));
         Answer a = settled.claimed();
         Set<String> over = caps.over(a, w.p.id(), employer, employer < 0 ? 0 : market.employers[employer].facts.staff(),
                 1, horizonSpellMonth(m, 1));
@@ -693,7 +701,7 @@ final class Run {
             if (!pr.vacancy().isOpen() || !w.seeker()) {
                 return;
             }
-            TakeUp.Settled course = settle(w, employer, courseAsked, m);
+            TakeUp.Settled course = settle(w, employer, courseAsked, m, supportsFor(w, cq, m));
             Answer courseA = course.claimed();
             if (!courseA.allowed()) {
                 event(w, m, Apprenticeship.ID, "no apprenticeship", () -> courseA.blockedBy() + ": "
@@ -790,7 +798,7 @@ final class Run {
      * the worker, the employer and the month {@code month} of the case, so that asking again (a full cap, a new
      * period) decides the same way.
      */
-    private TakeUp.Settled settle(Worker w, int employer, Answer a, int month) {
+    private TakeUp.Settled settle(Worker w, int employer, Answer a, int month, List<ProcessSupport> helping) {
         List<TakeUp.Scheme> schemes = declaredSchemes;
         if (!a.exemptionsUsed().isEmpty()) {
             schemes = new ArrayList<>(declaredSchemes);
@@ -803,13 +811,25 @@ final class Run {
                 }
             }
         }
-        return takeUp.settle(schemes, a, s -> TakeUp.Lever.NONE, new ClaimDraws(rng, w.p.id(), employer, month),
-                MatchQuality.PROBATION_MONTHS);
+        return takeUp.settle(schemes, a, s -> helping.isEmpty() ? TakeUp.Lever.NONE : TakeUp.Lever.of(helping, s),
+                new ClaimDraws(rng, w.p.id(), employer, month), MatchQuality.PROBATION_MONTHS);
+    }
+
+    /** The process supports whose scope covers the worker's question in month {@code m}, with room to take them. */
+    private List<ProcessSupport> supportsFor(Worker w, Question q, int m) {
+        if (supports.none()) {
+            return List.of();
+        }
+        return supports.inScope(q.type(), facts.facts(w, m, w.status), q.employer(), q.course(), monthOf[m],
+                w.p.id());
     }
 
     /** Counts the claims of a hire or course that starts, and returns what its unclaimed schemes would have paid. */
     private List<TakeUp.Unclaimed> claims(Worker w, int m, TakeUp.Settled settled, Question q) {
         totals.takeUp.decided(settled);
+        if (!supports.none()) {
+            supports.started(supportsFor(w, q, m), settled.outcomes().keySet(), w.p.id(), m, totals);
+        }
         if (traced(w)) {
             settled.outcomes().forEach((scheme, o) -> {
                 if (o != TakeUp.Outcome.CLAIMED) {
@@ -961,7 +981,7 @@ final class Run {
                 return;
             }
             // mechanism take-up: what the employer would not claim does not weigh in its decision to hire
-            TakeUp.Settled settled = settle(w, t.employer(), answered, m);
+            TakeUp.Settled settled = settle(w, t.employer(), answered, m, supportsFor(w, q, m));
             Answer a = settled.claimed();
             double skill = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(t.months(), true);
             double productivity = skill * screening.learntMatch(t.months(), t.match());
@@ -1056,7 +1076,8 @@ final class Run {
             if (w.course != old) {
                 return;
             }
-            TakeUp.Settled settled = settle(w, old.employer(), asked, Math.max(0, old.start()));
+            TakeUp.Settled settled = settle(w, old.employer(), asked, Math.max(0, old.start()),
+                    supports.joined(w.p.id()));
             Answer a = settled.claimed();
             w.courseUnclaimed = settled.unclaimed();
             int courseMonth = old.courseMonth(m);
@@ -1203,7 +1224,7 @@ final class Run {
         round.ask(q, asked -> {
             if (w.job == old) {
                 // the claims of the hire stand: the same draws as at its start decide the new answer's schemes
-                TakeUp.Settled settled = settle(w, old.employer(), asked, old.start());
+                TakeUp.Settled settled = settle(w, old.employer(), asked, old.start(), supports.joined(w.p.id()));
                 Answer a = settled.claimed();
                 caps.leave(old.answer(), -1, old.jobMonth(m), horizonSpellMonth(old.start(), 1));
                 w.job = old.reassessed(q, a);

@@ -98,6 +98,9 @@ public final class RunTotals implements java.io.Serializable {
     final Map<String, Integer> blocked = new TreeMap<>();
     /** per claimable scheme: the cases granted it, whether they claimed it, what it paid and what went unclaimed */
     final TakeUpTally takeUp = new TakeUpTally();
+    /** per process support: the workers it helped (participants) and what they cost its payer */
+    final Map<String, Integer> supportParticipants = new TreeMap<>();
+    final Map<String, Double> supportCost = new TreeMap<>();
 
     static final class GroupCounts implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
@@ -378,6 +381,10 @@ public final class RunTotals implements java.io.Serializable {
             m.put("group." + key + "." + Metrics.GROUP_SEEKERS, (double) g.seekers);
         });
         blocked.forEach((rule, n) -> m.put(Metrics.BLOCKED_PREFIX + rule, (double) n));
+        supportParticipants.forEach((id, n) -> {
+            m.put(Metrics.SUPPORT_PREFIX + id + ".participants", (double) n);
+            m.put(Metrics.SUPPORT_PREFIX + id + ".cost", supportCost.getOrDefault(id, 0.0));
+        });
         takeUp.schemes().forEach((scheme, t) -> {
             String p = Metrics.TAKE_UP_PREFIX + scheme + ".";
             m.put(p + "granted", (double) t.entitled);

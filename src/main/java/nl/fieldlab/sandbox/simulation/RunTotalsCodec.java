@@ -98,6 +98,12 @@ public final class RunTotalsCodec {
                 out.writeDouble(s.paid);
                 out.writeDouble(s.unclaimed);
             }
+            out.writeInt(t.supportParticipants.size());
+            for (Map.Entry<String, Integer> e : t.supportParticipants.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue());
+                out.writeDouble(t.supportCost.getOrDefault(e.getKey(), 0.0));
+            }
             out.writeInt(t.changedAnswers.size());
             for (ChangedAnswer c : t.changedAnswers) {
                 writeChange(out, c);
@@ -205,6 +211,17 @@ public final class RunTotalsCodec {
                             + "add up to the cases granted");
                 }
                 t.takeUp.restore(scheme, entitled, claimed, unaware, notWorthIt, in.readDouble(), in.readDouble());
+            }
+            n = in.count("supports", 14);
+            for (int k = 0; k < n; k++) {
+                String id = in.readUTF();
+                int participants = in.readInt();
+                double cost = in.readDouble();
+                if (participants < 0 || !(cost >= 0)) {
+                    throw new IOException("supports." + id + ": " + participants + " participants costing " + cost);
+                }
+                t.supportParticipants.put(id, participants);
+                t.supportCost.put(id, cost);
             }
             n = in.count("changedAnswers", 40);
             for (int k = 0; k < n; k++) {

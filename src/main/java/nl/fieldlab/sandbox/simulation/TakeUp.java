@@ -11,9 +11,9 @@ import java.util.function.Function;
 
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.rules.Answer;
+import nl.fieldlab.sandbox.rules.ClaimableScheme;
 import nl.fieldlab.sandbox.rules.ProcessSupport;
 import nl.fieldlab.sandbox.scenario.Behaviour;
-import nl.fieldlab.sandbox.scenario.ClaimableScheme;
 
 /**
  * Mechanism {@code take-up}: an employer or worker entitled to a scheme claims it only if they know it (awareness,

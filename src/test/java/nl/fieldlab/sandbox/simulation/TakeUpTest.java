@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.domain.PaymentType;
 import nl.fieldlab.sandbox.rules.Answer;
+import nl.fieldlab.sandbox.rules.ClaimableScheme;
 import nl.fieldlab.sandbox.rules.ProcessSupport;
 import nl.fieldlab.sandbox.scenario.Behaviour;
-import nl.fieldlab.sandbox.scenario.ClaimableScheme;
 
 /**
  * Mechanism take-up: a scheme is claimed only if its claimant knows it and it is worth the hassle; process support
