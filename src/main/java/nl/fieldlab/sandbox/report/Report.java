@@ -551,6 +551,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         if (reach != null) {
             out.add(reach);
         }
+        Section takeUp = takeUpSection();
+        if (takeUp != null) {
+            out.add(takeUp);
+        }
         out.add(mechanisms());
         Section cited = sourcesSection();
         if (cited != null) {
@@ -636,6 +640,87 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         return new Section("reach", "How far each exemption reached", paragraphs, List.of("variant", "exemption",
                 "workers in scope", "questions in scope", "answers changed", "participants", "turned away by its cap",
                 "paid by its rules (euro)"), rows);
+    }
+
+    /**
+     * One row of the take-up table: a scheme in a variant, means per replication.
+     *
+     * @param granted    hires and courses the rules granted the scheme in
+     * @param claimed    of those, the cases its claimant claimed it in
+     * @param unaware    not claimed because the claimant did not know it
+     * @param notWorthIt not claimed because the hassle outweighed the gain
+     * @param paid       euro paid to claimants
+     * @param unclaimed  euro it would have paid them over the months the spells ran
+     */
+    public record TakeUpRow(String variant, String scheme, double granted, double claimed, double unaware,
+            double notWorthIt, double paid, double unclaimed) {
+
+        /** The share of the cases granted the scheme in which it was claimed (ratio of the means), NaN when none. */
+        public double share() {
+            return granted == 0 ? Double.NaN : claimed / granted;
+        }
+    }
+
+    /** Take-up per scheme and variant: every scheme granted in at least one case of the variant. */
+    public List<TakeUpRow> takeUpPerScheme() {
+        List<TakeUpRow> rows = new ArrayList<>();
+        List<String> schemes = new ArrayList<>();
+        for (String metric : metricsWithPrefix(Metrics.TAKE_UP_PREFIX)) {
+            if (metric.endsWith(".granted")) {
+                schemes.add(metric.substring(Metrics.TAKE_UP_PREFIX.length(), metric.length() - ".granted".length()));
+            }
+        }
+        for (String v : variants()) {
+            for (String scheme : schemes) {
+                String p = Metrics.TAKE_UP_PREFIX + scheme + ".";
+                double granted = takeUpMean(p + "granted", v);
+                if (granted > 0) {
+                    rows.add(new TakeUpRow(v, scheme, granted, takeUpMean(p + "claimed", v),
+                            takeUpMean(p + "unaware", v), takeUpMean(p + "notWorthIt", v), takeUpMean(p + "paid", v),
+                            takeUpMean(p + "unclaimed", v)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private double takeUpMean(String metric, String variant) {
+        Summary s = comparison.metrics().getOrDefault(metric, Map.of()).get(variant);
+        return s == null || Double.isNaN(s.mean()) ? 0 : s.mean();
+    }
+
+    private Section takeUpSection() {
+        List<List<String>> rows = new ArrayList<>();
+        for (TakeUpRow t : takeUpPerScheme()) {
+            rows.add(List.of(t.variant(), t.scheme(), ReportWriter.fmt(t.granted()), ReportWriter.fmt(t.claimed()),
+                    ReportWriter.fmt(t.unaware()), ReportWriter.fmt(t.notWorthIt()), ReportWriter.fmt(t.paid()),
+                    ReportWriter.fmt(t.unclaimed()), CostEffectiveness.pct(t.share())));
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<String> supports = new ArrayList<>();
+        for (String v : variants()) {
+            var variant = result.scenario().variant(v);
+            for (String id : variant == null ? List.<String>of() : variant.supports()) {
+                String p = Metrics.SUPPORT_PREFIX + id + ".";
+                supports.add("Variant " + v + ": process support " + id + " helped "
+                        + ReportWriter.fmt(takeUpMean(p + "participants", v)) + " workers' hires or courses claim "
+                        + "the schemes it covers (participants), at EUR " + ReportWriter.fmt(takeUpMean(p + "cost", v))
+                        + " per replication, booked as public spending of its payer.");
+            }
+        }
+        List<String> paragraphs = new ArrayList<>(List.of("Per replication (means): the hires and courses "
+                + "the rules granted each scheme in, whether its claimant (the employer, or the worker for a learning "
+                + "budget) claimed it, and why not: the claimant did not know it, or what it pays did not outweigh the "
+                + "hassle of claiming (mechanism take-up). An unclaimed scheme pays nothing and weighs in no decision: "
+                + "the euro unclaimed are what it would have paid over the months the jobs and courses ran. A scheme "
+                + "is a national one (claimable-schemes.yaml) or an exemption that pays something to claim; the LKV's "
+                + "published non-use is about 80 % (SEO, Wtl evaluation 2021)."));
+        paragraphs.addAll(supports);
+        return new Section("take-up", "Take-up per scheme", paragraphs, List.of("variant", "scheme",
+                        "cases granted", "claimed", "unaware", "not worth it", "euro claimed", "euro unclaimed",
+                        "take-up"), rows);
     }
 
     /** The decisions a question type feeds, in the plural: {@code courses}. */

@@ -92,6 +92,9 @@ public final class ReportWriter {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("exemptions", v.exemptions());
             d.put("parameters", v.parameters());
+            if (!v.supports().isEmpty()) {
+                d.put("supports", v.supports());
+            }
             variantDefs.put(v.name(), d);
         }
         root.put("variantDefinitions", variantDefs);
@@ -203,6 +206,22 @@ public final class ReportWriter {
             }
         }
         root.put("subsidisedHires", displacement);
+        Map<String, Object> takeUp = new LinkedHashMap<>();
+        for (Report.TakeUpRow t : r.takeUpPerScheme()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("casesGranted", Json.number(t.granted()));
+            row.put("claimed", Json.number(t.claimed()));
+            row.put("unaware", Json.number(t.unaware()));
+            row.put("notWorthIt", Json.number(t.notWorthIt()));
+            row.put("euroClaimed", Json.number(t.paid()));
+            row.put("euroUnclaimed", Json.number(t.unclaimed()));
+            row.put("takeUpShare", Json.number(t.share()));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> schemes = (Map<String, Object>) takeUp.computeIfAbsent(t.variant(),
+                    k -> new LinkedHashMap<String, Object>());
+            schemes.put(t.scheme(), row);
+        }
+        root.put("takeUpPerScheme", takeUp);
         return Json.MAPPER.writeValueAsString(root) + "\n";
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +66,14 @@ public final class RuleLibrary {
     private final TargetGroups groups;
     private final Sources sources;
     private final List<SourceFile> declarations;
+    private final SortedMap<String, ProcessSupport> supports;
 
     private RuleLibrary(Path root, List<SourceFile> baselineRules, SortedMap<String, Exemption> exemptions,
             Map<String, SourceFile> exemptionRules, ParameterTable parameters, SortedMap<String, String> fileHashes,
-            Regions regions, TargetGroups groups, Sources sources, List<SourceFile> declarations) {
+            Regions regions, TargetGroups groups, Sources sources, List<SourceFile> declarations,
+            SortedMap<String, ProcessSupport> supports) {
         this.root = root;
+        this.supports = Collections.unmodifiableSortedMap(supports);
         this.regions = regions;
         this.groups = groups;
         this.sources = sources;
@@ -112,7 +116,7 @@ public final class RuleLibrary {
             }
         });
         return new RuleLibrary(root, kept, new TreeMap<>(RuleLibrary::compareIds), Map.of(), parameters, hashes,
-                regions, groups, sources, declarations);
+                regions, groups, sources, declarations, new TreeMap<>());
     }
 
     /** The target groups of {@code groups.yaml}. */
@@ -331,10 +335,48 @@ public final class RuleLibrary {
                 }
             }
         }
+        SortedMap<String, ProcessSupport> supports = readSupports(dir, exemptions.keySet(), regions, hashes,
+                declarations);
         RuleLibrary library = new RuleLibrary(dir, baseline, exemptions, exemptionRules, parameters, hashes, regions,
-                groups, sources, declarations);
+                groups, sources, declarations, supports);
         library.checkParameterReferences();
         return library;
+    }
+
+    /**
+     * The process supports of {@code support/*.yaml} (see {@link ProcessSupport}), hashed and cited with the rest:
+     * like a rule, a support is read only from the rules folder the user configured, and a bad one fails the load
+     * with its file, line and field, so it never replaces a working library.
+     */
+    private static SortedMap<String, ProcessSupport> readSupports(Path dir, Set<String> exemptionIds, Regions regions,
+            SortedMap<String, String> hashes, List<SourceFile> declarations) {
+        SortedMap<String, ProcessSupport> supports = new TreeMap<>(RuleLibrary::compareIds);
+        Path supportDir = dir.resolve("support");
+        if (!Files.isDirectory(supportDir)) {
+            return supports;
+        }
+        Set<String> schemes = new TreeSet<>(ClaimableScheme.all().keySet());
+        schemes.addAll(exemptionIds);
+        for (Path p : files(supportDir, ".yaml")) {
+            SourceFile f = read(dir, p);
+            hashes.put(f.path(), f.sha256());
+            declarations.add(f);
+            ProcessSupport support = ProcessSupport.read(p, regions, schemes);
+            if (exemptionIds.contains(support.id())) {
+                throw new InputError(p, 1, "id", "support " + support.id() + " has the id of an exemption; a support"
+                        + " covers exemptions by their ids and reports name both, so choose another (such as P1)");
+            }
+            ProcessSupport earlier = supports.putIfAbsent(support.id(), support);
+            if (earlier != null) {
+                throw new InputError(p, 1, "id", "support " + support.id() + " is also declared in " + earlier.file());
+            }
+        }
+        return supports;
+    }
+
+    /** The process supports the folder declares (rules/support), by id. */
+    public SortedMap<String, ProcessSupport> supports() {
+        return supports;
     }
 
     /** Every {@code p("key")} in a rule names a parameter of the library: a misspelled key fails at load. */

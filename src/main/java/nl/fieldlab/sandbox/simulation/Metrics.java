@@ -171,6 +171,20 @@ public final class Metrics {
     /** A baseline placement this many months after the variant's still counts as the same placement. */
     public static final int DEADWEIGHT_WINDOW_MONTHS = 3;
 
+    /**
+     * Prefix of a claimable scheme's take-up (mechanism take-up): {@code takeUp.<SCHEME>.granted} (hires and courses
+     * the rules granted it in), {@code .claimed}, {@code .unaware} (not claimed: the claimant did not know it),
+     * {@code .notWorthIt} (known, but the hassle outweighed the gain), {@code .paid} (euro paid to claimants) and
+     * {@code .unclaimed} (euro it would have paid them over the months the spells ran). A scheme is a national one of
+     * claimable-schemes.yaml or an exemption.
+     */
+    public static final String TAKE_UP_PREFIX = "takeUp.";
+    /**
+     * Prefix of a process support's reach (rules/support): {@code support.<ID>.participants} (workers whose hire or
+     * course it helped claim a scheme for) and {@code .cost} (their cost per participant, paid by its payer).
+     */
+    public static final String SUPPORT_PREFIX = "support.";
+
     /** Prefix of the calibration measures (compared with observed exit rates by {@code calibrate}). */
     public static final String CALIBRATION_PREFIX = "calibration.";
 
@@ -227,6 +241,8 @@ public final class Metrics {
         }
         if (name.matches("(employed|placements|hazard)\\.year\\d+|netPublicCost\\.toMonth\\d+")
                 || name.startsWith(REACH_PREFIX)
+                || name.startsWith(TAKE_UP_PREFIX)
+                || name.startsWith(SUPPORT_PREFIX)
                 || name.startsWith(DEADWEIGHT_PREFIX) || name.startsWith(SUBSIDISED_HIRES + ".")) {
             return null;
         }

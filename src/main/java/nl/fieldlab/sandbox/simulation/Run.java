@@ -23,8 +23,10 @@ import nl.fieldlab.sandbox.domain.Status;
 import nl.fieldlab.sandbox.domain.WorkerFacts;
 import nl.fieldlab.sandbox.parameters.ParameterView;
 import nl.fieldlab.sandbox.rules.Answer;
+import nl.fieldlab.sandbox.rules.ClaimableScheme;
 import nl.fieldlab.sandbox.rules.Decider;
 import nl.fieldlab.sandbox.rules.Exemption;
+import nl.fieldlab.sandbox.rules.ProcessSupport;
 import nl.fieldlab.sandbox.rules.RuleBase;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.Scenario;
@@ -84,6 +86,15 @@ final class Run {
     private final SocialReturnDemand socialReturn;
     private final double[] otherExitByStatus = new double[Status.values().length];
     private final VacancyCompetition competition;
+    private final TakeUp takeUp;
+    /** the national schemes a claimant must claim (claimable-schemes.yaml), and each by the rules it carries */
+    private final List<TakeUp.Scheme> declaredSchemes = new ArrayList<>();
+    private final Map<String, TakeUp.Scheme> schemeByRule = new java.util.HashMap<>();
+    /** per exemption: its scheme when the employer claims it, and when the worker does */
+    private final Map<String, TakeUp.Scheme> employerClaims = new java.util.HashMap<>();
+    private final Map<String, TakeUp.Scheme> workerClaims = new java.util.HashMap<>();
+    /** the variant's process supports: who they help claim, who took part, what they cost */
+    private final Supports supports;
     private final double initialVacancyMonths;
     /** this month's subsidised hires and trial starts, attributed once every applicant of the month was decided */
     private final List<Attributing> attributing = new ArrayList<>();
@@ -127,8 +138,27 @@ final class Run {
                 rules.exemptions().stream().map(Exemption::id).toList());
         this.caps = new Caps(rules.exemptions(), this.market.employers.length, people.length);
         this.reach = new Reach(rules.exemptions(), people.length);
-        this.ledger = new Ledger(totals, caps, trace, traceWorker);
         Behaviour b = scenario.behaviour();
+        this.takeUp = new TakeUp(b);
+        for (ClaimableScheme c : ClaimableScheme.all().values()) {
+            TakeUp.Scheme s = TakeUp.Scheme.of(c, b);
+            declaredSchemes.add(s);
+            s.rules().forEach(r -> schemeByRule.put(r, s));
+            totals.takeUp.register(s.id());
+        }
+        for (Exemption ex : rules.exemptions()) {
+            double awareness = b.get(TakeUp.EXEMPTION_AWARENESS);
+            double steps = b.get(TakeUp.EXEMPTION_STEPS);
+            employerClaims.put(ex.id(), TakeUp.Scheme.ofExemption(ex.id(), Actor.EMPLOYER, awareness, steps));
+            workerClaims.put(ex.id(), TakeUp.Scheme.ofExemption(ex.id(), Actor.WORKER, awareness, steps));
+            totals.takeUp.register(ex.id());
+        }
+        this.ledger = new Ledger(totals, caps, trace, traceWorker, this::schemeOf);
+        this.supports = new Supports(rules.supports(), people.length);
+        for (ProcessSupport p : rules.supports()) {
+            totals.supportParticipants.put(p.id(), 0);
+            totals.supportCost.put(p.id(), 0.0);
+        }
         search = new JobSearch(b);
         hiring = new Hiring(b);
         response = new HiringResponse(b);
@@ -465,13 +495,15 @@ final class Run {
      * they would have been hired in its place (the employer's draw and the contest with the outsiders, the draws the
      * run would have used), for the attribution. Caps and a trial after a refusal are not followed.
      */
-    private void rival(Proposal pr, Question q, Answer a, int m) {
+    private void rival(Proposal pr, Question q, Answer asked, int m) {
         Attributing at = attributingByVacancy.get(pr.vacancy().id());
         Worker w = pr.w();
-        if (at == null || at.rivalWouldHaveWon || pr.route() != Route.HIRE || !a.allowed()
+        if (at == null || at.rivalWouldHaveWon || pr.route() != Route.HIRE || !asked.allowed()
                 || !w.seeker() && !w.atRisk()) {
             return;
         }
+        // judged as its own hire would have been: only what the employer would claim weighs (mechanism take-up)
+        Answer a = settle(w, pr.vacancy().employer(), asked, m, supportsFor(w, q, m)).claimed();
         double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.gap());
         double chance = hireChance(w, q, a, null, productivity, match.badChance(pr.gap()), pr.vacancy().employer(), m);
         at.rivalWouldHaveWon = rng.uniform(Stream.HIRE, w.p.id(), m) < chance
@@ -751,16 +783,20 @@ final class Run {
 
     // ------------------------------------------------------------------ deciding
 
-    private void decide(Round round, Proposal pr, Question q, Answer a, int m) {
+    private void decide(Round round, Proposal pr, Question q, Answer asked, int m) {
         Worker w = pr.w();
         if (pr.vacancy() != null && !pr.vacancy().isOpen()) {
-            rival(pr, q, a, m);
+            rival(pr, q, asked, m);
             return;
         }
         if (!w.seeker() && !w.atRisk()) {
             return;
         }
         int employer = pr.vacancy() == null ? -1 : pr.vacancy().employer();
+        // mechanism take-up, before the caps and the hiring chance: a scheme its claimant would not claim pays
+        // nothing, takes no place under a cap and weighs in no decision
+        TakeUp.Settled settled = settle(w, employer, asked, m, supportsFor(w, q, m));
+        Answer a = settled.claimed();
         Set<String> over = caps.over(a, w.p.id(), employer, employer < 0 ? 0 : market.employers[employer].facts.staff(),
                 1, horizonSpellMonth(m, 1));
         if (!over.isEmpty()) {
@@ -799,8 +835,8 @@ final class Run {
                 } else if (draw < chance) {
                     market.fill(pr.vacancy(), m, totals);
                     subsidisedHire(w, a, null, offer, draw, chance, pr.vacancy().id(), true);
-                    startJob(w, pr.vacancy().employer(), q, a, m, false, false, pr.match(), productivity, Hiring.ID,
-                            chance);
+                    startJob(w, pr.vacancy().employer(), q, settled, m, false, false, pr.match(), productivity,
+                            Hiring.ID, chance);
                 } else {
                     event(w, m, Hiring.ID, "not hired", () -> "employer's chance " + fmt(chance), q, a);
                     if (pr.gap()) {
@@ -808,7 +844,7 @@ final class Run {
                     }
                 }
             }
-            case APPRENTICESHIP -> askApprenticeship(round, pr, q, a, m);
+            case APPRENTICESHIP -> askApprenticeship(round, pr, q, settled, m);
             case TRIAL -> {
                 int standard = (int) a.entitlement("trial.max-months", 0);
                 int allowed = Math.max(standard, (int) a.entitlement("trial.max-total-months", 0));
@@ -842,7 +878,7 @@ final class Run {
                             + "; after " + length + " a trial shows nothing more)" : ""), q, a);
                 }
             }
-            case COURSE -> startCourse(round, w, pr.course(), q, a, m);
+            case COURSE -> startCourse(round, w, pr.course(), q, settled, m);
             default -> throw new IllegalStateException("not a proposal: " + pr.route());
         }
     }
@@ -860,7 +896,8 @@ final class Run {
     }
 
     /** Mechanism course-uptake: an approved course starts unless the worker must pay and will not. */
-    private void startCourse(Round round, Worker w, int course, Question q, Answer a, int m) {
+    private void startCourse(Round round, Worker w, int course, Question q, TakeUp.Settled settled, int m) {
+        Answer a = settled.claimed();
         double pays = -a.netFor(Actor.WORKER, 1);
         boolean loan = a.entitlement("lifelong-learning-credit", 0) > 0;
         CourseUptake.Start start = uptake.start(pays, loan, pays > 0 ? rng.uniform(Stream.SELF_PAY, w.p.id(), m) : 0);
@@ -870,6 +907,7 @@ final class Run {
             return;
         }
         w.course = new Spells.Course(course, q, a, m, m + market.courses[course].months(), -1);
+        w.courseUnclaimed = claims(w, m, settled, q);
         caps.admit(a, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
         totals.coursesStarted++;
         ledger.bookCourse(w, m, a, market.courses[course].price());
@@ -889,16 +927,19 @@ final class Run {
      * Mechanism apprenticeship: the training company asks what the apprentice's course costs it (the course as its
      * employee's training), then decides with the hiring chance at apprentice productivity.
      */
-    private void askApprenticeship(Round round, Proposal pr, Question hireQ, Answer hireA, int m) {
+    private void askApprenticeship(Round round, Proposal pr, Question hireQ, TakeUp.Settled hire, int m) {
         Worker w = pr.w();
+        Answer hireA = hire.claimed();
         int employer = pr.vacancy().employer();
         WorkerFacts asEmployee = facts.facts(w, m, Status.EMPLOYED, 0);
         Question courseQ = question(QuestionType.COURSE, w, m, asEmployee, market.employers[employer].facts,
                 market.courses[pr.course()], year(m), false, false, 100, Set.of());
-        askWithinCaps(round, courseQ, w, m, (cq, courseA) -> {
+        askWithinCaps(round, courseQ, w, m, (cq, courseAsked) -> {
             if (!pr.vacancy().isOpen() || !w.seeker()) {
                 return;
             }
+            TakeUp.Settled course = settle(w, employer, courseAsked, m, supportsFor(w, cq, m));
+            Answer courseA = course.claimed();
             if (!courseA.allowed()) {
                 event(w, m, Apprenticeship.ID, "no apprenticeship", () -> courseA.blockedBy() + ": "
                         + courseA.blocks().get(0).reason(), cq, courseA);
@@ -915,9 +956,10 @@ final class Run {
             } else if (draw < chance) {
                 market.fill(pr.vacancy(), m, totals);
                 subsidisedHire(w, hireA, courseA, offer, draw, chance, pr.vacancy().id(), true);
-                startJob(w, employer, hireQ, hireA, m, false, true, pr.match(), productivity, Apprenticeship.ID,
+                startJob(w, employer, hireQ, hire, m, false, true, pr.match(), productivity, Apprenticeship.ID,
                         chance);
                 w.course = new Spells.Course(pr.course(), cq, courseA, m, m + c.months(), employer);
+                w.courseUnclaimed = claims(w, m, course, cq);
                 w.bblCourseEnd = w.course.end();
                 w.everApprentice = true;
                 caps.admit(courseA, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
@@ -988,14 +1030,89 @@ final class Run {
                 * (1 + (wagePaid > 0 ? premiums / wagePaid : 0));
     }
 
+    // ------------------------------------------------------------------ claims (mechanism: take-up)
+
+    /**
+     * Decides which schemes of an answer its claimants claim (see {@link TakeUp#settle}): the national schemes, and
+     * each exemption the answer uses that pays the employer or the worker something to claim. The draws are keyed by
+     * the worker, the employer and the month {@code month} of the case, so that asking again (a full cap, a new
+     * period) decides the same way.
+     */
+    private TakeUp.Settled settle(Worker w, int employer, Answer a, int month, List<ProcessSupport> helping) {
+        List<TakeUp.Scheme> schemes = declaredSchemes;
+        if (!a.exemptionsUsed().isEmpty()) {
+            schemes = new ArrayList<>(declaredSchemes);
+            for (String ex : a.exemptionsUsed()) {
+                Actor claimant = TakeUp.exemptionClaimant(ex, a);
+                TakeUp.Scheme s = claimant == Actor.EMPLOYER ? employerClaims.get(ex)
+                        : claimant == Actor.WORKER ? workerClaims.get(ex) : null;
+                if (s != null) {
+                    schemes.add(s);
+                }
+            }
+        }
+        return takeUp.settle(schemes, a, s -> helping.isEmpty() ? TakeUp.Lever.NONE : TakeUp.Lever.of(helping, s),
+                new ClaimDraws(rng, w.p.id(), employer, month), MatchQuality.PROBATION_MONTHS);
+    }
+
+    /** The process supports whose scope covers the worker's question in month {@code m}, with room to take them. */
+    private List<ProcessSupport> supportsFor(Worker w, Question q, int m) {
+        if (supports.none()) {
+            return List.of();
+        }
+        return supports.inScope(q.type(), facts.facts(w, m, w.status), q.employer(), q.course(), monthOf[m],
+                w.p.id());
+    }
+
+    /** Counts the claims of a hire or course that starts, and returns what its unclaimed schemes would have paid. */
+    private List<TakeUp.Unclaimed> claims(Worker w, int m, TakeUp.Settled settled, Question q) {
+        totals.takeUp.decided(settled);
+        if (!supports.none()) {
+            supports.started(supportsFor(w, q, m), settled.outcomes().keySet(), w.p.id(), m, totals);
+        }
+        if (traced(w)) {
+            settled.outcomes().forEach((scheme, o) -> {
+                if (o != TakeUp.Outcome.CLAIMED) {
+                    trace.event(m, "not claimed", scheme + ": " + (o == TakeUp.Outcome.UNAWARE
+                            ? "the claimant did not know it" : "not worth the hassle"), TakeUp.ID, q, settled.claimed());
+                }
+            });
+        }
+        return settled.unclaimed();
+    }
+
+    /** The scheme a booked payment line pays its claimant under, or null: what the take-up table counts as paid. */
+    private String schemeOf(Answer.PaymentLine p) {
+        if (p.payee() != Actor.EMPLOYER && p.payee() != Actor.WORKER) {
+            return null;
+        }
+        TakeUp.Scheme s = schemeByRule.get(p.ruleId());
+        if (s != null) {
+            return s.claimant() == p.payee() ? s.id() : null;
+        }
+        return p.exemption() != null && TakeUp.claimable(p) && employerClaims.containsKey(p.exemption())
+                ? p.exemption() : null;
+    }
+
+    /** Counts what the unclaimed schemes of a spell would have paid its claimants in spell month {@code spellMonth}. */
+    private void bookUnclaimed(List<TakeUp.Unclaimed> unclaimed, int spellMonth) {
+        for (TakeUp.Unclaimed u : unclaimed) {
+            Answer.PaymentLine p = u.line();
+            if (p.paidIn(spellMonth) && (p.payee() == Actor.EMPLOYER || p.payee() == Actor.WORKER)) {
+                totals.takeUp.unclaimed(u.scheme(), p.amount());
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ jobs, trials, courses
 
     /**
      * Starts a job. {@code firstYear} is the worker's productivity in the job over its first year as a share of a
      * worker who fits it (before the match), from which the work's value to the employer follows.
      */
-    private void startJob(Worker w, int employer, Question q, Answer a, int m, boolean afterTrial, boolean apprentice,
-            double quality, double firstYear, String mechanism, double chance) {
+    private void startJob(Worker w, int employer, Question q, TakeUp.Settled settled, int m, boolean afterTrial,
+            boolean apprentice, double quality, double firstYear, String mechanism, double chance) {
+        Answer a = settled.claimed();
         if (w.inCourse() && !apprentice) {
             event(w, m, null, "course dropped", "found a job", null, null);
             stopCourse(w, m);
@@ -1003,6 +1120,7 @@ final class Run {
         double worth = quality * (1 - hiring.sicknessShare(w.p.disabled())) * normalLabourCost(q, a);
         w.job = new Spells.Job(employer, q, a, m, w.status, afterTrial, apprentice, quality,
                 new Spells.Job.Value(firstYear * worth, w.p.wageValuePct() / 100.0 * worth));
+        w.jobUnclaimed = claims(w, m, settled, q);
         totals.hires++;
         w.lastEmployer = employer;
         w.bblCourseEnd = -1;
@@ -1070,6 +1188,7 @@ final class Run {
         event(w, m, mechanism, "job ended", () -> "after " + (m - job.start()) + " months at " + employerName(job.employer())
                 + why, null, null);
         caps.leave(job.answer(), job.employer(), job.jobMonth(m), horizonSpellMonth(job.start(), 1));
+        w.jobUnclaimed = List.of();
         int worked = m - job.start();
         w.monthsWorked += worked;
         w.weeksWorkedLast36 = (int) Math.min(36, Math.round(worked * 52 / 12.0));
@@ -1096,11 +1215,14 @@ final class Run {
         w.trial = null;
         Question asked = question(QuestionType.HIRE, w, m, facts.facts(w, m, w.status),
                 market.employers[t.employer()].facts, null, year(m), false, true, 100, Set.of());
-        askWithinCaps(round, asked, w, m, (q, a) -> {
-            if (!a.allowed()) {
-                event(w, m, TrialScreening.ID, "trial ended without a job", () -> a.blockedBy(), q, a);
+        askWithinCaps(round, asked, w, m, (q, answered) -> {
+            if (!answered.allowed()) {
+                event(w, m, TrialScreening.ID, "trial ended without a job", () -> answered.blockedBy(), q, answered);
                 return;
             }
+            // mechanism take-up: what the employer would not claim does not weigh in its decision to hire
+            TakeUp.Settled settled = settle(w, t.employer(), answered, m, supportsFor(w, q, m));
+            Answer a = settled.claimed();
             double skill = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(t.months(), true);
             double productivity = skill * screening.learntMatch(t.months(), t.match());
             // what the trial has shown is no longer a risk; what it has not shown still is
@@ -1112,7 +1234,7 @@ final class Run {
                 totals.trialsConverted++;
                 // without the hire the employer would need the work done again: the trial's vacancy decides by whom
                 subsidisedHire(w, a, null, offer, draw, chance, t.vacancy(), false);
-                startJob(w, t.employer(), q, a, m, true, false, t.match(), skill, TrialScreening.ID, chance);
+                startJob(w, t.employer(), q, settled, m, true, false, t.match(), skill, TrialScreening.ID, chance);
             } else {
                 event(w, m, TrialScreening.ID, "trial ended without a job", () -> "employer's chance " + fmt(chance)
                         + " after seeing the match (" + fmt(t.match()) + "): " + describe(offer), q, a);
@@ -1195,10 +1317,14 @@ final class Run {
         // pays under the law, is judged on the worker's facts now
         Question q = question(QuestionType.COURSE, w, m, f, ef, oq.course(), oq.startYear(), false, false, 100,
                 oq.exemptions(), Math.max(0, old.start()));
-        round.ask(q, a -> {
+        round.ask(q, asked -> {
             if (w.course != old) {
                 return;
             }
+            TakeUp.Settled settled = settle(w, old.employer(), asked, Math.max(0, old.start()),
+                    supports.joined(w.p.id()));
+            Answer a = settled.claimed();
+            w.courseUnclaimed = settled.unclaimed();
             int courseMonth = old.courseMonth(m);
             caps.leave(old.answer(), -1, courseMonth, horizonSpellMonth(old.start(), 1));
             w.course = old.reassessed(q, a);
@@ -1213,6 +1339,7 @@ final class Run {
         Spells.Course c = w.course;
         caps.leave(c.answer(), -1, c.courseMonth(m) + 1, horizonSpellMonth(c.start(), 1));
         w.course = null;
+        w.courseUnclaimed = List.of();
     }
 
     private void leave(Worker w, int m) {
@@ -1339,10 +1466,14 @@ final class Run {
         Question oq = old.question();
         Question q = question(QuestionType.HIRE, w, m, oq.worker().withAge(w.p.ageAt(m)), oq.employer(), oq.course(),
                 oq.startYear(), oq.formerEmployee(), oq.afterTrial(), oq.rampUpPct(), oq.exemptions());
-        round.ask(q, a -> {
+        round.ask(q, asked -> {
             if (w.job == old) {
+                // the claims of the hire stand: the same draws as at its start decide the new answer's schemes
+                TakeUp.Settled settled = settle(w, old.employer(), asked, old.start(), supports.joined(w.p.id()));
+                Answer a = settled.claimed();
                 caps.leave(old.answer(), -1, old.jobMonth(m), horizonSpellMonth(old.start(), 1));
                 w.job = old.reassessed(q, a);
+                w.jobUnclaimed = settled.unclaimed();
                 caps.admit(a, w.p.id(), -1, old.jobMonth(m), horizonSpellMonth(old.start(), 1));
             }
         });
@@ -1373,6 +1504,7 @@ final class Run {
             }
             if (w.employed()) {
                 ledger.book(w, m, w.job.answer(), w.job.jobMonth(m));
+                bookUnclaimed(w.jobUnclaimed, w.job.jobMonth(m));
                 if (w.everSeeker) {
                     totals.outputValue += w.job.value().in(w.job.jobMonth(m));
                     totals.monthsInWork++;
@@ -1385,6 +1517,7 @@ final class Run {
             if (w.inCourse()) {
                 // a fee or grant of a later study year falls due in its course month (the first is booked at the start)
                 int courseMonth = w.course.courseMonth(m);
+                bookUnclaimed(w.courseUnclaimed, courseMonth);
                 if (courseMonth > 1) {
                     ledger.book(w, m, w.course.answer(), courseMonth);
                 }

@@ -98,6 +98,11 @@ public final class RunTotals implements java.io.Serializable {
     /** euro paid, by payer, payee and payment type */
     final double[] ledger = new double[A * A * T];
     final Map<String, Integer> blocked = new TreeMap<>();
+    /** per claimable scheme: the cases granted it, whether they claimed it, what it paid and what went unclaimed */
+    final TakeUpTally takeUp = new TakeUpTally();
+    /** per process support: the workers it helped (participants) and what they cost its payer */
+    final Map<String, Integer> supportParticipants = new TreeMap<>();
+    final Map<String, Double> supportCost = new TreeMap<>();
 
     static final class GroupCounts implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
@@ -404,6 +409,19 @@ public final class RunTotals implements java.io.Serializable {
             m.put("group." + key + "." + Metrics.GROUP_SEEKERS, (double) g.seekers);
         });
         blocked.forEach((rule, n) -> m.put(Metrics.BLOCKED_PREFIX + rule, (double) n));
+        supportParticipants.forEach((id, n) -> {
+            m.put(Metrics.SUPPORT_PREFIX + id + ".participants", (double) n);
+            m.put(Metrics.SUPPORT_PREFIX + id + ".cost", supportCost.getOrDefault(id, 0.0));
+        });
+        takeUp.schemes().forEach((scheme, t) -> {
+            String p = Metrics.TAKE_UP_PREFIX + scheme + ".";
+            m.put(p + "granted", (double) t.entitled);
+            m.put(p + "claimed", (double) t.claimed);
+            m.put(p + "unaware", (double) t.unaware);
+            m.put(p + "notWorthIt", (double) t.notWorthIt);
+            m.put(p + "paid", t.paid);
+            m.put(p + "unclaimed", t.unclaimed);
+        });
         m.putAll(deadweight);
         putSubsidisedHires(m, Metrics.SUBSIDISED_HIRES, java.util.Arrays.stream(subsidisedHires).asDoubleStream()
                 .toArray());

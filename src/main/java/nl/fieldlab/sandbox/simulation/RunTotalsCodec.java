@@ -90,6 +90,22 @@ public final class RunTotalsCodec {
             }
             writeArrays(out, t.exemptionPaid);
             writeArrays(out, t.subsidisedHiresByExemption);
+            out.writeInt(t.takeUp.schemes().size());
+            for (Map.Entry<String, TakeUpTally.Scheme> e : t.takeUp.schemes().entrySet()) {
+                TakeUpTally.Scheme s = e.getValue();
+                out.writeUTF(e.getKey());
+                for (long v : new long[] {s.entitled, s.claimed, s.unaware, s.notWorthIt}) {
+                    out.writeLong(v);
+                }
+                out.writeDouble(s.paid);
+                out.writeDouble(s.unclaimed);
+            }
+            out.writeInt(t.supportParticipants.size());
+            for (Map.Entry<String, Integer> e : t.supportParticipants.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue());
+                out.writeDouble(t.supportCost.getOrDefault(e.getKey(), 0.0));
+            }
             out.writeInt(t.changedAnswers.size());
             for (ChangedAnswer c : t.changedAnswers) {
                 writeChange(out, c);
@@ -189,6 +205,31 @@ public final class RunTotalsCodec {
             }
             in.arrays("exemptionPaid", t.exemptionPaid, workers);
             in.arrays("subsidisedHiresByExemption", t.subsidisedHiresByExemption, t.subsidisedHires.length);
+            n = in.count("takeUp", 50);
+            for (int k = 0; k < n; k++) {
+                String scheme = in.readUTF();
+                long entitled = in.readLong();
+                long claimed = in.readLong();
+                long unaware = in.readLong();
+                long notWorthIt = in.readLong();
+                if (entitled < 0 || claimed < 0 || unaware < 0 || notWorthIt < 0
+                        || claimed + unaware + notWorthIt != entitled) {
+                    throw new IOException("takeUp." + scheme + ": the claimed, unaware and not-worth-it cases do not "
+                            + "add up to the cases granted");
+                }
+                t.takeUp.restore(scheme, entitled, claimed, unaware, notWorthIt, in.readDouble(), in.readDouble());
+            }
+            n = in.count("supports", 14);
+            for (int k = 0; k < n; k++) {
+                String id = in.readUTF();
+                int participants = in.readInt();
+                double cost = in.readDouble();
+                if (participants < 0 || !(cost >= 0)) {
+                    throw new IOException("supports." + id + ": " + participants + " participants costing " + cost);
+                }
+                t.supportParticipants.put(id, participants);
+                t.supportCost.put(id, cost);
+            }
             n = in.count("changedAnswers", 40);
             for (int k = 0; k < n; k++) {
                 t.changedAnswers.add(in.change(workers, groups.size()));

@@ -11,9 +11,9 @@ import java.util.function.Function;
 
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.rules.Answer;
+import nl.fieldlab.sandbox.rules.ClaimableScheme;
 import nl.fieldlab.sandbox.rules.ProcessSupport;
 import nl.fieldlab.sandbox.scenario.Behaviour;
-import nl.fieldlab.sandbox.scenario.ClaimableScheme;
 
 /**
  * Mechanism {@code take-up}: an employer or worker entitled to a scheme claims it only if they know it (awareness,
@@ -25,6 +25,9 @@ import nl.fieldlab.sandbox.scenario.ClaimableScheme;
 final class TakeUp {
 
     static final String ID = "take-up";
+    /** Behaviour values: how well claimants know an exemption's scheme, and the steps its claim takes. */
+    static final String EXEMPTION_AWARENESS = "takeup.exemption.awareness";
+    static final String EXEMPTION_STEPS = "takeup.exemption.steps";
 
     /**
      * A claimable scheme: the rules whose payment lines a claim carries (an administration rule of the scheme
@@ -62,10 +65,44 @@ final class TakeUp {
             return new Scheme(exemption, claimant, Set.of(), exemption, awareness, steps);
         }
 
-        /** Whether a payment line of a rules answer is paid under this scheme (and so only when it is claimed). */
+        /**
+         * Whether a payment line of a rules answer is paid under this scheme (and so only when it is claimed). Of an
+         * exemption, only what a public body pays and someone must ask for: a wage an exemption sets is the employer's
+         * to pay, and a benefit it changes (an earnings disregard, a top-up) is applied by UWV or the municipality
+         * without a claim of its own.
+         */
         boolean carries(Answer.PaymentLine line) {
-            return rules.contains(line.ruleId()) || exemption != null && exemption.equals(line.exemption());
+            return rules.contains(line.ruleId())
+                    || exemption != null && exemption.equals(line.exemption()) && claimable(line);
         }
+    }
+
+    /** Whether a payment line is money someone claims: paid by a public body, not a wage, benefit, tax or levy. */
+    static boolean claimable(Answer.PaymentLine line) {
+        return line.payer().isPublic() && switch (line.type().category()) {
+            case SUBSIDY, TRAINING, PROJECT, IMPLEMENTATION -> true;
+            case WAGE, BENEFIT, LEVY, TAX -> false;
+        };
+    }
+
+    /**
+     * Who must claim an exemption's payments in an answer: the employer when one of its claimable lines pays the
+     * employer (the provincial LKV mirror, a cooperative wage subsidy), else the worker when one pays the worker (a
+     * learning account), else nobody (it pays only providers or investors, or nothing: applied without a claim).
+     */
+    static Actor exemptionClaimant(String exemption, Answer a) {
+        Actor claimant = null;
+        for (Answer.PaymentLine p : a.payments()) {
+            if (exemption.equals(p.exemption()) && claimable(p)) {
+                if (p.payee() == Actor.EMPLOYER) {
+                    return Actor.EMPLOYER;
+                }
+                if (p.payee() == Actor.WORKER) {
+                    claimant = Actor.WORKER;
+                }
+            }
+        }
+        return claimant;
     }
 
     /**

@@ -8,10 +8,14 @@ import java.util.TreeMap;
  * Take-up per scheme over a run: how many cases a scheme was granted in, how many claimed it and why the others did
  * not, and the money it paid and would have paid. What the report's take-up table is made of; replications add up.
  */
-final class TakeUpTally {
+final class TakeUpTally implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** One scheme's counts. Counts are cases (a hire, a course); money is euro over the months the spells ran. */
-    static final class Scheme {
+    static final class Scheme implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         long entitled;
         long claimed;
         long unaware;
@@ -46,6 +50,11 @@ final class TakeUpTally {
         return schemes.computeIfAbsent(scheme, k -> new Scheme());
     }
 
+    /** Lists a scheme with no cases yet, so that a scheme nobody was granted shows as such rather than not at all. */
+    void register(String scheme) {
+        of(scheme);
+    }
+
     /** Counts the outcomes of one case's claims ({@link TakeUp#settle}). */
     void decided(TakeUp.Settled settled) {
         settled.outcomes().forEach((scheme, outcome) -> {
@@ -73,6 +82,18 @@ final class TakeUpTally {
     /** Adds another replication's tally. */
     void add(TakeUpTally other) {
         other.schemes.forEach((id, s) -> of(id).add(s));
+    }
+
+    /** Sets a scheme's counts and money as a decoded run's totals carry them. */
+    void restore(String scheme, long entitled, long claimed, long unaware, long notWorthIt, double paid,
+            double unclaimed) {
+        Scheme s = of(scheme);
+        s.entitled = entitled;
+        s.claimed = claimed;
+        s.unaware = unaware;
+        s.notWorthIt = notWorthIt;
+        s.paid = paid;
+        s.unclaimed = unclaimed;
     }
 
     SortedMap<String, Scheme> schemes() {

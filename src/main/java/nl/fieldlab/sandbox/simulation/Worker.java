@@ -34,6 +34,9 @@ final class Worker {
     Spells.Trial trial;
     Spells.Course course;
     Spells.SideJob sideJob;
+    /** What the schemes the job's or the course's claimants did not claim would have paid (mechanism take-up). */
+    java.util.List<TakeUp.Unclaimed> jobUnclaimed = java.util.List.of();
+    java.util.List<TakeUp.Unclaimed> courseUnclaimed = java.util.List.of();
     /** Coached by a provider (outcome fund) until this month (exclusive); -1 when never. */
     int coachedUntil = -1;
 

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import nl.fieldlab.sandbox.TestRuns;
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.input.InputError;
-import nl.fieldlab.sandbox.scenario.ClaimableScheme;
 
 /** Process support declared as data: the shipped work ambassador reads, and a bad declaration says where it is. */
 class ProcessSupportTest {

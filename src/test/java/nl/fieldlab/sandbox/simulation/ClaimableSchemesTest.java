@@ -14,8 +14,8 @@ import nl.fieldlab.sandbox.TestRuns;
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.domain.PaymentType;
 import nl.fieldlab.sandbox.rules.Answer;
+import nl.fieldlab.sandbox.rules.ClaimableScheme;
 import nl.fieldlab.sandbox.scenario.Behaviour;
-import nl.fieldlab.sandbox.scenario.ClaimableScheme;
 
 /** The claimable schemes as declared: each sized by its behaviour values, each naming rules that exist. */
 class ClaimableSchemesTest {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.domain.PaymentType;
 import nl.fieldlab.sandbox.rules.Answer;
+import nl.fieldlab.sandbox.rules.ClaimableScheme;
 import nl.fieldlab.sandbox.rules.ProcessSupport;
 import nl.fieldlab.sandbox.scenario.Behaviour;
-import nl.fieldlab.sandbox.scenario.ClaimableScheme;
 
 /**
  * Mechanism take-up: a scheme is claimed only if its claimant knows it and it is worth the hassle; process support
@@ -144,6 +144,33 @@ class TakeUpTest {
     }
 
     @Test
+    void anExemptionCarriesOnlyWhatAPublicBodyPaysAndSomeoneMustAskFor() {
+        Answer.PaymentLine wage = new Answer.PaymentLine("E5-WAGE", PaymentType.WAGE, Actor.EMPLOYER, Actor.WORKER, 1500,
+                1, 6, "test", "E9");
+        Answer.PaymentLine benefit = new Answer.PaymentLine("E6-DISREGARD", PaymentType.BIJSTAND_BENEFIT,
+                Actor.MUNICIPALITY, Actor.WORKER, 200, 1, 6, "test", "E9");
+        Answer.PaymentLine administration = new Answer.PaymentLine("E9-ADMIN", PaymentType.IMPLEMENTATION,
+                Actor.PROVINCE, Actor.PROVIDER, 50, 1, 1, "test", "E9");
+        assertFalse(E9.carries(wage), "a wage the exemption sets is the employer's to pay, not a claim");
+        assertFalse(E9.carries(benefit), "a benefit the exemption changes is applied without a claim");
+        assertTrue(E9.carries(administration), "its administration goes with the claim");
+    }
+
+    @Test
+    void anExemptionIsClaimedByTheEmployerItPaysElseByTheWorkerElseByNobody() {
+        Answer.PaymentLine toWorker = new Answer.PaymentLine("E3-ACCOUNT", PaymentType.TRAINING_GRANT, Actor.PROVINCE,
+                Actor.WORKER, 1500, 1, 1, "test", "E3");
+        Answer.PaymentLine toEmployer = new Answer.PaymentLine("E10-GRANT", PaymentType.TRAINING_GRANT, Actor.PROVINCE,
+                Actor.EMPLOYER, 1500, 1, 1, "test", "E3");
+        Answer.PaymentLine toProvider = new Answer.PaymentLine("E3-ADMIN", PaymentType.IMPLEMENTATION, Actor.PROVINCE,
+                Actor.PROVIDER, 50, 1, 1, "test", "E3");
+        assertEquals(Actor.WORKER, TakeUp.exemptionClaimant("E3", answer(toWorker, toProvider)));
+        assertEquals(Actor.EMPLOYER, TakeUp.exemptionClaimant("E3", answer(toWorker, toEmployer)));
+        assertEquals(null, TakeUp.exemptionClaimant("E3", answer(toProvider)), "pays nobody to claim");
+        assertEquals(null, TakeUp.exemptionClaimant("E9", answer(toWorker)), "near miss: another exemption");
+    }
+
+    @Test
     void theGainIsWhatTheSchemePaysItsClaimantWithinTheHorizon() {
         Answer a = new Answer(List.of(), List.of(), List.of(), List.of(), List.of(
                 line("E9-PROVINCIAL-LKV-MIRROR", Actor.EMPLOYER, 300, 1, 24, "E9"),
@@ -172,6 +199,10 @@ class TakeUpTest {
             line("E9-MIRROR-ADMINISTRATION", Actor.PROVIDER, 20, 1, 24, "E9"),
             new Answer.PaymentLine("WML-WAGE", PaymentType.WAGE, Actor.EMPLOYER, Actor.WORKER, 3000, 1, 12, "wage",
                     null)), List.of(), List.of(), Set.of("E9"));
+
+    static Answer answer(Answer.PaymentLine... lines) {
+        return new Answer(List.of(), List.of(), List.of(), List.of(), List.of(lines), List.of(), List.of(), Set.of());
+    }
 
     /** Draws that make every claimant aware and every aware claimant apply (or none, with 1). */
     static TakeUp.Draws draws(double aware, double apply) {

@@ -1,4 +1,4 @@
-package nl.fieldlab.sandbox.scenario;
+package nl.fieldlab.sandbox.rules;
 
 import java.io.IOException;
 import java.io.InputStream;
