@@ -25,6 +25,23 @@ public final class Metrics {
     public static final String MONTHS_TO_PLACEMENT = "monthsToPlacement";
     public static final String EMPLOYED_AT_HORIZON = "employedAtHorizon";
     public static final String RETENTION_6M = "retention6m";
+    public static final String RETENTION_12M = "retention12m";
+    public static final String RETENTION_18M = "retention18m";
+    public static final String TRIAL_CONVERSION = "trial.conversion";
+    public static final String TRIAL_RETENTION_12M = "trial.retention12m";
+    public static final String TRIALS_PER_WW_EXIT = "trial.perWwExitToWork";
+    public static final String BBL_COMPLETION = "bbl.completion";
+    public static final String BBL_GRADUATES_IN_WORK = "bbl.graduatesInWork";
+    /** Months after completing a BBL course at which a graduate counts as in work or not (CBS measured in October). */
+    public static final int GRADUATE_FOLLOW_UP_MONTHS = 3;
+    /**
+     * Prefix of the share of workers out of work at the start who were placed within 12 months, per cohort:
+     * {@code exitToWork12m.status.<STATUS>}, {@code .scenario.<GROUP>}, {@code .age.<BAND>} and
+     * {@code .status.WW.age.<BAND>} (bands {@link #EXIT_AGE_BANDS}, age at the start).
+     */
+    public static final String EXIT_TO_WORK_12M_PREFIX = "exitToWork12m.";
+    /** Age bands of the exit-to-work cohorts: the published age gradient's bands. */
+    public static final List<String> EXIT_AGE_BANDS = List.of("under-50", "50-54", "55-59", "60-plus");
     public static final String TRIALS_STARTED = "trialsStarted";
     public static final String TRIALS_CONVERTED = "trialsConverted";
     public static final String TRIALS_EXTENDED = "trialsExtended";
@@ -200,6 +217,22 @@ public final class Metrics {
         if (name.startsWith("group.target.") && GROUP_MEASURES.stream().anyMatch(m -> name.endsWith("." + m))) {
             return null;
         }
+        if (name.startsWith(EXIT_TO_WORK_12M_PREFIX)) {
+            String key = name.substring(EXIT_TO_WORK_12M_PREFIX.length());
+            List<String> cohorts = new ArrayList<>();
+            for (Status st : Status.values()) {
+                cohorts.add("status." + st.name());
+            }
+            scenarioGroups.forEach(g -> cohorts.add("scenario." + g));
+            EXIT_AGE_BANDS.forEach(b -> cohorts.add("age." + b));
+            EXIT_AGE_BANDS.forEach(b -> cohorts.add("status.WW.age." + b));
+            if (cohorts.contains(key)) {
+                return null;
+            }
+            return "unknown exit-to-work cohort '" + key + "'" + Suggestions.didYouMean(key, cohorts)
+                    + " (status.<STATUS>, scenario.<GROUP>, age.<BAND> or status.WW.age.<BAND>; bands "
+                    + String.join(", ", EXIT_AGE_BANDS) + ")";
+        }
         if (name.matches("(employed|placements|hazard)\\.year\\d+|netPublicCost\\.toMonth\\d+")
                 || name.startsWith(REACH_PREFIX)
                 || name.startsWith(DEADWEIGHT_PREFIX)) {
@@ -233,7 +266,16 @@ public final class Metrics {
         d.put(MONTHS_TO_PLACEMENT, "mean months from becoming a job seeker (or the start) to the first job, among those placed");
         d.put(EMPLOYED_AT_HORIZON, "former job seekers in a job in the last month");
         d.put(RETENTION_6M, "share of placements made at least 6 months before the end that are still in that job 6 months later");
+        d.put(RETENTION_12M, "share of first placements made at least 12 months before the end that are still in that job"
+                + " 12 months later");
+        d.put(RETENTION_18M, "the same 18 months after the placement");
         d.put(TRIALS_STARTED, "trial placements started");
+        d.put(TRIAL_CONVERSION, "share of trial placements that reached their end and became a job (trialsConverted"
+                + " against the trials ended within the horizon)");
+        d.put(TRIAL_RETENTION_12M, "share of the jobs that followed a trial placement, started at least 12 months before"
+                + " the end, that lasted 12 months");
+        d.put(TRIALS_PER_WW_EXIT, "trial placements started by WW recipients against the jobs WW recipients started"
+                + " (exits from WW to work), as UWV's counts compare them");
         d.put(TRIALS_CONVERTED, "trial placements that became a job");
         d.put(TRIALS_EXTENDED, "trial placements extended beyond their standard length (where the rules allow it)");
         d.put(COURSES_STARTED, "courses started");
@@ -292,6 +334,11 @@ public final class Metrics {
         d.put(APPRENTICESHIPS_COMPLETED, "apprentices who completed their course");
         d.put(APPRENTICESHIPS_ENDED, "apprenticeships whose course ended within the horizon, completed or left early "
                 + "(BBL completion is apprenticeshipsCompleted against these: courses still running are not counted)");
+        d.put(BBL_COMPLETION, "apprenticeshipsCompleted / apprenticeshipsEnded: the share of BBL courses that ended"
+                + " within the horizon with a diploma (n/a when none ended)");
+        d.put(BBL_GRADUATES_IN_WORK, "share of apprentices who completed their BBL course at least "
+                + GRADUATE_FOLLOW_UP_MONTHS + " months before the end who were in a job " + GRADUATE_FOLLOW_UP_MONTHS
+                + " months after completing");
         d.put(SIDE_JOBS, "workers who combined a benefit with a part-time job at some point");
         d.put(SIDE_JOB_MONTHS, "months of part-time work on a benefit");
         d.put(COACHED, "workers a provider coached in an outcome-financed project");

@@ -601,6 +601,9 @@ final class Run {
                     w.trial = new Spells.Trial(pr.vacancy().employer(), q, a, m, length, pr.match());
                     caps.admit(a, w.p.id(), w.trial.employer(), 1, length);
                     totals.trialsStarted++;
+                    if (w.status == Status.WW && w.benefit != null) {
+                        totals.wwTrialsStarted++;
+                    }
                     event(w, m, TrialScreening.ID, "trial placement started", () -> length + " months at "
                             + employerName(w.trial.employer()) + (length > standard ? " (extended beyond the standard "
                             + standard + ", as the rules allow)" : length < allowed ? " (the rules allow " + allowed
@@ -763,6 +766,9 @@ final class Run {
             stopCourse(w, m);
         }
         double worth = quality * (1 - hiring.sicknessShare(w.p.disabled())) * normalLabourCost(q, a);
+        if (w.status == Status.WW && w.benefit != null) {
+            totals.wwExitsToWork++;
+        }
         w.job = new Spells.Job(employer, q, a, m, w.status, afterTrial, apprentice, quality,
                 new Spells.Job.Value(firstYear * worth, w.p.wageValuePct() / 100.0 * worth));
         totals.hires++;
@@ -856,6 +862,7 @@ final class Run {
         Spells.Trial t = w.trial;
         caps.leave(t.answer(), t.employer(), t.months() + 1, t.months());
         w.trial = null;
+        totals.trialsEnded++;
         Question asked = question(QuestionType.HIRE, w, m, facts.facts(w, m, w.status),
                 market.employers[t.employer()].facts, null, year(m), false, true, 100, Set.of());
         askWithinCaps(round, asked, w, m, (q, a) -> {
@@ -871,6 +878,9 @@ final class Run {
             double chance = hiring.chance(offer);
             if (rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m) < chance) {
                 totals.trialsConverted++;
+                if (m + TRIAL_RETENTION_MONTHS <= months - 1) {
+                    totals.trialRetentionEligible++;
+                }
                 startJob(w, t.employer(), q, a, m, true, false, t.match(), skill, TrialScreening.ID, chance);
             } else {
                 event(w, m, TrialScreening.ID, "trial ended without a job", () -> "employer's chance " + fmt(chance)
@@ -892,6 +902,7 @@ final class Run {
             totals.coursesCompleted++;
             if (course.apprenticeship()) {
                 totals.apprenticeshipsCompleted++;
+                w.bblCompletedAt = m;
             }
             w.field = market.fieldIndex(c.field());
             if (c.level().level() > w.education.level()) {
@@ -1128,6 +1139,7 @@ final class Run {
                     w.benefit = w.benefit.pausedOneMonth();
                 }
             }
+            followUp(w, m);
             if (w.employed()) {
                 ledger.book(w, m, w.job.answer(), w.job.jobMonth(m));
                 if (w.everSeeker) {
@@ -1152,6 +1164,25 @@ final class Run {
             if (w.inTrial()) {
                 totals.monthsOnTrial++;
             }
+        }
+    }
+
+    /** Months after a trial converts at which the job counts as retained (a year, as the published figure). */
+    static final int TRIAL_RETENTION_MONTHS = 12;
+
+    /**
+     * Counts the follow-ups the evidence rows need, in the month they fall due: a BBL graduate in work
+     * {@link Metrics#GRADUATE_FOLLOW_UP_MONTHS} months after completing, and a job that followed a trial still held in
+     * its twelfth month (it has lasted a year unless it ends in the next month's separation draws).
+     */
+    private void followUp(Worker w, int m) {
+        if (w.bblCompletedAt >= 0 && m == w.bblCompletedAt + Metrics.GRADUATE_FOLLOW_UP_MONTHS) {
+            totals.bblGraduatesFollowed++;
+            totals.bblGraduatesInWork += w.employed() ? 1 : 0;
+        }
+        if (w.employed() && w.job.afterTrial() && m == w.job.start() + TRIAL_RETENTION_MONTHS - 1
+                && w.job.start() + TRIAL_RETENTION_MONTHS <= months - 1) {
+            totals.trialRetained12m++;
         }
     }
 
@@ -1258,6 +1289,14 @@ final class Run {
                 if (w.firstJobEnd < 0 || w.firstJobEnd >= w.firstPlacement + 6) {
                     totals.retained6m++;
                 }
+            }
+            if (w.firstPlacement >= 0 && w.firstPlacement + 12 <= last) {
+                totals.retentionEligible12++;
+                totals.retained12m += w.firstJobEnd < 0 || w.firstJobEnd >= w.firstPlacement + 12 ? 1 : 0;
+            }
+            if (w.firstPlacement >= 0 && w.firstPlacement + 18 <= last) {
+                totals.retentionEligible18++;
+                totals.retained18m += w.firstJobEnd < 0 || w.firstJobEnd >= w.firstPlacement + 18 ? 1 : 0;
             }
         }
         totals.vacanciesUnfilled = market.openAll().size();

@@ -23,6 +23,22 @@ public final class RunTotals implements java.io.Serializable {
     int employedAtHorizon;
     int retentionEligible;
     int retained6m;
+    /** first placements made at least 12 (18) months before the end, and those still in that job 12 (18) months on */
+    int retentionEligible12;
+    int retained12m;
+    int retentionEligible18;
+    int retained18m;
+    /** trials converted at least 12 months before the end, and those whose job lasted 12 months */
+    int trialRetentionEligible;
+    int trialRetained12m;
+    /** trial placements that reached their end (the employer decided whether to hire) */
+    int trialsEnded;
+    /** trial placements started by WW recipients, and jobs WW recipients started (exits from WW to work) */
+    int wwTrialsStarted;
+    int wwExitsToWork;
+    /** BBL graduates followed up {@link Metrics#GRADUATE_FOLLOW_UP_MONTHS} months after completing, and those in work then */
+    int bblGraduatesFollowed;
+    int bblGraduatesInWork;
     int trialsStarted;
     int trialsConverted;
     int trialsExtended;
@@ -96,6 +112,11 @@ public final class RunTotals implements java.io.Serializable {
     /** euro paid, by payer, payee and payment type */
     final double[] ledger = new double[A * A * T];
     final Map<String, Integer> blocked = new TreeMap<>();
+    /**
+     * per cohort key ({@code status.<S>}, {@code scenario.<GROUP>}, {@code age.<BAND>}, {@code status.WW.age.<BAND>}):
+     * workers out of work at the start, and those of them placed within 12 months
+     */
+    final Map<String, int[]> exitToWork12 = new TreeMap<>();
 
     static final class GroupCounts implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
@@ -165,6 +186,16 @@ public final class RunTotals implements java.io.Serializable {
             }
         }
         boolean placedIn12 = placed && firstPlacement < 12;
+        if (p.status() != nl.fieldlab.sandbox.domain.Status.EMPLOYED) {
+            String band = exitAgeBand(p.ageAtStart());
+            for (String key : List.of("status." + p.status(), "scenario." + scenarioGroups.get(p.group()),
+                    "age." + band)) {
+                cohort(key, placedIn12);
+            }
+            if (p.status() == nl.fieldlab.sandbox.domain.Status.WW) {
+                cohort("status.WW.age." + band, placedIn12);
+            }
+        }
         if (p.status() == nl.fieldlab.sandbox.domain.Status.WW) {
             wwCohort++;
             wwPlaced12 += placedIn12 ? 1 : 0;
@@ -181,6 +212,17 @@ public final class RunTotals implements java.io.Serializable {
             bijstandLeft12 += leftBenefit >= 0 && leftBenefit < 12 ? 1 : 0;
             bijstandPlaced12 += placedIn12 ? 1 : 0;
         }
+    }
+
+    /** Age bands of the exit-to-work cohorts: under 50, 50-54, 55-59, 60 and over (the published age gradient). */
+    static String exitAgeBand(int age) {
+        return Metrics.EXIT_AGE_BANDS.get(age < 50 ? 0 : age < 55 ? 1 : age < 60 ? 2 : 3);
+    }
+
+    private void cohort(String key, boolean placedIn12) {
+        int[] c = exitToWork12.computeIfAbsent(key, k -> new int[2]);
+        c[0]++;
+        c[1] += placedIn12 ? 1 : 0;
     }
 
     void book(int month, Actor payer, Actor payee, PaymentType type, double amount) {
@@ -252,7 +294,12 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.MONTHS_TO_PLACEMENT, placements == 0 ? Double.NaN : monthsToPlacement / (double) placements);
         m.put(Metrics.EMPLOYED_AT_HORIZON, (double) employedAtHorizon);
         m.put(Metrics.RETENTION_6M, retentionEligible == 0 ? Double.NaN : retained6m / (double) retentionEligible);
+        m.put(Metrics.RETENTION_12M, share(retained12m, retentionEligible12));
+        m.put(Metrics.RETENTION_18M, share(retained18m, retentionEligible18));
         m.put(Metrics.TRIALS_STARTED, (double) trialsStarted);
+        m.put(Metrics.TRIAL_CONVERSION, share(trialsConverted, trialsEnded));
+        m.put(Metrics.TRIAL_RETENTION_12M, share(trialRetained12m, trialRetentionEligible));
+        m.put(Metrics.TRIALS_PER_WW_EXIT, share(wwTrialsStarted, wwExitsToWork));
         m.put(Metrics.TRIALS_CONVERTED, (double) trialsConverted);
         m.put(Metrics.TRIALS_EXTENDED, (double) trialsExtended);
         m.put(Metrics.COURSES_STARTED, (double) coursesStarted);
@@ -338,6 +385,8 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.APPRENTICESHIPS, (double) apprenticeships);
         m.put(Metrics.APPRENTICESHIPS_COMPLETED, (double) apprenticeshipsCompleted);
         m.put(Metrics.APPRENTICESHIPS_ENDED, (double) apprenticeshipsEnded);
+        m.put(Metrics.BBL_COMPLETION, share(apprenticeshipsCompleted, apprenticeshipsEnded));
+        m.put(Metrics.BBL_GRADUATES_IN_WORK, share(bblGraduatesInWork, bblGraduatesFollowed));
         m.put(Metrics.SIDE_JOBS, (double) workersWithSideJob);
         m.put(Metrics.SIDE_JOB_MONTHS, (double) sideJobMonths);
         m.put(Metrics.COACHED, (double) coached);
@@ -375,6 +424,14 @@ public final class RunTotals implements java.io.Serializable {
             m.put("group." + key + ".netPublicCostPerWorker", g.workers == 0 ? Double.NaN : g.publicCost / g.workers);
             m.put("group." + key + "." + Metrics.GROUP_SEEKERS, (double) g.seekers);
         });
+        for (String band : Metrics.EXIT_AGE_BANDS) {
+            // every band always, so that a metric an evidence row names exists even where a run has nobody of that age
+            for (String key : List.of("age." + band, "status.WW.age." + band)) {
+                int[] c = exitToWork12.get(key);
+                m.put(Metrics.EXIT_TO_WORK_12M_PREFIX + key, c == null ? Double.NaN : share(c[1], c[0]));
+            }
+        }
+        exitToWork12.forEach((key, c) -> m.put(Metrics.EXIT_TO_WORK_12M_PREFIX + key, share(c[1], c[0])));
         blocked.forEach((rule, n) -> m.put(Metrics.BLOCKED_PREFIX + rule, (double) n));
         m.putAll(deadweight);
         reach.forEach((ex, r) -> {

@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 4;
+    private static final int LAYOUT = 5;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -55,7 +55,9 @@ public final class RunTotalsCodec {
                     t.vacanciesUnfilled, t.workToWork, t.coached, t.apprenticeships, t.apprenticeshipsCompleted,
                     t.workersWithSideJob, t.hires, t.wwCohort, t.wwPlaced12, t.ww50Cohort, t.ww50Placed12,
                     t.wwTechCohort, t.wwTechPlaced12, t.bijstandCohort, t.bijstandLeft12, t.bijstandPlaced12, t.outcomeSuccesses,
-                    t.apprenticeshipsEnded}) {
+                    t.apprenticeshipsEnded, t.retentionEligible12, t.retained12m, t.retentionEligible18, t.retained18m,
+                    t.trialRetentionEligible, t.trialRetained12m, t.trialsEnded, t.wwTrialsStarted, t.wwExitsToWork,
+                    t.bblGraduatesFollowed, t.bblGraduatesInWork}) {
                 out.writeInt(v);
             }
             for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
@@ -88,6 +90,12 @@ public final class RunTotalsCodec {
                 out.writeInt(e.getValue());
             }
             writeArrays(out, t.exemptionPaid);
+            out.writeInt(t.exitToWork12.size());
+            for (Map.Entry<String, int[]> e : t.exitToWork12.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue()[0]);
+                out.writeInt(e.getValue()[1]);
+            }
             out.writeInt(t.changedAnswers.size());
             for (ChangedAnswer c : t.changedAnswers) {
                 writeChange(out, c);
@@ -115,7 +123,7 @@ public final class RunTotalsCodec {
             }
             // the kind of list the simulator passes (Stream.toList), so that the totals equal a local run's in every way
             RunTotals t = new RunTotals(months, groups.stream().toList(), workers, List.of());
-            int[] i = new int[32];
+            int[] i = new int[43];
             for (int k = 0; k < i.length; k++) {
                 i[k] = in.readInt();
             }
@@ -151,6 +159,17 @@ public final class RunTotalsCodec {
             t.bijstandPlaced12 = i[29];
             t.outcomeSuccesses = i[30];
             t.apprenticeshipsEnded = i[31];
+            t.retentionEligible12 = i[32];
+            t.retained12m = i[33];
+            t.retentionEligible18 = i[34];
+            t.retained18m = i[35];
+            t.trialRetentionEligible = i[36];
+            t.trialRetained12m = i[37];
+            t.trialsEnded = i[38];
+            t.wwTrialsStarted = i[39];
+            t.wwExitsToWork = i[40];
+            t.bblGraduatesFollowed = i[41];
+            t.bblGraduatesInWork = i[42];
             t.monthsToPlacement = in.readLong();
             t.vacancyMonthsOpen = in.readLong();
             t.sideJobMonths = in.readLong();
@@ -182,6 +201,17 @@ public final class RunTotalsCodec {
                 t.blocked.put(in.readUTF(), in.readInt());
             }
             in.arrays("exemptionPaid", t.exemptionPaid, workers);
+            n = in.count("exitToWork12", 10);
+            for (int k = 0; k < n; k++) {
+                String key = in.readUTF();
+                int cohort = in.readInt();
+                int placed = in.readInt();
+                if (cohort < 0 || placed < 0 || placed > cohort || cohort > workers) {
+                    throw new IOException("exitToWork12." + key + ": " + placed + " placed of " + cohort
+                            + " in a run of " + workers + " workers");
+                }
+                t.exitToWork12.put(key, new int[] {cohort, placed});
+            }
             n = in.count("changedAnswers", 40);
             for (int k = 0; k < n; k++) {
                 t.changedAnswers.add(in.change(workers, groups.size()));

@@ -45,6 +45,8 @@ final class Worker {
     boolean everApprentice;
     /** The month the BBL course of the current job ends (its contract covers the course); -1 for another job. */
     int bblCourseEnd = -1;
+    /** The month the worker last completed a BBL course as an apprentice (graduates in work); -1 when never. */
+    int bblCompletedAt = -1;
     double publicCost;
     /**
      * The target groups the rules placed the worker in at the first benefit claim (null until then): assigned before
