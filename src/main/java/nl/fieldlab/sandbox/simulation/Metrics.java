@@ -40,6 +40,15 @@ public final class Metrics {
      * {@code .status.WW.age.<BAND>} (bands {@link #EXIT_AGE_BANDS}, age at the start).
      */
     public static final String EXIT_TO_WORK_12M_PREFIX = "exitToWork12m.";
+    /**
+     * Prefix of course take-up: workers who started a course outside an apprenticeship, per worker and year, by what
+     * they were at the start: {@code courseTakeUp.status.<STATUS>} and {@code courseTakeUp.education.<CLASS>}.
+     */
+    public static final String COURSE_TAKE_UP_PREFIX = "courseTakeUp.";
+    public static final String COURSE_TAKE_UP_EDUCATION_RATIO = "courseTakeUp.educationRatio";
+    public static final String COURSE_STARTERS_EMPLOYED_SHARE = "courseStarters.employedShare";
+    /** CBS's education classes: low (no starting qualification: none, MBO 1), medium (MBO 2-4), high (HBO, WO). */
+    public static final List<String> EDUCATION_CLASSES = List.of("low", "medium", "high");
     /** Age bands of the exit-to-work cohorts: the published age gradient's bands. */
     public static final List<String> EXIT_AGE_BANDS = List.of("under-50", "50-54", "55-59", "60-plus");
     public static final String TRIALS_STARTED = "trialsStarted";
@@ -217,6 +226,16 @@ public final class Metrics {
         if (name.startsWith("group.target.") && GROUP_MEASURES.stream().anyMatch(m -> name.endsWith("." + m))) {
             return null;
         }
+        if (name.startsWith(COURSE_TAKE_UP_PREFIX)) {
+            String key = name.substring(COURSE_TAKE_UP_PREFIX.length());
+            List<String> keys = new ArrayList<>();
+            for (Status st : Status.values()) {
+                keys.add("status." + st.name());
+            }
+            EDUCATION_CLASSES.forEach(e -> keys.add("education." + e));
+            return keys.contains(key) ? null : "unknown course take-up '" + key + "'" + Suggestions.didYouMean(key, keys)
+                    + " (status.<STATUS> or education.<" + String.join("|", EDUCATION_CLASSES) + ">)";
+        }
         if (name.startsWith(EXIT_TO_WORK_12M_PREFIX)) {
             String key = name.substring(EXIT_TO_WORK_12M_PREFIX.length());
             List<String> cohorts = new ArrayList<>();
@@ -339,6 +358,10 @@ public final class Metrics {
         d.put(BBL_GRADUATES_IN_WORK, "share of apprentices who completed their BBL course at least "
                 + GRADUATE_FOLLOW_UP_MONTHS + " months before the end who were in a job " + GRADUATE_FOLLOW_UP_MONTHS
                 + " months after completing");
+        d.put(COURSE_TAKE_UP_EDUCATION_RATIO, "course take-up per year of the high-educated (HBO, WO) against the"
+                + " low-educated (none, MBO 1), by education at the start (n/a when no low-educated worker started one)");
+        d.put(COURSE_STARTERS_EMPLOYED_SHARE, "share of the workers who started a course outside an apprenticeship who"
+                + " were in work at the start");
         d.put(SIDE_JOBS, "workers who combined a benefit with a part-time job at some point");
         d.put(SIDE_JOB_MONTHS, "months of part-time work on a benefit");
         d.put(COACHED, "workers a provider coached in an outcome-financed project");

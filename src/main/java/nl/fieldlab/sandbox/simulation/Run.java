@@ -640,6 +640,7 @@ final class Run {
         w.course = new Spells.Course(course, q, a, m, m + market.courses[course].months(), -1);
         caps.admit(a, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
         totals.coursesStarted++;
+        w.everCourse = true;
         ledger.bookCourse(w, m, a, market.courses[course].price());
         if (start == CourseUptake.Start.STARTED_ON_LOAN) {
             // the loan's cost to the lender, which the rules book for a drawn loan only
@@ -1274,7 +1275,7 @@ final class Run {
         for (Worker w : workers) {
             totals.placedAt[w.p.id()] = w.firstPlacement;
             totals.count(w.p, w.targetGroups == null ? Set.of() : w.targetGroups, w.everSeeker, w.firstPlacement,
-                    w.seekerSince, w.publicCost, w.leftBenefit, market.technicalField(w.p.field()));
+                    w.seekerSince, w.publicCost, w.leftBenefit, market.technicalField(w.p.field()), w.everCourse);
             if (w.everSideJob) {
                 totals.workersWithSideJob++;
             }

@@ -117,6 +117,11 @@ public final class RunTotals implements java.io.Serializable {
      * workers out of work at the start, and those of them placed within 12 months
      */
     final Map<String, int[]> exitToWork12 = new TreeMap<>();
+    /**
+     * per key ({@code status.<S>} and {@code education.<low|medium|high>}, both at the start): workers, and those of
+     * them who started a course outside an apprenticeship during the horizon
+     */
+    final Map<String, int[]> courseTakeUp = new TreeMap<>();
 
     static final class GroupCounts implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
@@ -165,7 +170,12 @@ public final class RunTotals implements java.io.Serializable {
 
     /** Adds one worker's outcome to the group and calibration counts. */
     void count(Person p, java.util.Set<String> targetGroups, boolean seeker, int firstPlacement, int seekerSince,
-            double publicCost, int leftBenefit, boolean technicalField) {
+            double publicCost, int leftBenefit, boolean technicalField, boolean startedCourse) {
+        for (String key : List.of("status." + p.status(), "education." + educationClass(p.education()))) {
+            int[] c = courseTakeUp.computeIfAbsent(key, k -> new int[2]);
+            c[0]++;
+            c[1] += startedCourse ? 1 : 0;
+        }
         List<GroupCounts> in = new ArrayList<>();
         in.add(groups.get("scenario." + scenarioGroups.get(p.group())));
         in.add(otherGroups.computeIfAbsent("status." + p.status(), k -> new GroupCounts()));
@@ -217,6 +227,18 @@ public final class RunTotals implements java.io.Serializable {
     /** Age bands of the exit-to-work cohorts: under 50, 50-54, 55-59, 60 and over (the published age gradient). */
     static String exitAgeBand(int age) {
         return Metrics.EXIT_AGE_BANDS.get(age < 50 ? 0 : age < 55 ? 1 : age < 60 ? 2 : 3);
+    }
+
+    /** CBS's education classes: low (no starting qualification), medium (MBO 2-4), high (HBO, WO). */
+    static String educationClass(nl.fieldlab.sandbox.domain.Education e) {
+        return Metrics.EDUCATION_CLASSES.get(e.level() <= nl.fieldlab.sandbox.domain.Education.MBO1.level() ? 0
+                : e.level() <= nl.fieldlab.sandbox.domain.Education.MBO4.level() ? 1 : 2);
+    }
+
+    /** Course starters per worker and year among the workers of {@code key} (NaN when there are none). */
+    private double courseRate(String key) {
+        int[] c = courseTakeUp.get(key);
+        return c == null || c[0] == 0 ? Double.NaN : c[1] / (double) c[0] / (placementsByMonth.length / 12.0);
     }
 
     private void cohort(String key, boolean placedIn12) {
@@ -432,6 +454,20 @@ public final class RunTotals implements java.io.Serializable {
             }
         }
         exitToWork12.forEach((key, c) -> m.put(Metrics.EXIT_TO_WORK_12M_PREFIX + key, share(c[1], c[0])));
+        for (String e : Metrics.EDUCATION_CLASSES) {
+            m.put(Metrics.COURSE_TAKE_UP_PREFIX + "education." + e, courseRate("education." + e));
+        }
+        courseTakeUp.keySet().stream().filter(k -> k.startsWith("status."))
+                .forEach(k -> m.put(Metrics.COURSE_TAKE_UP_PREFIX + k, courseRate(k)));
+        double low = courseRate("education.low");
+        double high = courseRate("education.high");
+        m.put(Metrics.COURSE_TAKE_UP_EDUCATION_RATIO, low > 0 ? high / low : Double.NaN);
+        int[] employed = courseTakeUp.getOrDefault("status.EMPLOYED", new int[2]);
+        int starters = 0;
+        for (String e : Metrics.EDUCATION_CLASSES) {
+            starters += courseTakeUp.getOrDefault("education." + e, new int[2])[1];
+        }
+        m.put(Metrics.COURSE_STARTERS_EMPLOYED_SHARE, share(employed[1], starters));
         blocked.forEach((rule, n) -> m.put(Metrics.BLOCKED_PREFIX + rule, (double) n));
         m.putAll(deadweight);
         reach.forEach((ex, r) -> {

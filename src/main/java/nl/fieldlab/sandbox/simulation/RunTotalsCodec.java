@@ -90,12 +90,8 @@ public final class RunTotalsCodec {
                 out.writeInt(e.getValue());
             }
             writeArrays(out, t.exemptionPaid);
-            out.writeInt(t.exitToWork12.size());
-            for (Map.Entry<String, int[]> e : t.exitToWork12.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeInt(e.getValue()[0]);
-                out.writeInt(e.getValue()[1]);
-            }
+            writeCohorts(out, t.exitToWork12);
+            writeCohorts(out, t.courseTakeUp);
             out.writeInt(t.changedAnswers.size());
             for (ChangedAnswer c : t.changedAnswers) {
                 writeChange(out, c);
@@ -201,17 +197,8 @@ public final class RunTotalsCodec {
                 t.blocked.put(in.readUTF(), in.readInt());
             }
             in.arrays("exemptionPaid", t.exemptionPaid, workers);
-            n = in.count("exitToWork12", 10);
-            for (int k = 0; k < n; k++) {
-                String key = in.readUTF();
-                int cohort = in.readInt();
-                int placed = in.readInt();
-                if (cohort < 0 || placed < 0 || placed > cohort || cohort > workers) {
-                    throw new IOException("exitToWork12." + key + ": " + placed + " placed of " + cohort
-                            + " in a run of " + workers + " workers");
-                }
-                t.exitToWork12.put(key, new int[] {cohort, placed});
-            }
+            in.cohorts("exitToWork12", t.exitToWork12, workers);
+            in.cohorts("courseTakeUp", t.courseTakeUp, workers);
             n = in.count("changedAnswers", 40);
             for (int k = 0; k < n; k++) {
                 t.changedAnswers.add(in.change(workers, groups.size()));
@@ -265,6 +252,16 @@ public final class RunTotalsCodec {
         for (Map.Entry<String, double[]> e : map.entrySet()) {
             out.writeUTF(e.getKey());
             writeDoubles(out, e.getValue());
+        }
+    }
+
+    /** A map of cohort counts: per key, the workers in it and how many of them did the thing counted. */
+    private static void writeCohorts(DataOutputStream out, Map<String, int[]> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, int[]> e : map.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue()[0]);
+            out.writeInt(e.getValue()[1]);
         }
     }
 
@@ -369,6 +366,20 @@ public final class RunTotalsCodec {
             for (int k = 0; k < n; k++) {
                 String key = readUTF();
                 into.put(key, doubles(field + "." + key, length));
+            }
+        }
+
+        void cohorts(String field, Map<String, int[]> into, int workers) throws IOException {
+            int n = count(field, 10);
+            for (int k = 0; k < n; k++) {
+                String key = readUTF();
+                int cohort = readInt();
+                int counted = readInt();
+                if (cohort < 0 || counted < 0 || counted > cohort || cohort > workers) {
+                    throw new IOException(field + "." + key + ": " + counted + " of " + cohort + " in a run of "
+                            + workers + " workers");
+                }
+                into.put(key, new int[] {cohort, counted});
             }
         }
 

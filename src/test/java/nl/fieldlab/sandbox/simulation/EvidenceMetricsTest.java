@@ -155,4 +155,32 @@ class EvidenceMetricsTest {
         assertTrue(p != null && p.contains("60-plus"), p);
         assertFalse(Metrics.problem("exitToWork12m.scenario.nobody", groups, null) == null);
     }
+
+    @Test
+    void courseTakeUpIsAYearlyRateByStatusAndEducationAtTheStart() {
+        RunTotals t = new RunTotals(24, java.util.List.of("g"));
+        // 4 employed HBO workers of whom 2 start a course, 10 bijstand MBO1 workers of whom 1 does, over two years
+        for (int i = 0; i < 14; i++) {
+            boolean employed = i < 4;
+            t.count(person(i, employed ? nl.fieldlab.sandbox.domain.Status.EMPLOYED
+                    : nl.fieldlab.sandbox.domain.Status.BIJSTAND, employed ? nl.fieldlab.sandbox.domain.Education.HBO
+                    : nl.fieldlab.sandbox.domain.Education.MBO1), Set.of(), !employed, -1, 0, 0, -1, false,
+                    i < 2 || i == 4);
+        }
+        Map<String, Double> r = t.metrics();
+        assertEquals(2 / 4.0 / 2, r.get("courseTakeUp.education.high"), 1e-12);
+        assertEquals(1 / 10.0 / 2, r.get("courseTakeUp.education.low"), 1e-12);
+        assertEquals(2 / 4.0 / 2, r.get("courseTakeUp.status.EMPLOYED"), 1e-12);
+        assertEquals(5.0, r.get(Metrics.COURSE_TAKE_UP_EDUCATION_RATIO), 1e-12);
+        assertEquals(2 / 3.0, r.get(Metrics.COURSE_STARTERS_EMPLOYED_SHARE), 1e-12);
+        assertTrue(Double.isNaN(r.get("courseTakeUp.education.medium")), "no medium-educated worker: n/a");
+        assertNull(Metrics.problem("courseTakeUp.education.high", Set.of(), null));
+        assertFalse(Metrics.problem("courseTakeUp.education.hbo", Set.of(), null) == null);
+    }
+
+    private static Person person(int id, nl.fieldlab.sandbox.domain.Status status,
+            nl.fieldlab.sandbox.domain.Education education) {
+        return new Person(id, 0, status, "NHN", 40, 1, nl.fieldlab.sandbox.domain.Household.SINGLE, education, 0, 100,
+                100, 10, 5, 0, false, false, false, "", 0, false, nl.fieldlab.sandbox.domain.CoursePayer.DEFAULT);
+    }
 }
