@@ -22,7 +22,7 @@ import nl.fieldlab.sandbox.input.YamlFile;
 public record EvidenceTable(@JsonProperty(required = true) List<Row> rows) {
 
     /** The kinds of published effect. */
-    public static final Set<String> MEASURES = Set.of("difference-pp", "relative", "share");
+    public static final Set<String> MEASURES = Set.of("difference-pp", "relative", "share", "ratio");
 
     /**
      * One published effect.
@@ -57,9 +57,12 @@ public record EvidenceTable(@JsonProperty(required = true) List<Row> rows) {
      * How a row is simulated: {@code scenario} (under scenarios/) is run, and {@code metric} of {@code variant} is
      * compared with the baseline's: a difference divided by {@code per} ({@code participants:<EXEMPTION>},
      * {@code coached}, {@code workers}, {@code group:<GROUP>}, or nothing), a relative change, or the variant's own
-     * value (a share). {@code none} says why a row is not simulated.
+     * value (a share). {@code against} names another scenario whose baseline is the reference instead of this
+     * scenario's (a contrast of settings a variant cannot change, such as the market's tightness): run with the same
+     * seed and replications, replication i against replication i. {@code none} says why a row is not simulated.
      */
-    public record Check(String scenario, String variant, String metric, String per, @FreeText String none) {
+    public record Check(String scenario, String variant, String metric, String per, String against,
+            @FreeText String none) {
     }
 
     /** What {@code per} may say: a count of workers, of a group, of those coached, or of an exemption's participants. */
@@ -95,6 +98,14 @@ public record EvidenceTable(@JsonProperty(required = true) List<Row> rows) {
                 yaml.check(SCENARIO.matcher(c.scenario()).matches() && !c.scenario().contains(".."),
                         at + ".check.scenario", "expected a scenario file under " + file.toAbsolutePath().getParent()
                                 .getFileName() + "/, named relative to it, e.g. evidence/wage-subsidy.yaml");
+            }
+            if (c.against() != null) {
+                yaml.check(SCENARIO.matcher(c.against()).matches() && !c.against().contains(".."),
+                        at + ".check.against", "expected a scenario file under " + file.toAbsolutePath().getParent()
+                                .getFileName() + "/, named relative to it, e.g. evidence/market-slack.yaml");
+                yaml.check(!Set.of("share", "ratio").contains(r.measure()), at + ".check.against",
+                        "a share or a ratio is the variant's own value: there is nothing to compare with another"
+                                + " scenario's baseline");
             }
             if (c.per() != null && !c.per().isBlank()) {
                 yaml.check(PER.matcher(c.per()).matches(), at + ".check.per", "expected workers, coached,"

@@ -25,6 +25,32 @@ public final class Metrics {
     public static final String MONTHS_TO_PLACEMENT = "monthsToPlacement";
     public static final String EMPLOYED_AT_HORIZON = "employedAtHorizon";
     public static final String RETENTION_6M = "retention6m";
+    public static final String RETENTION_12M = "retention12m";
+    public static final String RETENTION_18M = "retention18m";
+    public static final String TRIAL_CONVERSION = "trial.conversion";
+    public static final String TRIAL_RETENTION_12M = "trial.retention12m";
+    public static final String TRIALS_PER_WW_EXIT = "trial.perWwExitToWork";
+    public static final String BBL_COMPLETION = "bbl.completion";
+    public static final String BBL_GRADUATES_IN_WORK = "bbl.graduatesInWork";
+    /** Months after completing a BBL course at which a graduate counts as in work or not (CBS measured in October). */
+    public static final int GRADUATE_FOLLOW_UP_MONTHS = 3;
+    /**
+     * Prefix of the share of workers out of work at the start who were placed within 12 months, per cohort:
+     * {@code exitToWork12m.status.<STATUS>}, {@code .scenario.<GROUP>}, {@code .age.<BAND>} and
+     * {@code .status.WW.age.<BAND>} (bands {@link #EXIT_AGE_BANDS}, age at the start).
+     */
+    public static final String EXIT_TO_WORK_12M_PREFIX = "exitToWork12m.";
+    /**
+     * Prefix of course take-up: workers who started a course outside an apprenticeship, per worker and year, by what
+     * they were at the start: {@code courseTakeUp.status.<STATUS>} and {@code courseTakeUp.education.<CLASS>}.
+     */
+    public static final String COURSE_TAKE_UP_PREFIX = "courseTakeUp.";
+    public static final String COURSE_TAKE_UP_EDUCATION_RATIO = "courseTakeUp.educationRatio";
+    public static final String COURSE_STARTERS_EMPLOYED_SHARE = "courseStarters.employedShare";
+    /** CBS's education classes: low (no starting qualification: none, MBO 1), medium (MBO 2-4), high (HBO, WO). */
+    public static final List<String> EDUCATION_CLASSES = List.of("low", "medium", "high");
+    /** Age bands of the exit-to-work cohorts: the published age gradient's bands. */
+    public static final List<String> EXIT_AGE_BANDS = List.of("under-50", "50-54", "55-59", "60-plus");
     public static final String TRIALS_STARTED = "trialsStarted";
     public static final String TRIALS_CONVERTED = "trialsConverted";
     public static final String TRIALS_EXTENDED = "trialsExtended";
@@ -239,6 +265,32 @@ public final class Metrics {
         if (name.startsWith("group.target.") && GROUP_MEASURES.stream().anyMatch(m -> name.endsWith("." + m))) {
             return null;
         }
+        if (name.startsWith(COURSE_TAKE_UP_PREFIX)) {
+            String key = name.substring(COURSE_TAKE_UP_PREFIX.length());
+            List<String> keys = new ArrayList<>();
+            for (Status st : Status.values()) {
+                keys.add("status." + st.name());
+            }
+            EDUCATION_CLASSES.forEach(e -> keys.add("education." + e));
+            return keys.contains(key) ? null : "unknown course take-up '" + key + "'" + Suggestions.didYouMean(key, keys)
+                    + " (status.<STATUS> or education.<" + String.join("|", EDUCATION_CLASSES) + ">)";
+        }
+        if (name.startsWith(EXIT_TO_WORK_12M_PREFIX)) {
+            String key = name.substring(EXIT_TO_WORK_12M_PREFIX.length());
+            List<String> cohorts = new ArrayList<>();
+            for (Status st : Status.values()) {
+                cohorts.add("status." + st.name());
+            }
+            scenarioGroups.forEach(g -> cohorts.add("scenario." + g));
+            EXIT_AGE_BANDS.forEach(b -> cohorts.add("age." + b));
+            EXIT_AGE_BANDS.forEach(b -> cohorts.add("status.WW.age." + b));
+            if (cohorts.contains(key)) {
+                return null;
+            }
+            return "unknown exit-to-work cohort '" + key + "'" + Suggestions.didYouMean(key, cohorts)
+                    + " (status.<STATUS>, scenario.<GROUP>, age.<BAND> or status.WW.age.<BAND>; bands "
+                    + String.join(", ", EXIT_AGE_BANDS) + ")";
+        }
         if (name.matches("(employed|placements|hazard)\\.year\\d+|netPublicCost\\.toMonth\\d+")
                 || name.startsWith(REACH_PREFIX)
                 || name.startsWith(TAKE_UP_PREFIX)
@@ -274,7 +326,16 @@ public final class Metrics {
         d.put(MONTHS_TO_PLACEMENT, "mean months from becoming a job seeker (or the start) to the first job, among those placed");
         d.put(EMPLOYED_AT_HORIZON, "former job seekers in a job in the last month");
         d.put(RETENTION_6M, "share of placements made at least 6 months before the end that are still in that job 6 months later");
+        d.put(RETENTION_12M, "share of first placements made at least 12 months before the end that are still in that job"
+                + " 12 months later");
+        d.put(RETENTION_18M, "the same 18 months after the placement");
         d.put(TRIALS_STARTED, "trial placements started");
+        d.put(TRIAL_CONVERSION, "share of trial placements that reached their end and became a job (trialsConverted"
+                + " against the trials ended within the horizon)");
+        d.put(TRIAL_RETENTION_12M, "share of the jobs that followed a trial placement, started at least 12 months before"
+                + " the end, that lasted 12 months");
+        d.put(TRIALS_PER_WW_EXIT, "trial placements started by WW recipients against the jobs WW recipients started"
+                + " (exits from WW to work), as UWV's counts compare them");
         d.put(TRIALS_CONVERTED, "trial placements that became a job");
         d.put(TRIALS_EXTENDED, "trial placements extended beyond their standard length (where the rules allow it)");
         d.put(COURSES_STARTED, "courses started");
@@ -335,6 +396,15 @@ public final class Metrics {
                 + "(BBL completion is apprenticeshipsCompleted against these: courses still running are not counted)");
         d.put(ENTRANTS, "workers who entered after the start: new WW, bijstand or other spells out of work at a group's "
                 + "inflowPerMonth (mechanism inflow)");
+        d.put(BBL_COMPLETION, "apprenticeshipsCompleted / apprenticeshipsEnded: the share of BBL courses that ended"
+                + " within the horizon with a diploma (n/a when none ended)");
+        d.put(BBL_GRADUATES_IN_WORK, "share of apprentices who completed their BBL course at least "
+                + GRADUATE_FOLLOW_UP_MONTHS + " months before the end who were in a job " + GRADUATE_FOLLOW_UP_MONTHS
+                + " months after completing");
+        d.put(COURSE_TAKE_UP_EDUCATION_RATIO, "course take-up per year of the high-educated (HBO, WO) against the"
+                + " low-educated (none, MBO 1), by education at the start (n/a when no low-educated worker started one)");
+        d.put(COURSE_STARTERS_EMPLOYED_SHARE, "share of the workers who started a course outside an apprenticeship who"
+                + " were in work at the start");
         d.put(SIDE_JOBS, "workers who combined a benefit with a part-time job at some point");
         d.put(SIDE_JOB_MONTHS, "months of part-time work on a benefit");
         d.put(COACHED, "workers a provider coached in an outcome-financed project");

@@ -872,6 +872,9 @@ final class Run {
                     attributingByVacancy.put(pr.vacancy().id(), at);
                     caps.admit(a, w.p.id(), w.trial.employer(), 1, length);
                     totals.trialsStarted++;
+                    if (w.status == Status.WW && w.benefit != null) {
+                        totals.wwTrialsStarted++;
+                    }
                     event(w, m, TrialScreening.ID, "trial placement started", () -> length + " months at "
                             + employerName(w.trial.employer()) + (length > standard ? " (extended beyond the standard "
                             + standard + ", as the rules allow)" : length < allowed ? " (the rules allow " + allowed
@@ -910,6 +913,7 @@ final class Run {
         w.courseUnclaimed = claims(w, m, settled, q);
         caps.admit(a, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
         totals.coursesStarted++;
+        w.everCourse = true;
         ledger.bookCourse(w, m, a, market.courses[course].price());
         if (start == CourseUptake.Start.STARTED_ON_LOAN) {
             // the loan's cost to the lender, which the rules book for a drawn loan only
@@ -1118,6 +1122,9 @@ final class Run {
             stopCourse(w, m);
         }
         double worth = quality * (1 - hiring.sicknessShare(w.p.disabled())) * normalLabourCost(q, a);
+        if (w.status == Status.WW && w.benefit != null) {
+            totals.wwExitsToWork++;
+        }
         w.job = new Spells.Job(employer, q, a, m, w.status, afterTrial, apprentice, quality,
                 new Spells.Job.Value(firstYear * worth, w.p.wageValuePct() / 100.0 * worth));
         w.jobUnclaimed = claims(w, m, settled, q);
@@ -1213,6 +1220,7 @@ final class Run {
         Spells.Trial t = w.trial;
         caps.leave(t.answer(), t.employer(), t.months() + 1, t.months());
         w.trial = null;
+        totals.trialsEnded++;
         Question asked = question(QuestionType.HIRE, w, m, facts.facts(w, m, w.status),
                 market.employers[t.employer()].facts, null, year(m), false, true, 100, Set.of());
         askWithinCaps(round, asked, w, m, (q, answered) -> {
@@ -1232,6 +1240,9 @@ final class Run {
             double draw = rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m);
             if (draw < chance) {
                 totals.trialsConverted++;
+                if (m + TRIAL_RETENTION_MONTHS <= months - 1) {
+                    totals.trialRetentionEligible++;
+                }
                 // without the hire the employer would need the work done again: the trial's vacancy decides by whom
                 subsidisedHire(w, a, null, offer, draw, chance, t.vacancy(), false);
                 startJob(w, t.employer(), q, settled, m, true, false, t.match(), skill, TrialScreening.ID, chance);
@@ -1255,6 +1266,7 @@ final class Run {
             totals.coursesCompleted++;
             if (course.apprenticeship()) {
                 totals.apprenticeshipsCompleted++;
+                w.bblCompletedAt = m;
             }
             w.field = market.fieldIndex(c.field());
             if (c.level().level() > w.education.level()) {
@@ -1502,6 +1514,7 @@ final class Run {
                     w.benefit = w.benefit.pausedOneMonth();
                 }
             }
+            followUp(w, m);
             if (w.employed()) {
                 ledger.book(w, m, w.job.answer(), w.job.jobMonth(m));
                 bookUnclaimed(w.jobUnclaimed, w.job.jobMonth(m));
@@ -1528,6 +1541,25 @@ final class Run {
             if (w.inTrial()) {
                 totals.monthsOnTrial++;
             }
+        }
+    }
+
+    /** Months after a trial converts at which the job counts as retained (a year, as the published figure). */
+    static final int TRIAL_RETENTION_MONTHS = 12;
+
+    /**
+     * Counts the follow-ups the evidence rows need, in the month they fall due: a BBL graduate in work
+     * {@link Metrics#GRADUATE_FOLLOW_UP_MONTHS} months after completing, and a job that followed a trial still held in
+     * its twelfth month (it has lasted a year unless it ends in the next month's separation draws).
+     */
+    private void followUp(Worker w, int m) {
+        if (w.bblCompletedAt >= 0 && m == w.bblCompletedAt + Metrics.GRADUATE_FOLLOW_UP_MONTHS) {
+            totals.bblGraduatesFollowed++;
+            totals.bblGraduatesInWork += w.employed() ? 1 : 0;
+        }
+        if (w.employed() && w.job.afterTrial() && m == w.job.start() + TRIAL_RETENTION_MONTHS - 1
+                && w.job.start() + TRIAL_RETENTION_MONTHS <= months - 1) {
+            totals.trialRetained12m++;
         }
     }
 
@@ -1619,7 +1651,7 @@ final class Run {
         for (Worker w : workers) {
             totals.placedAt[w.p.id()] = w.firstPlacement;
             totals.count(w.p, w.targetGroups == null ? Set.of() : w.targetGroups, w.everSeeker, w.firstPlacement,
-                    w.seekerSince, w.publicCost, w.leftBenefit, market.technicalField(w.p.field()));
+                    w.seekerSince, w.publicCost, w.leftBenefit, market.technicalField(w.p.field()), w.everCourse);
             if (w.everSideJob) {
                 totals.workersWithSideJob++;
             }
@@ -1634,6 +1666,14 @@ final class Run {
                 if (w.firstJobEnd < 0 || w.firstJobEnd >= w.firstPlacement + 6) {
                     totals.retained6m++;
                 }
+            }
+            if (w.firstPlacement >= 0 && w.firstPlacement + 12 <= last) {
+                totals.retentionEligible12++;
+                totals.retained12m += w.firstJobEnd < 0 || w.firstJobEnd >= w.firstPlacement + 12 ? 1 : 0;
+            }
+            if (w.firstPlacement >= 0 && w.firstPlacement + 18 <= last) {
+                totals.retentionEligible18++;
+                totals.retained18m += w.firstJobEnd < 0 || w.firstJobEnd >= w.firstPlacement + 18 ? 1 : 0;
             }
         }
         totals.vacanciesUnfilled = market.openAll().size();

@@ -23,6 +23,22 @@ public final class RunTotals implements java.io.Serializable {
     int employedAtHorizon;
     int retentionEligible;
     int retained6m;
+    /** first placements made at least 12 (18) months before the end, and those still in that job 12 (18) months on */
+    int retentionEligible12;
+    int retained12m;
+    int retentionEligible18;
+    int retained18m;
+    /** trials converted at least 12 months before the end, and those whose job lasted 12 months */
+    int trialRetentionEligible;
+    int trialRetained12m;
+    /** trial placements that reached their end (the employer decided whether to hire) */
+    int trialsEnded;
+    /** trial placements started by WW recipients, and jobs WW recipients started (exits from WW to work) */
+    int wwTrialsStarted;
+    int wwExitsToWork;
+    /** BBL graduates followed up {@link Metrics#GRADUATE_FOLLOW_UP_MONTHS} months after completing, and those in work then */
+    int bblGraduatesFollowed;
+    int bblGraduatesInWork;
     int trialsStarted;
     int trialsConverted;
     int trialsExtended;
@@ -103,6 +119,16 @@ public final class RunTotals implements java.io.Serializable {
     /** per process support: the workers it helped (participants) and what they cost its payer */
     final Map<String, Integer> supportParticipants = new TreeMap<>();
     final Map<String, Double> supportCost = new TreeMap<>();
+    /**
+     * per cohort key ({@code status.<S>}, {@code scenario.<GROUP>}, {@code age.<BAND>}, {@code status.WW.age.<BAND>}):
+     * workers out of work at the start, and those of them placed within 12 months
+     */
+    final Map<String, int[]> exitToWork12 = new TreeMap<>();
+    /**
+     * per key ({@code status.<S>} and {@code education.<low|medium|high>}, both at the start): workers, and those of
+     * them who started a course outside an apprenticeship during the horizon
+     */
+    final Map<String, int[]> courseTakeUp = new TreeMap<>();
 
     static final class GroupCounts implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
@@ -164,7 +190,12 @@ public final class RunTotals implements java.io.Serializable {
 
     /** Adds one worker's outcome to the group and calibration counts. */
     void count(Person p, java.util.Set<String> targetGroups, boolean seeker, int firstPlacement, int seekerSince,
-            double publicCost, int leftBenefit, boolean technicalField) {
+            double publicCost, int leftBenefit, boolean technicalField, boolean startedCourse) {
+        for (String key : List.of("status." + p.status(), "education." + educationClass(p.education()))) {
+            int[] c = courseTakeUp.computeIfAbsent(key, k -> new int[2]);
+            c[0]++;
+            c[1] += startedCourse ? 1 : 0;
+        }
         List<GroupCounts> in = new ArrayList<>();
         in.add(groups.get("scenario." + scenarioGroups.get(p.group())));
         in.add(otherGroups.computeIfAbsent("status." + p.status(), k -> new GroupCounts()));
@@ -191,6 +222,16 @@ public final class RunTotals implements java.io.Serializable {
             return;
         }
         boolean placedIn12 = placed && firstPlacement - entry < 12;
+        if (p.status() != nl.fieldlab.sandbox.domain.Status.EMPLOYED) {
+            String band = exitAgeBand(p.ageAt(entry));
+            for (String key : List.of("status." + p.status(), "scenario." + scenarioGroups.get(p.group()),
+                    "age." + band)) {
+                cohort(key, placedIn12);
+            }
+            if (p.status() == nl.fieldlab.sandbox.domain.Status.WW) {
+                cohort("status.WW.age." + band, placedIn12);
+            }
+        }
         if (p.status() == nl.fieldlab.sandbox.domain.Status.WW) {
             wwCohort++;
             wwPlaced12 += placedIn12 ? 1 : 0;
@@ -207,6 +248,29 @@ public final class RunTotals implements java.io.Serializable {
             bijstandLeft12 += leftBenefit >= 0 && leftBenefit - entry < 12 ? 1 : 0;
             bijstandPlaced12 += placedIn12 ? 1 : 0;
         }
+    }
+
+    /** Age bands of the exit-to-work cohorts: under 50, 50-54, 55-59, 60 and over (the published age gradient). */
+    static String exitAgeBand(int age) {
+        return Metrics.EXIT_AGE_BANDS.get(age < 50 ? 0 : age < 55 ? 1 : age < 60 ? 2 : 3);
+    }
+
+    /** CBS's education classes: low (no starting qualification), medium (MBO 2-4), high (HBO, WO). */
+    static String educationClass(nl.fieldlab.sandbox.domain.Education e) {
+        return Metrics.EDUCATION_CLASSES.get(e.level() <= nl.fieldlab.sandbox.domain.Education.MBO1.level() ? 0
+                : e.level() <= nl.fieldlab.sandbox.domain.Education.MBO4.level() ? 1 : 2);
+    }
+
+    /** Course starters per worker and year among the workers of {@code key} (NaN when there are none). */
+    private double courseRate(String key) {
+        int[] c = courseTakeUp.get(key);
+        return c == null || c[0] == 0 ? Double.NaN : c[1] / (double) c[0] / (placementsByMonth.length / 12.0);
+    }
+
+    private void cohort(String key, boolean placedIn12) {
+        int[] c = exitToWork12.computeIfAbsent(key, k -> new int[2]);
+        c[0]++;
+        c[1] += placedIn12 ? 1 : 0;
     }
 
     void book(int month, Actor payer, Actor payee, PaymentType type, double amount) {
@@ -284,7 +348,12 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.MONTHS_TO_PLACEMENT, placements == 0 ? Double.NaN : monthsToPlacement / (double) placements);
         m.put(Metrics.EMPLOYED_AT_HORIZON, (double) employedAtHorizon);
         m.put(Metrics.RETENTION_6M, retentionEligible == 0 ? Double.NaN : retained6m / (double) retentionEligible);
+        m.put(Metrics.RETENTION_12M, share(retained12m, retentionEligible12));
+        m.put(Metrics.RETENTION_18M, share(retained18m, retentionEligible18));
         m.put(Metrics.TRIALS_STARTED, (double) trialsStarted);
+        m.put(Metrics.TRIAL_CONVERSION, share(trialsConverted, trialsEnded));
+        m.put(Metrics.TRIAL_RETENTION_12M, share(trialRetained12m, trialRetentionEligible));
+        m.put(Metrics.TRIALS_PER_WW_EXIT, share(wwTrialsStarted, wwExitsToWork));
         m.put(Metrics.TRIALS_CONVERTED, (double) trialsConverted);
         m.put(Metrics.TRIALS_EXTENDED, (double) trialsExtended);
         m.put(Metrics.COURSES_STARTED, (double) coursesStarted);
@@ -371,6 +440,8 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.APPRENTICESHIPS_COMPLETED, (double) apprenticeshipsCompleted);
         m.put(Metrics.APPRENTICESHIPS_ENDED, (double) apprenticeshipsEnded);
         m.put(Metrics.ENTRANTS, (double) entrants);
+        m.put(Metrics.BBL_COMPLETION, share(apprenticeshipsCompleted, apprenticeshipsEnded));
+        m.put(Metrics.BBL_GRADUATES_IN_WORK, share(bblGraduatesInWork, bblGraduatesFollowed));
         m.put(Metrics.SIDE_JOBS, (double) workersWithSideJob);
         m.put(Metrics.SIDE_JOB_MONTHS, (double) sideJobMonths);
         m.put(Metrics.COACHED, (double) coached);
@@ -408,6 +479,28 @@ public final class RunTotals implements java.io.Serializable {
             m.put("group." + key + ".netPublicCostPerWorker", g.workers == 0 ? Double.NaN : g.publicCost / g.workers);
             m.put("group." + key + "." + Metrics.GROUP_SEEKERS, (double) g.seekers);
         });
+        for (String band : Metrics.EXIT_AGE_BANDS) {
+            // every band always, so that a metric an evidence row names exists even where a run has nobody of that age
+            for (String key : List.of("age." + band, "status.WW.age." + band)) {
+                int[] c = exitToWork12.get(key);
+                m.put(Metrics.EXIT_TO_WORK_12M_PREFIX + key, c == null ? Double.NaN : share(c[1], c[0]));
+            }
+        }
+        exitToWork12.forEach((key, c) -> m.put(Metrics.EXIT_TO_WORK_12M_PREFIX + key, share(c[1], c[0])));
+        for (String e : Metrics.EDUCATION_CLASSES) {
+            m.put(Metrics.COURSE_TAKE_UP_PREFIX + "education." + e, courseRate("education." + e));
+        }
+        courseTakeUp.keySet().stream().filter(k -> k.startsWith("status."))
+                .forEach(k -> m.put(Metrics.COURSE_TAKE_UP_PREFIX + k, courseRate(k)));
+        double low = courseRate("education.low");
+        double high = courseRate("education.high");
+        m.put(Metrics.COURSE_TAKE_UP_EDUCATION_RATIO, low > 0 ? high / low : Double.NaN);
+        int[] employed = courseTakeUp.getOrDefault("status.EMPLOYED", new int[2]);
+        int starters = 0;
+        for (String e : Metrics.EDUCATION_CLASSES) {
+            starters += courseTakeUp.getOrDefault("education." + e, new int[2])[1];
+        }
+        m.put(Metrics.COURSE_STARTERS_EMPLOYED_SHARE, share(employed[1], starters));
         blocked.forEach((rule, n) -> m.put(Metrics.BLOCKED_PREFIX + rule, (double) n));
         supportParticipants.forEach((id, n) -> {
             m.put(Metrics.SUPPORT_PREFIX + id + ".participants", (double) n);

@@ -56,7 +56,10 @@ public final class RunTotalsCodec {
                     t.workersWithSideJob, t.hires, t.wwCohort, t.wwPlaced12, t.ww50Cohort, t.ww50Placed12,
                     t.wwTechCohort, t.wwTechPlaced12, t.bijstandCohort, t.bijstandLeft12, t.bijstandPlaced12, t.outcomeSuccesses,
                     t.apprenticeshipsEnded, t.entrants, t.subsidisedHires[0], t.subsidisedHires[1],
-                    t.subsidisedHires[2], t.subsidisedHires[3], t.trialsDisplacedOutsiders, t.trialsDisplacedInsiders}) {
+                    t.subsidisedHires[2], t.subsidisedHires[3], t.trialsDisplacedOutsiders, t.trialsDisplacedInsiders,
+                    t.retentionEligible12, t.retained12m, t.retentionEligible18, t.retained18m,
+                    t.trialRetentionEligible, t.trialRetained12m, t.trialsEnded, t.wwTrialsStarted, t.wwExitsToWork,
+                    t.bblGraduatesFollowed, t.bblGraduatesInWork}) {
                 out.writeInt(v);
             }
             for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
@@ -106,6 +109,8 @@ public final class RunTotalsCodec {
                 out.writeInt(e.getValue());
                 out.writeDouble(t.supportCost.getOrDefault(e.getKey(), 0.0));
             }
+            writeCohorts(out, t.exitToWork12);
+            writeCohorts(out, t.courseTakeUp);
             out.writeInt(t.changedAnswers.size());
             for (ChangedAnswer c : t.changedAnswers) {
                 writeChange(out, c);
@@ -133,7 +138,7 @@ public final class RunTotalsCodec {
             }
             // the kind of list the simulator passes (Stream.toList), so that the totals equal a local run's in every way
             RunTotals t = new RunTotals(months, groups.stream().toList(), workers, List.of());
-            int[] i = new int[39];
+            int[] i = new int[50];
             for (int k = 0; k < i.length; k++) {
                 i[k] = in.readInt();
             }
@@ -173,6 +178,17 @@ public final class RunTotalsCodec {
             System.arraycopy(i, 33, t.subsidisedHires, 0, t.subsidisedHires.length);
             t.trialsDisplacedOutsiders = i[37];
             t.trialsDisplacedInsiders = i[38];
+            t.retentionEligible12 = i[39];
+            t.retained12m = i[40];
+            t.retentionEligible18 = i[41];
+            t.retained18m = i[42];
+            t.trialRetentionEligible = i[43];
+            t.trialRetained12m = i[44];
+            t.trialsEnded = i[45];
+            t.wwTrialsStarted = i[46];
+            t.wwExitsToWork = i[47];
+            t.bblGraduatesFollowed = i[48];
+            t.bblGraduatesInWork = i[49];
             t.monthsToPlacement = in.readLong();
             t.vacancyMonthsOpen = in.readLong();
             t.sideJobMonths = in.readLong();
@@ -230,6 +246,8 @@ public final class RunTotalsCodec {
                 t.supportParticipants.put(id, participants);
                 t.supportCost.put(id, cost);
             }
+            in.cohorts("exitToWork12", t.exitToWork12, workers);
+            in.cohorts("courseTakeUp", t.courseTakeUp, workers);
             n = in.count("changedAnswers", 40);
             for (int k = 0; k < n; k++) {
                 t.changedAnswers.add(in.change(workers, groups.size()));
@@ -283,6 +301,16 @@ public final class RunTotalsCodec {
         for (Map.Entry<String, double[]> e : map.entrySet()) {
             out.writeUTF(e.getKey());
             writeDoubles(out, e.getValue());
+        }
+    }
+
+    /** A map of cohort counts: per key, the workers in it and how many of them did the thing counted. */
+    private static void writeCohorts(DataOutputStream out, Map<String, int[]> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, int[]> e : map.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue()[0]);
+            out.writeInt(e.getValue()[1]);
         }
     }
 
@@ -387,6 +415,20 @@ public final class RunTotalsCodec {
             for (int k = 0; k < n; k++) {
                 String key = readUTF();
                 into.put(key, doubles(field + "." + key, length));
+            }
+        }
+
+        void cohorts(String field, Map<String, int[]> into, int workers) throws IOException {
+            int n = count(field, 10);
+            for (int k = 0; k < n; k++) {
+                String key = readUTF();
+                int cohort = readInt();
+                int counted = readInt();
+                if (cohort < 0 || counted < 0 || counted > cohort || cohort > workers) {
+                    throw new IOException(field + "." + key + ": " + counted + " of " + cohort + " in a run of "
+                            + workers + " workers");
+                }
+                into.put(key, new int[] {cohort, counted});
             }
         }
 

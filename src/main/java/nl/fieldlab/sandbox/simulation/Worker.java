@@ -47,8 +47,12 @@ final class Worker {
     boolean everSeeker;
     boolean everSideJob;
     boolean everApprentice;
+    /** Started a course outside an apprenticeship at some point (course take-up by who the worker was at the start). */
+    boolean everCourse;
     /** The month the BBL course of the current job ends (its contract covers the course); -1 for another job. */
     int bblCourseEnd = -1;
+    /** The month the worker last completed a BBL course as an apprentice (graduates in work); -1 when never. */
+    int bblCompletedAt = -1;
     double publicCost;
     /**
      * The target groups the rules placed the worker in at the first benefit claim (null until then): assigned before
