@@ -181,6 +181,6 @@ class EvidenceMetricsTest {
     private static Person person(int id, nl.fieldlab.sandbox.domain.Status status,
             nl.fieldlab.sandbox.domain.Education education) {
         return new Person(id, 0, status, "NHN", 40, 1, nl.fieldlab.sandbox.domain.Household.SINGLE, education, 0, 100,
-                100, 10, 5, 0, false, false, false, "", 0, false, nl.fieldlab.sandbox.domain.CoursePayer.DEFAULT);
+                100, 10, 5, 0, false, false, false, "", 0, false, nl.fieldlab.sandbox.domain.CoursePayer.DEFAULT, 0);
     }
 }
