@@ -127,15 +127,14 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             }
         }
         List<String> trials = new ArrayList<>(List.of("trial placements started"));
-        List<String> displacing = new ArrayList<>(List.of("trial placements in place of a paid hire (outsiders; "
-                + "job seekers)"));
+        List<String> displacing = new ArrayList<>(List.of("trial placements in place of a paid hire"));
         for (String v : variants) {
             double started = mean(Metrics.TRIALS_STARTED, v);
             trials.add(ReportWriter.fmt(started));
             double d = mean(Metrics.TRIALS_DISPLACING_HIRES, v);
-            displacing.add(ReportWriter.fmt(d) + (started > 0 ? " (" + CostEffectiveness.pct(d / started)
-                    + " of trials)" : "") + " (" + ReportWriter.fmt(mean(Metrics.TRIALS_DISPLACING_HIRES
-                    + Metrics.OUTSIDERS, v)) + "; " + ReportWriter.fmt(mean(Metrics.TRIALS_DISPLACING_HIRES
+            displacing.add(ReportWriter.fmt(d) + " (" + (started > 0 ? CostEffectiveness.pct(d / started)
+                    + " of trials; " : "") + "outsiders " + ReportWriter.fmt(mean(Metrics.TRIALS_DISPLACING_HIRES
+                    + Metrics.OUTSIDERS, v)) + ", job seekers " + ReportWriter.fmt(mean(Metrics.TRIALS_DISPLACING_HIRES
                     + Metrics.INSIDERS, v)) + ")");
         }
         rows.add(trials);
