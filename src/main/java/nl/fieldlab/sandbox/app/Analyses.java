@@ -99,6 +99,42 @@ public class Analyses {
             return passes != null;
         }
 
+        /** The row's verdict, with its record of a known failure taken into account. */
+        public Verdict verdict() {
+            if (!wasSimulated()) {
+                return Verdict.NOT_SIMULATED;
+            }
+            boolean known = row.knownFailing() != null;
+            return passes ? (known ? Verdict.PASSES_BUT_RECORDED_FAILING : Verdict.PASS)
+                    : (known ? Verdict.KNOWN_FAIL : Verdict.FAIL);
+        }
+    }
+
+    /**
+     * What the check says of a row. A row that fails and is not recorded as known-failing fails the check (exit 2);
+     * so does a row recorded as known-failing that now passes, so that its record is removed and a later relapse
+     * shows; a known failure is reported, with its reason, and does not fail the check.
+     */
+    public enum Verdict {
+        PASS("pass", false), FAIL("FAIL", true), KNOWN_FAIL("KNOWN FAIL", false),
+        PASSES_BUT_RECORDED_FAILING("PASSES (remove known-failing)", true), NOT_SIMULATED("not simulated", false);
+
+        private final String label;
+        private final boolean failsTheCheck;
+
+        Verdict(String label, boolean failsTheCheck) {
+            this.label = label;
+            this.failsTheCheck = failsTheCheck;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Whether this verdict makes the check exit 2. */
+        public boolean failsTheCheck() {
+            return failsTheCheck;
+        }
     }
 
     /**
@@ -137,6 +173,24 @@ public class Analyses {
             out.add(new EvidenceRow(row, s, passes, experiment));
         }
         return out;
+    }
+
+    /**
+     * The last line of an evidence check: how many rows passed, failed, failed as recorded, or pass although recorded
+     * as failing (those two kinds fail the check, and say what to do).
+     */
+    public static String evidenceSummary(int rows, Map<Verdict, Long> counts) {
+        long pass = counts.getOrDefault(Verdict.PASS, 0L);
+        long fail = counts.getOrDefault(Verdict.FAIL, 0L);
+        long known = counts.getOrDefault(Verdict.KNOWN_FAIL, 0L);
+        long fixed = counts.getOrDefault(Verdict.PASSES_BUT_RECORDED_FAILING, 0L);
+        long none = counts.getOrDefault(Verdict.NOT_SIMULATED, 0L);
+        return String.format(Locale.ROOT, "%d rows: %d simulated, %d pass, %d fail, %d known failing, %d not simulated",
+                rows, rows - none, pass, fail, known, none)
+                + (fixed == 0 ? "" : String.format(Locale.ROOT, "; %d recorded as known-failing now pass%s (remove"
+                        + " their known-failing record in scenarios/evidence.yaml)", fixed, fixed == 1 ? "es" : ""))
+                + (fail == 0 ? "" : "; a new failure fails the check: fix the mechanism, or record the row as"
+                        + " known-failing (since, reason, issue) in scenarios/evidence.yaml; never widen its band");
     }
 
     /** Runs an experiment once however many rows read it (quick: at most 4 replications). */

@@ -41,7 +41,8 @@ class MechanismsTest {
                     m.id() + " names rules parameter " + k + ", which the rules folder does not have"));
             assertFalse(m.says().isBlank() || m.source().isBlank() || m.decision().isBlank(), m.id());
         });
-        Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, Hiring.ID, HiringResponse.ID, LearningWhileEmployed.ID, MatchQuality.ID, TrialScreening.ID,
+        Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, AgeGradient.ID, Hiring.ID, HiringResponse.ID,
+                LearningWhileEmployed.ID, MatchQuality.ID, TrialScreening.ID,
                 Apprenticeship.ID, BblContract.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID,
                 SteppingStone.ID, Coaching.ID, SocialReturnDemand.ID, VacancyCompetition.ID, TakeUp.ID, Run.INFLOW,
                 "other-exit",
@@ -64,7 +65,7 @@ class MechanismsTest {
         void theAgeFactorStartsAt50NotAt49() {
             double at49 = s.contactChance(Status.WW, 3, 49, true, false, false);
             double at50 = s.contactChance(Status.WW, 3, 50, true, false, false);
-            assertEquals(B.get("search.age-50-plus-factor"), at50 / at49, EPS);
+            assertEquals(B.get("search.age-factor.50-54"), at50 / at49, EPS);
             assertEquals(s.contactChance(Status.WW, 3, 30, true, false, false), at49, EPS, "near miss: 49 is not 50");
         }
 
@@ -75,6 +76,29 @@ class MechanismsTest {
                     true, false) / plain, EPS);
             assertEquals(1 + B.get("coaching.contact-boost"),
                     s.contactChance(Status.BIJSTAND, 12, 35, true, false, true) / plain, EPS);
+        }
+    }
+
+    @Nested
+    class AgeGradientTest {
+        final AgeGradient g = new AgeGradient(B);
+
+        @Test
+        void eachBandHasItsFactorFromItsFirstBirthday() {
+            assertEquals(1, g.contactFactor(49), EPS);
+            assertEquals(B.get("search.age-factor.50-54"), g.contactFactor(54), EPS);
+            assertEquals(B.get("search.age-factor.55-59"), g.contactFactor(55), EPS, "55 is the next band");
+            assertEquals(B.get("search.age-factor.55-59"), g.contactFactor(59), EPS, "near miss: 59 is not 60");
+            assertEquals(B.get("search.age-factor.60-plus"), g.contactFactor(60), EPS);
+            assertEquals(B.get("search.age-factor.60-plus"), g.contactFactor(66), EPS);
+        }
+
+        @Test
+        void theDefaultsFallWithAgeAsThePublishedExitRatesDo() {
+            // Kamerstuk 29 544 nr. 497: 45 % at 55 and almost 20 % at 60 find a job within a year; as monthly hazards
+            // -ln(1 - 0.20) / -ln(1 - 0.45) = 0.37
+            assertTrue(g.contactFactor(52) > g.contactFactor(57) && g.contactFactor(57) > g.contactFactor(62));
+            assertEquals(0.37, g.contactFactor(62) / g.contactFactor(57), 0.02);
         }
     }
 
