@@ -157,6 +157,27 @@ public final class Behaviour {
         return overrides;
     }
 
+    /** The files the behaviour values and mechanisms are read from, by name, as built into the tool. */
+    public static final List<String> BUILT_IN_FILES = List.of("behaviour-defaults.yaml", "mechanisms.yaml");
+
+    /**
+     * The text of a built-in file of {@link #BUILT_IN_FILES}: what their {@code source:} fields cite is read from it
+     * (the register of sources counts those citations as uses).
+     */
+    public static String builtInText(String name) {
+        if (!BUILT_IN_FILES.contains(name)) {
+            throw new IllegalArgumentException("not a built-in behaviour file: " + name);
+        }
+        try (InputStream in = Behaviour.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+
     private static SortedMap<String, Mechanism> loadMechanisms() {
         String name = "mechanisms.yaml";
         try (InputStream in = Behaviour.class.getResourceAsStream(name)) {

@@ -22,7 +22,9 @@ public final class Rng {
         /** the employer's ranking of a simulated applicant among the acceptable outsiders (mechanism vacancies) */
         VACANCY_RANK,
         /** whether an employer (TAKE_UP_AWARE_EMPLOYER) or a worker knows a scheme, and whether a case is claimed */
-        TAKE_UP_AWARE_EMPLOYER, TAKE_UP_AWARE_WORKER, TAKE_UP_APPLY
+        TAKE_UP_AWARE_EMPLOYER, TAKE_UP_AWARE_WORKER, TAKE_UP_APPLY,
+        /** a worker in work seeks a course on their own initiative (mechanism learning-while-employed; appended) */
+        LEARNING_DEMAND
     }
 
     private final long key;

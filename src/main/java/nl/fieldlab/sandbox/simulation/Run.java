@@ -67,6 +67,8 @@ final class Run {
     // the mechanisms
     private final JobSearch search;
     private final Hiring hiring;
+    private final HiringResponse response;
+    private final LearningWhileEmployed learning;
     private final MatchQuality match;
     private final TrialScreening screening;
     private final Apprenticeship apprenticeship;
@@ -152,6 +154,8 @@ final class Run {
         }
         search = new JobSearch(b);
         hiring = new Hiring(b);
+        response = new HiringResponse(b);
+        learning = new LearningWhileEmployed(b);
         match = new MatchQuality(b);
         screening = new TrialScreening(b);
         apprenticeship = new Apprenticeship(b);
@@ -193,7 +197,13 @@ final class Run {
         HIRE, TRIAL, APPRENTICESHIP, COURSE
     }
 
-    private record Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match) {
+    /** @param ownInitiative a course the worker seeks on their own initiative while in work (they are its payer) */
+    private record Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match,
+            boolean ownInitiative) {
+
+        Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match) {
+            this(w, route, vacancy, course, gap, match, false);
+        }
     }
 
     RunTotals run() {
@@ -490,6 +500,16 @@ final class Run {
                     }
                 }
             }
+            if (w.atRisk() && !w.inCourse() && !market.shortageField(w.field)
+                    && rng.uniform(Stream.LEARNING_DEMAND, id, m) < learning.monthlyChance(w.education)) {
+                int c = market.shortageCourseFor(w.education);
+                if (c >= 0) {
+                    event(w, m, LearningWhileEmployed.ID, "seeks a course", () -> "on their own initiative, in work: "
+                            + market.courses[c].id(), null, null);
+                    out.add(new Proposal(w, Route.COURSE, null, c, false, 1, true));
+                    continue;
+                }
+            }
             if (!w.inCourse() && !market.shortageField(w.field) && w.benefit != null
                     && rng.uniform(Stream.COURSE_SPONTANEOUS, id, m) < uptake.spontaneous()) {
                 int c = market.shortageCourseFor(w.education);
@@ -553,7 +573,9 @@ final class Run {
         // a hire with a skills gap tells the rules the worker's productivity in the job while they learn it
         int rampUp = type == QuestionType.HIRE && pr.gap() && rules.usage().mentions("rampUpPct")
                 ? (int) Math.round(100 * screening.skill(0, true)) : 100;
-        return question(type, w, m, facts.facts(w, m, w.status), ef, cf, year(m), employer == w.lastEmployer
+        WorkerFacts wf = facts.facts(w, m, w.status);
+        return question(type, w, m, pr.ownInitiative() ? LearningWhileEmployed.ownInitiative(wf) : wf, ef, cf,
+                year(m), employer == w.lastEmployer
                 && employer >= 0, false, rampUp, Set.of());
     }
 
@@ -750,9 +772,9 @@ final class Run {
         double normalWage = normalLabourCost(q, a);
         double cost = 0;
         for (int month = 1; month <= MatchQuality.PROBATION_MONTHS; month++) {
-            cost -= a.netFor(Actor.EMPLOYER, month);
+            cost -= response.weighedNet(a, month);
             if (course != null) {
-                cost -= course.netFor(Actor.EMPLOYER, month);
+                cost -= response.weighedNet(course, month);
             }
         }
         cost /= MatchQuality.PROBATION_MONTHS;
@@ -1065,7 +1087,9 @@ final class Run {
     private void reaskCourse(Round round, Worker w, int m) {
         Spells.Course old = w.course;
         Question oq = old.question();
-        WorkerFacts f = old.apprenticeship() ? facts.facts(w, m, Status.EMPLOYED, 0) : facts.facts(w, m, w.status);
+        // the payer chosen when the course began (the scenario's, or the worker's own initiative) stays chosen
+        WorkerFacts f = (old.apprenticeship() ? facts.facts(w, m, Status.EMPLOYED, 0) : facts.facts(w, m, w.status))
+                .withCoursePayer(oq.worker().coursePayer());
         EmployerFacts ef = old.apprenticeship() ? market.employers[old.employer()].facts : null;
         // an exemption in force when the course began keeps its commitments to the course's later study years (its
         // period is judged at the start, as when every year was booked then); whether it covers the worker, and who

@@ -36,7 +36,7 @@ class MechanismsTest {
                     m.id() + " names rules parameter " + k + ", which the rules folder does not have"));
             assertFalse(m.says().isBlank() || m.source().isBlank() || m.decision().isBlank(), m.id());
         });
-        Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, Hiring.ID, MatchQuality.ID, TrialScreening.ID,
+        Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, Hiring.ID, HiringResponse.ID, LearningWhileEmployed.ID, MatchQuality.ID, TrialScreening.ID,
                 Apprenticeship.ID, BblContract.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID,
                 SteppingStone.ID, Coaching.ID, SocialReturnDemand.ID, VacancyCompetition.ID, TakeUp.ID, "other-exit",
                 Run.RETIREMENT));
