@@ -455,7 +455,23 @@ public final class RuleLibrary {
             @JsonPropertyDescription("where it applies: questions, regions, statuses, ages, period, cap")
             @JsonProperty(required = true) ScopeSpec scope,
             @JsonPropertyDescription("how it could be made lawful: who decides, lead time and source")
-            LegalRouteSpec legalRoute) {
+            LegalRouteSpec legalRoute,
+            @JsonPropertyDescription("how its payments are claimed: claimant, awareness, steps and source, or automatic"
+                    + " with why; without it the behaviour defaults takeup.exemption.* apply")
+            TakeUpSpec takeUp) {
+    }
+
+    record TakeUpSpec(
+            @JsonPropertyDescription("who claims its payments: EMPLOYER or WORKER") nl.fieldlab.sandbox.domain.Actor
+            claimant,
+            @JsonPropertyDescription("chance a claimant knows it applies, without support")
+            @Plausible(min = 0, max = 1, message = "expected a share between 0 and 1, got {value}",
+                    source = "a share") Double awareness,
+            @JsonPropertyDescription("desks and forms of a claim")
+            @Plausible(min = 0, max = 20, unit = "steps", source = "more steps than any scheme has") Double steps,
+            @JsonPropertyDescription("applied without a claim: by whom and why") @FreeText String automatic,
+            @JsonPropertyDescription("evidence for awareness and steps, or the basis of automatic") @FreeText
+            String source) {
     }
 
     record LegalRouteSpec(
@@ -585,10 +601,34 @@ public final class RuleLibrary {
             }
             route = new LegalRoute(r.kind(), r.who().strip(), min, max, r.source().strip(), parts);
         }
+        Exemption.TakeUpDeclaration takeUp = readTakeUp(yaml, s.takeUp());
         yaml.done();
         return new Exemption(s.id(), s.title(), s.description().strip(), s.mechanism().strip(), s.risk().strip(),
-                s.source(), s.suspends() == null ? List.of() : s.suspends(), ruleFiles, params, scope, route,
+                s.source(), s.suspends() == null ? List.of() : s.suspends(), ruleFiles, params, scope, route, takeUp,
                 InputError.display(file));
+    }
+
+    /** An exemption's {@code takeUp:} block: a claim (claimant, awareness, steps, source) or automatic, not both. */
+    private static Exemption.TakeUpDeclaration readTakeUp(YamlFile yaml, TakeUpSpec t) {
+        if (t == null) {
+            return null;
+        }
+        if (t.automatic() != null) {
+            yaml.check(t.claimant() == null && t.awareness() == null && t.steps() == null, "takeUp.automatic",
+                    "an exemption applied without a claim has no claimant, awareness or steps");
+            yaml.check(!t.automatic().isBlank(), "takeUp.automatic", "say who applies it without a claim, and why");
+            return new Exemption.TakeUpDeclaration(null, 1, 0, t.automatic().strip(),
+                    t.source() == null ? "" : t.source().strip());
+        }
+        yaml.check(t.claimant() == nl.fieldlab.sandbox.domain.Actor.EMPLOYER
+                || t.claimant() == nl.fieldlab.sandbox.domain.Actor.WORKER, "takeUp.claimant",
+                "expected EMPLOYER or WORKER (or automatic: why, for one applied without a claim), got " + t.claimant());
+        yaml.check(t.awareness() != null, "takeUp.awareness", "expected the chance a claimant knows it (0 to 1)");
+        yaml.check(t.steps() != null, "takeUp.steps", "expected the desks and forms of a claim");
+        yaml.check(t.source() != null && !t.source().isBlank(), "takeUp.source",
+                "expected the evidence for awareness and steps (or 'assumption, unverified')");
+        return new Exemption.TakeUpDeclaration(t.claimant(), t.awareness() == null ? 0 : t.awareness(),
+                t.steps() == null ? 0 : t.steps(), null, t.source() == null ? "" : t.source().strip());
     }
 
     /** An exemption's (or a process support's) scope as declared, checked field by field. */

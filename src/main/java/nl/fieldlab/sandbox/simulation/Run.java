@@ -90,9 +90,13 @@ final class Run {
     /** the national schemes a claimant must claim (claimable-schemes.yaml), and each by the rules it carries */
     private final List<TakeUp.Scheme> declaredSchemes = new ArrayList<>();
     private final Map<String, TakeUp.Scheme> schemeByRule = new java.util.HashMap<>();
-    /** per exemption: its scheme when the employer claims it, and when the worker does */
+    /**
+     * per exemption claimed by whom it pays (no takeUp: block): its scheme when the employer claims it, and when the
+     * worker does; per exemption with a declared claimant, its scheme; an exemption applied without a claim has none
+     */
     private final Map<String, TakeUp.Scheme> employerClaims = new java.util.HashMap<>();
     private final Map<String, TakeUp.Scheme> workerClaims = new java.util.HashMap<>();
+    private final Map<String, TakeUp.Scheme> declaredClaims = new java.util.HashMap<>();
     /** the variant's process supports: who they help claim, who took part, what they cost */
     private final Supports supports;
     private final double initialVacancyMonths;
@@ -147,10 +151,18 @@ final class Run {
             totals.takeUp.register(s.id());
         }
         for (Exemption ex : rules.exemptions()) {
-            double awareness = b.get(TakeUp.EXEMPTION_AWARENESS);
-            double steps = b.get(TakeUp.EXEMPTION_STEPS);
-            employerClaims.put(ex.id(), TakeUp.Scheme.ofExemption(ex.id(), Actor.EMPLOYER, awareness, steps));
-            workerClaims.put(ex.id(), TakeUp.Scheme.ofExemption(ex.id(), Actor.WORKER, awareness, steps));
+            Exemption.TakeUpDeclaration d = ex.takeUp();
+            if (d == null) {
+                double awareness = b.get(TakeUp.EXEMPTION_AWARENESS);
+                double steps = b.get(TakeUp.EXEMPTION_STEPS);
+                employerClaims.put(ex.id(), TakeUp.Scheme.ofExemption(ex.id(), Actor.EMPLOYER, awareness, steps));
+                workerClaims.put(ex.id(), TakeUp.Scheme.ofExemption(ex.id(), Actor.WORKER, awareness, steps));
+            } else if (!d.isAutomatic()) {
+                declaredClaims.put(ex.id(), TakeUp.Scheme.ofExemption(ex.id(), d.claimant(), d.awareness(),
+                        d.steps()));
+            } else {
+                continue; // applied without a claim: not a scheme
+            }
             totals.takeUp.register(ex.id());
         }
         this.ledger = new Ledger(totals, caps, trace, traceWorker, this::schemeOf);
@@ -1048,7 +1060,8 @@ final class Run {
             schemes = new ArrayList<>(declaredSchemes);
             for (String ex : a.exemptionsUsed()) {
                 Actor claimant = TakeUp.exemptionClaimant(ex, a);
-                TakeUp.Scheme s = claimant == Actor.EMPLOYER ? employerClaims.get(ex)
+                TakeUp.Scheme s = declaredClaims.containsKey(ex) ? declaredClaims.get(ex)
+                        : claimant == Actor.EMPLOYER ? employerClaims.get(ex)
                         : claimant == Actor.WORKER ? workerClaims.get(ex) : null;
                 if (s != null) {
                     schemes.add(s);
@@ -1094,8 +1107,8 @@ final class Run {
         if (s != null) {
             return s.claimant() == p.payee() ? s.id() : null;
         }
-        return p.exemption() != null && TakeUp.claimable(p) && employerClaims.containsKey(p.exemption())
-                ? p.exemption() : null;
+        return p.exemption() != null && TakeUp.claimable(p) && (employerClaims.containsKey(p.exemption())
+                || declaredClaims.containsKey(p.exemption())) ? p.exemption() : null;
     }
 
     /** Counts what the unclaimed schemes of a spell would have paid its claimants in spell month {@code spellMonth}. */

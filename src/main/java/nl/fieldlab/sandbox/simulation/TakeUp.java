@@ -77,9 +77,14 @@ final class TakeUp {
         }
     }
 
-    /** Whether a payment line is money someone claims: paid by a public body, not a wage, benefit, tax or levy. */
+    /**
+     * Whether a payment line is money someone claims: paid by a public body, not a wage, benefit, tax or levy, and
+     * not a loan's cost to its lender (booked only when the worker draws the loan, which mechanism course-uptake
+     * decides: a second decision here would count the loan's low use twice).
+     */
     static boolean claimable(Answer.PaymentLine line) {
-        return line.payer().isPublic() && switch (line.type().category()) {
+        return line.payer().isPublic() && line.fromMonth() != nl.fieldlab.sandbox.domain.Payment.LOAN_DRAWN
+                && switch (line.type().category()) {
             case SUBSIDY, TRAINING, PROJECT, IMPLEMENTATION -> true;
             case WAGE, BENEFIT, LEVY, TAX -> false;
         };

@@ -31,9 +31,12 @@ class ClaimableSchemesTest {
         Behaviour.documented().keySet().stream().filter(k -> k.startsWith("takeup.")
                 && (k.endsWith(".awareness") || k.endsWith(".steps"))).forEach(k -> {
                     String id = k.substring("takeup.".length(), k.lastIndexOf('.'));
-                    assertTrue(declared.contains(id), k + " sizes no declared scheme");
+                    // takeup.exemption.* sizes every exemption that pays something to claim (TakeUp.EXEMPTION_*)
+                    assertTrue(declared.contains(id) || id.equals("exemption"), k + " sizes no declared scheme");
                 });
         assertFalse(declared.contains("hassle-per-step"), "near miss: the hassle is per claimant, not a scheme");
+        assertFalse(declared.contains("exemption"), "the exemptions' default is no declared scheme's id");
+        assertTrue(Behaviour.isKnown(TakeUp.EXEMPTION_AWARENESS) && Behaviour.isKnown(TakeUp.EXEMPTION_STEPS));
     }
 
     @Test

@@ -105,6 +105,17 @@ class TakeUpRunTest {
         assertTrue(lkvIn > lkvBase, "LKV take-up with the work ambassador " + lkvIn / 2 + ", without " + lkvBase / 2);
     }
 
+    @Test
+    void anExemptionAppliedWithoutAClaimIsNoSchemeAndOneWithAClaimIs() {
+        Scenario base = TestRuns.scenario("scenarios/default.yaml").scaled(0.1);
+        Variant both = new Variant("E1+E9", List.of("E1", "E9"), Map.of());
+        Scenario s = base.withMonths(6).with(base.seed(), 1, base.behaviour(), List.of(Variant.baseline(), both));
+        Map<String, double[]> m = TestRuns.run(s, 1).metrics().get("E1+E9");
+        assertTrue(m.containsKey(Metrics.TAKE_UP_PREFIX + "E9.granted"), "E9 declares a claim: " + m.keySet());
+        assertTrue(!m.containsKey(Metrics.TAKE_UP_PREFIX + "E1.granted"), "E1 is applied by UWV without a claim");
+        assertTrue(m.containsKey(Metrics.TAKE_UP_PREFIX + "lkv.granted"));
+    }
+
     /** The default scenario, smaller and shorter, baseline only, with the behaviour values set. */
     private static SimulationResult run(Map<String, Double> behaviour) {
         Scenario base = TestRuns.scenario("scenarios/default.yaml").scaled(0.3);

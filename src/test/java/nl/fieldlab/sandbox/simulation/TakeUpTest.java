@@ -154,6 +154,10 @@ class TakeUpTest {
         assertFalse(E9.carries(wage), "a wage the exemption sets is the employer's to pay, not a claim");
         assertFalse(E9.carries(benefit), "a benefit the exemption changes is applied without a claim");
         assertTrue(E9.carries(administration), "its administration goes with the claim");
+        Answer.PaymentLine loan = new Answer.PaymentLine("E10-LOAN-GRANT-ELEMENT", PaymentType.TRAINING_GRANT,
+                Actor.PROVINCE, Actor.WORKER, 400, nl.fieldlab.sandbox.domain.Payment.LOAN_DRAWN,
+                nl.fieldlab.sandbox.domain.Payment.LOAN_DRAWN, "test", "E9");
+        assertFalse(E9.carries(loan), "a loan's cost is booked when the worker draws it (course-uptake), no claim");
     }
 
     @Test
