@@ -514,6 +514,7 @@ public final class RunTotals implements java.io.Serializable {
             m.put(p + "notWorthIt", (double) t.notWorthIt);
             m.put(p + "paid", t.paid);
             m.put(p + "unclaimed", t.unclaimed);
+            m.put(p + "share", t.entitled == 0 ? Double.NaN : (double) t.claimed / t.entitled);
         });
         m.putAll(deadweight);
         putSubsidisedHires(m, Metrics.SUBSIDISED_HIRES, java.util.Arrays.stream(subsidisedHires).asDoubleStream()

@@ -152,6 +152,8 @@ class CourseStudyYearTest {
                     practiceHoursPerYear: 610
                     supervisedHoursPerYear: 200
                     developmentPath: true
+                behaviour:
+                  takeup.exemption.awareness: 1   # the study years' payments are the point here, not who knows E3
                 variants:
                   - name: baseline
                 """.formatted(id, region, start, layoffRate, payer);

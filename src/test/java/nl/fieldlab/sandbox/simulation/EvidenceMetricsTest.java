@@ -88,6 +88,7 @@ class EvidenceMetricsTest {
                 behaviour:
                   course.uptake: 0
                   apprentice.offer-rate: 1
+                  hire.trial-offer-rate: 0.5   # enough trials to follow their retention (the default is calibrated lower)
                 variants:
                   - name: baseline
                 """;

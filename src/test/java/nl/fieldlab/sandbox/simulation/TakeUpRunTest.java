@@ -32,8 +32,12 @@ class TakeUpRunTest {
 
     @Test
     void anLkvNoEmployerKnowsIsNeitherPaidNorWeighedWhenHiring() {
-        SimulationResult unaware = run(Map.of("takeup.lkv.awareness", 0.0));
-        SimulationResult known = run(Map.of("takeup.lkv.awareness", 1.0, "takeup.lkv.steps", 0.0));
+        // the LKV weighs in full (mechanism hiring-response) and employers hire at half the calibrated base, so that
+        // hiring chances are not at 1 already and what take-up alone does shows above the noise
+        SimulationResult unaware = run(Map.of("takeup.lkv.awareness", 0.0, "hire.response.WAGE_COST_ADVANTAGE", 1.0,
+                "hire.base", 0.42));
+        SimulationResult known = run(Map.of("takeup.lkv.awareness", 1.0, "takeup.lkv.steps", 0.0,
+                "hire.response.WAGE_COST_ADVANTAGE", 1.0, "hire.base", 0.42));
         Map<String, double[]> u = unaware.metrics().get(Variant.BASELINE);
         Map<String, double[]> k = known.metrics().get(Variant.BASELINE);
         double unawarePlacements = 0;
@@ -47,11 +51,13 @@ class TakeUpRunTest {
             assertEquals(k.get(LKV + "granted")[rep], k.get(LKV + "claimed")[rep], "known and without steps: claimed");
             assertTrue(k.get(LKV + "paid")[rep] > 0);
             assertEquals(0, k.get(LKV + "unclaimed")[rep]);
-            unawarePlacements += u.get(Metrics.PLACEMENTS)[rep];
-            knownPlacements += k.get(Metrics.PLACEMENTS)[rep];
+            unawarePlacements += u.get(ELIGIBLE_PLACED)[rep];
+            knownPlacements += k.get(ELIGIBLE_PLACED)[rep];
         }
-        // the same draws: the claimed LKV lowers the employer's cost and so tips some hires; the unknown one tips none
-        assertTrue(knownPlacements > unawarePlacements, "placements with the LKV known " + knownPlacements
+        // the same draws: the claimed LKV lowers the employer's cost and so tips some hires of the workers it is for
+        // (the jobs-agreement LKV of 2026); the unknown one tips none. All placements need not rise: a tipped hire
+        // takes a vacancy another job seeker might have got (mechanism vacancies)
+        assertTrue(knownPlacements > unawarePlacements, "placement rate of the LKV's group, known " + knownPlacements
                 + ", unknown " + unawarePlacements);
     }
 
@@ -117,6 +123,9 @@ class TakeUpRunTest {
     }
 
     /** The default scenario, smaller and shorter, baseline only, with the behaviour values set. */
+    /** The placement rate of the workers the 2026 LKV is for (the jobs-agreement register). */
+    static final String ELIGIBLE_PLACED = "group.target.JOBS_AGREEMENT.placementRate";
+
     private static SimulationResult run(Map<String, Double> behaviour) {
         Scenario base = TestRuns.scenario("scenarios/default.yaml").scaled(0.3);
         Map<String, Double> values = new LinkedHashMap<>(base.behaviour().overrides());
