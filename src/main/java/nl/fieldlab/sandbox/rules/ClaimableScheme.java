@@ -1,12 +1,7 @@
 package nl.fieldlab.sandbox.rules;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -37,27 +32,14 @@ public record ClaimableScheme(String id, String title, Actor claimant, List<Stri
     }
 
     private static SortedMap<String, ClaimableScheme> load() {
-        try (InputStream in = ClaimableScheme.class.getResourceAsStream(FILE)) {
-            if (in == null) {
-                throw new IllegalStateException(FILE + " is missing from the build");
-            }
-            Map<String, Map<String, Object>> raw = YamlFile.mapper().readValue(
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    YamlFile.mapper().getTypeFactory().constructMapType(LinkedHashMap.class,
-                            YamlFile.mapper().getTypeFactory().constructType(String.class),
-                            YamlFile.mapper().getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
-                                    Object.class)));
-            SortedMap<String, ClaimableScheme> out = new TreeMap<>();
-            raw.forEach((id, v) -> {
-                // a shipped resource, not user input: a mistake in it is a bug, caught by ClaimableSchemeTest
-                Actor claimant = Actor.valueOf(String.valueOf(v.get("claimant")));
-                List<String> rules = v.get("rules") instanceof List<?> l ? l.stream().map(String::valueOf).toList()
-                        : List.of();
-                out.put(id, new ClaimableScheme(id, String.valueOf(v.get("title")), claimant, rules));
-            });
-            return Collections.unmodifiableSortedMap(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + FILE, e);
-        }
+        SortedMap<String, ClaimableScheme> out = new TreeMap<>();
+        YamlFile.resourceTable(ClaimableScheme.class, FILE).forEach((id, v) -> {
+            // a shipped resource, not user input: a mistake in it is a bug, caught by ClaimableSchemeTest
+            Actor claimant = Actor.valueOf(String.valueOf(v.get("claimant")));
+            List<String> rules = v.get("rules") instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                    : List.of();
+            out.put(id, new ClaimableScheme(id, String.valueOf(v.get("title")), claimant, rules));
+        });
+        return Collections.unmodifiableSortedMap(out);
     }
 }
