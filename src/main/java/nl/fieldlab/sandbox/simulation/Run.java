@@ -483,9 +483,11 @@ final class Run {
 
     /**
      * What public bodies pay the employer a month over the first year (as {@link #offer} averages the net cost), for
-     * the payments whose exemption {@code counted} accepts (null: a payment of the law, not of an exemption).
+     * the payments whose exemption {@code counted} accepts (null: a payment of the law, not of an exemption), at the
+     * weight each instrument has in the employer's decision (mechanism hiring-response): what the offer's net cost
+     * would rise by without them, so that the chance without them is the one the employer would have weighed.
      */
-    private static double publicToEmployer(Answer a, Answer course, java.util.function.Predicate<String> counted) {
+    private double publicToEmployer(Answer a, Answer course, java.util.function.Predicate<String> counted) {
         double paid = 0;
         for (Answer x : course == null ? List.of(a) : List.of(a, course)) {
             for (Answer.PaymentLine p : x.payments()) {
@@ -493,7 +495,7 @@ final class Run {
                         && (p.exemption() == null ? counted.test(null) : counted.test(p.exemption()))) {
                     for (int month = 1; month <= MatchQuality.PROBATION_MONTHS; month++) {
                         if (p.paidIn(month)) {
-                            paid += p.amount();
+                            paid += p.amount() * response.weight(p.type());
                         }
                     }
                 }

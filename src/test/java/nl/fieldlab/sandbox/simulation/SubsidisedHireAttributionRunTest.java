@@ -47,6 +47,25 @@ class SubsidisedHireAttributionRunTest {
         }
     }
 
+    /**
+     * The chance without the payments is the one the employer would have weighed: a payment with no weight in the
+     * decision (mechanism hiring-response) tips no hire, so every hire E9's wage-cost advantage paid for is deadweight.
+     */
+    @Test
+    void aPaymentThatDoesNotWeighInTheDecisionTipsNoHire() {
+        Scenario lkv = TestRuns.scenario("scenarios/evidence/older-lkv.yaml");
+        Map<String, Double> b = new HashMap<>(lkv.behaviour().overrides());
+        b.put("hire.response.WAGE_COST_ADVANTAGE", 0.0);
+        Scenario s = lkv.with(lkv.seed(), 2, Behaviour.with(b), lkv.variants());
+        Map<String, double[]> e9 = TestRuns.run(s, 2).metrics().get("E9");
+        for (int r = 0; r < 2; r++) {
+            double own = e9.get(Metrics.SUBSIDISED_HIRES + ".E9")[r];
+            assertTrue(own > 0, "E9 pays for hires: " + own);
+            assertEquals(own, e9.get(Metrics.SUBSIDISED_HIRES + ".E9.deadweight")[r], 1e-9,
+                    "a weightless payment tipped a hire");
+        }
+    }
+
     /** Mean over the replications of (displaced outsiders + insiders) / subsidised hires, at a tightness. */
     static double displacedShare(double tightness) {
         Scenario d = TestRuns.scenario("scenarios/default.yaml");
