@@ -35,6 +35,16 @@ final class HiringResponse {
     }
 
     /**
+     * The weight of one payment: by its kind, except that a wage-cost advantage someone other than the state pays (a
+     * province's mirror of the LKV, E9) is a subsidy the employer applies for, not a payroll-tax offset a year later,
+     * and weighs as a wage-cost subsidy.
+     */
+    double weight(Answer.PaymentLine p) {
+        return p.type() == PaymentType.WAGE_COST_ADVANTAGE && p.payer() != Actor.STATE
+                ? weight(PaymentType.WAGE_COST_SUBSIDY) : weight(p.type());
+    }
+
+    /**
      * What the employer counts as its net receipt in spell month {@code spellMonth} when it decides: payments to it
      * from others at their instrument's weight, less what it pays (negative when it pays, as {@link Answer#netFor}).
      */
@@ -45,7 +55,7 @@ final class HiringResponse {
                 continue;
             }
             if (p.payee() == Actor.EMPLOYER) {
-                net += p.amount() * weight(p.type());
+                net += p.amount() * weight(p);
             } else if (p.payer() == Actor.EMPLOYER) {
                 net -= p.amount();
             }

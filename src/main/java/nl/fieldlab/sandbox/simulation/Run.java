@@ -495,7 +495,7 @@ final class Run {
                         && (p.exemption() == null ? counted.test(null) : counted.test(p.exemption()))) {
                     for (int month = 1; month <= MatchQuality.PROBATION_MONTHS; month++) {
                         if (p.paidIn(month)) {
-                            paid += p.amount() * response.weight(p.type());
+                            paid += p.amount() * response.weight(p);
                         }
                     }
                 }
@@ -1241,6 +1241,7 @@ final class Run {
         askWithinCaps(round, asked, w, m, (q, answered) -> {
             if (!answered.allowed()) {
                 event(w, m, TrialScreening.ID, "trial ended without a job", () -> answered.blockedBy(), q, answered);
+                reopen(t, m);
                 return;
             }
             // mechanism take-up: what the employer would not claim does not weigh in its decision to hire
@@ -1264,8 +1265,17 @@ final class Run {
             } else {
                 event(w, m, TrialScreening.ID, "trial ended without a job", () -> "employer's chance " + fmt(chance)
                         + " after seeing the match (" + fmt(t.match()) + "): " + describe(offer), q, a);
+                reopen(t, m);
             }
         });
+    }
+
+    /**
+     * Mechanism vacancies: a trial that ends without a hire leaves the work it was for undone, so the employer opens
+     * the vacancy again (a new one, with its own draws), as it would have stayed open had no trial filled it.
+     */
+    private void reopen(Spells.Trial t, int m) {
+        market.open(market.employers[t.employer()], m);
     }
 
     /** Mechanism course-completion: the course ends completed or not; completed, it changes field and education. */

@@ -30,7 +30,8 @@ class ExemptionTakeUpTest {
         assertEquals(2, e9.steps());
         assertTrue(library.exemption("E1").takeUp().isAutomatic(), "UWV applies E1");
         assertTrue(library.exemption("E6").takeUp().isAutomatic(), "the municipality applies E6");
-        assertNull(library.exemption("E4").takeUp(), "near miss: undeclared, the behaviour defaults apply");
+        assertTrue(library.exemption("E4").takeUp().isAutomatic(), "the social cooperative applies E4");
+        assertNull(library.exemption("E3").takeUp(), "near miss: undeclared, the behaviour defaults apply");
     }
 
     private static InputError loadWith(Path tmp, String from, String to) throws IOException {

@@ -46,6 +46,16 @@ class HiringResponseTest {
     }
 
     @Test
+    void aProvincesMirrorOfTheLkvWeighsAsTheSubsidyItIs() {
+        Answer mirror = answer(pay(PaymentType.WAGE, Actor.EMPLOYER, Actor.WORKER, 3000),
+                pay(PaymentType.WAGE_COST_ADVANTAGE, Actor.PROVINCE, Actor.EMPLOYER, 500));
+        assertEquals(-2500, response.weighedNet(mirror, 1), EPS, "paid on application, counted in full");
+        Answer national = answer(pay(PaymentType.WAGE, Actor.EMPLOYER, Actor.WORKER, 3000),
+                pay(PaymentType.WAGE_COST_ADVANTAGE, Actor.STATE, Actor.EMPLOYER, 500));
+        assertTrue(response.weighedNet(national, 1) < -2500, "near miss: the tax authority's LKV weighs less");
+    }
+
+    @Test
     void aWeightOfOneForEveryInstrumentIsTheOldSingleResponse() {
         Behaviour all = Behaviour.with(Map.of("hire.response.WAGE_COST_ADVANTAGE", 1.0));
         Answer lkv = answer(pay(PaymentType.WAGE, Actor.EMPLOYER, Actor.WORKER, 3000),

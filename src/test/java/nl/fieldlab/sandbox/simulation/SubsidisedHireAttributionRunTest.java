@@ -55,7 +55,9 @@ class SubsidisedHireAttributionRunTest {
     void aPaymentThatDoesNotWeighInTheDecisionTipsNoHire() {
         Scenario lkv = TestRuns.scenario("scenarios/evidence/older-lkv.yaml");
         Map<String, Double> b = new HashMap<>(lkv.behaviour().overrides());
+        // E9 is a province's subsidy mirroring the LKV: it weighs as a wage-cost subsidy (and the LKV as itself)
         b.put("hire.response.WAGE_COST_ADVANTAGE", 0.0);
+        b.put("hire.response.WAGE_COST_SUBSIDY", 0.0);
         Scenario s = lkv.with(lkv.seed(), 2, Behaviour.with(b), lkv.variants());
         Map<String, double[]> e9 = TestRuns.run(s, 2).metrics().get("E9");
         for (int r = 0; r < 2; r++) {
