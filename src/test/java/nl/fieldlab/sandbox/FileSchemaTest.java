@@ -66,7 +66,7 @@ class FileSchemaTest {
             return s.filter(p -> p.toString().endsWith(".yaml")).filter(p -> switch (kind) {
                 case SCENARIO -> !List.of("evidence.yaml", "calibration.yaml").contains(p.getFileName().toString());
                 case RULE_CASES -> !p.getFileName().toString().equals("defaults.yaml");
-                case EXEMPTION -> true;
+                case EXEMPTION, SUPPORT -> true;
                 case SOURCES -> p.equals(kind.folder().resolve("sources.yaml"));
             }).sorted().toList();
         }

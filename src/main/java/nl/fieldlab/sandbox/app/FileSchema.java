@@ -22,7 +22,9 @@ public enum FileSchema {
     SCENARIO("scenario", Path.of("scenarios"), "scenario.schema.json", ScenarioLoader::schema),
     RULE_CASES("rule-cases", Path.of("rules", "cases"), "rule-cases.schema.json", RuleCaseLoader::schema),
     EXEMPTION("exemption", Path.of("rules", "exemptions"), "exemption.schema.json", RuleLibrary::exemptionSchema),
-    SOURCES("sources", Path.of("rules"), "sources.schema.json", nl.fieldlab.sandbox.rules.Sources::schema);
+    SOURCES("sources", Path.of("rules"), "sources.schema.json", nl.fieldlab.sandbox.rules.Sources::schema),
+    SUPPORT("support", Path.of("rules", "support"), "support.schema.json",
+            nl.fieldlab.sandbox.rules.ProcessSupport::schema);
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 

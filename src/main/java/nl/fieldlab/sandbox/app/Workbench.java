@@ -305,7 +305,8 @@ public class Workbench {
                 (metric, groups) -> Metrics.problem(metric, groups, ruleIds), this::whyIdCannotNameAReport,
                 s -> new ScenarioContext.Footprint(Simulator.bytesNeeded(s, Simulator.defaultThreads()),
                         Runtime.getRuntime().maxMemory()), month -> statePensionAge(library, month),
-                library.regions()::regionProblem, library::parameterProblem, library::textProblem);
+                library.regions()::regionProblem, library::parameterProblem, library::textProblem,
+                library.supports().keySet());
     }
 
     /** Why a scenario id cannot name a folder under the reports folder, or null when it can. */

@@ -223,6 +223,18 @@ public final class RuleCheck {
                 }
             }
         }
+        // the tool's own behaviour values and mechanisms cite the shipped register too (a test holds them to it); an
+        // entry only they cite is in use, and an id they cite that a user's register lacks is theirs to miss, not an
+        // error in the user's rules
+        Map<String, String> builtIn = new TreeMap<>();
+        for (String name : nl.fieldlab.sandbox.scenario.Behaviour.BUILT_IN_FILES) {
+            String[] lines = nl.fieldlab.sandbox.scenario.Behaviour.builtInText(name).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                for (String id : nl.fieldlab.sandbox.rules.Sources.ids(lines[i])) {
+                    builtIn.putIfAbsent(id, name + ":" + (i + 1));
+                }
+            }
+        }
         if (!register.declared()) {
             if (!firstCited.isEmpty()) {
                 add(errors, registerFile + ": not found, so the " + firstCited.size() + " source ids the rules cite ("
@@ -231,9 +243,10 @@ public final class RuleCheck {
             return;
         }
         for (var s : register.entries().values()) {
-            if (!firstCited.containsKey(s.id())) {
+            if (!firstCited.containsKey(s.id()) && !builtIn.containsKey(s.id())) {
                 add(errors, registerFile + ":" + s.line() + ": source " + s.id() + " is cited by no rule, parameter,"
-                        + " exemption, target group or region: remove it, or cite it where the rules use it");
+                        + " exemption, target group, region or built-in behaviour value: remove it, or cite it where"
+                        + " the rules use it");
             }
             if (s.status() == nl.fieldlab.sandbox.rules.Sources.Status.unresolved) {
                 add(warnings, registerFile + ":" + s.line() + ": source " + s.id() + " (" + s.title() + ") has no"

@@ -81,6 +81,14 @@ public record WorkerFacts(
                 childUnder12, newEarnings, newEarnings > 0 ? since : 0, coursePayer);
     }
 
+    /** The same worker with another course payer (a course sought on the worker's own initiative). */
+    public WorkerFacts withCoursePayer(CoursePayer payer) {
+        return payer == coursePayer ? this : new WorkerFacts(age, status, household, education, field, region,
+                wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5,
+                monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background, childUnder12, earnings,
+                earningsSince, payer);
+    }
+
     /** The same worker one or more birthdays later. */
     public WorkerFacts withAge(int newAge) {
         return newAge == age ? this : new WorkerFacts(newAge, status, household, education, field, region,

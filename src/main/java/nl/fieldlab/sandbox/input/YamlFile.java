@@ -440,6 +440,33 @@ public final class YamlFile {
         return MAPPER;
     }
 
+    /**
+     * The text of a file built into the tool beside {@code owner} (a shipped resource, not user input: a missing or
+     * unreadable one is a bug in the build, not bad input).
+     */
+    public static String resourceText(Class<?> owner, String name) {
+        try (java.io.InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+
+    /** A built-in file of entries by id, each a map of fields, in the file's order (see {@link #resourceText}). */
+    public static Map<String, Map<String, Object>> resourceTable(Class<?> owner, String name) {
+        try {
+            return MAPPER.readValue(resourceText(owner, name), MAPPER.getTypeFactory().constructMapType(
+                    java.util.LinkedHashMap.class, MAPPER.getTypeFactory().constructType(String.class),
+                    MAPPER.getTypeFactory().constructMapType(java.util.LinkedHashMap.class, String.class,
+                            Object.class)));
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+
     /** The line of a field (its key), or of the closest enclosing field that has one. */
     public int line(String field) {
         String f = field;

@@ -85,7 +85,100 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             }
             out.addAll(List.of(payersSection(ce), overTimeSection(ce)));
         }
+        Section displacement = displacementSection();
+        if (displacement != null) {
+            out.add(displacement);
+        }
         return out;
+    }
+
+    /** The metric rows of the displacement table, by row label (mean per replication, and share where one applies). */
+    private static final List<String[]> DISPLACEMENT_ROWS = List.of(
+            new String[] {"subsidised hires", ""},
+            new String[] {"deadweight: would have been hired without the payments", ".deadweight"},
+            new String[] {"tipped, displacing an applicant from outside the population", ".displacedOutsiders"},
+            new String[] {"tipped, displacing another job seeker who applied the same month", ".displacedInsiders"},
+            new String[] {"tipped, net new jobs (the vacancy would have lapsed or stayed open)", ".netNewJobs"});
+
+    /**
+     * Subsidised hires split into deadweight, displaced outsiders and insiders, and net new jobs, per variant and per
+     * exemption whose payments reach hires; and trial placements that took the place of a paid hire. Null when the
+     * run made no subsidised hire and no trial placement.
+     */
+    public Section displacementSection() {
+        var metrics = comparison.metrics();
+        if (!metrics.containsKey(Metrics.SUBSIDISED_HIRES)) {
+            return null;
+        }
+        List<String> variants = variants();
+        boolean any = variants.stream().anyMatch(v -> mean(Metrics.SUBSIDISED_HIRES, v) > 0
+                || mean(Metrics.TRIALS_STARTED, v) > 0);
+        if (!any) {
+            return null;
+        }
+        List<String> columns = new ArrayList<>(List.of("per replication (share of the subsidised hires)"));
+        columns.addAll(variants);
+        List<List<String>> rows = new ArrayList<>();
+        addDisplacementRows(rows, variants, Metrics.SUBSIDISED_HIRES, "", v -> true);
+        for (String ex : exemptionsUsed()) {
+            String prefix = Metrics.SUBSIDISED_HIRES + "." + ex;
+            if (variants.stream().anyMatch(v -> mean(prefix, v) > 0)) {
+                addDisplacementRows(rows, variants, prefix, ex + "'s payments: ", v -> inVariant(v, ex));
+            }
+        }
+        List<String> trials = new ArrayList<>(List.of("trial placements started"));
+        List<String> displacing = new ArrayList<>(List.of("trial placements in place of a paid hire"));
+        for (String v : variants) {
+            double started = mean(Metrics.TRIALS_STARTED, v);
+            trials.add(ReportWriter.fmt(started));
+            double d = mean(Metrics.TRIALS_DISPLACING_HIRES, v);
+            displacing.add(ReportWriter.fmt(d) + " (" + (started > 0 ? CostEffectiveness.pct(d / started)
+                    + " of trials; " : "") + "outsiders " + ReportWriter.fmt(mean(Metrics.TRIALS_DISPLACING_HIRES
+                    + Metrics.OUTSIDERS, v)) + ", job seekers " + ReportWriter.fmt(mean(Metrics.TRIALS_DISPLACING_HIRES
+                    + Metrics.INSIDERS, v)) + ")");
+        }
+        rows.add(trials);
+        rows.add(displacing);
+        return new Section("displacement", "Subsidised hires: deadweight, displacement and net new jobs", List.of(
+                "A subsidised hire is one for which public bodies pay the employer: a wage-cost subsidy, a wage-cost "
+                + "advantage, sickness benefit under the no-risk policy, a training grant, or an exemption's own "
+                + "payments. Each is weighed with the run's own draws (mechanism vacancies): it is deadweight when "
+                + "the employer's hire draw lies below its chance without the payments (it would have hired anyway, "
+                + "the same month); otherwise the payments tipped it, and the vacancy's own draws say what it took: "
+                + "a job another simulated job seeker who applied the same month would have won (displaced "
+                + "insider), a job an applicant from outside the population would have filled that month or later "
+                + "(displaced outsider), or a job that would have lapsed or stayed open to the end (a net new job). "
+                + "The four add up to the subsidised hires. An exemption's rows weigh the hires its payments reach "
+                + "against the chance without its payments only. Later applicants from the population are not "
+                + "followed: the insider displacement counted here is the direct one; the rest shows in the "
+                + "baseline's paired placements. A trial placement is unpaid work: one in a vacancy a paid hire "
+                + "would otherwise have filled counts as displacing that hire (the risk of a longer trial, E2). "
+                + "The deadweight share in the cost-effectiveness table is another measure: the share of the "
+                + "money paid for workers the baseline also places."), columns, rows);
+    }
+
+    private void addDisplacementRows(List<List<String>> rows, List<String> variants, String prefix, String label,
+            java.util.function.Predicate<String> applies) {
+        for (String[] r : DISPLACEMENT_ROWS) {
+            List<String> row = new ArrayList<>(List.of(label + r[0]));
+            for (String v : variants) {
+                if (!applies.test(v)) {
+                    row.add("n/a (not in this variant)");
+                    continue;
+                }
+                double n = mean(prefix + r[1], v);
+                double all = mean(prefix, v);
+                row.add(ReportWriter.fmt(n) + (r[1].isEmpty() || all <= 0 ? ""
+                        : " (" + CostEffectiveness.pct(n / all) + ")"));
+            }
+            rows.add(row);
+        }
+    }
+
+    /** The mean of a metric over a variant's replications (0 when the variant does not report it). */
+    private double mean(String metric, String variant) {
+        Summary s = comparison.metrics().getOrDefault(metric, Map.of()).get(variant);
+        return s == null || s.n() == 0 ? 0 : s.mean();
     }
 
     private Section costEffectivenessSection(List<CostEffectiveness> ce) {
@@ -457,6 +550,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         if (reach != null) {
             out.add(reach);
         }
+        Section takeUp = takeUpSection();
+        if (takeUp != null) {
+            out.add(takeUp);
+        }
         out.add(mechanisms());
         Section cited = sourcesSection();
         if (cited != null) {
@@ -542,6 +639,87 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         return new Section("reach", "How far each exemption reached", paragraphs, List.of("variant", "exemption",
                 "workers in scope", "questions in scope", "answers changed", "participants", "turned away by its cap",
                 "paid by its rules (euro)"), rows);
+    }
+
+    /**
+     * One row of the take-up table: a scheme in a variant, means per replication.
+     *
+     * @param granted    hires and courses the rules granted the scheme in
+     * @param claimed    of those, the cases its claimant claimed it in
+     * @param unaware    not claimed because the claimant did not know it
+     * @param notWorthIt not claimed because the hassle outweighed the gain
+     * @param paid       euro paid to claimants
+     * @param unclaimed  euro it would have paid them over the months the spells ran
+     */
+    public record TakeUpRow(String variant, String scheme, double granted, double claimed, double unaware,
+            double notWorthIt, double paid, double unclaimed) {
+
+        /** The share of the cases granted the scheme in which it was claimed (ratio of the means), NaN when none. */
+        public double share() {
+            return granted == 0 ? Double.NaN : claimed / granted;
+        }
+    }
+
+    /** Take-up per scheme and variant: every scheme granted in at least one case of the variant. */
+    public List<TakeUpRow> takeUpPerScheme() {
+        List<TakeUpRow> rows = new ArrayList<>();
+        List<String> schemes = new ArrayList<>();
+        for (String metric : metricsWithPrefix(Metrics.TAKE_UP_PREFIX)) {
+            if (metric.endsWith(".granted")) {
+                schemes.add(metric.substring(Metrics.TAKE_UP_PREFIX.length(), metric.length() - ".granted".length()));
+            }
+        }
+        for (String v : variants()) {
+            for (String scheme : schemes) {
+                String p = Metrics.TAKE_UP_PREFIX + scheme + ".";
+                double granted = takeUpMean(p + "granted", v);
+                if (granted > 0) {
+                    rows.add(new TakeUpRow(v, scheme, granted, takeUpMean(p + "claimed", v),
+                            takeUpMean(p + "unaware", v), takeUpMean(p + "notWorthIt", v), takeUpMean(p + "paid", v),
+                            takeUpMean(p + "unclaimed", v)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private double takeUpMean(String metric, String variant) {
+        Summary s = comparison.metrics().getOrDefault(metric, Map.of()).get(variant);
+        return s == null || Double.isNaN(s.mean()) ? 0 : s.mean();
+    }
+
+    private Section takeUpSection() {
+        List<List<String>> rows = new ArrayList<>();
+        for (TakeUpRow t : takeUpPerScheme()) {
+            rows.add(List.of(t.variant(), t.scheme(), ReportWriter.fmt(t.granted()), ReportWriter.fmt(t.claimed()),
+                    ReportWriter.fmt(t.unaware()), ReportWriter.fmt(t.notWorthIt()), ReportWriter.fmt(t.paid()),
+                    ReportWriter.fmt(t.unclaimed()), CostEffectiveness.pct(t.share())));
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<String> supports = new ArrayList<>();
+        for (String v : variants()) {
+            var variant = result.scenario().variant(v);
+            for (String id : variant == null ? List.<String>of() : variant.supports()) {
+                String p = Metrics.SUPPORT_PREFIX + id + ".";
+                supports.add("Variant " + v + ": process support " + id + " helped "
+                        + ReportWriter.fmt(takeUpMean(p + "participants", v)) + " workers' hires or courses claim "
+                        + "the schemes it covers (participants), at EUR " + ReportWriter.fmt(takeUpMean(p + "cost", v))
+                        + " per replication, booked as public spending of its payer.");
+            }
+        }
+        List<String> paragraphs = new ArrayList<>(List.of("Per replication (means): the hires and courses "
+                + "the rules granted each scheme in, whether its claimant (the employer, or the worker for a learning "
+                + "budget) claimed it, and why not: the claimant did not know it, or what it pays did not outweigh the "
+                + "hassle of claiming (mechanism take-up). An unclaimed scheme pays nothing and weighs in no decision: "
+                + "the euro unclaimed are what it would have paid over the months the jobs and courses ran. A scheme "
+                + "is a national one (claimable-schemes.yaml) or an exemption that pays something to claim; the LKV's "
+                + "published non-use is about 80 % (SEO, Wtl evaluation 2021)."));
+        paragraphs.addAll(supports);
+        return new Section("take-up", "Take-up per scheme", paragraphs, List.of("variant", "scheme",
+                        "cases granted", "claimed", "unaware", "not worth it", "euro claimed", "euro unclaimed",
+                        "take-up"), rows);
     }
 
     /** The decisions a question type feeds, in the plural: {@code courses}. */

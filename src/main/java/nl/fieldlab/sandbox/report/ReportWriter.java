@@ -92,6 +92,9 @@ public final class ReportWriter {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("exemptions", v.exemptions());
             d.put("parameters", v.parameters());
+            if (!v.supports().isEmpty()) {
+                d.put("supports", v.supports());
+            }
             variantDefs.put(v.name(), d);
         }
         root.put("variantDefinitions", variantDefs);
@@ -188,6 +191,37 @@ public final class ReportWriter {
             ce.put(c.variant(), m);
         }
         root.put("costEffectiveness", ce);
+        // subsidised hires by what they displaced (mechanism vacancies), per variant; the same figures are under metrics
+        Map<String, Object> displacement = new LinkedHashMap<>();
+        for (String v : r.variants()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            r.comparison().metrics().forEach((metric, byVariant) -> {
+                if ((metric.startsWith(Metrics.SUBSIDISED_HIRES) || metric.startsWith(Metrics.TRIALS_DISPLACING_HIRES))
+                        && byVariant.containsKey(v)) {
+                    d.put(metric, summary(byVariant.get(v), false));
+                }
+            });
+            if (!d.isEmpty()) {
+                displacement.put(v, d);
+            }
+        }
+        root.put("subsidisedHires", displacement);
+        Map<String, Object> takeUp = new LinkedHashMap<>();
+        for (Report.TakeUpRow t : r.takeUpPerScheme()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("casesGranted", Json.number(t.granted()));
+            row.put("claimed", Json.number(t.claimed()));
+            row.put("unaware", Json.number(t.unaware()));
+            row.put("notWorthIt", Json.number(t.notWorthIt()));
+            row.put("euroClaimed", Json.number(t.paid()));
+            row.put("euroUnclaimed", Json.number(t.unclaimed()));
+            row.put("takeUpShare", Json.number(t.share()));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> schemes = (Map<String, Object>) takeUp.computeIfAbsent(t.variant(),
+                    k -> new LinkedHashMap<String, Object>());
+            schemes.put(t.scheme(), row);
+        }
+        root.put("takeUpPerScheme", takeUp);
         return Json.MAPPER.writeValueAsString(root) + "\n";
     }
 

@@ -140,6 +140,21 @@ public final class Answer {
         return false;
     }
 
+    /**
+     * This answer without the payment lines {@code dropped} selects: what is paid when a scheme the rules grant goes
+     * unclaimed (the simulation's take-up mechanism decides that; the rules say only what a claim would pay). An
+     * exemption in {@code unclaimedExemptions} no longer counts as used, so that its caps do not count the case.
+     */
+    public Answer withoutPayments(java.util.function.Predicate<PaymentLine> dropped, Set<String> unclaimedExemptions) {
+        List<PaymentLine> kept = payments.stream().filter(dropped.negate()).toList();
+        Set<String> used = new java.util.TreeSet<>(exemptionsUsed);
+        used.removeAll(unclaimedExemptions);
+        if (kept.size() == payments.size() && used.size() == exemptionsUsed.size()) {
+            return this;
+        }
+        return new Answer(blocks, entitlements, obligations, amounts, kept, groups, fired, used);
+    }
+
     /** Net money {@code actor} receives in spell month {@code spellMonth} (negative when it pays). */
     public double netFor(Actor actor, int spellMonth) {
         double net = 0;

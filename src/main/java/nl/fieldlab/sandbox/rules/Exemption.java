@@ -33,7 +33,26 @@ public record Exemption(
         Map<String, Parameter> parameters,
         ExemptionScope scope,
         LegalRoute legalRoute,
+        TakeUpDeclaration takeUp,
         String file) {
+
+    /**
+     * How the exemption's payments are claimed (mechanism take-up), as its {@code takeUp:} block declares; null when it
+     * declares none (the behaviour defaults {@code takeup.exemption.*} apply, claimed by whom it pays).
+     *
+     * @param claimant  who claims: the employer or the worker; null when applied without a claim
+     * @param awareness the chance a claimant knows the exemption applies, without support
+     * @param steps     the desks and forms of a claim
+     * @param automatic why it is applied without a claim (by UWV, the municipality, the province), or null
+     * @param source    the evidence for awareness and steps, or the basis of "automatic"
+     */
+    public record TakeUpDeclaration(nl.fieldlab.sandbox.domain.Actor claimant, double awareness, double steps,
+            String automatic, String source) {
+
+        public boolean isAutomatic() {
+            return automatic != null;
+        }
+    }
 
     public Exemption {
         suspends = List.copyOf(suspends);

@@ -136,6 +136,7 @@ public final class RuleBase {
                     + variant.name() + ": compile it");
         }
         List<String> problems = parameterProblems(library, exemptions, other);
+        problems.addAll(supportProblems(library, other));
         if (!problems.isEmpty()) {
             throw new RuleCompileException(problems);
         }
@@ -306,6 +307,24 @@ public final class RuleBase {
         return compiled;
     }
 
+    /** Every process support the variant names is one the library declares. */
+    private static List<String> supportProblems(RuleLibrary library, Variant variant) {
+        List<String> problems = new ArrayList<>();
+        for (String id : variant.supports()) {
+            if (!library.supports().containsKey(id)) {
+                problems.add("variant '" + variant.name() + "': unknown support '" + id + "' (known: "
+                        + (library.supports().isEmpty() ? "none in " + library.root().resolve("support")
+                                : String.join(", ", library.supports().keySet())) + ")");
+            }
+        }
+        return problems;
+    }
+
+    /** The variant's process supports, in the order it names them (see {@link ProcessSupport}). */
+    public List<ProcessSupport> supports() {
+        return variant.supports().stream().map(library.supports()::get).toList();
+    }
+
     /** Compiles the baseline plus the variant's exemptions. Nothing is replaced when this throws. */
     public static RuleBase compile(RuleLibrary library, Variant variant) {
         return compile(library, variant, CompiledRuleStore.DEFAULT, false);
@@ -344,6 +363,7 @@ public final class RuleBase {
             }
         }
         problems.addAll(parameterProblems(library, exemptions, variant));
+        problems.addAll(supportProblems(library, variant));
         if (!problems.isEmpty()) {
             throw new RuleCompileException(problems);
         }

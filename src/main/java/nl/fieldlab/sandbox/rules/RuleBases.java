@@ -66,8 +66,7 @@ public final class RuleBases {
             known = RuleBase.compile(library, v);
             COMPILED.put(key, known);
         }
-        return known.variant().ruleKey().equals(v.ruleKey()) && known.variant().name().equals(v.name()) ? known
-                : known.withVariant(v);
+        return known.variant().equals(v) ? known : known.withVariant(v);
     }
 
     /** The rule base of each variant, by variant name; compiles those not built yet. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +66,14 @@ public final class RuleLibrary {
     private final TargetGroups groups;
     private final Sources sources;
     private final List<SourceFile> declarations;
+    private final SortedMap<String, ProcessSupport> supports;
 
     private RuleLibrary(Path root, List<SourceFile> baselineRules, SortedMap<String, Exemption> exemptions,
             Map<String, SourceFile> exemptionRules, ParameterTable parameters, SortedMap<String, String> fileHashes,
-            Regions regions, TargetGroups groups, Sources sources, List<SourceFile> declarations) {
+            Regions regions, TargetGroups groups, Sources sources, List<SourceFile> declarations,
+            SortedMap<String, ProcessSupport> supports) {
         this.root = root;
+        this.supports = Collections.unmodifiableSortedMap(supports);
         this.regions = regions;
         this.groups = groups;
         this.sources = sources;
@@ -112,7 +116,7 @@ public final class RuleLibrary {
             }
         });
         return new RuleLibrary(root, kept, new TreeMap<>(RuleLibrary::compareIds), Map.of(), parameters, hashes,
-                regions, groups, sources, declarations);
+                regions, groups, sources, declarations, new TreeMap<>());
     }
 
     /** The target groups of {@code groups.yaml}. */
@@ -331,10 +335,48 @@ public final class RuleLibrary {
                 }
             }
         }
+        SortedMap<String, ProcessSupport> supports = readSupports(dir, exemptions.keySet(), regions, hashes,
+                declarations);
         RuleLibrary library = new RuleLibrary(dir, baseline, exemptions, exemptionRules, parameters, hashes, regions,
-                groups, sources, declarations);
+                groups, sources, declarations, supports);
         library.checkParameterReferences();
         return library;
+    }
+
+    /**
+     * The process supports of {@code support/*.yaml} (see {@link ProcessSupport}), hashed and cited with the rest:
+     * like a rule, a support is read only from the rules folder the user configured, and a bad one fails the load
+     * with its file, line and field, so it never replaces a working library.
+     */
+    private static SortedMap<String, ProcessSupport> readSupports(Path dir, Set<String> exemptionIds, Regions regions,
+            SortedMap<String, String> hashes, List<SourceFile> declarations) {
+        SortedMap<String, ProcessSupport> supports = new TreeMap<>(RuleLibrary::compareIds);
+        Path supportDir = dir.resolve("support");
+        if (!Files.isDirectory(supportDir)) {
+            return supports;
+        }
+        Set<String> schemes = new TreeSet<>(ClaimableScheme.all().keySet());
+        schemes.addAll(exemptionIds);
+        for (Path p : files(supportDir, ".yaml")) {
+            SourceFile f = read(dir, p);
+            hashes.put(f.path(), f.sha256());
+            declarations.add(f);
+            ProcessSupport support = ProcessSupport.read(p, regions, schemes);
+            if (exemptionIds.contains(support.id())) {
+                throw new InputError(p, 1, "id", "support " + support.id() + " has the id of an exemption; a support"
+                        + " covers exemptions by their ids and reports name both, so choose another (such as P1)");
+            }
+            ProcessSupport earlier = supports.putIfAbsent(support.id(), support);
+            if (earlier != null) {
+                throw new InputError(p, 1, "id", "support " + support.id() + " is also declared in " + earlier.file());
+            }
+        }
+        return supports;
+    }
+
+    /** The process supports the folder declares (rules/support), by id. */
+    public SortedMap<String, ProcessSupport> supports() {
+        return supports;
     }
 
     /** Every {@code p("key")} in a rule names a parameter of the library: a misspelled key fails at load. */
@@ -413,7 +455,23 @@ public final class RuleLibrary {
             @JsonPropertyDescription("where it applies: questions, regions, statuses, ages, period, cap")
             @JsonProperty(required = true) ScopeSpec scope,
             @JsonPropertyDescription("how it could be made lawful: who decides, lead time and source")
-            LegalRouteSpec legalRoute) {
+            LegalRouteSpec legalRoute,
+            @JsonPropertyDescription("how its payments are claimed: claimant, awareness, steps and source, or automatic"
+                    + " with why; without it the behaviour defaults takeup.exemption.* apply")
+            TakeUpSpec takeUp) {
+    }
+
+    record TakeUpSpec(
+            @JsonPropertyDescription("who claims its payments: EMPLOYER or WORKER") nl.fieldlab.sandbox.domain.Actor
+            claimant,
+            @JsonPropertyDescription("chance a claimant knows it applies, without support")
+            @Plausible(min = 0, max = 1, message = "expected a share between 0 and 1, got {value}",
+                    source = "a share") Double awareness,
+            @JsonPropertyDescription("desks and forms of a claim")
+            @Plausible(min = 0, max = 20, unit = "steps", source = "more steps than any scheme has") Double steps,
+            @JsonPropertyDescription("applied without a claim: by whom and why") @FreeText String automatic,
+            @JsonPropertyDescription("evidence for awareness and steps, or the basis of automatic") @FreeText
+            String source) {
     }
 
     record LegalRouteSpec(
@@ -518,26 +576,7 @@ public final class RuleLibrary {
                         reference, values, InputError.display(file), yaml.line(at), false, range));
             });
         }
-        ScopeSpec sc = s.scope();
-        YearMonth scopeFrom = Months.parse(yaml, "scope.from", sc.from());
-        YearMonth scopeUntil = Months.parse(yaml, "scope.until", sc.until());
-        if (scopeFrom != null && scopeUntil != null) {
-            yaml.check(!scopeFrom.isAfter(scopeUntil), "scope.until", "the scope ends (" + scopeUntil
-                    + ") before it starts (from " + scopeFrom + "): it would cover no month");
-        }
-        if (sc.minAge() != null && sc.maxAge() != null && sc.maxAge() > 0) {
-            yaml.check(sc.minAge() <= sc.maxAge(), "scope.maxAge", "maxAge " + sc.maxAge() + " is below minAge "
-                    + sc.minAge() + ": the scope would cover no age (maxAge 0 means no upper limit)");
-        }
-        CapSpec cap = sc.cap() == null ? new CapSpec(null, null, null) : sc.cap();
-        double staffShare = cap.staffShare() == null ? 0 : cap.staffShare();
-        double budget = cap.budget() == null ? 0 : cap.budget();
-        int participants = cap.participants() == null ? 0 : cap.participants();
-        List<String> scopeRegions = sc.regions() == null ? List.of() : sc.regions();
-        for (int i = 0; i < scopeRegions.size(); i++) {
-            String problem = regions.scopeProblem(scopeRegions.get(i));
-            yaml.check(problem == null, "scope.regions[" + i + "]", problem);
-        }
+        ExemptionScope scope = readScope(yaml, s.scope(), regions);
         LegalRoute route = null;
         if (s.legalRoute() != null) {
             LegalRouteSpec r = s.legalRoute();
@@ -562,8 +601,58 @@ public final class RuleLibrary {
             }
             route = new LegalRoute(r.kind(), r.who().strip(), min, max, r.source().strip(), parts);
         }
+        Exemption.TakeUpDeclaration takeUp = readTakeUp(yaml, s.takeUp());
         yaml.done();
-        ExemptionScope scope = new ExemptionScope(
+        return new Exemption(s.id(), s.title(), s.description().strip(), s.mechanism().strip(), s.risk().strip(),
+                s.source(), s.suspends() == null ? List.of() : s.suspends(), ruleFiles, params, scope, route, takeUp,
+                InputError.display(file));
+    }
+
+    /** An exemption's {@code takeUp:} block: a claim (claimant, awareness, steps, source) or automatic, not both. */
+    private static Exemption.TakeUpDeclaration readTakeUp(YamlFile yaml, TakeUpSpec t) {
+        if (t == null) {
+            return null;
+        }
+        if (t.automatic() != null) {
+            yaml.check(t.claimant() == null && t.awareness() == null && t.steps() == null, "takeUp.automatic",
+                    "an exemption applied without a claim has no claimant, awareness or steps");
+            yaml.check(!t.automatic().isBlank(), "takeUp.automatic", "say who applies it without a claim, and why");
+            return new Exemption.TakeUpDeclaration(null, 1, 0, t.automatic().strip(),
+                    t.source() == null ? "" : t.source().strip());
+        }
+        yaml.check(t.claimant() == nl.fieldlab.sandbox.domain.Actor.EMPLOYER
+                || t.claimant() == nl.fieldlab.sandbox.domain.Actor.WORKER, "takeUp.claimant",
+                "expected EMPLOYER or WORKER (or automatic: why, for one applied without a claim), got " + t.claimant());
+        yaml.check(t.awareness() != null, "takeUp.awareness", "expected the chance a claimant knows it (0 to 1)");
+        yaml.check(t.steps() != null, "takeUp.steps", "expected the desks and forms of a claim");
+        yaml.check(t.source() != null && !t.source().isBlank(), "takeUp.source",
+                "expected the evidence for awareness and steps (or 'assumption, unverified')");
+        return new Exemption.TakeUpDeclaration(t.claimant(), t.awareness() == null ? 0 : t.awareness(),
+                t.steps() == null ? 0 : t.steps(), null, t.source() == null ? "" : t.source().strip());
+    }
+
+    /** An exemption's (or a process support's) scope as declared, checked field by field. */
+    static ExemptionScope readScope(YamlFile yaml, ScopeSpec sc, Regions regions) {
+        YearMonth scopeFrom = Months.parse(yaml, "scope.from", sc.from());
+        YearMonth scopeUntil = Months.parse(yaml, "scope.until", sc.until());
+        if (scopeFrom != null && scopeUntil != null) {
+            yaml.check(!scopeFrom.isAfter(scopeUntil), "scope.until", "the scope ends (" + scopeUntil
+                    + ") before it starts (from " + scopeFrom + "): it would cover no month");
+        }
+        if (sc.minAge() != null && sc.maxAge() != null && sc.maxAge() > 0) {
+            yaml.check(sc.minAge() <= sc.maxAge(), "scope.maxAge", "maxAge " + sc.maxAge() + " is below minAge "
+                    + sc.minAge() + ": the scope would cover no age (maxAge 0 means no upper limit)");
+        }
+        CapSpec cap = sc.cap() == null ? new CapSpec(null, null, null) : sc.cap();
+        double staffShare = cap.staffShare() == null ? 0 : cap.staffShare();
+        double budget = cap.budget() == null ? 0 : cap.budget();
+        int participants = cap.participants() == null ? 0 : cap.participants();
+        List<String> scopeRegions = sc.regions() == null ? List.of() : sc.regions();
+        for (int i = 0; i < scopeRegions.size(); i++) {
+            String problem = regions.scopeProblem(scopeRegions.get(i));
+            yaml.check(problem == null, "scope.regions[" + i + "]", problem);
+        }
+        return new ExemptionScope(
                 sc.questions() == null ? EnumSet.noneOf(QuestionType.class) : Set.copyOf(sc.questions()),
                 regions.expand(scopeRegions),
                 sc.statuses() == null ? Set.of() : Set.copyOf(sc.statuses()),
@@ -571,9 +660,6 @@ public final class RuleLibrary {
                 sc.maxAge() == null ? 0 : sc.maxAge(),
                 Boolean.TRUE.equals(sc.technicalOnly()),
                 scopeFrom, scopeUntil, staffShare, budget, participants, Boolean.TRUE.equals(sc.cohort()));
-        return new Exemption(s.id(), s.title(), s.description().strip(), s.mechanism().strip(), s.risk().strip(),
-                s.source(), s.suspends() == null ? List.of() : s.suspends(), ruleFiles, params, scope, route,
-                InputError.display(file));
     }
 
     /** Whether a file, with every link followed, still lies inside {@code dir} (itself with links followed). */

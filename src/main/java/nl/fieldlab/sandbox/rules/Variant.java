@@ -15,9 +15,11 @@ import java.util.TreeMap;
  * @param exemptions exemption ids, in the order given
  * @param parameters parameter overrides for every question of this variant
  * @param local      the municipality's policy choices (municipal parameters) the scenario sets, for every variant
+ * @param supports   process-support ids (rules/support), in the order given: they change no rule, only how many
+ *                   claimants in their scope know and claim the schemes (mechanism take-up)
  */
 public record Variant(String name, List<String> exemptions, Map<String, Double> parameters,
-        Map<String, Double> local) {
+        Map<String, Double> local, List<String> supports) {
 
     public static final String BASELINE = "baseline";
 
@@ -25,6 +27,12 @@ public record Variant(String name, List<String> exemptions, Map<String, Double> 
         exemptions = List.copyOf(exemptions);
         parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
         local = Collections.unmodifiableMap(new TreeMap<>(local));
+        supports = List.copyOf(supports);
+    }
+
+    public Variant(String name, List<String> exemptions, Map<String, Double> parameters,
+            Map<String, Double> local) {
+        this(name, exemptions, parameters, local, List.of());
     }
 
     public Variant(String name, List<String> exemptions, Map<String, Double> parameters) {
@@ -37,12 +45,17 @@ public record Variant(String name, List<String> exemptions, Map<String, Double> 
 
     /** The same variant with other overrides (the municipality's policy stays). */
     public Variant withParameters(Map<String, Double> newParameters) {
-        return new Variant(name, exemptions, newParameters, local);
+        return new Variant(name, exemptions, newParameters, local, supports);
     }
 
     /** The same variant under the policy of another municipality. */
     public Variant withLocal(Map<String, Double> newLocal) {
-        return new Variant(name, exemptions, parameters, newLocal);
+        return new Variant(name, exemptions, parameters, newLocal, supports);
+    }
+
+    /** The same variant with process supports. */
+    public Variant withSupports(List<String> newSupports) {
+        return new Variant(name, exemptions, parameters, local, newSupports);
     }
 
     /** Two variants with the same exemptions and overrides share one compiled rule base. */

@@ -1,8 +1,5 @@
 package nl.fieldlab.sandbox.scenario;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +38,12 @@ public final class Behaviour {
      * @param parameters      the behaviour values that size it
      * @param rulesParameters the rules' parameters that size it instead (the state pension age for retirement)
      */
+    /**
+     * @param scenarioFields the scenario fields that size it, for a mechanism whose values are the scenario's own
+     *                       (inflow: a group's inflowPerMonth), as {@code workers[].inflowPerMonth}
+     */
     public record Mechanism(String id, String decision, String says, String source, List<String> parameters,
-            List<String> rulesParameters) {
+            List<String> rulesParameters, List<String> scenarioFields) {
     }
 
     private static final SortedMap<String, Default> DEFAULTS = loadDefaults();
@@ -157,31 +158,34 @@ public final class Behaviour {
         return overrides;
     }
 
-    private static SortedMap<String, Mechanism> loadMechanisms() {
-        String name = "mechanisms.yaml";
-        try (InputStream in = Behaviour.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the build");
-            }
-            Map<String, Map<String, Object>> raw = YamlFile.mapper().readValue(
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    YamlFile.mapper().getTypeFactory().constructMapType(LinkedHashMap.class,
-                            YamlFile.mapper().getTypeFactory().constructType(String.class),
-                            YamlFile.mapper().getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
-                                    Object.class)));
-            SortedMap<String, Mechanism> out = new TreeMap<>();
-            raw.forEach((id, v) -> {
-                List<String> params = DEFAULTS.entrySet().stream().filter(e -> id.equals(e.getValue().mechanism()))
-                        .map(Map.Entry::getKey).toList();
-                List<String> fromRules = v.get("rulesParameters") instanceof List<?> l
-                        ? l.stream().map(String::valueOf).toList() : List.of();
-                out.put(id, new Mechanism(id, String.valueOf(v.get("decision")), String.valueOf(v.get("says")),
-                        String.valueOf(v.get("source")), params, fromRules));
-            });
-            return Collections.unmodifiableSortedMap(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + name, e);
+    /** The files the behaviour values and mechanisms are read from, by name, as built into the tool. */
+    public static final List<String> BUILT_IN_FILES = List.of("behaviour-defaults.yaml", "mechanisms.yaml");
+
+    /**
+     * The text of a built-in file of {@link #BUILT_IN_FILES}: what their {@code source:} fields cite is read from it
+     * (the register of sources counts those citations as uses).
+     */
+    public static String builtInText(String name) {
+        if (!BUILT_IN_FILES.contains(name)) {
+            throw new IllegalArgumentException("not a built-in behaviour file: " + name);
         }
+        return YamlFile.resourceText(Behaviour.class, name);
+    }
+
+    private static SortedMap<String, Mechanism> loadMechanisms() {
+        Map<String, Map<String, Object>> raw = YamlFile.resourceTable(Behaviour.class, "mechanisms.yaml");
+        SortedMap<String, Mechanism> out = new TreeMap<>();
+        raw.forEach((id, v) -> {
+            List<String> params = DEFAULTS.entrySet().stream().filter(e -> id.equals(e.getValue().mechanism()))
+                    .map(Map.Entry::getKey).toList();
+            List<String> fromRules = v.get("rulesParameters") instanceof List<?> l
+                    ? l.stream().map(String::valueOf).toList() : List.of();
+            List<String> fromScenario = v.get("scenarioFields") instanceof List<?> l
+                    ? l.stream().map(String::valueOf).toList() : List.of();
+            out.put(id, new Mechanism(id, String.valueOf(v.get("decision")), String.valueOf(v.get("says")),
+                    String.valueOf(v.get("source")), params, fromRules, fromScenario));
+        });
+        return Collections.unmodifiableSortedMap(out);
     }
 
     private static double number(Object o, double otherwise) {
@@ -189,24 +193,11 @@ public final class Behaviour {
     }
 
     private static SortedMap<String, Default> loadDefaults() {
-        String name = "behaviour-defaults.yaml";
-        try (InputStream in = Behaviour.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the build");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, Map<String, Object>> raw = YamlFile.mapper().readValue(text,
-                    YamlFile.mapper().getTypeFactory().constructMapType(LinkedHashMap.class,
-                            YamlFile.mapper().getTypeFactory().constructType(String.class),
-                            YamlFile.mapper().getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
-                                    Object.class)));
-            SortedMap<String, Default> out = new TreeMap<>();
-            raw.forEach((k, v) -> out.put(k, new Default(((Number) v.get("value")).doubleValue(),
-                    String.valueOf(v.get("note")), number(v.get("min"), 0), number(v.get("max"), 1),
-                    String.valueOf(v.get("mechanism")))));
-            return Collections.unmodifiableSortedMap(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + name, e);
-        }
+        Map<String, Map<String, Object>> raw = YamlFile.resourceTable(Behaviour.class, "behaviour-defaults.yaml");
+        SortedMap<String, Default> out = new TreeMap<>();
+        raw.forEach((k, v) -> out.put(k, new Default(((Number) v.get("value")).doubleValue(),
+                String.valueOf(v.get("note")), number(v.get("min"), 0), number(v.get("max"), 1),
+                String.valueOf(v.get("mechanism")))));
+        return Collections.unmodifiableSortedMap(out);
     }
 }

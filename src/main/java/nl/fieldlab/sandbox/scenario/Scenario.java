@@ -69,8 +69,9 @@ public record Scenario(
         return variants.stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
     }
 
+    /** Everybody a replication simulates: each group's stock and its entrants over the run (mechanism inflow). */
     public int workerCount() {
-        return workers.stream().mapToInt(WorkerGroup::count).sum();
+        return workers.stream().mapToInt(g -> g.count() + g.entrants(months)).sum();
     }
 
     public YearMonth end() {
@@ -107,7 +108,8 @@ public record Scenario(
                 (int) Math.max(1, Math.round(g.count() * factor)), g.status(), g.region(), g.age(), g.education(),
                 g.field(), g.household(), g.wageValue(), g.dailyWage(), g.workHistoryYears(), g.monthsUnemployed(),
                 g.meansTestShare(), g.disabledShare(), g.background(), g.layoffRate(), g.youngChildShare(),
-                g.illnessBenefitBeforeShare(), g.childUnder12Share(), g.coursePayer())).toList();
+                g.illnessBenefitBeforeShare(), g.childUnder12Share(), g.coursePayer(),
+                g.inflowPerMonth() == null ? null : g.inflowPerMonth() * factor)).toList();
         List<EmployerGroup> e = employers.stream().map(g -> new EmployerGroup(g.group(),
                 (int) Math.max(1, Math.round(g.count() * factor)), g.sector(), g.field(), g.region(), g.staff(),
                 g.vacancyRate(), g.requiredEducation(), g.hourlyWage(), g.hoursPerWeek(), g.contractMonths(),

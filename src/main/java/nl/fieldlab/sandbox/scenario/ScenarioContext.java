@@ -26,13 +26,25 @@ import java.util.function.Predicate;
  *                     is (null: not checked)
  * @param textProblem  what is wrong with the value of a text fact the rules compare with a known set of words
  *                     ({@code worker.background}, {@code employer.trainingFund}), or null (null: not checked)
+ * @param supports     the rule library's process-support ids (null: not checked)
  */
 public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
         Predicate<String> municipalParameter,
         BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
         Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
         Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
-        BiFunction<String, String, String> textProblem) {
+        BiFunction<String, String, String> textProblem, Set<String> supports) {
+
+    /** A context that checks no process supports. */
+    public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
+            Predicate<String> municipalParameter,
+            BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
+            Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
+            Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
+            BiFunction<String, String, String> textProblem) {
+        this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
+                regionProblem, parameterProblem, textProblem, null);
+    }
 
     /** A context that checks no parameter values or text facts. */
     public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,

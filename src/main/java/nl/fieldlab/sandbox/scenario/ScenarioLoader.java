@@ -177,7 +177,13 @@ public final class ScenarioLoader {
                 yaml.check(ex.isEmpty(), at + ".exemptions", "the baseline has no exemptions; it is the reference");
             }
             checkVariantRules(yaml, at, ex, params, context);
-            variants.add(new Variant(v.name(), ex, params));
+            List<String> supports = v.supports() == null ? List.of() : v.supports();
+            if (v.name().equals(Variant.BASELINE)) {
+                yaml.check(supports.isEmpty(), at + ".supports", "the baseline has no process support; it is the "
+                        + "reference");
+            }
+            checkSupports(yaml, at, supports, context);
+            variants.add(new Variant(v.name(), ex, params, Map.of(), supports));
         }
         yaml.check(variants.isEmpty() || variants.stream().anyMatch(v -> v.name().equals(Variant.BASELINE)),
                 "variants", "expected a variant named 'baseline' (the reference the others are compared with)");
@@ -222,6 +228,24 @@ public final class ScenarioLoader {
         }
         String taken = context.idTaken().apply(id);
         yaml.check(taken == null, "id", taken);
+    }
+
+    /** Process supports the library declares, each named once. */
+    private static void checkSupports(YamlFile yaml, String at, List<String> supports, ScenarioContext context) {
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < supports.size(); j++) {
+            String id = supports.get(j);
+            String here = at + ".supports[" + j + "]";
+            if (!yaml.check(id != null && seen.add(id), here, "support " + PlainText.cut(String.valueOf(id))
+                    + " is listed twice")) {
+                continue;
+            }
+            Set<String> known = context.supports();
+            yaml.check(known == null || known.contains(id), here, "no process support " + PlainText.quote(id)
+                    + " in the rules folder (rules/support)" + (known == null ? ""
+                            : Suggestions.didYouMean(id, known) + " (known: " + (known.isEmpty() ? "none"
+                                    : String.join(", ", new java.util.TreeSet<>(known))) + ")"));
+        }
     }
 
     /** Exemptions the library has, parameters it knows, and no two exemptions that set one parameter differently. */
@@ -340,6 +364,10 @@ public final class ScenarioLoader {
         range(yaml, at + ".dailyWage", g.dailyWage());
         range(yaml, at + ".workHistoryYears", g.workHistoryYears());
         range(yaml, at + ".monthsUnemployed", g.monthsUnemployed());
+        // entrants start a spell out of work: people in work do not flow in as a group of their own
+        yaml.check(g.inflow() == 0 || g.status() != nl.fieldlab.sandbox.domain.Status.EMPLOYED, at + ".inflowPerMonth",
+                "expected no inflow for an EMPLOYED group: entrants start a spell out of work (WW, BIJSTAND, WAJONG "
+                        + "or NONE), got " + num(g.inflow()) + " a month");
         // a child under five is under 12 too
         yaml.check(g.childUnder12Share() == null || g.youngChildShare() == null
                 || g.childUnder12Share() >= g.youngChildShare(), at + ".childUnder12Share", "expected at least "

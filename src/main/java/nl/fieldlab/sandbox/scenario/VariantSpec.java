@@ -6,9 +6,11 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** A variant as written in a scenario: a name, exemptions and parameter overrides. */
+/** A variant as written in a scenario: a name, exemptions, parameter overrides and process supports. */
 public record VariantSpec(
         @JsonPropertyDescription("baseline, or a name such as E1 or E1+E2") @JsonProperty(required = true) String name,
         @JsonPropertyDescription("exemption ids of rules/exemptions, laid over the baseline") List<String> exemptions,
-        @JsonPropertyDescription("parameter overrides for this variant, key: value") Map<String, Double> parameters) {
+        @JsonPropertyDescription("parameter overrides for this variant, key: value") Map<String, Double> parameters,
+        @JsonPropertyDescription("process-support ids of rules/support (such as P1-work-ambassador's id P1): help "
+                + "claimants in their scope know and claim the schemes they are entitled to") List<String> supports) {
 }

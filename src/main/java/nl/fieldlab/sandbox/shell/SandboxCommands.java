@@ -534,7 +534,7 @@ public class SandboxCommands {
                     Examples:
                       schema scenario
                       java -jar target/fieldlab.jar schema scenario > my-scenarios/scenario.schema.json""")
-    public String schema(@Argument(index = 0, description = "scenario, rule-cases, exemption or sources", defaultValue = "")
+    public String schema(@Argument(index = 0, description = "scenario, rule-cases, exemption, sources or support", defaultValue = "")
             String kind) {
         FileSchema s = FileSchema.byWord(kind == null ? "" : kind.strip());
         if (s == null) {

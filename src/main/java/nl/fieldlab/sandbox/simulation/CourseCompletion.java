@@ -5,8 +5,8 @@ import nl.fieldlab.sandbox.scenario.Behaviour;
 /**
  * Mechanism {@code course-completion}: a course is completed with a chance that is lower while the job-search duty
  * continues; where the duty holds for part of the course (necessary training on WW is exempt until two months before
- * its end), the two rates are weighted by the course's months with and without it. An apprentice completes with the
- * apprentice rate.
+ * its end), the two rates are weighted by the course's months with and without it. An apprentice still in the course
+ * at its end completes it: leaving a BBL course early is drawn month by month with its contract ({@link BblContract}).
  */
 final class CourseCompletion {
 
@@ -14,12 +14,10 @@ final class CourseCompletion {
 
     private final double completion;
     private final double withDuty;
-    private final double apprentice;
 
     CourseCompletion(Behaviour b) {
         completion = b.get("course.completion");
         withDuty = b.get("course.completion-with-search-duty");
-        apprentice = b.get("course.completion.apprentice");
     }
 
     /**
@@ -29,7 +27,7 @@ final class CourseCompletion {
      */
     double chance(double searchDutyShare, boolean apprenticeship) {
         if (apprenticeship) {
-            return apprentice;
+            return 1;
         }
         double share = Math.max(0, Math.min(1, searchDutyShare));
         return completion + (withDuty - completion) * share;

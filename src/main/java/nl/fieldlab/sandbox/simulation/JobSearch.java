@@ -5,7 +5,7 @@ import nl.fieldlab.sandbox.scenario.Behaviour;
 
 /**
  * Mechanism {@code job-search}: a job seeker reaches an open vacancy with a monthly chance that falls with time out of
- * work and from age 50, is lower without a search duty and during a course, and higher while coached. A course locks
+ * work and with age from 50 (by the bands of {@link AgeGradient}), is lower without a search duty and during a course, and higher while coached. A course locks
  * in less while the search duty holds through it (WW art. 24: applying and accepting suitable work go on) than under a
  * search-duty exemption or without a duty, where participants largely stop searching.
  */
@@ -15,7 +15,7 @@ final class JobSearch {
 
     private final double[] contactByStatus = new double[Status.values().length];
     private final double decayPerYear;
-    private final double age50PlusFactor;
+    private final AgeGradient ageGradient;
     private final double noDutyFactor;
     private final double inCourseExemptFactor;
     private final double inCourseDutyKeptFactor;
@@ -27,7 +27,7 @@ final class JobSearch {
             contactByStatus[s.ordinal()] = b.get("search.contact", s);
         }
         decayPerYear = b.get("search.duration-decay-per-year");
-        age50PlusFactor = b.get("search.age-50-plus-factor");
+        ageGradient = new AgeGradient(b);
         noDutyFactor = b.get("search.no-duty-factor");
         inCourseExemptFactor = b.get("search.in-course-factor.exempt");
         inCourseDutyKeptFactor = b.get("search.in-course-factor.duty-kept");
@@ -51,9 +51,7 @@ final class JobSearch {
             boolean coached) {
         double rate = contactByStatus[entryStatus.ordinal()];
         rate *= Math.pow(1 - decayPerYear, Math.max(0, monthsOutOfWork) / 12.0);
-        if (age >= 50) {
-            rate *= age50PlusFactor;
-        }
+        rate *= ageGradient.contactFactor(age);
         if (!searchDuty) {
             rate *= noDutyFactor;
         }

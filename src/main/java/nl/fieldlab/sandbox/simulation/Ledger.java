@@ -24,9 +24,13 @@ final class Ledger {
     private final Caps caps;
     private final Trace trace;
     private final int traceWorker;
+    /** the claimable scheme a payment line pays its claimant under, or null (see {@link TakeUp}) */
+    private final java.util.function.Function<Answer.PaymentLine, String> schemeOf;
 
-    Ledger(RunTotals totals, Caps caps, Trace trace, int traceWorker) {
+    Ledger(RunTotals totals, Caps caps, Trace trace, int traceWorker,
+            java.util.function.Function<Answer.PaymentLine, String> schemeOf) {
         this.totals = totals;
+        this.schemeOf = schemeOf;
         this.caps = caps;
         this.trace = trace;
         this.traceWorker = traceWorker;
@@ -100,6 +104,10 @@ final class Ledger {
                 continue;
             }
             totals.book(m, p.payer(), p.payee(), p.type(), amount);
+            String scheme = schemeOf.apply(p);
+            if (scheme != null) {
+                totals.takeUp.paid(scheme, amount);
+            }
             if (p.payee() == Actor.INVESTOR && p.type() == PaymentType.PLACEMENT_BONUS) {
                 // an outcome paid, in units of the outcome price the rule set: the report solves the price that
                 // would have repaid the investors from these

@@ -40,7 +40,7 @@ final class Market {
         }
     }
 
-    /** An open vacancy; closed when filled here or by someone outside the simulated population. */
+    /** An open vacancy; closed when filled here or by someone outside the simulated population, or withdrawn. */
     static final class Vacancy {
         private final long id;
         private final int employer;
@@ -162,6 +162,15 @@ final class Market {
                 v.open = false;
                 totals.vacanciesFilledExternally++;
                 totals.vacancyMonthsOpen += month - v.opened;
+            }
+        }
+    }
+
+    /** Withdraws the open vacancies an employer gives up on this month (not filled by anyone). */
+    void lapse(Predicate<Vacancy> lapses) {
+        for (Vacancy v : openAll) {
+            if (v.open && lapses.test(v)) {
+                v.open = false;
             }
         }
     }

@@ -25,6 +25,32 @@ public final class Metrics {
     public static final String MONTHS_TO_PLACEMENT = "monthsToPlacement";
     public static final String EMPLOYED_AT_HORIZON = "employedAtHorizon";
     public static final String RETENTION_6M = "retention6m";
+    public static final String RETENTION_12M = "retention12m";
+    public static final String RETENTION_18M = "retention18m";
+    public static final String TRIAL_CONVERSION = "trial.conversion";
+    public static final String TRIAL_RETENTION_12M = "trial.retention12m";
+    public static final String TRIALS_PER_WW_EXIT = "trial.perWwExitToWork";
+    public static final String BBL_COMPLETION = "bbl.completion";
+    public static final String BBL_GRADUATES_IN_WORK = "bbl.graduatesInWork";
+    /** Months after completing a BBL course at which a graduate counts as in work or not (CBS measured in October). */
+    public static final int GRADUATE_FOLLOW_UP_MONTHS = 3;
+    /**
+     * Prefix of the share of workers out of work at the start who were placed within 12 months, per cohort:
+     * {@code exitToWork12m.status.<STATUS>}, {@code .scenario.<GROUP>}, {@code .age.<BAND>} and
+     * {@code .status.WW.age.<BAND>} (bands {@link #EXIT_AGE_BANDS}, age at the start).
+     */
+    public static final String EXIT_TO_WORK_12M_PREFIX = "exitToWork12m.";
+    /**
+     * Prefix of course take-up: workers who started a course outside an apprenticeship, per worker and year, by what
+     * they were at the start: {@code courseTakeUp.status.<STATUS>} and {@code courseTakeUp.education.<CLASS>}.
+     */
+    public static final String COURSE_TAKE_UP_PREFIX = "courseTakeUp.";
+    public static final String COURSE_TAKE_UP_EDUCATION_RATIO = "courseTakeUp.educationRatio";
+    public static final String COURSE_STARTERS_EMPLOYED_SHARE = "courseStarters.employedShare";
+    /** CBS's education classes: low (no starting qualification: none, MBO 1), medium (MBO 2-4), high (HBO, WO). */
+    public static final List<String> EDUCATION_CLASSES = List.of("low", "medium", "high");
+    /** Age bands of the exit-to-work cohorts: the published age gradient's bands. */
+    public static final List<String> EXIT_AGE_BANDS = List.of("under-50", "50-54", "55-59", "60-plus");
     public static final String TRIALS_STARTED = "trialsStarted";
     public static final String TRIALS_CONVERTED = "trialsConverted";
     public static final String TRIALS_EXTENDED = "trialsExtended";
@@ -109,9 +135,35 @@ public final class Metrics {
     public static final String SROI_CREDITS = "sroiCredits";
     public static final String APPRENTICESHIPS = "apprenticeships";
     public static final String APPRENTICESHIPS_COMPLETED = "apprenticeshipsCompleted";
+    public static final String APPRENTICESHIPS_ENDED = "apprenticeshipsEnded";
+    public static final String ENTRANTS = "entrants";
     public static final String SIDE_JOBS = "sideJobs";
     public static final String SIDE_JOB_MONTHS = "sideJobMonths";
     public static final String COACHED = "coached";
+    /**
+     * Hires for which public bodies pay the employer (subsidies, wage-cost advantages, sickness benefit under the
+     * no-risk policy, training grants); {@code subsidisedHires.<split>} splits them (mechanism vacancies), and
+     * {@code subsidisedHires.<EX>} and {@code subsidisedHires.<EX>.<split>} do the same for the hires an exemption's own
+     * payments reach.
+     */
+    public static final String SUBSIDISED_HIRES = "subsidisedHires";
+    /** Trial placements that took a vacancy a paid hire would otherwise have filled. */
+    public static final String TRIALS_DISPLACING_HIRES = "trialsDisplacingHires";
+    public static final String OUTSIDERS = ".outsiders";
+    public static final String INSIDERS = ".insiders";
+    /** Trial placements started per placement (the band: trials 2-5 % of WW exits to work). */
+    public static final String TRIAL_SHARE_OF_PLACEMENTS = "trialShareOfPlacements";
+
+    /**
+     * The name parts of a subsidised hire's attribution, in {@link VacancyCompetition.Attribution} order: deadweight,
+     * net new jobs, displaced outsiders, displaced insiders.
+     */
+    public static final List<String> SUBSIDISED_SPLITS = List.of(".deadweight", ".netNewJobs", ".displacedOutsiders",
+            ".displacedInsiders");
+
+    static String attributionSuffix(VacancyCompetition.Attribution a) {
+        return SUBSIDISED_SPLITS.get(a.ordinal());
+    }
 
     /**
      * The few metrics {@code compare} shows without options (a screenful at 80 columns): outcomes first, then the
@@ -144,6 +196,20 @@ public final class Metrics {
     public static final String DEADWEIGHT_PREFIX = "deadweight.";
     /** A baseline placement this many months after the variant's still counts as the same placement. */
     public static final int DEADWEIGHT_WINDOW_MONTHS = 3;
+
+    /**
+     * Prefix of a claimable scheme's take-up (mechanism take-up): {@code takeUp.<SCHEME>.granted} (hires and courses
+     * the rules granted it in), {@code .claimed}, {@code .unaware} (not claimed: the claimant did not know it),
+     * {@code .notWorthIt} (known, but the hassle outweighed the gain), {@code .paid} (euro paid to claimants) and
+     * {@code .unclaimed} (euro it would have paid them over the months the spells ran). A scheme is a national one of
+     * claimable-schemes.yaml or an exemption.
+     */
+    public static final String TAKE_UP_PREFIX = "takeUp.";
+    /**
+     * Prefix of a process support's reach (rules/support): {@code support.<ID>.participants} (workers whose hire or
+     * course it helped claim a scheme for) and {@code .cost} (their cost per participant, paid by its payer).
+     */
+    public static final String SUPPORT_PREFIX = "support.";
 
     /** Prefix of the calibration measures (compared with observed exit rates by {@code calibrate}). */
     public static final String CALIBRATION_PREFIX = "calibration.";
@@ -199,9 +265,37 @@ public final class Metrics {
         if (name.startsWith("group.target.") && GROUP_MEASURES.stream().anyMatch(m -> name.endsWith("." + m))) {
             return null;
         }
+        if (name.startsWith(COURSE_TAKE_UP_PREFIX)) {
+            String key = name.substring(COURSE_TAKE_UP_PREFIX.length());
+            List<String> keys = new ArrayList<>();
+            for (Status st : Status.values()) {
+                keys.add("status." + st.name());
+            }
+            EDUCATION_CLASSES.forEach(e -> keys.add("education." + e));
+            return keys.contains(key) ? null : "unknown course take-up '" + key + "'" + Suggestions.didYouMean(key, keys)
+                    + " (status.<STATUS> or education.<" + String.join("|", EDUCATION_CLASSES) + ">)";
+        }
+        if (name.startsWith(EXIT_TO_WORK_12M_PREFIX)) {
+            String key = name.substring(EXIT_TO_WORK_12M_PREFIX.length());
+            List<String> cohorts = new ArrayList<>();
+            for (Status st : Status.values()) {
+                cohorts.add("status." + st.name());
+            }
+            scenarioGroups.forEach(g -> cohorts.add("scenario." + g));
+            EXIT_AGE_BANDS.forEach(b -> cohorts.add("age." + b));
+            EXIT_AGE_BANDS.forEach(b -> cohorts.add("status.WW.age." + b));
+            if (cohorts.contains(key)) {
+                return null;
+            }
+            return "unknown exit-to-work cohort '" + key + "'" + Suggestions.didYouMean(key, cohorts)
+                    + " (status.<STATUS>, scenario.<GROUP>, age.<BAND> or status.WW.age.<BAND>; bands "
+                    + String.join(", ", EXIT_AGE_BANDS) + ")";
+        }
         if (name.matches("(employed|placements|hazard)\\.year\\d+|netPublicCost\\.toMonth\\d+")
                 || name.startsWith(REACH_PREFIX)
-                || name.startsWith(DEADWEIGHT_PREFIX)) {
+                || name.startsWith(TAKE_UP_PREFIX)
+                || name.startsWith(SUPPORT_PREFIX)
+                || name.startsWith(DEADWEIGHT_PREFIX) || name.startsWith(SUBSIDISED_HIRES + ".")) {
             return null;
         }
         if (name.startsWith(BLOCKED_PREFIX)) {
@@ -232,7 +326,16 @@ public final class Metrics {
         d.put(MONTHS_TO_PLACEMENT, "mean months from becoming a job seeker (or the start) to the first job, among those placed");
         d.put(EMPLOYED_AT_HORIZON, "former job seekers in a job in the last month");
         d.put(RETENTION_6M, "share of placements made at least 6 months before the end that are still in that job 6 months later");
+        d.put(RETENTION_12M, "share of first placements made at least 12 months before the end that are still in that job"
+                + " 12 months later");
+        d.put(RETENTION_18M, "the same 18 months after the placement");
         d.put(TRIALS_STARTED, "trial placements started");
+        d.put(TRIAL_CONVERSION, "share of trial placements that reached their end and became a job (trialsConverted"
+                + " against the trials ended within the horizon)");
+        d.put(TRIAL_RETENTION_12M, "share of the jobs that followed a trial placement, started at least 12 months before"
+                + " the end, that lasted 12 months");
+        d.put(TRIALS_PER_WW_EXIT, "trial placements started by WW recipients against the jobs WW recipients started"
+                + " (exits from WW to work), as UWV's counts compare them");
         d.put(TRIALS_CONVERTED, "trial placements that became a job");
         d.put(TRIALS_EXTENDED, "trial placements extended beyond their standard length (where the rules allow it)");
         d.put(COURSES_STARTED, "courses started");
@@ -289,6 +392,19 @@ public final class Metrics {
                 + "euro of social return (a credit towards the obligation, not money: in no cost line)");
         d.put(APPRENTICESHIPS, "career switchers taken on as paid BBL apprentices (a job with a course)");
         d.put(APPRENTICESHIPS_COMPLETED, "apprentices who completed their course");
+        d.put(APPRENTICESHIPS_ENDED, "apprenticeships whose course ended within the horizon, completed or left early "
+                + "(BBL completion is apprenticeshipsCompleted against these: courses still running are not counted)");
+        d.put(ENTRANTS, "workers who entered after the start: new WW, bijstand or other spells out of work at a group's "
+                + "inflowPerMonth (mechanism inflow)");
+        d.put(BBL_COMPLETION, "apprenticeshipsCompleted / apprenticeshipsEnded: the share of BBL courses that ended"
+                + " within the horizon with a diploma (n/a when none ended)");
+        d.put(BBL_GRADUATES_IN_WORK, "share of apprentices who completed their BBL course at least "
+                + GRADUATE_FOLLOW_UP_MONTHS + " months before the end who were in a job " + GRADUATE_FOLLOW_UP_MONTHS
+                + " months after completing");
+        d.put(COURSE_TAKE_UP_EDUCATION_RATIO, "course take-up per year of the high-educated (HBO, WO) against the"
+                + " low-educated (none, MBO 1), by education at the start (n/a when no low-educated worker started one)");
+        d.put(COURSE_STARTERS_EMPLOYED_SHARE, "share of the workers who started a course outside an apprenticeship who"
+                + " were in work at the start");
         d.put(SIDE_JOBS, "workers who combined a benefit with a part-time job at some point");
         d.put(SIDE_JOB_MONTHS, "months of part-time work on a benefit");
         d.put(COACHED, "workers a provider coached in an outcome-financed project");
@@ -301,6 +417,28 @@ public final class Metrics {
                 + " retention months) an outcome fund paid for, one each whatever the predicted chance");
         d.put(OUTCOME_UNITS_PRICED, "the outcome units per coached participant the contract's outcome price assumed"
                 + " (expected success rate x (1 - expected predicted chance)); n/a when no outcome was paid");
+        d.put(SUBSIDISED_HIRES, "hires for which public bodies pay the employer (wage-cost subsidy, wage-cost advantage, "
+                + "sickness benefit under the no-risk policy, training grants, an exemption's payments); they add up to "
+                + "the four that follow");
+        d.put(SUBSIDISED_HIRES + attributionSuffix(VacancyCompetition.Attribution.DEADWEIGHT), "subsidised hires the "
+                + "employer would have made without the payments (its hire draw lies below the chance without them)");
+        d.put(SUBSIDISED_HIRES + attributionSuffix(VacancyCompetition.Attribution.DISPLACED_OUTSIDER), "subsidised "
+                + "hires the payments tipped, into a vacancy an applicant from outside the population would otherwise "
+                + "have filled (outsiders there that month, or the vacancy's later outsider draws)");
+        d.put(SUBSIDISED_HIRES + attributionSuffix(VacancyCompetition.Attribution.DISPLACED_INSIDER), "subsidised "
+                + "hires the payments tipped, into a vacancy another simulated job seeker who applied the same month "
+                + "would have won");
+        d.put(SUBSIDISED_HIRES + attributionSuffix(VacancyCompetition.Attribution.NET_NEW), "subsidised hires the "
+                + "payments tipped, into a vacancy that would otherwise have lapsed or stayed open to the end: net "
+                + "new jobs");
+        d.put(TRIALS_DISPLACING_HIRES, "trial placements (unpaid work) that took a vacancy a paid hire would "
+                + "otherwise have filled: the sum of the two that follow");
+        d.put(TRIALS_DISPLACING_HIRES + OUTSIDERS, "trial placements into a vacancy an applicant from outside the "
+                + "population would otherwise have filled");
+        d.put(TRIALS_DISPLACING_HIRES + INSIDERS, "trial placements into a vacancy another simulated job seeker "
+                + "who applied the same month would have got as a paid hire");
+        d.put(TRIAL_SHARE_OF_PLACEMENTS, "trial placements started / placements (published: trials are 2-5 % of WW "
+                + "exits to work)");
         return java.util.Collections.unmodifiableMap(d);
     }
 }

@@ -16,6 +16,8 @@ import nl.fieldlab.sandbox.domain.Status;
  * @param layoffRate      monthly layoff chance while employed in a declining occupation
  * @param childUnder12    a single parent with full care of a child under 12
  * @param coursePayer     who the scenario says pays the group's course fees (DEFAULT: as the law has it for the status)
+ * @param entryMonth      the month the worker enters the simulation: 0 for the stock, later for an entrant (mechanism
+ *                        inflow), who starts a spell out of work that month
  */
 public record Person(
         int id,
@@ -38,7 +40,8 @@ public record Person(
         String background,
         double layoffRate,
         boolean childUnder12,
-        CoursePayer coursePayer) {
+        CoursePayer coursePayer,
+        int entryMonth) {
 
     /** Age in whole years at simulated month index {@code m}. */
     public int ageAt(int m) {

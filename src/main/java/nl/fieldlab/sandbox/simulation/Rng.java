@@ -12,7 +12,17 @@ public final class Rng {
         POPULATION, VACANCY_NEW, VACANCY_FILL, SEARCH, SEARCH_POOL, SEARCH_PICK, ROUTE, HIRE, TRIAL_CONVERT,
         COURSE_UPTAKE, COURSE_SPONTANEOUS, COURSE_COMPLETE, SEPARATION, LAYOFF, EXIT_OTHER,
         /** the quality of a worker-vacancy match (two draws: MATCH and MATCH_2) */
-        MATCH, MATCH_2, SIDE_JOB_START, SIDE_JOB_STOP, APPRENTICESHIP, COACHING, COURSE_LOAN, SELF_PAY, RENEWAL
+        MATCH, MATCH_2, SIDE_JOB_START, SIDE_JOB_STOP, APPRENTICESHIP, COACHING, COURSE_LOAN, SELF_PAY, RENEWAL,
+        /** an apprentice leaves the BBL course, and its contract, early */
+        BBL_LEAVING,
+        /** an employer withdrawing an unfilled vacancy (mechanism vacancies; appended) */
+        VACANCY_LAPSE,
+        /** the employer's ranking of a simulated applicant among the acceptable outsiders (mechanism vacancies) */
+        VACANCY_RANK,
+        /** whether an employer (TAKE_UP_AWARE_EMPLOYER) or a worker knows a scheme, and whether a case is claimed */
+        TAKE_UP_AWARE_EMPLOYER, TAKE_UP_AWARE_WORKER, TAKE_UP_APPLY,
+        /** a worker in work seeks a course on their own initiative (mechanism learning-while-employed; appended) */
+        LEARNING_DEMAND
     }
 
     private final long key;

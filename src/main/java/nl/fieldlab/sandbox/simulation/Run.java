@@ -23,8 +23,10 @@ import nl.fieldlab.sandbox.domain.Status;
 import nl.fieldlab.sandbox.domain.WorkerFacts;
 import nl.fieldlab.sandbox.parameters.ParameterView;
 import nl.fieldlab.sandbox.rules.Answer;
+import nl.fieldlab.sandbox.rules.ClaimableScheme;
 import nl.fieldlab.sandbox.rules.Decider;
 import nl.fieldlab.sandbox.rules.Exemption;
+import nl.fieldlab.sandbox.rules.ProcessSupport;
 import nl.fieldlab.sandbox.rules.RuleBase;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.Scenario;
@@ -65,18 +67,42 @@ final class Run {
     // the mechanisms
     private final JobSearch search;
     private final Hiring hiring;
+    private final HiringResponse response;
+    private final LearningWhileEmployed learning;
+    /** The next entrant to enter (mechanism inflow): workers after the stock are listed by entry month. */
+    private int nextEntrant;
+    /** Mechanism inflow's id (its one value is a scenario field, inflowPerMonth, not a behaviour value). */
+    static final String INFLOW = "inflow";
     private final MatchQuality match;
     private final TrialScreening screening;
     private final Apprenticeship apprenticeship;
+    private final BblContract bbl;
     private final CourseUptake uptake;
     private final CourseCompletion completion;
     private final JobLoss jobLoss;
     private final SideJobs sideJobs;
+    private final SteppingStone steppingStone;
     private final Coaching coaching;
     private final SocialReturnDemand socialReturn;
     private final double[] otherExitByStatus = new double[Status.values().length];
-    private final double externalFill;
+    private final VacancyCompetition competition;
+    private final TakeUp takeUp;
+    /** the national schemes a claimant must claim (claimable-schemes.yaml), and each by the rules it carries */
+    private final List<TakeUp.Scheme> declaredSchemes = new ArrayList<>();
+    private final Map<String, TakeUp.Scheme> schemeByRule = new java.util.HashMap<>();
+    /**
+     * per exemption claimed by whom it pays (no takeUp: block): its scheme when the employer claims it, and when the
+     * worker does; per exemption with a declared claimant, its scheme; an exemption applied without a claim has none
+     */
+    private final Map<String, TakeUp.Scheme> employerClaims = new java.util.HashMap<>();
+    private final Map<String, TakeUp.Scheme> workerClaims = new java.util.HashMap<>();
+    private final Map<String, TakeUp.Scheme> declaredClaims = new java.util.HashMap<>();
+    /** the variant's process supports: who they help claim, who took part, what they cost */
+    private final Supports supports;
     private final double initialVacancyMonths;
+    /** this month's subsidised hires and trial starts, attributed once every applicant of the month was decided */
+    private final List<Attributing> attributing = new ArrayList<>();
+    private final Map<Long, Attributing> attributingByVacancy = new java.util.HashMap<>();
 
     // calendar: the month, its parameter period and whether a new period starts, by month index
     private final YearMonth[] monthOf;
@@ -116,24 +142,55 @@ final class Run {
                 rules.exemptions().stream().map(Exemption::id).toList());
         this.caps = new Caps(rules.exemptions(), this.market.employers.length, people.length);
         this.reach = new Reach(rules.exemptions(), people.length);
-        this.ledger = new Ledger(totals, caps, trace, traceWorker);
         Behaviour b = scenario.behaviour();
+        this.takeUp = new TakeUp(b);
+        for (ClaimableScheme c : ClaimableScheme.all().values()) {
+            TakeUp.Scheme s = TakeUp.Scheme.of(c, b);
+            declaredSchemes.add(s);
+            s.rules().forEach(r -> schemeByRule.put(r, s));
+            totals.takeUp.register(s.id());
+        }
+        for (Exemption ex : rules.exemptions()) {
+            Exemption.TakeUpDeclaration d = ex.takeUp();
+            if (d == null) {
+                double awareness = b.get(TakeUp.EXEMPTION_AWARENESS);
+                double steps = b.get(TakeUp.EXEMPTION_STEPS);
+                employerClaims.put(ex.id(), TakeUp.Scheme.ofExemption(ex.id(), Actor.EMPLOYER, awareness, steps));
+                workerClaims.put(ex.id(), TakeUp.Scheme.ofExemption(ex.id(), Actor.WORKER, awareness, steps));
+            } else if (!d.isAutomatic()) {
+                declaredClaims.put(ex.id(), TakeUp.Scheme.ofExemption(ex.id(), d.claimant(), d.awareness(),
+                        d.steps()));
+            } else {
+                continue; // applied without a claim: not a scheme
+            }
+            totals.takeUp.register(ex.id());
+        }
+        this.ledger = new Ledger(totals, caps, trace, traceWorker, this::schemeOf);
+        this.supports = new Supports(rules.supports(), people.length);
+        for (ProcessSupport p : rules.supports()) {
+            totals.supportParticipants.put(p.id(), 0);
+            totals.supportCost.put(p.id(), 0.0);
+        }
         search = new JobSearch(b);
         hiring = new Hiring(b);
+        response = new HiringResponse(b);
+        learning = new LearningWhileEmployed(b);
         match = new MatchQuality(b);
         screening = new TrialScreening(b);
         apprenticeship = new Apprenticeship(b);
+        bbl = new BblContract(b);
         uptake = new CourseUptake(b);
         completion = new CourseCompletion(b);
         jobLoss = new JobLoss(b);
         sideJobs = new SideJobs(b);
+        steppingStone = new SteppingStone(b);
         coaching = new Coaching(b);
         socialReturn = new SocialReturnDemand(b, this.market.employers.length);
         for (Status s : Status.values()) {
             String exit = "exit.other." + s.name();
             otherExitByStatus[s.ordinal()] = Behaviour.isKnown(exit) ? b.get(exit) : 0;
         }
-        externalFill = b.get("vacancy.external-fill-rate");
+        competition = new VacancyCompetition(b);
         initialVacancyMonths = b.get("vacancy.initial-months");
         monthOf = new YearMonth[months];
         periodOf = new YearMonth[months];
@@ -159,7 +216,46 @@ final class Run {
         HIRE, TRIAL, APPRENTICESHIP, COURSE
     }
 
-    private record Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match) {
+    /** @param ownInitiative a course the worker seeks on their own initiative while in work (they are its payer) */
+    private record Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match,
+            boolean ownInitiative) {
+
+        Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match) {
+            this(w, route, vacancy, course, gap, match, false);
+        }
+    }
+
+    /**
+     * A subsidised hire or a trial start waiting for the end of its month to be attributed (mechanism vacancies): by
+     * then every simulated rival who applied to the same vacancy that month has been decided.
+     *
+     * @param draw           the employer's hire draw (NaN for a trial start)
+     * @param chanceWith     the hiring chance with the public payments to the employer
+     * @param chanceWithout  the chance without any of them
+     * @param withoutByExemption per exemption paying the employer: the chance without that exemption's payments
+     * @param rivals         whether a rival could still apply this month (not for a hire after a trial: the trial's
+     *                       vacancy was no longer open to others)
+     */
+    private static final class Attributing {
+        final Worker w;
+        final long vacancy;
+        final boolean trial;
+        final double draw;
+        final double chanceWith;
+        final double chanceWithout;
+        final Map<String, Double> withoutByExemption;
+        boolean rivalWouldHaveWon;
+
+        Attributing(Worker w, long vacancy, boolean trial, double draw, double chanceWith, double chanceWithout,
+                Map<String, Double> withoutByExemption) {
+            this.w = w;
+            this.vacancy = vacancy;
+            this.trial = trial;
+            this.draw = draw;
+            this.chanceWith = chanceWith;
+            this.chanceWithout = chanceWithout;
+            this.withoutByExemption = withoutByExemption;
+        }
     }
 
     RunTotals run() {
@@ -167,7 +263,7 @@ final class Run {
         totals.discountRate = start.has(DISCOUNT_RATE) ? start.value(DISCOUNT_RATE) : Double.NaN;
         Round round = new Round(decider, baseline, reach, observer);
         for (Worker w : workers) {
-            if (w.status != Status.EMPLOYED) {
+            if (w.active && w.status != Status.EMPLOYED) {
                 becomeSeeker(w, 0);
                 if (Population.onBenefit(w.status)) {
                     claim(round, w, w.status, 0, -w.p.monthsUnemployed());
@@ -199,6 +295,7 @@ final class Run {
 
     private void month(int m, Round round) {
         vacancies(m);
+        enter(round, m);
         for (Worker w : workers) {
             if (w.active) {
                 progress(round, w, m);
@@ -229,17 +326,45 @@ final class Run {
             decide(round, proposals.get(i), questions.get(i), answers.get(i), m);
         }
         round.resolve();
+        outsiders(m);
         book(m);
         if ((m + 1) % 12 == 0 || m == months - 1) {
             totals.yearEnd(m / 12, countEmployedSeekers());
         }
     }
 
+    // ------------------------------------------------------------------ entrants (mechanism: inflow)
+
+    /**
+     * Mechanism inflow: this month's entrants start a spell out of work and claim their benefit, as the stock did at
+     * the start, before anyone's month runs its course (the population lists entrants by entry month, after the stock).
+     */
+    private void enter(Round round, int m) {
+        boolean any = false;
+        while (nextEntrant < workers.length && workers[nextEntrant].p.entryMonth() <= m) {
+            Worker w = workers[nextEntrant++];
+            if (w.p.entryMonth() < m || w.active) {
+                continue;
+            }
+            w.active = true;
+            totals.entrants++;
+            becomeSeeker(w, m);
+            event(w, m, INFLOW, "enters", () -> "a new " + w.status + " spell out of work", null, null);
+            if (Population.onBenefit(w.status)) {
+                claim(round, w, w.status, m, m);
+            }
+            any = true;
+        }
+        if (any) {
+            round.resolve();
+        }
+    }
+
     // ------------------------------------------------------------------ vacancies (mechanism: vacancies)
 
     private void vacancies(int m) {
-        market.closeExternally(v -> rng.uniform(Stream.VACANCY_FILL, v.id(), m) < externalFill, m, totals);
-        double initial = m == 0 ? initialVacancyMonths : 1;
+        // mechanism vacancies: a tight market has more vacancies than the scenario's rates (set at the reference)
+        double initial = (m == 0 ? initialVacancyMonths : 1) * competition.vacancyFactor();
         for (Market.EmployerState e : market.employers) {
             int n = rng.poisson(Stream.VACANCY_NEW, e.index, m, e.vacancyRate * initial);
             for (int k = 0; k < n; k++) {
@@ -249,6 +374,161 @@ final class Run {
         market.compact();
     }
 
+    /**
+     * After the simulated workers had their chance: a vacancy that this month's acceptable outsiders reached and no
+     * simulated worker won goes to an outsider; one nobody filled may lapse.
+     */
+    private void outsiders(int m) {
+        attribute(m);
+        market.closeExternally(v -> outsidersAt(v, m) > 0, m, totals);
+        if (competition.canLapse()) {
+            market.lapse(v -> competition.lapses(rng.uniform(Stream.VACANCY_LAPSE, v.id(), m)));
+        }
+        market.compact();
+    }
+
+    /** The acceptable outsiders at a vacancy this month (one draw per vacancy and month, shared by all applicants). */
+    private int outsidersAt(Market.Vacancy v, int m) {
+        return outsidersAt(v.id(), m);
+    }
+
+    private int outsidersAt(long vacancy, int m) {
+        return competition.outsiders(rng.uniform(Stream.VACANCY_FILL, vacancy, m));
+    }
+
+    /**
+     * Mechanism vacancies: attributes this month's subsidised hires (deadweight, or what the job would otherwise have
+     * gone to) and trial starts (the paid hire they took the place of), from the vacancies' own draws.
+     */
+    private void attribute(int m) {
+        for (Attributing at : attributing) {
+            VacancyCompetition.Fate fate = competition.counterfactual(m, at.rivalWouldHaveWon,
+                    outsidersAt(at.vacancy, m), month -> rng.uniform(Stream.VACANCY_FILL, at.vacancy, month),
+                    month -> rng.uniform(Stream.VACANCY_LAPSE, at.vacancy, month), months - 1);
+            if (at.trial) {
+                if (fate == VacancyCompetition.Fate.DISPLACED_OUTSIDER) {
+                    totals.trialsDisplacedOutsiders++;
+                } else if (fate == VacancyCompetition.Fate.DISPLACED_INSIDER) {
+                    totals.trialsDisplacedInsiders++;
+                }
+                if (fate != VacancyCompetition.Fate.NET_NEW) {
+                    event(at.w, m, VacancyCompetition.ID, "trial placement in place of a paid hire", () -> "without "
+                            + "it " + (fate == VacancyCompetition.Fate.DISPLACED_INSIDER ? "another job seeker"
+                                    : "an applicant from outside the population") + " would have been hired", null,
+                            null);
+                }
+                continue;
+            }
+            VacancyCompetition.Attribution all = VacancyCompetition.attribute(at.draw, at.chanceWith,
+                    at.chanceWithout, fate);
+            Map<String, VacancyCompetition.Attribution> byExemption = new java.util.TreeMap<>();
+            at.withoutByExemption.forEach((ex, without) -> byExemption.put(ex, VacancyCompetition.attribute(at.draw,
+                    at.chanceWith, without, fate)));
+            totals.subsidisedHire(all, byExemption);
+            event(at.w, m, VacancyCompetition.ID, "subsidised hire", () -> describe(all) + " (employer's draw "
+                    + fmt(at.draw) + ", chance " + fmt(at.chanceWith) + " with the public payments, "
+                    + fmt(at.chanceWithout) + " without)", null, null);
+        }
+        attributing.clear();
+        attributingByVacancy.clear();
+    }
+
+    private static String describe(VacancyCompetition.Attribution a) {
+        return switch (a) {
+            case DEADWEIGHT -> "deadweight: the employer would have hired without the payments";
+            case NET_NEW -> "tipped by the payments, a net new job: the vacancy would otherwise have lapsed or "
+                    + "stayed open";
+            case DISPLACED_OUTSIDER -> "tipped by the payments, in place of an applicant from outside the population";
+            case DISPLACED_INSIDER -> "tipped by the payments, in place of another job seeker who applied this month";
+        };
+    }
+
+    /**
+     * Keeps a hire for attribution when public bodies pay the employer for it (in any month of the answer, or of the
+     * course's for an apprentice): the chance without those payments (all of them, and each exemption's) is the
+     * same offer with the first year's payments added back to the employer's net cost.
+     */
+    private void subsidisedHire(Worker w, Answer a, Answer course, Hiring.Offer offer, double draw, double chance,
+            long vacancy, boolean rivals) {
+        Map<String, Double> byExemption = new java.util.TreeMap<>();
+        boolean subsidised = false;
+        for (Answer x : course == null ? List.of(a) : List.of(a, course)) {
+            for (Answer.PaymentLine p : x.payments()) {
+                if (p.payer().isPublic() && p.payee() == Actor.EMPLOYER && p.amount() > 0) {
+                    subsidised = true;
+                    if (p.exemption() != null) {
+                        byExemption.put(p.exemption(), Double.NaN);
+                    }
+                }
+            }
+        }
+        if (!subsidised) {
+            return;
+        }
+        double without = hiring.chance(withCost(offer, publicToEmployer(a, course, ex -> true)));
+        byExemption.replaceAll((ex, none) -> hiring.chance(withCost(offer, publicToEmployer(a, course,
+                ex::equals))));
+        Attributing at = new Attributing(w, vacancy, false, draw, chance, without, byExemption);
+        attributing.add(at);
+        if (rivals) {
+            attributingByVacancy.put(vacancy, at);
+        }
+    }
+
+    /** The offer with {@code extra} a month more net cost to the employer. */
+    private static Hiring.Offer withCost(Hiring.Offer o, double extra) {
+        return new Hiring.Offer(o.productivity(), o.normalWage(), o.netCost() + extra, o.otherWorth(), o.disabled(),
+                o.coached(), o.badMatchRisk());
+    }
+
+    /**
+     * What public bodies pay the employer a month over the first year (as {@link #offer} averages the net cost), for
+     * the payments whose exemption {@code counted} accepts (null: a payment of the law, not of an exemption), at the
+     * weight each instrument has in the employer's decision (mechanism hiring-response): what the offer's net cost
+     * would rise by without them, so that the chance without them is the one the employer would have weighed.
+     */
+    private double publicToEmployer(Answer a, Answer course, java.util.function.Predicate<String> counted) {
+        double paid = 0;
+        for (Answer x : course == null ? List.of(a) : List.of(a, course)) {
+            for (Answer.PaymentLine p : x.payments()) {
+                if (p.payer().isPublic() && p.payee() == Actor.EMPLOYER
+                        && (p.exemption() == null ? counted.test(null) : counted.test(p.exemption()))) {
+                    for (int month = 1; month <= MatchQuality.PROBATION_MONTHS; month++) {
+                        if (p.paidIn(month)) {
+                            paid += p.amount() * response.weight(p);
+                        }
+                    }
+                }
+            }
+        }
+        return paid / MatchQuality.PROBATION_MONTHS;
+    }
+
+    /**
+     * A simulated worker who applied this month to a vacancy a subsidised hire or a trial took before them: whether
+     * they would have been hired in its place (the employer's draw and the contest with the outsiders, the draws the
+     * run would have used), for the attribution. Caps and a trial after a refusal are not followed.
+     */
+    private void rival(Proposal pr, Question q, Answer asked, int m) {
+        Attributing at = attributingByVacancy.get(pr.vacancy().id());
+        Worker w = pr.w();
+        if (at == null || at.rivalWouldHaveWon || pr.route() != Route.HIRE || !asked.allowed()
+                || !w.seeker() && !w.atRisk()) {
+            return;
+        }
+        // judged as its own hire would have been: only what the employer would claim weighs (mechanism take-up)
+        Answer a = settle(w, pr.vacancy().employer(), asked, m, supportsFor(w, q, m)).claimed();
+        double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.gap());
+        double chance = hireChance(w, q, a, null, productivity, match.badChance(pr.gap()), pr.vacancy().employer(), m);
+        at.rivalWouldHaveWon = rng.uniform(Stream.HIRE, w.p.id(), m) < chance
+                && winsAgainstOutsiders(w, pr.vacancy(), m);
+    }
+
+    /** Mechanism vacancies: whether a worker the employer would take on wins the vacancy against the outsiders. */
+    private boolean winsAgainstOutsiders(Worker w, Market.Vacancy v, int m) {
+        return VacancyCompetition.insiderWins(outsidersAt(v, m), rng.uniform(Stream.VACANCY_RANK, w.p.id(), m));
+    }
+
     // ------------------------------------------------------------------ spells run their course
 
     private void progress(Round round, Worker w, int m) {
@@ -256,7 +536,14 @@ final class Run {
             return;
         }
         boolean birthday = m > 0 && w.p.ageAt(m) != w.p.ageAt(m - 1);
-        if (w.employed()) {
+        if (w.employed() && w.inCourse() && BblContract.covers(w.bblCourseEnd, m)) {
+            // mechanism bbl-contract: the contract runs for the course and ends early only when the apprentice leaves
+            Spells.Course course = w.course;
+            if (rng.uniform(Stream.BBL_LEAVING, w.p.id(), m) < bbl.monthlyLeaving(course.end() - course.start())) {
+                endJob(round, w, m, BblContract.ID, ", left the BBL course (the contract ends with it)");
+                return;
+            }
+        } else if (w.employed()) {
             Spells.Job job = w.job;
             double hazard = jobLoss.chance(job.route()) + match.extraSeparation(job.match(), m - job.start());
             if (rng.uniform(Stream.SEPARATION, w.p.id(), m) < hazard) {
@@ -264,7 +551,8 @@ final class Run {
                         ? MatchQuality.ID : JobLoss.ID, "");
                 return;
             }
-            double notRenewed = jobLoss.nonRenewal(m - job.start(), market.employers[job.employer()].facts
+            double notRenewed = jobLoss.nonRenewal(BblContract.monthsUnderOrdinaryContract(job.start(),
+                    w.bblCourseEnd, m), market.employers[job.employer()].facts
                     .contractMonths(), chainMaxMonths(m), match.bad(job.match()));
             if (notRenewed > 0 && rng.uniform(Stream.RENEWAL, w.p.id(), m) < notRenewed) {
                 endJob(round, w, m, JobLoss.ID, ", fixed-term contract not renewed");
@@ -324,7 +612,7 @@ final class Run {
         }
         double chance = sideJobs.startChance(w.status, w.benefit.keepShare());
         if (chance > 0 && rng.uniform(Stream.SIDE_JOB_START, w.p.id(), m) < chance) {
-            w.sideJob = new Spells.SideJob(sideJobEarnings(m), w.benefit.spellMonth(m));
+            w.sideJob = new Spells.SideJob(sideJobEarnings(m), w.benefit.spellMonth(m), w.monthsOutOfWork(m));
             w.everSideJob = true;
             event(w, m, SideJobs.ID, "part-time job started", () -> fmt(w.sideJob.earnings()) + " a month, keeping "
                     + Math.round(100 * w.benefit.keepShare()) + " %", null, null);
@@ -410,8 +698,11 @@ final class Run {
                 continue;
             }
             long id = w.p.id();
-            double contact = search.contactChance(w.entryStatus, w.monthsOutOfWork(m), w.p.ageAt(m), w.searchDuty(m),
-                    w.inCourse(), w.coached(m));
+            // mechanism stepping-stone: a side job locks in or opens doors, by when in the spell it began; mechanism
+            // vacancies: more vacancies per job seeker in a tight market, more contacts
+            double contact = Math.min(1, search.contactChance(w.entryStatus, w.monthsOutOfWork(m), w.p.ageAt(m),
+                    w.searchDuty(m), w.inCourse(), w.coached(m)) * steppingStone.contactFactor(w.sideJob)
+                    * competition.vacancyFactor());
             if (rng.uniform(Stream.SEARCH, id, m) < contact) {
                 List<Market.Vacancy> own = market.openIn(w.field);
                 List<Market.Vacancy> pool = !own.isEmpty()
@@ -423,6 +714,16 @@ final class Run {
                         out.add(pr);
                         continue;
                     }
+                }
+            }
+            if (w.atRisk() && !w.inCourse() && !market.shortageField(w.field)
+                    && rng.uniform(Stream.LEARNING_DEMAND, id, m) < learning.monthlyChance(w.education)) {
+                int c = market.shortageCourseFor(w.education);
+                if (c >= 0) {
+                    event(w, m, LearningWhileEmployed.ID, "seeks a course", () -> "on their own initiative, in work: "
+                            + market.courses[c].id(), null, null);
+                    out.add(new Proposal(w, Route.COURSE, null, c, false, 1, true));
+                    continue;
                 }
             }
             if (!w.inCourse() && !market.shortageField(w.field) && w.benefit != null
@@ -452,9 +753,8 @@ final class Run {
         }
         boolean smallGap = (fieldMatch && eduGap == 1) || (!fieldMatch && eduGap <= 0);
         if (smallGap) {
-            return rng.uniform(Stream.ROUTE, id, m) < screening.offerRate()
-                    ? new Proposal(w, Route.TRIAL, v, -1, true, quality)
-                    : new Proposal(w, Route.HIRE, v, -1, true, quality);
+            // the employer weighs a direct hire first; a trial only for a candidate it would not hire without one
+            return new Proposal(w, Route.HIRE, v, -1, true, quality);
         }
         // a large gap: a training company may take the career switcher on as an apprentice; else a course first
         if (w.status != Status.EMPLOYED && e.facts.recognisedTrainingCompany()
@@ -489,18 +789,28 @@ final class Run {
         // a hire with a skills gap tells the rules the worker's productivity in the job while they learn it
         int rampUp = type == QuestionType.HIRE && pr.gap() && rules.usage().mentions("rampUpPct")
                 ? (int) Math.round(100 * screening.skill(0, true)) : 100;
-        return question(type, w, m, facts.facts(w, m, w.status), ef, cf, year(m), employer == w.lastEmployer
+        WorkerFacts wf = facts.facts(w, m, w.status);
+        return question(type, w, m, pr.ownInitiative() ? LearningWhileEmployed.ownInitiative(wf) : wf, ef, cf,
+                year(m), employer == w.lastEmployer
                 && employer >= 0, false, rampUp, Set.of());
     }
 
     // ------------------------------------------------------------------ deciding
 
-    private void decide(Round round, Proposal pr, Question q, Answer a, int m) {
+    private void decide(Round round, Proposal pr, Question q, Answer asked, int m) {
         Worker w = pr.w();
-        if ((!w.seeker() && !w.atRisk()) || (pr.vacancy() != null && !pr.vacancy().isOpen())) {
+        if (pr.vacancy() != null && !pr.vacancy().isOpen()) {
+            rival(pr, q, asked, m);
+            return;
+        }
+        if (!w.seeker() && !w.atRisk()) {
             return;
         }
         int employer = pr.vacancy() == null ? -1 : pr.vacancy().employer();
+        // mechanism take-up, before the caps and the hiring chance: a scheme its claimant would not claim pays
+        // nothing, takes no place under a cap and weighs in no decision
+        TakeUp.Settled settled = settle(w, employer, asked, m, supportsFor(w, q, m));
+        Answer a = settled.claimed();
         Set<String> over = caps.over(a, w.p.id(), employer, employer < 0 ? 0 : market.employers[employer].facts.staff(),
                 1, horizonSpellMonth(m, 1));
         if (!over.isEmpty()) {
@@ -522,52 +832,89 @@ final class Run {
             }
         }
         if (noTrial) {
-            // no trial placement is possible: the employer weighs a direct hire of the candidate instead
-            Proposal hire = new Proposal(w, Route.HIRE, pr.vacancy(), -1, true, pr.match());
-            Question hq = proposalQuestion(hire, m);
-            round.ask(hq, ha -> decide(round, hire, hq, ha, m));
+            // no trial placement is possible, and the direct hire was already refused
+            event(w, m, TrialScreening.ID, "no trial placement", "the rules allow none", q, a);
             return;
         }
         switch (pr.route()) {
             case HIRE -> {
                 double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.gap());
-                double chance = hireChance(w, q, a, null, productivity, match.badChance(pr.gap()),
+                Hiring.Offer offer = offer(w, q, a, null, productivity, match.badChance(pr.gap()),
                         pr.vacancy().employer(), m);
-                if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
+                double chance = hiring.chance(offer);
+                double draw = rng.uniform(Stream.HIRE, w.p.id(), m);
+                if (draw < chance && !winsAgainstOutsiders(w, pr.vacancy(), m)) {
+                    event(w, m, VacancyCompetition.ID, "not hired", () -> "the employer preferred an applicant "
+                            + "from outside the population", q, a);
+                } else if (draw < chance) {
                     market.fill(pr.vacancy(), m, totals);
-                    startJob(w, pr.vacancy().employer(), q, a, m, false, false, pr.match(), productivity, Hiring.ID,
-                            chance);
+                    subsidisedHire(w, a, null, offer, draw, chance, pr.vacancy().id(), true);
+                    startJob(w, pr.vacancy().employer(), q, settled, m, false, false, pr.match(), productivity,
+                            Hiring.ID, chance);
                 } else {
                     event(w, m, Hiring.ID, "not hired", () -> "employer's chance " + fmt(chance), q, a);
+                    if (pr.gap()) {
+                        proposeTrial(round, pr, m);
+                    }
                 }
             }
-            case APPRENTICESHIP -> askApprenticeship(round, pr, q, a, m);
+            case APPRENTICESHIP -> askApprenticeship(round, pr, q, settled, m);
             case TRIAL -> {
                 int standard = (int) a.entitlement("trial.max-months", 0);
                 int allowed = Math.max(standard, (int) a.entitlement("trial.max-total-months", 0));
                 // the employer uses the months the rules allow while the trial still shows something, no more
                 int length = Math.min(allowed, screening.monthsWithSomethingToShow());
-                if (standard >= 1 && length >= 1) {
+                // the employer offers the trial by what it gains (unpaid output) and the risk it takes away
+                double offer = screening.offerChance(length, w.p.wageValuePct() / 100.0);
+                if (rng.uniform(Stream.ROUTE, w.p.id(), m) >= offer) {
+                    event(w, m, TrialScreening.ID, "no trial offered", () -> "employer's chance " + fmt(offer) + " for "
+                            + length + " months", q, a);
+                } else if (standard >= 1 && length >= 1 && !winsAgainstOutsiders(w, pr.vacancy(), m)) {
+                    event(w, m, VacancyCompetition.ID, "no trial placement", () -> "the employer preferred an "
+                            + "applicant from outside the population", q, a);
+                } else if (standard >= 1 && length >= 1) {
                     if (length > standard) {
                         totals.trialsExtended++;
                     }
                     market.fill(pr.vacancy(), m, totals);
-                    w.trial = new Spells.Trial(pr.vacancy().employer(), q, a, m, length, pr.match());
+                    w.trial = new Spells.Trial(pr.vacancy().employer(), q, a, m, length, pr.match(),
+                            pr.vacancy().id());
+                    // unpaid work in a job a paid hire may otherwise have filled (E2's risk): attributed at month end
+                    Attributing at = new Attributing(w, pr.vacancy().id(), true, Double.NaN, Double.NaN, Double.NaN,
+                            Map.of());
+                    attributing.add(at);
+                    attributingByVacancy.put(pr.vacancy().id(), at);
                     caps.admit(a, w.p.id(), w.trial.employer(), 1, length);
                     totals.trialsStarted++;
+                    if (w.status == Status.WW && w.benefit != null) {
+                        totals.wwTrialsStarted++;
+                    }
                     event(w, m, TrialScreening.ID, "trial placement started", () -> length + " months at "
                             + employerName(w.trial.employer()) + (length > standard ? " (extended beyond the standard "
                             + standard + ", as the rules allow)" : length < allowed ? " (the rules allow " + allowed
                             + "; after " + length + " a trial shows nothing more)" : ""), q, a);
                 }
             }
-            case COURSE -> startCourse(round, w, pr.course(), q, a, m);
+            case COURSE -> startCourse(round, w, pr.course(), q, settled, m);
             default -> throw new IllegalStateException("not a proposal: " + pr.route());
         }
     }
 
+    /**
+     * Mechanism trial-screening: UWV grants a trial placement only where the candidate would not have been hired for
+     * the work without one (limited chances of work without help; Beleidsregels proefplaatsing UWV), so a trial is
+     * asked about only after the employer has turned down the direct hire of a candidate with a small skills gap;
+     * whether the employer offers it follows from the rules' answer (its length) in {@link #decide}.
+     */
+    private void proposeTrial(Round round, Proposal refused, int m) {
+        Proposal trial = new Proposal(refused.w(), Route.TRIAL, refused.vacancy(), -1, true, refused.match());
+        Question tq = proposalQuestion(trial, m);
+        round.ask(tq, ta -> decide(round, trial, tq, ta, m));
+    }
+
     /** Mechanism course-uptake: an approved course starts unless the worker must pay and will not. */
-    private void startCourse(Round round, Worker w, int course, Question q, Answer a, int m) {
+    private void startCourse(Round round, Worker w, int course, Question q, TakeUp.Settled settled, int m) {
+        Answer a = settled.claimed();
         double pays = -a.netFor(Actor.WORKER, 1);
         boolean loan = a.entitlement("lifelong-learning-credit", 0) > 0;
         CourseUptake.Start start = uptake.start(pays, loan, pays > 0 ? rng.uniform(Stream.SELF_PAY, w.p.id(), m) : 0);
@@ -577,8 +924,10 @@ final class Run {
             return;
         }
         w.course = new Spells.Course(course, q, a, m, m + market.courses[course].months(), -1);
+        w.courseUnclaimed = claims(w, m, settled, q);
         caps.admit(a, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
         totals.coursesStarted++;
+        w.everCourse = true;
         ledger.bookCourse(w, m, a, market.courses[course].price());
         if (start == CourseUptake.Start.STARTED_ON_LOAN) {
             // the loan's cost to the lender, which the rules book for a drawn loan only
@@ -596,16 +945,19 @@ final class Run {
      * Mechanism apprenticeship: the training company asks what the apprentice's course costs it (the course as its
      * employee's training), then decides with the hiring chance at apprentice productivity.
      */
-    private void askApprenticeship(Round round, Proposal pr, Question hireQ, Answer hireA, int m) {
+    private void askApprenticeship(Round round, Proposal pr, Question hireQ, TakeUp.Settled hire, int m) {
         Worker w = pr.w();
+        Answer hireA = hire.claimed();
         int employer = pr.vacancy().employer();
         WorkerFacts asEmployee = facts.facts(w, m, Status.EMPLOYED, 0);
         Question courseQ = question(QuestionType.COURSE, w, m, asEmployee, market.employers[employer].facts,
                 market.courses[pr.course()], year(m), false, false, 100, Set.of());
-        askWithinCaps(round, courseQ, w, m, (cq, courseA) -> {
+        askWithinCaps(round, courseQ, w, m, (cq, courseAsked) -> {
             if (!pr.vacancy().isOpen() || !w.seeker()) {
                 return;
             }
+            TakeUp.Settled course = settle(w, employer, courseAsked, m, supportsFor(w, cq, m));
+            Answer courseA = course.claimed();
             if (!courseA.allowed()) {
                 event(w, m, Apprenticeship.ID, "no apprenticeship", () -> courseA.blockedBy() + ": "
                         + courseA.blocks().get(0).reason(), cq, courseA);
@@ -613,12 +965,20 @@ final class Run {
             }
             CourseFacts c = market.courses[pr.course()];
             double productivity = w.p.wageValuePct() / 100.0 * apprenticeship.firstYearProductivity(c.months());
-            double chance = hireChance(w, hireQ, hireA, courseA, productivity, match.badChance(true), employer, m);
-            if (rng.uniform(Stream.HIRE, w.p.id(), m) < chance) {
+            Hiring.Offer offer = offer(w, hireQ, hireA, courseA, productivity, match.badChance(true), employer, m);
+            double chance = hiring.chance(offer);
+            double draw = rng.uniform(Stream.HIRE, w.p.id(), m);
+            if (draw < chance && !winsAgainstOutsiders(w, pr.vacancy(), m)) {
+                event(w, m, VacancyCompetition.ID, "not taken on as apprentice", () -> "the employer preferred an "
+                        + "applicant from outside the population", hireQ, hireA);
+            } else if (draw < chance) {
                 market.fill(pr.vacancy(), m, totals);
-                startJob(w, employer, hireQ, hireA, m, false, true, pr.match(), productivity, Apprenticeship.ID,
+                subsidisedHire(w, hireA, courseA, offer, draw, chance, pr.vacancy().id(), true);
+                startJob(w, employer, hireQ, hire, m, false, true, pr.match(), productivity, Apprenticeship.ID,
                         chance);
                 w.course = new Spells.Course(pr.course(), cq, courseA, m, m + c.months(), employer);
+                w.courseUnclaimed = claims(w, m, course, cq);
+                w.bblCourseEnd = w.course.end();
                 w.everApprentice = true;
                 caps.admit(courseA, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
                 totals.apprenticeships++;
@@ -648,9 +1008,9 @@ final class Run {
         double normalWage = normalLabourCost(q, a);
         double cost = 0;
         for (int month = 1; month <= MatchQuality.PROBATION_MONTHS; month++) {
-            cost -= a.netFor(Actor.EMPLOYER, month);
+            cost -= response.weighedNet(a, month);
             if (course != null) {
-                cost -= course.netFor(Actor.EMPLOYER, month);
+                cost -= response.weighedNet(course, month);
             }
         }
         cost /= MatchQuality.PROBATION_MONTHS;
@@ -688,23 +1048,104 @@ final class Run {
                 * (1 + (wagePaid > 0 ? premiums / wagePaid : 0));
     }
 
+    // ------------------------------------------------------------------ claims (mechanism: take-up)
+
+    /**
+     * Decides which schemes of an answer its claimants claim (see {@link TakeUp#settle}): the national schemes, and
+     * each exemption the answer uses that pays the employer or the worker something to claim. The draws are keyed by
+     * the worker, the employer and the month {@code month} of the case, so that asking again (a full cap, a new
+     * period) decides the same way.
+     */
+    private TakeUp.Settled settle(Worker w, int employer, Answer a, int month, List<ProcessSupport> helping) {
+        List<TakeUp.Scheme> schemes = declaredSchemes;
+        if (!a.exemptionsUsed().isEmpty()) {
+            schemes = new ArrayList<>(declaredSchemes);
+            for (String ex : a.exemptionsUsed()) {
+                Actor claimant = TakeUp.exemptionClaimant(ex, a);
+                TakeUp.Scheme s = declaredClaims.containsKey(ex) ? declaredClaims.get(ex)
+                        : claimant == Actor.EMPLOYER ? employerClaims.get(ex)
+                        : claimant == Actor.WORKER ? workerClaims.get(ex) : null;
+                if (s != null) {
+                    schemes.add(s);
+                }
+            }
+        }
+        return takeUp.settle(schemes, a, s -> helping.isEmpty() ? TakeUp.Lever.NONE : TakeUp.Lever.of(helping, s),
+                new ClaimDraws(rng, w.p.id(), employer, month), MatchQuality.PROBATION_MONTHS);
+    }
+
+    /** The process supports whose scope covers the worker's question in month {@code m}, with room to take them. */
+    private List<ProcessSupport> supportsFor(Worker w, Question q, int m) {
+        if (supports.none()) {
+            return List.of();
+        }
+        return supports.inScope(q.type(), facts.facts(w, m, w.status), q.employer(), q.course(), monthOf[m],
+                w.p.id());
+    }
+
+    /** Counts the claims of a hire or course that starts, and returns what its unclaimed schemes would have paid. */
+    private List<TakeUp.Unclaimed> claims(Worker w, int m, TakeUp.Settled settled, Question q) {
+        totals.takeUp.decided(settled);
+        if (!supports.none()) {
+            supports.started(supportsFor(w, q, m), settled.outcomes().keySet(), w.p.id(), m, totals);
+        }
+        if (traced(w)) {
+            settled.outcomes().forEach((scheme, o) -> {
+                if (o != TakeUp.Outcome.CLAIMED) {
+                    trace.event(m, "not claimed", scheme + ": " + (o == TakeUp.Outcome.UNAWARE
+                            ? "the claimant did not know it" : "not worth the hassle"), TakeUp.ID, q, settled.claimed());
+                }
+            });
+        }
+        return settled.unclaimed();
+    }
+
+    /** The scheme a booked payment line pays its claimant under, or null: what the take-up table counts as paid. */
+    private String schemeOf(Answer.PaymentLine p) {
+        if (p.payee() != Actor.EMPLOYER && p.payee() != Actor.WORKER) {
+            return null;
+        }
+        TakeUp.Scheme s = schemeByRule.get(p.ruleId());
+        if (s != null) {
+            return s.claimant() == p.payee() ? s.id() : null;
+        }
+        return p.exemption() != null && TakeUp.claimable(p) && (employerClaims.containsKey(p.exemption())
+                || declaredClaims.containsKey(p.exemption())) ? p.exemption() : null;
+    }
+
+    /** Counts what the unclaimed schemes of a spell would have paid its claimants in spell month {@code spellMonth}. */
+    private void bookUnclaimed(List<TakeUp.Unclaimed> unclaimed, int spellMonth) {
+        for (TakeUp.Unclaimed u : unclaimed) {
+            Answer.PaymentLine p = u.line();
+            if (p.paidIn(spellMonth) && (p.payee() == Actor.EMPLOYER || p.payee() == Actor.WORKER)) {
+                totals.takeUp.unclaimed(u.scheme(), p.amount());
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ jobs, trials, courses
 
     /**
      * Starts a job. {@code firstYear} is the worker's productivity in the job over its first year as a share of a
      * worker who fits it (before the match), from which the work's value to the employer follows.
      */
-    private void startJob(Worker w, int employer, Question q, Answer a, int m, boolean afterTrial, boolean apprentice,
-            double quality, double firstYear, String mechanism, double chance) {
+    private void startJob(Worker w, int employer, Question q, TakeUp.Settled settled, int m, boolean afterTrial,
+            boolean apprentice, double quality, double firstYear, String mechanism, double chance) {
+        Answer a = settled.claimed();
         if (w.inCourse() && !apprentice) {
             event(w, m, null, "course dropped", "found a job", null, null);
             stopCourse(w, m);
         }
         double worth = quality * (1 - hiring.sicknessShare(w.p.disabled())) * normalLabourCost(q, a);
+        if (w.status == Status.WW && w.benefit != null) {
+            totals.wwExitsToWork++;
+        }
         w.job = new Spells.Job(employer, q, a, m, w.status, afterTrial, apprentice, quality,
                 new Spells.Job.Value(firstYear * worth, w.p.wageValuePct() / 100.0 * worth));
+        w.jobUnclaimed = claims(w, m, settled, q);
         totals.hires++;
         w.lastEmployer = employer;
+        w.bblCourseEnd = -1;
         w.sideJob = null;
         if (w.benefit != null && w.leftBenefit < 0) {
             w.leftBenefit = m;
@@ -769,6 +1210,7 @@ final class Run {
         event(w, m, mechanism, "job ended", () -> "after " + (m - job.start()) + " months at " + employerName(job.employer())
                 + why, null, null);
         caps.leave(job.answer(), job.employer(), job.jobMonth(m), horizonSpellMonth(job.start(), 1));
+        w.jobUnclaimed = List.of();
         int worked = m - job.start();
         w.monthsWorked += worked;
         w.weeksWorkedLast36 = (int) Math.min(36, Math.round(worked * 52 / 12.0));
@@ -777,8 +1219,11 @@ final class Run {
             w.firstJobEnd = m;
         }
         if (w.inCourse() && w.course.apprenticeship()) {
+            // the apprentice left the course with the job (bbl-contract, or the state pension age)
+            totals.apprenticeshipsEnded++;
             stopCourse(w, m);
         }
+        w.bblCourseEnd = -1;
         w.job = null;
     }
 
@@ -790,39 +1235,63 @@ final class Run {
         Spells.Trial t = w.trial;
         caps.leave(t.answer(), t.employer(), t.months() + 1, t.months());
         w.trial = null;
+        totals.trialsEnded++;
         Question asked = question(QuestionType.HIRE, w, m, facts.facts(w, m, w.status),
                 market.employers[t.employer()].facts, null, year(m), false, true, 100, Set.of());
-        askWithinCaps(round, asked, w, m, (q, a) -> {
-            if (!a.allowed()) {
-                event(w, m, TrialScreening.ID, "trial ended without a job", () -> a.blockedBy(), q, a);
+        askWithinCaps(round, asked, w, m, (q, answered) -> {
+            if (!answered.allowed()) {
+                event(w, m, TrialScreening.ID, "trial ended without a job", () -> answered.blockedBy(), q, answered);
+                reopen(t, m);
                 return;
             }
+            // mechanism take-up: what the employer would not claim does not weigh in its decision to hire
+            TakeUp.Settled settled = settle(w, t.employer(), answered, m, supportsFor(w, q, m));
+            Answer a = settled.claimed();
             double skill = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(t.months(), true);
             double productivity = skill * screening.learntMatch(t.months(), t.match());
             // what the trial has shown is no longer a risk; what it has not shown still is
             double risk = match.badChance(true) * (1 - screening.learnt(t.months()));
             Hiring.Offer offer = offer(w, q, a, null, productivity, risk, t.employer(), m);
             double chance = hiring.chance(offer);
-            if (rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m) < chance) {
+            double draw = rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m);
+            if (draw < chance) {
                 totals.trialsConverted++;
-                startJob(w, t.employer(), q, a, m, true, false, t.match(), skill, TrialScreening.ID, chance);
+                if (m + TRIAL_RETENTION_MONTHS <= months - 1) {
+                    totals.trialRetentionEligible++;
+                }
+                // without the hire the employer would need the work done again: the trial's vacancy decides by whom
+                subsidisedHire(w, a, null, offer, draw, chance, t.vacancy(), false);
+                startJob(w, t.employer(), q, settled, m, true, false, t.match(), skill, TrialScreening.ID, chance);
             } else {
                 event(w, m, TrialScreening.ID, "trial ended without a job", () -> "employer's chance " + fmt(chance)
                         + " after seeing the match (" + fmt(t.match()) + "): " + describe(offer), q, a);
+                reopen(t, m);
             }
         });
+    }
+
+    /**
+     * Mechanism vacancies: a trial that ends without a hire leaves the work it was for undone, so the employer opens
+     * the vacancy again (a new one, with its own draws), as it would have stayed open had no trial filled it.
+     */
+    private void reopen(Spells.Trial t, int m) {
+        market.open(market.employers[t.employer()], m);
     }
 
     /** Mechanism course-completion: the course ends completed or not; completed, it changes field and education. */
     private void endCourse(Round round, Worker w, int m) {
         Spells.Course course = w.course;
         CourseFacts c = market.courses[course.course()];
+        if (course.apprenticeship()) {
+            totals.apprenticeshipsEnded++;
+        }
         double chance = completion.chance(w.benefit == null ? 0 : w.benefit.searchDutyShareOf(c.months()),
                 course.apprenticeship());
         if (rng.uniform(Stream.COURSE_COMPLETE, w.p.id(), m) < chance) {
             totals.coursesCompleted++;
             if (course.apprenticeship()) {
                 totals.apprenticeshipsCompleted++;
+                w.bblCompletedAt = m;
             }
             w.field = market.fieldIndex(c.field());
             if (c.level().level() > w.education.level()) {
@@ -876,17 +1345,23 @@ final class Run {
     private void reaskCourse(Round round, Worker w, int m) {
         Spells.Course old = w.course;
         Question oq = old.question();
-        WorkerFacts f = old.apprenticeship() ? facts.facts(w, m, Status.EMPLOYED, 0) : facts.facts(w, m, w.status);
+        // the payer chosen when the course began (the scenario's, or the worker's own initiative) stays chosen
+        WorkerFacts f = (old.apprenticeship() ? facts.facts(w, m, Status.EMPLOYED, 0) : facts.facts(w, m, w.status))
+                .withCoursePayer(oq.worker().coursePayer());
         EmployerFacts ef = old.apprenticeship() ? market.employers[old.employer()].facts : null;
         // an exemption in force when the course began keeps its commitments to the course's later study years (its
         // period is judged at the start, as when every year was booked then); whether it covers the worker, and who
         // pays under the law, is judged on the worker's facts now
         Question q = question(QuestionType.COURSE, w, m, f, ef, oq.course(), oq.startYear(), false, false, 100,
                 oq.exemptions(), Math.max(0, old.start()));
-        round.ask(q, a -> {
+        round.ask(q, asked -> {
             if (w.course != old) {
                 return;
             }
+            TakeUp.Settled settled = settle(w, old.employer(), asked, Math.max(0, old.start()),
+                    supports.joined(w.p.id()));
+            Answer a = settled.claimed();
+            w.courseUnclaimed = settled.unclaimed();
             int courseMonth = old.courseMonth(m);
             caps.leave(old.answer(), -1, courseMonth, horizonSpellMonth(old.start(), 1));
             w.course = old.reassessed(q, a);
@@ -901,6 +1376,7 @@ final class Run {
         Spells.Course c = w.course;
         caps.leave(c.answer(), -1, c.courseMonth(m) + 1, horizonSpellMonth(c.start(), 1));
         w.course = null;
+        w.courseUnclaimed = List.of();
     }
 
     private void leave(Worker w, int m) {
@@ -1027,10 +1503,14 @@ final class Run {
         Question oq = old.question();
         Question q = question(QuestionType.HIRE, w, m, oq.worker().withAge(w.p.ageAt(m)), oq.employer(), oq.course(),
                 oq.startYear(), oq.formerEmployee(), oq.afterTrial(), oq.rampUpPct(), oq.exemptions());
-        round.ask(q, a -> {
+        round.ask(q, asked -> {
             if (w.job == old) {
+                // the claims of the hire stand: the same draws as at its start decide the new answer's schemes
+                TakeUp.Settled settled = settle(w, old.employer(), asked, old.start(), supports.joined(w.p.id()));
+                Answer a = settled.claimed();
                 caps.leave(old.answer(), -1, old.jobMonth(m), horizonSpellMonth(old.start(), 1));
                 w.job = old.reassessed(q, a);
+                w.jobUnclaimed = settled.unclaimed();
                 caps.admit(a, w.p.id(), -1, old.jobMonth(m), horizonSpellMonth(old.start(), 1));
             }
         });
@@ -1059,8 +1539,10 @@ final class Run {
                     w.benefit = w.benefit.pausedOneMonth();
                 }
             }
+            followUp(w, m);
             if (w.employed()) {
                 ledger.book(w, m, w.job.answer(), w.job.jobMonth(m));
+                bookUnclaimed(w.jobUnclaimed, w.job.jobMonth(m));
                 if (w.everSeeker) {
                     totals.outputValue += w.job.value().in(w.job.jobMonth(m));
                     totals.monthsInWork++;
@@ -1073,6 +1555,7 @@ final class Run {
             if (w.inCourse()) {
                 // a fee or grant of a later study year falls due in its course month (the first is booked at the start)
                 int courseMonth = w.course.courseMonth(m);
+                bookUnclaimed(w.courseUnclaimed, courseMonth);
                 if (courseMonth > 1) {
                     ledger.book(w, m, w.course.answer(), courseMonth);
                 }
@@ -1083,6 +1566,25 @@ final class Run {
             if (w.inTrial()) {
                 totals.monthsOnTrial++;
             }
+        }
+    }
+
+    /** Months after a trial converts at which the job counts as retained (a year, as the published figure). */
+    static final int TRIAL_RETENTION_MONTHS = 12;
+
+    /**
+     * Counts the follow-ups the evidence rows need, in the month they fall due: a BBL graduate in work
+     * {@link Metrics#GRADUATE_FOLLOW_UP_MONTHS} months after completing, and a job that followed a trial still held in
+     * its twelfth month (it has lasted a year unless it ends in the next month's separation draws).
+     */
+    private void followUp(Worker w, int m) {
+        if (w.bblCompletedAt >= 0 && m == w.bblCompletedAt + Metrics.GRADUATE_FOLLOW_UP_MONTHS) {
+            totals.bblGraduatesFollowed++;
+            totals.bblGraduatesInWork += w.employed() ? 1 : 0;
+        }
+        if (w.employed() && w.job.afterTrial() && m == w.job.start() + TRIAL_RETENTION_MONTHS - 1
+                && w.job.start() + TRIAL_RETENTION_MONTHS <= months - 1) {
+            totals.trialRetained12m++;
         }
     }
 
@@ -1174,7 +1676,7 @@ final class Run {
         for (Worker w : workers) {
             totals.placedAt[w.p.id()] = w.firstPlacement;
             totals.count(w.p, w.targetGroups == null ? Set.of() : w.targetGroups, w.everSeeker, w.firstPlacement,
-                    w.seekerSince, w.publicCost, w.leftBenefit, market.technicalField(w.p.field()));
+                    w.seekerSince, w.publicCost, w.leftBenefit, market.technicalField(w.p.field()), w.everCourse);
             if (w.everSideJob) {
                 totals.workersWithSideJob++;
             }
@@ -1189,6 +1691,14 @@ final class Run {
                 if (w.firstJobEnd < 0 || w.firstJobEnd >= w.firstPlacement + 6) {
                     totals.retained6m++;
                 }
+            }
+            if (w.firstPlacement >= 0 && w.firstPlacement + 12 <= last) {
+                totals.retentionEligible12++;
+                totals.retained12m += w.firstJobEnd < 0 || w.firstJobEnd >= w.firstPlacement + 12 ? 1 : 0;
+            }
+            if (w.firstPlacement >= 0 && w.firstPlacement + 18 <= last) {
+                totals.retentionEligible18++;
+                totals.retained18m += w.firstJobEnd < 0 || w.firstJobEnd >= w.firstPlacement + 18 ? 1 : 0;
             }
         }
         totals.vacanciesUnfilled = market.openAll().size();

@@ -23,6 +23,22 @@ public final class RunTotals implements java.io.Serializable {
     int employedAtHorizon;
     int retentionEligible;
     int retained6m;
+    /** first placements made at least 12 (18) months before the end, and those still in that job 12 (18) months on */
+    int retentionEligible12;
+    int retained12m;
+    int retentionEligible18;
+    int retained18m;
+    /** trials converted at least 12 months before the end, and those whose job lasted 12 months */
+    int trialRetentionEligible;
+    int trialRetained12m;
+    /** trial placements that reached their end (the employer decided whether to hire) */
+    int trialsEnded;
+    /** trial placements started by WW recipients, and jobs WW recipients started (exits from WW to work) */
+    int wwTrialsStarted;
+    int wwExitsToWork;
+    /** BBL graduates followed up {@link Metrics#GRADUATE_FOLLOW_UP_MONTHS} months after completing, and those in work then */
+    int bblGraduatesFollowed;
+    int bblGraduatesInWork;
     int trialsStarted;
     int trialsConverted;
     int trialsExtended;
@@ -41,6 +57,10 @@ public final class RunTotals implements java.io.Serializable {
     int coached;
     int apprenticeships;
     int apprenticeshipsCompleted;
+    /** apprenticeships whose course ended within the horizon, completed or left early */
+    int apprenticeshipsEnded;
+    /** workers who entered after the start (mechanism inflow) */
+    int entrants;
     long sideJobMonths;
     int workersWithSideJob;
     /** jobs started at the simulated employers, re-hires included */
@@ -94,6 +114,21 @@ public final class RunTotals implements java.io.Serializable {
     /** euro paid, by payer, payee and payment type */
     final double[] ledger = new double[A * A * T];
     final Map<String, Integer> blocked = new TreeMap<>();
+    /** per claimable scheme: the cases granted it, whether they claimed it, what it paid and what went unclaimed */
+    final TakeUpTally takeUp = new TakeUpTally();
+    /** per process support: the workers it helped (participants) and what they cost its payer */
+    final Map<String, Integer> supportParticipants = new TreeMap<>();
+    final Map<String, Double> supportCost = new TreeMap<>();
+    /**
+     * per cohort key ({@code status.<S>}, {@code scenario.<GROUP>}, {@code age.<BAND>}, {@code status.WW.age.<BAND>}):
+     * workers out of work at the start, and those of them placed within 12 months
+     */
+    final Map<String, int[]> exitToWork12 = new TreeMap<>();
+    /**
+     * per key ({@code status.<S>} and {@code education.<low|medium|high>}, both at the start): workers, and those of
+     * them who started a course outside an apprenticeship during the horizon
+     */
+    final Map<String, int[]> courseTakeUp = new TreeMap<>();
 
     static final class GroupCounts implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
@@ -111,6 +146,18 @@ public final class RunTotals implements java.io.Serializable {
     final List<ChangedAnswer> changedAnswers = new java.util.ArrayList<>();
     final double[] subsidyPaid;
     final Map<String, double[]> exemptionPaid = new LinkedHashMap<>();
+    /**
+     * hires for which public bodies pay the employer (subsidies, wage-cost advantages, sickness benefit under the
+     * no-risk policy, training grants), by {@link VacancyCompetition.Attribution}: deadweight, net new job, displaced
+     * outsider, displaced insider
+     */
+    final int[] subsidisedHires = new int[VacancyCompetition.Attribution.values().length];
+    /** the same per exemption, for hires its own payments reach, attributed against the chance without them */
+    final Map<String, double[]> subsidisedHiresByExemption = new LinkedHashMap<>();
+    /** trial placements that took a vacancy an outsider would otherwise have filled with a paid hire */
+    int trialsDisplacedOutsiders;
+    /** trial placements that took a vacancy another simulated worker would have got as a paid hire that month */
+    int trialsDisplacedInsiders;
 
     RunTotals(int months, List<String> scenarioGroups) {
         this(months, scenarioGroups, 0, List.of());
@@ -121,6 +168,7 @@ public final class RunTotals implements java.io.Serializable {
         subsidyPaid = new double[workers];
         for (String ex : exemptions) {
             exemptionPaid.put(ex, new double[workers]);
+            subsidisedHiresByExemption.put(ex, new double[VacancyCompetition.Attribution.values().length]);
         }
         placementsByMonth = new int[months];
         employedByMonth = new int[months];
@@ -142,7 +190,12 @@ public final class RunTotals implements java.io.Serializable {
 
     /** Adds one worker's outcome to the group and calibration counts. */
     void count(Person p, java.util.Set<String> targetGroups, boolean seeker, int firstPlacement, int seekerSince,
-            double publicCost, int leftBenefit, boolean technicalField) {
+            double publicCost, int leftBenefit, boolean technicalField, boolean startedCourse) {
+        for (String key : List.of("status." + p.status(), "education." + educationClass(p.education()))) {
+            int[] c = courseTakeUp.computeIfAbsent(key, k -> new int[2]);
+            c[0]++;
+            c[1] += startedCourse ? 1 : 0;
+        }
         List<GroupCounts> in = new ArrayList<>();
         in.add(groups.get("scenario." + scenarioGroups.get(p.group())));
         in.add(otherGroups.computeIfAbsent("status." + p.status(), k -> new GroupCounts()));
@@ -162,11 +215,27 @@ public final class RunTotals implements java.io.Serializable {
                 }
             }
         }
-        boolean placedIn12 = placed && firstPlacement < 12;
+        // the calibration figures are entry-cohort figures: an entrant counts from its entry, if its first 12 months
+        // fall inside the run (the stock counts from the start, as always)
+        int entry = p.entryMonth();
+        if (entry > 0 && entry + 12 > placementsByMonth.length) {
+            return;
+        }
+        boolean placedIn12 = placed && firstPlacement - entry < 12;
+        if (p.status() != nl.fieldlab.sandbox.domain.Status.EMPLOYED) {
+            String band = exitAgeBand(p.ageAt(entry));
+            for (String key : List.of("status." + p.status(), "scenario." + scenarioGroups.get(p.group()),
+                    "age." + band)) {
+                cohort(key, placedIn12);
+            }
+            if (p.status() == nl.fieldlab.sandbox.domain.Status.WW) {
+                cohort("status.WW.age." + band, placedIn12);
+            }
+        }
         if (p.status() == nl.fieldlab.sandbox.domain.Status.WW) {
             wwCohort++;
             wwPlaced12 += placedIn12 ? 1 : 0;
-            if (p.ageAtStart() >= 50) {
+            if (p.ageAt(entry) >= 50) {
                 ww50Cohort++;
                 ww50Placed12 += placedIn12 ? 1 : 0;
             }
@@ -176,9 +245,32 @@ public final class RunTotals implements java.io.Serializable {
             }
         } else if (p.status() == nl.fieldlab.sandbox.domain.Status.BIJSTAND) {
             bijstandCohort++;
-            bijstandLeft12 += leftBenefit >= 0 && leftBenefit < 12 ? 1 : 0;
+            bijstandLeft12 += leftBenefit >= 0 && leftBenefit - entry < 12 ? 1 : 0;
             bijstandPlaced12 += placedIn12 ? 1 : 0;
         }
+    }
+
+    /** Age bands of the exit-to-work cohorts: under 50, 50-54, 55-59, 60 and over (the published age gradient). */
+    static String exitAgeBand(int age) {
+        return Metrics.EXIT_AGE_BANDS.get(age < 50 ? 0 : age < 55 ? 1 : age < 60 ? 2 : 3);
+    }
+
+    /** CBS's education classes: low (no starting qualification), medium (MBO 2-4), high (HBO, WO). */
+    static String educationClass(nl.fieldlab.sandbox.domain.Education e) {
+        return Metrics.EDUCATION_CLASSES.get(e.level() <= nl.fieldlab.sandbox.domain.Education.MBO1.level() ? 0
+                : e.level() <= nl.fieldlab.sandbox.domain.Education.MBO4.level() ? 1 : 2);
+    }
+
+    /** Course starters per worker and year among the workers of {@code key} (NaN when there are none). */
+    private double courseRate(String key) {
+        int[] c = courseTakeUp.get(key);
+        return c == null || c[0] == 0 ? Double.NaN : c[1] / (double) c[0] / (placementsByMonth.length / 12.0);
+    }
+
+    private void cohort(String key, boolean placedIn12) {
+        int[] c = exitToWork12.computeIfAbsent(key, k -> new int[2]);
+        c[0]++;
+        c[1] += placedIn12 ? 1 : 0;
     }
 
     void book(int month, Actor payer, Actor payee, PaymentType type, double amount) {
@@ -210,6 +302,12 @@ public final class RunTotals implements java.io.Serializable {
 
     void deadweight(String metric, double share) {
         deadweight.put(metric, share);
+    }
+
+    /** Counts a subsidised hire: over all public payments to the employer, and for each exemption paying it. */
+    void subsidisedHire(VacancyCompetition.Attribution all, Map<String, VacancyCompetition.Attribution> byExemption) {
+        subsidisedHires[all.ordinal()]++;
+        byExemption.forEach((ex, a) -> subsidisedHiresByExemption.get(ex)[a.ordinal()]++);
     }
 
     void blocked(String rule) {
@@ -250,7 +348,12 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.MONTHS_TO_PLACEMENT, placements == 0 ? Double.NaN : monthsToPlacement / (double) placements);
         m.put(Metrics.EMPLOYED_AT_HORIZON, (double) employedAtHorizon);
         m.put(Metrics.RETENTION_6M, retentionEligible == 0 ? Double.NaN : retained6m / (double) retentionEligible);
+        m.put(Metrics.RETENTION_12M, share(retained12m, retentionEligible12));
+        m.put(Metrics.RETENTION_18M, share(retained18m, retentionEligible18));
         m.put(Metrics.TRIALS_STARTED, (double) trialsStarted);
+        m.put(Metrics.TRIAL_CONVERSION, share(trialsConverted, trialsEnded));
+        m.put(Metrics.TRIAL_RETENTION_12M, share(trialRetained12m, trialRetentionEligible));
+        m.put(Metrics.TRIALS_PER_WW_EXIT, share(wwTrialsStarted, wwExitsToWork));
         m.put(Metrics.TRIALS_CONVERTED, (double) trialsConverted);
         m.put(Metrics.TRIALS_EXTENDED, (double) trialsExtended);
         m.put(Metrics.COURSES_STARTED, (double) coursesStarted);
@@ -335,6 +438,10 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.SROI_CREDITS, sroiCredits);
         m.put(Metrics.APPRENTICESHIPS, (double) apprenticeships);
         m.put(Metrics.APPRENTICESHIPS_COMPLETED, (double) apprenticeshipsCompleted);
+        m.put(Metrics.APPRENTICESHIPS_ENDED, (double) apprenticeshipsEnded);
+        m.put(Metrics.ENTRANTS, (double) entrants);
+        m.put(Metrics.BBL_COMPLETION, share(apprenticeshipsCompleted, apprenticeshipsEnded));
+        m.put(Metrics.BBL_GRADUATES_IN_WORK, share(bblGraduatesInWork, bblGraduatesFollowed));
         m.put(Metrics.SIDE_JOBS, (double) workersWithSideJob);
         m.put(Metrics.SIDE_JOB_MONTHS, (double) sideJobMonths);
         m.put(Metrics.COACHED, (double) coached);
@@ -372,8 +479,52 @@ public final class RunTotals implements java.io.Serializable {
             m.put("group." + key + ".netPublicCostPerWorker", g.workers == 0 ? Double.NaN : g.publicCost / g.workers);
             m.put("group." + key + "." + Metrics.GROUP_SEEKERS, (double) g.seekers);
         });
+        for (String band : Metrics.EXIT_AGE_BANDS) {
+            // every band always, so that a metric an evidence row names exists even where a run has nobody of that age
+            for (String key : List.of("age." + band, "status.WW.age." + band)) {
+                int[] c = exitToWork12.get(key);
+                m.put(Metrics.EXIT_TO_WORK_12M_PREFIX + key, c == null ? Double.NaN : share(c[1], c[0]));
+            }
+        }
+        exitToWork12.forEach((key, c) -> m.put(Metrics.EXIT_TO_WORK_12M_PREFIX + key, share(c[1], c[0])));
+        for (String e : Metrics.EDUCATION_CLASSES) {
+            m.put(Metrics.COURSE_TAKE_UP_PREFIX + "education." + e, courseRate("education." + e));
+        }
+        courseTakeUp.keySet().stream().filter(k -> k.startsWith("status."))
+                .forEach(k -> m.put(Metrics.COURSE_TAKE_UP_PREFIX + k, courseRate(k)));
+        double low = courseRate("education.low");
+        double high = courseRate("education.high");
+        m.put(Metrics.COURSE_TAKE_UP_EDUCATION_RATIO, low > 0 ? high / low : Double.NaN);
+        int[] employed = courseTakeUp.getOrDefault("status.EMPLOYED", new int[2]);
+        int starters = 0;
+        for (String e : Metrics.EDUCATION_CLASSES) {
+            starters += courseTakeUp.getOrDefault("education." + e, new int[2])[1];
+        }
+        m.put(Metrics.COURSE_STARTERS_EMPLOYED_SHARE, share(employed[1], starters));
         blocked.forEach((rule, n) -> m.put(Metrics.BLOCKED_PREFIX + rule, (double) n));
+        supportParticipants.forEach((id, n) -> {
+            m.put(Metrics.SUPPORT_PREFIX + id + ".participants", (double) n);
+            m.put(Metrics.SUPPORT_PREFIX + id + ".cost", supportCost.getOrDefault(id, 0.0));
+        });
+        takeUp.schemes().forEach((scheme, t) -> {
+            String p = Metrics.TAKE_UP_PREFIX + scheme + ".";
+            m.put(p + "granted", (double) t.entitled);
+            m.put(p + "claimed", (double) t.claimed);
+            m.put(p + "unaware", (double) t.unaware);
+            m.put(p + "notWorthIt", (double) t.notWorthIt);
+            m.put(p + "paid", t.paid);
+            m.put(p + "unclaimed", t.unclaimed);
+            m.put(p + "share", t.entitled == 0 ? Double.NaN : (double) t.claimed / t.entitled);
+        });
         m.putAll(deadweight);
+        putSubsidisedHires(m, Metrics.SUBSIDISED_HIRES, java.util.Arrays.stream(subsidisedHires).asDoubleStream()
+                .toArray());
+        subsidisedHiresByExemption.forEach((ex, counts) -> putSubsidisedHires(m, Metrics.SUBSIDISED_HIRES + "." + ex,
+                counts));
+        m.put(Metrics.TRIALS_DISPLACING_HIRES, (double) (trialsDisplacedOutsiders + trialsDisplacedInsiders));
+        m.put(Metrics.TRIALS_DISPLACING_HIRES + Metrics.OUTSIDERS, (double) trialsDisplacedOutsiders);
+        m.put(Metrics.TRIALS_DISPLACING_HIRES + Metrics.INSIDERS, (double) trialsDisplacedInsiders);
+        m.put(Metrics.TRIAL_SHARE_OF_PLACEMENTS, placements == 0 ? Double.NaN : trialsStarted / (double) placements);
         reach.forEach((ex, r) -> {
             String p = Metrics.REACH_PREFIX + ex + ".";
             m.put(p + "workers", r[0]);
@@ -390,6 +541,18 @@ public final class RunTotals implements java.io.Serializable {
             m.put(p + "changed", changed);
         });
         return m;
+    }
+
+    /** {@code prefix} (all subsidised hires) and its split: deadweight, net new jobs, displaced outsiders, insiders. */
+    private static void putSubsidisedHires(Map<String, Double> m, String prefix, double[] counts) {
+        double all = 0;
+        for (double c : counts) {
+            all += c;
+        }
+        m.put(prefix, all);
+        for (VacancyCompetition.Attribution a : VacancyCompetition.Attribution.values()) {
+            m.put(prefix + Metrics.attributionSuffix(a), counts[a.ordinal()]);
+        }
     }
 
     private static double share(int part, int whole) {

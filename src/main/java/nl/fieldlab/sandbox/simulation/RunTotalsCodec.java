@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 3;
+    private static final int LAYOUT = 5;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -54,7 +54,12 @@ public final class RunTotalsCodec {
                     t.retirements, t.coursesCompleted, t.vacanciesFilled, t.vacanciesFilledExternally,
                     t.vacanciesUnfilled, t.workToWork, t.coached, t.apprenticeships, t.apprenticeshipsCompleted,
                     t.workersWithSideJob, t.hires, t.wwCohort, t.wwPlaced12, t.ww50Cohort, t.ww50Placed12,
-                    t.wwTechCohort, t.wwTechPlaced12, t.bijstandCohort, t.bijstandLeft12, t.bijstandPlaced12, t.outcomeSuccesses}) {
+                    t.wwTechCohort, t.wwTechPlaced12, t.bijstandCohort, t.bijstandLeft12, t.bijstandPlaced12, t.outcomeSuccesses,
+                    t.apprenticeshipsEnded, t.entrants, t.subsidisedHires[0], t.subsidisedHires[1],
+                    t.subsidisedHires[2], t.subsidisedHires[3], t.trialsDisplacedOutsiders, t.trialsDisplacedInsiders,
+                    t.retentionEligible12, t.retained12m, t.retentionEligible18, t.retained18m,
+                    t.trialRetentionEligible, t.trialRetained12m, t.trialsEnded, t.wwTrialsStarted, t.wwExitsToWork,
+                    t.bblGraduatesFollowed, t.bblGraduatesInWork}) {
                 out.writeInt(v);
             }
             for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
@@ -87,6 +92,25 @@ public final class RunTotalsCodec {
                 out.writeInt(e.getValue());
             }
             writeArrays(out, t.exemptionPaid);
+            writeArrays(out, t.subsidisedHiresByExemption);
+            out.writeInt(t.takeUp.schemes().size());
+            for (Map.Entry<String, TakeUpTally.Scheme> e : t.takeUp.schemes().entrySet()) {
+                TakeUpTally.Scheme s = e.getValue();
+                out.writeUTF(e.getKey());
+                for (long v : new long[] {s.entitled, s.claimed, s.unaware, s.notWorthIt}) {
+                    out.writeLong(v);
+                }
+                out.writeDouble(s.paid);
+                out.writeDouble(s.unclaimed);
+            }
+            out.writeInt(t.supportParticipants.size());
+            for (Map.Entry<String, Integer> e : t.supportParticipants.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue());
+                out.writeDouble(t.supportCost.getOrDefault(e.getKey(), 0.0));
+            }
+            writeCohorts(out, t.exitToWork12);
+            writeCohorts(out, t.courseTakeUp);
             out.writeInt(t.changedAnswers.size());
             for (ChangedAnswer c : t.changedAnswers) {
                 writeChange(out, c);
@@ -114,7 +138,7 @@ public final class RunTotalsCodec {
             }
             // the kind of list the simulator passes (Stream.toList), so that the totals equal a local run's in every way
             RunTotals t = new RunTotals(months, groups.stream().toList(), workers, List.of());
-            int[] i = new int[31];
+            int[] i = new int[50];
             for (int k = 0; k < i.length; k++) {
                 i[k] = in.readInt();
             }
@@ -149,6 +173,22 @@ public final class RunTotalsCodec {
             t.bijstandLeft12 = i[28];
             t.bijstandPlaced12 = i[29];
             t.outcomeSuccesses = i[30];
+            t.apprenticeshipsEnded = i[31];
+            t.entrants = i[32];
+            System.arraycopy(i, 33, t.subsidisedHires, 0, t.subsidisedHires.length);
+            t.trialsDisplacedOutsiders = i[37];
+            t.trialsDisplacedInsiders = i[38];
+            t.retentionEligible12 = i[39];
+            t.retained12m = i[40];
+            t.retentionEligible18 = i[41];
+            t.retained18m = i[42];
+            t.trialRetentionEligible = i[43];
+            t.trialRetained12m = i[44];
+            t.trialsEnded = i[45];
+            t.wwTrialsStarted = i[46];
+            t.wwExitsToWork = i[47];
+            t.bblGraduatesFollowed = i[48];
+            t.bblGraduatesInWork = i[49];
             t.monthsToPlacement = in.readLong();
             t.vacancyMonthsOpen = in.readLong();
             t.sideJobMonths = in.readLong();
@@ -180,6 +220,34 @@ public final class RunTotalsCodec {
                 t.blocked.put(in.readUTF(), in.readInt());
             }
             in.arrays("exemptionPaid", t.exemptionPaid, workers);
+            in.arrays("subsidisedHiresByExemption", t.subsidisedHiresByExemption, t.subsidisedHires.length);
+            n = in.count("takeUp", 50);
+            for (int k = 0; k < n; k++) {
+                String scheme = in.readUTF();
+                long entitled = in.readLong();
+                long claimed = in.readLong();
+                long unaware = in.readLong();
+                long notWorthIt = in.readLong();
+                if (entitled < 0 || claimed < 0 || unaware < 0 || notWorthIt < 0
+                        || claimed + unaware + notWorthIt != entitled) {
+                    throw new IOException("takeUp." + scheme + ": the claimed, unaware and not-worth-it cases do not "
+                            + "add up to the cases granted");
+                }
+                t.takeUp.restore(scheme, entitled, claimed, unaware, notWorthIt, in.readDouble(), in.readDouble());
+            }
+            n = in.count("supports", 14);
+            for (int k = 0; k < n; k++) {
+                String id = in.readUTF();
+                int participants = in.readInt();
+                double cost = in.readDouble();
+                if (participants < 0 || !(cost >= 0)) {
+                    throw new IOException("supports." + id + ": " + participants + " participants costing " + cost);
+                }
+                t.supportParticipants.put(id, participants);
+                t.supportCost.put(id, cost);
+            }
+            in.cohorts("exitToWork12", t.exitToWork12, workers);
+            in.cohorts("courseTakeUp", t.courseTakeUp, workers);
             n = in.count("changedAnswers", 40);
             for (int k = 0; k < n; k++) {
                 t.changedAnswers.add(in.change(workers, groups.size()));
@@ -233,6 +301,16 @@ public final class RunTotalsCodec {
         for (Map.Entry<String, double[]> e : map.entrySet()) {
             out.writeUTF(e.getKey());
             writeDoubles(out, e.getValue());
+        }
+    }
+
+    /** A map of cohort counts: per key, the workers in it and how many of them did the thing counted. */
+    private static void writeCohorts(DataOutputStream out, Map<String, int[]> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, int[]> e : map.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue()[0]);
+            out.writeInt(e.getValue()[1]);
         }
     }
 
@@ -337,6 +415,20 @@ public final class RunTotalsCodec {
             for (int k = 0; k < n; k++) {
                 String key = readUTF();
                 into.put(key, doubles(field + "." + key, length));
+            }
+        }
+
+        void cohorts(String field, Map<String, int[]> into, int workers) throws IOException {
+            int n = count(field, 10);
+            for (int k = 0; k < n; k++) {
+                String key = readUTF();
+                int cohort = readInt();
+                int counted = readInt();
+                if (cohort < 0 || counted < 0 || counted > cohort || cohort > workers) {
+                    throw new IOException(field + "." + key + ": " + counted + " of " + cohort + " in a run of "
+                            + workers + " workers");
+                }
+                into.put(key, new int[] {cohort, counted});
             }
         }
 

@@ -380,7 +380,8 @@ public final class Simulator {
                 Map<String, Double> m = t.metrics();
                 for (String k : m.keySet()) {
                     if (k.startsWith(Metrics.BLOCKED_PREFIX) || k.startsWith(Metrics.RETRAINING_PREFIX)
-                            || k.startsWith(Metrics.REACH_PREFIX) || k.startsWith(Metrics.DEADWEIGHT_PREFIX)) {
+                            || k.startsWith(Metrics.REACH_PREFIX) || k.startsWith(Metrics.DEADWEIGHT_PREFIX)
+                            || k.startsWith(Metrics.TAKE_UP_PREFIX) || k.startsWith(Metrics.SUPPORT_PREFIX)) {
                         extra.add(k);
                     } else if (!order.contains(k)) {
                         order.add(k);

@@ -171,8 +171,9 @@ final class Spells {
      * @param start    the simulated month it started
      * @param months   its length
      * @param match    the match factor the employer learns during it
+     * @param vacancy  the id of the vacancy it filled (its own draws say who else would have filled it)
      */
-    record Trial(int employer, Question question, Answer answer, int start, int months, double match) {
+    record Trial(int employer, Question question, Answer answer, int start, int months, double match, long vacancy) {
 
         int end() {
             return start + months;
@@ -210,7 +211,9 @@ final class Spells {
      *
      * @param earnings     monthly earnings in euro
      * @param benefitMonth the month of the benefit spell in which it began
+     * @param monthsOutOfWorkAtStart the months the worker had been out of work when it began (the stepping-stone
+     *                     mechanism's duration)
      */
-    record SideJob(double earnings, int benefitMonth) {
+    record SideJob(double earnings, int benefitMonth, int monthsOutOfWorkAtStart) {
     }
 }

@@ -16,17 +16,48 @@ final class TrialScreening {
     private final double gapProductivity;
     private final double monthsToBridge;
     private final double monthsToLearn;
+    private final double badMatchCostMonths;
+    private final double badChance;
+    /** What a trial of the standard length offers a candidate of full wage value: where the offer rate holds. */
+    private final double reference;
 
     TrialScreening(Behaviour b) {
         offerRate = b.get("hire.trial-offer-rate");
         gapProductivity = b.get("hire.gap-productivity");
         monthsToBridge = b.get("trial.months-to-bridge-gap");
         monthsToLearn = b.get("trial.months-to-learn");
+        badMatchCostMonths = b.get("hire.bad-match-cost-months");
+        badChance = new MatchQuality(b).badChance(true);
+        int standard = (int) Math.round(monthsToLearn);
+        reference = gainMonths(standard, 1) + riskRemovedMonths(standard);
     }
 
-    /** The chance an employer proposes a trial placement to a candidate with a small skills gap. */
-    double offerRate() {
-        return offerRate;
+    /**
+     * The chance an employer that has turned down the direct hire of a candidate with a small skills gap offers a
+     * trial of {@code months}: the offer rate, scaled by what the trial gives the employer (unpaid output and the
+     * bad-match risk it removes) against what a trial of the standard length gives for a candidate of full wage value.
+     *
+     * @param wageValue the candidate's wage value (productivity in a job that fits, as a share)
+     */
+    double offerChance(int months, double wageValue) {
+        if (months < 1) {
+            return 0;
+        }
+        return Math.min(1, offerRate * (gainMonths(months, wageValue) + riskRemovedMonths(months)) / reference);
+    }
+
+    /** The employer's gain from a trial: the unpaid output over its months, in months of the job's normal wage. */
+    double gainMonths(int months, double wageValue) {
+        double sum = 0;
+        for (int t = 0; t < months; t++) {
+            sum += wageValue * skill(t + 0.5, true);
+        }
+        return sum;
+    }
+
+    /** The risk a trial takes away: the expected bad-match loss it shows before a hire, in months of the normal wage. */
+    double riskRemovedMonths(int months) {
+        return badChance * learnt(months) * badMatchCostMonths;
     }
 
     /**

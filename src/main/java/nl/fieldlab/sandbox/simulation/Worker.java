@@ -17,7 +17,8 @@ final class Worker {
     Status entryStatus;
     int field;
     Education education;
-    boolean active = true;
+    /** In the simulation this month: entered (the stock at the start, an entrant from its month) and not left. */
+    boolean active;
     int unemployedSince;
     int monthsWorked;
     int weeksWorkedLast36;
@@ -33,6 +34,9 @@ final class Worker {
     Spells.Trial trial;
     Spells.Course course;
     Spells.SideJob sideJob;
+    /** What the schemes the job's or the course's claimants did not claim would have paid (mechanism take-up). */
+    java.util.List<TakeUp.Unclaimed> jobUnclaimed = java.util.List.of();
+    java.util.List<TakeUp.Unclaimed> courseUnclaimed = java.util.List.of();
     /** Coached by a provider (outcome fund) until this month (exclusive); -1 when never. */
     int coachedUntil = -1;
 
@@ -43,6 +47,12 @@ final class Worker {
     boolean everSeeker;
     boolean everSideJob;
     boolean everApprentice;
+    /** Started a course outside an apprenticeship at some point (course take-up by who the worker was at the start). */
+    boolean everCourse;
+    /** The month the BBL course of the current job ends (its contract covers the course); -1 for another job. */
+    int bblCourseEnd = -1;
+    /** The month the worker last completed a BBL course as an apprentice (graduates in work); -1 when never. */
+    int bblCompletedAt = -1;
     double publicCost;
     /**
      * The target groups the rules placed the worker in at the first benefit claim (null until then): assigned before
@@ -56,7 +66,8 @@ final class Worker {
         this.entryStatus = p.status();
         this.field = p.field();
         this.education = p.education();
-        this.unemployedSince = -p.monthsUnemployed();
+        this.active = p.entryMonth() == 0;
+        this.unemployedSince = p.entryMonth() - p.monthsUnemployed();
         boolean workedBefore = p.status() == Status.WW || p.status() == Status.EMPLOYED;
         this.weeksWorkedLast36 = workedBefore ? 36 : 0;
         this.yearsWorkedLast5 = workedBefore ? Math.min(5, p.workHistoryYears()) : 0;

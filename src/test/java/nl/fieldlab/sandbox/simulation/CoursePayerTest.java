@@ -146,10 +146,17 @@ class CoursePayerTest {
     void aFirmWhoseVacancyLedToACourseNeitherPaysItNorCollectsItsGrants() throws IOException {
         List<Asked> asked = courses(atRisk(null));
         assertTrue(asked.size() > 20, "the workers at risk start courses to move on: " + asked.size());
+        long ownInitiative = asked.stream().filter(x -> x.q().worker().coursePayer() == CoursePayer.WORKER).count();
+        assertTrue(ownInitiative > 0 && ownInitiative < asked.size(), "courses sought on one's own initiative and "
+                + "after a vacancy's contact both occur: " + ownInitiative + " of " + asked.size());
         for (Asked x : asked) {
             assertEquals(null, x.q().employer(), "a course question names a firm that does not employ the worker: "
                     + x.q());
-            assertEquals(Set.of(Actor.EMPLOYER), feePayers(x.a()), "the worker's own employer pays: " + x.q());
+            // a course sought on the worker's own initiative (mechanism learning-while-employed) is theirs to pay;
+            // one the employer must enable for keeping the employee is the own employer's
+            Set<Actor> payer = x.q().worker().coursePayer() == CoursePayer.WORKER ? Set.of(Actor.WORKER)
+                    : Set.of(Actor.EMPLOYER);
+            assertEquals(payer, feePayers(x.a()), "who pays: " + x.q());
             for (Answer.PaymentLine p : x.a().payments()) {
                 assertTrue(!(p.type() == PaymentType.TRAINING_GRANT && p.payee() == Actor.EMPLOYER),
                         "a grant for the course went to an employer: " + p);

@@ -31,14 +31,22 @@ class MechanismsTest {
         Behaviour.documented().forEach((key, d) -> assertTrue(mechanisms.contains(d.mechanism()),
                 key + " names mechanism '" + d.mechanism() + "', which mechanisms.yaml does not describe"));
         Behaviour.mechanisms().values().forEach(m -> {
-            assertFalse(m.parameters().isEmpty() && m.rulesParameters().isEmpty(), m.id() + " has no values");
+            assertFalse(m.parameters().isEmpty() && m.rulesParameters().isEmpty() && m.scenarioFields().isEmpty(),
+                    m.id() + " has no values");
+            m.scenarioFields().forEach(f -> assertTrue(f.startsWith("workers[].") && java.util.Arrays.stream(
+                    nl.fieldlab.sandbox.scenario.WorkerGroup.class.getRecordComponents()).anyMatch(c -> c.getName()
+                            .equals(f.substring("workers[].".length()))), m.id() + " names scenario field " + f
+                            + ", which a worker group does not have"));
             m.rulesParameters().forEach(k -> assertTrue(TestRuns.library().knowsParameter(k),
                     m.id() + " names rules parameter " + k + ", which the rules folder does not have"));
             assertFalse(m.says().isBlank() || m.source().isBlank() || m.decision().isBlank(), m.id());
         });
-        Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, Hiring.ID, MatchQuality.ID, TrialScreening.ID,
-                Apprenticeship.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID, Coaching.ID,
-                SocialReturnDemand.ID, "vacancies", "other-exit", Run.RETIREMENT));
+        Set<String> classes = new TreeSet<>(Set.of(JobSearch.ID, AgeGradient.ID, Hiring.ID, HiringResponse.ID,
+                LearningWhileEmployed.ID, MatchQuality.ID, TrialScreening.ID,
+                Apprenticeship.ID, BblContract.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID,
+                SteppingStone.ID, Coaching.ID, SocialReturnDemand.ID, VacancyCompetition.ID, TakeUp.ID, Run.INFLOW,
+                "other-exit",
+                Run.RETIREMENT));
         assertEquals(classes, new TreeSet<>(mechanisms), "every mechanism is implemented, every class described");
     }
 
@@ -57,7 +65,7 @@ class MechanismsTest {
         void theAgeFactorStartsAt50NotAt49() {
             double at49 = s.contactChance(Status.WW, 3, 49, true, false, false);
             double at50 = s.contactChance(Status.WW, 3, 50, true, false, false);
-            assertEquals(B.get("search.age-50-plus-factor"), at50 / at49, EPS);
+            assertEquals(B.get("search.age-factor.50-54"), at50 / at49, EPS);
             assertEquals(s.contactChance(Status.WW, 3, 30, true, false, false), at49, EPS, "near miss: 49 is not 50");
         }
 
@@ -68,6 +76,29 @@ class MechanismsTest {
                     true, false) / plain, EPS);
             assertEquals(1 + B.get("coaching.contact-boost"),
                     s.contactChance(Status.BIJSTAND, 12, 35, true, false, true) / plain, EPS);
+        }
+    }
+
+    @Nested
+    class AgeGradientTest {
+        final AgeGradient g = new AgeGradient(B);
+
+        @Test
+        void eachBandHasItsFactorFromItsFirstBirthday() {
+            assertEquals(1, g.contactFactor(49), EPS);
+            assertEquals(B.get("search.age-factor.50-54"), g.contactFactor(54), EPS);
+            assertEquals(B.get("search.age-factor.55-59"), g.contactFactor(55), EPS, "55 is the next band");
+            assertEquals(B.get("search.age-factor.55-59"), g.contactFactor(59), EPS, "near miss: 59 is not 60");
+            assertEquals(B.get("search.age-factor.60-plus"), g.contactFactor(60), EPS);
+            assertEquals(B.get("search.age-factor.60-plus"), g.contactFactor(66), EPS);
+        }
+
+        @Test
+        void theDefaultsFallWithAgeAsThePublishedExitRatesDo() {
+            // Kamerstuk 29 544 nr. 497: 45 % at 55 and almost 20 % at 60 find a job within a year; as monthly hazards
+            // -ln(1 - 0.20) / -ln(1 - 0.45) = 0.37
+            assertTrue(g.contactFactor(52) > g.contactFactor(57) && g.contactFactor(57) > g.contactFactor(62));
+            assertEquals(0.37, g.contactFactor(62) / g.contactFactor(57), 0.02);
         }
     }
 
@@ -199,6 +230,28 @@ class MechanismsTest {
         final TrialScreening t = new TrialScreening(B);
 
         @Test
+        void theOfferRateHoldsForAStandardTrialOfACandidateAtFullWageValue() {
+            int standard = (int) B.get("trial.months-to-learn");
+            assertEquals(B.get("hire.trial-offer-rate"), t.offerChance(standard, 1), EPS);
+            assertEquals(0, t.offerChance(0, 1), EPS, "near miss: no months allowed, no offer");
+        }
+
+        @Test
+        void aLongerTrialGivesTheEmployerMoreUnpaidOutputSoItIsOfferedMoreOften() {
+            int standard = (int) B.get("trial.months-to-learn");
+            assertTrue(t.offerChance(standard + 2, 1) > t.offerChance(standard, 1), "E2's longer trial");
+            assertTrue(t.gainMonths(standard + 2, 1) > t.gainMonths(standard, 1));
+            assertEquals(t.riskRemovedMonths(standard), t.riskRemovedMonths(standard + 2), EPS,
+                    "the match is learnt by the standard length: more months remove no more risk");
+        }
+
+        @Test
+        void aCandidateWhoseWorkIsWorthLessIsOfferedATrialLessOften() {
+            assertTrue(t.offerChance(2, 0.6) < t.offerChance(2, 1));
+            assertTrue(t.offerChance(2, 0.6) > 0, "the risk a trial removes is worth something at any wage value");
+        }
+
+        @Test
         void aTrialTeachesTheEmployerTheMatch() {
             double learn = B.get("trial.months-to-learn");
             assertEquals(0.6, t.learntMatch(learn, 0.6), EPS, "after the learning months the employer knows");
@@ -273,8 +326,8 @@ class MechanismsTest {
         void theSearchDutyLowersCompletion() {
             assertEquals(B.get("course.completion-with-search-duty"), c.chance(1, false), EPS);
             assertEquals(B.get("course.completion"), c.chance(0, false), EPS);
-            assertEquals(B.get("course.completion.apprentice"), c.chance(1, true), EPS,
-                    "an apprentice has no search duty to weigh");
+            assertEquals(1, c.chance(1, true), EPS,
+                    "an apprentice still in the course at its end completes it (leaving is drawn monthly)");
         }
 
         @Test
@@ -285,6 +338,74 @@ class MechanismsTest {
             assertEquals(without + (with - without) * 2 / 12.0, c.chance(2 / 12.0, false), EPS);
             assertTrue(c.chance(2 / 12.0, false) < without && c.chance(2 / 12.0, false) > with,
                     "between the two rates");
+        }
+    }
+
+    @Nested
+    class BblContractTest {
+        final BblContract bbl = new BblContract(B);
+
+        @Test
+        void theMonthlyLeavingChanceGivesThePublishedCompletionOverAnyCourseLength() {
+            for (int months : new int[] {6, 18, 36}) {
+                double stay = Math.pow(1 - bbl.monthlyLeaving(months), months);
+                assertEquals(B.get("course.completion.apprentice"), stay, 1e-12, months + " months");
+            }
+            assertTrue(bbl.monthlyLeaving(36) < bbl.monthlyLeaving(18), "a longer course spreads the leaving thinner");
+        }
+
+        @Test
+        void theCompletionIsTheCbsShareOfBblLeaversWithADiploma() {
+            assertEquals(0.66, bbl.completion(), EPS, "CBS Statistische Trends 2019: 44,000 of 67,000 leavers");
+        }
+
+        @Test
+        void nobodyLeavesWhenAllComplete() {
+            Behaviour all = Behaviour.with(Map.of("course.completion.apprentice", 1.0));
+            assertEquals(0, new BblContract(all).monthlyLeaving(18), EPS);
+        }
+
+        @Test
+        void theContractCoversTheCourseAndNotTheMonthItEnds() {
+            assertTrue(BblContract.covers(30, 12), "an 18-month course started in month 12 covers month 12");
+            assertTrue(BblContract.covers(30, 29), "and its last month");
+            assertFalse(BblContract.covers(30, 30), "near miss: not the month after its last");
+            assertFalse(BblContract.covers(-1, 12), "a job without a course");
+        }
+
+        @Test
+        void aTwelveMonthContractNoLongerEndsAnEighteenMonthCourseButCountsFromItsEnd() {
+            JobLoss j = new JobLoss(B);
+            int start = 12;
+            int courseEnd = start + 18;
+            // the employer's ordinary 12-month contract would have come up for renewal in the course's 12th month
+            assertTrue(j.nonRenewal(12, 12, 36, false) > 0, "an ordinary job's contract ends after 12 months");
+            assertEquals(0, BblContract.monthsUnderOrdinaryContract(start, courseEnd, courseEnd));
+            assertEquals(0, j.nonRenewal(BblContract.monthsUnderOrdinaryContract(start, courseEnd, courseEnd), 12, 36,
+                    false), "no contract end in the month the course ends");
+            assertEquals(12, BblContract.monthsUnderOrdinaryContract(start, courseEnd, courseEnd + 12));
+            assertEquals(5, BblContract.monthsUnderOrdinaryContract(start, -1, start + 5),
+                    "an ordinary job counts from its start");
+        }
+    }
+
+    @Nested
+    class SteppingStoneTest {
+        final SteppingStone s = new SteppingStone(B);
+
+        @Test
+        void aSideJobBegunEarlyLocksInAndOneBegunLaterIsASteppingStone() {
+            int from = (int) B.get("sidejob.stepping-stone-from-month");
+            assertEquals(B.get("sidejob.contact-factor.early"), s.contactFactor(from - 1), EPS, "near miss: a month early");
+            assertEquals(B.get("sidejob.contact-factor.late"), s.contactFactor(from), EPS);
+            assertTrue(s.contactFactor(0) < 1 && s.contactFactor(from) > 1, "both signs at the defaults");
+        }
+
+        @Test
+        void withoutASideJobNothingChanges() {
+            assertEquals(1, s.contactFactor((Spells.SideJob) null), EPS);
+            assertEquals(B.get("sidejob.contact-factor.late"), s.contactFactor(new Spells.SideJob(400, 30, 30)), EPS,
+                    "the months out of work when the side job began decide, not the benefit's");
         }
     }
 

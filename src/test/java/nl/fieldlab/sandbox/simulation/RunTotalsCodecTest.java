@@ -45,6 +45,9 @@ class RunTotalsCodecTest {
         }
         Simulator.collect(smoke, totals, Map.of()); // fills the deadweight shares, so every map holds entries
         totals[0][1].blocked("WW-EXAMPLE-BLOCK"); // smoke's workers are never blocked: one count, so that map is written
+        // smoke has no process support: one, so that its participants and cost are written
+        totals[0][1].supportParticipants.put("P1", 3);
+        totals[0][1].supportCost.put("P1", 3600.0);
         shape = RunTotalsCodec.Shape.of(smoke);
     }
 
@@ -55,6 +58,8 @@ class RunTotalsCodecTest {
         boolean blocked = false;
         boolean paid = false;
         boolean deadweight = false;
+        boolean takeUp = false;
+        boolean supports = false;
         for (RunTotals[] byVariant : totals) {
             for (RunTotals t : byVariant) {
                 byte[] bytes = RunTotalsCodec.encode(t);
@@ -66,8 +71,11 @@ class RunTotalsCodecTest {
                 blocked |= !t.blocked.isEmpty();
                 deadweight |= !t.deadweight.isEmpty();
                 paid |= !t.exemptionPaid.isEmpty();
+                takeUp |= t.takeUp.schemes().values().stream().anyMatch(x -> x.entitled > 0 && x.unclaimed > 0);
+                supports |= !t.supportParticipants.isEmpty();
             }
         }
+        assertTrue(takeUp && supports, "take-up tallies and supports are written: " + takeUp + ", " + supports);
         assertTrue(reach && changed && blocked && paid && deadweight, "the smoke runs fill every map the codec writes: "
                 + List.of(reach, changed, blocked, paid, deadweight));
     }
@@ -90,6 +98,14 @@ class RunTotalsCodecTest {
         RunTotalsCodec.Shape other = new RunTotalsCodec.Shape(shape.months(), shape.workers() + 1, shape.groups());
         IOException e = assertThrows(IOException.class, () -> RunTotalsCodec.decode(good, other));
         assertTrue(e.getMessage().contains("shape"), e.getMessage());
+    }
+
+    @Test
+    void takeUpCountsThatDoNotAddUpAreRefused() {
+        RunTotals t = new RunTotals(smoke.months(), smoke.workers().stream().map(g -> g.group()).toList(),
+                smoke.workerCount(), List.of());
+        t.takeUp.restore("lkv", 10, 2, 7, 0, 500, 2000);
+        assertRefused(RunTotalsCodec.encode(t), "takeUp.lkv: the claimed, unaware and not-worth-it cases do not add up");
     }
 
     private static void assertRefused(byte[] bytes, String message) {

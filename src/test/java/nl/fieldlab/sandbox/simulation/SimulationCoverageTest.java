@@ -53,7 +53,10 @@ class SimulationCoverageTest {
                 || e.scope().regions().contains(s.region()) ? s : s.inRegion(e.scope().regions().iterator().next()),
                 new Variant(e.id(), List.of(e.id()), Map.of()))));
         // the seed scenarios, whose municipalities make their own policy choices (Amsterdam's flat-rate LKS)
-        for (String seed : List.of("learning-account-mra", "case-sprint-techport", "social-cooperative-kennemerland")) {
+        // and the BBL evidence experiment, whose apprentices include the 18- to 20-year-olds of the BBL wage scale: in
+        // the default scenario only a rare Wajong recipient of that age is taken on as an apprentice
+        for (String seed : List.of("learning-account-mra", "case-sprint-techport", "social-cooperative-kennemerland",
+                "evidence/bbl")) {
             Scenario other = TestRuns.scenario("scenarios/" + seed + ".yaml").scaled(0.3);
             other.variants().forEach(v -> runs.add(new Run(other, v)));
         }
