@@ -28,6 +28,8 @@ public final class Metrics {
     public static final String RETENTION_12M = "retention12m";
     public static final String RETENTION_18M = "retention18m";
     public static final String TRIAL_CONVERSION = "trial.conversion";
+    public static final String VACANCIES_REOPENED = "vacanciesReopened";
+    public static final String TRIALS_ENDED = "trialsEnded";
     public static final String TRIAL_RETENTION_12M = "trial.retention12m";
     public static final String TRIALS_PER_WW_EXIT = "trial.perWwExitToWork";
     public static final String BBL_COMPLETION = "bbl.completion";
@@ -394,6 +396,9 @@ public final class Metrics {
         d.put(APPRENTICESHIPS_COMPLETED, "apprentices who completed their course");
         d.put(APPRENTICESHIPS_ENDED, "apprenticeships whose course ended within the horizon, completed or left early "
                 + "(BBL completion is apprenticeshipsCompleted against these: courses still running are not counted)");
+        d.put(TRIALS_ENDED, "trial placements that reached their end within the horizon (converted or not)");
+        d.put(VACANCIES_REOPENED, "vacancies opened again because the trial placement in them ended without a hire (the "
+                + "work is still to be done)");
         d.put(ENTRANTS, "workers who entered after the start: new WW, bijstand or other spells out of work at a group's "
                 + "inflowPerMonth (mechanism inflow)");
         d.put(BBL_COMPLETION, "apprenticeshipsCompleted / apprenticeshipsEnded: the share of BBL courses that ended"

@@ -1276,6 +1276,7 @@ final class Run {
      */
     private void reopen(Spells.Trial t, int m) {
         market.open(market.employers[t.employer()], m);
+        totals.vacanciesReopened++;
     }
 
     /** Mechanism course-completion: the course ends completed or not; completed, it changes field and education. */

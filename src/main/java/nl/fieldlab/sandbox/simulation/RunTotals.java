@@ -33,6 +33,8 @@ public final class RunTotals implements java.io.Serializable {
     int trialRetained12m;
     /** trial placements that reached their end (the employer decided whether to hire) */
     int trialsEnded;
+    /** vacancies opened again because the trial placement in them ended without a hire */
+    int vacanciesReopened;
     /** trial placements started by WW recipients, and jobs WW recipients started (exits from WW to work) */
     int wwTrialsStarted;
     int wwExitsToWork;
@@ -352,6 +354,8 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.RETENTION_18M, share(retained18m, retentionEligible18));
         m.put(Metrics.TRIALS_STARTED, (double) trialsStarted);
         m.put(Metrics.TRIAL_CONVERSION, share(trialsConverted, trialsEnded));
+        m.put(Metrics.VACANCIES_REOPENED, (double) vacanciesReopened);
+        m.put(Metrics.TRIALS_ENDED, (double) trialsEnded);
         m.put(Metrics.TRIAL_RETENTION_12M, share(trialRetained12m, trialRetentionEligible));
         m.put(Metrics.TRIALS_PER_WW_EXIT, share(wwTrialsStarted, wwExitsToWork));
         m.put(Metrics.TRIALS_CONVERTED, (double) trialsConverted);

@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 5;
+    private static final int LAYOUT = 6;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -59,7 +59,7 @@ public final class RunTotalsCodec {
                     t.subsidisedHires[2], t.subsidisedHires[3], t.trialsDisplacedOutsiders, t.trialsDisplacedInsiders,
                     t.retentionEligible12, t.retained12m, t.retentionEligible18, t.retained18m,
                     t.trialRetentionEligible, t.trialRetained12m, t.trialsEnded, t.wwTrialsStarted, t.wwExitsToWork,
-                    t.bblGraduatesFollowed, t.bblGraduatesInWork}) {
+                    t.bblGraduatesFollowed, t.bblGraduatesInWork, t.vacanciesReopened}) {
                 out.writeInt(v);
             }
             for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
@@ -138,7 +138,7 @@ public final class RunTotalsCodec {
             }
             // the kind of list the simulator passes (Stream.toList), so that the totals equal a local run's in every way
             RunTotals t = new RunTotals(months, groups.stream().toList(), workers, List.of());
-            int[] i = new int[50];
+            int[] i = new int[51];
             for (int k = 0; k < i.length; k++) {
                 i[k] = in.readInt();
             }
@@ -189,6 +189,7 @@ public final class RunTotalsCodec {
             t.wwExitsToWork = i[47];
             t.bblGraduatesFollowed = i[48];
             t.bblGraduatesInWork = i[49];
+            t.vacanciesReopened = i[50];
             t.monthsToPlacement = in.readLong();
             t.vacancyMonthsOpen = in.readLong();
             t.sideJobMonths = in.readLong();

@@ -1,5 +1,6 @@
 package nl.fieldlab.sandbox.simulation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -28,8 +29,8 @@ class TrialLimitedChancesTest {
     @TempDir
     Path tmp;
 
-    /** Trials started as a share of all starts (trials plus direct hires). */
-    private double trialShareOfStarts() throws IOException {
+    /** The run of the scenario below, baseline metrics. */
+    private Map<String, double[]> run() throws IOException {
         String yaml = """
                 id: trial-condition
                 description: WW job seekers one level short of the job
@@ -67,7 +68,12 @@ class TrialLimitedChancesTest {
                 """;
         Path file = tmp.resolve("trial.yaml");
         Files.writeString(file, yaml);
-        Map<String, double[]> b = TestRuns.run(ScenarioLoader.load(file), 2).metrics().get("baseline");
+        return TestRuns.run(ScenarioLoader.load(file), 2).metrics().get("baseline");
+    }
+
+    /** Trials started as a share of all starts (trials plus direct hires). */
+    private double trialShareOfStarts() throws IOException {
+        Map<String, double[]> b = run();
         double trials = 0;
         double direct = 0;
         for (int rep = 0; rep < 2; rep++) {
@@ -82,5 +88,16 @@ class TrialLimitedChancesTest {
     void trialsGoOnlyToCandidatesTheEmployerWouldNotHireDirectly() throws IOException {
         double share = trialShareOfStarts();
         assertTrue(share < 0.5, "trials are " + share + " of starts; without the condition they are at least half");
+    }
+
+    /** A trial that ends without a hire leaves its work undone: the employer opens the vacancy again. */
+    @Test
+    void aTrialThatEndsWithoutAHireReopensItsVacancy() throws IOException {
+        Map<String, double[]> b = run();
+        for (int rep = 0; rep < 2; rep++) {
+            double failed = b.get(Metrics.TRIALS_ENDED)[rep] - b.get(Metrics.TRIALS_CONVERTED)[rep];
+            assertTrue(failed > 0, "some trials end without a hire: " + failed);
+            assertEquals(failed, b.get(Metrics.VACANCIES_REOPENED)[rep], 1e-9);
+        }
     }
 }
