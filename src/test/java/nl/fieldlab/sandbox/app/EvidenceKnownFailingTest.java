@@ -79,6 +79,28 @@ class EvidenceKnownFailingTest {
                 false, "cannot run").verdict());
     }
 
+    /** A quick check's mean outside the band with an interval that reaches it cannot tell: the full check decides. */
+    @Test
+    void aQuickCheckThatCannotTellIsInconclusiveButAClearMissStillFails() throws IOException {
+        EvidenceTable.Row plain = load("");
+        // mean 0.87 outside [0.55, 0.75], interval from about 0.47 to 1.27 at 4 replications
+        Summary wide = Summary.of(new double[] {0.47, 0.9, 1.2, 0.91});
+        assertTrue(wide.mean() > plain.high() && wide.ciLow() <= plain.high(), wide.toString());
+        Analyses.EvidenceRow quick = new Analyses.EvidenceRow(plain, wide, false, "", true);
+        assertEquals(Analyses.Verdict.INCONCLUSIVE_QUICK, quick.verdict());
+        assertFalse(quick.verdict().failsTheCheck());
+        assertEquals(Analyses.Verdict.FAIL, new Analyses.EvidenceRow(plain, wide, false, "", false).verdict(),
+                "near miss: the full check judges the mean");
+        Summary clear = Summary.of(new double[] {0.95, 0.96, 0.97, 0.96});
+        assertEquals(Analyses.Verdict.FAIL, new Analyses.EvidenceRow(plain, clear, false, "", true).verdict(),
+                "near miss: an interval wholly outside the band fails the quick check too");
+        Map<Analyses.Verdict, Long> counts = new EnumMap<>(Analyses.Verdict.class);
+        counts.put(Analyses.Verdict.PASS, 3L);
+        counts.put(Analyses.Verdict.INCONCLUSIVE_QUICK, 1L);
+        assertTrue(Analyses.evidenceSummary(4, counts).endsWith("; 1 inconclusive at 4 replications (the full check,"
+                + " without --quick, decides)"), Analyses.evidenceSummary(4, counts));
+    }
+
     @Test
     void theSummarySaysWhatToDoAboutEachKindOfFailure() {
         Map<Analyses.Verdict, Long> counts = new EnumMap<>(Analyses.Verdict.class);
