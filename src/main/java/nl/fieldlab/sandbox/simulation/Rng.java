@@ -78,6 +78,25 @@ public final class Rng {
         return k;
     }
 
+    /** Why a master seed is derived from the scenario's seed; each purpose gets its own independent seeds. */
+    public enum Purpose {
+        /** a rerun with an independent seed, to check that a verdict does not hang on one seed */
+        SEED_CHECK,
+        /** one draw of the behaviour values across their ranges (robustness section) */
+        ROBUSTNESS_DRAW,
+        /** a simulated pilot: assignment and its replications */
+        PILOT
+    }
+
+    /**
+     * The {@code k}-th master seed derived from {@code seed} for {@code purpose}. Seeds of different purposes and
+     * of different {@code k} are independent of each other and of the replication streams of {@code seed}; the
+     * same arguments always give the same seed, so a derived run is reproducible from the scenario's seed alone.
+     */
+    public static long derive(long seed, Purpose purpose, int k) {
+        return mix(mix(seed ^ 0xA0761D6478BD642FL * (purpose.ordinal() + 1L)) ^ 0xE7037ED1A0B428DBL * (k + 1L));
+    }
+
     /** SplitMix64's finaliser: a bijective 64-bit mix. */
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
