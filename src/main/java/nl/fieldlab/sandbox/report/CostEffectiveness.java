@@ -136,8 +136,9 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
                 Summary.of(diff(own, base, Metrics.PUBLIC_SPENDING, 1)), Summary.of(dBenefits), Summary.of(dReceipts),
                 Summary.of(fiscal), Summary.of(dCost), Summary.of(diff(own, base, Metrics.PUBLIC_COST_PV, 1)),
                 Summary.of(dSocial), Summary.of(diff(own, base, Metrics.ALL_PARTIES_COST, 1)),
-                Ratio.of(dCost, dPlacements, "placements"), Ratio.of(dCost, dYears, "years in work"),
-                Ratio.of(dSocial, dPlacements, "placements"), Ratio.of(dSocial, dYears, "years in work"), deadweight,
+                Ratio.fieller(dCost, dPlacements, "placements"), Ratio.fieller(dCost, dYears, "work-years"),
+                Ratio.fieller(dSocial, dPlacements, "placements"), Ratio.fieller(dSocial, dYears, "work-years"),
+                deadweight,
                 byActor, Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT, 1)),
                 Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT_PER_HIRE, 1)), cumulative,
                 breakEven(cumulative), OutcomePrice.of(own, dCost, budget),
@@ -216,27 +217,95 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         return "month " + (breakEvenMonth + 1) + " (" + start.plusMonths(breakEvenMonth) + ")";
     }
 
+    /**
+     * Where a variant lies against the baseline on the two axes a budget holder weighs: work-years (the denominator of
+     * the headline ratio) and net public cost.
+     */
+    public enum Quadrant {
+        /** More work-years and a lower net public cost: it pays for itself. */
+        DOMINANT,
+        /** More work-years at a net public cost not significantly lower, or fewer at a lower cost: a price to weigh. */
+        TRADE_OFF,
+        /** Fewer work-years at a net public cost not significantly lower. */
+        DOMINATED,
+        /** No significant change in work-years: no cost per work-year can be given. */
+        UNCLEAR;
+
+        /** The name in report.json and summary.csv: "dominant", "trade-off", "dominated", "unclear". */
+        public String json() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** The quadrant, from the work-year and net-public-cost differences. */
+    public Quadrant quadrant() {
+        if (!yearsInWork.excludesZero()) {
+            return Quadrant.UNCLEAR;
+        }
+        boolean cheaper = netPublicCost.excludesZero() && netPublicCost.mean() < 0;
+        if (yearsInWork.mean() > 0) {
+            return cheaper ? Quadrant.DOMINANT : Quadrant.TRADE_OFF;
+        }
+        return cheaper ? Quadrant.TRADE_OFF : Quadrant.DOMINATED;
+    }
+
+    /**
+     * The headline cost figure: the extra net public cost per extra work-year of former job seekers, with Fieller's
+     * interval. Work-years, not placements, are the denominator: first placements in a closed population saturate, so
+     * a variant that keeps people in work longer can place fewer and still buy more work.
+     */
+    public Ratio costPerExtraWorkYear() {
+        return perYearInWork;
+    }
+
+    /**
+     * The headline in words, by quadrant: "each extra work-year costs the public purse EUR 9,110 [2,340, 21,200]",
+     * "each extra work-year saves ... (more work and a lower net public cost)", "fewer work-years (...) at a net
+     * public cost that rises by ..." or "no cost per extra work-year: the extra work-years are not significant (...)".
+     */
+    public String workYearText() {
+        Ratio r = costPerExtraWorkYear();
+        String years = signed(yearsInWork);
+        return switch (quadrant()) {
+            case UNCLEAR -> "no cost per extra work-year: the extra work-years are not significant (" + years + ")";
+            case DOMINATED -> "fewer work-years (" + years + ") and no lower net public cost (dominated: no cost"
+                    + " per work-year)";
+            case DOMINANT -> r.defined() ? "each extra work-year saves the public purse " + euro(abs(r))
+                    + " (more work and a lower net public cost; " + years + " work-years)"
+                    : "more work-years (" + years + ") and a lower net public cost";
+            case TRADE_OFF -> yearsInWork.mean() < 0
+                    ? "fewer work-years (" + years + ") at a lower net public cost (" + euro(netPublicCost)
+                            + "): no cost per work-year"
+                    : !r.defined() ? "more work-years (" + years + "); " + r.undefined()
+                    : r.estimate() >= 0 ? "each extra work-year costs the public purse " + euro(r) + " (" + years
+                            + " work-years)"
+                    : "each extra work-year changes the net public cost by " + euro(r) + ", not a significant saving ("
+                            + years + " work-years)";
+        };
+    }
+
     /** One sentence a budget holder can read: what the variant buys, what it costs on balance, who pays. */
     public String reading(YearMonth start, String unreached) {
         StringBuilder s = new StringBuilder(variant).append(": ");
         if (unreached != null) {
             s.append(unreached).append("; ");
         }
-        s.append(placements.excludesZero()
-                ? "places " + count(abs(placements)) + (placements.mean() > 0 ? " more" : " fewer") + " workers"
-                : "no significant change in placements (" + signed(placements) + ")");
-        s.append(yearsInWork.excludesZero()
-                ? ", with " + count(abs(yearsInWork)) + (yearsInWork.mean() > 0 ? " more" : " fewer")
-                        + " years in work"
-                : ", no significant change in years in work (" + signed(yearsInWork) + ")");
-        if (employedAtHorizon.excludesZero()) {
-            s.append(" and ").append(count(abs(employedAtHorizon))).append(employedAtHorizon.mean() > 0 ? " more" : " fewer")
-                    .append(" in work at the horizon");
-        }
         // a public saving that rests on investors who are not repaid is no saving: then the social cost and the
         // public cost at the price that repays them come first, and the public cost at the contract's price after
         boolean investorsCarry = outcomePrice != null && outcomePrice.investorsNotRepaid()
                 && outcomePrice.repayingPrice().defined();
+        s.append(workYearText());
+        if (investorsCarry && costPerExtraWorkYear().defined()) {
+            s.append(" at the contract's price, where the investors are not repaid");
+        }
+        s.append(". ");
+        s.append(placements.excludesZero()
+                ? "It places " + count(abs(placements)) + (placements.mean() > 0 ? " more" : " fewer") + " workers"
+                : "No significant change in placements (" + signed(placements) + ")");
+        if (employedAtHorizon.excludesZero()) {
+            s.append(" and ").append(count(abs(employedAtHorizon))).append(employedAtHorizon.mean() > 0 ? " more" : " fewer")
+                    .append(" in work at the horizon");
+        }
         if (investorsCarry) {
             s.append(". ").append(investorsLeadText());
         } else {
@@ -251,15 +320,11 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
                     : "; a fiscal loss (taxes and premiums lost plus extra benefits) of ").append(euro(abs(fiscalReturn)));
         }
         String atContract = investorsCarry ? " at the contract's price" : "";
+        // secondary: first placements in a closed population saturate, so per placement is not the headline
         if (perPlacement.defined()) {
             s.append(perPlacement.estimate() >= 0 ? "; each extra placement costs the public purse "
                     : "; each extra placement saves the public purse ").append(euro(abs(perPlacement)))
                     .append(atContract);
-        } else if (perYearInWork.defined()) {
-            s.append(perYearInWork.estimate() >= 0 ? "; each extra year in work costs " : "; each extra year in work saves ")
-                    .append(euro(abs(perYearInWork))).append(atContract)
-                    .append(" (no cost per extra placement: ").append(perPlacement.undefined().substring(
-                            "not defined: ".length())).append(')');
         } else {
             s.append("; there is no cost per extra placement (")
                     .append(perPlacement.undefined().substring("not defined: ".length())).append(')');

@@ -185,6 +185,11 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         List<String> columns = new ArrayList<>(List.of("against the baseline"));
         ce.forEach(c -> columns.add(c.variant()));
         List<List<String>> rows = new ArrayList<>();
+        rows.add(row("extra net public cost per extra work-year (euro; Fieller interval)", ce,
+                c -> ReportWriter.cell(c.costPerExtraWorkYear())));
+        rows.add(row("quadrant: work-years against net public cost", ce, c -> c.quadrant().json()));
+        rows.add(row("extra social cost per extra work-year (euro)", ce,
+                c -> ReportWriter.cell(c.socialPerYearInWork())));
         rows.add(row("extra placements", ce, c -> ReportWriter.cell(c.placements(), true)));
         rows.add(row("extra years in work (former job seekers)", ce, c -> ReportWriter.cell(c.yearsInWork(), true)));
         rows.add(row("extra public spending, benefits aside (euro)", ce, c -> ReportWriter.cell(c.spending(), true)));
@@ -200,12 +205,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 c -> ReportWriter.cell(c.presentValue(), true)));
         rows.add(row("extra cost to all parties, less the value of the work (euro)", ce,
                 c -> ReportWriter.cell(c.allPartiesCost(), true)));
-        rows.add(row("extra net public cost per extra placement (euro)", ce, c -> ReportWriter.cell(c.perPlacement())));
-        rows.add(row("extra social cost per extra placement (euro)", ce,
+        rows.add(row("secondary: extra net public cost per extra placement (euro; first placements in a closed "
+                + "population saturate)", ce, c -> ReportWriter.cell(c.perPlacement())));
+        rows.add(row("secondary: extra social cost per extra placement (euro)", ce,
                 c -> ReportWriter.cell(c.socialPerPlacement())));
-        rows.add(row("extra net public cost per extra year in work (euro)", ce, c -> ReportWriter.cell(c.perYearInWork())));
-        rows.add(row("extra social cost per extra year in work (euro)", ce,
-                c -> ReportWriter.cell(c.socialPerYearInWork())));
         if (ce.stream().anyMatch(c -> c.outcomePrice() != null)) {
             rows.add(row("outcome price paid per outcome unit (euro)", ce, c -> c.outcomePrice() == null ? "n/a"
                     : ReportWriter.fmt(c.outcomePrice().contractPrice())));
@@ -251,9 +254,14 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 + "cost to all parties adds their money and takes off the value of the hired job seekers' work to "
                 + "employers (mechanism hiring), which leaves what providers received for courses, coaching and "
                 + "implementation less the value of the work: a partial measure, without the work of people hired "
-                + "from outside the population or the value of time out of work. The extra cost per extra "
-                + "placement divides the extra net public (or social) cost by the extra placements (delta-method "
-                + "interval); it is not defined when the placement difference is not significant, or negative. "
+                + "from outside the population or the value of time out of work. The headline, the extra net "
+                + "public cost per extra work-year, divides the extra net public cost by the extra years former job "
+                + "seekers spent in work, with Fieller's interval (asymmetric where the work-year difference is "
+                + "small); its quadrant says whether a variant buys more work at a lower cost (dominant), at a price "
+                + "(trade-off), loses work without saving (dominated) or changes work-years by no significant amount "
+                + "(unclear). The cost per extra placement is secondary (first placements in a closed population "
+                + "saturate) and uses the same interval. A ratio is not defined when its denominator's difference "
+                + "is not significant, or negative. "
                 + "The outcome price rows solve, for an outcome-financed project, the price per outcome unit (a "
                 + "success counted by the part above its predicted chance) at which the investors get back what "
                 + "they pre-financed: no decision depends on the price, so the outcomes stay the same and only the "

@@ -136,6 +136,10 @@ public final class ReportWriter {
         Map<String, Object> ce = new LinkedHashMap<>();
         for (CostEffectiveness c : r.costEffectiveness()) {
             Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, Object> headline = ratio(c.costPerExtraWorkYear());
+            headline.put("bounded", c.costPerExtraWorkYear().defined());
+            headline.put("quadrant", c.quadrant().json());
+            m.put("costPerExtraWorkYear", headline);
             m.put("extraPlacements", summary(c.placements(), true));
             m.put("extraYearsInWork", summary(c.yearsInWork(), true));
             m.put("extraEmployedAtHorizon", summary(c.employedAtHorizon(), true));
@@ -276,6 +280,10 @@ public final class ReportWriter {
         // work), and an outcome-financed project's repaying price, in the mean and interval columns; empty when not
         // defined
         for (CostEffectiveness ce : r.costEffectiveness()) {
+            ratioRow(csv, ce.variant(), "costPerExtraWorkYear", ce.costPerExtraWorkYear());
+            // the quadrant is a word, in the mean column: dominant, trade-off, dominated or unclear
+            csv.row(ce.variant(), "costPerExtraWorkYear.quadrant", ce.quadrant().json(), "", "", "", "",
+                    ce.costPerExtraWorkYear().n(), "", "", "", "", "");
             ratioRow(csv, ce.variant(), "extraNetPublicCostPerExtraPlacement", ce.perPlacement());
             ratioRow(csv, ce.variant(), "extraNetPublicCostPerExtraYearInWork", ce.perYearInWork());
             ratioRow(csv, ce.variant(), "extraSocialCostPerExtraPlacement", ce.socialPerPlacement());

@@ -258,8 +258,9 @@ public class SandboxCommands {
     }
 
     /**
-     * Per variant: extra placements, extra net public cost and extra social cost (public purse, investors and sector
-     * funds), the public cost per extra placement, fiscal return; then, for an outcome-financed project, the outcome
+     * Per variant: the extra net public cost per extra work-year and its quadrant, extra placements, extra net public
+     * cost and extra social cost (public purse, investors and sector funds), the public cost per extra placement,
+     * fiscal return; then, for an outcome-financed project, the outcome
      * price that repays its investors.
      */
     static String costEffectiveness(nl.fieldlab.sandbox.report.Report report) {
@@ -267,10 +268,12 @@ public class SandboxCommands {
         if (rows.isEmpty()) {
             return "";
         }
-        TextTable t = new TextTable("variant", "extra placements", "extra net public cost", "extra social cost",
-                "per extra placement", "fiscal return");
+        TextTable t = new TextTable("variant", "cost per extra work-year", "quadrant", "extra placements",
+                "extra net public cost", "extra social cost", "per extra placement", "fiscal return");
         for (var c : rows) {
-            t.row(c.variant(), ReportWriter.cell(c.placements(), true), ReportWriter.cell(c.netPublicCost(), true),
+            t.row(c.variant(), ReportWriter.cell(c.costPerExtraWorkYear()).replace("not defined: ", "none: "),
+                    c.quadrant().json(), ReportWriter.cell(c.placements(), true),
+                    ReportWriter.cell(c.netPublicCost(), true),
                     ReportWriter.cell(c.socialCost(), true),
                     ReportWriter.cell(c.perPlacement()).replace("not defined: ", "none: "),
                     ReportWriter.cell(c.fiscalReturn(), true));

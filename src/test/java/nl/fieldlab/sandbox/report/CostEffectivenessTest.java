@@ -76,13 +76,46 @@ class CostEffectivenessTest {
     @Test
     void theReadingSaysWhatTheVariantBuysWhoGainsAndWhetherItBreaksEven() {
         String r = training(sig(2.0e6), new double[] {1e6, 4e6, 3e6, 2e6}).reading(YearMonth.of(2026, 1), null);
-        assertEquals("E1: places 8.00 [6.40, 9.60] fewer workers, with 80.0 [64.0, 96.0] fewer years in work and 25.0"
-                + " [20.0, 30.0] more in work at the horizon. Net public cost rises by EUR 2.00 M [1.60 M, 2.40 M];"
+        assertEquals("E1: fewer work-years (-80.0 [-96.0, -64.0]) and no lower net public cost (dominated: no cost per"
+                + " work-year). It places 8.00 [6.40, 9.60] fewer workers and 25.0 [20.0, 30.0] more in work at the"
+                + " horizon. Net public cost rises by EUR 2.00 M [1.60 M, 2.40 M];"
                 + " social cost (public purse, investors and sector funds) rises by EUR 2.30 M [1.84 M, 2.76 M]; a"
                 + " fiscal loss (taxes and premiums lost plus extra benefits) of EUR 600,000 [480,000, 720,000]; there"
                 + " is no cost per extra placement (placements fell); the largest gain goes to EMPLOYER (EUR +900,000),"
                 + " the largest cost falls on STATE (EUR -1.10 M). Break-even: not within the 4 months (the cumulative"
                 + " extra cost peaked at EUR 4.00 M in month 2 and has fallen since).", r);
+    }
+
+    private static CostEffectiveness workYears(Summary years, Summary cost, Ratio perYear) {
+        Ratio none = new Ratio(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 20, "not defined: placements fell");
+        double[] cumulative = {1e5, 2e5};
+        return new CostEffectiveness("E4", sig(-3), years, sig(5), sig(1e5), sig(-1e5), sig(1e5), sig(2e5), cost,
+                cost, cost, cost, none, perYear, none, perYear, Map.of(), Map.of(), sig(0), noise(1), cumulative,
+                CostEffectiveness.breakEven(cumulative), null, sig(0));
+    }
+
+    @Test
+    void theCostPerExtraWorkYearLeadsTheReadingByQuadrant() {
+        Ratio perYear = new Ratio(911, 300, 350, 1_600, 20, null);
+        CostEffectiveness tradeOff = workYears(sig(54.5), noise(49_646), perYear);
+        assertEquals(CostEffectiveness.Quadrant.TRADE_OFF, tradeOff.quadrant());
+        assertTrue(tradeOff.reading(YearMonth.of(2026, 1), null).startsWith("E4: each extra work-year costs the public"
+                + " purse EUR 911 [350, 1,600] (+54.5 [43.6, 65.4] work-years). It places 3.00 [2.40, 3.60] fewer workers"),
+                tradeOff.reading(YearMonth.of(2026, 1), null));
+
+        Ratio saving = new Ratio(-18_663, 2_000, -23_000, -14_500, 20, null);
+        CostEffectiveness dominant = workYears(sig(33.0), sig(-616_664), saving);
+        assertEquals(CostEffectiveness.Quadrant.DOMINANT, dominant.quadrant());
+        assertEquals("each extra work-year saves the public purse EUR 18,663 [14,500, 23,000] (more work and a lower"
+                + " net public cost; +33.0 [26.4, 39.6] work-years)", dominant.workYearText());
+
+        Ratio undefined = new Ratio(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 20,
+                "not defined: the difference in work-years is not significant");
+        CostEffectiveness unclear = workYears(noise(-4.25), sig(681_000), undefined);
+        assertEquals(CostEffectiveness.Quadrant.UNCLEAR, unclear.quadrant());
+        assertEquals("no cost per extra work-year: the extra work-years are not significant (-4.25 [-13.8, 5.25])",
+                unclear.workYearText());
+        assertEquals("dominated", workYears(sig(-12.9), sig(681_000), undefined).quadrant().json());
     }
 
     @Test

@@ -120,7 +120,7 @@ class SocialCostTest {
         String md = ReportWriter.markdown(report);
         assertTrue(md.contains("| extra net public cost (euro) |"), md);
         assertTrue(md.contains("| extra social cost: public purse, investors and sector funds (euro) |"), md);
-        assertTrue(md.contains("| extra social cost per extra placement (euro) |"), md);
+        assertTrue(md.contains("| secondary: extra social cost per extra placement (euro) |"), md);
         assertTrue(md.contains("| outcome price that repays the investors (euro a unit) |"), md);
         assertTrue(md.contains("| `socialCost` |") && md.contains("| `allPartiesCost` |"), md);
         // an outcome-financed variant whose investors are not repaid leads with it
