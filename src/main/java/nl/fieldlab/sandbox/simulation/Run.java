@@ -1533,16 +1533,27 @@ final class Run {
 
     /** Books this month's payments of every spell. */
     private void book(int m) {
+        // the fiscal gain of a work-month is measured over the horizon's last year (the terminal value prices the
+        // employment gap left at the horizon with it)
+        boolean fiscalWindow = m >= months - RunTotals.FISCAL_WINDOW_MONTHS;
         for (Worker w : workers) {
+            double before = w.publicCost;
             if (w.benefit != null && !w.employed()) {
                 ledger.book(w, m, w.benefit.answer(), w.benefit.spellMonth(m));
                 if (w.benefit.clockPaused() && w.inCourse()) {
                     w.benefit = w.benefit.pausedOneMonth();
                 }
             }
+            if (fiscalWindow && w.everSeeker && !w.employed()) {
+                totals.fiscalOutOfWork(w.publicCost - before);
+            }
             followUp(w, m);
             if (w.employed()) {
+                before = w.publicCost;
                 ledger.book(w, m, w.job.answer(), w.job.jobMonth(m));
+                if (fiscalWindow && w.everSeeker) {
+                    totals.fiscalInWork(w.publicCost - before);
+                }
                 bookUnclaimed(w.jobUnclaimed, w.job.jobMonth(m));
                 if (w.everSeeker) {
                     totals.outputValue += w.job.value().in(w.job.jobMonth(m));

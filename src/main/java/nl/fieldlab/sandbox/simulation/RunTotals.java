@@ -88,6 +88,17 @@ public final class RunTotals implements java.io.Serializable {
      * outcome payment rule did not say)
      */
     double outcomeExpectedUnits;
+    /** The last months of the horizon over which the fiscal gain of a work-month is measured. */
+    static final int FISCAL_WINDOW_MONTHS = 12;
+    /**
+     * over the horizon's last {@link #FISCAL_WINDOW_MONTHS} months, former job seekers: months out of work and the
+     * net public cost their benefits booked in them; months in work and the net public cost their jobs booked in them
+     * (taxes and premiums received less subsidies paid, so mostly negative)
+     */
+    long fiscalMonthsOutOfWork;
+    double fiscalCostOutOfWork;
+    long fiscalMonthsInWork;
+    double fiscalCostInWork;
     /** the annual discount rate of the present values (cost-benefit guidance, a dated parameter) */
     double discountRate;
     /** net public cost booked in each month (outflow of public bodies minus their inflow), in euro */
@@ -282,6 +293,30 @@ public final class RunTotals implements java.io.Serializable {
         }
     }
 
+    /** A former job seeker's month out of work in the fiscal window, and the net public cost its benefit booked. */
+    void fiscalOutOfWork(double publicCost) {
+        fiscalMonthsOutOfWork++;
+        fiscalCostOutOfWork += publicCost;
+    }
+
+    /** A former job seeker's month in work in the fiscal window, and the net public cost its job booked. */
+    void fiscalInWork(double publicCost) {
+        fiscalMonthsInWork++;
+        fiscalCostInWork += publicCost;
+    }
+
+    /**
+     * What a former job seeker's month in work saves the public purse against a month out of work, over the fiscal
+     * window: the net public cost of a month out of work (benefits) less that of a month in work (taxes and premiums
+     * received, subsidies paid). NaN when the window has no month of either kind.
+     */
+    double fiscalGainPerWorkMonth() {
+        if (fiscalMonthsOutOfWork == 0 || fiscalMonthsInWork == 0) {
+            return Double.NaN;
+        }
+        return fiscalCostOutOfWork / fiscalMonthsOutOfWork - fiscalCostInWork / fiscalMonthsInWork;
+    }
+
     void yearEnd(int year, int employedSeekers) {
         employedAtYearEnd[year] = employedSeekers;
     }
@@ -412,6 +447,7 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.EMPLOYER_COST, -net(Actor.EMPLOYER));
         m.put(Metrics.HIRES, (double) hires);
         m.put(Metrics.MONTHS_IN_WORK, (double) monthsInWork);
+        m.put(Metrics.FISCAL_GAIN_PER_WORK_MONTH, fiscalGainPerWorkMonth());
         m.put(Metrics.MONTHS_IN_COURSE, (double) monthsInCourse);
         m.put(Metrics.MONTHS_ON_TRIAL, (double) monthsOnTrial);
         m.put(Metrics.EMPLOYER_WAGES, paidBy(Actor.EMPLOYER, PaymentType.Category.WAGE));

@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 6;
+    private static final int LAYOUT = 7;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -63,11 +63,11 @@ public final class RunTotalsCodec {
                 out.writeInt(v);
             }
             for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
-                    t.monthsInCourse, t.monthsOnTrial}) {
+                    t.monthsInCourse, t.monthsOnTrial, t.fiscalMonthsOutOfWork, t.fiscalMonthsInWork}) {
                 out.writeLong(v);
             }
             for (double v : new double[] {t.sroiCredits, t.outputValue, t.discountRate, t.outcomeUnits,
-                    t.outcomeExpectedUnits}) {
+                    t.outcomeExpectedUnits, t.fiscalCostOutOfWork, t.fiscalCostInWork}) {
                 out.writeDouble(v);
             }
             writeDoubles(out, t.publicCostByMonth);
@@ -196,11 +196,18 @@ public final class RunTotalsCodec {
             t.monthsInWork = in.readLong();
             t.monthsInCourse = in.readLong();
             t.monthsOnTrial = in.readLong();
+            t.fiscalMonthsOutOfWork = in.readLong();
+            t.fiscalMonthsInWork = in.readLong();
+            if (t.fiscalMonthsOutOfWork < 0 || t.fiscalMonthsInWork < 0) {
+                throw new IOException("fiscal window: a negative count of months");
+            }
             t.sroiCredits = in.readDouble();
             t.outputValue = in.readDouble();
             t.discountRate = in.readDouble();
             t.outcomeUnits = in.readDouble();
             t.outcomeExpectedUnits = in.readDouble();
+            t.fiscalCostOutOfWork = in.readDouble();
+            t.fiscalCostInWork = in.readDouble();
             in.doubles("publicCostByMonth", t.publicCostByMonth);
             in.ints("employedAtYearEnd", t.employedAtYearEnd);
             in.longs("seekerMonthsByYear", t.seekerMonthsByYear);
