@@ -53,6 +53,13 @@ import nl.fieldlab.sandbox.stats.Summary;
  *                          the variant has none
  * @param sroiCredits       extra social-return (SROI) credit granted, in euro of social return: not money, so in no
  *                          cost line ({@link Metrics#SROI_CREDITS})
+ * @param yearsAfterHorizon extra work-years after the horizon ({@link TerminalValue}: the gap at the horizon fading)
+ * @param costAfterHorizon  extra net public cost after the horizon (the same gap priced at the baseline's fiscal gain
+ *                          of a work-month)
+ * @param perWorkYearWithTerminal the headline: extra net public cost per extra work-year, to the horizon and after it
+ *                          (Fieller's interval); defined only when the work-years to the horizon rose significantly
+ * @param horizonNote       why the horizon may cut off the variant's return (it starts more courses, and those started
+ *                          late end less than three years before it), or null
  */
 public record CostEffectiveness(String variant, Summary placements, Summary yearsInWork, Summary employedAtHorizon,
         Summary spending,
@@ -60,7 +67,8 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         Summary socialCost, Summary allPartiesCost, Ratio perPlacement, Ratio perYearInWork, Ratio socialPerPlacement,
         Ratio socialPerYearInWork, Map<String, Summary> deadweight, Map<Actor, Summary> byActor,
         Summary employerResult, Summary employerPerHire, double[] cumulative, int breakEvenMonth,
-        OutcomePrice outcomePrice, Summary sroiCredits) {
+        OutcomePrice outcomePrice, Summary sroiCredits, Summary yearsAfterHorizon, Summary costAfterHorizon,
+        Ratio perWorkYearWithTerminal, String horizonNote) {
 
     /** The analysis of every variant but the baseline; empty when the run has no baseline. */
     public static List<CostEffectiveness> of(SimulationResult r) {
@@ -130,6 +138,18 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
                 byActor.put(a, Summary.of(d));
             }
         }
+        // the terminal value: the employment gap at the horizon, fading, priced at the baseline's fiscal gain
+        TerminalValue terminal = TerminalValue.of(r.scenario().behaviour());
+        double[] dEmployed = diff(own, base, Metrics.EMPLOYED_AT_HORIZON, 1);
+        double[] yearsAfter = terminal.workYears(dEmployed);
+        double[] costAfter = terminal.netPublicCost(dEmployed,
+                base.getOrDefault(Metrics.FISCAL_GAIN_PER_WORK_MONTH, new double[0]));
+        // the headline's denominator is the work-years to the horizon: a terminal value (an assumption) cannot make a
+        // difference the run did not show
+        Ratio headline = Summary.of(dYears).excludesZero()
+                ? Ratio.fieller(TerminalValue.plus(dCost, costAfter), TerminalValue.plus(dYears, yearsAfter),
+                        "work-years")
+                : Ratio.fieller(dCost, dYears, "work-years");
         double[] cumulative = cumulativeDifference(r.publicCostByMonth().get(v), r.publicCostByMonth().get(Variant.BASELINE));
         return new CostEffectiveness(v, Summary.of(dPlacements), Summary.of(dYears),
                 Summary.of(diff(own, base, Metrics.EMPLOYED_AT_HORIZON, 1)),
@@ -142,7 +162,8 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
                 byActor, Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT, 1)),
                 Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT_PER_HIRE, 1)), cumulative,
                 breakEven(cumulative), OutcomePrice.of(own, dCost, budget),
-                Summary.of(diff(own, base, Metrics.SROI_CREDITS, 1)));
+                Summary.of(diff(own, base, Metrics.SROI_CREDITS, 1)), Summary.of(yearsAfter), Summary.of(costAfter),
+                headline, horizonNote(r, v, own, base));
     }
 
     private static double[] diff(Map<String, double[]> own, Map<String, double[]> base, String metric, double scale) {
@@ -153,6 +174,31 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
             d[i] = (a[i] - b[i]) * scale;
         }
         return d;
+    }
+
+    /**
+     * The horizon sentence for a variant that starts more courses than the baseline: those started in the last
+     * (longest course + {@link TerminalValue#RETURN_MONTHS}) months end less than three years before the horizon, so
+     * training's later return (S54) falls partly after it. Null for a variant that starts no more courses, or a
+     * scenario without courses.
+     */
+    private static String horizonNote(SimulationResult r, String v, Map<String, double[]> own,
+            Map<String, double[]> base) {
+        int longest = r.scenario().courses() == null ? 0
+                : r.scenario().courses().stream().mapToInt(c -> c.months() == null ? 0 : c.months()).max().orElse(0);
+        Summary more = Summary.of(diff(own, base, Metrics.COURSES_STARTED, 1));
+        if (longest == 0 || !(more.mean() > 0)) {
+            return null;
+        }
+        int months = r.scenario().months();
+        int late = months - longest - TerminalValue.RETURN_MONTHS;
+        String when = late <= 0 ? "every course it starts ends less than 3 years before the " + months + "-month horizon"
+                : "a course of up to " + longest + " months it starts after month " + late + " of " + months
+                        + " ends less than 3 years before the horizon";
+        return v + " starts more courses than the baseline (" + signed(more) + " a replication, exploratory); " + when
+                + ", and training's effect 2-3 years after a programme (Card, Kluve & Weber 2018, S54) falls partly"
+                + " after it: the terminal value carries it (an assumption, behaviour value "
+                + TerminalValue.PERSISTENCE + ")";
     }
 
     private static boolean any(double[] values) {
@@ -250,12 +296,12 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
     }
 
     /**
-     * The headline cost figure: the extra net public cost per extra work-year of former job seekers, with Fieller's
-     * interval. Work-years, not placements, are the denominator: first placements in a closed population saturate, so
+     * The headline cost figure: the extra net public cost per extra work-year of former job seekers, to the horizon
+     * and after it ({@link TerminalValue}), with Fieller's interval. Work-years, not placements, are the denominator: first placements in a closed population saturate, so
      * a variant that keeps people in work longer can place fewer and still buy more work.
      */
     public Ratio costPerExtraWorkYear() {
-        return perYearInWork;
+        return perWorkYearWithTerminal;
     }
 
     /**
@@ -266,21 +312,26 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
     public String workYearText() {
         Ratio r = costPerExtraWorkYear();
         String years = signed(yearsInWork);
+        String withAfter = years + " work-years to the horizon, " + ReportWriter.fmt(yearsAfterHorizon.mean())
+                + " after it";
         return switch (quadrant()) {
             case UNCLEAR -> "no cost per extra work-year: the extra work-years are not significant (" + years + ")";
             case DOMINATED -> "fewer work-years (" + years + ") and no lower net public cost (dominated: no cost"
                     + " per work-year)";
             case DOMINANT -> r.defined() ? "each extra work-year saves the public purse " + euro(abs(r))
-                    + " (more work and a lower net public cost; " + years + " work-years)"
+                    + " (more work and a lower net public cost; " + withAfter + ")"
                     : "more work-years (" + years + ") and a lower net public cost";
             case TRADE_OFF -> yearsInWork.mean() < 0
                     ? "fewer work-years (" + years + ") at a lower net public cost (" + euro(netPublicCost)
                             + "): no cost per work-year"
                     : !r.defined() ? "more work-years (" + years + "); " + r.undefined()
-                    : r.estimate() >= 0 ? "each extra work-year costs the public purse " + euro(r) + " (" + years
-                            + " work-years)"
+                    : r.estimate() >= 0 ? "each extra work-year costs the public purse " + euro(r) + " (" + withAfter
+                            + ")"
+                    : r.ciHigh() < 0 ? "each extra work-year saves the public purse " + euro(abs(r)) + " once the"
+                            + " terminal value (an assumption) is counted, while to the horizon the net public cost "
+                            + change(netPublicCost) + " (" + withAfter + ")"
                     : "each extra work-year changes the net public cost by " + euro(r) + ", not a significant saving ("
-                            + years + " work-years)";
+                            + withAfter + ")";
         };
     }
 
@@ -299,6 +350,9 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
             s.append(" at the contract's price, where the investors are not repaid");
         }
         s.append(". ");
+        if (horizonNote != null) {
+            s.append(horizonNote).append(". ");
+        }
         s.append(placements.excludesZero()
                 ? "It places " + count(abs(placements)) + (placements.mean() > 0 ? " more" : " fewer") + " workers"
                 : "No significant change in placements (" + signed(placements) + ")");

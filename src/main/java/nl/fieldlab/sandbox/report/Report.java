@@ -185,13 +185,17 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         List<String> columns = new ArrayList<>(List.of("against the baseline"));
         ce.forEach(c -> columns.add(c.variant()));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row("extra net public cost per extra work-year (euro; Fieller interval)", ce,
-                c -> ReportWriter.cell(c.costPerExtraWorkYear())));
+        rows.add(row("extra net public cost per extra work-year, to the horizon and after it (euro; Fieller "
+                + "interval)", ce, c -> ReportWriter.cell(c.costPerExtraWorkYear())));
         rows.add(row("quadrant: work-years against net public cost", ce, c -> c.quadrant().json()));
-        rows.add(row("extra social cost per extra work-year (euro)", ce,
+        rows.add(row("the same, to the horizon only (euro)", ce, c -> ReportWriter.cell(c.perYearInWork())));
+        rows.add(row("extra social cost per extra work-year, to the horizon (euro)", ce,
                 c -> ReportWriter.cell(c.socialPerYearInWork())));
         rows.add(row("extra placements", ce, c -> ReportWriter.cell(c.placements(), true)));
         rows.add(row("extra years in work (former job seekers)", ce, c -> ReportWriter.cell(c.yearsInWork(), true)));
+        TerminalValue terminal = TerminalValue.of(result.scenario().behaviour());
+        rows.add(row("extra work-years after the horizon (terminal value: " + terminal.describe() + ")", ce,
+                c -> ReportWriter.cell(c.yearsAfterHorizon(), true)));
         rows.add(row("extra public spending, benefits aside (euro)", ce, c -> ReportWriter.cell(c.spending(), true)));
         rows.add(row("extra benefit payments (euro)", ce, c -> ReportWriter.cell(c.benefits(), true)));
         rows.add(row("extra taxes, premiums and levies received (euro)", ce,
@@ -199,6 +203,8 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         rows.add(row("fiscal return: receipts gained + benefits saved (euro)", ce,
                 c -> ReportWriter.cell(c.fiscalReturn(), true)));
         rows.add(row("extra net public cost (euro)", ce, c -> ReportWriter.cell(c.netPublicCost(), true)));
+        rows.add(row("extra net public cost after the horizon (terminal value, at the baseline's fiscal gain of a "
+                + "work-month; euro)", ce, c -> ReportWriter.cell(c.costAfterHorizon(), true)));
         rows.add(row("extra social cost: public purse, investors and sector funds (euro)", ce,
                 c -> ReportWriter.cell(c.socialCost(), true)));
         rows.add(row("the net public cost, present value at the start, " + discountText() + " (euro)", ce,
@@ -256,10 +262,15 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 + "implementation less the value of the work: a partial measure, without the work of people hired "
                 + "from outside the population or the value of time out of work. The headline, the extra net "
                 + "public cost per extra work-year, divides the extra net public cost by the extra years former job "
-                + "seekers spent in work, with Fieller's interval (asymmetric where the work-year difference is "
+                + "seekers spent in work, both to the horizon and after it, with Fieller's interval (asymmetric where the work-year difference is "
                 + "small); its quadrant says whether a variant buys more work at a lower cost (dominant), at a price "
                 + "(trade-off), loses work without saving (dominated) or changes work-years by no significant amount "
-                + "(unclear). The cost per extra placement is secondary (first placements in a closed population "
+                + "(unclear). After the horizon is a terminal value, an assumption: the extra former job "
+                + "seekers in work in the last month fade with a mean life of terminal.gap-persistence-months "
+                + "(behaviour value) and each month in work saves the public purse what one saved in the baseline's "
+                + "last year (metric fiscalGainPerWorkMonth); a subsidy that stops at the horizon leaves about no "
+                + "gap, a training programme whose return comes 2-3 years after it (S54) keeps it. The headline is "
+                + "defined only when the work-years to the horizon rose significantly. The cost per extra placement is secondary (first placements in a closed population "
                 + "saturate) and uses the same interval. A ratio is not defined when its denominator's difference "
                 + "is not significant, or negative. "
                 + "The outcome price rows solve, for an outcome-financed project, the price per outcome unit (a "

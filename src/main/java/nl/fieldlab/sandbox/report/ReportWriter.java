@@ -140,6 +140,8 @@ public final class ReportWriter {
             headline.put("bounded", c.costPerExtraWorkYear().defined());
             headline.put("quadrant", c.quadrant().json());
             m.put("costPerExtraWorkYear", headline);
+            m.put("extraWorkYearsAfterHorizon", summary(c.yearsAfterHorizon(), true));
+            m.put("extraNetPublicCostAfterHorizon", summary(c.costAfterHorizon(), true));
             m.put("extraPlacements", summary(c.placements(), true));
             m.put("extraYearsInWork", summary(c.yearsInWork(), true));
             m.put("extraEmployedAtHorizon", summary(c.employedAtHorizon(), true));
@@ -284,6 +286,12 @@ public final class ReportWriter {
             // the quadrant is a word, in the mean column: dominant, trade-off, dominated or unclear
             csv.row(ce.variant(), "costPerExtraWorkYear.quadrant", ce.quadrant().json(), "", "", "", "",
                     ce.costPerExtraWorkYear().n(), "", "", "", "", "");
+            for (var after : List.of(Map.entry("extraWorkYearsAfterHorizon", ce.yearsAfterHorizon()),
+                    Map.entry("extraNetPublicCostAfterHorizon", ce.costAfterHorizon()))) {
+                Summary x = after.getValue();
+                csv.row(ce.variant(), after.getKey(), "", "", "", "", "", x.n(), c(x.mean()), c(x.se()), c(x.ciLow()),
+                        c(x.ciHigh()), x.excludesZero());
+            }
             ratioRow(csv, ce.variant(), "extraNetPublicCostPerExtraPlacement", ce.perPlacement());
             ratioRow(csv, ce.variant(), "extraNetPublicCostPerExtraYearInWork", ce.perYearInWork());
             ratioRow(csv, ce.variant(), "extraSocialCostPerExtraPlacement", ce.socialPerPlacement());

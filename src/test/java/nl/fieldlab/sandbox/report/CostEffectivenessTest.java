@@ -70,7 +70,8 @@ class CostEffectivenessTest {
         return new CostEffectiveness("E1", sig(-8), sig(-80), sig(25), sig(1.4e6), sig(0.5e6), sig(-0.1e6),
                 sig(-0.6e6), cost, cost, sig(2.3e6), sig(1.0e6), none, none, none, none, Map.of(),
                 Map.of(Actor.PROVIDER, sig(1.5e6), Actor.EMPLOYER, sig(0.9e6), Actor.STATE, sig(-1.1e6)), sig(0),
-                noise(10), cumulative, CostEffectiveness.breakEven(cumulative), null, sroiCredits);
+                noise(10), cumulative, CostEffectiveness.breakEven(cumulative), null, sroiCredits, sig(0), sig(0), none,
+                null);
     }
 
     @Test
@@ -91,7 +92,7 @@ class CostEffectivenessTest {
         double[] cumulative = {1e5, 2e5};
         return new CostEffectiveness("E4", sig(-3), years, sig(5), sig(1e5), sig(-1e5), sig(1e5), sig(2e5), cost,
                 cost, cost, cost, none, perYear, none, perYear, Map.of(), Map.of(), sig(0), noise(1), cumulative,
-                CostEffectiveness.breakEven(cumulative), null, sig(0));
+                CostEffectiveness.breakEven(cumulative), null, sig(0), sig(2), sig(-40_000), perYear, null);
     }
 
     @Test
@@ -100,14 +101,14 @@ class CostEffectivenessTest {
         CostEffectiveness tradeOff = workYears(sig(54.5), noise(49_646), perYear);
         assertEquals(CostEffectiveness.Quadrant.TRADE_OFF, tradeOff.quadrant());
         assertTrue(tradeOff.reading(YearMonth.of(2026, 1), null).startsWith("E4: each extra work-year costs the public"
-                + " purse EUR 911 [350, 1,600] (+54.5 [43.6, 65.4] work-years). It places 3.00 [2.40, 3.60] fewer workers"),
+                + " purse EUR 911 [350, 1,600] (+54.5 [43.6, 65.4] work-years to the horizon, 2.00 after it). It places 3.00 [2.40, 3.60] fewer workers"),
                 tradeOff.reading(YearMonth.of(2026, 1), null));
 
         Ratio saving = new Ratio(-18_663, 2_000, -23_000, -14_500, 20, null);
         CostEffectiveness dominant = workYears(sig(33.0), sig(-616_664), saving);
         assertEquals(CostEffectiveness.Quadrant.DOMINANT, dominant.quadrant());
         assertEquals("each extra work-year saves the public purse EUR 18,663 [14,500, 23,000] (more work and a lower"
-                + " net public cost; +33.0 [26.4, 39.6] work-years)", dominant.workYearText());
+                + " net public cost; +33.0 [26.4, 39.6] work-years to the horizon, 2.00 after it)", dominant.workYearText());
 
         Ratio undefined = new Ratio(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 20,
                 "not defined: the difference in work-years is not significant");
