@@ -60,7 +60,15 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
 
     /** Each variant's cost-effectiveness against the baseline (empty without a baseline or other variants). */
     public List<CostEffectiveness> costEffectiveness() {
-        return CostEffectiveness.of(result, exemptions);
+        return CostEffectiveness.of(result, exemptions, calls());
+    }
+
+    /**
+     * Which differences the narratives may state. Uncorrected until the headline family's corrected verdicts
+     * (multiplicity) replace it here.
+     */
+    public nl.fieldlab.sandbox.stats.Calls calls() {
+        return nl.fieldlab.sandbox.stats.Calls.uncorrected(comparison);
     }
 
     /**

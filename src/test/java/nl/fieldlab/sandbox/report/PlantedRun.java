@@ -42,6 +42,7 @@ final class PlantedRun {
             own.put(Metrics.NET_PREFIX + a.name(), new double[REPLICATIONS]);
         }
         base.put(Metrics.FISCAL_GAIN_PER_WORK_MONTH, constant(1_800));
+        own.put(Metrics.FISCAL_GAIN_PER_WORK_MONTH, constant(1_800));
     }
 
     static double[] constant(double v) {
@@ -59,6 +60,9 @@ final class PlantedRun {
         return out;
     }
 
+    /** The variant's extra net public cost month by month (mean over replications); null: spread evenly. */
+    double[] costByMonth;
+
     PlantedRun set(String metric, double[] variantValues) {
         own.put(metric, variantValues);
         return this;
@@ -73,6 +77,9 @@ final class PlantedRun {
         double[] perMonth = new double[months];
         double mean = java.util.Arrays.stream(own.get(Metrics.PUBLIC_COST)).average().orElse(0);
         java.util.Arrays.fill(perMonth, mean / months);
+        if (costByMonth != null) {
+            perMonth = costByMonth.clone();
+        }
         return new SimulationResult(scenario, List.of(Variant.BASELINE, variant), metrics, Map.of(), Map.of(),
                 Map.of(Variant.BASELINE, new double[months], variant, perMonth), 0.0225, Map.of(), 0, Map.of());
     }
