@@ -271,11 +271,9 @@ public class SandboxCommands {
         TextTable t = new TextTable("variant", "cost per extra work-year", "quadrant", "extra placements",
                 "extra net public cost", "extra social cost", "per extra placement", "fiscal return");
         for (var c : rows) {
-            t.row(c.variant(), ReportWriter.cell(c.costPerExtraWorkYear()).replace("not defined: ", "none: "),
-                    c.quadrant().json(), ReportWriter.cell(c.placements(), true),
-                    ReportWriter.cell(c.netPublicCost(), true),
-                    ReportWriter.cell(c.socialCost(), true),
-                    ReportWriter.cell(c.perPlacement()).replace("not defined: ", "none: "),
+            t.row(c.variant(), ratioCell(c.costPerExtraWorkYear()), c.quadrant().json(),
+                    ReportWriter.cell(c.placements(), true), ReportWriter.cell(c.netPublicCost(), true),
+                    ReportWriter.cell(c.socialCost(), true), ratioCell(c.perPlacement()),
                     ReportWriter.cell(c.fiscalReturn(), true));
         }
         StringBuilder out = new StringBuilder(t.toString());
@@ -288,6 +286,13 @@ public class SandboxCommands {
         out.append("\nSocial cost is the net public cost plus what investors and sector funds pay on balance; employers' and"
                 + " workers' money is not in it (report.md: cost to all parties).\n");
         return out.toString();
+    }
+
+    /** A ratio with its interval, or in short why there is none ("none: work-years not called"; report.md says why). */
+    private static String ratioCell(nl.fieldlab.sandbox.stats.Ratio r) {
+        return r.defined() ? ReportWriter.cell(r)
+                : r.undefined().replaceFirst("^not defined: the difference in (\\S+) is not called.*$",
+                        "none: $1 not called").replace("not defined: ", "none: ");
     }
 
     static String differences(Comparison c, List<String> metrics) {

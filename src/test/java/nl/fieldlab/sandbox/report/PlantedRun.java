@@ -14,20 +14,20 @@ import nl.fieldlab.sandbox.simulation.SimulationResult;
  * A run result with planted per-replication metrics for a baseline and one variant, on the smoke scenario's shape (6
  * months): the report's cost-effectiveness reads it as it reads a simulated one.
  */
-final class PlantedRun {
+public final class PlantedRun {
 
-    static final int REPLICATIONS = 10;
+    public static final int REPLICATIONS = 10;
 
     final Scenario scenario;
     final String variant;
     final Map<String, double[]> base = new LinkedHashMap<>();
     final Map<String, double[]> own = new LinkedHashMap<>();
 
-    PlantedRun(String variant) {
+    public PlantedRun(String variant) {
         this(TestRuns.scenario("scenarios/smoke.yaml"), variant);
     }
 
-    PlantedRun(Scenario scenario, String variant) {
+    public PlantedRun(Scenario scenario, String variant) {
         this.scenario = scenario;
         this.variant = variant;
         for (String m : List.of(Metrics.PLACEMENTS, Metrics.MONTHS_IN_WORK, Metrics.EMPLOYED_AT_HORIZON,
@@ -45,14 +45,14 @@ final class PlantedRun {
         own.put(Metrics.FISCAL_GAIN_PER_WORK_MONTH, constant(1_800));
     }
 
-    static double[] constant(double v) {
+    public static double[] constant(double v) {
         double[] out = new double[REPLICATIONS];
         java.util.Arrays.fill(out, v);
         return out;
     }
 
     /** Values around {@code mean} with a small spread (mean exactly {@code mean}), so their difference is significant. */
-    static double[] around(double mean, double spread) {
+    public static double[] around(double mean, double spread) {
         double[] out = new double[REPLICATIONS];
         for (int i = 0; i < REPLICATIONS; i++) {
             out[i] = mean + spread * ((i % 5) - 2) * (i < 5 ? 1 : -1);
@@ -63,12 +63,12 @@ final class PlantedRun {
     /** The variant's extra net public cost month by month (mean over replications); null: spread evenly. */
     double[] costByMonth;
 
-    PlantedRun set(String metric, double[] variantValues) {
+    public PlantedRun set(String metric, double[] variantValues) {
         own.put(metric, variantValues);
         return this;
     }
 
-    SimulationResult result() {
+    public SimulationResult result() {
         Map<String, Map<String, double[]>> metrics = new LinkedHashMap<>();
         metrics.put(Variant.BASELINE, base);
         metrics.put(variant, own);
