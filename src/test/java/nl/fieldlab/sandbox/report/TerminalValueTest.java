@@ -78,15 +78,20 @@ class TerminalValueTest {
     }
 
     @Test
-    void aVariantThatStartsMoreCoursesIsToldWhereTheHorizonCutsItsReturn() {
-        PlantedRun run = new PlantedRun("E1").set(Metrics.COURSES_STARTED, PlantedRun.around(5, 1));
+    void aVariantWhoseExemptionsChangeCourseAnswersIsToldWhereTheHorizonCutsItsReturn() {
+        PlantedRun run = new PlantedRun("E1").set(Metrics.COURSES_STARTED, PlantedRun.around(5, 1))
+                .set(Metrics.REACH_PREFIX + "E1.changed.COURSE", PlantedRun.constant(590));
         String note = run.costEffectiveness().horizonNote();
         // smoke: 6 months, its longest course 9 months
-        assertEquals("E1 starts more courses than the baseline (+5.00 [3.93, 6.07] a replication, exploratory); every"
-                + " course it starts ends less than 3 years before the 6-month horizon, and training's effect 2-3 years"
-                + " after a programme (Card, Kluve & Weber 2018, S54) falls partly after it: the terminal value carries"
-                + " it (an assumption, behaviour value terminal.gap-persistence-months)", note);
+        assertEquals("E1's exemptions change the rules' answer to 590 course questions a replication (courses started:"
+                + " +5.00 [3.93, 6.07], exploratory); every course its people start ends less than 3 years before the"
+                + " 6-month horizon, and training's effect 2-3 years after a programme (Card, Kluve & Weber 2018, S54)"
+                + " falls partly after it: the terminal value carries it (an assumption, behaviour value"
+                + " terminal.gap-persistence-months)", note);
         assertTrue(run.costEffectiveness().reading(run.scenario.start(), null).contains(note));
-        assertNull(new PlantedRun("E2").costEffectiveness().horizonNote(), "no more courses, no sentence");
+        // near miss: more courses started, but none of them through the variant's own course answers
+        assertNull(new PlantedRun("E2").set(Metrics.COURSES_STARTED, PlantedRun.around(5, 1))
+                .set(Metrics.REACH_PREFIX + "E2.changed.TRIAL_PLACEMENT", PlantedRun.constant(180))
+                .costEffectiveness().horizonNote());
     }
 }
