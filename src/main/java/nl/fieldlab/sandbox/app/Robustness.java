@@ -117,7 +117,7 @@ public final class Robustness {
                 paragraphs.add("Where the noise share is above " + (int) (NOISY * 100) + " %, noise is more than half "
                         + "of the spread across draws: raise the replications per draw.");
             }
-            paragraphs.add("The drawn values: " + drawnText() + ".");
+            paragraphs.add("The next section lists the values drawn, with their ranges and sources.");
             List<List<String>> table = new ArrayList<>();
             for (Row r : rows) {
                 table.add(List.of(r.variant(), "extra " + r.member().label(), ReportWriter.cell(r.main(), true),
@@ -142,16 +142,22 @@ public final class Robustness {
                     + (noise > NOISY ? ": raise the replications per draw" : "");
         }
 
-        private String drawnText() {
-            List<String> parts = new ArrayList<>();
+        /** The section listing the drawn values: value in use, range, scale, basis ("assumed range") and source. */
+        public Report.Section valuesSection() {
+            List<List<String>> table = new ArrayList<>();
             for (ParameterSpace.Drawn d : space.drawn()) {
-                parts.add(d.name() + " " + ReportWriter.fmt(d.inUse()) + " in " + d.range().span() + ", "
-                        + d.range().basis().shown() + (d.scenarioRange() ? ", the scenario's range" : ""));
+                table.add(List.of(d.name(), ReportWriter.fmt(d.inUse()), ReportWriter.fmt(d.range().low()) + " to "
+                        + ReportWriter.fmt(d.range().high()), d.range().scale().word(), d.range().basis().shown()
+                        + (d.scenarioRange() ? " (the scenario's)" : ""), d.range().source()));
             }
-            return String.join("; ", parts);
+            return new Report.Section("robustness-values", "The behaviour values drawn", List.of("Each value drawn in "
+                    + "the robustness section, its value in this run, the range it was drawn from and why. An "
+                    + "\"assumed range\" has no source: half to double the default on a log scale, clipped to the "
+                    + "value's limits, unless its source says otherwise."), List.of("value", "in this run", "range",
+                            "scale", "basis", "source"), table);
         }
 
-        /** The drawn values with their ranges and sources (robustness.md of the command). */
+        /** The two sections as markdown (robustness.md of the command). */
         public String markdown() {
             StringBuilder md = new StringBuilder();
             Report.Section s = section();
@@ -165,15 +171,16 @@ public final class Robustness {
                 row.forEach(c -> md.append(' ').append(ReportWriter.cellText(c)).append(" |"));
                 md.append('\n');
             }
-            md.append("\n## The drawn values\n\n| value | in use | range | scale | basis | source |\n"
-                    + "|---|---:|---|---|---|---|\n");
-            for (ParameterSpace.Drawn d : space.drawn()) {
-                md.append("| ").append(ReportWriter.cellText(d.name())).append(" | ").append(ReportWriter.fmt(d.inUse()))
-                        .append(" | ").append(ReportWriter.fmt(d.range().low())).append('-')
-                        .append(ReportWriter.fmt(d.range().high())).append(" | ").append(d.range().scale().word())
-                        .append(" | ").append(d.range().basis() == nl.fieldlab.sandbox.scenario.UncertainRange.Basis.ASSUMED
-                                ? "**assumed range**" : d.range().basis().word())
-                        .append(" | ").append(ReportWriter.cellText(d.range().source())).append(" |\n");
+            Report.Section v = valuesSection();
+            md.append("\n## ").append(v.title()).append("\n\n");
+            v.paragraphs().forEach(p -> md.append(p).append("\n\n"));
+            md.append('|');
+            v.columns().forEach(c -> md.append(' ').append(ReportWriter.cellText(c)).append(" |"));
+            md.append("\n|").append("---|".repeat(v.columns().size())).append('\n');
+            for (List<String> row : v.rows()) {
+                md.append('|');
+                row.forEach(c -> md.append(' ').append(ReportWriter.cellText(c)).append(" |"));
+                md.append('\n');
             }
             return md.toString();
         }
@@ -193,6 +200,11 @@ public final class Robustness {
                 }
             }
             return csv;
+        }
+
+        /** The section and its figures, for the run's report. */
+        public Report.Robustness forReport() {
+            return new Report.Robustness(section(), valuesSection(), json());
         }
 
         /** For report.json: the design, the drawn values and each row's figures. */

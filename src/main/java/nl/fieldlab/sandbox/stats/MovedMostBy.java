@@ -20,16 +20,28 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
  * @param named   the value named, or null when none passes Holm's bar
  * @param largest the value with the largest |rho| (named or not), or null when no correlation is defined
  * @param each    value -> its correlation, in the order given
+ * @param tooFewDraws fewer than {@link #MIN_DRAWS} draws: nothing is computed or named
  */
-public record MovedMostBy(String named, String largest, Map<String, Correlation> each) {
+public record MovedMostBy(String named, String largest, Map<String, Correlation> each, boolean tooFewDraws) {
 
     /** One value's rank correlation with the result, its p-value and its Holm-adjusted p-value. */
     public record Correlation(double rho, double p, double holm) {
     }
 
+    /**
+     * Fewest draws on which a value is named: below 10 a rank correlation takes few distinct values (4 draws: 24
+     * orderings, so |rho| = 1 by chance once in 12) and its t approximation is not to be trusted.
+     */
+    public static final int MIN_DRAWS = 10;
+
     /** From each drawn value's draws (name -> N values) and the result of each draw (N values). */
     public static MovedMostBy of(Map<String, double[]> drawn, double[] result) {
         int n = result.length;
+        if (n < MIN_DRAWS) {
+            Map<String, Correlation> none = new LinkedHashMap<>();
+            drawn.keySet().forEach(name -> none.put(name, new Correlation(Double.NaN, Double.NaN, Double.NaN)));
+            return new MovedMostBy(null, null, none, true);
+        }
         Map<String, Correlation> each = new LinkedHashMap<>();
         List<String> defined = new ArrayList<>();
         Map<String, Double> rho = new LinkedHashMap<>();
@@ -68,7 +80,7 @@ public record MovedMostBy(String named, String largest, Map<String, Correlation>
                 named = name;
             }
         }
-        return new MovedMostBy(named, largest, each);
+        return new MovedMostBy(named, largest, each, false);
     }
 
     /** Two-sided p-value of a rank correlation over n pairs (NaN when undefined). */
@@ -87,6 +99,9 @@ public record MovedMostBy(String named, String largest, Map<String, Correlation>
     public String text() {
         if (named != null) {
             return named + " (" + signed(each.get(named).rho()) + ")";
+        }
+        if (tooFewDraws) {
+            return "too few draws to name one (fewer than " + MIN_DRAWS + ")";
         }
         return largest == null ? "no single value" : "no single value (largest: " + largest + ", "
                 + signed(each.get(largest).rho()) + ")";
