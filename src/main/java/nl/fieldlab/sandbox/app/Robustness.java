@@ -63,8 +63,12 @@ public final class Robustness {
     public static final double NOISY = 0.5;
 
     /** What a robustness run found. */
+    /**
+     * @param calibration the baseline's calibration measures (calibration.*) in each draw, the mean over its
+     *                    replications, and in the main run last: how far the draws stray from the calibration
+     */
     public record Result(Scenario scenario, RobustnessSpec spec, ParameterSpace space, LatinHypercube design,
-            List<Draw> draws, List<Row> rows) {
+            List<Draw> draws, List<Row> rows, Map<String, double[]> calibration) {
 
         public int drawCount() {
             return draws.size();
@@ -117,6 +121,12 @@ public final class Robustness {
                 paragraphs.add("Where the noise share is above " + (int) (NOISY * 100) + " %, noise is more than half "
                         + "of the spread across draws: raise the replications per draw.");
             }
+            String band = calibrationText();
+            if (!band.isEmpty()) {
+                paragraphs.add("Drawing values one at a time moves the baseline away from its calibration. The "
+                        + "baseline's calibration measures across the draws (10th to 90th percentile of the draws' "
+                        + "means; the main run's in brackets): " + band + ".");
+            }
             paragraphs.add("The next section lists the values drawn, with their ranges and sources.");
             List<List<String>> table = new ArrayList<>();
             for (Row r : rows) {
@@ -126,6 +136,22 @@ public final class Robustness {
             return new Report.Section("robustness", "Robustness to the behaviour assumptions", paragraphs,
                     List.of("variant", "difference", "main run (" + scenario.replications() + " repl.)",
                             "sign held in", "moved most by (Spearman rho)", "noise share"), table);
+        }
+
+        private String calibrationText() {
+            List<String> parts = new ArrayList<>();
+            calibration.forEach((measure, values) -> {
+                double[] draws = java.util.Arrays.copyOf(values, values.length - 1);
+                if (java.util.Arrays.stream(draws).anyMatch(Double::isNaN)) {
+                    return;
+                }
+                org.apache.commons.math3.stat.descriptive.rank.Percentile p =
+                        new org.apache.commons.math3.stat.descriptive.rank.Percentile();
+                parts.add(measure.substring(nl.fieldlab.sandbox.simulation.Metrics.CALIBRATION_PREFIX.length()) + " "
+                        + ReportWriter.fmt(p.evaluate(draws, 10)) + " to " + ReportWriter.fmt(p.evaluate(draws, 90))
+                        + " (" + ReportWriter.fmt(values[values.length - 1]) + ")");
+            });
+            return String.join("; ", parts);
         }
 
         private String heldText(Row r) {
@@ -226,6 +252,20 @@ public final class Robustness {
             }
             m.put("drawn", drawn);
             m.put("held", space.held());
+            Map<String, Object> cal = new LinkedHashMap<>();
+            calibration.forEach((measure, values) -> {
+                double[] draws = java.util.Arrays.copyOf(values, values.length - 1);
+                if (java.util.Arrays.stream(draws).anyMatch(Double::isNaN)) {
+                    return;
+                }
+                var p = new org.apache.commons.math3.stat.descriptive.rank.Percentile();
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("p10", Json.number(p.evaluate(draws, 10)));
+                x.put("p90", Json.number(p.evaluate(draws, 90)));
+                x.put("mainRun", Json.number(values[values.length - 1]));
+                cal.put(measure, x);
+            });
+            m.put("baselineCalibration", cal);
             List<Object> out = new ArrayList<>();
             for (Row r : rows) {
                 Map<String, Object> x = new LinkedHashMap<>();
@@ -261,13 +301,28 @@ public final class Robustness {
         List<Draw> draws = new ArrayList<>();
         // per draw: variant -> metric -> mean difference, variance within the draw
         List<Map<String, Map<String, double[]>>> perDraw = new ArrayList<>();
+        Map<String, double[]> calibration = new java.util.TreeMap<>();
+        Map<String, Summary> mainBaseline = new LinkedHashMap<>();
+        main.metrics().forEach((metric, byVariant) -> {
+            if (metric.startsWith(nl.fieldlab.sandbox.simulation.Metrics.CALIBRATION_PREFIX)
+                    && byVariant.containsKey(Variant.BASELINE)) {
+                mainBaseline.put(metric, byVariant.get(Variant.BASELINE));
+                calibration.put(metric, new double[n + 1]);
+            }
+        });
         for (int k = 0; k < n; k++) {
             Map<String, Double> values = space.values(design.points()[k]);
             Scenario d = ParameterSpace.drawScenario(s, k, r, values);
             draws.add(new Draw(k, d.seed(), values));
             SimulationResult result = runner.run(d, k);
             perDraw.add(differences(result));
+            Map<String, double[]> base = result.metrics().get(Variant.BASELINE);
+            for (Map.Entry<String, double[]> c : calibration.entrySet()) {
+                double[] x = base.get(c.getKey());
+                c.getValue()[k] = x == null ? Double.NaN : Summary.of(x).mean();
+            }
         }
+        calibration.forEach((metric, values) -> values[n] = mainBaseline.get(metric).mean());
         Map<String, double[]> drawnColumns = new LinkedHashMap<>();
         for (int j = 0; j < space.drawn().size(); j++) {
             double[] col = new double[n];
@@ -298,7 +353,7 @@ public final class Robustness {
                         noise(y, s2, r), y, s2));
             }
         }
-        return new Result(s, spec, space, design, List.copyOf(draws), List.copyOf(rows));
+        return new Result(s, spec, space, design, List.copyOf(draws), List.copyOf(rows), calibration);
     }
 
     /** Variant -> metric -> {mean, variance} of the paired differences to the baseline within one draw. */

@@ -46,6 +46,14 @@ class RobustnessPlantedTest {
                 }
                 m.put(member.metric(), x);
             }
+            if (v.name().equals(Variant.BASELINE)) {
+                // a calibration measure that follows drawn value A: the section shows how far the draws move it
+                double[] c = new double[s.replications()];
+                java.util.Arrays.fill(c, s.behaviour().get(A));
+                m.put(Metrics.CALIBRATION_PREFIX + "wwExitToWork12m", c);
+            } else {
+                m.put(Metrics.CALIBRATION_PREFIX + "wwExitToWork12m", new double[s.replications()]);
+            }
             metrics.put(v.name(), m);
         }
         return new SimulationResult(s, s.variants().stream().map(Variant::name).toList(), metrics, Map.of(),
@@ -77,6 +85,11 @@ class RobustnessPlantedTest {
                 r.holdsText("E2", Metrics.PLACEMENTS));
         // no replication noise within a draw: none of the spread is noise
         assertEquals(0, row.noise(), 1e-12);
+        // the baseline's calibration measure follows A (0 to 0.2, 0.1 in the main run) across the draws
+        String band = r.section().paragraphs().stream().filter(p -> p.contains("calibration measures")).findFirst()
+                .orElseThrow();
+        assertTrue(band.contains("wwExitToWork12m 0.0") && band.contains(" to 0.1") && band.endsWith("(0.100)."),
+                band);
     }
 
     @Test
