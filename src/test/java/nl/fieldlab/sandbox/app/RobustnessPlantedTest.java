@@ -93,6 +93,32 @@ class RobustnessPlantedTest {
     }
 
     @Test
+    void aSignificantVerdictIsGradedByTheShareOfDrawsThatKeepIt() {
+        double cut = 0.3 * 0.2;
+        // the main run's difference is significant (+1 with small spread): 6 of 20 draws keep it, 14 reverse it
+        Robustness.Result reverses = new Robustness((d, k) -> planted(d, (s, j) -> s.behaviour().get(A) < cut ? 1.0
+                : -1.0)).run(SMOKE, spec(20), mainRun(1));
+        assertEquals("reverses in most draws of the behaviour ranges (6 of 20 hold, 30 % [15 %, 52 %])",
+                reverses.verdictText("E2", Metrics.PLACEMENTS));
+        // 14 of 20 keep it: it depends, and A, which decides it, is named
+        Robustness.Result depends = new Robustness((d, k) -> planted(d, (s, j) -> s.behaviour().get(A) < cut ? -1.0
+                : 1.0)).run(SMOKE, spec(20), mainRun(1));
+        assertTrue(depends.verdictText("E2", Metrics.PLACEMENTS).startsWith("depends on the assumptions: it holds "
+                + "in 14 of 20 draws (70 % [48 %, 85 %]); coaching.hire-boost moves it most (rho = +0."),
+                depends.verdictText("E2", Metrics.PLACEMENTS));
+        Robustness.Result holds = new Robustness((d, k) -> planted(d, (s, j) -> 1.0)).run(SMOKE, spec(20),
+                mainRun(1));
+        assertEquals("holds in 20 of 20 draws of the behaviour ranges (100 % [84 %, 100 %])",
+                holds.verdictText("E2", Metrics.PLACEMENTS));
+        // a main run that is not significant states no verdict, only the split
+        Robustness.Result split = new Robustness((d, k) -> planted(d, (s, j) -> 1.0)).run(SMOKE, spec(20),
+                Comparison.of(planted(SMOKE.with(SMOKE.seed(), 10, SMOKE.behaviour(), SMOKE.variants()),
+                        (s, j) -> j % 2 == 0 ? 1.0 : -0.8)));
+        assertEquals("above 0 in 20 of 20 draws of the behaviour ranges", split.verdictText("E2",
+                Metrics.PLACEMENTS));
+    }
+
+    @Test
     void aSmallEffectUnderNoiseNamesNothingAndAsksForReplications() {
         Random noise = new Random(0);
         Map<Long, double[]> perDraw = new LinkedHashMap<>();
