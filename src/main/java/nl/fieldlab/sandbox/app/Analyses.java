@@ -21,6 +21,7 @@ import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.CalibrationTargets;
 import nl.fieldlab.sandbox.scenario.EvidenceTable;
+import nl.fieldlab.sandbox.scenario.RobustnessSpec;
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
 import nl.fieldlab.sandbox.simulation.Simulator;
@@ -471,6 +472,45 @@ public class Analyses {
         files.put(name + ".csv", csv.toString());
         files.put(name + ".md", Printable.text(md.toString()));
         workbench.writeFolder(dir, files, workbench.manifestFor(scenario, command, threads, seconds));
+        return dir;
+    }
+
+    // ------------------------------------------------------------------ robustness
+
+    /**
+     * The main run of {@code s} and {@code spec}'s draws across the behaviour ranges, each draw run here on the
+     * session's compiled rule bases (a draw changes behaviour values only).
+     */
+    public Robustness.Result robustness(Scenario s, RobustnessSpec spec, Run how) {
+        if (how.remote() != null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "robustness runs on this machine only for now (--cluster is "
+                    + "not supported yet)");
+        }
+        if (s.variants().stream().allMatch(v -> v.name().equals(Variant.BASELINE))) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "robustness: nothing to compare: the scenario has only the "
+                    + "variant 'baseline'");
+        }
+        ParameterSpace.of(s, spec); // refuses a value that cannot be drawn before any work
+        workbench.checkWork(WorkEstimate.of(s, spec), how.threads(), s, "this robustness run",
+                "fewer --draws or --replications", how.progress());
+        Comparison main = Comparison.of(workbench.simulate(s, how.threads(), how.progress(), how.cancelled()));
+        Simulator.Progress shown = how.progress() == null ? Simulator.Progress.NONE : how.progress();
+        return new Robustness((d, k) -> {
+            shown.phase("robustness: draw " + (k + 1) + " of " + spec.draws());
+            return workbench.simulate(d, how.threads(), how.progress(), how.cancelled());
+        }).run(s, spec, main);
+    }
+
+    /** Writes robustness.md, robustness.csv (long form, one row per draw, variant and metric) and the manifest. */
+    public Path writeRobustness(Robustness.Result r, Path dir, String command, int threads, double seconds) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("robustness.csv", r.csv().toString());
+        files.put("robustness.md", Printable.text(r.markdown()));
+        Map<String, String> drawn = new java.util.TreeMap<>();
+        r.space().drawn().forEach(d -> drawn.put(d.name(), d.range().span() + ", " + d.range().basis().word()));
+        workbench.writeFolder(dir, files, workbench.manifestFor(r.scenario(), command, threads, seconds)
+                .withRobustness(new nl.fieldlab.sandbox.report.Manifest.RobustnessEntry(r.drawCount(),
+                        r.replications(), nl.fieldlab.sandbox.stats.LatinHypercube.DESIGN_SEED, drawn)));
         return dir;
     }
 

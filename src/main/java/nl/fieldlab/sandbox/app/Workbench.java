@@ -34,6 +34,7 @@ import nl.fieldlab.sandbox.rules.RuleRunawayException;
 import nl.fieldlab.sandbox.rules.RuleRuntimeException;
 import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.scenario.Behaviour;
+import nl.fieldlab.sandbox.scenario.RobustnessSpec;
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.scenario.ScenarioContext;
 import nl.fieldlab.sandbox.scenario.ScenarioLoader;
@@ -71,23 +72,40 @@ public class Workbench {
      * Options of one run; null means "as in the scenario". {@code shownAs} names the scenario file in the report
      * when it was read from elsewhere (verify reruns the copy kept in a report under its original name).
      */
+    /**
+     * @param robustness draws across the behaviour ranges instead of the scenario's block: null as the scenario
+     *                   says, 0 none (off), N that many
+     */
     public record RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
-            Simulator.Progress progress, BooleanSupplier cancelled, String command, String shownAs, Remote remote) {
+            Simulator.Progress progress, BooleanSupplier cancelled, String command, String shownAs, Remote remote,
+            Integer robustness) {
 
         public RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
                 Simulator.Progress progress, BooleanSupplier cancelled, String command) {
-            this(scenario, out, seed, replications, threads, progress, cancelled, command, null, null);
+            this(scenario, out, seed, replications, threads, progress, cancelled, command, null, null, null);
+        }
+
+        public RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
+                Simulator.Progress progress, BooleanSupplier cancelled, String command, String shownAs,
+                Remote remote) {
+            this(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs, remote, null);
         }
 
         public RunOptions shownAs(String name) {
             return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, name,
-                    remote);
+                    remote, robustness);
         }
 
         /** The same run, its (variant, replication) runs done by {@code where} instead of this process. */
         public RunOptions on(Remote where) {
             return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs,
-                    where);
+                    where, robustness);
+        }
+
+        /** The same run with {@code draws} draws across the behaviour ranges (0: none; null: the scenario's). */
+        public RunOptions withRobustness(Integer draws) {
+            return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs,
+                    remote, draws);
         }
     }
 
@@ -143,7 +161,8 @@ public class Workbench {
      */
     public String runEstimate(Scenario s) {
         try {
-            return WorkEstimate.check(WorkEstimate.of(s), WorkEstimate.effectiveThreads(Simulator.defaultThreads(), s),
+            return WorkEstimate.check(WorkEstimate.of(s, s.robustness()),
+                    WorkEstimate.effectiveThreads(Simulator.defaultThreads(), s),
                     "a run", "fewer replications, workers or months", maxRunHours);
         } catch (CommandFailure f) {
             return "warning: " + f.getMessage().replace("a run would take", "a run would be refused: it would take");
@@ -452,9 +471,18 @@ public class Workbench {
         s = s.with(o.seed() != null ? o.seed() : s.seed(),
                 o.replications() != null ? o.replications() : s.replications(), s.behaviour(), s.variants());
         checkRunSize(s, o.threads());
+        // the draws across the behaviour ranges run here, also when the main run's replications go to a cluster
+        // (a cluster task carries no drawn values yet): the report is the same either way
+        RobustnessSpec draws = robustnessOf(s, o.robustness());
         if (o.remote() == null) {
-            checkWork(WorkEstimate.of(s), o.threads(), s, "this run", "fewer replications (--replications N), workers"
-                    + " or months", o.progress());
+            checkWork(WorkEstimate.of(s, draws), o.threads(), s, "this run", "fewer replications (--replications N), "
+                    + "workers or months" + (draws == null ? "" : ", or fewer draws (--robustness N or off)"),
+                    o.progress());
+        } else if (draws != null) {
+            WorkEstimate.Work all = WorkEstimate.of(s, draws);
+            checkWork(new WorkEstimate.Work(all.workerMonths() - WorkEstimate.of(s).workerMonths(),
+                    all.breakdown()), o.threads(), s, "the draws of this run (on this machine)",
+                    "fewer draws (--robustness N or off)", o.progress());
         }
         RuleBases r = with != null ? with : rules();
         Path dir = o.out() != null ? o.out() : reportsDir.resolve(s.id());
@@ -469,15 +497,75 @@ public class Workbench {
                     ? new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases)
                     : Simulator.collect(s, o.remote().run(s, source, whatIf(), r.library(),
                             o.progress() == null ? Simulator.Progress.NONE : o.progress(), o.cancelled()), Map.of());
-            double seconds = (System.nanoTime() - t0) / 1e9;
             Comparison comparison = Comparison.of(result);
+            Robustness.Result robust = draws == null ? null
+                    : new Robustness(drawRunner(bases, draws.draws(), o.threads(), o.progress(), o.cancelled()))
+                            .run(s, draws, comparison);
+            double seconds = (System.nanoTime() - t0) / 1e9;
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
                     unreachable(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters(),
                     changes(base, o), exemptionsOf(s, r.library()), r.library().sources());
+            if (robust != null) {
+                report = report.withRobustness(robust.forReport());
+            }
             Manifest manifest = manifest(s, file, r.library(), o, seconds);
+            if (robust != null) {
+                manifest = manifest.withRobustness(robustnessEntry(robust));
+            } else if (s.robustness() != null) {
+                // the scenario's block was switched off for this run: verify must not make the draws either
+                manifest = manifest.withRobustness(new Manifest.RobustnessEntry(0,
+                        s.robustness().replicationsPerDraw(), nl.fieldlab.sandbox.stats.LatinHypercube.DESIGN_SEED,
+                        new TreeMap<>()));
+            }
             new ReportWriter(formats).write(report, manifest, claim);
             return new LastRun(s, result, comparison, report, manifest, dir, seconds);
         }
+    }
+
+    /**
+     * The draws a run makes across the behaviour ranges: the scenario's block, with {@code draws} instead of its
+     * own when given (0: none); null when none are made.
+     */
+    static RobustnessSpec robustnessOf(Scenario s, Integer draws) {
+        if (draws == null) {
+            return s.robustness();
+        }
+        if (draws == 0) {
+            return null;
+        }
+        if (draws < RobustnessSpec.MIN_DRAWS || draws > RobustnessSpec.MAX_DRAWS) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--robustness: expected off or 4 to 256 draws, got " + draws
+                    + " (a share needs at least 4 draws; 32 give it to about +/-15 points)");
+        }
+        RobustnessSpec spec = s.robustness() != null ? s.robustness()
+                : new RobustnessSpec(draws, null, null, null);
+        if (s.variants().stream().noneMatch(v -> !v.name().equals(nl.fieldlab.sandbox.rules.Variant.BASELINE))) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "robustness: nothing to compare: the scenario has only the "
+                    + "variant 'baseline'");
+        }
+        return spec.with(draws, spec.replicationsPerDraw());
+    }
+
+    /**
+     * Runs the draws of a robustness run here on the main run's compiled rule bases: a draw changes behaviour values
+     * only, never the rules, so the rule bases and the deciders the simulator keeps answer it as they answered the
+     * main run.
+     */
+    private static Robustness.DrawRunner drawRunner(Map<String, RuleBase> bases, int draws, int threads,
+            Simulator.Progress progress, BooleanSupplier cancelled) {
+        Simulator.Progress shown = progress == null ? Simulator.Progress.NONE : progress;
+        return (d, k) -> {
+            shown.phase("robustness: draw " + (k + 1) + " of " + draws);
+            return new Simulator(threads, shown, cancelled).run(d, bases);
+        };
+    }
+
+    private static Manifest.RobustnessEntry robustnessEntry(Robustness.Result r) {
+        Map<String, String> drawn = new TreeMap<>();
+        r.space().drawn().forEach(d -> drawn.put(d.name(), d.range().span() + ", " + d.range().basis().word()
+                + (d.scenarioRange() ? ", the scenario's range" : "")));
+        return new Manifest.RobustnessEntry(r.drawCount(), r.replications(),
+                nl.fieldlab.sandbox.stats.LatinHypercube.DESIGN_SEED, drawn);
     }
 
     /** Refuses, before any work, a run whose replications are out of range or that cannot fit the heap. */
@@ -741,6 +829,13 @@ public class Workbench {
         w.parameters().forEach((variant, values) -> values.forEach((k, v) -> out.add("rule parameter " + k + " = "
                 + nl.fieldlab.sandbox.domain.Texts.num(v) + (WhatIf.ALL_VARIANTS.equals(variant) ? " for every variant"
                         : " for variant " + variant))));
+        Integer draws = o.robustness();
+        int own = file.robustness() == null ? 0 : file.robustness().draws();
+        if (draws != null && draws != own) {
+            out.add(draws == 0 ? "no draws across the behaviour ranges (--robustness off; the file's block: " + own
+                    + " draws)" : draws + " draws across the behaviour ranges (--robustness " + draws + ") instead of "
+                            + (own == 0 ? "none (the file has no robustness block)" : "the file's " + own));
+        }
         return out;
     }
 

@@ -34,17 +34,46 @@ import nl.fieldlab.sandbox.stats.Summary;
  *                    command line), one sentence each; empty for a plain run of the file
  * @param exemptions  the declarations of the exemptions the variants use, by id (what each changes, its scope, caps
  *                    and mechanism); empty when not known
+ * @param robustness  the section of draws across the behaviour ranges, or null when the run made none
  * @param sources     the rules folder's source register, which resolves the ids the rules cite
  *                    ({@link Sources#NONE} when not known)
  */
 public record Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
         Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
         Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
-        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources) {
+        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources, Robustness robustness) {
 
     public Report {
         changes = List.copyOf(changes);
         sources = sources == null ? Sources.NONE : sources;
+    }
+
+    /** A report without a robustness section. */
+    public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
+            Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
+            Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
+            Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources) {
+        this(result, comparison, rules, exemptionTitles, unreachable, legalRoutes, municipalParameters, changes,
+                exemptions, sources, null);
+    }
+
+    /**
+     * The robustness section of a run with draws across the behaviour ranges, rendered once (the section) for
+     * md and html and once (the map) for report.json.
+     */
+    public record Robustness(Section section, Section values, Map<String, Object> json) {
+
+        /** One line for the console: how many draws, and where the section is. */
+        public String summary() {
+            return "Robustness: " + json.get("draws") + " draws x " + json.get("replicationsPerDraw")
+                    + " replications across the behaviour ranges (report.md, \"" + section.title() + "\").";
+        }
+    }
+
+    /** The same report with the section "Robustness to the behaviour assumptions". */
+    public Report withRobustness(Robustness r) {
+        return new Report(result, comparison, rules, exemptionTitles, unreachable, legalRoutes, municipalParameters,
+                changes, exemptions, sources, r);
     }
 
     public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
@@ -90,6 +119,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             Section why = WhyWorse.of(this);
             if (why != null) {
                 out.add(why);
+            }
+            if (robustness != null) {
+                out.add(robustness.section());
+                out.add(robustness.values());
             }
             out.addAll(List.of(payersSection(ce), overTimeSection(ce)));
         }

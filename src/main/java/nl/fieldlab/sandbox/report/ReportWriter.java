@@ -228,6 +228,9 @@ public final class ReportWriter {
             schemes.put(t.scheme(), row);
         }
         root.put("takeUpPerScheme", takeUp);
+        if (r.robustness() != null) {
+            root.put("robustness", r.robustness().json());
+        }
         return Json.MAPPER.writeValueAsString(root) + "\n";
     }
 

@@ -60,7 +60,9 @@ public final class ScenarioLoader {
             Map<String, Double> behaviour,
             @JsonPropertyDescription("the variants compared; one is named baseline")
             @JsonProperty(required = true) List<VariantSpec> variants,
-            @JsonPropertyDescription("what an evaluator expects of the run, checked after it") List<ExpectationSpec> expect) {
+            @JsonPropertyDescription("what an evaluator expects of the run, checked after it") List<ExpectationSpec> expect,
+            @JsonPropertyDescription("draws of the behaviour values across their ranges that every run also makes "
+                    + "(the report's robustness section)") RobustnessSpec robustness) {
     }
 
     /** Most replications a scenario may ask for. */
@@ -189,6 +191,10 @@ public final class ScenarioLoader {
                 "variants", "expected a variant named 'baseline' (the reference the others are compared with)");
         variants.sort((a, b) -> a.name().equals(Variant.BASELINE) ? -1 : b.name().equals(Variant.BASELINE) ? 1 : 0);
 
+        if (s.robustness() != null) {
+            checkRobustness(yaml, s.robustness(), Behaviour.with(behaviour), variants);
+        }
+
         List<ExpectationSpec> expect = s.expect() == null ? List.of() : s.expect();
         Set<String> groups = new HashSet<>();
         s.workers().forEach(g -> groups.add(g.group()));
@@ -212,9 +218,38 @@ public final class ScenarioLoader {
         Scenario scenario = new Scenario(s.id(), s.description().strip(), region, municipality, start, s.months(), s.seed(),
                 s.replications(), s.population() == null ? Scenario.PopulationMode.FIXED : s.population(),
                 s.workers(), s.employers(), courses, Behaviour.with(behaviour), variants, expect,
-                InputError.display(file), Hashes.sha256(yaml.text()), yaml.text());
+                InputError.display(file), Hashes.sha256(yaml.text()), yaml.text(), s.robustness());
         checkFootprint(yaml, scenario, context);
         return scenario;
+    }
+
+    /**
+     * A robustness block draws values that exist and have a range (their own or the block's), from ranges that
+     * contain the value in use, and has something to compare.
+     */
+    private static void checkRobustness(YamlFile yaml, RobustnessSpec r, Behaviour behaviour, List<Variant> variants) {
+        yaml.check(variants.stream().anyMatch(v -> !v.name().equals(Variant.BASELINE)), "robustness",
+                "nothing to compare: the scenario has only the variant 'baseline'");
+        List<String> values = r.values() == null ? List.of() : r.values();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String name = values.get(i);
+            if (yaml.check(name != null && seen.add(name), "robustness.values[" + i + "]", "listed twice")) {
+                String problem = RobustnessSpec.valueProblem(name, r.ranges());
+                yaml.check(problem == null, "robustness.values[" + i + "]", problem);
+            }
+        }
+        for (String name : r.ranges().keySet()) {
+            String at = "robustness.ranges." + name;
+            if (!yaml.check(Behaviour.isKnown(name), at, Behaviour.problem(name, 0))) {
+                continue;
+            }
+            try {
+                r.range(name, behaviour.get(name));
+            } catch (UncertainRange.Invalid e) {
+                yaml.problem(at + e.problem().field(), e.problem().message());
+            }
+        }
     }
 
     private static void checkId(YamlFile yaml, String id, ScenarioContext context) {

@@ -123,18 +123,46 @@ public class SandboxCommands {
 
     // ------------------------------------------------------------------ run
 
+    /** --robustness: off (0 draws), a number of draws, or null (the scenario's block). */
+    static Integer robustnessDraws(String option) {
+        if (option == null) {
+            return null;
+        }
+        String o = option.strip();
+        if (o.equals("off")) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(o);
+            if (n >= nl.fieldlab.sandbox.scenario.RobustnessSpec.MIN_DRAWS
+                    && n <= nl.fieldlab.sandbox.scenario.RobustnessSpec.MAX_DRAWS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new CommandFailure(ExitCodes.BAD_INPUT, "--robustness: expected off or 4 to 256 draws, got '"
+                + nl.fieldlab.sandbox.input.PlainText.cut(o) + "' (a share needs at least 4 draws; 32 give it to "
+                + "about +/-15 points)");
+    }
+
     @Command(name = "run", group = "Simulation", exitStatusExceptionMapper = ERRORS, completionProvider = "scenarioFiles",
             description = "Run every variant of a scenario (the loaded one by default) and write the report",
             help = """
                     run [FILE] [--out DIR] [--replications N] [--seed S] [--threads T] [--cluster]
+                        [--robustness off|N]
                       Simulates every variant month by month in every replication, compares them, and writes
                       report.md, report.json, summary.csv and manifest.json to DIR (default reports/<scenario id>).
+                      A scenario with a robustness: block also runs its draws across the behaviour ranges (the
+                      section "Robustness to the behaviour assumptions"), in the shell and in batch alike;
+                      --robustness off skips them, --robustness N makes N draws (4 to 256) instead.
                       --cluster: the replications run on the cluster's members (fieldlab.cluster.members; start
                       them with 'member'); the report is the same as a local run's, byte for byte.
                     Examples:
                       run
                       run scenarios/smoke.yaml --replications 5 --out reports/smoke-try
-                      run scenarios/default.yaml --cluster""")
+                      run scenarios/default.yaml --robustness off
+                      run scenarios/default.yaml --cluster --robustness off""")
     public String run(@Argument(index = 0, description = "scenario file (default: the loaded scenario)",
             defaultValue = "") String file,
             @Option(longName = "out", description = "report folder") String out,
@@ -142,20 +170,24 @@ public class SandboxCommands {
             @Option(longName = "seed", description = "master seed") Long seed,
             @Option(longName = "threads", description = "worker threads (results do not depend on it)") Integer threads,
             @Option(longName = "cluster", description = "run the replications on the cluster") boolean cluster,
+            @Option(longName = "robustness", description = "draws across the behaviour ranges: off, or 4 to 256 "
+                    + "(default: the scenario's robustness block)") String robustness,
             CommandContext ctx) {
         int t = threads == null ? Simulator.defaultThreads() : threads;
         if (t < 1) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "--threads: must be at least 1");
         }
+        Integer draws = robustnessDraws(robustness);
         Path scenario = file == null || file.isBlank() ? null : Path.of(file);
         String command = "run" + (scenario == null ? "" : " " + file) + (out == null ? "" : " --out " + out)
                 + (replications == null ? "" : " --replications " + replications)
-                + (seed == null ? "" : " --seed " + seed);
+                + (seed == null ? "" : " --seed " + seed)
+                + (robustness == null ? "" : " --robustness " + robustness.strip());
         Workbench.LastRun r;
         ClusterRun remote = cluster ? new ClusterRun(clusterSettings) : null;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {
             Workbench.RunOptions options = new Workbench.RunOptions(scenario, out == null ? null : Path.of(out), seed,
-                    replications, t, session.progress(), session.cancelled(), command);
+                    replications, t, session.progress(), session.cancelled(), command).withRobustness(draws);
             r = workbench.run(remote != null ? options.on(remote) : options);
         }
         Scenario s = r.scenario();
@@ -171,6 +203,9 @@ public class SandboxCommands {
                     asked - decided));
         }
         sb.append(remote == null ? "" : remote.droppedSummary());
+        if (r.report().robustness() != null) {
+            sb.append(r.report().robustness().summary()).append('\n');
+        }
         sb.append("Report: ").append(r.reportDir()).append('\n');
         sb.append("Rules: ").append(workbench.rulesDir()).append(" (rules hash ")
                 .append(r.manifest().rulesSha256().substring(0, 12)).append(")\n\n");
