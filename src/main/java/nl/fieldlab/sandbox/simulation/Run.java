@@ -60,6 +60,8 @@ final class Run {
     private final BooleanSupplier cancelled;
     /** Called after each simulated month (progress); does nothing unless set. */
     private Runnable monthDone = () -> { };
+    /** Who is offered the run's exemptions: everyone in scope, unless a pilot's design draws them. */
+    private Assignment assignment = Assignment.EVERYONE;
     private final Caps caps;
     private final Reach reach;
     private final Ledger ledger;
@@ -282,6 +284,12 @@ final class Run {
         }
         finish();
         return totals;
+    }
+
+    /** Offers the run's exemptions as a pilot's design says (default: everyone in scope). */
+    Run assign(Assignment assignment) {
+        this.assignment = assignment;
+        return this;
     }
 
     /** Calls {@code action} after each simulated month (progress reporting). */
@@ -1608,7 +1616,8 @@ final class Run {
         // exemption scope is decided on the full facts; the rules see only the facts they can read
         Set<String> scope = rules.inScope(type, wf, ef, cf, month, (ex, e) -> held.contains(ex.id())
                 || (!ex.scope().cohort() || w.coached(m))
-                        && caps.hasRoom(ex, w.p.id(), employer, ef == null ? 0 : ef.staff()));
+                        && caps.hasRoom(ex, w.p.id(), employer, ef == null ? 0 : ef.staff())
+                        && assignment.offered(ex, w.p, employer, m));
         int counterfactual = type == QuestionType.HIRE && w.coached(m) && rules.usage().mentions("counterfactualPct")
                 ? (int) Math.round(100 * predictedChance(w, m)) : 0;
         Question q = new Question(type, periodOf[m], startYear, rules.usage().relevant(type, wf), ef, cf,
