@@ -62,6 +62,9 @@ final class Run {
     private Runnable monthDone = () -> { };
     /** Who is offered the run's exemptions: everyone in scope, unless a pilot's design draws them. */
     private Assignment assignment = Assignment.EVERYONE;
+    /** The exemptions whose pilot outcomes the run measures (the scenario's), and their counts once it runs. */
+    private List<Exemption> measured = List.of();
+    private PilotOutcomes pilot;
     private final Caps caps;
     private final Reach reach;
     private final Ledger ledger;
@@ -264,6 +267,13 @@ final class Run {
         ParameterView start = rules.parameters(periodOf[0], Set.of());
         totals.discountRate = start.has(DISCOUNT_RATE) ? start.value(DISCOUNT_RATE) : Double.NaN;
         Round round = new Round(decider, baseline, reach, observer);
+        if (!measured.isEmpty()) {
+            Person[] people = new Person[workers.length];
+            for (int i = 0; i < workers.length; i++) {
+                people[i] = workers[i].p;
+            }
+            pilot = new PilotOutcomes(measured, people, monthOf, assignment);
+        }
         for (Worker w : workers) {
             if (w.active && w.status != Status.EMPLOYED) {
                 becomeSeeker(w, 0);
@@ -289,6 +299,12 @@ final class Run {
     /** Offers the run's exemptions as a pilot's design says (default: everyone in scope). */
     Run assign(Assignment assignment) {
         this.assignment = assignment;
+        return this;
+    }
+
+    /** Measures the pilot outcomes of {@code exemptions} (those of the scenario's variants) after each intake. */
+    Run measure(List<Exemption> exemptions) {
+        this.measured = List.copyOf(exemptions);
         return this;
     }
 
@@ -336,6 +352,9 @@ final class Run {
         round.resolve();
         outsiders(m);
         book(m);
+        if (pilot != null) {
+            pilot.observe(m, workers);
+        }
         if ((m + 1) % 12 == 0 || m == months - 1) {
             totals.yearEnd(m / 12, countEmployedSeekers());
         }
@@ -1683,6 +1702,9 @@ final class Run {
 
     private void finish() {
         int last = months - 1;
+        if (pilot != null) {
+            pilot.into(totals);
+        }
         for (Worker w : workers) {
             totals.placedAt[w.p.id()] = w.firstPlacement;
             totals.count(w.p, w.targetGroups == null ? Set.of() : w.targetGroups, w.everSeeker, w.firstPlacement,

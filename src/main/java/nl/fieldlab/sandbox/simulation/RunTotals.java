@@ -98,6 +98,8 @@ public final class RunTotals implements java.io.Serializable {
     final long[] seekerMonthsByYear;
     /** per exemption id: workers and questions in scope, answers changed by question type, caps */
     final Map<String, double[]> reach = new LinkedHashMap<>();
+    /** per exemption of the scenario, its pilot outcomes after intake (layout: {@link PilotOutcomes}) */
+    final Map<String, double[]> pilot = new LinkedHashMap<>();
     final int[] placementsByMonth;
     final int[] employedByMonth;
     /** per group key (scenario.<id>, status.<S>, age.<band>, target.<GROUP>): workers, seekers, placed, ... */
@@ -544,7 +546,30 @@ public final class RunTotals implements java.io.Serializable {
             }
             m.put(p + "changed", changed);
         });
+        pilot.forEach((ex, c) -> {
+            String p = Metrics.PILOT_PREFIX + ex + ".";
+            m.put(p + "eligible", c[0] + c[1]);
+            for (int j = 0; j < PilotOutcomes.MONTHS.length; j++) {
+                String k = ".m" + PilotOutcomes.MONTHS[j];
+                double observed = 0;
+                double inWork = 0;
+                double onBenefit = 0;
+                for (int arm = 0; arm < 2; arm++) {
+                    observed += c[PilotOutcomes.index(arm, j, PilotOutcomes.OBSERVED)];
+                    inWork += c[PilotOutcomes.index(arm, j, PilotOutcomes.EMPLOYED)];
+                    onBenefit += c[PilotOutcomes.index(arm, j, PilotOutcomes.ON_BENEFIT)];
+                }
+                m.put(p + "observed" + k, observed);
+                m.put(p + "employment" + k, observed == 0 ? Double.NaN : inWork / observed);
+                m.put(p + "benefit" + k, observed == 0 ? Double.NaN : onBenefit / observed);
+            }
+        });
         return m;
+    }
+
+    /** Per exemption of the scenario, its pilot outcome counts by arm (layout: {@link PilotOutcomes}). */
+    public Map<String, double[]> pilot() {
+        return java.util.Collections.unmodifiableMap(pilot);
     }
 
     /** {@code prefix} (all subsidised hires) and its split: deadweight, net new jobs, displaced outsiders, insiders. */

@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 6;
+    private static final int LAYOUT = 7;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -79,6 +79,7 @@ public final class RunTotalsCodec {
             writeDoubles(out, t.subsidyPaid);
             writeDoubles(out, t.ledger);
             writeArrays(out, t.reach);
+            writeArrays(out, t.pilot);
             writeGroups(out, t.groups);
             writeGroups(out, t.otherGroups);
             out.writeInt(t.deadweight.size());
@@ -210,6 +211,7 @@ public final class RunTotalsCodec {
             in.doubles("subsidyPaid", t.subsidyPaid);
             in.doubles("ledger", t.ledger);
             in.arrays("reach", t.reach, -1);
+            in.arrays("pilot", t.pilot, PilotOutcomes.LENGTH);
             in.groups("groups", t.groups);
             in.groups("otherGroups", t.otherGroups);
             int n = in.count("deadweight", 10);
