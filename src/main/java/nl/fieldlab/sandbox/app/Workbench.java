@@ -473,7 +473,8 @@ public class Workbench {
             Comparison comparison = Comparison.of(result);
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
                     unreachable(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters(),
-                    changes(base, o), exemptionsOf(s, r.library()), r.library().sources());
+                    changes(base, o), exemptionsOf(s, r.library()), r.library().sources(),
+                    nl.fieldlab.sandbox.evaluation.DesignCatalogue.loadIfPresent(r.library().root()));
             Manifest manifest = manifest(s, file, r.library(), o, seconds);
             new ReportWriter(formats).write(report, manifest, claim);
             return new LastRun(s, result, comparison, report, manifest, dir, seconds);

@@ -127,6 +127,11 @@ public record DesignCatalogue(Map<Design, Entry> designs, Parameters parameters)
         return new DesignCatalogue(readDesigns(rules.resolve(DESIGNS)), readParameters(rules.resolve(PARAMETERS)));
     }
 
+    /** The same, or null when the rules folder has no designs file (a folder from before pilots). */
+    public static DesignCatalogue loadIfPresent(Path rules) {
+        return Files.isRegularFile(rules.resolve(DESIGNS)) ? load(rules) : null;
+    }
+
     static Map<Design, Entry> readDesigns(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new InputError(InputError.display(file) + ": file not found (the pilot designs need it)");

@@ -36,11 +36,14 @@ import nl.fieldlab.sandbox.stats.Summary;
  *                    and mechanism); empty when not known
  * @param sources     the rules folder's source register, which resolves the ids the rules cite
  *                    ({@link Sources#NONE} when not known)
+ * @param designs     the pilot designs and their parameters (rules/evaluation), or null when not known: the
+ *                    section "Can a pilot show it?" needs them
  */
 public record Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
         Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
         Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
-        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources) {
+        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources,
+        nl.fieldlab.sandbox.evaluation.DesignCatalogue designs) {
 
     public Report {
         changes = List.copyOf(changes);
@@ -50,7 +53,15 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
     public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
             Map<String, String> exemptionTitles) {
         this(result, comparison, rules, exemptionTitles, Map.of(), Map.of(), Map.of(), List.of(), Map.of(),
-                Sources.NONE);
+                Sources.NONE, null);
+    }
+
+    public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
+            Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
+            Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
+            Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources) {
+        this(result, comparison, rules, exemptionTitles, unreachable, legalRoutes, municipalParameters, changes,
+                exemptions, sources, null);
     }
 
     /** A section of plain paragraphs and one table of text, rendered the same way in every format. */
@@ -428,6 +439,21 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 List.of("exemption", "title", "legal route (who decides)", "lead time", "source"), rows);
     }
 
+    /** Can a pilot show it: per exemption, the first variant that uses it (see {@link PilotSection}). */
+    private Section pilotSection() {
+        Map<String, String> variantOf = new java.util.LinkedHashMap<>();
+        for (String ex : exemptionsUsed()) {
+            for (String v : nonBaselineVariants()) {
+                var variant = result.scenario().variant(v);
+                if (variant != null && variant.exemptions().contains(ex)) {
+                    variantOf.put(ex, v);
+                    break;
+                }
+            }
+        }
+        return PilotSection.of(comparison, exemptions, variantOf, designs, result.scenario());
+    }
+
     /**
      * The sources the run's rules and the legal routes of its exemptions cite, each resolved in the rules folder's
      * register to title, issuer, date and an identifier a reader can follow.
@@ -541,6 +567,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         Section routes = legalRoutesSection();
         if (routes != null) {
             out.add(routes);
+        }
+        Section pilot = pilotSection();
+        if (pilot != null) {
+            out.add(pilot);
         }
         Section years = effectsByYear();
         if (years != null) {
