@@ -586,6 +586,12 @@ public class Workbench {
                 progress == null ? Simulator.Progress.NONE : progress, cancelled), Map.of());
     }
 
+    /** The plan of a scenario's runs (its variants compiled), for analyses that run single runs (plan-pilot). */
+    public Simulator.Plan plan(Scenario s, int threads, Simulator.Progress progress) {
+        reloadIfChanged();
+        return new Simulator.Plan(s, Simulator.deciders(s, compile(rules(), s, threads, progress)));
+    }
+
     /** The rule bases of a scenario's variants, saying so to the progress display first. */
     private static Map<String, RuleBase> compile(RuleBases rules, Scenario s, int threads,
             Simulator.Progress progress) {

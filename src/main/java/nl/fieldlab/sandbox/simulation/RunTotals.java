@@ -567,6 +567,25 @@ public final class RunTotals implements java.io.Serializable {
         return m;
     }
 
+    /**
+     * The pilot counts of exemption {@code ex} in arm {@code arm} (0 treated, 1 control) at the {@code j}-th month
+     * after intake of {@link #pilotMonths}: {observed, in paid work, on a benefit}; zeros when not measured.
+     */
+    public double[] pilotCounts(String ex, int arm, int j) {
+        double[] c = pilot.get(ex);
+        if (c == null) {
+            return new double[3];
+        }
+        return new double[] {c[PilotOutcomes.index(arm, j, PilotOutcomes.OBSERVED)],
+                c[PilotOutcomes.index(arm, j, PilotOutcomes.EMPLOYED)],
+                c[PilotOutcomes.index(arm, j, PilotOutcomes.ON_BENEFIT)]};
+    }
+
+    /** The months after intake at which pilot outcomes are measured. */
+    public static List<Integer> pilotMonths() {
+        return java.util.Arrays.stream(PilotOutcomes.MONTHS).boxed().toList();
+    }
+
     /** Per exemption of the scenario, its pilot outcome counts by arm (layout: {@link PilotOutcomes}). */
     public Map<String, double[]> pilot() {
         return java.util.Collections.unmodifiableMap(pilot);
