@@ -405,7 +405,8 @@ public final class Simulator {
                 for (String k : m.keySet()) {
                     if (k.startsWith(Metrics.BLOCKED_PREFIX) || k.startsWith(Metrics.RETRAINING_PREFIX)
                             || k.startsWith(Metrics.REACH_PREFIX) || k.startsWith(Metrics.DEADWEIGHT_PREFIX)
-                            || k.startsWith(Metrics.TAKE_UP_PREFIX) || k.startsWith(Metrics.SUPPORT_PREFIX)) {
+                            || k.startsWith(Metrics.TAKE_UP_PREFIX) || k.startsWith(Metrics.SUPPORT_PREFIX)
+                            || k.startsWith(Metrics.PILOT_PREFIX)) {
                         extra.add(k);
                     } else if (!order.contains(k)) {
                         order.add(k);
