@@ -570,10 +570,12 @@ public class Analyses {
                 }
                 String lawful = fit.status().words() + (fit.unverified() ? " (unverified)" : "");
                 String estimator = catalogue.designs().get(d).estimator();
-                if (d != nl.fieldlab.sandbox.evaluation.Design.LOTTERY) {
+                boolean simulated = d == nl.fieldlab.sandbox.evaluation.Design.LOTTERY
+                        || d == nl.fieldlab.sandbox.evaluation.Design.EMPLOYER;
+                if (!simulated) {
                     rows.add(new PilotPlan.Row(id, d, lawful, estimator, month, Double.NaN, Double.NaN, Double.NaN,
                             null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, null,
-                            "analytic only in this version: see the report's section 'Can a pilot show it?'"));
+                            "analytic only in this version: see the report's section 'Can a pilot show it?'", false));
                     continue;
                 }
                 Scenario s = PilotPlan.scenarioFor(scenario, ex, replications);
@@ -581,15 +583,18 @@ public class Analyses {
                         "fewer replications (--replications R, or --quick)", how.progress());
                 var plan = workbench.plan(s, how.threads(), how.progress());
                 if (how.progress() != null) {
-                    how.progress().phase("pilot of " + id + ": " + replications + " replications, 2 runs each");
+                    how.progress().phase(d.name() + " pilot of " + id + ": " + replications
+                            + " replications, 2 runs each");
                 }
-                PilotPlan.Row row = PilotPlan.lottery(plan, ex, replications, how.threads(), j, month, par.alpha(),
-                        lawful, estimator);
+                PilotPlan.Row row = d == nl.fieldlab.sandbox.evaluation.Design.LOTTERY
+                        ? PilotPlan.lottery(plan, ex, replications, how.threads(), j, month, par.alpha(), lawful,
+                                estimator)
+                        : PilotPlan.employer(plan, ex, replications, how.threads(), par.alpha(), lawful, estimator);
                 if (!(row.treated() > 0)) {
                     String why = Workbench.unreachable(s, library).get(id);
                     row = new PilotPlan.Row(id, d, lawful, estimator, month, 0, 0, Double.NaN, null, Double.NaN,
                             Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, null,
-                            "does not reach this scenario" + (why == null ? "" : ": " + why));
+                            "does not reach this scenario" + (why == null ? "" : ": " + why), false);
                 }
                 rows.add(row);
             }
@@ -606,7 +611,10 @@ public class Analyses {
                 .population() == Scenario.PopulationMode.FIXED ? "one population for all replications"
                         : "population drawn for each replication") + ". Primary outcome: %s %d months after intake. A lottery offers half the "
                 + "eligible the exemption, its caps in force; the estimate is the difference in means, the truth the "
-                + "treated arm against the baseline run of the same people (common random numbers).%n%n",
+                + "treated arm against the baseline run of the same people (common random numbers). Randomisation by employer "
+                + "draws half the employers; its outcome is each employer's hires of eligible people in the first 12 "
+                + "months (employers as units, t at J - 2 df), the truth the drawn employers against themselves in "
+                + "the baseline run. Lottery effects in percentage points, employer effects in hires.%n%n",
                 t.scenario().seed(), t.replications(), t.outcome(), t.month()));
         md.append(pilotTable(t)).append("\n");
         for (String n : t.notes()) {
@@ -627,19 +635,23 @@ public class Analyses {
 
     /** The pilot table in Markdown: one row per exemption and design. */
     public static String pilotTable(PilotTable t) {
-        StringBuilder md = new StringBuilder("| exemption | design | lawful | control | estimated effect (pp) [95% CI] "
-                + "| n treated / control | empirical power [95% CI] | analytic power | bias (pp) [95% CI] | "
-                + "control spillover (pp) | note |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        StringBuilder md = new StringBuilder("| exemption | design | lawful | control | estimated effect [95% CI] "
+                + "| n treated / control | empirical power [95% CI] | analytic power | bias [95% CI] | "
+                + "control spillover | note |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (PilotPlan.Row r : t.rows()) {
             md.append("| ").append(r.exemption()).append(" | ").append(ReportWriter.cellText(r.design().name()))
                     .append(" | ").append(ReportWriter.cellText(r.lawful())).append(" | ")
-                    .append(pctCell(r.controlMean())).append(" | ").append(ppCell(r.estimate())).append(" | ")
+                    .append(r.perEmployer() ? ReportWriter.fmt(r.controlMean()) + " hires" : pctCell(r.controlMean()))
+                    .append(" | ").append(r.perEmployer() ? ReportWriter.cell(r.estimate(), true) + " hires"
+                            : ppCell(r.estimate())).append(" | ")
                     .append(Double.isNaN(r.treated()) ? "" : ReportWriter.fmt(r.treated()) + " / "
                             + ReportWriter.fmt(r.control())).append(" | ")
                     .append(Double.isNaN(r.powerEmpirical()) ? "" : pctCell(r.powerEmpirical()) + " ["
                             + pctCell(r.powerLow()) + ", " + pctCell(r.powerHigh()) + "]").append(" | ")
-                    .append(pctCell(r.powerAnalytic())).append(" | ").append(ppCell(r.bias())).append(" | ")
-                    .append(r.spillover() == null ? "" : ReportWriter.fmt(100 * r.spillover().mean())).append(" | ")
+                    .append(pctCell(r.powerAnalytic())).append(" | ")
+                    .append(r.perEmployer() ? ReportWriter.cell(r.bias(), true) : ppCell(r.bias())).append(" | ")
+                    .append(r.spillover() == null ? "" : ReportWriter.fmt((r.perEmployer() ? 1 : 100)
+                            * r.spillover().mean())).append(" | ")
                     .append(ReportWriter.cellText(r.note())).append(" |\n");
         }
         return md.toString();

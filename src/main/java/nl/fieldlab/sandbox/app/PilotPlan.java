@@ -29,18 +29,25 @@ import nl.fieldlab.sandbox.stats.Summary;
  * the treated arm only, its caps in force. The estimate is the difference in means on the primary outcome; the
  * truth is the same arm's outcome against the baseline run of the same people (common random numbers), and the
  * control arm's change against the baseline is the spillover. Over the replications: the empirical power (Wilson
- * interval), the bias (t interval) and its root mean square error. Randomisation by employer, a stepped wedge, a
- * difference in differences and a regression discontinuity are analytic only in this version.
+ * interval), the bias (t interval) and its root mean square error. Randomisation by employer is simulated the same
+ * way with employers as units ({@link #employer}); a stepped wedge, a difference in differences and a regression
+ * discontinuity are analytic only in this version.
  */
 final class PilotPlan {
 
     /** The lottery's share offered the exemption. */
     static final double SHARE = 0.5;
 
-    /** One exemption and design: what the simulated pilot showed, or why it was not simulated. */
+    /**
+     * One exemption and design: what the simulated pilot showed, or why it was not simulated.
+     *
+     * @param treated  people (lottery) or employers (by employer) in the treated arm, a replication
+     * @param perEmployer whether the outcome is hires per employer (randomisation by employer); otherwise a share
+     */
     record Row(String exemption, Design design, String lawful, String estimator, int month, double treated,
             double control, double controlMean, Summary estimate, double powerEmpirical, double powerLow,
-            double powerHigh, double powerAnalytic, Summary bias, double rmse, Summary spillover, String note) {
+            double powerHigh, double powerAnalytic, Summary bias, double rmse, Summary spillover, String note,
+            boolean perEmployer) {
     }
 
     private PilotPlan() {
@@ -55,13 +62,59 @@ final class PilotPlan {
     static Row lottery(Simulator.Plan plan, Exemption ex, int replications, int threads, int j, int month,
             double alpha, String lawful, String estimator) {
         long seed = Rng.derive(plan.scenario().seed(), Rng.Purpose.PILOT, 0);
+        double[][] out = parallel(replications, threads, r -> replication(plan, ex, seed, r, j, alpha));
+        return summarise(out, ex, Design.LOTTERY, lawful, estimator, month, alpha, false);
+    }
+
+    /**
+     * Simulates a pilot of {@code ex} that draws half the employers: only questions at a drawn employer may carry
+     * the exemption. The outcome is each employer's hires of eligible people in the first 12 months; the estimate
+     * is the difference of the arms' means (employers as units, t at J - 2 df); the truth is the drawn employers'
+     * hires against the same employers in the baseline run; the spillover the undrawn employers' change
+     * (substitution). Every simulated employer counts, in the scope's regions or not.
+     */
+    static Row employer(Simulator.Plan plan, Exemption ex, int replications, int threads, double alpha, String lawful,
+            String estimator) {
+        long seed = Rng.derive(plan.scenario().seed(), Rng.Purpose.PILOT, 0);
+        double[][] out = parallel(replications, threads, r -> {
+            Assignment.ByEmployer draw = new Assignment.ByEmployer(SHARE, Rng.forReplication(seed, r));
+            double[] base = plan.pilot(0, r, seed, draw).pilotHires(ex.id());
+            double[] pilot = plan.pilot(1, r, seed, draw).pilotHires(ex.id());
+            List<Double> t = new ArrayList<>();
+            List<Double> c = new ArrayList<>();
+            double truth = 0;
+            double spill = 0;
+            for (int j = 0; j < pilot.length; j++) {
+                boolean drawn = draw.drawn(ex, j);
+                (drawn ? t : c).add(pilot[j]);
+                if (drawn) {
+                    truth += pilot[j] - base[j];
+                } else {
+                    spill += pilot[j] - base[j];
+                }
+            }
+            if (t.size() < 2 || c.size() < 2) {
+                return new double[] {Double.NaN, Double.NaN, Double.NaN, 0, t.size(), c.size(), Double.NaN, Double.NaN};
+            }
+            Estimators.Estimate e = Estimators.clusterDifference(t.stream().mapToDouble(d -> d).toArray(),
+                    c.stream().mapToDouble(d -> d).toArray());
+            Moments b = Moments.of(base);
+            return new double[] {e.theta(), truth / t.size(), spill / c.size(), e.rejects(alpha) ? 1 : 0, t.size(),
+                    c.size(), c.stream().mapToDouble(d -> d).average().orElse(Double.NaN), b.sd()};
+        });
+        return summarise(out, ex, Design.EMPLOYER, lawful, estimator, 12, alpha, true);
+    }
+
+    /** Runs {@code replication} for each replication on {@code threads} threads, in replication order. */
+    private static double[][] parallel(int replications, int threads,
+            java.util.function.IntFunction<double[]> replication) {
         double[][] out = new double[replications][];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<double[]>> futures = new ArrayList<>();
             for (int r = 0; r < replications; r++) {
                 int rep = r;
-                futures.add(pool.submit(() -> replication(plan, ex, seed, rep, j, alpha)));
+                futures.add(pool.submit(() -> replication.apply(rep)));
             }
             for (int r = 0; r < replications; r++) {
                 out[r] = futures.get(r).get();
@@ -74,6 +127,17 @@ final class PilotPlan {
         } finally {
             pool.shutdownNow();
         }
+        return out;
+    }
+
+    /**
+     * The row from {estimate, truth, spillover, rejected, n treated, n control, control mean, outcome SD} per
+     * replication; the analytic power at the mean truth uses the outcome SD: of a share (lottery, normal) or across
+     * employers in the baseline (by employer, t at J - 2 df).
+     */
+    private static Row summarise(double[][] out, Exemption ex, Design design, String lawful, String estimator,
+            int month, double alpha, boolean perEmployer) {
+        int replications = out.length;
         double[] theta = new double[replications];
         double[] bias = new double[replications];
         double[] spill = new double[replications];
@@ -81,6 +145,7 @@ final class PilotPlan {
         double nT = 0;
         double nC = 0;
         double controlMean = 0;
+        double sd = 0;
         double sq = 0;
         for (int r = 0; r < replications; r++) {
             double[] o = out[r];
@@ -91,18 +156,20 @@ final class PilotPlan {
             nT += o[4] / replications;
             nC += o[5] / replications;
             controlMean += o[6] / replications;
+            sd += o[7] / replications;
             sq += bias[r] * bias[r] / replications;
         }
         double[] wilson = wilson(rejected, replications, alpha);
         Summary truth = Summary.of(subtract(theta, bias));
-        double sd = Math.sqrt(controlMean * (1 - controlMean));
-        double analytic = PowerCalc.power(truth.mean(), PowerCalc.lotterySe(sd, sd, nT, nC), alpha, PowerCalc.NORMAL);
-        return new Row(ex.id(), Design.LOTTERY, lawful, estimator, month, nT, nC, controlMean, Summary.of(theta),
+        double analytic = perEmployer
+                ? PowerCalc.power(truth.mean(), sd * Math.sqrt(1 / nT + 1 / nC), alpha, nT + nC - 2)
+                : PowerCalc.power(truth.mean(), PowerCalc.lotterySe(sd, sd, nT, nC), alpha, PowerCalc.NORMAL);
+        return new Row(ex.id(), design, lawful, estimator, month, nT, nC, controlMean, Summary.of(theta),
                 rejected / replications, wilson[0], wilson[1], analytic, Summary.of(bias), Math.sqrt(sq),
-                Summary.of(spill), "");
+                Summary.of(spill), "", perEmployer);
     }
 
-    /** {estimate, truth, spillover, rejected, n treated, n control, control mean} of one replication. */
+    /** {estimate, truth, spillover, rejected, n treated, n control, control mean, its SD} of one replication. */
     private static double[] replication(Simulator.Plan plan, Exemption ex, long seed, int r, int j, double alpha) {
         Assignment lottery = new Assignment.Lottery(SHARE, Rng.forReplication(seed, r));
         RunTotals base = plan.pilot(0, r, seed, lottery);
@@ -112,7 +179,9 @@ final class PilotPlan {
         Estimators.Estimate e = Estimators.differenceInMeans(p[0], p[1]);
         double truth = p[0].mean() - b[0].mean();
         double spill = p[1].mean() - b[1].mean();
-        return new double[] {e.theta(), truth, spill, e.rejects(alpha) ? 1 : 0, p[0].n(), p[1].n(), p[1].mean()};
+        double pc = p[1].mean();
+        return new double[] {e.theta(), truth, spill, e.rejects(alpha) ? 1 : 0, p[0].n(), p[1].n(), pc,
+                Math.sqrt(pc * (1 - pc))};
     }
 
     /** The treated and control arms' moments of the primary outcome (a 0/1 outcome: the sum of squares is the sum). */

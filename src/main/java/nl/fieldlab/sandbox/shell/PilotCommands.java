@@ -45,7 +45,8 @@ public class PilotCommands {
                       eligible are offered the exemption, its caps in force; the difference in means on employment
                       12 months after intake is tested, and compared with the truth from the same people's baseline
                       run. Gives empirical power (Wilson CI), bias (t CI) and control spillover. Designs: LOTTERY,
-                      EMPLOYER, STEPPED_WEDGE, DID, RD_AGE; all but the lottery are analytic only in this version.
+                      EMPLOYER (half the employers drawn; hires of the eligible per employer in the first 12
+                      months), STEPPED_WEDGE, DID, RD_AGE; the last three are analytic only in this version.
                       Default 40 replications; --quick 10. Writes pilot.md and pilot.csv to DIR (default
                       reports/<scenario>-pilot).
                     Examples:

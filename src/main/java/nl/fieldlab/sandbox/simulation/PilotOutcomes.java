@@ -31,9 +31,16 @@ final class PilotOutcomes {
     private final int[][] intake;
     private final boolean[][] treated;
     private final double[][] counts;
+    /** per exemption and employer, hires of people eligible for it in the first {@link #HIRE_WINDOW} months */
+    private final double[][] hires;
 
-    PilotOutcomes(List<Exemption> measured, Person[] people, YearMonth[] monthOf, Assignment assignment) {
+    /** The months from the start in which an employer's hires of eligible people count (randomisation by employer). */
+    static final int HIRE_WINDOW = 12;
+
+    PilotOutcomes(List<Exemption> measured, Person[] people, YearMonth[] monthOf, Assignment assignment,
+            int employers) {
         this.measured = List.copyOf(measured);
+        this.hires = new double[measured.size()][employers];
         this.intake = new int[measured.size()][people.length];
         this.treated = new boolean[measured.size()][people.length];
         this.counts = new double[measured.size()][LENGTH];
@@ -75,6 +82,18 @@ final class PilotOutcomes {
         }
     }
 
+    /** Counts a hire by {@code employer} of person {@code id} in month {@code m}, for each exemption it is eligible for. */
+    void hired(int id, int employer, int m) {
+        if (employer < 0 || m >= HIRE_WINDOW) {
+            return;
+        }
+        for (int x = 0; x < intake.length; x++) {
+            if (intake[x][id] >= 0 && intake[x][id] <= m) {
+                hires[x][employer]++;
+            }
+        }
+    }
+
     /** In paid work: a simulated job, or a job outside the simulated employers; not a trial placement. */
     static boolean employed(Worker w) {
         return w.active && (w.employed() || !w.inTrial() && w.status == Status.EMPLOYED);
@@ -89,6 +108,7 @@ final class PilotOutcomes {
     void into(RunTotals totals) {
         for (int x = 0; x < measured.size(); x++) {
             totals.pilot.put(measured.get(x).id(), counts[x].clone());
+            totals.pilotHires.put(measured.get(x).id(), hires[x].clone());
         }
     }
 

@@ -272,7 +272,7 @@ final class Run {
             for (int i = 0; i < workers.length; i++) {
                 people[i] = workers[i].p;
             }
-            pilot = new PilotOutcomes(measured, people, monthOf, assignment);
+            pilot = new PilotOutcomes(measured, people, monthOf, assignment, market.employers.length);
         }
         for (Worker w : workers) {
             if (w.active && w.status != Status.EMPLOYED) {
@@ -1169,6 +1169,9 @@ final class Run {
         }
         w.job = new Spells.Job(employer, q, a, m, w.status, afterTrial, apprentice, quality,
                 new Spells.Job.Value(firstYear * worth, w.p.wageValuePct() / 100.0 * worth));
+        if (pilot != null) {
+            pilot.hired(w.p.id(), employer, m);
+        }
         w.jobUnclaimed = claims(w, m, settled, q);
         totals.hires++;
         w.lastEmployer = employer;

@@ -100,6 +100,8 @@ public final class RunTotals implements java.io.Serializable {
     final Map<String, double[]> reach = new LinkedHashMap<>();
     /** per exemption of the scenario, its pilot outcomes after intake (layout: {@link PilotOutcomes}) */
     final Map<String, double[]> pilot = new LinkedHashMap<>();
+    /** per exemption of the scenario, each employer's hires of people eligible for it in the first 12 months */
+    final Map<String, double[]> pilotHires = new LinkedHashMap<>();
     final int[] placementsByMonth;
     final int[] employedByMonth;
     /** per group key (scenario.<id>, status.<S>, age.<band>, target.<GROUP>): workers, seekers, placed, ... */
@@ -579,6 +581,12 @@ public final class RunTotals implements java.io.Serializable {
         return new double[] {c[PilotOutcomes.index(arm, j, PilotOutcomes.OBSERVED)],
                 c[PilotOutcomes.index(arm, j, PilotOutcomes.EMPLOYED)],
                 c[PilotOutcomes.index(arm, j, PilotOutcomes.ON_BENEFIT)]};
+    }
+
+    /** Each employer's hires of people eligible for {@code ex} in the first 12 months (empty when not measured). */
+    public double[] pilotHires(String ex) {
+        double[] h = pilotHires.get(ex);
+        return h == null ? new double[0] : h.clone();
     }
 
     /** The months after intake at which pilot outcomes are measured. */

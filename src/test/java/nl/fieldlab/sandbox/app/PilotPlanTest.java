@@ -35,6 +35,20 @@ class PilotPlanTest {
     }
 
     @Test
+    void drawingEmployersCountsEmployersAsUnits() {
+        Exemption ex = TestRuns.library().exemption("E2");
+        Scenario s = PilotPlan.scenarioFor(SMALL, ex, REPLICATIONS);
+        Simulator.Plan plan = new Simulator.Plan(s, Simulator.deciders(s, TestRuns.compile(s)));
+        PilotPlan.Row row = PilotPlan.employer(plan, ex, REPLICATIONS, 2, 0.05, "fits", "difference of employer means");
+        int employers = SMALL.employers().stream().mapToInt(g -> g.count()).sum();
+        assertEquals(employers, row.treated() + row.control(), 1e-9, "every employer is in one arm");
+        assertTrue(row.perEmployer());
+        double p = row.powerAnalytic();
+        double band = 3 * Math.sqrt(Math.max(p * (1 - p), 0.05 * 0.95) / REPLICATIONS) + 0.05;
+        assertEquals(p, row.powerEmpirical(), band, row.toString());
+    }
+
+    @Test
     void anExemptionThatReachesNoOneHasNoOneToPilot() {
         // E3's scope is the MRA; the scenario's workers are in NHN
         PilotPlan.Row row = pilot("E3");
