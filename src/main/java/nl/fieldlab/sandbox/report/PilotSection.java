@@ -13,6 +13,7 @@ import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.ExemptionScope;
 import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.stats.Comparison;
+import nl.fieldlab.sandbox.stats.HeadlineFamily;
 import nl.fieldlab.sandbox.stats.Summary;
 
 /**
@@ -79,9 +80,10 @@ final class PilotSection {
                         case STEPPED_WEDGE, RD_AGE -> Double.NaN;
                     };
                     double needed = AtCap.needed(itt, control, par.alpha(), par.power());
+                    String neededText = neededText(itt, needed);
                     rows.add(List.of(exId, catalogue.designs().get(d).name(), lawful(fit), String.valueOf(month),
                             pct(control), ReportWriter.cell(pp(itt), true), pp(mde), d == Design.LOTTERY
-                                    ? (Double.isNaN(needed) ? "no effect to detect" : ReportWriter.fmt(needed))
+                                    ? neededText
                                     : "", d == Design.LOTTERY && itt != null ? pct(arms.lotteryPower(itt.mean(), control,
                                             par.alpha())) : ""));
                     if (d == Design.LOTTERY && month == par.primaryMonth()) {
@@ -147,6 +149,18 @@ final class PilotSection {
                     + "replication): the intention-to-treat effect is diluted.");
         }
         return out;
+    }
+
+    /**
+     * The sample a lottery needs for the simulated effect, in words: not stated below the replications a verdict
+     * needs (an interval from two replications can be a single point, and a sample size for it would be read as a
+     * finding), "no effect to detect" when the effect's interval holds zero.
+     */
+    static String neededText(Summary itt, double needed) {
+        if (itt == null || itt.n() < HeadlineFamily.MIN_REPLICATIONS) {
+            return "not stated below " + HeadlineFamily.MIN_REPLICATIONS + " replications";
+        }
+        return Double.isNaN(needed) ? "no effect to detect" : ReportWriter.fmt(needed);
     }
 
     /**

@@ -57,6 +57,16 @@ class PilotSectionTest {
     }
 
     @Test
+    void noSampleSizeFromTooFewReplications() {
+        // two replications that happened to agree: a point interval, which must not give a sample size
+        Summary point = Summary.of(new double[] {0.0017, 0.0017});
+        assertEquals("not stated below 10 replications", PilotSection.neededText(point, 1_228_654));
+        Summary ten = Summary.of(new double[] {0.02, 0.03, 0.025, 0.02, 0.03, 0.025, 0.02, 0.03, 0.025, 0.025});
+        assertEquals("1,600", PilotSection.neededText(ten, 1_600));
+        assertEquals("no effect to detect", PilotSection.neededText(ten, Double.NaN));
+    }
+
+    @Test
     void theDefaultReportOfSmokeHasNoSectionWithoutTheDesigns() {
         // TestRuns builds a report without the rules' designs: the section needs them (Workbench loads them)
         Report r = TestRuns.report(TestRuns.run(TestRuns.scenario("scenarios/smoke.yaml"), 1));
