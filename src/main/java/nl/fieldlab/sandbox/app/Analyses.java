@@ -514,6 +514,198 @@ public class Analyses {
         return dir;
     }
 
+    // ------------------------------------------------------------------ pilot
+
+    /**
+     * A pilot of each exemption, run inside the simulator: rows per exemption and design, the primary outcome at
+     * {@code month} months after intake, and notes (designs left out and why).
+     */
+    public record PilotTable(Scenario scenario, int replications, String outcome, int month,
+            List<PilotPlan.Row> rows, List<String> notes) {
+    }
+
+    /**
+     * Runs a lottery pilot of each exemption ({@code exemptions}, default those of the scenario's variants) in the
+     * simulator; the other designs that fit are listed as analytic only. {@code designs} limits the designs (default:
+     * every one that fits); a design named there that does not fit an exemption named there is refused.
+     */
+    public PilotTable pilot(Scenario scenario, List<String> exemptions, List<String> designs, int replications,
+            Run how) {
+        var library = workbench.rules().library();
+        var catalogue = nl.fieldlab.sandbox.evaluation.DesignCatalogue.load(library.root());
+        List<String> ids = new ArrayList<>();
+        List<String> known = library.exemptions().stream().map(Exemption::id).toList();
+        for (String e : exemptions) {
+            if (!known.contains(e)) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "--exemption: no exemption " + e
+                        + nl.fieldlab.sandbox.input.Suggestions.didYouMean(e, known));
+            }
+            if (!ids.contains(e)) {
+                ids.add(e);
+            }
+        }
+        if (ids.isEmpty()) {
+            scenario.variants().forEach(v -> v.exemptions().forEach(e -> {
+                if (!ids.contains(e)) {
+                    ids.add(e);
+                }
+            }));
+        }
+        if (ids.isEmpty()) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "scenario " + scenario.id() + " has no exemption in its "
+                    + "variants; name one with --exemption E");
+        }
+        List<nl.fieldlab.sandbox.evaluation.Design> chosen = new ArrayList<>();
+        List<String> names = java.util.Arrays.stream(nl.fieldlab.sandbox.evaluation.Design.values()).map(Enum::name)
+                .toList();
+        for (String d : designs) {
+            if (!names.contains(d)) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "--design: expected one of " + String.join(", ", names)
+                        + ", got " + nl.fieldlab.sandbox.input.PlainText.quote(d));
+            }
+            chosen.add(nl.fieldlab.sandbox.evaluation.Design.valueOf(d));
+        }
+        var par = catalogue.parameters();
+        List<Integer> months = nl.fieldlab.sandbox.simulation.RunTotals.pilotMonths();
+        int month = par.primaryMonth();
+        if (month >= scenario.months()) {
+            month = months.stream().filter(m -> m < scenario.months()).reduce((a, b) -> b).orElse(-1);
+        }
+        if (month < 0) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "scenario " + scenario.id() + " runs " + scenario.months()
+                    + " months: too short to observe anyone " + months.get(0) + " months after intake");
+        }
+        int j = months.indexOf(month);
+        List<String> notes = new ArrayList<>();
+        if (month != par.primaryMonth()) {
+            notes.add("The primary outcome's month (" + par.primaryMonth() + ") lies beyond the horizon of "
+                    + scenario.months() + " months: month " + month + " is used.");
+        }
+        if (replications < 20) {
+            notes.add("Empirical power from fewer than 20 replications is within +/- 0.2.");
+        }
+        if (!exemptions.isEmpty()) {
+            // a design named for an exemption named that cannot fit it is refused before anything runs
+            for (String id : ids) {
+                for (var d : chosen) {
+                    var fit = catalogue.fit(d, library.exemption(id));
+                    if (!fit.fits()) {
+                        throw new CommandFailure(ExitCodes.BAD_INPUT, id + ": " + catalogue.designs().get(d).name()
+                                + " does not fit: " + fit.reason());
+                    }
+                }
+            }
+        }
+        List<PilotPlan.Row> rows = new ArrayList<>();
+        for (String id : ids) {
+            Exemption ex = library.exemption(id);
+            for (var d : nl.fieldlab.sandbox.evaluation.Design.values()) {
+                var fit = catalogue.fit(d, ex);
+                if (!chosen.isEmpty() && !chosen.contains(d)) {
+                    continue;
+                }
+                if (!fit.fits()) {
+                    notes.add(id + ": " + catalogue.designs().get(d).name() + " does not fit: " + fit.reason());
+                    continue;
+                }
+                String lawful = fit.status().words() + (fit.unverified() ? " (unverified)" : "");
+                String estimator = catalogue.designs().get(d).estimator();
+                boolean simulated = d == nl.fieldlab.sandbox.evaluation.Design.LOTTERY
+                        || d == nl.fieldlab.sandbox.evaluation.Design.EMPLOYER;
+                if (!simulated) {
+                    rows.add(new PilotPlan.Row(id, d, lawful, estimator, month, Double.NaN, Double.NaN, Double.NaN,
+                            null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, null,
+                            "analytic only in this version: see the report's section 'Can a pilot show it?'", false));
+                    continue;
+                }
+                Scenario s = PilotPlan.scenarioFor(scenario, ex, replications);
+                workbench.checkWork(WorkEstimate.of(s), how.threads(), s, "this pilot of " + id,
+                        "fewer replications (--replications R, or --quick)", how.progress());
+                var plan = workbench.plan(s, how.threads(), how.progress());
+                if (how.progress() != null) {
+                    how.progress().phase(d.name() + " pilot of " + id + ": " + replications
+                            + " replications, 2 runs each");
+                }
+                PilotPlan.Row row = d == nl.fieldlab.sandbox.evaluation.Design.LOTTERY
+                        ? PilotPlan.lottery(plan, ex, replications, how.threads(), j, month, par.alpha(), lawful,
+                                estimator)
+                        : PilotPlan.employer(plan, ex, replications, how.threads(), par.alpha(), lawful, estimator);
+                if (!(row.treated() > 0)) {
+                    String why = Workbench.unreachable(s, library).get(id);
+                    row = new PilotPlan.Row(id, d, lawful, estimator, month, 0, 0, Double.NaN, null, Double.NaN,
+                            Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, null,
+                            "does not reach this scenario" + (why == null ? "" : ": " + why), false);
+                }
+                rows.add(row);
+            }
+        }
+        return new PilotTable(scenario, replications, par.primaryOutcome(), month, rows, notes);
+    }
+
+    public Path writePilot(PilotTable t, Path dir, String command, int threads, double seconds) {
+        Csv csv = new Csv("exemption", "design", "lawful", "estimator", "outcome", "month", "control_mean", "itt",
+                "itt_low", "itt_high", "n_t", "n_c", "power_analytic", "power_empirical", "power_low", "power_high",
+                "bias", "bias_low", "bias_high", "rmse", "spillover", "note");
+        StringBuilder md = new StringBuilder("# Pilot designs for scenario `" + t.scenario().id() + "`\n\n");
+        md.append(String.format(Locale.ROOT, "Seed %d (pilot seed derived for PILOT), %d replications, " + (t.scenario()
+                .population() == Scenario.PopulationMode.FIXED ? "one population for all replications"
+                        : "population drawn for each replication") + ". Primary outcome: %s %d months after intake. A lottery offers half the "
+                + "eligible the exemption, its caps in force; the estimate is the difference in means, the truth the "
+                + "treated arm against the baseline run of the same people (common random numbers). Randomisation by employer "
+                + "draws half the employers; its outcome is each employer's hires of eligible people in the first 12 "
+                + "months (employers as units, t at J - 2 df), the truth the drawn employers against themselves in "
+                + "the baseline run. Lottery effects in percentage points, employer effects in hires.%n%n",
+                t.scenario().seed(), t.replications(), t.outcome(), t.month()));
+        md.append(pilotTable(t)).append("\n");
+        for (String n : t.notes()) {
+            md.append("- ").append(n).append("\n");
+        }
+        for (PilotPlan.Row r : t.rows()) {
+            Summary e = r.estimate();
+            Summary b = r.bias();
+            csv.row(r.exemption(), r.design().name(), r.lawful(), r.estimator(), t.outcome(), r.month(),
+                    c(r.controlMean()), e == null ? "" : c(e.mean()), e == null ? "" : c(e.ciLow()),
+                    e == null ? "" : c(e.ciHigh()), c(r.treated()), c(r.control()), c(r.powerAnalytic()),
+                    c(r.powerEmpirical()), c(r.powerLow()), c(r.powerHigh()), b == null ? "" : c(b.mean()),
+                    b == null ? "" : c(b.ciLow()), b == null ? "" : c(b.ciHigh()), c(r.rmse()),
+                    r.spillover() == null ? "" : c(r.spillover().mean()), r.note());
+        }
+        return writeAnalysis(dir, "pilot", csv, md, t.scenario(), command, threads, seconds);
+    }
+
+    /** The pilot table in Markdown: one row per exemption and design. */
+    public static String pilotTable(PilotTable t) {
+        StringBuilder md = new StringBuilder("| exemption | design | lawful | control | estimated effect [95% CI] "
+                + "| n treated / control | empirical power [95% CI] | analytic power | bias [95% CI] | "
+                + "control spillover | note |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (PilotPlan.Row r : t.rows()) {
+            md.append("| ").append(r.exemption()).append(" | ").append(ReportWriter.cellText(r.design().name()))
+                    .append(" | ").append(ReportWriter.cellText(r.lawful())).append(" | ")
+                    .append(r.perEmployer() ? ReportWriter.fmt(r.controlMean()) + " hires" : pctCell(r.controlMean()))
+                    .append(" | ").append(r.perEmployer() ? ReportWriter.cell(r.estimate(), true) + " hires"
+                            : ppCell(r.estimate())).append(" | ")
+                    .append(Double.isNaN(r.treated()) ? "" : ReportWriter.fmt(r.treated()) + " / "
+                            + ReportWriter.fmt(r.control())).append(" | ")
+                    .append(Double.isNaN(r.powerEmpirical()) ? "" : pctCell(r.powerEmpirical()) + " ["
+                            + pctCell(r.powerLow()) + ", " + pctCell(r.powerHigh()) + "]").append(" | ")
+                    .append(pctCell(r.powerAnalytic())).append(" | ")
+                    .append(r.perEmployer() ? ReportWriter.cell(r.bias(), true) : ppCell(r.bias())).append(" | ")
+                    .append(r.spillover() == null ? "" : ReportWriter.fmt((r.perEmployer() ? 1 : 100)
+                            * r.spillover().mean())).append(" | ")
+                    .append(ReportWriter.cellText(r.note())).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String pctCell(double share) {
+        return Double.isNaN(share) ? "" : ReportWriter.fmt(100 * share) + " %";
+    }
+
+    private static String ppCell(Summary s) {
+        return s == null ? "" : ReportWriter.cell(new Summary(100 * s.mean(), 100 * s.sd(), 100 * s.se(),
+                100 * s.ciLow(), 100 * s.ciHigh(), s.n()), true);
+    }
+
     // ------------------------------------------------------------------ ranking
 
     /** One exemption's effect alone. */

@@ -504,7 +504,8 @@ public class Workbench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
                     unreachable(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters(),
-                    changes(base, o), exemptionsOf(s, r.library()), r.library().sources());
+                    changes(base, o), exemptionsOf(s, r.library()), r.library().sources(), null,
+                    nl.fieldlab.sandbox.evaluation.DesignCatalogue.loadIfPresent(r.library().root()));
             if (robust != null) {
                 report = report.withRobustness(robust.forReport());
             }
@@ -671,6 +672,12 @@ public class Workbench {
         }
         return Simulator.collect(s, remote.run(s, file, whatIf, rules().library(),
                 progress == null ? Simulator.Progress.NONE : progress, cancelled), Map.of());
+    }
+
+    /** The plan of a scenario's runs (its variants compiled), for analyses that run single runs (plan-pilot). */
+    public Simulator.Plan plan(Scenario s, int threads, Simulator.Progress progress) {
+        reloadIfChanged();
+        return new Simulator.Plan(s, Simulator.deciders(s, compile(rules(), s, threads, progress)));
     }
 
     /** The rule bases of a scenario's variants, saying so to the progress display first. */

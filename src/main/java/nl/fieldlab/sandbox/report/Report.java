@@ -37,24 +37,27 @@ import nl.fieldlab.sandbox.stats.Summary;
  * @param robustness  the section of draws across the behaviour ranges, or null when the run made none
  * @param sources     the rules folder's source register, which resolves the ids the rules cite
  *                    ({@link Sources#NONE} when not known)
+ * @param designs     the pilot designs and their parameters (rules/evaluation), or null when not known: the
+ *                    section "Can a pilot show it?" needs them
  */
 public record Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
         Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
         Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
-        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources, Robustness robustness) {
+        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources, Robustness robustness,
+        nl.fieldlab.sandbox.evaluation.DesignCatalogue designs) {
 
     public Report {
         changes = List.copyOf(changes);
         sources = sources == null ? Sources.NONE : sources;
     }
 
-    /** A report without a robustness section. */
+    /** A report without a robustness section or pilot designs. */
     public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
             Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
             Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
             Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources) {
         this(result, comparison, rules, exemptionTitles, unreachable, legalRoutes, municipalParameters, changes,
-                exemptions, sources, null);
+                exemptions, sources, null, null);
     }
 
     /**
@@ -73,13 +76,13 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
     /** The same report with the section "Robustness to the behaviour assumptions". */
     public Report withRobustness(Robustness r) {
         return new Report(result, comparison, rules, exemptionTitles, unreachable, legalRoutes, municipalParameters,
-                changes, exemptions, sources, r);
+                changes, exemptions, sources, r, designs);
     }
 
     public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
             Map<String, String> exemptionTitles) {
         this(result, comparison, rules, exemptionTitles, Map.of(), Map.of(), Map.of(), List.of(), Map.of(),
-                Sources.NONE);
+                Sources.NONE, null, null);
     }
 
     /** A section of plain paragraphs and one table of text, rendered the same way in every format. */
@@ -488,6 +491,21 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 List.of("exemption", "title", "legal route (who decides)", "lead time", "source"), rows);
     }
 
+    /** Can a pilot show it: per exemption, the first variant that uses it (see {@link PilotSection}). */
+    private Section pilotSection() {
+        Map<String, String> variantOf = new java.util.LinkedHashMap<>();
+        for (String ex : exemptionsUsed()) {
+            for (String v : nonBaselineVariants()) {
+                var variant = result.scenario().variant(v);
+                if (variant != null && variant.exemptions().contains(ex)) {
+                    variantOf.put(ex, v);
+                    break;
+                }
+            }
+        }
+        return PilotSection.of(comparison, exemptions, variantOf, designs, result.scenario());
+    }
+
     /**
      * The sources the run's rules and the legal routes of its exemptions cite, each resolved in the rules folder's
      * register to title, issuer, date and an identifier a reader can follow.
@@ -601,6 +619,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         Section routes = legalRoutesSection();
         if (routes != null) {
             out.add(routes);
+        }
+        Section pilot = pilotSection();
+        if (pilot != null) {
+            out.add(pilot);
         }
         Section years = effectsByYear();
         if (years != null) {

@@ -192,6 +192,14 @@ public final class Metrics {
      */
     public static final String REACH_PREFIX = "reach.";
     /**
+     * Prefix of the outcomes a pilot of an exemption would measure among those eligible at intake (their facts at
+     * entry in its scope): {@code pilot.<EX>.eligible}, and {@code k} months after intake ({@code k} = 6, 12, 24,
+     * 36) {@code pilot.<EX>.observed.mK} (intakes at least k months before the horizon), {@code
+     * pilot.<EX>.employment.mK} and {@code pilot.<EX>.benefit.mK} (the shares in paid work and on a benefit).
+     * Exploratory: outside the headline family.
+     */
+    public static final String PILOT_PREFIX = "pilot.";
+    /**
      * Prefix of a variant's deadweight against the baseline: {@code deadweight.subsidies} and {@code deadweight.<EX>},
      * the share of the subsidies (or the exemption's payments) paid for workers whom the baseline replication also
      * places, at most {@link #DEADWEIGHT_WINDOW_MONTHS} months later.
@@ -296,6 +304,7 @@ public final class Metrics {
         }
         if (name.matches("(employed|placements|hazard)\\.year\\d+|netPublicCost\\.toMonth\\d+")
                 || name.startsWith(REACH_PREFIX)
+                || name.startsWith(PILOT_PREFIX)
                 || name.startsWith(TAKE_UP_PREFIX)
                 || name.startsWith(SUPPORT_PREFIX)
                 || name.startsWith(DEADWEIGHT_PREFIX) || name.startsWith(SUBSIDISED_HIRES + ".")) {

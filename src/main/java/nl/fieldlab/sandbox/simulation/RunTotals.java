@@ -109,6 +109,10 @@ public final class RunTotals implements java.io.Serializable {
     final long[] seekerMonthsByYear;
     /** per exemption id: workers and questions in scope, answers changed by question type, caps */
     final Map<String, double[]> reach = new LinkedHashMap<>();
+    /** per exemption of the scenario, its pilot outcomes after intake (layout: {@link PilotOutcomes}) */
+    final Map<String, double[]> pilot = new LinkedHashMap<>();
+    /** per exemption of the scenario, each employer's hires of people eligible for it in the first 12 months */
+    final Map<String, double[]> pilotHires = new LinkedHashMap<>();
     final int[] placementsByMonth;
     final int[] employedByMonth;
     /** per group key (scenario.<id>, status.<S>, age.<band>, target.<GROUP>): workers, seekers, placed, ... */
@@ -580,7 +584,55 @@ public final class RunTotals implements java.io.Serializable {
             }
             m.put(p + "changed", changed);
         });
+        pilot.forEach((ex, c) -> {
+            String p = Metrics.PILOT_PREFIX + ex + ".";
+            m.put(p + "eligible", c[0] + c[1]);
+            for (int j = 0; j < PilotOutcomes.MONTHS.length; j++) {
+                String k = ".m" + PilotOutcomes.MONTHS[j];
+                double observed = 0;
+                double inWork = 0;
+                double onBenefit = 0;
+                for (int arm = 0; arm < 2; arm++) {
+                    observed += c[PilotOutcomes.index(arm, j, PilotOutcomes.OBSERVED)];
+                    inWork += c[PilotOutcomes.index(arm, j, PilotOutcomes.EMPLOYED)];
+                    onBenefit += c[PilotOutcomes.index(arm, j, PilotOutcomes.ON_BENEFIT)];
+                }
+                m.put(p + "observed" + k, observed);
+                m.put(p + "employment" + k, observed == 0 ? Double.NaN : inWork / observed);
+                m.put(p + "benefit" + k, observed == 0 ? Double.NaN : onBenefit / observed);
+            }
+        });
         return m;
+    }
+
+    /**
+     * The pilot counts of exemption {@code ex} in arm {@code arm} (0 treated, 1 control) at the {@code j}-th month
+     * after intake of {@link #pilotMonths}: {observed, in paid work, on a benefit}; zeros when not measured.
+     */
+    public double[] pilotCounts(String ex, int arm, int j) {
+        double[] c = pilot.get(ex);
+        if (c == null) {
+            return new double[3];
+        }
+        return new double[] {c[PilotOutcomes.index(arm, j, PilotOutcomes.OBSERVED)],
+                c[PilotOutcomes.index(arm, j, PilotOutcomes.EMPLOYED)],
+                c[PilotOutcomes.index(arm, j, PilotOutcomes.ON_BENEFIT)]};
+    }
+
+    /** Each employer's hires of people eligible for {@code ex} in the first 12 months (empty when not measured). */
+    public double[] pilotHires(String ex) {
+        double[] h = pilotHires.get(ex);
+        return h == null ? new double[0] : h.clone();
+    }
+
+    /** The months after intake at which pilot outcomes are measured. */
+    public static List<Integer> pilotMonths() {
+        return java.util.Arrays.stream(PilotOutcomes.MONTHS).boxed().toList();
+    }
+
+    /** Per exemption of the scenario, its pilot outcome counts by arm (layout: {@link PilotOutcomes}). */
+    public Map<String, double[]> pilot() {
+        return java.util.Collections.unmodifiableMap(pilot);
     }
 
     /** {@code prefix} (all subsidised hires) and its split: deadweight, net new jobs, displaced outsiders, insiders. */

@@ -79,6 +79,8 @@ public final class RunTotalsCodec {
             writeDoubles(out, t.subsidyPaid);
             writeDoubles(out, t.ledger);
             writeArrays(out, t.reach);
+            writeArrays(out, t.pilot);
+            writeArrays(out, t.pilotHires);
             writeGroups(out, t.groups);
             writeGroups(out, t.otherGroups);
             out.writeInt(t.deadweight.size());
@@ -217,6 +219,8 @@ public final class RunTotalsCodec {
             in.doubles("subsidyPaid", t.subsidyPaid);
             in.doubles("ledger", t.ledger);
             in.arrays("reach", t.reach, -1);
+            in.arrays("pilot", t.pilot, PilotOutcomes.LENGTH);
+            in.arrays("pilotHires", t.pilotHires, -1);
             in.groups("groups", t.groups);
             in.groups("otherGroups", t.otherGroups);
             int n = in.count("deadweight", 10);
