@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 7;
+    private static final int LAYOUT = 8;
 
     /**
      * What the totals of one run of a scenario must look like.
