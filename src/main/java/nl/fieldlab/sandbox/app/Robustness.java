@@ -277,7 +277,7 @@ public final class Robustness {
 
         /** The section and its figures, for the run's report. */
         public Report.Robustness forReport() {
-            return new Report.Robustness(section(), valuesSection(), json());
+            return new Report.Robustness(section(), valuesSection(), json(), this::verdictText);
         }
 
         /** For report.json: the design, the drawn values and each row's figures. */

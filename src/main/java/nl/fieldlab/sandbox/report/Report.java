@@ -64,7 +64,8 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
      * The robustness section of a run with draws across the behaviour ranges, rendered once (the section) for
      * md and html and once (the map) for report.json.
      */
-    public record Robustness(Section section, Section values, Map<String, Object> json) {
+    public record Robustness(Section section, Section values, Map<String, Object> json,
+            java.util.function.BiFunction<String, String, String> verdicts) {
 
         /** One line for the console: how many draws, and where the section is. */
         public String summary() {
@@ -332,11 +333,34 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 + "discount rate (parameter cba.discount-rate, Werkgroep discontovoet 2020). The intervals cover "
                 + "simulation noise only (the replications' random draws), not the uncertainty of the behaviour "
                 + "parameters or the unverified figures: a significant difference is one the model, as "
-                + "parameterised, reliably produces.");
+                + "parameterised, reliably produces. " + (robustness == null
+                        ? "This run drew no behaviour values across their ranges (the scenario has no robustness "
+                                + "block, or it was switched off), so no verdict here is tested against them."
+                        : "The section 'Robustness to the behaviour assumptions' draws the behaviour values across "
+                                + "their ranges; each reading below says how often its verdicts hold there."));
         for (CostEffectiveness c : ce) {
-            paragraphs.add(c.reading(result.scenario().start(), unreachedText(c.variant())));
+            paragraphs.add(c.reading(result.scenario().start(), unreachedText(c.variant()))
+                    + robustnessOfVerdicts(c.variant()));
         }
         return new Section("cost-effectiveness", "Cost-effectiveness", paragraphs, columns, rows);
+    }
+
+    /**
+     * " Across the behaviour ranges: work-years holds in 30 of 32 draws ...; ..." for each headline verdict the report
+     * calls for {@code variant}, or "" when there is no robustness section or no verdict to test.
+     */
+    private String robustnessOfVerdicts(String variant) {
+        if (robustness == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (nl.fieldlab.sandbox.stats.HeadlineFamily.Member m : nl.fieldlab.sandbox.stats.HeadlineFamily.MEMBERS) {
+            String text = calls().called(variant, m.metric()) ? robustness.verdicts().apply(variant, m.metric()) : null;
+            if (text != null) {
+                parts.add(m.label() + ": " + text);
+            }
+        }
+        return parts.isEmpty() ? "" : " Across the behaviour ranges, " + String.join("; ", parts) + ".";
     }
 
     /**
