@@ -15,7 +15,9 @@ import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
 import nl.fieldlab.sandbox.stats.Comparison;
+import nl.fieldlab.sandbox.stats.HeadlineFamily;
 import nl.fieldlab.sandbox.stats.Summary;
+import nl.fieldlab.sandbox.stats.Verdicts;
 
 /**
  * The content of a report, computed once from a run and rendered into every format. Everything here is a pure
@@ -36,15 +38,26 @@ import nl.fieldlab.sandbox.stats.Summary;
  *                    and mechanism); empty when not known
  * @param sources     the rules folder's source register, which resolves the ids the rules cite
  *                    ({@link Sources#NONE} when not known)
+ * @param verdicts    the headline family's corrected calls (and the seed check's, when one ran): the only
+ *                    differences a report marks or words as findings; Holm over this run alone when null
  */
 public record Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
         Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
         Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
-        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources) {
+        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources, Verdicts verdicts) {
 
     public Report {
         changes = List.copyOf(changes);
         sources = sources == null ? Sources.NONE : sources;
+        verdicts = verdicts == null ? Verdicts.of(comparison, result.scenario().population()) : verdicts;
+    }
+
+    public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
+            Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
+            Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
+            Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources) {
+        this(result, comparison, rules, exemptionTitles, unreachable, legalRoutes, municipalParameters, changes,
+                exemptions, sources, null);
     }
 
     public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
@@ -75,6 +88,9 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                             + "a rerun of the file alone gives other results. manifest.json records them, and "
                             + "'verify' applies them again."),
                     List.of("change"), changes.stream().map(List::of).toList()));
+        }
+        if (!nonBaselineVariants().isEmpty()) {
+            out.add(FamilySection.of(this));
         }
         List<CostEffectiveness> ce = costEffectiveness();
         if (!ce.isEmpty()) {
@@ -185,19 +201,22 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         List<String> columns = new ArrayList<>(List.of("against the baseline"));
         ce.forEach(c -> columns.add(c.variant()));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row("extra placements", ce, c -> ReportWriter.cell(c.placements(), true)));
-        rows.add(row("extra years in work (former job seekers)", ce, c -> ReportWriter.cell(c.yearsInWork(), true)));
+        rows.add(row("extra placements", ce,
+                c -> ReportWriter.cell(c.placements(), verdicts.mark(c.variant(), Metrics.PLACEMENTS))));
+        rows.add(row("extra years in work (former job seekers)", ce, c -> ReportWriter.cell(c.yearsInWork(),
+                verdicts.mark(c.variant(), Metrics.MONTHS_IN_WORK))));
         rows.add(row("extra public spending, benefits aside (euro)", ce, c -> ReportWriter.cell(c.spending(), true)));
         rows.add(row("extra benefit payments (euro)", ce, c -> ReportWriter.cell(c.benefits(), true)));
         rows.add(row("extra taxes, premiums and levies received (euro)", ce,
                 c -> ReportWriter.cell(c.receipts(), true)));
         rows.add(row("fiscal return: receipts gained + benefits saved (euro)", ce,
                 c -> ReportWriter.cell(c.fiscalReturn(), true)));
-        rows.add(row("extra net public cost (euro)", ce, c -> ReportWriter.cell(c.netPublicCost(), true)));
+        rows.add(row("extra net public cost (euro)", ce, c -> ReportWriter.cell(c.netPublicCost(),
+                verdicts.mark(c.variant(), Metrics.PUBLIC_COST))));
         rows.add(row("extra social cost: public purse, investors and sector funds (euro)", ce,
-                c -> ReportWriter.cell(c.socialCost(), true)));
+                c -> ReportWriter.cell(c.socialCost(), verdicts.mark(c.variant(), Metrics.SOCIAL_COST))));
         rows.add(row("the net public cost, present value at the start, " + discountText() + " (euro)", ce,
-                c -> ReportWriter.cell(c.presentValue(), true)));
+                c -> ReportWriter.cell(c.presentValue(), verdicts.mark(c.variant(), Metrics.PUBLIC_COST_PV))));
         rows.add(row("extra cost to all parties, less the value of the work (euro)", ce,
                 c -> ReportWriter.cell(c.allPartiesCost(), true)));
         rows.add(row("extra net public cost per extra placement (euro)", ce, c -> ReportWriter.cell(c.perPlacement())));
@@ -240,7 +259,8 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 c -> c.breakEvenText(result.scenario().start())));
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add("What each variant buys and what it costs the public purse on balance, against the baseline "
-                + "and paired replication by replication (mean [95 % CI]; * marks an interval that excludes 0). "
+                + "and paired replication by replication (mean [95 % CI]; * marks a headline difference called after the "
+                + "correction (Headline verdicts); the other rows are exploratory). "
                 + "Money is what changes hands: public spending other than benefits, benefits paid, and what the "
                 + "treasury and UWV get back in wage tax, national insurance and employers' premiums; net public "
                 + "cost is spending plus benefits minus receipts. Social cost adds to it what the private investors "

@@ -40,6 +40,7 @@ import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.simulation.Simulator;
 import nl.fieldlab.sandbox.stats.Comparison;
 import nl.fieldlab.sandbox.stats.Summary;
+import nl.fieldlab.sandbox.stats.Verdicts;
 
 /** The sandbox's commands: scenario, run, compare, report, rules, validate, test-rules. */
 @Component
@@ -178,7 +179,7 @@ public class SandboxCommands {
                 Metrics.PUBLIC_COST_PER_WORKER)));
         String costs = costEffectiveness(r.report());
         if (!costs.isEmpty()) {
-            sb.append("\nAgainst the baseline (euro; * = the interval excludes 0)\n\n").append(costs);
+            sb.append("\nAgainst the baseline (euro; * = " + markText(r.report().verdicts()) + ")\n\n").append(costs);
         }
         sb.append("\nUse 'compare' for the headline metrics and their differences to the baseline (compare --all for "
                 + "every one); report.md opens with the cost-effectiveness readings and why a variant does worse.");
@@ -208,7 +209,8 @@ public class SandboxCommands {
             help = """
                     compare [--metric M] [--all] [--wide]
                       Each metric's mean over replications with its 95 % confidence interval per variant, then
-                      each variant's paired difference to the baseline (* = the interval excludes 0). Without
+                      each variant's paired difference to the baseline (* = a headline difference called after the
+                      correction for multiple tests; every other difference is exploratory). Without
                       options: the headline metrics (placements, time to placement, months in work, courses,
                       trials, the money). --metric shows one metric in detail; --all shows every metric (ledger,
                       groups, blocking rules, reach). In the shell tables fit the terminal's width (cells wrap);
@@ -230,13 +232,14 @@ public class SandboxCommands {
             if (!c.metrics().containsKey(metric)) {
                 throw new CommandFailure(ExitCodes.BAD_INPUT, Metrics.unknownMessage(metric, c.metrics().keySet()));
             }
-            return detail(c, metric);
+            return detail(c, r.report().verdicts(), metric);
         }
         List<String> metrics = all ? new ArrayList<>(c.metrics().keySet())
                 : Metrics.CONSOLE_HEADLINE.stream().filter(c.metrics()::containsKey).toList();
         return "Scenario '" + r.scenario().id() + "', " + r.scenario().replications()
                 + " replications; mean [95% CI]\n\n" + headline(c, metrics) + "\nDifference to the baseline "
-                + "(paired; * = CI excludes 0)\n\n" + differences(c, metrics)
+                + "(paired; * = " + markText(r.report().verdicts()) + ")\n\n"
+                + differences(c, r.report().verdicts(), metrics)
                 + (all ? "" : "\n" + metrics.size() + " headline metrics of " + c.metrics().size()
                         + "; compare --all shows every one, compare --metric M one in detail");
     }
@@ -257,6 +260,14 @@ public class SandboxCommands {
         return t.toString();
     }
 
+    /** What the console's * means, and when no difference is called at all. */
+    static String markText(Verdicts verdicts) {
+        String text = "a headline difference called after " + verdicts.family().correction().label()
+                + (verdicts.seedRuns() > 1 ? " in every seed run" : "") + "; the rest is exploratory";
+        return verdicts.enoughReplications() ? text
+                : text + ". " + verdicts.tooFewText() + ": no difference is called";
+    }
+
     /**
      * Per variant: extra placements, extra net public cost and extra social cost (public purse, investors and sector
      * funds), the public cost per extra placement, fiscal return; then, for an outcome-financed project, the outcome
@@ -270,8 +281,10 @@ public class SandboxCommands {
         TextTable t = new TextTable("variant", "extra placements", "extra net public cost", "extra social cost",
                 "per extra placement", "fiscal return");
         for (var c : rows) {
-            t.row(c.variant(), ReportWriter.cell(c.placements(), true), ReportWriter.cell(c.netPublicCost(), true),
-                    ReportWriter.cell(c.socialCost(), true),
+            Verdicts verdicts = report.verdicts();
+            t.row(c.variant(), ReportWriter.cell(c.placements(), verdicts.mark(c.variant(), Metrics.PLACEMENTS)),
+                    ReportWriter.cell(c.netPublicCost(), verdicts.mark(c.variant(), Metrics.PUBLIC_COST)),
+                    ReportWriter.cell(c.socialCost(), verdicts.mark(c.variant(), Metrics.SOCIAL_COST)),
                     ReportWriter.cell(c.perPlacement()).replace("not defined: ", "none: "),
                     ReportWriter.cell(c.fiscalReturn(), true));
         }
@@ -287,7 +300,7 @@ public class SandboxCommands {
         return out.toString();
     }
 
-    static String differences(Comparison c, List<String> metrics) {
+    static String differences(Comparison c, Verdicts verdicts, List<String> metrics) {
         List<String> header = new ArrayList<>();
         header.add("metric");
         header.addAll(c.differences().keySet());
@@ -296,23 +309,24 @@ public class SandboxCommands {
             List<Object> row = new ArrayList<>();
             row.add(m);
             for (String v : c.differences().keySet()) {
-                row.add(ReportWriter.cell(c.differences().get(v).get(m), true));
+                row.add(ReportWriter.cell(c.differences().get(v).get(m), verdicts.mark(v, m)));
             }
             t.row(row.toArray());
         }
         return t.toString();
     }
 
-    static String detail(Comparison c, String metric) {
+    static String detail(Comparison c, Verdicts verdicts, String metric) {
         TextTable t = new TextTable("variant", "mean", "sd", "se", "95% CI", "n", "diff to baseline", "diff se",
-                "CI excludes 0");
+                "CI excludes 0 (uncorrected)", "verdict");
         for (String v : c.variants()) {
             Summary s = c.metrics().get(metric).get(v);
             Summary d = c.differences().containsKey(v) ? c.differences().get(v).get(metric) : null;
             t.row(v, ReportWriter.fmt(s.mean()), ReportWriter.fmt(s.sd()), ReportWriter.fmt(s.se()),
                     "[" + ReportWriter.fmt(s.ciLow()) + ", " + ReportWriter.fmt(s.ciHigh()) + "]", s.n(),
-                    d == null ? "(reference)" : ReportWriter.cell(d, true),
-                    d == null ? "" : ReportWriter.fmt(d.se()), d == null ? "" : d.excludesZero() ? "yes" : "no");
+                    d == null ? "(reference)" : ReportWriter.cell(d, verdicts.mark(v, metric)),
+                    d == null ? "" : ReportWriter.fmt(d.se()), d == null ? "" : d.excludesZero() ? "yes" : "no",
+                    d == null ? "" : verdicts.why(v, metric));
         }
         String description = Metrics.DESCRIPTIONS.getOrDefault(metric, "");
         return Printable.line(metric) + (description.isEmpty() ? "" : ": " + description) + "\n\n" + t;
