@@ -268,6 +268,7 @@ public class AnalysisCommands {
         Scenario s = scenario(null, replications);
         Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve(s.id() + "-ranking-" + metric);
         workbench.checkOutputFolder(dir);
+        checkVerdictReplications(s.replications(), replications != null);
         int t = threads(threads);
         long t0 = System.nanoTime();
         Analyses.Ranking rk;
@@ -291,6 +292,20 @@ public class AnalysisCommands {
         return String.format(Locale.ROOT, "Exemptions ranked by effect on %s (baseline %s), %d replications, %.1f s%n%n%s%n"
                 + "Written to %s (ranking.csv, ranking.md)", metric, ReportWriter.cell(rk.baseline(), false),
                 s.replications(), seconds, table, dir);
+    }
+
+    /**
+     * A ranking calls differences, so it refuses to run on fewer replications than a verdict needs (run and compare
+     * still run below that, and say that they call nothing). Checked after the output folder, before simulating.
+     */
+    static void checkVerdictReplications(int replications, boolean given) {
+        if (replications < nl.fieldlab.sandbox.stats.HeadlineFamily.MIN_REPLICATIONS) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, (given ? "--replications: " : "")
+                    + "rank-exemptions calls differences and needs at least "
+                    + nl.fieldlab.sandbox.stats.HeadlineFamily.MIN_REPLICATIONS + " replications (got " + replications
+                    + (given ? "" : ", the scenario's") + "); give --replications "
+                    + nl.fieldlab.sandbox.stats.HeadlineFamily.MIN_REPLICATIONS + " or more");
+        }
     }
 
     // ------------------------------------------------------------------ plan-replications
