@@ -124,9 +124,12 @@ final class ManifestReader {
                 }
             }
         }
+        // a manifest from before the seed check has no seeds: it ran one
+        int seeds = root.get("seeds") == null || root.get("seeds").isNull() ? 1
+                : (int) whole(root.get("seeds"), "seeds", 1, nl.fieldlab.sandbox.scenario.VerdictsSpec.MAX_SEEDS);
         return new Verifier.Settings(scenarioFile, hash(root, "scenarioSha256"), seed, replications,
                 text(root, "rulesFolder"), ruleFiles, behaviour, parameters, text(root, "version"),
-                text(root, "java"), files, hash(root, "rulesSha256"), hash(root, "parametersSha256"));
+                text(root, "java"), files, hash(root, "rulesSha256"), hash(root, "parametersSha256"), seeds);
     }
 
     // ------------------------------------------------------------------ field types

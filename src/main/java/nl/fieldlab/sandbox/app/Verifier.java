@@ -117,7 +117,7 @@ public class Verifier {
     public record Settings(String scenarioFile, String scenarioSha256, long seed, int replications, String rulesFolder,
             SortedMap<String, String> ruleFiles, Map<String, Double> behaviour,
             Map<String, Map<String, Double>> parameters, String version, String java,
-            SortedMap<String, String> files, String rulesSha256, String parametersSha256) {
+            SortedMap<String, String> files, String rulesSha256, String parametersSha256, int seeds) {
 
         public WhatIf whatIf() {
             return new WhatIf(behaviour, parameters);
@@ -397,7 +397,7 @@ public class Verifier {
     private void rerun(Settings m, Path scenarioFile, Path out, RuleBases rules, int threads,
             Simulator.Progress progress, BooleanSupplier cancelled) {
         Workbench.RunOptions options = new Workbench.RunOptions(scenarioFile, out, m.seed(), m.replications(),
-                Math.max(1, threads), progress, cancelled, "verify").shownAs(m.scenarioFile());
+                Math.max(1, threads), progress, cancelled, "verify").shownAs(m.scenarioFile()).withSeeds(m.seeds());
         WhatIf previous = workbench.whatIf();
         try {
             workbench.whatIf(m.whatIf());

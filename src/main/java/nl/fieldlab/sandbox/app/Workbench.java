@@ -42,6 +42,10 @@ import nl.fieldlab.sandbox.simulation.RunTotals;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
 import nl.fieldlab.sandbox.simulation.Simulator;
 import nl.fieldlab.sandbox.stats.Comparison;
+import nl.fieldlab.sandbox.stats.Correction;
+import nl.fieldlab.sandbox.stats.FamilyVerdicts;
+import nl.fieldlab.sandbox.stats.SeedAgreement;
+import nl.fieldlab.sandbox.stats.Verdicts;
 
 /**
  * The sandbox's use cases and the state of one session. A rule library replaces the current one only when all of
@@ -72,22 +76,29 @@ public class Workbench {
      * when it was read from elsewhere (verify reruns the copy kept in a report under its original name).
      */
     public record RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
-            Simulator.Progress progress, BooleanSupplier cancelled, String command, String shownAs, Remote remote) {
+            Simulator.Progress progress, BooleanSupplier cancelled, String command, String shownAs, Remote remote,
+            Integer seeds) {
 
         public RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
                 Simulator.Progress progress, BooleanSupplier cancelled, String command) {
-            this(scenario, out, seed, replications, threads, progress, cancelled, command, null, null);
+            this(scenario, out, seed, replications, threads, progress, cancelled, command, null, null, null);
         }
 
         public RunOptions shownAs(String name) {
             return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, name,
-                    remote);
+                    remote, seeds);
         }
 
         /** The same run, its (variant, replication) runs done by {@code where} instead of this process. */
         public RunOptions on(Remote where) {
             return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs,
-                    where);
+                    where, seeds);
+        }
+
+        /** The same run with {@code k} runs with independent seeds behind its verdicts (null: the file's). */
+        public RunOptions withSeeds(Integer k) {
+            return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs,
+                    remote, k);
         }
     }
 
@@ -451,10 +462,16 @@ public class Workbench {
         Scenario s = effective(base);
         s = s.with(o.seed() != null ? o.seed() : s.seed(),
                 o.replications() != null ? o.replications() : s.replications(), s.behaviour(), s.variants());
+        if (o.seeds() != null) {
+            s = s.withVerdicts(s.verdicts().withSeeds(o.seeds()));
+        }
+        int seeds = s.verdicts().seeds();
         checkRunSize(s, o.threads());
         if (o.remote() == null) {
-            checkWork(WorkEstimate.of(s), o.threads(), s, "this run", "fewer replications (--replications N), workers"
-                    + " or months", o.progress());
+            WorkEstimate.Work work = WorkEstimate.of(s);
+            checkWork(seeds == 1 ? work : work.times(seeds, "runs with independent seeds"), o.threads(), s,
+                    "this run", "fewer replications (--replications N), " + (seeds == 1 ? "" : "seed runs (--seeds K), ")
+                    + "workers or months", o.progress());
         }
         RuleBases r = with != null ? with : rules();
         Path dir = o.out() != null ? o.out() : reportsDir.resolve(s.id());
@@ -465,15 +482,13 @@ public class Workbench {
         try (ReportFolder.Claim claim = ReportFolder.claim(dir)) {
             long t0 = System.nanoTime();
             Map<String, RuleBase> bases = compile(r, s, o.threads(), o.progress());
-            SimulationResult result = o.remote() == null
-                    ? new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases)
-                    : Simulator.collect(s, o.remote().run(s, source, whatIf(), r.library(),
-                            o.progress() == null ? Simulator.Progress.NONE : o.progress(), o.cancelled()), Map.of());
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            SimulationResult result = simulate(s, bases, o, source, r);
             Comparison comparison = Comparison.of(result);
+            Verdicts verdicts = verdicts(s, comparison, bases, o, source, r);
+            double seconds = (System.nanoTime() - t0) / 1e9;
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
                     unreachable(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters(),
-                    changes(base, o), exemptionsOf(s, r.library()), r.library().sources());
+                    changes(base, o), exemptionsOf(s, r.library()), r.library().sources(), verdicts);
             Manifest manifest = manifest(s, file, r.library(), o, seconds);
             new ReportWriter(formats).write(report, manifest, claim);
             return new LastRun(s, result, comparison, report, manifest, dir, seconds);
@@ -726,8 +741,48 @@ public class Workbench {
     }
 
     /** What a run changes from the scenario file as written, one sentence each (none for a plain run). */
+    /** One simulation of {@code s}, here or on the cluster. */
+    private SimulationResult simulate(Scenario s, Map<String, RuleBase> bases, RunOptions o, Path source,
+            RuleBases r) {
+        return o.remote() == null
+                ? new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases)
+                : Simulator.collect(s, o.remote().run(s, source, whatIf(), r.library(),
+                        o.progress() == null ? Simulator.Progress.NONE : o.progress(), o.cancelled()), Map.of());
+    }
+
+    /**
+     * The headline verdicts: the family of the run just made, and where the scenario asks for a seed check, the
+     * family of each rerun with an independent seed (the same compiled rules; only the family is kept of each).
+     */
+    private Verdicts verdicts(Scenario s, Comparison comparison, Map<String, RuleBase> bases, RunOptions o,
+            Path source, RuleBases r) {
+        Correction correction = s.verdicts().correction();
+        FamilyVerdicts first = FamilyVerdicts.of(comparison, correction);
+        int k = s.verdicts().seeds();
+        if (k == 1) {
+            return new Verdicts(first, null);
+        }
+        List<Long> seeds = new ArrayList<>(List.of(s.seed()));
+        List<FamilyVerdicts> runs = new ArrayList<>(List.of(first));
+        for (int j = 1; j < k; j++) {
+            long seed = SeedAgreement.seedOf(s.seed(), j);
+            if (o.progress() != null) {
+                o.progress().note("seed check: run " + (j + 1) + " of " + k + ", seed " + seed);
+            }
+            Scenario again = s.with(seed, s.replications(), s.behaviour(), s.variants());
+            runs.add(FamilyVerdicts.of(Comparison.of(simulate(again, bases, o, source, r)).differences(),
+                    correction));
+            seeds.add(seed);
+        }
+        return new Verdicts(first, new SeedAgreement(seeds, runs));
+    }
+
     private List<String> changes(Scenario file, RunOptions o) {
         List<String> out = new ArrayList<>();
+        if (o.seeds() != null && o.seeds() != file.verdicts().seeds()) {
+            out.add(o.seeds() + (o.seeds() == 1 ? " run" : " runs") + " with independent seeds instead of the "
+                    + "file's " + file.verdicts().seeds());
+        }
         if (o.seed() != null && o.seed() != file.seed()) {
             out.add("seed " + o.seed() + " instead of the file's " + file.seed());
         }
@@ -753,7 +808,7 @@ public class Workbench {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Math.round(seconds * 100) / 100.0,
                 o.threads(), file == null ? s.file() : InputError.display(file), s.sha256(), s.id(), s.seed(),
                 s.replications(), InputError.display(rulesDir), library.hash(), library.parameterHash(),
-                library.fileHashes(), overrides, variants, o.command(), new TreeMap<>());
+                library.fileHashes(), overrides, variants, o.command(), new TreeMap<>(), s.verdicts().seeds());
     }
 
     /** Whether a path names an existing file (for completion and friendly errors). */

@@ -28,6 +28,7 @@ import java.util.SortedMap;
  * @param command         the command that produced the report
  * @param files           SHA-256 of every other file in the folder, by name (a folder is this tool's when its
  *                        manifest lists what it holds; verify tells a hand-edited file by it)
+ * @param seeds           runs with independent seeds behind the verdicts (1: no seed check); verify reruns them all
  */
 public record Manifest(
         String tool,
@@ -48,13 +49,14 @@ public record Manifest(
         Overrides overrides,
         List<VariantEntry> variants,
         String command,
-        SortedMap<String, String> files) {
+        SortedMap<String, String> files,
+        int seeds) {
 
     /** The same manifest listing the files written beside it. */
     public Manifest withFiles(SortedMap<String, String> written) {
         return new Manifest(tool, version, java, createdAt, wallSeconds, threads, scenarioFile, scenarioSha256,
                 scenarioId, seed, replications, rulesFolder, rulesSha256, parametersSha256, ruleFiles, overrides,
-                variants, command, written);
+                variants, command, written, seeds);
     }
 
     /** What-if changes applied on top of the scenario file. */

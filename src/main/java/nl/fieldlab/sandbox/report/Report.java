@@ -49,7 +49,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
     public Report {
         changes = List.copyOf(changes);
         sources = sources == null ? Sources.NONE : sources;
-        verdicts = verdicts == null ? Verdicts.of(comparison, result.scenario().population()) : verdicts;
+        verdicts = verdicts == null ? Verdicts.of(comparison) : verdicts;
     }
 
     public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,

@@ -60,7 +60,9 @@ public final class ScenarioLoader {
             Map<String, Double> behaviour,
             @JsonPropertyDescription("the variants compared; one is named baseline")
             @JsonProperty(required = true) List<VariantSpec> variants,
-            @JsonPropertyDescription("what an evaluator expects of the run, checked after it") List<ExpectationSpec> expect) {
+            @JsonPropertyDescription("what an evaluator expects of the run, checked after it") List<ExpectationSpec> expect,
+            @JsonPropertyDescription("how the headline verdicts are reached: the correction for multiple tests and "
+                    + "the runs with independent seeds (fixed before the run)") VerdictsSpec verdicts) {
     }
 
     /** Most replications a scenario may ask for. */
@@ -212,7 +214,7 @@ public final class ScenarioLoader {
         Scenario scenario = new Scenario(s.id(), s.description().strip(), region, municipality, start, s.months(), s.seed(),
                 s.replications(), s.population() == null ? Scenario.PopulationMode.FIXED : s.population(),
                 s.workers(), s.employers(), courses, Behaviour.with(behaviour), variants, expect,
-                InputError.display(file), Hashes.sha256(yaml.text()), yaml.text());
+                InputError.display(file), Hashes.sha256(yaml.text()), yaml.text(), s.verdicts());
         checkFootprint(yaml, scenario, context);
         return scenario;
     }

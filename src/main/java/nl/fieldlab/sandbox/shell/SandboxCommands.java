@@ -127,9 +127,12 @@ public class SandboxCommands {
     @Command(name = "run", group = "Simulation", exitStatusExceptionMapper = ERRORS, completionProvider = "scenarioFiles",
             description = "Run every variant of a scenario (the loaded one by default) and write the report",
             help = """
-                    run [FILE] [--out DIR] [--replications N] [--seed S] [--threads T] [--cluster]
+                    run [FILE] [--out DIR] [--replications N] [--seed S] [--seeds K] [--threads T] [--cluster]
                       Simulates every variant month by month in every replication, compares them, and writes
                       report.md, report.json, summary.csv and manifest.json to DIR (default reports/<scenario id>).
+                      --seeds K (1 to 5; default the scenario's verdicts.seeds, else 1): runs the scenario K times
+                      with independent seeds (the first is the plain run) and calls a headline difference only
+                      where every run calls it, in the same direction; K times the work.
                       --cluster: the replications run on the cluster's members (fieldlab.cluster.members; start
                       them with 'member'); the report is the same as a local run's, byte for byte.
                     Examples:
@@ -143,20 +146,27 @@ public class SandboxCommands {
             @Option(longName = "seed", description = "master seed") Long seed,
             @Option(longName = "threads", description = "worker threads (results do not depend on it)") Integer threads,
             @Option(longName = "cluster", description = "run the replications on the cluster") boolean cluster,
+            @Option(longName = "seeds", description = "runs with independent seeds behind the verdicts, 1 to 5")
+            Integer seeds,
             CommandContext ctx) {
         int t = threads == null ? Simulator.defaultThreads() : threads;
         if (t < 1) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "--threads: must be at least 1");
         }
+        if (seeds != null && (seeds < 1 || seeds > nl.fieldlab.sandbox.scenario.VerdictsSpec.MAX_SEEDS)) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--seeds: expected 1 to "
+                    + nl.fieldlab.sandbox.scenario.VerdictsSpec.MAX_SEEDS + " runs with independent seeds, got "
+                    + seeds);
+        }
         Path scenario = file == null || file.isBlank() ? null : Path.of(file);
         String command = "run" + (scenario == null ? "" : " " + file) + (out == null ? "" : " --out " + out)
                 + (replications == null ? "" : " --replications " + replications)
-                + (seed == null ? "" : " --seed " + seed);
+                + (seed == null ? "" : " --seed " + seed) + (seeds == null ? "" : " --seeds " + seeds);
         Workbench.LastRun r;
         ClusterRun remote = cluster ? new ClusterRun(clusterSettings) : null;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {
             Workbench.RunOptions options = new Workbench.RunOptions(scenario, out == null ? null : Path.of(out), seed,
-                    replications, t, session.progress(), session.cancelled(), command);
+                    replications, t, session.progress(), session.cancelled(), command).withSeeds(seeds);
             r = workbench.run(remote != null ? options.on(remote) : options);
         }
         Scenario s = r.scenario();
@@ -172,6 +182,12 @@ public class SandboxCommands {
                     asked - decided));
         }
         sb.append(remote == null ? "" : remote.droppedSummary());
+        Verdicts calls = r.report().verdicts();
+        if (calls.seeds() != null) {
+            sb.append("Seed check: ").append(calls.seedRuns()).append(" runs with independent seeds (")
+                    .append(String.join(", ", calls.seeds().seeds().stream().map(String::valueOf).toList()))
+                    .append("); a headline difference is called only where every run calls it.\n");
+        }
         sb.append("Report: ").append(r.reportDir()).append('\n');
         sb.append("Rules: ").append(workbench.rulesDir()).append(" (rules hash ")
                 .append(r.manifest().rulesSha256().substring(0, 12)).append(")\n\n");

@@ -21,6 +21,15 @@ public record SeedAgreement(List<Long> seeds, List<FamilyVerdicts> runs) {
         }
     }
 
+    /**
+     * The master seed of seed run {@code j}: the scenario's own for run 0 (so that run is the plain run, byte for
+     * byte), an independent seed derived for the seed check after it.
+     */
+    public static long seedOf(long seed, int j) {
+        return j == 0 ? seed : nl.fieldlab.sandbox.simulation.Rng.derive(seed,
+                nl.fieldlab.sandbox.simulation.Rng.Purpose.SEED_CHECK, j);
+    }
+
     /** Whether every run calls the difference, all in the same direction. */
     public boolean agreed(String variant, String metric) {
         FamilyVerdicts.Call first = runs.get(0).call(variant, metric);

@@ -3,22 +3,18 @@ package nl.fieldlab.sandbox.stats;
 import java.util.ArrayList;
 import java.util.List;
 
-import nl.fieldlab.sandbox.scenario.Scenario;
-
 /**
  * The calls a report states: the headline family's corrected calls of the scenario's own run, kept only where every
  * seed-check run (if any) calls the same difference in the same direction. Every other difference is exploratory.
  *
- * @param family     the verdicts of the run with the scenario's own seed
- * @param seeds      the verdicts of every seed run, the first being the scenario's own; null with one seed
- * @param population how the population was drawn (a fixed population makes the verdicts hold for that one only)
+ * @param family the verdicts of the run with the scenario's own seed
+ * @param seeds  the verdicts of every seed run, the first being the scenario's own; null with one seed
  */
-public record Verdicts(FamilyVerdicts family, SeedAgreement seeds, Scenario.PopulationMode population)
-        implements Calls {
+public record Verdicts(FamilyVerdicts family, SeedAgreement seeds) implements Calls {
 
     /** Holm's correction over the comparison's family, one seed. */
-    public static Verdicts of(Comparison comparison, Scenario.PopulationMode population) {
-        return new Verdicts(FamilyVerdicts.of(comparison, Correction.HOLM), null, population);
+    public static Verdicts of(Comparison comparison) {
+        return new Verdicts(FamilyVerdicts.of(comparison, Correction.HOLM), null);
     }
 
     @Override

@@ -60,7 +60,7 @@ class WhyWorseVerdictsTest {
         });
         FamilyVerdicts first = called.verdicts().family();
         Verdicts none = new Verdicts(first, new SeedAgreement(List.of(7L, 8L),
-                List.of(first, FamilyVerdicts.of(flipped, Correction.HOLM))), Scenario.PopulationMode.FIXED);
+                List.of(first, FamilyVerdicts.of(flipped, Correction.HOLM))));
         Report r = new Report(called.result(), called.comparison(), called.rules(), called.exemptionTitles(),
                 Map.of(), Map.of(), Map.of(), List.of(), Map.of(), null, none);
         assertFalse(r.verdicts().called("E2", Metrics.MONTHS_IN_WORK));

@@ -47,4 +47,37 @@ class VerdictsRunTest extends ShellTestSupport {
                 + "replications (got 3); give --replications 10 or more"), o.error());
         assertFalse(Files.exists(tmp.resolve("ranking")));
     }
+
+    @Test
+    void runWithTwoSeedsCallsOnlyWhatBothCallAndVerifyRerunsBoth() throws IOException {
+        Path plain = tmp.resolve("plain");
+        Path two = tmp.resolve("two");
+        assertEquals(ExitCodes.OK, run("run scenarios/smoke.yaml --replications 10 --out " + plain).exitCode());
+        CommandLine.Outcome o = run("run scenarios/smoke.yaml --replications 10 --seeds 2 --out " + two);
+        assertEquals(ExitCodes.OK, o.exitCode(), o.error());
+        long second = nl.fieldlab.sandbox.stats.SeedAgreement.seedOf(7, 1);
+        assertTrue(o.output().contains("Seed check: 2 runs with independent seeds (7, " + second + ")"), o.output());
+        String md = Files.readString(two.resolve("report.md"));
+        assertTrue(md.contains("Seed check: 2 runs with independent seeds (7, " + second + "); a difference is "
+                + "called only where every run calls it, in the same direction."), md);
+        assertTrue(md.contains("| seed 7 | seed " + second + " | verdict |"), md);
+        assertTrue(md.contains("2 runs with independent seeds instead of the file's 1"), "a change from the file");
+        assertTrue(Files.readString(two.resolve("manifest.json")).contains("\"seeds\" : 2"));
+        // run 0 is the plain run: the same metrics, byte for byte
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        assertEquals(mapper.readTree(Files.readString(plain.resolve("report.json"))).get("metrics"),
+                mapper.readTree(Files.readString(two.resolve("report.json"))).get("metrics"));
+        CommandLine.Outcome verify = run("verify " + two);
+        assertEquals(ExitCodes.OK, verify.exitCode(), verify.output() + verify.error());
+    }
+
+    @Test
+    void seedsOutsideOneToFiveAreRefused() {
+        for (String k : new String[] {"0", "9"}) {
+            CommandLine.Outcome o = run("run scenarios/smoke.yaml --seeds " + k + " --out " + tmp.resolve("s" + k));
+            assertEquals(ExitCodes.BAD_INPUT, o.exitCode(), o.output());
+            assertTrue(o.error().contains("--seeds: expected 1 to 5 runs with independent seeds, got " + k),
+                    o.error());
+        }
+    }
 }

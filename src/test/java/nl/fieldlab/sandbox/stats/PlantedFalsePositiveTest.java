@@ -12,7 +12,6 @@ import java.util.Random;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
 
-import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.Metrics;
 
 /**
@@ -57,8 +56,7 @@ class PlantedFalsePositiveTest {
             assertEquals(FamilyVerdicts.Call.CALLED_DOWN, verdicts.call("E2", Metrics.PLACEMENTS), correction.name());
             assertEquals(2, calls(verdicts), correction + ": the true effect and the near miss; no noise cell");
         }
-        Verdicts verdicts = new Verdicts(FamilyVerdicts.of(family, Correction.HOLM), null,
-                Scenario.PopulationMode.PER_REPLICATION);
+        Verdicts verdicts = new Verdicts(FamilyVerdicts.of(family, Correction.HOLM), null);
         assertFalse(verdicts.called("E10", Metrics.PUBLIC_COST));
         assertEquals("", verdicts.mark("E10", Metrics.PUBLIC_COST));
         assertTrue(verdicts.why("E10", Metrics.PUBLIC_COST).startsWith("not significant after Holm's method (p 0.01, "),
@@ -94,10 +92,9 @@ class PlantedFalsePositiveTest {
         assertTrue(run1.called("E10", Metrics.PUBLIC_COST), "it survives Holm in the first run");
         assertFalse(run2.called("E10", Metrics.PUBLIC_COST));
 
-        Verdicts oneSeed = new Verdicts(run1, null, Scenario.PopulationMode.PER_REPLICATION);
+        Verdicts oneSeed = new Verdicts(run1, null);
         assertTrue(oneSeed.called("E10", Metrics.PUBLIC_COST), "near miss: without the seed check it is called");
-        Verdicts twoSeeds = new Verdicts(run1, new SeedAgreement(List.of(SEED, OTHER_SEED), List.of(run1, run2)),
-                Scenario.PopulationMode.PER_REPLICATION);
+        Verdicts twoSeeds = new Verdicts(run1, new SeedAgreement(List.of(SEED, OTHER_SEED), List.of(run1, run2)));
         assertFalse(twoSeeds.called("E10", Metrics.PUBLIC_COST));
         assertEquals("called with seed 42 only, so not called", twoSeeds.why("E10", Metrics.PUBLIC_COST));
         assertEquals("not confirmed by every seed", twoSeeds.verdict("E10", Metrics.PUBLIC_COST));
@@ -114,8 +111,7 @@ class PlantedFalsePositiveTest {
         FamilyVerdicts run1 = FamilyVerdicts.of(first, Correction.HOLM);
         FamilyVerdicts run2 = FamilyVerdicts.of(second, Correction.HOLM);
         assertTrue(run1.called("E10", Metrics.PUBLIC_COST) && run2.called("E10", Metrics.PUBLIC_COST));
-        Verdicts verdicts = new Verdicts(run1, new SeedAgreement(List.of(SEED, OTHER_SEED), List.of(run1, run2)),
-                Scenario.PopulationMode.PER_REPLICATION);
+        Verdicts verdicts = new Verdicts(run1, new SeedAgreement(List.of(SEED, OTHER_SEED), List.of(run1, run2)));
         assertFalse(verdicts.called("E10", Metrics.PUBLIC_COST));
         assertEquals(2, verdicts.seeds().calledIn("E10", Metrics.PUBLIC_COST));
         assertTrue(verdicts.why("E10", Metrics.PUBLIC_COST).contains("opposite signs"));
@@ -164,7 +160,7 @@ class PlantedFalsePositiveTest {
         FamilyVerdicts verdicts = FamilyVerdicts.of(family, Correction.HOLM);
         assertEquals(FamilyVerdicts.Call.TOO_FEW_REPLICATIONS, verdicts.call("E1", Metrics.PLACEMENTS));
         assertFalse(verdicts.enoughReplications());
-        Verdicts v = new Verdicts(verdicts, null, Scenario.PopulationMode.FIXED);
+        Verdicts v = new Verdicts(verdicts, null);
         assertEquals("9 replications, below the 10 a verdict needs", v.why("E1", Metrics.PLACEMENTS));
         assertEquals(0, calls(verdicts));
     }
@@ -180,7 +176,7 @@ class PlantedFalsePositiveTest {
     }
 
     private static int calls(FamilyVerdicts verdicts) {
-        return calls(new Verdicts(verdicts, null, Scenario.PopulationMode.PER_REPLICATION));
+        return calls(new Verdicts(verdicts, null));
     }
 
     /** 4 variants x 6 members of standard normal differences around 0. */
