@@ -77,6 +77,12 @@ public record Scenario(
                 employers, courses, behaviour, variants, expectations, file, sha256, text, VerdictsSpec.DEFAULT);
     }
 
+    /** The same scenario with its population drawn as {@code mode} says (tests set on one drawn population). */
+    public Scenario withPopulation(PopulationMode mode) {
+        return new Scenario(id, description, region, municipality, start, months, seed, replications, mode,
+                workers, employers, courses, behaviour, variants, expectations, file, sha256, text, verdicts);
+    }
+
     /** The same scenario with other verdict settings (run --seeds). */
     public Scenario withVerdicts(VerdictsSpec newVerdicts) {
         return new Scenario(id, description, region, municipality, start, months, seed, replications, population,
