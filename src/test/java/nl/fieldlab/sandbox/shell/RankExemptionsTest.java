@@ -25,7 +25,7 @@ class RankExemptionsTest extends ShellTestSupport {
 
     @Test
     void anUnreachedExemptionSaysWhyAndEveryRowShowsReachCostAndVerdict() throws IOException {
-        assertEquals(ExitCodes.OK, run("run scenarios/smoke.yaml --out " + tmp.resolve("smoke")).exitCode());
+        ok("scenario load scenarios/smoke.yaml");
         Path out = tmp.resolve("ranking");
         CommandLine.Outcome o = run("rank-exemptions --replications 10 --out " + out);
         assertEquals(ExitCodes.OK, o.exitCode(), o.output() + o.error());
