@@ -770,6 +770,80 @@ public class Analyses {
         return new Plan(scenario, metric, halfWidth, pilot, rows);
     }
 
+    /**
+     * One cell of the family plan: the pilot's difference and its sd, and the replications that detect it.
+     *
+     * @param needed the replications, or -1 when the pilot's difference is below a tenth of its sd (nothing to
+     *               detect)
+     */
+    public record FamilyPlanRow(String variant, HeadlineFamily.Member member, Summary pilot, int needed) {
+    }
+
+    /** The family plan: m tests, the power asked, a row per variant and member. */
+    public record FamilyPlan(Scenario scenario, int pilotReplications, double power, int size,
+            List<FamilyPlanRow> rows) {
+
+        /** The row that needs the most replications among those with a difference to detect, or null. */
+        public FamilyPlanRow deciding() {
+            return rows.stream().filter(r -> r.needed() > 0).max(Comparator.comparingInt(FamilyPlanRow::needed))
+                    .orElse(null);
+        }
+    }
+
+    /**
+     * Runs a pilot and finds, for each variant and family member, the replications that detect the pilot's
+     * difference with the power asked after the family's correction: Bonferroni at m tests, which is Holm's first
+     * step, so an upper bound. The pilot's difference and sd are taken as the truth.
+     */
+    public FamilyPlan planFamily(Scenario scenario, int pilot, double power, Run how) {
+        if (!(power > 0 && power < 1)) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--power: expected above 0 and below 1, got "
+                    + nl.fieldlab.sandbox.domain.Texts.num(power));
+        }
+        if (pilot < 3 || pilot > nl.fieldlab.sandbox.scenario.ScenarioLoader.MAX_REPLICATIONS) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--pilot: expected 3 to "
+                    + nl.fieldlab.sandbox.scenario.ScenarioLoader.MAX_REPLICATIONS + " replications, got " + pilot);
+        }
+        Scenario s = scenario.with(scenario.seed(), pilot, scenario.behaviour(), scenario.variants());
+        workbench.checkWork(WorkEstimate.of(s), how.threads(), s, "this pilot", "a smaller --pilot",
+                how.progress());
+        Comparison c = Comparison.of(workbench.simulate(s, how.threads(), how.progress(), how.cancelled()));
+        FamilyVerdicts family = FamilyVerdicts.of(c, s.verdicts().correction());
+        int m = Math.max(1, family.size());
+        List<FamilyPlanRow> rows = new ArrayList<>();
+        for (String v : c.differences().keySet()) {
+            for (HeadlineFamily.Member member : HeadlineFamily.MEMBERS) {
+                FamilyVerdicts.Cell cell = family.cell(v, member.metric());
+                Summary d = cell.diff();
+                boolean detectable = cell.call() != FamilyVerdicts.Call.NOT_TESTED
+                        && Math.abs(d.mean()) >= d.sd() / 10 && d.mean() != 0;
+                rows.add(new FamilyPlanRow(v, member, d, detectable ? neededToDetect(d.sd(), d.mean(), m, power)
+                        : -1));
+            }
+        }
+        return new FamilyPlan(scenario, pilot, power, m, rows);
+    }
+
+    /**
+     * Smallest n >= {@link HeadlineFamily#MIN_REPLICATIONS} with
+     * (t(1 - alpha / (2m), n - 1) + t(power, n - 1)) * sd / sqrt(n) <= |d|: a paired difference d detected with the
+     * power asked by a two-sided test at alpha / m.
+     */
+    public static int neededToDetect(double sd, double d, int m, double power) {
+        if (Double.isNaN(sd) || Double.isNaN(d)) {
+            return -1;
+        }
+        for (int n = HeadlineFamily.MIN_REPLICATIONS; n < 1_000_000; n++) {
+            TDistribution t = new TDistribution(null, n - 1);
+            double bar = t.inverseCumulativeProbability(1 - HeadlineFamily.ALPHA / (2 * m))
+                    + t.inverseCumulativeProbability(power);
+            if (bar * sd / Math.sqrt(n) <= Math.abs(d)) {
+                return n;
+            }
+        }
+        return 1_000_000;
+    }
+
     /** Smallest n >= 2 with t(0.975, n-1) * sd / sqrt(n) <= h. */
     static int needed(double sd, double h) {
         if (Double.isNaN(sd)) {

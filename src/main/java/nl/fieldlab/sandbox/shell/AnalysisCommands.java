@@ -326,6 +326,29 @@ public class AnalysisCommands {
                 Analyses.rankingText(rk), table, dir);
     }
 
+    private String planFamily(int pilot, double power, Integer threads, CommandContext ctx) {
+        Scenario s = scenario(null, null);
+        Analyses.FamilyPlan plan;
+        try (RunControl.Session session = control.start(ctx.outputWriter())) {
+            plan = analyses.planFamily(s, pilot, power, new Analyses.Run(threads(threads), session.progress(),
+                    session.cancelled()));
+        }
+        TextTable table = new TextTable("variant", "metric", "pilot difference [95% CI]", "pilot sd",
+                "replications needed").left(1);
+        for (Analyses.FamilyPlanRow r : plan.rows()) {
+            double k = r.member().scale();
+            table.row(r.variant(), r.member().label(), ReportWriter.cell(r.pilot().times(k), true),
+                    ReportWriter.fmt(r.pilot().sd() * k), r.needed() < 0 ? "no difference to detect" : r.needed());
+        }
+        Analyses.FamilyPlanRow deciding = plan.deciding();
+        return String.format(Locale.ROOT, "Replications for the headline family (%d tests, Bonferroni at alpha %s, "
+                + "power %s; pilot of %d)%n%n%s%n%s", plan.size(), ReportWriter.fmt(
+                        nl.fieldlab.sandbox.stats.HeadlineFamily.ALPHA), ReportWriter.fmt(power), pilot, table,
+                deciding == null ? "No pilot difference is large enough to detect."
+                        : "The most any detectable difference needs: " + deciding.needed() + " replications ("
+                                + deciding.variant() + ", " + deciding.member().label() + ").").stripTrailing();
+    }
+
     /**
      * A ranking calls differences, so it refuses to run on fewer replications than a verdict needs (run and compare
      * still run below that, and say that they call nothing). Checked after the output folder, before simulating.
@@ -344,17 +367,39 @@ public class AnalysisCommands {
 
     @Command(name = "plan-replications", group = "Analysis", exitStatusExceptionMapper = SandboxCommands.ERRORS,
             completionProvider = "metricNames",
-            description = "Estimate the replications a CI half-width needs, from a pilot run",
+            description = "Estimate the replications a CI half-width, or the headline family, needs, from a pilot run",
             help = """
                     plan-replications --metric M --half-width H [--pilot N]
+                    plan-replications --family [--power P] [--pilot N]
                       Runs a pilot of N replications (default 10) and, per variant, estimates how many replications
                       make the 95% CI of the difference to the baseline (and of the baseline mean) no wider than +/- H.
+                      --family: for each variant and headline-family member, the replications that detect the
+                      pilot's difference with power P (default 0.8) after the family's correction (Bonferroni at
+                      the family's m tests, Holm's first step: an upper bound); at least 10.
                     Example:
-                      plan-replications --metric placements --half-width 5""")
+                      plan-replications --metric placements --half-width 5
+                      plan-replications --family""")
     public String plan(@Option(longName = "metric", defaultValue = Metrics.PLACEMENTS, description = "metric") String metric,
-            @Option(longName = "half-width", required = true, description = "target CI half-width") Double halfWidth,
+            @Option(longName = "half-width", description = "target CI half-width") Double halfWidth,
             @Option(longName = "pilot", defaultValue = "10", description = "pilot replications") Integer pilot,
+            @Option(longName = "family", description = "plan the headline family's verdicts") boolean family,
+            @Option(longName = "power", description = "power to detect the pilot's difference (--family)")
+            Double power,
             @Option(longName = "threads", description = "worker threads") Integer threads, CommandContext ctx) {
+        if (family && halfWidth != null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--family and --half-width: give one (--family plans the "
+                    + "headline family, --half-width one metric)");
+        }
+        if (!family && halfWidth == null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--half-width: give the CI half-width to plan for, or "
+                    + "--family to plan the headline family");
+        }
+        if (!family && power != null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--power: only with --family");
+        }
+        if (family) {
+            return planFamily(pilot, power == null ? 0.8 : power, threads, ctx);
+        }
         Scenario s = scenario(null, null);
         Analyses.Plan plan;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {
