@@ -124,10 +124,13 @@ final class ManifestReader {
                 }
             }
         }
+        // a manifest from before the seed check has no seeds: it ran one
+        int seeds = root.get("seeds") == null || root.get("seeds").isNull() ? 1
+                : (int) whole(root.get("seeds"), "seeds", 1, nl.fieldlab.sandbox.scenario.VerdictsSpec.MAX_SEEDS);
         return new Verifier.Settings(scenarioFile, hash(root, "scenarioSha256"), seed, replications,
                 text(root, "rulesFolder"), ruleFiles, behaviour, parameters, text(root, "version"),
                 text(root, "java"), files, hash(root, "rulesSha256"), hash(root, "parametersSha256"),
-                robustnessDraws(root));
+                seeds, robustnessDraws(root));
     }
 
     /** The draws the run made across the behaviour ranges (0: its scenario's block was off); null when none. */

@@ -51,10 +51,11 @@ public final class WorkEstimate {
 
     /**
      * The work of a run of {@code s} with its draws across the behaviour ranges ({@code robustness}; null: none):
-     * the main run plus draws x the scenario at the replications per draw.
+     * the main run (once per run with an independent seed) plus draws x the scenario at the replications per draw.
      */
     public static Work of(Scenario s, nl.fieldlab.sandbox.scenario.RobustnessSpec robustness) {
-        Work main = of(s);
+        int seeds = s.verdicts().seeds();
+        Work main = seeds == 1 ? of(s) : of(s).times(seeds, "runs with independent seeds");
         if (robustness == null) {
             return main;
         }

@@ -43,6 +43,10 @@ import nl.fieldlab.sandbox.simulation.RunTotals;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
 import nl.fieldlab.sandbox.simulation.Simulator;
 import nl.fieldlab.sandbox.stats.Comparison;
+import nl.fieldlab.sandbox.stats.Correction;
+import nl.fieldlab.sandbox.stats.FamilyVerdicts;
+import nl.fieldlab.sandbox.stats.SeedAgreement;
+import nl.fieldlab.sandbox.stats.Verdicts;
 
 /**
  * The sandbox's use cases and the state of one session. A rule library replaces the current one only when all of
@@ -78,34 +82,41 @@ public class Workbench {
      */
     public record RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
             Simulator.Progress progress, BooleanSupplier cancelled, String command, String shownAs, Remote remote,
-            Integer robustness) {
+            Integer robustness, Integer seeds) {
 
         public RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
                 Simulator.Progress progress, BooleanSupplier cancelled, String command) {
-            this(scenario, out, seed, replications, threads, progress, cancelled, command, null, null, null);
+            this(scenario, out, seed, replications, threads, progress, cancelled, command, null, null, null, null);
         }
 
         public RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
                 Simulator.Progress progress, BooleanSupplier cancelled, String command, String shownAs,
                 Remote remote) {
-            this(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs, remote, null);
+            this(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs, remote, null,
+                    null);
         }
 
         public RunOptions shownAs(String name) {
             return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, name,
-                    remote, robustness);
+                    remote, robustness, seeds);
         }
 
         /** The same run, its (variant, replication) runs done by {@code where} instead of this process. */
         public RunOptions on(Remote where) {
             return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs,
-                    where, robustness);
+                    where, robustness, seeds);
         }
 
         /** The same run with {@code draws} draws across the behaviour ranges (0: none; null: the scenario's). */
         public RunOptions withRobustness(Integer draws) {
             return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs,
-                    remote, draws);
+                    remote, draws, seeds);
+        }
+
+        /** The same run with {@code k} runs with independent seeds behind its verdicts (null: the file's). */
+        public RunOptions withSeeds(Integer k) {
+            return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs,
+                    remote, robustness, k);
         }
     }
 
@@ -470,17 +481,21 @@ public class Workbench {
         Scenario s = effective(base);
         s = s.with(o.seed() != null ? o.seed() : s.seed(),
                 o.replications() != null ? o.replications() : s.replications(), s.behaviour(), s.variants());
+        if (o.seeds() != null) {
+            s = s.withVerdicts(s.verdicts().withSeeds(o.seeds()));
+        }
+        int seeds = s.verdicts().seeds();
         checkRunSize(s, o.threads());
         // the draws across the behaviour ranges run here, also when the main run's replications go to a cluster
         // (a cluster task carries no drawn values yet): the report is the same either way
         RobustnessSpec draws = robustnessOf(s, o.robustness());
         if (o.remote() == null) {
             checkWork(WorkEstimate.of(s, draws), o.threads(), s, "this run", "fewer replications (--replications N), "
-                    + "workers or months" + (draws == null ? "" : ", or fewer draws (--robustness N or off)"),
-                    o.progress());
+                    + (seeds == 1 ? "" : "seed runs (--seeds K), ") + "workers or months"
+                    + (draws == null ? "" : ", or fewer draws (--robustness N or off)"), o.progress());
         } else if (draws != null) {
             WorkEstimate.Work all = WorkEstimate.of(s, draws);
-            checkWork(new WorkEstimate.Work(all.workerMonths() - WorkEstimate.of(s).workerMonths(),
+            checkWork(new WorkEstimate.Work(all.workerMonths() - WorkEstimate.of(s, null).workerMonths(),
                     all.breakdown()), o.threads(), s, "the draws of this run (on this machine)",
                     "fewer draws (--robustness N or off)", o.progress());
         }
@@ -493,11 +508,9 @@ public class Workbench {
         try (ReportFolder.Claim claim = ReportFolder.claim(dir)) {
             long t0 = System.nanoTime();
             Map<String, RuleBase> bases = compile(r, s, o.threads(), o.progress());
-            SimulationResult result = o.remote() == null
-                    ? new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases)
-                    : Simulator.collect(s, o.remote().run(s, source, whatIf(), r.library(),
-                            o.progress() == null ? Simulator.Progress.NONE : o.progress(), o.cancelled()), Map.of());
+            SimulationResult result = simulate(s, bases, o, source, r);
             Comparison comparison = Comparison.of(result);
+            Verdicts verdicts = verdicts(s, comparison, bases, o, source, r);
             Robustness.Result robust = draws == null ? null
                     : new Robustness(drawRunner(bases, draws.draws(), o.threads(), o.progress(), o.cancelled()))
                             .run(s, draws, comparison);
@@ -505,7 +518,7 @@ public class Workbench {
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
                     unreachable(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters(),
                     changes(base, o), exemptionsOf(s, r.library()), r.library().sources(), null,
-                    nl.fieldlab.sandbox.evaluation.DesignCatalogue.loadIfPresent(r.library().root()));
+                    nl.fieldlab.sandbox.evaluation.DesignCatalogue.loadIfPresent(r.library().root()), verdicts);
             if (robust != null) {
                 report = report.withRobustness(robust.forReport());
             }
@@ -821,8 +834,48 @@ public class Workbench {
     }
 
     /** What a run changes from the scenario file as written, one sentence each (none for a plain run). */
+    /** One simulation of {@code s}, here or on the cluster. */
+    private SimulationResult simulate(Scenario s, Map<String, RuleBase> bases, RunOptions o, Path source,
+            RuleBases r) {
+        return o.remote() == null
+                ? new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases)
+                : Simulator.collect(s, o.remote().run(s, source, whatIf(), r.library(),
+                        o.progress() == null ? Simulator.Progress.NONE : o.progress(), o.cancelled()), Map.of());
+    }
+
+    /**
+     * The headline verdicts: the family of the run just made, and where the scenario asks for a seed check, the
+     * family of each rerun with an independent seed (the same compiled rules; only the family is kept of each).
+     */
+    private Verdicts verdicts(Scenario s, Comparison comparison, Map<String, RuleBase> bases, RunOptions o,
+            Path source, RuleBases r) {
+        Correction correction = s.verdicts().correction();
+        FamilyVerdicts first = FamilyVerdicts.of(comparison, correction);
+        int k = s.verdicts().seeds();
+        if (k == 1) {
+            return new Verdicts(first, null);
+        }
+        List<Long> seeds = new ArrayList<>(List.of(s.seed()));
+        List<FamilyVerdicts> runs = new ArrayList<>(List.of(first));
+        for (int j = 1; j < k; j++) {
+            long seed = SeedAgreement.seedOf(s.seed(), j);
+            if (o.progress() != null) {
+                o.progress().note("seed check: run " + (j + 1) + " of " + k + ", seed " + seed);
+            }
+            Scenario again = s.with(seed, s.replications(), s.behaviour(), s.variants());
+            runs.add(FamilyVerdicts.of(Comparison.of(simulate(again, bases, o, source, r)).differences(),
+                    correction));
+            seeds.add(seed);
+        }
+        return new Verdicts(first, new SeedAgreement(seeds, runs));
+    }
+
     private List<String> changes(Scenario file, RunOptions o) {
         List<String> out = new ArrayList<>();
+        if (o.seeds() != null && o.seeds() != file.verdicts().seeds()) {
+            out.add(o.seeds() + (o.seeds() == 1 ? " run" : " runs") + " with independent seeds instead of the "
+                    + "file's " + file.verdicts().seeds());
+        }
         if (o.seed() != null && o.seed() != file.seed()) {
             out.add("seed " + o.seed() + " instead of the file's " + file.seed());
         }
@@ -855,7 +908,7 @@ public class Workbench {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Math.round(seconds * 100) / 100.0,
                 o.threads(), file == null ? s.file() : InputError.display(file), s.sha256(), s.id(), s.seed(),
                 s.replications(), InputError.display(rulesDir), library.hash(), library.parameterHash(),
-                library.fileHashes(), overrides, variants, o.command(), new TreeMap<>());
+                library.fileHashes(), overrides, variants, o.command(), new TreeMap<>(), s.verdicts().seeds());
     }
 
     /** Whether a path names an existing file (for completion and friendly errors). */

@@ -15,7 +15,9 @@ import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
 import nl.fieldlab.sandbox.stats.Comparison;
+import nl.fieldlab.sandbox.stats.HeadlineFamily;
 import nl.fieldlab.sandbox.stats.Summary;
+import nl.fieldlab.sandbox.stats.Verdicts;
 
 /**
  * The content of a report, computed once from a run and rendered into every format. Everything here is a pure
@@ -39,16 +41,19 @@ import nl.fieldlab.sandbox.stats.Summary;
  *                    ({@link Sources#NONE} when not known)
  * @param designs     the pilot designs and their parameters (rules/evaluation), or null when not known: the
  *                    section "Can a pilot show it?" needs them
+ * @param verdicts    the headline family's corrected calls (and the seed check's, when one ran): the only
+ *                    differences a report marks or words as findings; Holm over this run alone when null
  */
 public record Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
         Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
         Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
         Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources, Robustness robustness,
-        nl.fieldlab.sandbox.evaluation.DesignCatalogue designs) {
+        nl.fieldlab.sandbox.evaluation.DesignCatalogue designs, Verdicts verdicts) {
 
     public Report {
         changes = List.copyOf(changes);
         sources = sources == null ? Sources.NONE : sources;
+        verdicts = verdicts == null ? Verdicts.of(comparison) : verdicts;
     }
 
     /** A report without a robustness section or pilot designs. */
@@ -57,7 +62,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
             Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources) {
         this(result, comparison, rules, exemptionTitles, unreachable, legalRoutes, municipalParameters, changes,
-                exemptions, sources, null, null);
+                exemptions, sources, null, null, null);
     }
 
     /**
@@ -77,13 +82,13 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
     /** The same report with the section "Robustness to the behaviour assumptions". */
     public Report withRobustness(Robustness r) {
         return new Report(result, comparison, rules, exemptionTitles, unreachable, legalRoutes, municipalParameters,
-                changes, exemptions, sources, r, designs);
+                changes, exemptions, sources, r, designs, verdicts);
     }
 
     public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
             Map<String, String> exemptionTitles) {
         this(result, comparison, rules, exemptionTitles, Map.of(), Map.of(), Map.of(), List.of(), Map.of(),
-                Sources.NONE, null, null);
+                Sources.NONE, null, null, null);
     }
 
     /** A section of plain paragraphs and one table of text, rendered the same way in every format. */
@@ -96,12 +101,9 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         return CostEffectiveness.of(result, exemptions, calls());
     }
 
-    /**
-     * Which differences the narratives may state. Uncorrected until the headline family's corrected verdicts
-     * (multiplicity) replace it here.
-     */
+    /** Which differences the narratives may state: the headline family's corrected verdicts. */
     public nl.fieldlab.sandbox.stats.Calls calls() {
-        return nl.fieldlab.sandbox.stats.Calls.uncorrected(comparison);
+        return verdicts;
     }
 
     /**
@@ -116,6 +118,9 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                             + "a rerun of the file alone gives other results. manifest.json records them, and "
                             + "'verify' applies them again."),
                     List.of("change"), changes.stream().map(List::of).toList()));
+        }
+        if (!nonBaselineVariants().isEmpty()) {
+            out.add(FamilySection.of(this));
         }
         List<CostEffectiveness> ce = costEffectiveness();
         if (!ce.isEmpty()) {
@@ -236,8 +241,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         rows.add(row("the same, to the horizon only (euro)", ce, c -> ReportWriter.cell(c.perYearInWork())));
         rows.add(row("extra social cost per extra work-year, to the horizon (euro)", ce,
                 c -> ReportWriter.cell(c.socialPerYearInWork())));
-        rows.add(row("extra placements", ce, c -> ReportWriter.cell(c.placements(), true)));
-        rows.add(row("extra years in work (former job seekers)", ce, c -> ReportWriter.cell(c.yearsInWork(), true)));
+        rows.add(row("extra placements", ce,
+                c -> ReportWriter.cell(c.placements(), verdicts.mark(c.variant(), Metrics.PLACEMENTS))));
+        rows.add(row("extra years in work (former job seekers)", ce, c -> ReportWriter.cell(c.yearsInWork(),
+                verdicts.mark(c.variant(), Metrics.MONTHS_IN_WORK))));
         TerminalValue terminal = TerminalValue.of(result.scenario().behaviour());
         rows.add(row("extra work-years after the horizon (terminal value: " + terminal.describe() + ")", ce,
                 c -> ReportWriter.cell(c.yearsAfterHorizon(), true)));
@@ -247,13 +254,14 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 c -> ReportWriter.cell(c.receipts(), true)));
         rows.add(row("fiscal return: receipts gained + benefits saved (euro)", ce,
                 c -> ReportWriter.cell(c.fiscalReturn(), true)));
-        rows.add(row("extra net public cost (euro)", ce, c -> ReportWriter.cell(c.netPublicCost(), true)));
+        rows.add(row("extra net public cost (euro)", ce, c -> ReportWriter.cell(c.netPublicCost(),
+                verdicts.mark(c.variant(), Metrics.PUBLIC_COST))));
         rows.add(row("extra net public cost after the horizon (terminal value, at the baseline's fiscal gain of a "
                 + "work-month; euro)", ce, c -> ReportWriter.cell(c.costAfterHorizon(), true)));
         rows.add(row("extra social cost: public purse, investors and sector funds (euro)", ce,
-                c -> ReportWriter.cell(c.socialCost(), true)));
+                c -> ReportWriter.cell(c.socialCost(), verdicts.mark(c.variant(), Metrics.SOCIAL_COST))));
         rows.add(row("the net public cost, present value at the start, " + discountText() + " (euro)", ce,
-                c -> ReportWriter.cell(c.presentValue(), true)));
+                c -> ReportWriter.cell(c.presentValue(), verdicts.mark(c.variant(), Metrics.PUBLIC_COST_PV))));
         rows.add(row("extra cost to all parties, less the value of the work (euro)", ce,
                 c -> ReportWriter.cell(c.allPartiesCost(), true)));
         rows.add(row("secondary: extra net public cost per extra placement (euro; first placements in a closed "
@@ -294,7 +302,8 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 c -> c.breakEvenText(result.scenario().start())));
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add("What each variant buys and what it costs the public purse on balance, against the baseline "
-                + "and paired replication by replication (mean [95 % CI]; * marks an interval that excludes 0). "
+                + "and paired replication by replication (mean [95 % CI]; * marks a headline difference called after the "
+                + "correction (Headline verdicts); the other rows are exploratory). "
                 + "Money is what changes hands: public spending other than benefits, benefits paid, and what the "
                 + "treasury and UWV get back in wage tax, national insurance and employers' premiums; net public "
                 + "cost is spending plus benefits minus receipts. Social cost adds to it what the private investors "

@@ -51,7 +51,8 @@ public final class ScenarioLoader {
                     + "interval needs two), got {value}", source = "a confidence interval needs two; 10,000 is the "
                     + "most a precision study uses")
             @JsonProperty(required = true) Integer replications,
-            @JsonPropertyDescription("FIXED: one population for every replication; PER_REPLICATION: drawn again in each")
+            @JsonPropertyDescription("PER_REPLICATION (default): drawn again in each replication, shared by the "
+                    + "variants; FIXED: one population for every replication (the intervals then hold for that one)")
             Scenario.PopulationMode population,
             @JsonPropertyDescription("worker groups") @JsonProperty(required = true) List<WorkerGroup> workers,
             @JsonPropertyDescription("employer groups") @JsonProperty(required = true) List<EmployerGroup> employers,
@@ -62,7 +63,9 @@ public final class ScenarioLoader {
             @JsonProperty(required = true) List<VariantSpec> variants,
             @JsonPropertyDescription("what an evaluator expects of the run, checked after it") List<ExpectationSpec> expect,
             @JsonPropertyDescription("draws of the behaviour values across their ranges that every run also makes "
-                    + "(the report's robustness section)") RobustnessSpec robustness) {
+                    + "(the report's robustness section)") RobustnessSpec robustness,
+            @JsonPropertyDescription("how the headline verdicts are reached: the correction for multiple tests and "
+                    + "the runs with independent seeds (fixed before the run)") VerdictsSpec verdicts) {
     }
 
     /** Most replications a scenario may ask for. */
@@ -216,9 +219,9 @@ public final class ScenarioLoader {
         yaml.done();
 
         Scenario scenario = new Scenario(s.id(), s.description().strip(), region, municipality, start, s.months(), s.seed(),
-                s.replications(), s.population() == null ? Scenario.PopulationMode.FIXED : s.population(),
+                s.replications(), s.population() == null ? Scenario.PopulationMode.PER_REPLICATION : s.population(),
                 s.workers(), s.employers(), courses, Behaviour.with(behaviour), variants, expect,
-                InputError.display(file), Hashes.sha256(yaml.text()), yaml.text(), s.robustness());
+                InputError.display(file), Hashes.sha256(yaml.text()), yaml.text(), s.robustness(), s.verdicts());
         checkFootprint(yaml, scenario, context);
         return scenario;
     }

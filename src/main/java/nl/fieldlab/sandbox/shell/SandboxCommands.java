@@ -40,6 +40,7 @@ import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.simulation.Simulator;
 import nl.fieldlab.sandbox.stats.Comparison;
 import nl.fieldlab.sandbox.stats.Summary;
+import nl.fieldlab.sandbox.stats.Verdicts;
 
 /** The sandbox's commands: scenario, run, compare, report, rules, validate, test-rules. */
 @Component
@@ -149,10 +150,13 @@ public class SandboxCommands {
     @Command(name = "run", group = "Simulation", exitStatusExceptionMapper = ERRORS, completionProvider = "scenarioFiles",
             description = "Run every variant of a scenario (the loaded one by default) and write the report",
             help = """
-                    run [FILE] [--out DIR] [--replications N] [--seed S] [--threads T] [--cluster]
+                    run [FILE] [--out DIR] [--replications N] [--seed S] [--seeds K] [--threads T] [--cluster]
                         [--robustness off|N]
                       Simulates every variant month by month in every replication, compares them, and writes
                       report.md, report.json, summary.csv and manifest.json to DIR (default reports/<scenario id>).
+                      --seeds K (1 to 5; default the scenario's verdicts.seeds, else 1): runs the scenario K times
+                      with independent seeds (the first is the plain run) and calls a headline difference only
+                      where every run calls it, in the same direction; K times the work.
                       A scenario with a robustness: block also runs its draws across the behaviour ranges (the
                       section "Robustness to the behaviour assumptions"), in the shell and in batch alike;
                       --robustness off skips them, --robustness N makes N draws (4 to 256) instead.
@@ -170,6 +174,8 @@ public class SandboxCommands {
             @Option(longName = "seed", description = "master seed") Long seed,
             @Option(longName = "threads", description = "worker threads (results do not depend on it)") Integer threads,
             @Option(longName = "cluster", description = "run the replications on the cluster") boolean cluster,
+            @Option(longName = "seeds", description = "runs with independent seeds behind the verdicts, 1 to 5")
+            Integer seeds,
             @Option(longName = "robustness", description = "draws across the behaviour ranges: off, or 4 to 256 "
                     + "(default: the scenario's robustness block)") String robustness,
             CommandContext ctx) {
@@ -177,17 +183,23 @@ public class SandboxCommands {
         if (t < 1) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "--threads: must be at least 1");
         }
+        if (seeds != null && (seeds < 1 || seeds > nl.fieldlab.sandbox.scenario.VerdictsSpec.MAX_SEEDS)) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--seeds: expected 1 to "
+                    + nl.fieldlab.sandbox.scenario.VerdictsSpec.MAX_SEEDS + " runs with independent seeds, got "
+                    + seeds);
+        }
         Integer draws = robustnessDraws(robustness);
         Path scenario = file == null || file.isBlank() ? null : Path.of(file);
         String command = "run" + (scenario == null ? "" : " " + file) + (out == null ? "" : " --out " + out)
                 + (replications == null ? "" : " --replications " + replications)
-                + (seed == null ? "" : " --seed " + seed)
+                + (seed == null ? "" : " --seed " + seed) + (seeds == null ? "" : " --seeds " + seeds)
                 + (robustness == null ? "" : " --robustness " + robustness.strip());
         Workbench.LastRun r;
         ClusterRun remote = cluster ? new ClusterRun(clusterSettings) : null;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {
             Workbench.RunOptions options = new Workbench.RunOptions(scenario, out == null ? null : Path.of(out), seed,
-                    replications, t, session.progress(), session.cancelled(), command).withRobustness(draws);
+                    replications, t, session.progress(), session.cancelled(), command).withRobustness(draws)
+                    .withSeeds(seeds);
             r = workbench.run(remote != null ? options.on(remote) : options);
         }
         Scenario s = r.scenario();
@@ -203,6 +215,12 @@ public class SandboxCommands {
                     asked - decided));
         }
         sb.append(remote == null ? "" : remote.droppedSummary());
+        Verdicts calls = r.report().verdicts();
+        if (calls.seeds() != null) {
+            sb.append("Seed check: ").append(calls.seedRuns()).append(" runs with independent seeds (")
+                    .append(String.join(", ", calls.seeds().seeds().stream().map(String::valueOf).toList()))
+                    .append("); a headline difference is called only where every run calls it.\n");
+        }
         if (r.report().robustness() != null) {
             sb.append(r.report().robustness().summary()).append('\n');
         }
@@ -213,7 +231,7 @@ public class SandboxCommands {
                 Metrics.PUBLIC_COST_PER_WORKER)));
         String costs = costEffectiveness(r.report());
         if (!costs.isEmpty()) {
-            sb.append("\nAgainst the baseline (euro; * = the interval excludes 0)\n\n").append(costs);
+            sb.append("\nAgainst the baseline (euro; * = " + markText(r.report().verdicts()) + ")\n\n").append(costs);
         }
         sb.append("\nUse 'compare' for the headline metrics and their differences to the baseline (compare --all for "
                 + "every one); report.md opens with the cost-effectiveness readings and why a variant does worse.");
@@ -243,7 +261,8 @@ public class SandboxCommands {
             help = """
                     compare [--metric M] [--all] [--wide]
                       Each metric's mean over replications with its 95 % confidence interval per variant, then
-                      each variant's paired difference to the baseline (* = the interval excludes 0). Without
+                      each variant's paired difference to the baseline (* = a headline difference called after the
+                      correction for multiple tests; every other difference is exploratory). Without
                       options: the headline metrics (placements, time to placement, months in work, courses,
                       trials, the money). --metric shows one metric in detail; --all shows every metric (ledger,
                       groups, blocking rules, reach). In the shell tables fit the terminal's width (cells wrap);
@@ -265,13 +284,14 @@ public class SandboxCommands {
             if (!c.metrics().containsKey(metric)) {
                 throw new CommandFailure(ExitCodes.BAD_INPUT, Metrics.unknownMessage(metric, c.metrics().keySet()));
             }
-            return detail(c, metric);
+            return detail(c, r.report().verdicts(), metric);
         }
         List<String> metrics = all ? new ArrayList<>(c.metrics().keySet())
                 : Metrics.CONSOLE_HEADLINE.stream().filter(c.metrics()::containsKey).toList();
         return "Scenario '" + r.scenario().id() + "', " + r.scenario().replications()
                 + " replications; mean [95% CI]\n\n" + headline(c, metrics) + "\nDifference to the baseline "
-                + "(paired; * = CI excludes 0)\n\n" + differences(c, metrics)
+                + "(paired; * = " + markText(r.report().verdicts()) + ")\n\n"
+                + differences(c, r.report().verdicts(), metrics)
                 + (all ? "" : "\n" + metrics.size() + " headline metrics of " + c.metrics().size()
                         + "; compare --all shows every one, compare --metric M one in detail");
     }
@@ -292,6 +312,14 @@ public class SandboxCommands {
         return t.toString();
     }
 
+    /** What the console's * means, and when no difference is called at all. */
+    static String markText(Verdicts verdicts) {
+        String text = "a headline difference called after " + verdicts.family().correction().label()
+                + (verdicts.seedRuns() > 1 ? " in every seed run" : "") + "; the rest is exploratory";
+        return verdicts.enoughReplications() ? text
+                : text + ". " + verdicts.tooFewText() + ": no difference is called";
+    }
+
     /**
      * Per variant: the extra net public cost per extra work-year and its quadrant, extra placements, extra net public
      * cost and extra social cost (public purse, investors and sector funds), the public cost per extra placement,
@@ -306,9 +334,12 @@ public class SandboxCommands {
         TextTable t = new TextTable("variant", "cost per extra work-year", "quadrant", "extra placements",
                 "extra net public cost", "extra social cost", "per extra placement", "fiscal return");
         for (var c : rows) {
+            Verdicts verdicts = report.verdicts();
             t.row(c.variant(), ratioCell(c.costPerExtraWorkYear()), c.quadrant().json(),
-                    ReportWriter.cell(c.placements(), true), ReportWriter.cell(c.netPublicCost(), true),
-                    ReportWriter.cell(c.socialCost(), true), ratioCell(c.perPlacement()),
+                    ReportWriter.cell(c.placements(), verdicts.mark(c.variant(), Metrics.PLACEMENTS)),
+                    ReportWriter.cell(c.netPublicCost(), verdicts.mark(c.variant(), Metrics.PUBLIC_COST)),
+                    ReportWriter.cell(c.socialCost(), verdicts.mark(c.variant(), Metrics.SOCIAL_COST)),
+                    ratioCell(c.perPlacement()),
                     ReportWriter.cell(c.fiscalReturn(), true));
         }
         StringBuilder out = new StringBuilder(t.toString());
@@ -330,7 +361,7 @@ public class SandboxCommands {
                         "none: $1 not called").replace("not defined: ", "none: ");
     }
 
-    static String differences(Comparison c, List<String> metrics) {
+    static String differences(Comparison c, Verdicts verdicts, List<String> metrics) {
         List<String> header = new ArrayList<>();
         header.add("metric");
         header.addAll(c.differences().keySet());
@@ -339,23 +370,24 @@ public class SandboxCommands {
             List<Object> row = new ArrayList<>();
             row.add(m);
             for (String v : c.differences().keySet()) {
-                row.add(ReportWriter.cell(c.differences().get(v).get(m), true));
+                row.add(ReportWriter.cell(c.differences().get(v).get(m), verdicts.mark(v, m)));
             }
             t.row(row.toArray());
         }
         return t.toString();
     }
 
-    static String detail(Comparison c, String metric) {
+    static String detail(Comparison c, Verdicts verdicts, String metric) {
         TextTable t = new TextTable("variant", "mean", "sd", "se", "95% CI", "n", "diff to baseline", "diff se",
-                "CI excludes 0");
+                "CI excludes 0 (uncorrected)", "verdict");
         for (String v : c.variants()) {
             Summary s = c.metrics().get(metric).get(v);
             Summary d = c.differences().containsKey(v) ? c.differences().get(v).get(metric) : null;
             t.row(v, ReportWriter.fmt(s.mean()), ReportWriter.fmt(s.sd()), ReportWriter.fmt(s.se()),
                     "[" + ReportWriter.fmt(s.ciLow()) + ", " + ReportWriter.fmt(s.ciHigh()) + "]", s.n(),
-                    d == null ? "(reference)" : ReportWriter.cell(d, true),
-                    d == null ? "" : ReportWriter.fmt(d.se()), d == null ? "" : d.excludesZero() ? "yes" : "no");
+                    d == null ? "(reference)" : ReportWriter.cell(d, verdicts.mark(v, metric)),
+                    d == null ? "" : ReportWriter.fmt(d.se()), d == null ? "" : d.excludesZero() ? "yes" : "no",
+                    d == null ? "" : verdicts.why(v, metric));
         }
         String description = Metrics.DESCRIPTIONS.getOrDefault(metric, "");
         return Printable.line(metric) + (description.isEmpty() ? "" : ": " + description) + "\n\n" + t;
