@@ -50,8 +50,8 @@ public final class Robustness {
      * @param y      the mean difference of each draw
      * @param s2     the variance of the differences within each draw
      */
-    public record Row(String variant, HeadlineFamily.Member member, Summary main, SignShare share, MovedMostBy moved,
-            double noise, double[] y, double[] s2) {
+    public record Row(String variant, HeadlineFamily.Member member, Summary main, boolean called, SignShare share,
+            MovedMostBy moved, double noise, double[] y, double[] s2) {
 
         /** Above 0, below 0, or 0: the main run's sign in words. */
         String side() {
@@ -133,7 +133,7 @@ public final class Robustness {
             }
             SignShare s = r.share();
             String figures = s.text().substring(s.text().indexOf('(') + 1, s.text().length() - 1);
-            if (!r.main().excludesZero()) {
+            if (!r.called()) {
                 return r.side() + " in " + s.held() + " of " + s.draws() + " draws of the behaviour ranges";
             }
             return switch (VerdictStrength.of(s.share())) {
@@ -158,8 +158,9 @@ public final class Robustness {
                     + "the main run's (95 %% Wilson interval). Replication noise pulls it toward 50 %%, so it "
                     + "understates how robust a result is when the noise share is high. \"Moved most by\" is the "
                     + "drawn value with the largest rank correlation with the difference, named only when it is "
-                    + "significant after Holm's correction over the %d values. The shares describe; they are not "
-                    + "tests.", drawCount(), space.drawn().size(), LatinHypercube.DESIGN_SEED,
+                    + "significant after Holm's correction over the %d values. * marks a main-run difference the "
+                    + "headline verdicts call; only those get a share as a verdict, the others read \"no verdict\". "
+                    + "The shares describe; they are not tests.", drawCount(), space.drawn().size(), LatinHypercube.DESIGN_SEED,
                     design.largestCorrelation(), replications(), space.drawn().size()));
             if (!space.held().isEmpty()) {
                 paragraphs.add("Held at the scenario's value: " + String.join(", ", space.held()) + ".");
@@ -177,7 +178,7 @@ public final class Robustness {
             paragraphs.add("The next section lists the values drawn, with their ranges and sources.");
             List<List<String>> table = new ArrayList<>();
             for (Row r : rows) {
-                table.add(List.of(r.variant(), "extra " + r.member().label(), ReportWriter.cell(r.main(), true),
+                table.add(List.of(r.variant(), "extra " + r.member().label(), ReportWriter.cell(r.main(), r.called() ? " *" : ""),
                         heldText(r), r.moved().text(), noiseText(r.noise())));
             }
             return new Report.Section("robustness", "Robustness to the behaviour assumptions", paragraphs,
@@ -206,7 +207,7 @@ public final class Robustness {
                 return "no difference in the main run";
             }
             String text = r.share().text();
-            return r.main().excludesZero() ? text : "no verdict: " + r.side() + " in " + r.share().held() + " of "
+            return r.called() ? text : "no verdict: " + r.side() + " in " + r.share().held() + " of "
                     + r.share().draws();
         }
 
@@ -339,8 +340,16 @@ public final class Robustness {
         this.runner = runner;
     }
 
-    /** Runs {@code spec}'s draws of {@code s} and compares each with {@code main}, the main run of {@code s}. */
+    /** As {@link #run(Scenario, RobustnessSpec, Comparison, Calls)} with the main run's own corrected verdicts. */
     public Result run(Scenario s, RobustnessSpec spec, Comparison main) {
+        return run(s, spec, main, nl.fieldlab.sandbox.stats.Verdicts.of(main));
+    }
+
+    /**
+     * Runs {@code spec}'s draws of {@code s} and compares each with {@code main}, the main run of {@code s}; a
+     * verdict is graded only where {@code calls} (the report's headline verdicts) calls the main run's difference.
+     */
+    public Result run(Scenario s, RobustnessSpec spec, Comparison main, nl.fieldlab.sandbox.stats.Calls calls) {
         ParameterSpace space = ParameterSpace.of(s, spec);
         int n = spec.draws();
         int r = spec.replicationsPerDraw();
@@ -396,7 +405,8 @@ public final class Robustness {
                     y[k] = pair[0] * m.scale();
                     s2[k] = pair[1] * m.scale() * m.scale();
                 }
-                rows.add(new Row(v.name(), m, scaled, share(scaled.mean(), y), MovedMostBy.of(drawnColumns, y),
+                rows.add(new Row(v.name(), m, scaled, calls.called(v.name(), m.metric()), share(scaled.mean(), y),
+                        MovedMostBy.of(drawnColumns, y),
                         noise(y, s2, r), y, s2));
             }
         }

@@ -513,7 +513,7 @@ public class Workbench {
             Verdicts verdicts = verdicts(s, comparison, bases, o, source, r);
             Robustness.Result robust = draws == null ? null
                     : new Robustness(drawRunner(bases, draws.draws(), o.threads(), o.progress(), o.cancelled()))
-                            .run(s, draws, comparison);
+                            .run(s, draws, comparison, verdicts);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
                     unreachable(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters(),

@@ -116,6 +116,22 @@ class RobustnessPlantedTest {
                         (s, j) -> j % 2 == 0 ? 1.0 : -0.8)));
         assertEquals("above 0 in 20 of 20 draws of the behaviour ranges", split.verdictText("E2",
                 Metrics.PLACEMENTS));
+        // a main run whose interval excludes 0 but which the report's corrected verdicts do not call: no verdict
+        nl.fieldlab.sandbox.stats.Calls none = new nl.fieldlab.sandbox.stats.Calls() {
+            @Override
+            public boolean called(String variant, String metric) {
+                return false;
+            }
+
+            @Override
+            public String why(String variant, String metric) {
+                return "not called";
+            }
+        };
+        Robustness.Result uncalled = new Robustness((d, k) -> planted(d, (s, j) -> 1.0)).run(SMOKE, spec(20),
+                mainRun(1), none);
+        assertEquals("above 0 in 20 of 20 draws of the behaviour ranges", uncalled.verdictText("E2",
+                Metrics.PLACEMENTS));
     }
 
     @Test
