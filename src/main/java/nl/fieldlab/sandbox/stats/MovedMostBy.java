@@ -76,7 +76,8 @@ public record MovedMostBy(String named, String largest, Map<String, Correlation>
             if (largest == null || Math.abs(rho.get(name)) > Math.abs(rho.get(largest))) {
                 largest = name;
             }
-            if (adjusted < HeadlineFamily.ALPHA && (named == null || Math.abs(rho.get(name)) > Math.abs(rho.get(named)))) {
+            boolean larger = named == null || Math.abs(rho.get(name)) > Math.abs(rho.get(named));
+            if (adjusted < HeadlineFamily.ALPHA && larger) {
                 named = name;
             }
         }

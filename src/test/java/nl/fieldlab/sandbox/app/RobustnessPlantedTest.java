@@ -191,6 +191,7 @@ class RobustnessPlantedTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(CommandFailure.class, () -> ParameterSpace.of(SMOKE,
                 new RobustnessSpec(8, 2, List.of("hire.base"), null)));
         assertTrue(e.getMessage().startsWith("hire.base is calibrated (scenarios/calibration.yaml"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("give it a range under robustness.ranges, with a source, to draw it anyway"));
+        assertTrue(e.getMessage().endsWith("give it a range under robustness.ranges, with a source, to draw it "
+                + "anyway"));
     }
 }
