@@ -323,12 +323,12 @@ public final class ReportWriter {
             ratioRow(csv, ce.variant(), "costPerExtraWorkYear", ce.costPerExtraWorkYear());
             // the quadrant is a word, in the mean column: dominant, trade-off, dominated or unclear
             csv.row(ce.variant(), "costPerExtraWorkYear.quadrant", ce.quadrant().json(), "", "", "", "",
-                    ce.costPerExtraWorkYear().n(), "", "", "", "", "");
+                    ce.costPerExtraWorkYear().n(), "", "", "", "", "", "", "", "", "");
             for (var after : List.of(Map.entry("extraWorkYearsAfterHorizon", ce.yearsAfterHorizon()),
                     Map.entry("extraNetPublicCostAfterHorizon", ce.costAfterHorizon()))) {
                 Summary x = after.getValue();
                 csv.row(ce.variant(), after.getKey(), "", "", "", "", "", x.n(), c(x.mean()), c(x.se()), c(x.ciLow()),
-                        c(x.ciHigh()), x.excludesZero());
+                        c(x.ciHigh()), x.excludesZero(), false, "", "", "");
             }
             ratioRow(csv, ce.variant(), "extraNetPublicCostPerExtraPlacement", ce.perPlacement());
             ratioRow(csv, ce.variant(), "extraNetPublicCostPerExtraYearInWork", ce.perYearInWork());
