@@ -831,22 +831,8 @@ public class Analyses {
      * scenario's correction, and over its seed runs where it asks for a seed check.
      */
     private Verdicts rankingVerdicts(Scenario s, Comparison c, Run how) {
-        Correction correction = s.verdicts().correction();
-        FamilyVerdicts first = FamilyVerdicts.of(c.differences(), correction);
-        int k = s.verdicts().seeds();
-        if (k == 1) {
-            return new Verdicts(first, null);
-        }
-        List<Long> seeds = new ArrayList<>(List.of(s.seed()));
-        List<FamilyVerdicts> runs = new ArrayList<>(List.of(first));
-        for (int j = 1; j < k; j++) {
-            long seed = SeedAgreement.seedOf(s.seed(), j);
-            SimulationResult again = workbench.simulate(s.with(seed, s.replications(), s.behaviour(), s.variants()),
-                    how.threads(), how.progress(), how.cancelled());
-            runs.add(FamilyVerdicts.of(Comparison.of(again).differences(), correction));
-            seeds.add(seed);
-        }
-        return new Verdicts(first, new SeedAgreement(seeds, runs));
+        return SeedCheck.of(s, c, again -> Comparison.of(workbench.simulate(again, how.threads(), how.progress(),
+                how.cancelled())));
     }
 
     private static Ranked ranked(Effect e, Reach reach, Comparison c, Verdicts verdicts, String metric) {

@@ -125,11 +125,8 @@ public final class Robustness {
          */
         public String verdictText(String variant, String metric) {
             Row r = row(variant, metric);
-            if (r == null) {
-                return null;
-            }
-            if (r.share() == null) {
-                return "no difference in the main run, so no sign to hold across the behaviour ranges";
+            if (r == null || r.share() == null) {
+                return holdsText(variant, metric);
             }
             SignShare s = r.share();
             String figures = s.text().substring(s.text().indexOf('(') + 1, s.text().length() - 1);

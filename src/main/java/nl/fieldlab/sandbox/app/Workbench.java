@@ -849,25 +849,12 @@ public class Workbench {
      */
     private Verdicts verdicts(Scenario s, Comparison comparison, Map<String, RuleBase> bases, RunOptions o,
             Path source, RuleBases r) {
-        Correction correction = s.verdicts().correction();
-        FamilyVerdicts first = FamilyVerdicts.of(comparison, correction);
-        int k = s.verdicts().seeds();
-        if (k == 1) {
-            return new Verdicts(first, null);
-        }
-        List<Long> seeds = new ArrayList<>(List.of(s.seed()));
-        List<FamilyVerdicts> runs = new ArrayList<>(List.of(first));
-        for (int j = 1; j < k; j++) {
-            long seed = SeedAgreement.seedOf(s.seed(), j);
+        return SeedCheck.of(s, comparison, again -> {
             if (o.progress() != null) {
-                o.progress().note("seed check: run " + (j + 1) + " of " + k + ", seed " + seed);
+                o.progress().note("seed check: a run with seed " + again.seed());
             }
-            Scenario again = s.with(seed, s.replications(), s.behaviour(), s.variants());
-            runs.add(FamilyVerdicts.of(Comparison.of(simulate(again, bases, o, source, r)).differences(),
-                    correction));
-            seeds.add(seed);
-        }
-        return new Verdicts(first, new SeedAgreement(seeds, runs));
+            return Comparison.of(simulate(again, bases, o, source, r));
+        });
     }
 
     private List<String> changes(Scenario file, RunOptions o) {

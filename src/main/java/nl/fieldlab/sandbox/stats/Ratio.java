@@ -29,20 +29,10 @@ public record Ratio(double estimate, double se, double ciLow, double ciHigh, int
      * @param what the denominator's name, for the reason when undefined ("placements")
      */
     public static Ratio of(double[] numerator, double[] denominator, String what) {
-        int n = 0;
-        for (int i = 0; i < numerator.length; i++) {
-            if (!Double.isNaN(numerator[i]) && !Double.isNaN(denominator[i])) {
-                n++;
-            }
-        }
-        double[] num = new double[n];
-        double[] den = new double[n];
-        for (int i = 0, k = 0; i < numerator.length; i++) {
-            if (!Double.isNaN(numerator[i]) && !Double.isNaN(denominator[i])) {
-                num[k] = numerator[i];
-                den[k++] = denominator[i];
-            }
-        }
+        double[][] pairs = pairwise(numerator, denominator);
+        double[] num = pairs[0];
+        double[] den = pairs[1];
+        int n = num.length;
         Summary d = Summary.of(den);
         if (n < 2) {
             return undefined(n, "not defined: fewer than two replications");
