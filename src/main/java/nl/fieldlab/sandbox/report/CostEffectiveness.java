@@ -216,8 +216,9 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
                 + " course questions a replication (courses started: "
                 + signed(Summary.of(diff(own, base, Metrics.COURSES_STARTED, 1))) + ", exploratory); " + when
                 + ", and training's effect 2-3 years after a programme (Card, Kluve & Weber 2018, S54) falls partly"
-                + " after it: the terminal value carries it (an assumption, behaviour value "
-                + TerminalValue.PERSISTENCE + ")";
+                + " after it: the terminal value carries only the employment gap left at the horizon (an assumption,"
+                + " behaviour value " + TerminalValue.PERSISTENCE + "), not a return that starts after it; a longer"
+                + " horizon (months: 96 to 120) measures that";
     }
 
     private static boolean any(double[] values) {

@@ -63,8 +63,13 @@ final class FamilySection {
                     + "the baseline's paths: its exemptions reached nobody or changed no answer), so it is no "
                     + "hypothesis and does not count among the tests.");
         }
+        paragraphs.add("\"Smallest it could call\" is the difference this run could call at all: the first step of "
+                + "the correction tests the smallest p at " + percent(HeadlineFamily.ALPHA) + " / " + family.size()
+                + ", so a difference needs |mean| above t(1 - " + percent(HeadlineFamily.ALPHA) + " / (2 x "
+                + family.size() + ")) x its standard error. Where the simulated difference is smaller, more "
+                + "replications ('plan-replications --family') or fewer variants would be needed to call it.");
         List<String> columns = new ArrayList<>(List.of("variant", "metric", "difference [95 % CI]", "p",
-                "adjusted p"));
+                "adjusted p", "smallest it could call"));
         if (verdicts.seeds() != null) {
             verdicts.seeds().seeds().forEach(seed -> columns.add("seed " + seed));
         }
@@ -78,7 +83,8 @@ final class FamilySection {
                 }
                 List<String> row = new ArrayList<>(List.of(v, m.label(),
                         ReportWriter.cell(scaled(cell.diff(), m.scale()), verdicts.mark(v, m.metric())),
-                        Verdicts.p(cell.test().p()), Verdicts.p(cell.pAdjusted())));
+                        Verdicts.p(cell.test().p()), Verdicts.p(cell.pAdjusted()),
+                        smallestCallable(cell.diff(), family.size(), m.scale())));
                 if (verdicts.seeds() != null) {
                     for (FamilyVerdicts runOf : verdicts.seeds().runs()) {
                         row.add(word(runOf.call(v, m.metric())));
@@ -90,6 +96,19 @@ final class FamilySection {
             }
         }
         return new Report.Section("headline-verdicts", "Headline verdicts", paragraphs, columns, rows);
+    }
+
+    /**
+     * The smallest |difference| the correction's first step could call with this standard error: t at 1 - alpha /
+     * (2m) with n - 1 degrees of freedom, times the standard error (in the member's unit); "n/a" below 2 replications.
+     */
+    static String smallestCallable(nl.fieldlab.sandbox.stats.Summary d, int m, double scale) {
+        if (d.n() < 2 || m < 1 || Double.isNaN(d.se())) {
+            return "n/a";
+        }
+        double t = new org.apache.commons.math3.distribution.TDistribution(null, d.n() - 1)
+                .inverseCumulativeProbability(1 - HeadlineFamily.ALPHA / (2.0 * m));
+        return ReportWriter.fmt(t * d.se() * scale);
     }
 
     private static String word(FamilyVerdicts.Call call) {

@@ -25,6 +25,8 @@ import nl.fieldlab.sandbox.stats.Summary;
 final class PilotSection {
 
     static final String UNDETECTABLE = "the cap makes the exemption's own expected effect undetectable";
+    static final String UNDETECTABLE_ANYWAY = "the exemption's own expected effect is undetectable even with every "
+            + "eligible person in the pilot (its cap does not bind: the eligible population is the limit)";
 
     private PilotSection() {
     }
@@ -114,7 +116,9 @@ final class PilotSection {
         paragraphs.addAll(warnings);
         paragraphs.addAll(notFitting.stream().map(s -> "Designs that do not fit " + s).toList());
         paragraphs.add("Lawfulness per legal route comes from rules/evaluation/designs.yaml; judgements marked "
-                + "(unverified) have not been checked by a lawyer. The intra-cluster correlations are placeholders "
+                + "(unverified) have not been checked by a lawyer; difference in differences and a discontinuity at an "
+                + "age limit withhold the exemption from no one in its scope, so they need no legal judgement. The "
+                + "intra-cluster correlations are placeholders "
                 + "(unverified). Randomisation by employer and difference in differences are analytic only, with "
                 + "people spread evenly over the employers and comparison regions as large as the treated one. "
                 + "plan-pilot runs the pilot inside the simulator for empirical power and bias.");
@@ -136,8 +140,13 @@ final class PilotSection {
         }
         double mde = arms.lotteryMde(control, alpha, power);
         if (Math.abs(itt.mean()) < mde) {
-            out.add(String.format(Locale.ROOT, "%s: %s. At %s a lottery can detect %s pp on %s; the simulated "
-                    + "effect is %s pp, so a pilot of this size has about %s power.", ex, UNDETECTABLE, capWords,
+            // the cap limits a pilot only when it leaves fewer to offer than half the eligible
+            boolean capBinds = arms.treated() < arms.control() * (1 - 1e-9);
+            out.add(String.format(Locale.ROOT, "%s: %s. %s a lottery can detect %s pp on %s; the simulated "
+                    + "effect is %s pp, so a pilot of this size has about %s power.", ex,
+                    capBinds ? UNDETECTABLE : UNDETECTABLE_ANYWAY, capBinds ? "At " + capWords
+                            : "With the " + ReportWriter.fmt(arms.treated() + arms.control()) + " eligible observed, "
+                                    + "half offered,",
                     pp(mde), outcome, ReportWriter.fmt(100 * itt.mean()),
                     pct(arms.lotteryPower(itt.mean(), control, alpha))));
         }

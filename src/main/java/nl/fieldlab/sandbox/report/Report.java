@@ -296,7 +296,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             rows.add(row("deadweight of " + ex + "'s payments", ce, c -> inVariant(c.variant(), ex)
                     ? share(c.deadweight().get(ex)) : "n/a (not in this variant)"));
         }
-        rows.add(row("change in employers' net result per hire (euro)", ce,
+        rows.add(row("change in employers' net result per hire (euro; exploratory)", ce,
                 c -> ReportWriter.cell(c.employerPerHire(), true)));
         rows.add(row("break-even of the cumulative extra net public cost", ce,
                 c -> c.breakEvenText(result.scenario().start())));
@@ -700,7 +700,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             }
             rows.add(row);
         }
-        return new Section("years", "Effects by year", List.of(
+        return new Section("years", "Effects by year (exploratory)", List.of(
                 "Former job seekers in work at the end of each simulated year (the baseline's number, then each "
                         + "variant's paired difference to it) and the placements made in that year (difference). "
                         + "Retraining usually costs employment first (people in a course search less: lock-in) and "

@@ -38,6 +38,18 @@ class PilotSectionTest {
     }
 
     @Test
+    void aCapThatDoesNotBindIsNotBlamed() {
+        // 2,000 eligible at take-up 0.1: a cap of 300 participants would allow 3,000 offered, more than half of them,
+        // so the eligible population limits the pilot (1,000 a arm, MDE 6.1 pp > 2.5 pp), not the cap
+        AtCap arms = AtCap.of(2_000, 2_000, 200, 300);
+        List<String> w = PilotSection.warnings("EX", "its cap of 300 participants", arms, CONTROL, EFFECT, 0.05, 0.8,
+                0, "employment 12 months after intake");
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("EX: " + PilotSection.UNDETECTABLE_ANYWAY + ". With the 2,000 eligible "
+                + "observed, half offered, a lottery can detect 6."), w.get(0));
+    }
+
+    @Test
     void aTenfoldCapRemovesTheWarning() {
         // cap 2,000: 10,000 a arm, MDE 1.94 pp < 2.5 pp
         AtCap arms = AtCap.of(ELIGIBLE, ELIGIBLE, PARTICIPANTS, 2_000);

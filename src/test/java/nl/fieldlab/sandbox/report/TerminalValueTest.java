@@ -86,8 +86,9 @@ class TerminalValueTest {
         assertEquals("E1's exemptions change the rules' answer to 590 course questions a replication (courses started:"
                 + " +5.00 [3.93, 6.07], exploratory); every course its people start ends less than 3 years before the"
                 + " 6-month horizon, and training's effect 2-3 years after a programme (Card, Kluve & Weber 2018, S54)"
-                + " falls partly after it: the terminal value carries it (an assumption, behaviour value"
-                + " terminal.gap-persistence-months)", note);
+                + " falls partly after it: the terminal value carries only the employment gap left at the horizon"
+                + " (an assumption, behaviour value terminal.gap-persistence-months), not a return that starts after"
+                + " it; a longer horizon (months: 96 to 120) measures that", note);
         assertTrue(run.costEffectiveness().reading(run.scenario.start(), null).contains(note));
         // near miss: more courses started, but none of them through the variant's own course answers
         assertNull(new PlantedRun("E2").set(Metrics.COURSES_STARTED, PlantedRun.around(5, 1))
