@@ -21,10 +21,16 @@ import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.CalibrationTargets;
 import nl.fieldlab.sandbox.scenario.EvidenceTable;
+import nl.fieldlab.sandbox.scenario.RobustnessSpec;
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
 import nl.fieldlab.sandbox.simulation.Simulator;
 import nl.fieldlab.sandbox.stats.Comparison;
+import nl.fieldlab.sandbox.stats.Correction;
+import nl.fieldlab.sandbox.stats.FamilyVerdicts;
+import nl.fieldlab.sandbox.stats.HeadlineFamily;
+import nl.fieldlab.sandbox.stats.SeedAgreement;
+import nl.fieldlab.sandbox.stats.Verdicts;
 import nl.fieldlab.sandbox.stats.Summary;
 
 /**
@@ -474,6 +480,237 @@ public class Analyses {
         return dir;
     }
 
+    // ------------------------------------------------------------------ robustness
+
+    /**
+     * The main run of {@code s} and {@code spec}'s draws across the behaviour ranges, each draw run here on the
+     * session's compiled rule bases (a draw changes behaviour values only).
+     */
+    public Robustness.Result robustness(Scenario s, RobustnessSpec spec, Run how) {
+        if (how.remote() != null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "robustness runs on this machine only for now (--cluster is "
+                    + "not supported yet)");
+        }
+        if (s.variants().stream().allMatch(v -> v.name().equals(Variant.BASELINE))) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "robustness: nothing to compare: the scenario has only the "
+                    + "variant 'baseline'");
+        }
+        ParameterSpace.of(s, spec); // refuses a value that cannot be drawn before any work
+        workbench.checkWork(WorkEstimate.of(s, spec), how.threads(), s, "this robustness run",
+                "fewer --draws or --replications", how.progress());
+        Comparison main = Comparison.of(workbench.simulate(s, how.threads(), how.progress(), how.cancelled()));
+        Simulator.Progress shown = how.progress() == null ? Simulator.Progress.NONE : how.progress();
+        return new Robustness((d, k) -> {
+            shown.phase("robustness: draw " + (k + 1) + " of " + spec.draws());
+            return workbench.simulate(d, how.threads(), how.progress(), how.cancelled());
+        }).run(s, spec, main);
+    }
+
+    /** Writes robustness.md, robustness.csv (long form, one row per draw, variant and metric) and the manifest. */
+    public Path writeRobustness(Robustness.Result r, Path dir, String command, int threads, double seconds) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("robustness.csv", r.csv().toString());
+        files.put("robustness.md", Printable.text(r.markdown()));
+        Map<String, String> drawn = new java.util.TreeMap<>();
+        r.space().drawn().forEach(d -> drawn.put(d.name(), d.range().span() + ", " + d.range().basis().word()));
+        workbench.writeFolder(dir, files, workbench.manifestFor(r.scenario(), command, threads, seconds)
+                .withRobustness(new nl.fieldlab.sandbox.report.Manifest.RobustnessEntry(r.drawCount(),
+                        r.replications(), nl.fieldlab.sandbox.stats.LatinHypercube.DESIGN_SEED, drawn)));
+        return dir;
+    }
+
+    // ------------------------------------------------------------------ pilot
+
+    /**
+     * A pilot of each exemption, run inside the simulator: rows per exemption and design, the primary outcome at
+     * {@code month} months after intake, and notes (designs left out and why).
+     */
+    public record PilotTable(Scenario scenario, int replications, String outcome, int month,
+            List<PilotPlan.Row> rows, List<String> notes) {
+    }
+
+    /**
+     * Runs a lottery pilot of each exemption ({@code exemptions}, default those of the scenario's variants) in the
+     * simulator; the other designs that fit are listed as analytic only. {@code designs} limits the designs (default:
+     * every one that fits); a design named there that does not fit an exemption named there is refused.
+     */
+    public PilotTable pilot(Scenario scenario, List<String> exemptions, List<String> designs, int replications,
+            Run how) {
+        var library = workbench.rules().library();
+        var catalogue = nl.fieldlab.sandbox.evaluation.DesignCatalogue.load(library.root());
+        List<String> ids = new ArrayList<>();
+        List<String> known = library.exemptions().stream().map(Exemption::id).toList();
+        for (String e : exemptions) {
+            if (!known.contains(e)) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "--exemption: no exemption " + e
+                        + nl.fieldlab.sandbox.input.Suggestions.didYouMean(e, known));
+            }
+            if (!ids.contains(e)) {
+                ids.add(e);
+            }
+        }
+        if (ids.isEmpty()) {
+            scenario.variants().forEach(v -> v.exemptions().forEach(e -> {
+                if (!ids.contains(e)) {
+                    ids.add(e);
+                }
+            }));
+        }
+        if (ids.isEmpty()) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "scenario " + scenario.id() + " has no exemption in its "
+                    + "variants; name one with --exemption E");
+        }
+        List<nl.fieldlab.sandbox.evaluation.Design> chosen = new ArrayList<>();
+        List<String> names = java.util.Arrays.stream(nl.fieldlab.sandbox.evaluation.Design.values()).map(Enum::name)
+                .toList();
+        for (String d : designs) {
+            if (!names.contains(d)) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "--design: expected one of " + String.join(", ", names)
+                        + ", got " + nl.fieldlab.sandbox.input.PlainText.quote(d));
+            }
+            chosen.add(nl.fieldlab.sandbox.evaluation.Design.valueOf(d));
+        }
+        var par = catalogue.parameters();
+        List<Integer> months = nl.fieldlab.sandbox.simulation.RunTotals.pilotMonths();
+        int month = par.primaryMonth();
+        if (month >= scenario.months()) {
+            month = months.stream().filter(m -> m < scenario.months()).reduce((a, b) -> b).orElse(-1);
+        }
+        if (month < 0) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "scenario " + scenario.id() + " runs " + scenario.months()
+                    + " months: too short to observe anyone " + months.get(0) + " months after intake");
+        }
+        int j = months.indexOf(month);
+        List<String> notes = new ArrayList<>();
+        if (month != par.primaryMonth()) {
+            notes.add("The primary outcome's month (" + par.primaryMonth() + ") lies beyond the horizon of "
+                    + scenario.months() + " months: month " + month + " is used.");
+        }
+        if (replications < 20) {
+            notes.add("Empirical power from fewer than 20 replications is within +/- 0.2.");
+        }
+        if (!exemptions.isEmpty()) {
+            // a design named for an exemption named that cannot fit it is refused before anything runs
+            for (String id : ids) {
+                for (var d : chosen) {
+                    var fit = catalogue.fit(d, library.exemption(id));
+                    if (!fit.fits()) {
+                        throw new CommandFailure(ExitCodes.BAD_INPUT, id + ": " + catalogue.designs().get(d).name()
+                                + " does not fit: " + fit.reason());
+                    }
+                }
+            }
+        }
+        List<PilotPlan.Row> rows = new ArrayList<>();
+        for (String id : ids) {
+            Exemption ex = library.exemption(id);
+            for (var d : nl.fieldlab.sandbox.evaluation.Design.values()) {
+                var fit = catalogue.fit(d, ex);
+                if (!chosen.isEmpty() && !chosen.contains(d)) {
+                    continue;
+                }
+                if (!fit.fits()) {
+                    notes.add(id + ": " + catalogue.designs().get(d).name() + " does not fit: " + fit.reason());
+                    continue;
+                }
+                String lawful = fit.status().words() + (fit.unverified() ? " (unverified)" : "");
+                String estimator = catalogue.designs().get(d).estimator();
+                boolean simulated = d == nl.fieldlab.sandbox.evaluation.Design.LOTTERY
+                        || d == nl.fieldlab.sandbox.evaluation.Design.EMPLOYER;
+                if (!simulated) {
+                    rows.add(new PilotPlan.Row(id, d, lawful, estimator, month, Double.NaN, Double.NaN, Double.NaN,
+                            null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, null,
+                            "analytic only in this version: see the report's section 'Can a pilot show it?'", false));
+                    continue;
+                }
+                Scenario s = PilotPlan.scenarioFor(scenario, ex, replications);
+                workbench.checkWork(WorkEstimate.of(s), how.threads(), s, "this pilot of " + id,
+                        "fewer replications (--replications R, or --quick)", how.progress());
+                var plan = workbench.plan(s, how.threads(), how.progress());
+                if (how.progress() != null) {
+                    how.progress().phase(d.name() + " pilot of " + id + ": " + replications
+                            + " replications, 2 runs each");
+                }
+                PilotPlan.Row row = d == nl.fieldlab.sandbox.evaluation.Design.LOTTERY
+                        ? PilotPlan.lottery(plan, ex, replications, how.threads(), j, month, par.alpha(), lawful,
+                                estimator)
+                        : PilotPlan.employer(plan, ex, replications, how.threads(), par.alpha(), lawful, estimator);
+                if (!(row.treated() > 0)) {
+                    String why = Workbench.unreachable(s, library).get(id);
+                    row = new PilotPlan.Row(id, d, lawful, estimator, month, 0, 0, Double.NaN, null, Double.NaN,
+                            Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, null,
+                            "does not reach this scenario" + (why == null ? "" : ": " + why), false);
+                }
+                rows.add(row);
+            }
+        }
+        return new PilotTable(scenario, replications, par.primaryOutcome(), month, rows, notes);
+    }
+
+    public Path writePilot(PilotTable t, Path dir, String command, int threads, double seconds) {
+        Csv csv = new Csv("exemption", "design", "lawful", "estimator", "outcome", "month", "control_mean", "itt",
+                "itt_low", "itt_high", "n_t", "n_c", "power_analytic", "power_empirical", "power_low", "power_high",
+                "bias", "bias_low", "bias_high", "rmse", "spillover", "note");
+        StringBuilder md = new StringBuilder("# Pilot designs for scenario `" + t.scenario().id() + "`\n\n");
+        md.append(String.format(Locale.ROOT, "Seed %d (pilot seed derived for PILOT), %d replications, " + (t.scenario()
+                .population() == Scenario.PopulationMode.FIXED ? "one population for all replications"
+                        : "population drawn for each replication") + ". Primary outcome: %s %d months after intake. A lottery offers half the "
+                + "eligible the exemption, its caps in force; the estimate is the difference in means, the truth the "
+                + "treated arm against the baseline run of the same people (common random numbers). Randomisation by employer "
+                + "draws half the employers; its outcome is each employer's hires of eligible people in the first 12 "
+                + "months (employers as units, t at J - 2 df), the truth the drawn employers against themselves in "
+                + "the baseline run. Lottery effects in percentage points, employer effects in hires.%n%n",
+                t.scenario().seed(), t.replications(), t.outcome(), t.month()));
+        md.append(pilotTable(t)).append("\n");
+        for (String n : t.notes()) {
+            md.append("- ").append(n).append("\n");
+        }
+        for (PilotPlan.Row r : t.rows()) {
+            Summary e = r.estimate();
+            Summary b = r.bias();
+            csv.row(r.exemption(), r.design().name(), r.lawful(), r.estimator(), t.outcome(), r.month(),
+                    c(r.controlMean()), e == null ? "" : c(e.mean()), e == null ? "" : c(e.ciLow()),
+                    e == null ? "" : c(e.ciHigh()), c(r.treated()), c(r.control()), c(r.powerAnalytic()),
+                    c(r.powerEmpirical()), c(r.powerLow()), c(r.powerHigh()), b == null ? "" : c(b.mean()),
+                    b == null ? "" : c(b.ciLow()), b == null ? "" : c(b.ciHigh()), c(r.rmse()),
+                    r.spillover() == null ? "" : c(r.spillover().mean()), r.note());
+        }
+        return writeAnalysis(dir, "pilot", csv, md, t.scenario(), command, threads, seconds);
+    }
+
+    /** The pilot table in Markdown: one row per exemption and design. */
+    public static String pilotTable(PilotTable t) {
+        StringBuilder md = new StringBuilder("| exemption | design | lawful | control | estimated effect [95% CI] "
+                + "| n treated / control | empirical power [95% CI] | analytic power | bias [95% CI] | "
+                + "control spillover | note |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (PilotPlan.Row r : t.rows()) {
+            md.append("| ").append(r.exemption()).append(" | ").append(ReportWriter.cellText(r.design().name()))
+                    .append(" | ").append(ReportWriter.cellText(r.lawful())).append(" | ")
+                    .append(r.perEmployer() ? ReportWriter.fmt(r.controlMean()) + " hires" : pctCell(r.controlMean()))
+                    .append(" | ").append(r.perEmployer() ? ReportWriter.cell(r.estimate(), true) + " hires"
+                            : ppCell(r.estimate())).append(" | ")
+                    .append(Double.isNaN(r.treated()) ? "" : ReportWriter.fmt(r.treated()) + " / "
+                            + ReportWriter.fmt(r.control())).append(" | ")
+                    .append(Double.isNaN(r.powerEmpirical()) ? "" : pctCell(r.powerEmpirical()) + " ["
+                            + pctCell(r.powerLow()) + ", " + pctCell(r.powerHigh()) + "]").append(" | ")
+                    .append(pctCell(r.powerAnalytic())).append(" | ")
+                    .append(r.perEmployer() ? ReportWriter.cell(r.bias(), true) : ppCell(r.bias())).append(" | ")
+                    .append(r.spillover() == null ? "" : ReportWriter.fmt((r.perEmployer() ? 1 : 100)
+                            * r.spillover().mean())).append(" | ")
+                    .append(ReportWriter.cellText(r.note())).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String pctCell(double share) {
+        return Double.isNaN(share) ? "" : ReportWriter.fmt(100 * share) + " %";
+    }
+
+    private static String ppCell(Summary s) {
+        return s == null ? "" : ReportWriter.cell(new Summary(100 * s.mean(), 100 * s.sd(), 100 * s.se(),
+                100 * s.ciLow(), 100 * s.ciHigh(), s.n()), true);
+    }
+
     // ------------------------------------------------------------------ ranking
 
     /** One exemption's effect alone. */
@@ -481,14 +718,65 @@ public class Analyses {
     }
 
     /**
-     * Each exemption alone against the baseline, all together, and the interaction (the combined effect minus the
-     * sum of the single effects, replication by replication).
+     * How far an exemption reached in its own variant, per replication (means), and why it reached no one.
+     *
+     * @param workers      workers in its scope
+     * @param participants workers it admitted
+     * @param paid         euro its own rules paid
+     * @param unreached    "does not reach this scenario: REASON", "reached nobody in N replications" or "changes no
+     *                     answer here"; null when it changed answers
      */
-    public record Ranking(Scenario scenario, String metric, List<Effect> singles, Effect combined,
-            Summary interaction, Summary baseline) {
+    public record Reach(double workers, double participants, double paid, String unreached) {
     }
 
+    /**
+     * One row of the ranking: the effect on the metric, what it reached and paid, the extra net public cost beside
+     * it, and the headline verdict (when the metric is a member of the family).
+     */
+    public record Ranked(Effect effect, Reach reach, Summary netPublicCost, FamilyVerdicts.Cell cell, String verdict,
+            int direction) {
+    }
+
+    /**
+     * Each exemption alone against the baseline, all together, and the interaction (the combined effect minus the
+     * sum of the single effects, replication by replication).
+     *
+     * @param ranked    the singles in ranking order: called improvements, then not called, then called worsenings;
+     *                  those that reach no one (or change no answer) last, without a rank
+     * @param verdicts  the headline family's verdicts over the singles and all together (the interaction is
+     *                  exploratory)
+     */
+    public record Ranking(Scenario scenario, String metric, List<Effect> singles, Effect combined,
+            Summary interaction, Summary baseline, List<Ranked> ranked, Ranked all, Verdicts verdicts) {
+
+        /** The family member the metric is, or null: a metric outside the family gets no verdicts. */
+        public HeadlineFamily.Member member() {
+            return HeadlineFamily.MEMBERS.stream().filter(m -> m.metric().equals(metric)).findFirst().orElse(null);
+        }
+
+        /** The metric as shown: the family's label (months in work as work-years), else its name. */
+        public String label() {
+            return member() == null ? metric : member().label();
+        }
+
+        /** A difference in the unit shown (months in work as work-years). */
+        public Summary shown(Summary d) {
+            return member() == null || member().scale() == 1 ? d : d.times(member().scale());
+        }
+    }
+
+    /** The ranking's default metric, and the name it also answers to. */
+    public static final String WORK_YEARS = "work-years";
+
+    /** Cost metrics of the family: for these, lower is better. */
+    private static final java.util.Set<String> LOWER_IS_BETTER = java.util.Set.of(
+            nl.fieldlab.sandbox.simulation.Metrics.PUBLIC_COST, nl.fieldlab.sandbox.simulation.Metrics.SOCIAL_COST,
+            nl.fieldlab.sandbox.simulation.Metrics.PUBLIC_COST_PV);
+
     public Ranking rank(Scenario scenario, String metric, Run how) {
+        if (WORK_YEARS.equals(metric)) {
+            metric = nl.fieldlab.sandbox.simulation.Metrics.MONTHS_IN_WORK;
+        }
         List<Exemption> all = new ArrayList<>(workbench.rules().library().exemptions());
         List<Variant> variants = new ArrayList<>();
         variants.add(Variant.baseline());
@@ -498,18 +786,30 @@ public class Analyses {
         String allName = "all-exemptions";
         variants.add(new Variant(allName, all.stream().map(Exemption::id).toList(), Map.of()));
         Scenario s = scenario.with(scenario.seed(), scenario.replications(), scenario.behaviour(), variants);
-        workbench.checkWork(WorkEstimate.of(s), how.threads(), s, "this ranking", "fewer replications"
-                + " (--replications N)", how.progress());
+        int k = s.verdicts().seeds();
+        WorkEstimate.Work work = WorkEstimate.of(s);
+        workbench.checkWork(k == 1 ? work : work.times(k, "runs with independent seeds"), how.threads(), s,
+                "this ranking", "fewer replications (--replications N)", how.progress());
         SimulationResult r = workbench.simulate(s, how.threads(), how.progress(), how.cancelled());
         Comparison c = Comparison.of(r);
         if (!c.metrics().containsKey(metric)) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, nl.fieldlab.sandbox.simulation.Metrics.unknownMessage(metric, c.metrics().keySet()));
         }
+        Verdicts verdicts = rankingVerdicts(s, c, how);
+        Map<String, String> unreachable = Workbench.unreachable(s, workbench.rules().library());
         List<Effect> singles = new ArrayList<>();
+        List<Ranked> ranked = new ArrayList<>();
         for (Exemption e : all) {
-            singles.add(new Effect(e.id(), e.title(), c.differences().get(e.id()).get(metric)));
+            Effect effect = new Effect(e.id(), e.title(), c.differences().get(e.id()).get(metric));
+            singles.add(effect);
+            ranked.add(ranked(effect, reach(c, s, e.id(), unreachable), c, verdicts, metric));
         }
         singles.sort(Comparator.comparingDouble((Effect e) -> -e.difference().mean()).thenComparing(Effect::variant));
+        int better = LOWER_IS_BETTER.contains(metric) ? -1 : 1;
+        ranked.sort(Comparator.comparingInt((Ranked x) -> x.reach().unreached() == null ? 0 : 1)
+                .thenComparingInt(x -> x.direction() == better ? 0 : x.direction() == 0 ? 1 : 2)
+                .thenComparingDouble(x -> -better * x.effect().difference().mean())
+                .thenComparing(x -> x.effect().variant()));
         double[] base = r.metrics().get(Variant.BASELINE).get(metric);
         double[] combined = r.metrics().get(allName).get(metric);
         double[] interaction = new double[base.length];
@@ -520,38 +820,130 @@ public class Analyses {
             }
             interaction[i] = (combined[i] - base[i]) - sumSingles;
         }
-        return new Ranking(s, metric, singles, new Effect(allName, "all exemptions together",
-                c.differences().get(allName).get(metric)), Summary.of(interaction),
-                c.metrics().get(metric).get(Variant.BASELINE));
+        Effect together = new Effect(allName, "all exemptions together", c.differences().get(allName).get(metric));
+        Ranked allRanked = ranked(together, new Reach(Double.NaN, Double.NaN, Double.NaN, null), c, verdicts, metric);
+        return new Ranking(s, metric, singles, together, Summary.of(interaction),
+                c.metrics().get(metric).get(Variant.BASELINE), ranked, allRanked, verdicts);
+    }
+
+    /**
+     * The family's verdicts over the ranking's variants (each exemption alone and all together), with the
+     * scenario's correction, and over its seed runs where it asks for a seed check.
+     */
+    private Verdicts rankingVerdicts(Scenario s, Comparison c, Run how) {
+        return SeedCheck.of(s, c, again -> Comparison.of(workbench.simulate(again, how.threads(), how.progress(),
+                how.cancelled())));
+    }
+
+    private static Ranked ranked(Effect e, Reach reach, Comparison c, Verdicts verdicts, String metric) {
+        FamilyVerdicts.Cell cell = verdicts.family().cell(e.variant(), metric);
+        String verdict = cell == null ? "exploratory" : verdicts.verdict(e.variant(), metric);
+        return new Ranked(e, reach, c.differences().get(e.variant()).get(
+                nl.fieldlab.sandbox.simulation.Metrics.PUBLIC_COST), cell, verdict,
+                verdicts.direction(e.variant(), metric));
+    }
+
+    /** What exemption {@code ex} reached in its own variant, and why it reached no one. */
+    private static Reach reach(Comparison c, Scenario s, String ex, Map<String, String> unreachable) {
+        String p = nl.fieldlab.sandbox.simulation.Metrics.REACH_PREFIX + ex + ".";
+        double workers = mean(c, p + "workers", ex);
+        double changed = 0;
+        for (var t : nl.fieldlab.sandbox.domain.QuestionType.values()) {
+            changed += mean(c, p + "changed." + t.name(), ex);
+        }
+        String unreached = unreachable.containsKey(ex) ? "does not reach this scenario: " + unreachable.get(ex)
+                : workers == 0 ? "reached nobody in " + s.replications() + " replications"
+                : changed == 0 ? "changes no answer here" : null;
+        return new Reach(workers, mean(c, p + "participants", ex), mean(c, p + "paid", ex), unreached);
+    }
+
+    private static double mean(Comparison c, String metric, String variant) {
+        Summary x = c.metrics().getOrDefault(metric, Map.of()).get(variant);
+        return x == null || x.n() == 0 ? 0 : x.mean();
     }
 
     public Path writeRanking(Ranking rk, Path dir, String command, int threads, double seconds) {
         Csv csv = new Csv("rank", "variant", "title", "metric", "diff_mean", "diff_se", "diff_ci_low", "diff_ci_high",
-                "excludes_zero");
-        StringBuilder md = new StringBuilder("# Exemptions ranked by their effect on `" + rk.metric() + "`\n\n");
+                "excludes_zero", "status", "reach_workers", "reach_participants", "paid", "net_public_cost_mean",
+                "net_public_cost_ci_low", "net_public_cost_ci_high", "p", "p_adjusted", "called");
+        StringBuilder md = new StringBuilder("# Exemptions ranked by their effect on " + rk.label() + "\n\n");
         md.append(String.format(Locale.ROOT, "Scenario `%s`, seed %d, %d replications. Each exemption alone against "
                 + "the baseline (paired, common random numbers), then all together. Baseline: %s.%n%n",
                 rk.scenario().id(), rk.scenario().seed(), rk.scenario().replications(),
-                ReportWriter.cell(rk.baseline(), false)));
-        md.append("| rank | exemption | effect on ").append(ReportWriter.cellText(rk.metric()))
-                .append(" [95 % CI] |\n|---:|---|---:|\n");
+                ReportWriter.cell(rk.shown(rk.baseline()), false)));
+        md.append(rankingText(rk)).append("\n\n");
+        md.append("| rank | exemption | workers in scope / participants | paid by its rules (euro) | extra net public "
+                + "cost (euro) | ").append(ReportWriter.cellText(rk.label())).append(" [95 % CI] | verdict |\n")
+                .append("|---:|---|---:|---:|---:|---:|---|\n");
         int i = 1;
-        for (Effect e : rk.singles()) {
-            md.append("| ").append(i).append(" | ").append(ReportWriter.cellText(e.variant() + ' ' + e.title()))
-                    .append(" | ").append(ReportWriter.cell(e.difference(), true)).append(" |\n");
-            csv.row(i++, e.variant(), e.title(), rk.metric(), c(e.difference().mean()), c(e.difference().se()),
-                    c(e.difference().ciLow()), c(e.difference().ciHigh()), e.difference().excludesZero());
+        for (Ranked x : rk.ranked()) {
+            Effect e = x.effect();
+            String name = ReportWriter.cellText(e.variant() + ' ' + e.title());
+            if (x.reach().unreached() != null) {
+                md.append("| - | ").append(name).append(" | ").append(ReportWriter.cellText(x.reach().unreached()))
+                        .append(" | | | | |\n");
+            } else {
+                md.append("| ").append(i).append(" | ").append(name).append(" | ").append(reachText(x.reach()))
+                        .append(" | ").append(ReportWriter.fmt(x.reach().paid())).append(" | ")
+                        .append(ReportWriter.cell(x.netPublicCost(), true)).append(" | ")
+                        .append(ReportWriter.cell(rk.shown(e.difference()), mark(x))).append(" | ")
+                        .append(verdictText(x)).append(" |\n");
+            }
+            csvRow(csv, x.reach().unreached() == null ? Integer.toString(i++) : "", x, rk);
         }
-        md.append("| | all together | ").append(ReportWriter.cell(rk.combined().difference(), true)).append(" |\n");
-        md.append("| | interaction (all together minus the sum of the single effects) | ")
-                .append(ReportWriter.cell(rk.interaction(), true)).append(" |\n");
-        Summary all = rk.combined().difference();
-        csv.row("", "all-exemptions", "all together", rk.metric(), c(all.mean()), c(all.se()), c(all.ciLow()),
-                c(all.ciHigh()), all.excludesZero());
+        Ranked all = rk.all();
+        md.append("| | all together | | | ").append(ReportWriter.cell(all.netPublicCost(), true)).append(" | ")
+                .append(ReportWriter.cell(rk.shown(all.effect().difference()), mark(all))).append(" | ")
+                .append(verdictText(all)).append(" |\n");
+        md.append("| | interaction (all together minus the sum of the single effects; exploratory) | | | | ")
+                .append(ReportWriter.cell(rk.shown(rk.interaction()), true)).append(" | |\n");
+        csvRow(csv, "", all, rk);
         csv.row("", "interaction", "combined minus sum of singles", rk.metric(), c(rk.interaction().mean()),
                 c(rk.interaction().se()), c(rk.interaction().ciLow()), c(rk.interaction().ciHigh()),
-                rk.interaction().excludesZero());
+                rk.interaction().excludesZero(), "", "", "", "", "", "", "", "", "", "");
         return writeAnalysis(dir, "ranking", csv, md, rk.scenario(), command, threads, seconds);
+    }
+
+    private static void csvRow(Csv csv, String rank, Ranked x, Ranking rk) {
+        Summary d = x.effect().difference();
+        Reach reach = x.reach();
+        boolean reached = reach.unreached() == null;
+        csv.row(rank, x.effect().variant(), x.effect().title(), rk.metric(), c(d.mean()), c(d.se()), c(d.ciLow()),
+                c(d.ciHigh()), d.excludesZero(), reached ? "reaches" : reach.unreached(), c(reach.workers()),
+                c(reach.participants()), c(reach.paid()), c(x.netPublicCost().mean()), c(x.netPublicCost().ciLow()),
+                c(x.netPublicCost().ciHigh()), x.cell() == null ? "" : c(x.cell().test().p()),
+                x.cell() == null ? "" : c(x.cell().pAdjusted()), x.cell() == null ? "" : x.direction() != 0);
+    }
+
+    /** How the ranking reads: its verdicts, or that the metric has none. */
+    public static String rankingText(Ranking rk) {
+        if (rk.member() == null) {
+            return "Exploratory: " + rk.metric() + " is not in the headline family, so no difference here is a "
+                    + "verdict (no mark; the 95 % intervals are not corrected for multiple tests).";
+        }
+        Verdicts v = rk.verdicts();
+        String text = "Verdicts: the headline family (" + HeadlineFamily.MEMBERS.size() + " differences per variant) "
+                + "over each exemption alone and all together, " + v.family().size() + " tests corrected together by "
+                + v.family().correction().label() + "; * marks a difference called after it"
+                + (v.seeds() == null ? "" : " in every one of " + v.seedRuns() + " runs with independent seeds")
+                + ". Called improvements rank first, then differences not called, then called worsenings; an "
+                + "exemption that reaches no one here comes last, without a rank. The interaction is exploratory.";
+        return v.enoughReplications() ? text : text + " " + v.tooFewText() + ": no difference is called.";
+    }
+
+    /** {@code workers / participants}. */
+    public static String reachText(Reach r) {
+        return ReportWriter.fmt(r.workers()) + " / " + ReportWriter.fmt(r.participants());
+    }
+
+    /** The row's verdict, with * where called. */
+    public static String verdictText(Ranked x) {
+        return x.direction() != 0 ? x.verdict() + " *" : x.verdict();
+    }
+
+    /** The mark of the metric's difference: " *" where the family calls it. */
+    public static String mark(Ranked x) {
+        return x.direction() != 0 ? " *" : "";
     }
 
     // ------------------------------------------------------------------ replication planning
@@ -594,6 +986,80 @@ public class Analyses {
             rows.add(new PlanRow(v, "difference to baseline", d, needed(d.sd(), halfWidth)));
         });
         return new Plan(scenario, metric, halfWidth, pilot, rows);
+    }
+
+    /**
+     * One cell of the family plan: the pilot's difference and its sd, and the replications that detect it.
+     *
+     * @param needed the replications, or -1 when the pilot's difference is below a tenth of its sd (nothing to
+     *               detect)
+     */
+    public record FamilyPlanRow(String variant, HeadlineFamily.Member member, Summary pilot, int needed) {
+    }
+
+    /** The family plan: m tests, the power asked, a row per variant and member. */
+    public record FamilyPlan(Scenario scenario, int pilotReplications, double power, int size,
+            List<FamilyPlanRow> rows) {
+
+        /** The row that needs the most replications among those with a difference to detect, or null. */
+        public FamilyPlanRow deciding() {
+            return rows.stream().filter(r -> r.needed() > 0).max(Comparator.comparingInt(FamilyPlanRow::needed))
+                    .orElse(null);
+        }
+    }
+
+    /**
+     * Runs a pilot and finds, for each variant and family member, the replications that detect the pilot's
+     * difference with the power asked after the family's correction: Bonferroni at m tests, which is Holm's first
+     * step, so an upper bound. The pilot's difference and sd are taken as the truth.
+     */
+    public FamilyPlan planFamily(Scenario scenario, int pilot, double power, Run how) {
+        if (!(power > 0 && power < 1)) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--power: expected above 0 and below 1, got "
+                    + nl.fieldlab.sandbox.domain.Texts.num(power));
+        }
+        if (pilot < 3 || pilot > nl.fieldlab.sandbox.scenario.ScenarioLoader.MAX_REPLICATIONS) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--pilot: expected 3 to "
+                    + nl.fieldlab.sandbox.scenario.ScenarioLoader.MAX_REPLICATIONS + " replications, got " + pilot);
+        }
+        Scenario s = scenario.with(scenario.seed(), pilot, scenario.behaviour(), scenario.variants());
+        workbench.checkWork(WorkEstimate.of(s), how.threads(), s, "this pilot", "a smaller --pilot",
+                how.progress());
+        Comparison c = Comparison.of(workbench.simulate(s, how.threads(), how.progress(), how.cancelled()));
+        FamilyVerdicts family = FamilyVerdicts.of(c, s.verdicts().correction());
+        int m = Math.max(1, family.size());
+        List<FamilyPlanRow> rows = new ArrayList<>();
+        for (String v : c.differences().keySet()) {
+            for (HeadlineFamily.Member member : HeadlineFamily.MEMBERS) {
+                FamilyVerdicts.Cell cell = family.cell(v, member.metric());
+                Summary d = cell.diff();
+                boolean detectable = cell.call() != FamilyVerdicts.Call.NOT_TESTED
+                        && Math.abs(d.mean()) >= d.sd() / 10 && d.mean() != 0;
+                rows.add(new FamilyPlanRow(v, member, d, detectable ? neededToDetect(d.sd(), d.mean(), m, power)
+                        : -1));
+            }
+        }
+        return new FamilyPlan(scenario, pilot, power, m, rows);
+    }
+
+    /**
+     * Smallest n >= {@link HeadlineFamily#MIN_REPLICATIONS} with
+     * (t(1 - alpha / (2m), n - 1) + t(power, n - 1)) * sd / sqrt(n) <= |d|: a paired difference d detected with the
+     * power asked by a two-sided test at alpha / m.
+     */
+    public static int neededToDetect(double sd, double d, int m, double power) {
+        if (Double.isNaN(sd) || Double.isNaN(d)) {
+            return -1;
+        }
+        for (int n = HeadlineFamily.MIN_REPLICATIONS; n < 1_000_000; n++) {
+            TDistribution t = new TDistribution(null, n - 1);
+            double bar = t.inverseCumulativeProbability(1 - HeadlineFamily.ALPHA / (2 * m))
+                    + t.inverseCumulativeProbability(power);
+            if (bar * sd / Math.sqrt(n) <= Math.abs(d)) {
+                return n;
+            }
+        }
+        return 1_000_000;
     }
 
     /** Smallest n >= 2 with t(0.975, n-1) * sd / sqrt(n) <= h. */

@@ -124,9 +124,28 @@ final class ManifestReader {
                 }
             }
         }
+        // a manifest from before the seed check has no seeds: it ran one
+        int seeds = root.get("seeds") == null || root.get("seeds").isNull() ? 1
+                : (int) whole(root.get("seeds"), "seeds", 1, nl.fieldlab.sandbox.scenario.VerdictsSpec.MAX_SEEDS);
         return new Verifier.Settings(scenarioFile, hash(root, "scenarioSha256"), seed, replications,
                 text(root, "rulesFolder"), ruleFiles, behaviour, parameters, text(root, "version"),
-                text(root, "java"), files, hash(root, "rulesSha256"), hash(root, "parametersSha256"));
+                text(root, "java"), files, hash(root, "rulesSha256"), hash(root, "parametersSha256"),
+                seeds, robustnessDraws(root));
+    }
+
+    /** The draws the run made across the behaviour ranges (0: its scenario's block was off); null when none. */
+    private Integer robustnessDraws(JsonNode root) {
+        JsonNode r = root.get("robustness");
+        if (r == null || r.isNull()) {
+            return null;
+        }
+        object(r, "robustness");
+        int draws = (int) whole(r.get("draws"), "robustness.draws", 0,
+                nl.fieldlab.sandbox.scenario.RobustnessSpec.MAX_DRAWS);
+        if (draws > 0 && draws < nl.fieldlab.sandbox.scenario.RobustnessSpec.MIN_DRAWS) {
+            throw error("robustness.draws", "expected 0 (off) or 4 to 256, got " + draws);
+        }
+        return draws;
     }
 
     // ------------------------------------------------------------------ field types

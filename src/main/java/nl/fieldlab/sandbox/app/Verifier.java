@@ -117,7 +117,17 @@ public class Verifier {
     public record Settings(String scenarioFile, String scenarioSha256, long seed, int replications, String rulesFolder,
             SortedMap<String, String> ruleFiles, Map<String, Double> behaviour,
             Map<String, Map<String, Double>> parameters, String version, String java,
-            SortedMap<String, String> files, String rulesSha256, String parametersSha256) {
+            SortedMap<String, String> files, String rulesSha256, String parametersSha256, int seeds,
+            Integer robustness) {
+
+        /** Settings of a manifest of one seed without draws across the behaviour ranges. */
+        public Settings(String scenarioFile, String scenarioSha256, long seed, int replications, String rulesFolder,
+                SortedMap<String, String> ruleFiles, Map<String, Double> behaviour,
+                Map<String, Map<String, Double>> parameters, String version, String java,
+                SortedMap<String, String> files, String rulesSha256, String parametersSha256) {
+            this(scenarioFile, scenarioSha256, seed, replications, rulesFolder, ruleFiles, behaviour, parameters,
+                    version, java, files, rulesSha256, parametersSha256, 1, null);
+        }
 
         public WhatIf whatIf() {
             return new WhatIf(behaviour, parameters);
@@ -397,7 +407,8 @@ public class Verifier {
     private void rerun(Settings m, Path scenarioFile, Path out, RuleBases rules, int threads,
             Simulator.Progress progress, BooleanSupplier cancelled) {
         Workbench.RunOptions options = new Workbench.RunOptions(scenarioFile, out, m.seed(), m.replications(),
-                Math.max(1, threads), progress, cancelled, "verify").shownAs(m.scenarioFile());
+                Math.max(1, threads), progress, cancelled, "verify").shownAs(m.scenarioFile()).withSeeds(m.seeds())
+                .withRobustness(m.robustness());
         WhatIf previous = workbench.whatIf();
         try {
             workbench.whatIf(m.whatIf());

@@ -49,6 +49,21 @@ public final class WorkEstimate {
                 s.workerCount(), s.months(), s.variants().size(), s.replications()));
     }
 
+    /**
+     * The work of a run of {@code s} with its draws across the behaviour ranges ({@code robustness}; null: none):
+     * the main run (once per run with an independent seed) plus draws x the scenario at the replications per draw.
+     */
+    public static Work of(Scenario s, nl.fieldlab.sandbox.scenario.RobustnessSpec robustness) {
+        int seeds = s.verdicts().seeds();
+        Work main = seeds == 1 ? of(s) : of(s).times(seeds, "runs with independent seeds");
+        if (robustness == null) {
+            return main;
+        }
+        Work draws = of(s.with(s.seed(), robustness.replicationsPerDraw(), s.behaviour(), s.variants()))
+                .times(robustness.draws(), "draws");
+        return new Work(main.workerMonths() + draws.workerMonths(), main.breakdown() + " + " + draws.breakdown());
+    }
+
     /** The threads that work at once: no more than the machine's cores or the (variant, replication) runs. */
     static int effectiveThreads(int threads, Scenario s) {
         long runs = (long) s.variants().size() * s.replications();

@@ -34,6 +34,7 @@ import nl.fieldlab.sandbox.rules.RuleRunawayException;
 import nl.fieldlab.sandbox.rules.RuleRuntimeException;
 import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.scenario.Behaviour;
+import nl.fieldlab.sandbox.scenario.RobustnessSpec;
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.scenario.ScenarioContext;
 import nl.fieldlab.sandbox.scenario.ScenarioLoader;
@@ -42,6 +43,10 @@ import nl.fieldlab.sandbox.simulation.RunTotals;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
 import nl.fieldlab.sandbox.simulation.Simulator;
 import nl.fieldlab.sandbox.stats.Comparison;
+import nl.fieldlab.sandbox.stats.Correction;
+import nl.fieldlab.sandbox.stats.FamilyVerdicts;
+import nl.fieldlab.sandbox.stats.SeedAgreement;
+import nl.fieldlab.sandbox.stats.Verdicts;
 
 /**
  * The sandbox's use cases and the state of one session. A rule library replaces the current one only when all of
@@ -71,23 +76,47 @@ public class Workbench {
      * Options of one run; null means "as in the scenario". {@code shownAs} names the scenario file in the report
      * when it was read from elsewhere (verify reruns the copy kept in a report under its original name).
      */
+    /**
+     * @param robustness draws across the behaviour ranges instead of the scenario's block: null as the scenario
+     *                   says, 0 none (off), N that many
+     */
     public record RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
-            Simulator.Progress progress, BooleanSupplier cancelled, String command, String shownAs, Remote remote) {
+            Simulator.Progress progress, BooleanSupplier cancelled, String command, String shownAs, Remote remote,
+            Integer robustness, Integer seeds) {
 
         public RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
                 Simulator.Progress progress, BooleanSupplier cancelled, String command) {
-            this(scenario, out, seed, replications, threads, progress, cancelled, command, null, null);
+            this(scenario, out, seed, replications, threads, progress, cancelled, command, null, null, null, null);
+        }
+
+        public RunOptions(Path scenario, Path out, Long seed, Integer replications, int threads,
+                Simulator.Progress progress, BooleanSupplier cancelled, String command, String shownAs,
+                Remote remote) {
+            this(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs, remote, null,
+                    null);
         }
 
         public RunOptions shownAs(String name) {
             return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, name,
-                    remote);
+                    remote, robustness, seeds);
         }
 
         /** The same run, its (variant, replication) runs done by {@code where} instead of this process. */
         public RunOptions on(Remote where) {
             return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs,
-                    where);
+                    where, robustness, seeds);
+        }
+
+        /** The same run with {@code draws} draws across the behaviour ranges (0: none; null: the scenario's). */
+        public RunOptions withRobustness(Integer draws) {
+            return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs,
+                    remote, draws, seeds);
+        }
+
+        /** The same run with {@code k} runs with independent seeds behind its verdicts (null: the file's). */
+        public RunOptions withSeeds(Integer k) {
+            return new RunOptions(scenario, out, seed, replications, threads, progress, cancelled, command, shownAs,
+                    remote, robustness, k);
         }
     }
 
@@ -143,7 +172,8 @@ public class Workbench {
      */
     public String runEstimate(Scenario s) {
         try {
-            return WorkEstimate.check(WorkEstimate.of(s), WorkEstimate.effectiveThreads(Simulator.defaultThreads(), s),
+            return WorkEstimate.check(WorkEstimate.of(s, s.robustness()),
+                    WorkEstimate.effectiveThreads(Simulator.defaultThreads(), s),
                     "a run", "fewer replications, workers or months", maxRunHours);
         } catch (CommandFailure f) {
             return "warning: " + f.getMessage().replace("a run would take", "a run would be refused: it would take");
@@ -451,10 +481,23 @@ public class Workbench {
         Scenario s = effective(base);
         s = s.with(o.seed() != null ? o.seed() : s.seed(),
                 o.replications() != null ? o.replications() : s.replications(), s.behaviour(), s.variants());
+        if (o.seeds() != null) {
+            s = s.withVerdicts(s.verdicts().withSeeds(o.seeds()));
+        }
+        int seeds = s.verdicts().seeds();
         checkRunSize(s, o.threads());
+        // the draws across the behaviour ranges run here, also when the main run's replications go to a cluster
+        // (a cluster task carries no drawn values yet): the report is the same either way
+        RobustnessSpec draws = robustnessOf(s, o.robustness());
         if (o.remote() == null) {
-            checkWork(WorkEstimate.of(s), o.threads(), s, "this run", "fewer replications (--replications N), workers"
-                    + " or months", o.progress());
+            checkWork(WorkEstimate.of(s, draws), o.threads(), s, "this run", "fewer replications (--replications N), "
+                    + (seeds == 1 ? "" : "seed runs (--seeds K), ") + "workers or months"
+                    + (draws == null ? "" : ", or fewer draws (--robustness N or off)"), o.progress());
+        } else if (draws != null) {
+            WorkEstimate.Work all = WorkEstimate.of(s, draws);
+            checkWork(new WorkEstimate.Work(all.workerMonths() - WorkEstimate.of(s, null).workerMonths(),
+                    all.breakdown()), o.threads(), s, "the draws of this run (on this machine)",
+                    "fewer draws (--robustness N or off)", o.progress());
         }
         RuleBases r = with != null ? with : rules();
         Path dir = o.out() != null ? o.out() : reportsDir.resolve(s.id());
@@ -465,19 +508,78 @@ public class Workbench {
         try (ReportFolder.Claim claim = ReportFolder.claim(dir)) {
             long t0 = System.nanoTime();
             Map<String, RuleBase> bases = compile(r, s, o.threads(), o.progress());
-            SimulationResult result = o.remote() == null
-                    ? new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases)
-                    : Simulator.collect(s, o.remote().run(s, source, whatIf(), r.library(),
-                            o.progress() == null ? Simulator.Progress.NONE : o.progress(), o.cancelled()), Map.of());
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            SimulationResult result = simulate(s, bases, o, source, r);
             Comparison comparison = Comparison.of(result);
+            Verdicts verdicts = verdicts(s, comparison, bases, o, source, r);
+            Robustness.Result robust = draws == null ? null
+                    : new Robustness(drawRunner(bases, draws.draws(), o.threads(), o.progress(), o.cancelled()))
+                            .run(s, draws, comparison, verdicts);
+            double seconds = (System.nanoTime() - t0) / 1e9;
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
                     unreachable(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters(),
-                    changes(base, o), exemptionsOf(s, r.library()), r.library().sources());
+                    changes(base, o), exemptionsOf(s, r.library()), r.library().sources(), null,
+                    nl.fieldlab.sandbox.evaluation.DesignCatalogue.loadIfPresent(r.library().root()), verdicts);
+            if (robust != null) {
+                report = report.withRobustness(robust.forReport());
+            }
             Manifest manifest = manifest(s, file, r.library(), o, seconds);
+            if (robust != null) {
+                manifest = manifest.withRobustness(robustnessEntry(robust));
+            } else if (s.robustness() != null) {
+                // the scenario's block was switched off for this run: verify must not make the draws either
+                manifest = manifest.withRobustness(new Manifest.RobustnessEntry(0,
+                        s.robustness().replicationsPerDraw(), nl.fieldlab.sandbox.stats.LatinHypercube.DESIGN_SEED,
+                        new TreeMap<>()));
+            }
             new ReportWriter(formats).write(report, manifest, claim);
             return new LastRun(s, result, comparison, report, manifest, dir, seconds);
         }
+    }
+
+    /**
+     * The draws a run makes across the behaviour ranges: the scenario's block, with {@code draws} instead of its
+     * own when given (0: none); null when none are made.
+     */
+    static RobustnessSpec robustnessOf(Scenario s, Integer draws) {
+        if (draws == null) {
+            return s.robustness();
+        }
+        if (draws == 0) {
+            return null;
+        }
+        if (draws < RobustnessSpec.MIN_DRAWS || draws > RobustnessSpec.MAX_DRAWS) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--robustness: expected off or 4 to 256 draws, got " + draws
+                    + " (a share needs at least 4 draws; 32 give it to about +/-15 points)");
+        }
+        RobustnessSpec spec = s.robustness() != null ? s.robustness()
+                : new RobustnessSpec(draws, null, null, null);
+        if (s.variants().stream().noneMatch(v -> !v.name().equals(nl.fieldlab.sandbox.rules.Variant.BASELINE))) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "robustness: nothing to compare: the scenario has only the "
+                    + "variant 'baseline'");
+        }
+        return spec.with(draws, spec.replicationsPerDraw());
+    }
+
+    /**
+     * Runs the draws of a robustness run here on the main run's compiled rule bases: a draw changes behaviour values
+     * only, never the rules, so the rule bases and the deciders the simulator keeps answer it as they answered the
+     * main run.
+     */
+    private static Robustness.DrawRunner drawRunner(Map<String, RuleBase> bases, int draws, int threads,
+            Simulator.Progress progress, BooleanSupplier cancelled) {
+        Simulator.Progress shown = progress == null ? Simulator.Progress.NONE : progress;
+        return (d, k) -> {
+            shown.phase("robustness: draw " + (k + 1) + " of " + draws);
+            return new Simulator(threads, shown, cancelled).run(d, bases);
+        };
+    }
+
+    private static Manifest.RobustnessEntry robustnessEntry(Robustness.Result r) {
+        Map<String, String> drawn = new TreeMap<>();
+        r.space().drawn().forEach(d -> drawn.put(d.name(), d.range().span() + ", " + d.range().basis().word()
+                + (d.scenarioRange() ? ", the scenario's range" : "")));
+        return new Manifest.RobustnessEntry(r.drawCount(), r.replications(),
+                nl.fieldlab.sandbox.stats.LatinHypercube.DESIGN_SEED, drawn);
     }
 
     /** Refuses, before any work, a run whose replications are out of range or that cannot fit the heap. */
@@ -583,6 +685,12 @@ public class Workbench {
         }
         return Simulator.collect(s, remote.run(s, file, whatIf, rules().library(),
                 progress == null ? Simulator.Progress.NONE : progress, cancelled), Map.of());
+    }
+
+    /** The plan of a scenario's runs (its variants compiled), for analyses that run single runs (plan-pilot). */
+    public Simulator.Plan plan(Scenario s, int threads, Simulator.Progress progress) {
+        reloadIfChanged();
+        return new Simulator.Plan(s, Simulator.deciders(s, compile(rules(), s, threads, progress)));
     }
 
     /** The rule bases of a scenario's variants, saying so to the progress display first. */
@@ -726,8 +834,35 @@ public class Workbench {
     }
 
     /** What a run changes from the scenario file as written, one sentence each (none for a plain run). */
+    /** One simulation of {@code s}, here or on the cluster. */
+    private SimulationResult simulate(Scenario s, Map<String, RuleBase> bases, RunOptions o, Path source,
+            RuleBases r) {
+        return o.remote() == null
+                ? new Simulator(o.threads(), o.progress(), o.cancelled()).run(s, bases)
+                : Simulator.collect(s, o.remote().run(s, source, whatIf(), r.library(),
+                        o.progress() == null ? Simulator.Progress.NONE : o.progress(), o.cancelled()), Map.of());
+    }
+
+    /**
+     * The headline verdicts: the family of the run just made, and where the scenario asks for a seed check, the
+     * family of each rerun with an independent seed (the same compiled rules; only the family is kept of each).
+     */
+    private Verdicts verdicts(Scenario s, Comparison comparison, Map<String, RuleBase> bases, RunOptions o,
+            Path source, RuleBases r) {
+        return SeedCheck.of(s, comparison, again -> {
+            if (o.progress() != null) {
+                o.progress().note("seed check: a run with seed " + again.seed());
+            }
+            return Comparison.of(simulate(again, bases, o, source, r));
+        });
+    }
+
     private List<String> changes(Scenario file, RunOptions o) {
         List<String> out = new ArrayList<>();
+        if (o.seeds() != null && o.seeds() != file.verdicts().seeds()) {
+            out.add(o.seeds() + (o.seeds() == 1 ? " run" : " runs") + " with independent seeds instead of the "
+                    + "file's " + file.verdicts().seeds());
+        }
         if (o.seed() != null && o.seed() != file.seed()) {
             out.add("seed " + o.seed() + " instead of the file's " + file.seed());
         }
@@ -741,6 +876,13 @@ public class Workbench {
         w.parameters().forEach((variant, values) -> values.forEach((k, v) -> out.add("rule parameter " + k + " = "
                 + nl.fieldlab.sandbox.domain.Texts.num(v) + (WhatIf.ALL_VARIANTS.equals(variant) ? " for every variant"
                         : " for variant " + variant))));
+        Integer draws = o.robustness();
+        int own = file.robustness() == null ? 0 : file.robustness().draws();
+        if (draws != null && draws != own) {
+            out.add(draws == 0 ? "no draws across the behaviour ranges (--robustness off; the file's block: " + own
+                    + " draws)" : draws + " draws across the behaviour ranges (--robustness " + draws + ") instead of "
+                            + (own == 0 ? "none (the file has no robustness block)" : "the file's " + own));
+        }
         return out;
     }
 
@@ -753,7 +895,7 @@ public class Workbench {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Math.round(seconds * 100) / 100.0,
                 o.threads(), file == null ? s.file() : InputError.display(file), s.sha256(), s.id(), s.seed(),
                 s.replications(), InputError.display(rulesDir), library.hash(), library.parameterHash(),
-                library.fileHashes(), overrides, variants, o.command(), new TreeMap<>());
+                library.fileHashes(), overrides, variants, o.command(), new TreeMap<>(), s.verdicts().seeds());
     }
 
     /** Whether a path names an existing file (for completion and friendly errors). */

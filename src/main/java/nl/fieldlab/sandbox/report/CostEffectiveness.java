@@ -12,6 +12,7 @@ import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
+import nl.fieldlab.sandbox.stats.Calls;
 import nl.fieldlab.sandbox.stats.Ratio;
 import nl.fieldlab.sandbox.stats.Summary;
 
@@ -53,6 +54,17 @@ import nl.fieldlab.sandbox.stats.Summary;
  *                          the variant has none
  * @param sroiCredits       extra social-return (SROI) credit granted, in euro of social return: not money, so in no
  *                          cost line ({@link Metrics#SROI_CREDITS})
+ * @param yearsAfterHorizon extra work-years after the horizon ({@link TerminalValue}: the gap at the horizon fading)
+ * @param costAfterHorizon  extra net public cost after the horizon (the same gap priced at the baseline's fiscal gain
+ *                          of a work-month)
+ * @param perWorkYearWithTerminal the headline: extra net public cost per extra work-year, to the horizon and after it
+ *                          (Fieller's interval); defined only when the work-years to the horizon rose significantly
+ * @param horizonNote       why the horizon may cut off the variant's return (it starts more courses, and those started
+ *                          late end less than three years before it), or null
+ * @param ownSpending       what the variant's own instruments paid: about nothing, and a fall in net public cost is
+ *                          not a saving it bought
+ * @param calls             which differences the report may state: every "if" and "which" of the reading comes from
+ *                          these, never from an interval of its own
  */
 public record CostEffectiveness(String variant, Summary placements, Summary yearsInWork, Summary employedAtHorizon,
         Summary spending,
@@ -60,18 +72,19 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         Summary socialCost, Summary allPartiesCost, Ratio perPlacement, Ratio perYearInWork, Ratio socialPerPlacement,
         Ratio socialPerYearInWork, Map<String, Summary> deadweight, Map<Actor, Summary> byActor,
         Summary employerResult, Summary employerPerHire, double[] cumulative, int breakEvenMonth,
-        OutcomePrice outcomePrice, Summary sroiCredits) {
+        OutcomePrice outcomePrice, Summary sroiCredits, Summary yearsAfterHorizon, Summary costAfterHorizon,
+        Ratio perWorkYearWithTerminal, String horizonNote, OwnSpending ownSpending, Calls calls) {
 
     /** The analysis of every variant but the baseline; empty when the run has no baseline. */
     public static List<CostEffectiveness> of(SimulationResult r) {
-        return of(r, Map.of());
+        return of(r, Map.of(), Calls.uncorrected(nl.fieldlab.sandbox.stats.Comparison.of(r)));
     }
 
     /**
      * The same, with the declarations of the variants' exemptions (by id), which give an outcome fund's budget; empty
      * when not known.
      */
-    public static List<CostEffectiveness> of(SimulationResult r, Map<String, Exemption> exemptions) {
+    public static List<CostEffectiveness> of(SimulationResult r, Map<String, Exemption> exemptions, Calls calls) {
         Map<String, double[]> base = r.metrics().get(Variant.BASELINE);
         if (base == null) {
             return List.of();
@@ -79,7 +92,7 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         List<CostEffectiveness> out = new ArrayList<>();
         for (String v : r.variants()) {
             if (!v.equals(Variant.BASELINE)) {
-                out.add(of(r, v, base, fundBudget(r, v, exemptions)));
+                out.add(of(r, v, base, fundBudget(r, v, exemptions), calls));
             }
         }
         return out;
@@ -99,7 +112,8 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         return Double.NaN;
     }
 
-    private static CostEffectiveness of(SimulationResult r, String v, Map<String, double[]> base, double budget) {
+    private static CostEffectiveness of(SimulationResult r, String v, Map<String, double[]> base, double budget,
+            Calls calls) {
         Map<String, double[]> own = r.metrics().get(v);
         double[] dPlacements = diff(own, base, Metrics.PLACEMENTS, 1);
         double[] dYears = diff(own, base, Metrics.MONTHS_IN_WORK, 1 / 12.0);
@@ -130,18 +144,36 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
                 byActor.put(a, Summary.of(d));
             }
         }
+        // the terminal value: the employment gap at the horizon, fading, priced at the baseline's fiscal gain
+        TerminalValue terminal = TerminalValue.of(r.scenario().behaviour());
+        double[] dEmployed = diff(own, base, Metrics.EMPLOYED_AT_HORIZON, 1);
+        double[] yearsAfter = terminal.workYears(dEmployed);
+        double[] costAfter = terminal.netPublicCost(dEmployed,
+                base.getOrDefault(Metrics.FISCAL_GAIN_PER_WORK_MONTH, new double[0]));
+        // the headline's denominator is the work-years to the horizon: a terminal value (an assumption) cannot make a
+        // difference the run did not show
+        boolean placementsCalled = calls.called(v, Metrics.PLACEMENTS);
+        boolean yearsCalled = calls.called(v, Metrics.MONTHS_IN_WORK);
+        String yearsWhy = "the difference in work-years is not called: " + calls.why(v, Metrics.MONTHS_IN_WORK);
+        String placementsWhy = "the difference in placements is not called: " + calls.why(v, Metrics.PLACEMENTS);
+        Ratio headline = Ratio.fieller(TerminalValue.plus(dCost, costAfter), TerminalValue.plus(dYears, yearsAfter),
+                "work-years", yearsCalled, yearsWhy);
         double[] cumulative = cumulativeDifference(r.publicCostByMonth().get(v), r.publicCostByMonth().get(Variant.BASELINE));
         return new CostEffectiveness(v, Summary.of(dPlacements), Summary.of(dYears),
                 Summary.of(diff(own, base, Metrics.EMPLOYED_AT_HORIZON, 1)),
                 Summary.of(diff(own, base, Metrics.PUBLIC_SPENDING, 1)), Summary.of(dBenefits), Summary.of(dReceipts),
                 Summary.of(fiscal), Summary.of(dCost), Summary.of(diff(own, base, Metrics.PUBLIC_COST_PV, 1)),
                 Summary.of(dSocial), Summary.of(diff(own, base, Metrics.ALL_PARTIES_COST, 1)),
-                Ratio.of(dCost, dPlacements, "placements"), Ratio.of(dCost, dYears, "years in work"),
-                Ratio.of(dSocial, dPlacements, "placements"), Ratio.of(dSocial, dYears, "years in work"), deadweight,
+                Ratio.fieller(dCost, dPlacements, "placements", placementsCalled, placementsWhy),
+                Ratio.fieller(dCost, dYears, "work-years", yearsCalled, yearsWhy),
+                Ratio.fieller(dSocial, dPlacements, "placements", placementsCalled, placementsWhy),
+                Ratio.fieller(dSocial, dYears, "work-years", yearsCalled, yearsWhy),
+                deadweight,
                 byActor, Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT, 1)),
                 Summary.of(diff(own, base, Metrics.EMPLOYER_NET_RESULT_PER_HIRE, 1)), cumulative,
                 breakEven(cumulative), OutcomePrice.of(own, dCost, budget),
-                Summary.of(diff(own, base, Metrics.SROI_CREDITS, 1)));
+                Summary.of(diff(own, base, Metrics.SROI_CREDITS, 1)), Summary.of(yearsAfter), Summary.of(costAfter),
+                headline, horizonNote(r, v, own, base), OwnSpending.of(own), calls);
     }
 
     private static double[] diff(Map<String, double[]> own, Map<String, double[]> base, String metric, double scale) {
@@ -152,6 +184,41 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
             d[i] = (a[i] - b[i]) * scale;
         }
         return d;
+    }
+
+    /**
+     * The horizon sentence for a variant whose exemptions change the rules' answers to course questions: a course
+     * started in the last (longest course + {@link TerminalValue#RETURN_MONTHS}) months ends less than three years
+     * before the horizon, so training's later return (S54) falls partly after it. Null for a variant that changes no
+     * course answer, or a scenario without courses. (What the exemptions change is a fact of the run, not a difference
+     * selected by its interval.)
+     */
+    private static String horizonNote(SimulationResult r, String v, Map<String, double[]> own,
+            Map<String, double[]> base) {
+        int longest = r.scenario().courses() == null ? 0
+                : r.scenario().courses().stream().mapToInt(c -> c.months() == null ? 0 : c.months()).max().orElse(0);
+        double courseAnswers = 0;
+        for (Map.Entry<String, double[]> e : own.entrySet()) {
+            if (e.getKey().startsWith(Metrics.REACH_PREFIX) && e.getKey().endsWith(".changed." + "COURSE")) {
+                courseAnswers += Summary.of(e.getValue()).mean();
+            }
+        }
+        if (longest == 0 || !(courseAnswers > 0)) {
+            return null;
+        }
+        int months = r.scenario().months();
+        int late = months - longest - TerminalValue.RETURN_MONTHS;
+        String when = late <= 0
+                ? "every course its people start ends less than 3 years before the " + months + "-month horizon"
+                : "a course of up to " + longest + " months started after month " + late + " of " + months
+                        + " ends less than 3 years before the horizon";
+        return v + "'s exemptions change the rules' answer to " + ReportWriter.fmt(courseAnswers)
+                + " course questions a replication (courses started: "
+                + signed(Summary.of(diff(own, base, Metrics.COURSES_STARTED, 1))) + ", exploratory); " + when
+                + ", and training's effect 2-3 years after a programme (Card, Kluve & Weber 2018, S54) falls partly"
+                + " after it: the terminal value carries only the employment gap left at the horizon (an assumption,"
+                + " behaviour value " + TerminalValue.PERSISTENCE + "), not a return that starts after it; a longer"
+                + " horizon (months: 96 to 120) measures that";
     }
 
     private static boolean any(double[] values) {
@@ -192,6 +259,21 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         return last + 1;
     }
 
+    /** Whether the report's verdicts call this variant's difference of {@code metric}. */
+    private boolean called(String metric) {
+        return calls.called(variant, metric);
+    }
+
+    /** Whether its own rules pay about nothing against its extra net public cost. */
+    public boolean paysAboutNothing() {
+        return ownSpending.aboutNothing(netPublicCost);
+    }
+
+    /** A called fall in the net public cost of a variant whose own rules pay about nothing: not bought. */
+    private boolean fallFromBehaviour() {
+        return paysAboutNothing() && called(Metrics.PUBLIC_COST) && netPublicCost.mean() < 0;
+    }
+
     /** Whether the cumulative extra net public cost ever rose above 0. */
     public boolean everCostsMore() {
         for (double c : cumulative) {
@@ -204,8 +286,14 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
 
     /** The break-even in words: "month 31 (2028-07)", "not within the 60 months", "never costs more". */
     public String breakEvenText(YearMonth start) {
-        if (!netPublicCost.excludesZero()) {
-            return "not determinable: the extra net public cost at the horizon is not significant";
+        if (!called(Metrics.PUBLIC_COST)) {
+            return "none: the extra net public cost is not called (" + calls.why(variant, Metrics.PUBLIC_COST) + ")";
+        }
+        if (paysAboutNothing()) {
+            return "none: its own rules pay about nothing (EUR " + money(ownSpending.mean()) + " a replication), so"
+                    + " the net public cost difference, " + euro(netPublicCost) + ", is "
+                    + (netPublicCost.mean() < 0 ? "lower net public cost from changed behaviour (not money its rules"
+                            + " spent)" : "not money it spent");
         }
         if (!everCostsMore()) {
             return "never costs more than the baseline";
@@ -216,57 +304,133 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         return "month " + (breakEvenMonth + 1) + " (" + start.plusMonths(breakEvenMonth) + ")";
     }
 
+    /**
+     * Where a variant lies against the baseline on the two axes a budget holder weighs: work-years (the denominator of
+     * the headline ratio) and net public cost.
+     */
+    public enum Quadrant {
+        /** More work-years and a lower net public cost: it pays for itself. */
+        DOMINANT,
+        /** More work-years at a net public cost not significantly lower, or fewer at a lower cost: a price to weigh. */
+        TRADE_OFF,
+        /** Fewer work-years at a net public cost not significantly lower. */
+        DOMINATED,
+        /** No significant change in work-years: no cost per work-year can be given. */
+        UNCLEAR;
+
+        /** The name in report.json and summary.csv: "dominant", "trade-off", "dominated", "unclear". */
+        public String json() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** The quadrant, from the work-year and net-public-cost differences. */
+    public Quadrant quadrant() {
+        if (!called(Metrics.MONTHS_IN_WORK)) {
+            return Quadrant.UNCLEAR;
+        }
+        boolean cheaper = called(Metrics.PUBLIC_COST) && netPublicCost.mean() < 0;
+        if (yearsInWork.mean() > 0) {
+            return cheaper ? Quadrant.DOMINANT : Quadrant.TRADE_OFF;
+        }
+        return cheaper ? Quadrant.TRADE_OFF : Quadrant.DOMINATED;
+    }
+
+    /**
+     * The headline cost figure: the extra net public cost per extra work-year of former job seekers, to the horizon
+     * and after it ({@link TerminalValue}), with Fieller's interval. Work-years, not placements, are the denominator:
+     * first placements in a closed population saturate, so a variant that keeps people in work longer can place fewer
+     * and still buy more work.
+     */
+    public Ratio costPerExtraWorkYear() {
+        return perWorkYearWithTerminal;
+    }
+
+    /**
+     * The headline in words, by quadrant: "each extra work-year costs the public purse EUR 9,110 [2,340, 21,200]",
+     * "each extra work-year saves ... (more work and a lower net public cost)", "fewer work-years (...) at a net
+     * public cost that rises by ..." or "no cost per extra work-year: the extra work-years are not significant (...)".
+     */
+    public String workYearText() {
+        Ratio r = costPerExtraWorkYear();
+        String years = signed(yearsInWork);
+        String withAfter = years + " work-years to the horizon, " + ReportWriter.fmt(yearsAfterHorizon.mean())
+                + " after it";
+        return switch (quadrant()) {
+            case UNCLEAR -> "no cost per extra work-year: the extra work-years are not called (" + years + "; "
+                    + calls.why(variant, Metrics.MONTHS_IN_WORK) + ")";
+            case DOMINATED -> "fewer work-years (" + years + ") and no lower net public cost (dominated: no cost"
+                    + " per work-year)";
+            case DOMINANT -> fallFromBehaviour() ? "more work-years (" + withAfter + ") and a lower net public cost"
+                    + " from changed behaviour (not money its rules spent): EUR " + ReportWriter.cell(r)
+                    + " a work-year"
+                    : r.defined() ? "each extra work-year saves the public purse " + euro(abs(r))
+                    + " (more work and a lower net public cost; " + withAfter + ")"
+                    : "more work-years (" + years + ") and a lower net public cost";
+            case TRADE_OFF -> yearsInWork.mean() < 0
+                    ? "fewer work-years (" + years + ") at a lower net public cost (" + euro(netPublicCost)
+                            + "): no cost per work-year"
+                    : !r.defined() ? "more work-years (" + years + "); " + r.undefined()
+                    : r.estimate() >= 0 ? "each extra work-year costs the public purse " + euro(r) + " (" + withAfter
+                            + ")"
+                    : r.ciHigh() < 0 && !paysAboutNothing() ? "each extra work-year saves the public purse "
+                            + euro(abs(r)) + " once the terminal value (an assumption) is counted, while to the"
+                            + " horizon the net public cost "
+                            + change(netPublicCost, called(Metrics.PUBLIC_COST)) + " (" + withAfter + ")"
+                    : "each extra work-year changes the net public cost by " + euro(r) + ", not a significant saving ("
+                            + withAfter + ")";
+        };
+    }
+
     /** One sentence a budget holder can read: what the variant buys, what it costs on balance, who pays. */
     public String reading(YearMonth start, String unreached) {
         StringBuilder s = new StringBuilder(variant).append(": ");
         if (unreached != null) {
             s.append(unreached).append("; ");
         }
-        s.append(placements.excludesZero()
-                ? "places " + count(abs(placements)) + (placements.mean() > 0 ? " more" : " fewer") + " workers"
-                : "no significant change in placements (" + signed(placements) + ")");
-        s.append(yearsInWork.excludesZero()
-                ? ", with " + count(abs(yearsInWork)) + (yearsInWork.mean() > 0 ? " more" : " fewer")
-                        + " years in work"
-                : ", no significant change in years in work (" + signed(yearsInWork) + ")");
-        if (employedAtHorizon.excludesZero()) {
-            s.append(" and ").append(count(abs(employedAtHorizon))).append(employedAtHorizon.mean() > 0 ? " more" : " fewer")
-                    .append(" in work at the horizon");
-        }
         // a public saving that rests on investors who are not repaid is no saving: then the social cost and the
         // public cost at the price that repays them come first, and the public cost at the contract's price after
         boolean investorsCarry = outcomePrice != null && outcomePrice.investorsNotRepaid()
                 && outcomePrice.repayingPrice().defined();
+        s.append(workYearText());
+        if (investorsCarry && costPerExtraWorkYear().defined()) {
+            s.append(" at the contract's price, where the investors are not repaid");
+        }
+        s.append(". ");
+        if (horizonNote != null) {
+            s.append(horizonNote).append(". ");
+        }
+        s.append(called(Metrics.PLACEMENTS)
+                ? "It places " + count(abs(placements)) + (placements.mean() > 0 ? " more" : " fewer") + " workers"
+                : "No called change in placements (" + signed(placements) + ")");
+        if (called(Metrics.EMPLOYED_AT_HORIZON)) {
+            s.append(" and ").append(count(abs(employedAtHorizon))).append(employedAtHorizon.mean() > 0 ? " more" : " fewer")
+                    .append(" in work at the horizon");
+        }
         if (investorsCarry) {
             s.append(". ").append(investorsLeadText());
         } else {
-            s.append(". Net public cost ").append(change(netPublicCost));
-            s.append("; social cost (public purse, investors and sector funds) ").append(change(socialCost));
+            s.append(fallFromBehaviour()
+                    ? ". Lower net public cost from changed behaviour (not money its rules spent): "
+                    + euro(netPublicCost) + ", its own rules paying EUR " + money(ownSpending.mean()) + " a replication"
+                    : ". Net public cost " + change(netPublicCost, called(Metrics.PUBLIC_COST)));
+            s.append("; social cost (public purse, investors and sector funds) ")
+                    .append(change(socialCost, called(Metrics.SOCIAL_COST)));
         }
-        if (!fiscalReturn.excludesZero()) {
-            s.append("; no significant fiscal return (taxes and premiums gained plus benefits saved: ")
-                    .append(euro(fiscalReturn)).append(')');
-        } else {
-            s.append(fiscalReturn.mean() > 0 ? "; a fiscal return (taxes and premiums gained plus benefits saved) of "
-                    : "; a fiscal loss (taxes and premiums lost plus extra benefits) of ").append(euro(abs(fiscalReturn)));
-        }
+        // not in the headline family: quoted, never selected by its own interval
+        s.append("; fiscal return (taxes and premiums gained plus benefits saved; exploratory): ")
+                .append(euro(fiscalReturn));
         String atContract = investorsCarry ? " at the contract's price" : "";
+        // secondary: first placements in a closed population saturate, so per placement is not the headline
         if (perPlacement.defined()) {
             s.append(perPlacement.estimate() >= 0 ? "; each extra placement costs the public purse "
+                    : paysAboutNothing() ? "; each extra placement comes with a lower net public cost from changed"
+                            + " behaviour (not money its rules spent) of "
                     : "; each extra placement saves the public purse ").append(euro(abs(perPlacement)))
                     .append(atContract);
-        } else if (perYearInWork.defined()) {
-            s.append(perYearInWork.estimate() >= 0 ? "; each extra year in work costs " : "; each extra year in work saves ")
-                    .append(euro(abs(perYearInWork))).append(atContract)
-                    .append(" (no cost per extra placement: ").append(perPlacement.undefined().substring(
-                            "not defined: ".length())).append(')');
         } else {
             s.append("; there is no cost per extra placement (")
                     .append(perPlacement.undefined().substring("not defined: ".length())).append(')');
-        }
-        String parties = partiesText();
-        if (parties != null) {
-            s.append("; ").append(parties);
         }
         String dead = deadweightText();
         if (dead != null) {
@@ -286,7 +450,8 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         }
         s.append(". Break-even").append(atContract).append(": ").append(breakEvenText(start));
         int peak = peakMonth();
-        if (netPublicCost.excludesZero() && breakEvenMonth < 0 && peak >= 0 && peak < cumulative.length - 1) {
+        if (called(Metrics.PUBLIC_COST) && !paysAboutNothing() && breakEvenMonth < 0 && peak >= 0
+                && peak < cumulative.length - 1) {
             s.append(" (the cumulative extra cost peaked at EUR ").append(money(cumulative[peak])).append(" in month ")
                     .append(peak + 1).append(" and has fallen since)");
         }
@@ -294,10 +459,10 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         return s.toString();
     }
 
-    /** "rises by EUR 1.48 M [1.23 M, 1.73 M]", "falls by ...", or "does not change significantly (...)". */
-    private static String change(Summary d) {
-        return d.excludesZero() ? (d.mean() > 0 ? "rises by " : "falls by ") + euro(abs(d))
-                : "does not change significantly (" + euro(d) + ")";
+    /** "rises by EUR 1.48 M [1.23 M, 1.73 M]", "falls by ...", or "is not called (...)", as the verdicts call it. */
+    private static String change(Summary d, boolean called) {
+        return called ? (d.mean() > 0 ? "rises by " : "falls by ") + euro(abs(d))
+                : "does not change by a called amount (" + euro(d) + ")";
     }
 
     /**
@@ -308,17 +473,20 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
     private String investorsLeadText() {
         OutcomePrice o = outcomePrice;
         StringBuilder s = new StringBuilder("Social cost (public purse, investors and sector funds) ")
-                .append(change(socialCost)).append("; at the outcome price that repays the investors (")
+                .append(change(socialCost, called(Metrics.SOCIAL_COST))).append("; at the outcome price that repays the"
+                        + " investors (")
                 .append(euro(o.repayingPrice())).append(" a unit, ").append(ReportWriter.fmt(o.multiple()))
-                .append(" times the contract's) net public cost ").append(change(o.netPublicCost()));
+                .append(" times the contract's) net public cost would change by ").append(euro(o.netPublicCost()))
+                .append(" (exploratory)");
         if (o.outlayExceedsBudget()) {
             s.append(", but the investors' outlay (EUR ").append(money(o.outlay().mean()))
                     .append(") exceeds the outcome fund's budget (EUR ").append(money(o.budget()))
                     .append(" a replication), so no outcome price the fund can pay repays them");
         }
-        s.append(". At the contract's price net public cost ").append(change(netPublicCost));
-        if (netPublicCost.mean() < 0 || !netPublicCost.excludesZero()) {
-            s.append(netPublicCost.excludesZero() ? ", a public saving" : ", a public cost")
+        boolean costCalled = called(Metrics.PUBLIC_COST);
+        s.append(". At the contract's price net public cost ").append(change(netPublicCost, costCalled));
+        if (netPublicCost.mean() < 0 || !costCalled) {
+            s.append(costCalled ? ", a public saving" : ", a public cost")
                     .append(" that rests on the investors' loss of ").append(euro(abs(o.investorsAtContract())))
                     .append(" (not repaid at that price), not a saving to society");
         } else {
@@ -442,36 +610,6 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
     }
 
     /**
-     * "the largest gain goes to EMPLOYER (EUR +2.91 M), the largest cost falls on UWV (EUR -1.41 M)", or null; course
-     * providers are left out (their receipts pay for courses delivered).
-     */
-    private String partiesText() {
-        Actor gainer = null;
-        Actor payer = null;
-        for (Map.Entry<Actor, Summary> e : byActor.entrySet()) {
-            Summary d = e.getValue();
-            // what a course provider receives pays for courses it delivers: a turnover, not a gain
-            if (!d.excludesZero() || e.getKey() == Actor.PROVIDER) {
-                continue;
-            }
-            if (d.mean() > 0 && (gainer == null || d.mean() > byActor.get(gainer).mean())) {
-                gainer = e.getKey();
-            }
-            if (d.mean() < 0 && (payer == null || d.mean() < byActor.get(payer).mean())) {
-                payer = e.getKey();
-            }
-        }
-        List<String> parts = new ArrayList<>();
-        if (gainer != null) {
-            parts.add("the largest gain goes to " + gainer + " (EUR +" + money(byActor.get(gainer).mean()) + ")");
-        }
-        if (payer != null) {
-            parts.add("the largest cost falls on " + payer + " (EUR " + money(byActor.get(payer).mean()) + ")");
-        }
-        return parts.isEmpty() ? null : String.join(", ", parts);
-    }
-
-    /**
      * The social-return credit a variant grants beyond the baseline's. It is not money (it counts towards contractors'
      * social-return obligations; the contract price does not change), so no cost line holds it, and what it displaces
      * (the social return the contractor would otherwise have delivered) is not priced: the reading says so.
@@ -482,9 +620,7 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         }
         return "social-return credit granted, in euro of social return (not money: it counts towards contractors'"
                 + " social-return obligations; the social return it displaces is not priced), "
-                + (sroiCredits.excludesZero()
-                        ? (sroiCredits.mean() > 0 ? "rises by " : "falls by ") + euro(abs(sroiCredits))
-                        : "does not change significantly (" + euro(sroiCredits) + ")");
+                + "exploratory: " + euro(sroiCredits);
     }
 
     private String deadweightText() {

@@ -80,19 +80,19 @@ public class HtmlReport implements ReportWriter.ReportFormat {
     }
 
     /**
-     * A table cell: the mean (a difference signed, and starred when its interval excludes 0) over its 95 % CI.
+     * A table cell: the mean (a difference signed, and starred when the headline family calls it) over its 95 % CI.
      *
      * @param mean   the mean as text, or {@code n/a}
      * @param ci     {@code [low, high]}, or empty when there is no interval
-     * @param marked whether it is a difference whose interval excludes 0
+     * @param marked whether it is a headline difference called after the correction
      */
     public record Cell(String mean, String ci, boolean marked) {
 
-        static Cell of(Summary s, boolean difference) {
+        static Cell of(Summary s, boolean difference, boolean called) {
             if (s == null || s.n() == 0) {
                 return new Cell("n/a", "", false);
             }
-            boolean marked = difference && s.excludesZero();
+            boolean marked = difference && called;
             String mean = (difference && s.mean() > 0 ? "+" : "") + ReportWriter.fmt(s.mean()) + (marked ? " *" : "");
             String ci = s.n() >= 2 ? "[" + ReportWriter.fmt(s.ciLow()) + ", " + ReportWriter.fmt(s.ciHigh()) + "]" : "";
             return new Cell(mean, ci, marked);
@@ -180,7 +180,8 @@ public class HtmlReport implements ReportWriter.ReportFormat {
             charts[0]++;
             if (hasDifferences) {
                 List<SvgCharts.Estimate> diffs = r.nonBaselineVariants().stream()
-                        .map(v -> estimate(v, series.get(v), r.comparison().differences().get(v).get(metric)))
+                        .map(v -> estimate(v, series.get(v), r.comparison().differences().get(v).get(metric),
+                                r.verdicts().called(v, metric)))
                         .toList();
                 differenceCharts.add(new Figure("diff-" + metric, metric, Metrics.DESCRIPTIONS.get(metric),
                         SvgCharts.differences(metric + ": difference to the baseline with 95 % confidence interval",
@@ -266,10 +267,15 @@ public class HtmlReport implements ReportWriter.ReportFormat {
     }
 
     private static SvgCharts.Estimate estimate(String label, int series, Summary s) {
+        return estimate(label, series, s, false);
+    }
+
+    /** A chart's estimate; {@code called}: a headline difference the corrected verdicts call (a filled marker). */
+    private static SvgCharts.Estimate estimate(String label, int series, Summary s, boolean called) {
         if (s == null || s.n() == 0) {
             return new SvgCharts.Estimate(label, series, Double.NaN, Double.NaN, Double.NaN, false);
         }
-        return new SvgCharts.Estimate(label, series, s.mean(), s.ciLow(), s.ciHigh(), s.excludesZero());
+        return new SvgCharts.Estimate(label, series, s.mean(), s.ciLow(), s.ciHigh(), called);
     }
 
     /** Metrics that are not 0 for every variant (actors that take no part are left out). */
@@ -298,7 +304,7 @@ public class HtmlReport implements ReportWriter.ReportFormat {
             for (String v : cols) {
                 Summary s = differences ? r.comparison().differences().get(v).get(m)
                         : r.comparison().metrics().get(m).get(v);
-                cells.add(Cell.of(s, differences));
+                cells.add(Cell.of(s, differences, differences && r.verdicts().called(v, m)));
             }
             rows.add(new Row(m.substring(prefix.length()), cells));
         }
@@ -326,12 +332,12 @@ public class HtmlReport implements ReportWriter.ReportFormat {
             groups.forEach((group, metric) -> {
                 List<Cell> cells = new ArrayList<>();
                 for (String v : r.variants()) {
-                    cells.add(Cell.of(r.comparison().metrics().get(metric).get(v), false));
+                    cells.add(Cell.of(r.comparison().metrics().get(metric).get(v), false, false));
                 }
                 for (String v : r.nonBaselineVariants()) {
                     Map<String, Summary> d = r.comparison().differences().get(v);
                     Summary s = d == null ? null : d.get(metric);
-                    cells.add(Cell.of(s, true));
+                    cells.add(Cell.of(s, true, false));
                 }
                 rows.add(new Row(group, cells));
             });

@@ -26,8 +26,11 @@ import java.util.SortedMap;
  * @param overrides       what-if overrides on top of the files (behaviour and parameters)
  * @param variants        variants run, with their exemptions
  * @param command         the command that produced the report
+ * @param robustness      the draws across the behaviour ranges the run made (draws 0: the scenario's block was
+ *                        switched off); absent when the run had none to make
  * @param files           SHA-256 of every other file in the folder, by name (a folder is this tool's when its
  *                        manifest lists what it holds; verify tells a hand-edited file by it)
+ * @param seeds           runs with independent seeds behind the verdicts (1: no seed check); verify reruns them all
  */
 public record Manifest(
         String tool,
@@ -48,13 +51,41 @@ public record Manifest(
         Overrides overrides,
         List<VariantEntry> variants,
         String command,
-        SortedMap<String, String> files) {
+        SortedMap<String, String> files,
+        int seeds,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        RobustnessEntry robustness) {
+
+    /** A manifest of a run without draws across the behaviour ranges. */
+    public Manifest(String tool, String version, String java, String createdAt, double wallSeconds, int threads,
+            String scenarioFile, String scenarioSha256, String scenarioId, long seed, int replications,
+            String rulesFolder, String rulesSha256, String parametersSha256, SortedMap<String, String> ruleFiles,
+            Overrides overrides, List<VariantEntry> variants, String command, SortedMap<String, String> files,
+            int seeds) {
+        this(tool, version, java, createdAt, wallSeconds, threads, scenarioFile, scenarioSha256, scenarioId, seed,
+                replications, rulesFolder, rulesSha256, parametersSha256, ruleFiles, overrides, variants, command,
+                files, seeds, null);
+    }
+
+    /**
+     * The draws of a run across the behaviour ranges: how many (0: off), the replications of each, the design seed,
+     * and the values drawn with their ranges, so that verify reruns the same draws.
+     */
+    public record RobustnessEntry(int draws, int replicationsPerDraw, long designSeed, Map<String, String> drawn) {
+    }
+
+    /** The same manifest recording the run's draws across the behaviour ranges. */
+    public Manifest withRobustness(RobustnessEntry entry) {
+        return new Manifest(tool, version, java, createdAt, wallSeconds, threads, scenarioFile, scenarioSha256,
+                scenarioId, seed, replications, rulesFolder, rulesSha256, parametersSha256, ruleFiles, overrides,
+                variants, command, files, seeds, entry);
+    }
 
     /** The same manifest listing the files written beside it. */
     public Manifest withFiles(SortedMap<String, String> written) {
         return new Manifest(tool, version, java, createdAt, wallSeconds, threads, scenarioFile, scenarioSha256,
                 scenarioId, seed, replications, rulesFolder, rulesSha256, parametersSha256, ruleFiles, overrides,
-                variants, command, written);
+                variants, command, written, seeds, robustness);
     }
 
     /** What-if changes applied on top of the scenario file. */

@@ -15,7 +15,9 @@ import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.simulation.SimulationResult;
 import nl.fieldlab.sandbox.stats.Comparison;
+import nl.fieldlab.sandbox.stats.HeadlineFamily;
 import nl.fieldlab.sandbox.stats.Summary;
+import nl.fieldlab.sandbox.stats.Verdicts;
 
 /**
  * The content of a report, computed once from a run and rendered into every format. Everything here is a pure
@@ -34,23 +36,59 @@ import nl.fieldlab.sandbox.stats.Summary;
  *                    command line), one sentence each; empty for a plain run of the file
  * @param exemptions  the declarations of the exemptions the variants use, by id (what each changes, its scope, caps
  *                    and mechanism); empty when not known
+ * @param robustness  the section of draws across the behaviour ranges, or null when the run made none
  * @param sources     the rules folder's source register, which resolves the ids the rules cite
  *                    ({@link Sources#NONE} when not known)
+ * @param designs     the pilot designs and their parameters (rules/evaluation), or null when not known: the
+ *                    section "Can a pilot show it?" needs them
+ * @param verdicts    the headline family's corrected calls (and the seed check's, when one ran): the only
+ *                    differences a report marks or words as findings; Holm over this run alone when null
  */
 public record Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
         Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
         Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
-        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources) {
+        Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources, Robustness robustness,
+        nl.fieldlab.sandbox.evaluation.DesignCatalogue designs, Verdicts verdicts) {
 
     public Report {
         changes = List.copyOf(changes);
         sources = sources == null ? Sources.NONE : sources;
+        verdicts = verdicts == null ? Verdicts.of(comparison) : verdicts;
+    }
+
+    /** A report without a robustness section or pilot designs. */
+    public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
+            Map<String, String> exemptionTitles, Map<String, String> unreachable, Map<String, LegalRoute> legalRoutes,
+            Map<String, nl.fieldlab.sandbox.parameters.Parameter> municipalParameters, List<String> changes,
+            Map<String, nl.fieldlab.sandbox.rules.Exemption> exemptions, Sources sources) {
+        this(result, comparison, rules, exemptionTitles, unreachable, legalRoutes, municipalParameters, changes,
+                exemptions, sources, null, null, null);
+    }
+
+    /**
+     * The robustness section of a run with draws across the behaviour ranges, rendered once (the section) for
+     * md and html and once (the map) for report.json.
+     */
+    public record Robustness(Section section, Section values, Map<String, Object> json,
+            java.util.function.BiFunction<String, String, String> verdicts) {
+
+        /** One line for the console: how many draws, and where the section is. */
+        public String summary() {
+            return "Robustness: " + json.get("draws") + " draws x " + json.get("replicationsPerDraw")
+                    + " replications across the behaviour ranges (report.md, \"" + section.title() + "\").";
+        }
+    }
+
+    /** The same report with the section "Robustness to the behaviour assumptions". */
+    public Report withRobustness(Robustness r) {
+        return new Report(result, comparison, rules, exemptionTitles, unreachable, legalRoutes, municipalParameters,
+                changes, exemptions, sources, r, designs, verdicts);
     }
 
     public Report(SimulationResult result, Comparison comparison, Map<String, RuleInfo> rules,
             Map<String, String> exemptionTitles) {
         this(result, comparison, rules, exemptionTitles, Map.of(), Map.of(), Map.of(), List.of(), Map.of(),
-                Sources.NONE);
+                Sources.NONE, null, null, null);
     }
 
     /** A section of plain paragraphs and one table of text, rendered the same way in every format. */
@@ -60,7 +98,12 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
 
     /** Each variant's cost-effectiveness against the baseline (empty without a baseline or other variants). */
     public List<CostEffectiveness> costEffectiveness() {
-        return CostEffectiveness.of(result, exemptions);
+        return CostEffectiveness.of(result, exemptions, calls());
+    }
+
+    /** Which differences the narratives may state: the headline family's corrected verdicts. */
+    public nl.fieldlab.sandbox.stats.Calls calls() {
+        return verdicts;
     }
 
     /**
@@ -76,12 +119,19 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                             + "'verify' applies them again."),
                     List.of("change"), changes.stream().map(List::of).toList()));
         }
+        if (!nonBaselineVariants().isEmpty()) {
+            out.add(FamilySection.of(this));
+        }
         List<CostEffectiveness> ce = costEffectiveness();
         if (!ce.isEmpty()) {
             out.add(costEffectivenessSection(ce));
             Section why = WhyWorse.of(this);
             if (why != null) {
                 out.add(why);
+            }
+            if (robustness != null) {
+                out.add(robustness.section());
+                out.add(robustness.values());
             }
             out.addAll(List.of(payersSection(ce), overTimeSection(ce)));
         }
@@ -185,27 +235,39 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         List<String> columns = new ArrayList<>(List.of("against the baseline"));
         ce.forEach(c -> columns.add(c.variant()));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row("extra placements", ce, c -> ReportWriter.cell(c.placements(), true)));
-        rows.add(row("extra years in work (former job seekers)", ce, c -> ReportWriter.cell(c.yearsInWork(), true)));
+        rows.add(row("extra net public cost per extra work-year, to the horizon and after it (euro; Fieller "
+                + "interval)", ce, c -> ReportWriter.cell(c.costPerExtraWorkYear())));
+        rows.add(row("quadrant: work-years against net public cost", ce, c -> c.quadrant().json()));
+        rows.add(row("the same, to the horizon only (euro)", ce, c -> ReportWriter.cell(c.perYearInWork())));
+        rows.add(row("extra social cost per extra work-year, to the horizon (euro)", ce,
+                c -> ReportWriter.cell(c.socialPerYearInWork())));
+        rows.add(row("extra placements", ce,
+                c -> ReportWriter.cell(c.placements(), verdicts.mark(c.variant(), Metrics.PLACEMENTS))));
+        rows.add(row("extra years in work (former job seekers)", ce, c -> ReportWriter.cell(c.yearsInWork(),
+                verdicts.mark(c.variant(), Metrics.MONTHS_IN_WORK))));
+        TerminalValue terminal = TerminalValue.of(result.scenario().behaviour());
+        rows.add(row("extra work-years after the horizon (terminal value: " + terminal.describe() + ")", ce,
+                c -> ReportWriter.cell(c.yearsAfterHorizon(), true)));
         rows.add(row("extra public spending, benefits aside (euro)", ce, c -> ReportWriter.cell(c.spending(), true)));
         rows.add(row("extra benefit payments (euro)", ce, c -> ReportWriter.cell(c.benefits(), true)));
         rows.add(row("extra taxes, premiums and levies received (euro)", ce,
                 c -> ReportWriter.cell(c.receipts(), true)));
         rows.add(row("fiscal return: receipts gained + benefits saved (euro)", ce,
                 c -> ReportWriter.cell(c.fiscalReturn(), true)));
-        rows.add(row("extra net public cost (euro)", ce, c -> ReportWriter.cell(c.netPublicCost(), true)));
+        rows.add(row("extra net public cost (euro)", ce, c -> ReportWriter.cell(c.netPublicCost(),
+                verdicts.mark(c.variant(), Metrics.PUBLIC_COST))));
+        rows.add(row("extra net public cost after the horizon (terminal value, at the baseline's fiscal gain of a "
+                + "work-month; euro)", ce, c -> ReportWriter.cell(c.costAfterHorizon(), true)));
         rows.add(row("extra social cost: public purse, investors and sector funds (euro)", ce,
-                c -> ReportWriter.cell(c.socialCost(), true)));
+                c -> ReportWriter.cell(c.socialCost(), verdicts.mark(c.variant(), Metrics.SOCIAL_COST))));
         rows.add(row("the net public cost, present value at the start, " + discountText() + " (euro)", ce,
-                c -> ReportWriter.cell(c.presentValue(), true)));
+                c -> ReportWriter.cell(c.presentValue(), verdicts.mark(c.variant(), Metrics.PUBLIC_COST_PV))));
         rows.add(row("extra cost to all parties, less the value of the work (euro)", ce,
                 c -> ReportWriter.cell(c.allPartiesCost(), true)));
-        rows.add(row("extra net public cost per extra placement (euro)", ce, c -> ReportWriter.cell(c.perPlacement())));
-        rows.add(row("extra social cost per extra placement (euro)", ce,
+        rows.add(row("secondary: extra net public cost per extra placement (euro; first placements in a closed "
+                + "population saturate)", ce, c -> ReportWriter.cell(c.perPlacement())));
+        rows.add(row("secondary: extra social cost per extra placement (euro)", ce,
                 c -> ReportWriter.cell(c.socialPerPlacement())));
-        rows.add(row("extra net public cost per extra year in work (euro)", ce, c -> ReportWriter.cell(c.perYearInWork())));
-        rows.add(row("extra social cost per extra year in work (euro)", ce,
-                c -> ReportWriter.cell(c.socialPerYearInWork())));
         if (ce.stream().anyMatch(c -> c.outcomePrice() != null)) {
             rows.add(row("outcome price paid per outcome unit (euro)", ce, c -> c.outcomePrice() == null ? "n/a"
                     : ReportWriter.fmt(c.outcomePrice().contractPrice())));
@@ -234,13 +296,14 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             rows.add(row("deadweight of " + ex + "'s payments", ce, c -> inVariant(c.variant(), ex)
                     ? share(c.deadweight().get(ex)) : "n/a (not in this variant)"));
         }
-        rows.add(row("change in employers' net result per hire (euro)", ce,
+        rows.add(row("change in employers' net result per hire (euro; exploratory)", ce,
                 c -> ReportWriter.cell(c.employerPerHire(), true)));
         rows.add(row("break-even of the cumulative extra net public cost", ce,
                 c -> c.breakEvenText(result.scenario().start())));
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add("What each variant buys and what it costs the public purse on balance, against the baseline "
-                + "and paired replication by replication (mean [95 % CI]; * marks an interval that excludes 0). "
+                + "and paired replication by replication (mean [95 % CI]; * marks a headline difference called after the "
+                + "correction (Headline verdicts); the other rows are exploratory). "
                 + "Money is what changes hands: public spending other than benefits, benefits paid, and what the "
                 + "treasury and UWV get back in wage tax, national insurance and employers' premiums; net public "
                 + "cost is spending plus benefits minus receipts. Social cost adds to it what the private investors "
@@ -251,9 +314,19 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 + "cost to all parties adds their money and takes off the value of the hired job seekers' work to "
                 + "employers (mechanism hiring), which leaves what providers received for courses, coaching and "
                 + "implementation less the value of the work: a partial measure, without the work of people hired "
-                + "from outside the population or the value of time out of work. The extra cost per extra "
-                + "placement divides the extra net public (or social) cost by the extra placements (delta-method "
-                + "interval); it is not defined when the placement difference is not significant, or negative. "
+                + "from outside the population or the value of time out of work. The headline, the extra net "
+                + "public cost per extra work-year, divides the extra net public cost by the extra years former job "
+                + "seekers spent in work, both to the horizon and after it, with Fieller's interval (asymmetric where the work-year difference is "
+                + "small); its quadrant says whether a variant buys more work at a lower cost (dominant), at a price "
+                + "(trade-off), loses work without saving (dominated) or changes work-years by no significant amount "
+                + "(unclear). After the horizon is a terminal value, an assumption: the extra former job "
+                + "seekers in work in the last month fade with a mean life of terminal.gap-persistence-months "
+                + "(behaviour value) and each month in work saves the public purse what one saved in the baseline's "
+                + "last year (metric fiscalGainPerWorkMonth); a subsidy that stops at the horizon leaves about no "
+                + "gap, a training programme whose return comes 2-3 years after it (S54) keeps it. The headline is "
+                + "defined only when the work-years to the horizon rose significantly. The cost per extra placement is secondary (first placements in a closed population "
+                + "saturate) and uses the same interval. A ratio is not defined when its denominator's difference "
+                + "is not significant, or negative. "
                 + "The outcome price rows solve, for an outcome-financed project, the price per outcome unit (a "
                 + "success counted by the part above its predicted chance) at which the investors get back what "
                 + "they pre-financed: no decision depends on the price, so the outcomes stay the same and only the "
@@ -269,11 +342,34 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 + "discount rate (parameter cba.discount-rate, Werkgroep discontovoet 2020). The intervals cover "
                 + "simulation noise only (the replications' random draws), not the uncertainty of the behaviour "
                 + "parameters or the unverified figures: a significant difference is one the model, as "
-                + "parameterised, reliably produces.");
+                + "parameterised, reliably produces. " + (robustness == null
+                        ? "This run drew no behaviour values across their ranges (the scenario has no robustness "
+                                + "block, or it was switched off), so no verdict here is tested against them."
+                        : "The section 'Robustness to the behaviour assumptions' draws the behaviour values across "
+                                + "their ranges; each reading below says how often its verdicts hold there."));
         for (CostEffectiveness c : ce) {
-            paragraphs.add(c.reading(result.scenario().start(), unreachedText(c.variant())));
+            paragraphs.add(c.reading(result.scenario().start(), unreachedText(c.variant()))
+                    + robustnessOfVerdicts(c.variant()));
         }
         return new Section("cost-effectiveness", "Cost-effectiveness", paragraphs, columns, rows);
+    }
+
+    /**
+     * " Across the behaviour ranges: work-years holds in 30 of 32 draws ...; ..." for each headline verdict the report
+     * calls for {@code variant}, or "" when there is no robustness section or no verdict to test.
+     */
+    private String robustnessOfVerdicts(String variant) {
+        if (robustness == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (nl.fieldlab.sandbox.stats.HeadlineFamily.Member m : nl.fieldlab.sandbox.stats.HeadlineFamily.MEMBERS) {
+            String text = calls().called(variant, m.metric()) ? robustness.verdicts().apply(variant, m.metric()) : null;
+            if (text != null) {
+                parts.add(m.label() + ": " + text);
+            }
+        }
+        return parts.isEmpty() ? "" : " Across the behaviour ranges, " + String.join("; ", parts) + ".";
     }
 
     /**
@@ -428,6 +524,21 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 List.of("exemption", "title", "legal route (who decides)", "lead time", "source"), rows);
     }
 
+    /** Can a pilot show it: per exemption, the first variant that uses it (see {@link PilotSection}). */
+    private Section pilotSection() {
+        Map<String, String> variantOf = new java.util.LinkedHashMap<>();
+        for (String ex : exemptionsUsed()) {
+            for (String v : nonBaselineVariants()) {
+                var variant = result.scenario().variant(v);
+                if (variant != null && variant.exemptions().contains(ex)) {
+                    variantOf.put(ex, v);
+                    break;
+                }
+            }
+        }
+        return PilotSection.of(comparison, exemptions, variantOf, designs, result.scenario());
+    }
+
     /**
      * The sources the run's rules and the legal routes of its exemptions cite, each resolved in the rules folder's
      * register to title, issuer, date and an identifier a reader can follow.
@@ -542,6 +653,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         if (routes != null) {
             out.add(routes);
         }
+        Section pilot = pilotSection();
+        if (pilot != null) {
+            out.add(pilot);
+        }
         Section years = effectsByYear();
         if (years != null) {
             out.add(years);
@@ -585,7 +700,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             }
             rows.add(row);
         }
-        return new Section("years", "Effects by year", List.of(
+        return new Section("years", "Effects by year (exploratory)", List.of(
                 "Former job seekers in work at the end of each simulated year (the baseline's number, then each "
                         + "variant's paired difference to it) and the placements made in that year (difference). "
                         + "Retraining usually costs employment first (people in a course search less: lock-in) and "

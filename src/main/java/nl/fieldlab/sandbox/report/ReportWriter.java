@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import nl.fieldlab.sandbox.simulation.Metrics;
+import nl.fieldlab.sandbox.stats.FamilyVerdicts;
+import nl.fieldlab.sandbox.stats.HeadlineFamily;
 import nl.fieldlab.sandbox.stats.Summary;
+import nl.fieldlab.sandbox.stats.Verdicts;
 
 /**
  * Renders a report folder: report.json, summary.csv, report.md, further formats (HTML), a copy of the scenario
@@ -108,7 +111,17 @@ public final class ReportWriter {
         Map<String, Object> diffs = new LinkedHashMap<>();
         r.comparison().differences().forEach((v, byMetric) -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            byMetric.forEach((metric, sum) -> m.put(metric, summary(sum, true)));
+            byMetric.forEach((metric, sum) -> {
+                Map<String, Object> d = summary(sum, true);
+                FamilyVerdicts.Cell cell = r.verdicts().family().cell(v, metric);
+                if (cell != null) {
+                    d.put("p", Json.number(cell.test().p()));
+                    d.put("pAdjusted", Json.number(cell.pAdjusted()));
+                    d.put("called", r.verdicts().called(v, metric));
+                    d.put("verdict", r.verdicts().verdict(v, metric));
+                }
+                m.put(metric, d);
+            });
             diffs.put(v, m);
         });
         root.put("differences", diffs);
@@ -136,6 +149,12 @@ public final class ReportWriter {
         Map<String, Object> ce = new LinkedHashMap<>();
         for (CostEffectiveness c : r.costEffectiveness()) {
             Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, Object> headline = ratio(c.costPerExtraWorkYear());
+            headline.put("bounded", c.costPerExtraWorkYear().defined());
+            headline.put("quadrant", c.quadrant().json());
+            m.put("costPerExtraWorkYear", headline);
+            m.put("extraWorkYearsAfterHorizon", summary(c.yearsAfterHorizon(), true));
+            m.put("extraNetPublicCostAfterHorizon", summary(c.costAfterHorizon(), true));
             m.put("extraPlacements", summary(c.placements(), true));
             m.put("extraYearsInWork", summary(c.yearsInWork(), true));
             m.put("extraEmployedAtHorizon", summary(c.employedAtHorizon(), true));
@@ -222,7 +241,27 @@ public final class ReportWriter {
             schemes.put(t.scheme(), row);
         }
         root.put("takeUpPerScheme", takeUp);
+        if (r.robustness() != null) {
+            root.put("robustness", r.robustness().json());
+        }
+        root.put("verdicts", verdicts(r.verdicts(), s));
         return Json.MAPPER.writeValueAsString(root) + "\n";
+    }
+
+    /** How the headline family's verdicts were reached; the calls themselves are under differences. */
+    private static Map<String, Object> verdicts(Verdicts v, nl.fieldlab.sandbox.scenario.Scenario s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("family", HeadlineFamily.MEMBERS.stream().map(HeadlineFamily.Member::metric).toList());
+        m.put("correction", v.family().correction().name());
+        m.put("alpha", Json.number(HeadlineFamily.ALPHA));
+        m.put("size", v.family().size());
+        m.put("minReplications", HeadlineFamily.MIN_REPLICATIONS);
+        m.put("replications", v.family().replications());
+        m.put("enoughReplications", v.enoughReplications());
+        m.put("notTested", v.family().untested());
+        m.put("seeds", v.seeds() == null ? List.of(s.seed()) : v.seeds().seeds());
+        m.put("population", s.population().name());
+        return m;
     }
 
     private static Map<String, Object> summary(Summary s, boolean difference) {
@@ -260,22 +299,37 @@ public final class ReportWriter {
     // ------------------------------------------------------------------ summary.csv
 
     public static String csv(Report r) {
+        // family, p, p_adjusted, called: only the headline family's differences are tested (corrected together);
+        // diff_excludes_zero stays for every difference, and is no finding outside the family
         Csv csv = new Csv("variant", "metric", "mean", "sd", "se", "ci_low", "ci_high", "n", "diff_mean", "diff_se",
-                "diff_ci_low", "diff_ci_high", "diff_excludes_zero");
+                "diff_ci_low", "diff_ci_high", "diff_excludes_zero", "family", "p", "p_adjusted", "called");
         for (String v : r.variants()) {
             for (var e : r.comparison().metrics().entrySet()) {
                 Summary s = e.getValue().get(v);
                 Map<String, Summary> d = r.comparison().differences().get(v);
                 Summary x = d == null ? null : d.get(e.getKey());
+                FamilyVerdicts.Cell cell = x == null ? null : r.verdicts().family().cell(v, e.getKey());
                 csv.row(v, e.getKey(), c(s.mean()), c(s.sd()), c(s.se()), c(s.ciLow()), c(s.ciHigh()), s.n(),
                         x == null ? "" : c(x.mean()), x == null ? "" : c(x.se()), x == null ? "" : c(x.ciLow()),
-                        x == null ? "" : c(x.ciHigh()), x == null ? "" : x.excludesZero());
+                        x == null ? "" : c(x.ciHigh()), x == null ? "" : x.excludesZero(),
+                        x == null ? "" : cell != null, cell == null ? "" : c(cell.test().p()),
+                        cell == null ? "" : c(cell.pAdjusted()), cell == null ? "" : r.verdicts().called(v, e.getKey()));
             }
         }
         // the headline cost figures: extra net public and social cost per extra placement (and per extra year in
         // work), and an outcome-financed project's repaying price, in the mean and interval columns; empty when not
         // defined
         for (CostEffectiveness ce : r.costEffectiveness()) {
+            ratioRow(csv, ce.variant(), "costPerExtraWorkYear", ce.costPerExtraWorkYear());
+            // the quadrant is a word, in the mean column: dominant, trade-off, dominated or unclear
+            csv.row(ce.variant(), "costPerExtraWorkYear.quadrant", ce.quadrant().json(), "", "", "", "",
+                    ce.costPerExtraWorkYear().n(), "", "", "", "", "", "", "", "", "");
+            for (var after : List.of(Map.entry("extraWorkYearsAfterHorizon", ce.yearsAfterHorizon()),
+                    Map.entry("extraNetPublicCostAfterHorizon", ce.costAfterHorizon()))) {
+                Summary x = after.getValue();
+                csv.row(ce.variant(), after.getKey(), "", "", "", "", "", x.n(), c(x.mean()), c(x.se()), c(x.ciLow()),
+                        c(x.ciHigh()), x.excludesZero(), false, "", "", "");
+            }
             ratioRow(csv, ce.variant(), "extraNetPublicCostPerExtraPlacement", ce.perPlacement());
             ratioRow(csv, ce.variant(), "extraNetPublicCostPerExtraYearInWork", ce.perYearInWork());
             ratioRow(csv, ce.variant(), "extraSocialCostPerExtraPlacement", ce.socialPerPlacement());
@@ -284,7 +338,7 @@ public final class ReportWriter {
                 ratioRow(csv, ce.variant(), "outcomePriceRepayingInvestors", ce.outcomePrice().repayingPrice());
                 Summary x = ce.outcomePrice().netPublicCost();
                 csv.row(ce.variant(), "extraNetPublicCostAtRepayingOutcomePrice", c(x.mean()), c(x.sd()), c(x.se()),
-                        c(x.ciLow()), c(x.ciHigh()), x.n(), "", "", "", "", "");
+                        c(x.ciLow()), c(x.ciHigh()), x.n(), "", "", "", "", "", "", "", "", "");
             }
         }
         return csv.toString();
@@ -292,7 +346,7 @@ public final class ReportWriter {
 
     private static void ratioRow(Csv csv, String variant, String metric, nl.fieldlab.sandbox.stats.Ratio x) {
         csv.row(variant, metric, c(x.estimate()), "", c(x.se()), c(x.ciLow()), c(x.ciHigh()), x.n(), "", "", "", "",
-                "");
+                "", "", "", "", "");
     }
 
     private static String c(double v) {
@@ -316,12 +370,14 @@ public final class ReportWriter {
         }
         md.append("\nEach figure is the mean over replications with its 95 % confidence interval (t distribution). "
                 + "Differences are paired with the baseline replication by replication (common random numbers); "
-                + "`*` marks a difference whose interval excludes 0.\n\n");
+                + "`*` marks a difference of the headline family that holds after the correction for multiple tests "
+                + "(see Headline verdicts). Every other difference is exploratory: its interval is not corrected, "
+                + "and it carries no mark.\n\n");
 
         r.leadSections().forEach(section -> section(md, section));
         md.append("\n## Results per variant\n\n");
         table(md, r, r.headline(), false);
-        md.append("\n## Difference to the baseline\n\n");
+        md.append("\n## Difference to the baseline (exploratory apart from the headline family)\n\n");
         table(md, r, r.headline(), true);
 
         md.append("\n## Cost ledger: net position per actor (euro, received minus paid)\n\n");
@@ -389,7 +445,7 @@ public final class ReportWriter {
             for (String v : cols) {
                 Summary s = differences ? r.comparison().differences().get(v).get(m)
                         : r.comparison().metrics().get(m).get(v);
-                md.append(' ').append(cell(s, differences)).append(" |");
+                md.append(' ').append(differences ? cell(s, r.verdicts().mark(v, m)) : cell(s, false)).append(" |");
             }
             md.append('\n');
         }
@@ -403,7 +459,10 @@ public final class ReportWriter {
         return Printable.line(s).replace("|", "\\|");
     }
 
-    /** {@code mean [low, high]}, with {@code *} when a difference excludes zero. */
+    /**
+     * {@code mean [low, high]}, a difference signed. Unmarked: whether a difference is called is for the headline
+     * family's corrected verdicts alone ({@link #cell(Summary, String)}); an interval that excludes 0 is no finding.
+     */
     public static String cell(Summary s, boolean difference) {
         if (s == null || s.n() == 0) {
             return "n/a";
@@ -412,7 +471,12 @@ public final class ReportWriter {
         if (s.n() >= 2) {
             text += " [" + fmt(s.ciLow()) + ", " + fmt(s.ciHigh()) + "]";
         }
-        return difference && s.excludesZero() ? text + " *" : text;
+        return text;
+    }
+
+    /** A difference with its mark from the verdicts ({@code " *"} where the headline family calls it, else ""). */
+    public static String cell(Summary s, String mark) {
+        return s == null || s.n() == 0 ? "n/a" : cell(s, true) + mark;
     }
 
     /** {@code estimate [low, high]} of a ratio, or why it is not defined. */

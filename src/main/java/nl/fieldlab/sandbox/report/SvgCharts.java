@@ -39,7 +39,7 @@ public final class SvgCharts {
      * @param mean   the estimate
      * @param low    lower end of the 95 % interval, or NaN
      * @param high   upper end of the 95 % interval, or NaN
-     * @param marked whether to mark the estimate (a difference whose interval excludes 0)
+     * @param marked whether to mark the estimate (a headline difference the corrected verdicts call)
      */
     public record Estimate(String label, int series, double mean, double low, double high, boolean marked) {
     }

@@ -14,12 +14,14 @@ import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.simulation.ChangedAnswer;
 import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.stats.Summary;
+import nl.fieldlab.sandbox.stats.Verdicts;
 
 /**
- * Why a variant does worse than the baseline, in words: what got worse, the decisions through which the effect runs
- * (each a behaviour mechanism of mechanisms.yaml, with the values that size it, and only where the paired
- * difference is significant), where the money went, and one worker whose answer an exemption changed, as
- * {@code explain WORKER --diff VARIANT} shows it in full. Nothing here is asserted that the run did not measure.
+ * Why a variant does worse than the baseline, in words: what got worse (the headline family's calls only), the
+ * decisions each behaviour mechanism of mechanisms.yaml tracks (all of them, with the values that size them), where
+ * the money went, and one worker whose answer an exemption changed, as {@code explain WORKER --diff VARIANT} shows it
+ * in full. Every if and every which here comes from a family call; the rest is quoted as exploratory, never chosen
+ * for its own significance. Nothing here is asserted that the run did not measure.
  */
 final class WhyWorse {
 
@@ -63,6 +65,7 @@ final class WhyWorse {
 
     private Report.Section section() {
         Map<String, Map<String, Summary>> diffs = report.comparison().differences();
+        Verdicts verdicts = report.verdicts();
         List<String> paragraphs = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         for (String v : report.result().variants()) {
@@ -70,44 +73,39 @@ final class WhyWorse {
                 continue;
             }
             Map<String, Summary> d = diffs.get(v);
-            List<String> worse = worse(d);
+            List<String> worse = worse(verdicts, v, d);
             if (worse.isEmpty()) {
                 continue;
             }
-            List<String> through = new ArrayList<>();
+            // every channel, in a fixed order: choosing the ones whose own interval excludes 0 would select among
+            // ten uncorrected tests, and the sentence built on that choice would be a finding nobody tested
             for (Channel c : CHANNELS) {
                 Summary s = d.get(c.metric());
-                if (s == null || !s.excludesZero()) {
+                if (s == null) {
                     continue;
                 }
                 Behaviour.Mechanism m = Behaviour.mechanisms().get(c.mechanism());
                 rows.add(List.of(v, m.decision(), c.mechanism(), c.label(), ReportWriter.cell(s, true),
                         values(m, c.values())));
-                through.add(m.decision());
             }
-            StringBuilder p = new StringBuilder(v).append(" does worse than the baseline: ")
+            StringBuilder p = new StringBuilder(v).append(" does worse than the baseline (headline verdicts): ")
                     .append(String.join("; ", worse)).append('.');
             String reached = reached(v);
             if (!reached.isEmpty()) {
                 p.append(' ').append(reached);
             }
-            p.append(through.isEmpty()
-                    ? " No decision the mechanisms track changed significantly: the difference is the sum of small"
-                            + " changes (the reach and the effects by year say where)."
-                    : " The effect runs through " + String.join(", ", through.stream().distinct().toList())
-                            + " (the table below: the decision, its mechanism, the paired difference and the values"
-                            + " that size it).");
-            String months = monthsInWork(d);
-            if (!months.isEmpty()) {
-                p.append(' ').append(months);
+            boolean fewerYears = verdicts.direction(v, Metrics.MONTHS_IN_WORK) < 0;
+            if (fewerYears) {
+                p.append(' ').append(monthsInWork(d));
             }
-            String turn = turn(d);
-            if (!turn.isEmpty()) {
-                p.append(' ').append(turn);
+            if (fewerYears || verdicts.direction(v, Metrics.EMPLOYED_AT_HORIZON) < 0) {
+                String turn = turn(d);
+                if (!turn.isEmpty()) {
+                    p.append(' ').append(turn);
+                }
             }
-            String money = money(d);
-            if (!money.isEmpty()) {
-                p.append(' ').append(money);
+            if (verdicts.direction(v, Metrics.PUBLIC_COST) > 0) {
+                p.append(' ').append(money(d));
             }
             paragraphs.add(p.toString());
             String example = example(v);
@@ -118,32 +116,36 @@ final class WhyWorse {
         if (paragraphs.isEmpty()) {
             return null;
         }
-        paragraphs.add(0, "Where a variant places fewer people, gives fewer years in work, or costs the public purse "
-                + "more without placing more, this says why, from what the run measured: the decisions that changed "
-                + "(paired with the baseline, only differences whose 95 % interval excludes 0), the behaviour "
-                + "mechanism each belongs to with the values that size it, where the money went, and one worker "
-                + "whose answer an exemption changed.");
+        paragraphs.add(0, "Where the headline verdicts call fewer placements, fewer years in work or fewer employed at "
+                + "the horizon, or a higher net public cost without more placements, this says what the run measured "
+                + "beside it: the answers the variant's exemptions changed, the decisions each behaviour mechanism "
+                + "tracks (all of them, in a fixed order, with the values that size them), where the money went, and "
+                + "one worker whose answer an exemption changed. Apart from the verdicts, every figure here is "
+                + "exploratory: a paired difference with its 95 % interval, not corrected for multiple tests, and "
+                + "none of them was chosen for its significance.");
         return new Report.Section("why-worse", "Why a variant does worse", paragraphs,
-                List.of("variant", "decision", "mechanism", "what changed", "difference [95 % CI]",
-                        "sized by (the run's values, the same in every variant)"), rows);
+                List.of("variant", "decision", "mechanism", "what changed", "difference [95 % CI] (exploratory, "
+                        + "uncorrected)", "sized by (the run's values, the same in every variant)"), rows);
     }
 
-    /** What got worse, in words; empty when nothing did. */
-    private static List<String> worse(Map<String, Summary> d) {
+    /** What got worse, from the headline family's calls alone; empty when nothing did. */
+    private static List<String> worse(Verdicts verdicts, String v, Map<String, Summary> d) {
         List<String> out = new ArrayList<>();
-        Summary placements = d.get(Metrics.PLACEMENTS);
-        Summary months = d.get(Metrics.MONTHS_IN_WORK);
-        Summary cost = d.get(Metrics.PUBLIC_COST);
-        if (placements != null && placements.excludesZero() && placements.mean() < 0) {
-            out.add("fewer placements (" + CostEffectiveness.signed(placements) + ")");
+        if (verdicts.direction(v, Metrics.PLACEMENTS) < 0) {
+            out.add("fewer placements (" + CostEffectiveness.signed(d.get(Metrics.PLACEMENTS)) + ")");
         }
-        if (months != null && months.excludesZero() && months.mean() < 0) {
+        if (verdicts.direction(v, Metrics.MONTHS_IN_WORK) < 0) {
+            Summary months = d.get(Metrics.MONTHS_IN_WORK);
             out.add("fewer years in work (" + ReportWriter.fmt(months.mean() / 12) + " [" + ReportWriter.fmt(
                     months.ciLow() / 12) + ", " + ReportWriter.fmt(months.ciHigh() / 12) + "])");
         }
-        boolean morePlacements = placements != null && placements.excludesZero() && placements.mean() > 0;
-        if (cost != null && cost.excludesZero() && cost.mean() > 0 && !morePlacements) {
-            out.add("a higher net public cost (" + CostEffectiveness.euro(cost) + ") without more placements");
+        if (verdicts.direction(v, Metrics.EMPLOYED_AT_HORIZON) < 0) {
+            out.add("fewer in work at the horizon (" + CostEffectiveness.signed(d.get(Metrics.EMPLOYED_AT_HORIZON))
+                    + ")");
+        }
+        if (verdicts.direction(v, Metrics.PUBLIC_COST) > 0 && verdicts.direction(v, Metrics.PLACEMENTS) <= 0) {
+            out.add("a higher net public cost (" + CostEffectiveness.euro(d.get(Metrics.PUBLIC_COST))
+                    + ") without more placements");
         }
         return out;
     }
@@ -171,79 +173,40 @@ final class WhyWorse {
     }
 
     /**
-     * What the months lost in work are made of, where the run measured it: months on a trial placement (not work
-     * by definition) and paid apprenticeships replaced (work by definition).
+     * What the months in work are made of, where the run measured it, quoted whatever their own intervals say:
+     * months on a trial placement (not work by definition) and paid apprenticeships (work by definition).
      */
     private static String monthsInWork(Map<String, Summary> d) {
-        Summary work = d.get(Metrics.MONTHS_IN_WORK);
-        if (work == null || !work.excludesZero() || work.mean() >= 0) {
-            return "";
-        }
         List<String> parts = new ArrayList<>();
         Summary trial = d.get(Metrics.MONTHS_ON_TRIAL);
-        Summary placements = d.get(Metrics.PLACEMENTS);
-        if (trial != null && trial.excludesZero() && trial.mean() > 0) {
-            boolean fewer = placements != null && placements.excludesZero() && placements.mean() < 0;
-            parts.add("the extra months on a trial placement (" + CostEffectiveness.signed(trial) + "), which do not count as work, "
-                    + (trial.mean() >= 0.8 * -work.mean() ? "are about as many as" : "are part of")
-                    + " the months in work lost (" + CostEffectiveness.signed(work) + ")" + (fewer ? "" : ": hires come later, not fewer"));
+        if (trial != null) {
+            parts.add("months on a trial placement, which do not count as work, " + CostEffectiveness.signed(trial));
         }
         Summary apprentices = d.get(Metrics.APPRENTICESHIPS);
-        if (apprentices != null && apprentices.excludesZero() && apprentices.mean() < 0) {
-            parts.add(ReportWriter.fmt(-apprentices.mean()) + " fewer paid BBL apprenticeships (an apprentice has a "
-                    + "job with a course and counts as in work; a worker retraining on a benefit does not), so part of "
-                    + "the months lost in work are apprenticeships replaced by courses on a benefit");
+        if (apprentices != null) {
+            parts.add("paid BBL apprenticeships, which count as work, " + CostEffectiveness.signed(apprentices));
         }
-        return parts.isEmpty() ? "" : "Of the months in work: " + String.join("; ", parts) + ".";
+        return "Of the months in work (exploratory; months in work " + CostEffectiveness.signed(
+                d.get(Metrics.MONTHS_IN_WORK)) + "): " + String.join("; ", parts) + ".";
     }
 
-    /** When the in-work difference turns, from the effects by year; empty when it does not. */
+    /** The in-work difference at each year end, all years quoted; empty without yearly figures. */
     private static String turn(Map<String, Summary> d) {
-        List<Summary> years = new ArrayList<>();
+        List<String> years = new ArrayList<>();
         for (int y = 1; d.containsKey(Metrics.EMPLOYED_YEAR_PREFIX + y); y++) {
-            years.add(d.get(Metrics.EMPLOYED_YEAR_PREFIX + y));
+            years.add("year " + y + " " + CostEffectiveness.signed(d.get(Metrics.EMPLOYED_YEAR_PREFIX + y)));
         }
-        int firstDown = -1;
-        int laterUp = -1;
-        int fades = -1;
-        for (int y = 0; y < years.size(); y++) {
-            Summary s = years.get(y);
-            if (firstDown < 0) {
-                if (s.excludesZero() && s.mean() < 0) {
-                    firstDown = y;
-                }
-            } else if (s.excludesZero() && s.mean() > 0) {
-                laterUp = y;
-                break;
-            } else if (!s.excludesZero() && fades < 0) {
-                fades = y;
-            }
-        }
-        if (firstDown < 0) {
-            return "";
-        }
-        String down = "In work at year end it is lower first (year " + (firstDown + 1) + ": "
-                + CostEffectiveness.signed(years.get(firstDown)) + ")";
-        if (laterUp >= 0) {
-            return down + " and higher from year " + (laterUp + 1) + " (" + CostEffectiveness.signed(years.get(laterUp)) + "), so within the horizon the early loss outweighs the later gain; a longer "
-                    + "horizon (the scenario's months) could change the verdict.";
-        }
-        if (fades >= 0) {
-            return down + "; from year " + (fades + 1) + " the difference is no longer significant: the loss is not"
-                    + " made up later.";
-        }
-        return down + " and stays lower to the horizon.";
+        return years.isEmpty() ? "" : "In work at each year end (exploratory): " + String.join(", ", years) + ".";
     }
 
-    /** Where the extra money went: spending, of which course fees, benefits and receipts, where significant. */
+    /** Where the extra money went: spending, benefits, receipts and each public body, all quoted (exploratory). */
     private static String money(Map<String, Summary> d) {
         List<String> parts = new ArrayList<>();
         Summary spending = d.get(Metrics.PUBLIC_SPENDING);
         Summary benefits = d.get(Metrics.BENEFIT_PAYMENTS);
         Summary receipts = d.get(Metrics.PUBLIC_RECEIPTS);
-        if (spending != null && spending.excludesZero()) {
-            String s = "public spending other than benefits " + (spending.mean() > 0 ? "rises" : "falls") + " by "
-                    + CostEffectiveness.euro(CostEffectiveness.abs(spending));
+        if (spending != null) {
+            String s = "public spending other than benefits " + CostEffectiveness.signed(spending);
             List<String> retraining = publicBodies(d, Metrics.RETRAINING_PREFIX);
             if (!retraining.isEmpty()) {
                 s += "; of it, retraining in euro (fees paid plus grants given): " + String.join(", ", retraining)
@@ -253,29 +216,26 @@ final class WhyWorse {
             }
             parts.add(s);
         }
-        if (benefits != null && benefits.excludesZero()) {
-            parts.add("benefits paid " + (benefits.mean() > 0 ? "rise by " : "fall by ")
-                    + CostEffectiveness.euro(CostEffectiveness.abs(benefits)) + (benefits.mean() > 0
-                            ? " (people stay on a benefit while in a course or on a trial, or find work later)" : ""));
+        if (benefits != null) {
+            parts.add("benefits paid " + CostEffectiveness.signed(benefits));
         }
-        if (receipts != null && receipts.excludesZero()) {
-            parts.add("taxes and premiums received " + (receipts.mean() > 0 ? "rise by " : "fall by ")
-                    + CostEffectiveness.euro(CostEffectiveness.abs(receipts)));
+        if (receipts != null) {
+            parts.add("taxes and premiums received " + CostEffectiveness.signed(receipts));
         }
         List<String> payers = publicBodies(d, Metrics.NET_PREFIX);
         if (!payers.isEmpty()) {
             parts.add("net position of each public body, in euro (received minus paid; the ledger has every actor): "
                     + String.join(", ", payers));
         }
-        return parts.isEmpty() ? "" : "The money: " + String.join("; ", parts) + ".";
+        return parts.isEmpty() ? "" : "The money (exploratory): " + String.join("; ", parts) + ".";
     }
 
-    /** {@code ACTOR difference [CI]} for each public body whose per-actor metric under {@code prefix} moved. */
+    /** {@code ACTOR difference [CI]} for each public body whose per-actor metric under {@code prefix} moved at all. */
     private static List<String> publicBodies(Map<String, Summary> d, String prefix) {
         List<String> out = new ArrayList<>();
         for (Actor a : Actor.values()) {
             Summary s = d.get(prefix + a.name());
-            if (a.isPublic() && s != null && s.excludesZero()) {
+            if (a.isPublic() && s != null && s.n() > 0 && !(s.mean() == 0 && (s.n() < 2 || s.sd() == 0))) {
                 out.add(a + " " + CostEffectiveness.signed(s));
             }
         }

@@ -337,6 +337,9 @@ public final class RuleLibrary {
         }
         SortedMap<String, ProcessSupport> supports = readSupports(dir, exemptions.keySet(), regions, hashes,
                 declarations);
+        // the pilot designs and their parameters shape the report's pilot section: a report records them too
+        hashIfPresent(dir, "evaluation/designs.yaml", hashes, new ArrayList<>());
+        hashIfPresent(dir, "evaluation/design-parameters.yaml", hashes, new ArrayList<>());
         RuleLibrary library = new RuleLibrary(dir, baseline, exemptions, exemptionRules, parameters, hashes, regions,
                 groups, sources, declarations, supports);
         library.checkParameterReferences();

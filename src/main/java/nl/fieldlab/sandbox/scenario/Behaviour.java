@@ -17,10 +17,24 @@ import nl.fieldlab.sandbox.input.YamlFile;
 public final class Behaviour {
 
     /**
-     * A default value, the note that says where it comes from, the range a scenario may set, and the mechanism it
-     * sizes.
+     * A default value, the note that says where it comes from, the limits a scenario may set, the mechanism it
+     * sizes, and exactly one of: its uncertainty {@code range} (a robustness run draws it there), what it is
+     * {@code calibrated} to (not drawn alone), or why it is {@code fixed}; the others are null.
+     *
+     * @param source the value's own citation ({@code source:}), or null where the note carries it
      */
-    public record Default(double value, String note, double min, double max, String mechanism) {
+    public record Default(double value, String note, double min, double max, String mechanism,
+            UncertainRange range, String calibrated, String fixed, String source) {
+
+        /** A value with a note and limits only (tests and planted data): fixed, as nothing says how uncertain it is. */
+        public Default(double value, String note, double min, double max, String mechanism) {
+            this(value, note, min, max, mechanism, null, null, "no declaration", null);
+        }
+
+        /** Whether a robustness run draws the value by default. */
+        public boolean ranged() {
+            return range != null;
+        }
 
         /** Whether the range is that of a probability. */
         public boolean probability() {
@@ -193,11 +207,59 @@ public final class Behaviour {
     }
 
     private static SortedMap<String, Default> loadDefaults() {
-        Map<String, Map<String, Object>> raw = YamlFile.resourceTable(Behaviour.class, "behaviour-defaults.yaml");
+        return Collections.unmodifiableSortedMap(defaultsOf(
+                YamlFile.resourceTable(Behaviour.class, "behaviour-defaults.yaml")));
+    }
+
+    /**
+     * The defaults of a behaviour-defaults table. Fails with an IllegalStateException, naming the value, when an
+     * entry declares none or more than one of range, calibrated and fixed, or a range that is unusable (outside the
+     * limits, not containing the value, without a source): that is a bug in the built-in data, not bad input.
+     */
+    static SortedMap<String, Default> defaultsOf(Map<String, Map<String, Object>> raw) {
         SortedMap<String, Default> out = new TreeMap<>();
-        raw.forEach((k, v) -> out.put(k, new Default(((Number) v.get("value")).doubleValue(),
-                String.valueOf(v.get("note")), number(v.get("min"), 0), number(v.get("max"), 1),
-                String.valueOf(v.get("mechanism")))));
-        return Collections.unmodifiableSortedMap(out);
+        raw.forEach((k, v) -> {
+            double value = ((Number) v.get("value")).doubleValue();
+            double min = number(v.get("min"), 0);
+            double max = number(v.get("max"), 1);
+            long declared = java.util.stream.Stream.of("range", "calibrated", "fixed").filter(v::containsKey).count();
+            if (declared != 1) {
+                throw new IllegalStateException("behaviour-defaults.yaml: " + k + ": expected exactly one of range, "
+                        + "calibrated or fixed, got " + declared);
+            }
+            UncertainRange range = null;
+            if (v.get("range") instanceof Map<?, ?> r) {
+                try {
+                    range = UncertainRange.of(r);
+                } catch (UncertainRange.Invalid e) {
+                    throw new IllegalStateException("behaviour-defaults.yaml: " + k + ".range" + e.problem().field()
+                            + ": " + e.problem().message(), e);
+                }
+                UncertainRange.Problem p = range.problem(value, min, max);
+                if (p != null) {
+                    throw new IllegalStateException("behaviour-defaults.yaml: " + k + ".range" + p.field() + ": "
+                            + p.message());
+                }
+            } else if (v.containsKey("range")) {
+                throw new IllegalStateException("behaviour-defaults.yaml: " + k + ".range: expected {low, high, "
+                        + "scale, basis, source}");
+            }
+            String calibrated = text(v, "calibrated", k);
+            String fixed = text(v, "fixed", k);
+            out.put(k, new Default(value, String.valueOf(v.get("note")), min, max, String.valueOf(v.get("mechanism")),
+                    range, calibrated, fixed, v.get("source") == null ? null : String.valueOf(v.get("source"))));
+        });
+        return out;
+    }
+
+    private static String text(Map<String, Object> entry, String field, String key) {
+        if (!entry.containsKey(field)) {
+            return null;
+        }
+        Object t = entry.get(field);
+        if (t == null || String.valueOf(t).isBlank()) {
+            throw new IllegalStateException("behaviour-defaults.yaml: " + key + "." + field + ": expected the reason");
+        }
+        return String.valueOf(t);
     }
 }

@@ -27,6 +27,8 @@ import nl.fieldlab.sandbox.rules.Variant;
  * @param file         the file it was read from (display form)
  * @param sha256       hash of the file's bytes
  * @param text         the file's text, kept with the report so that it can be rerun anywhere (null when unknown)
+ * @param robustness   the draws across the behaviour ranges every run also makes (null: none)
+ * @param verdicts     how the headline verdicts are reached: the correction and the runs with independent seeds
  */
 public record Scenario(
         String id,
@@ -46,7 +48,9 @@ public record Scenario(
         List<ExpectationSpec> expectations,
         String file,
         String sha256,
-        String text) {
+        String text,
+        RobustnessSpec robustness,
+        VerdictsSpec verdicts) {
 
     public enum PopulationMode {
         /** One synthetic population, drawn from the seed, for all replications: replications vary behaviour. */
@@ -63,6 +67,28 @@ public record Scenario(
         Map<String, Double> local = municipality.values();
         variants = variants.stream().map(v -> v.local().equals(local) ? v : v.withLocal(local)).toList();
         expectations = List.copyOf(expectations);
+        verdicts = verdicts == null ? VerdictsSpec.DEFAULT : verdicts;
+    }
+
+    /** A scenario without a robustness block, with the default verdicts (Holm, one seed). */
+    public Scenario(String id, String description, String region, Municipality municipality, YearMonth start,
+            int months, long seed, int replications, PopulationMode population, List<WorkerGroup> workers,
+            List<EmployerGroup> employers, List<CourseSpec> courses, Behaviour behaviour, List<Variant> variants,
+            List<ExpectationSpec> expectations, String file, String sha256, String text) {
+        this(id, description, region, municipality, start, months, seed, replications, population, workers,
+                employers, courses, behaviour, variants, expectations, file, sha256, text, null, VerdictsSpec.DEFAULT);
+    }
+
+    /** The same scenario with its population drawn as {@code mode} says (tests set on one drawn population). */
+    public Scenario withPopulation(PopulationMode mode) {
+        return new Scenario(id, description, region, municipality, start, months, seed, replications, mode,
+                workers, employers, courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts);
+    }
+
+    /** The same scenario with other verdict settings (run --seeds). */
+    public Scenario withVerdicts(VerdictsSpec newVerdicts) {
+        return new Scenario(id, description, region, municipality, start, months, seed, replications, population,
+                workers, employers, courses, behaviour, variants, expectations, file, sha256, text, robustness, newVerdicts);
     }
 
     public Variant variant(String name) {
@@ -81,25 +107,31 @@ public record Scenario(
     /** The same scenario with other run settings (for command-line and what-if overrides). */
     public Scenario with(long newSeed, int newReplications, Behaviour newBehaviour, List<Variant> newVariants) {
         return new Scenario(id, description, region, municipality, start, months, newSeed, newReplications, population,
-                workers, employers, courses, newBehaviour, newVariants, expectations, file, sha256, text);
+                workers, employers, courses, newBehaviour, newVariants, expectations, file, sha256, text, robustness, verdicts);
     }
 
     /** The same scenario over its first {@code newMonths} months (at most its own horizon). */
     public Scenario withMonths(int newMonths) {
         return new Scenario(id, description, region, municipality, start, Math.min(months, newMonths), seed,
-                replications, population, workers, employers, courses, behaviour, variants, expectations, file, sha256, text);
+                replications, population, workers, employers, courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts);
     }
 
     /** The same scenario named as read from {@code name} (a copy rerun under its original name). */
     public Scenario shownAs(String name) {
         return new Scenario(id, description, region, municipality, start, months, seed, replications, population,
-                workers, employers, courses, behaviour, variants, expectations, name, sha256, text);
+                workers, employers, courses, behaviour, variants, expectations, name, sha256, text, robustness, verdicts);
     }
 
     /** The same scenario placed in another labour-market region (groups without a region of their own move along). */
     public Scenario inRegion(String newRegion) {
         return new Scenario(id, description, newRegion, municipality, start, months, seed, replications, population,
-                workers, employers, courses, behaviour, variants, expectations, file, sha256, text);
+                workers, employers, courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts);
+    }
+
+    /** The same scenario with another robustness block (null: none), as run --robustness sets it. */
+    public Scenario withRobustness(RobustnessSpec newRobustness) {
+        return new Scenario(id, description, region, municipality, start, months, seed, replications, population,
+                workers, employers, courses, behaviour, variants, expectations, file, sha256, text, newRobustness, verdicts);
     }
 
     /** The same scenario with worker and employer counts multiplied (benchmarks). */
@@ -116,6 +148,6 @@ public record Scenario(
                 g.technical(), g.shortage(), g.recognisedTrainingCompany(), g.trainingFund(),
                 g.practiceStatementPlan(), g.socialCooperative(), g.sroiContractValue())).toList();
         return new Scenario(id, description, region, municipality, start, months, seed, replications, population, w, e,
-                courses, behaviour, variants, expectations, file, sha256, text);
+                courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts);
     }
 }

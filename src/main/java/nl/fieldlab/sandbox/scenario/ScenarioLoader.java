@@ -51,7 +51,8 @@ public final class ScenarioLoader {
                     + "interval needs two), got {value}", source = "a confidence interval needs two; 10,000 is the "
                     + "most a precision study uses")
             @JsonProperty(required = true) Integer replications,
-            @JsonPropertyDescription("FIXED: one population for every replication; PER_REPLICATION: drawn again in each")
+            @JsonPropertyDescription("PER_REPLICATION (default): drawn again in each replication, shared by the "
+                    + "variants; FIXED: one population for every replication (the intervals then hold for that one)")
             Scenario.PopulationMode population,
             @JsonPropertyDescription("worker groups") @JsonProperty(required = true) List<WorkerGroup> workers,
             @JsonPropertyDescription("employer groups") @JsonProperty(required = true) List<EmployerGroup> employers,
@@ -60,7 +61,11 @@ public final class ScenarioLoader {
             Map<String, Double> behaviour,
             @JsonPropertyDescription("the variants compared; one is named baseline")
             @JsonProperty(required = true) List<VariantSpec> variants,
-            @JsonPropertyDescription("what an evaluator expects of the run, checked after it") List<ExpectationSpec> expect) {
+            @JsonPropertyDescription("what an evaluator expects of the run, checked after it") List<ExpectationSpec> expect,
+            @JsonPropertyDescription("draws of the behaviour values across their ranges that every run also makes "
+                    + "(the report's robustness section)") RobustnessSpec robustness,
+            @JsonPropertyDescription("how the headline verdicts are reached: the correction for multiple tests and "
+                    + "the runs with independent seeds (fixed before the run)") VerdictsSpec verdicts) {
     }
 
     /** Most replications a scenario may ask for. */
@@ -189,6 +194,10 @@ public final class ScenarioLoader {
                 "variants", "expected a variant named 'baseline' (the reference the others are compared with)");
         variants.sort((a, b) -> a.name().equals(Variant.BASELINE) ? -1 : b.name().equals(Variant.BASELINE) ? 1 : 0);
 
+        if (s.robustness() != null) {
+            checkRobustness(yaml, s.robustness(), Behaviour.with(behaviour), variants);
+        }
+
         List<ExpectationSpec> expect = s.expect() == null ? List.of() : s.expect();
         Set<String> groups = new HashSet<>();
         s.workers().forEach(g -> groups.add(g.group()));
@@ -210,11 +219,40 @@ public final class ScenarioLoader {
         yaml.done();
 
         Scenario scenario = new Scenario(s.id(), s.description().strip(), region, municipality, start, s.months(), s.seed(),
-                s.replications(), s.population() == null ? Scenario.PopulationMode.FIXED : s.population(),
+                s.replications(), s.population() == null ? Scenario.PopulationMode.PER_REPLICATION : s.population(),
                 s.workers(), s.employers(), courses, Behaviour.with(behaviour), variants, expect,
-                InputError.display(file), Hashes.sha256(yaml.text()), yaml.text());
+                InputError.display(file), Hashes.sha256(yaml.text()), yaml.text(), s.robustness(), s.verdicts());
         checkFootprint(yaml, scenario, context);
         return scenario;
+    }
+
+    /**
+     * A robustness block draws values that exist and have a range (their own or the block's), from ranges that
+     * contain the value in use, and has something to compare.
+     */
+    private static void checkRobustness(YamlFile yaml, RobustnessSpec r, Behaviour behaviour, List<Variant> variants) {
+        yaml.check(variants.stream().anyMatch(v -> !v.name().equals(Variant.BASELINE)), "robustness",
+                "nothing to compare: the scenario has only the variant 'baseline'");
+        List<String> values = r.values() == null ? List.of() : r.values();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String name = values.get(i);
+            if (yaml.check(name != null && seen.add(name), "robustness.values[" + i + "]", "listed twice")) {
+                String problem = RobustnessSpec.valueProblem(name, r.ranges());
+                yaml.check(problem == null, "robustness.values[" + i + "]", problem);
+            }
+        }
+        for (String name : r.ranges().keySet()) {
+            String at = "robustness.ranges." + name;
+            if (!yaml.check(Behaviour.isKnown(name), at, Behaviour.problem(name, 0))) {
+                continue;
+            }
+            try {
+                r.range(name, behaviour.get(name));
+            } catch (UncertainRange.Invalid e) {
+                yaml.problem(at + e.problem().field(), e.problem().message());
+            }
+        }
     }
 
     private static void checkId(YamlFile yaml, String id, ScenarioContext context) {

@@ -17,6 +17,7 @@ import nl.fieldlab.sandbox.app.Analyses;
 import nl.fieldlab.sandbox.app.Benchmark;
 import nl.fieldlab.sandbox.app.CommandFailure;
 import nl.fieldlab.sandbox.app.ExitCodes;
+import nl.fieldlab.sandbox.app.Robustness;
 import nl.fieldlab.sandbox.app.Workbench;
 import nl.fieldlab.sandbox.cluster.ClusterRun;
 import nl.fieldlab.sandbox.cluster.ClusterSettings;
@@ -25,6 +26,7 @@ import nl.fieldlab.sandbox.report.Printable;
 import nl.fieldlab.sandbox.report.ReportWriter;
 import nl.fieldlab.sandbox.scenario.CalibrationTargets;
 import nl.fieldlab.sandbox.scenario.EvidenceTable;
+import nl.fieldlab.sandbox.scenario.RobustnessSpec;
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.simulation.Simulator;
@@ -248,26 +250,122 @@ public class AnalysisCommands {
                 remote == null ? "" : remote.droppedSummary(), dir);
     }
 
+    // ------------------------------------------------------------------ robustness
+
+    @Command(name = "robustness", group = "Analysis", exitStatusExceptionMapper = SandboxCommands.ERRORS,
+            completionProvider = "scenarioFiles",
+            description = "Draw the behaviour values across their ranges; say in how many draws each difference holds",
+            help = """
+                    robustness [FILE] [--draws N] [--replications R] [--values a,b,...] [--out DIR] [--threads T]
+                      Runs the scenario (the loaded one by default), then N draws (4 to 256; default the
+                      scenario's robustness block, else 32) of the behaviour values across their declared ranges
+                      (a Latin hypercube, design seed 42), each draw with its own seed and R replications (2 to
+                      50; default 2), all variants of a draw on the same random numbers. For every variant and
+                      headline difference it says in how many draws the main run's sign held (95 % Wilson
+                      interval), which drawn value moved it most (Spearman, Holm) and how much is noise.
+                      --values draws only the values named. Writes robustness.md, robustness.csv and
+                      manifest.json to DIR (default reports/<scenario>-robustness). 'run' makes the same draws
+                      for a scenario with a robustness: block.
+                    Example:
+                      robustness scenarios/social-cooperative-kennemerland.yaml --draws 16""")
+    public String robustness(@Argument(index = 0, description = "scenario file (default: the loaded scenario)",
+            defaultValue = "") String file,
+            @Option(longName = "draws", description = "draws of the behaviour values, 4 to 256") Integer draws,
+            @Option(longName = "replications", description = "replications per draw, 2 to 50") Integer replications,
+            @Option(longName = "values", description = "the behaviour values to draw, comma-separated") String values,
+            @Option(longName = "out", description = "output folder") String out,
+            @Option(longName = "threads", description = "worker threads") Integer threads,
+            @Option(longName = "cluster", description = "not supported yet") boolean cluster,
+            CommandContext ctx) {
+        if (cluster) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "robustness runs on this machine only for now (--cluster is "
+                    + "not supported yet)");
+        }
+        if (draws != null && (draws < RobustnessSpec.MIN_DRAWS || draws > RobustnessSpec.MAX_DRAWS)) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--draws: expected 4 to 256, got " + draws + " (a share "
+                    + "needs at least 4 draws; 32 give it to about +/-15 points)");
+        }
+        if (replications != null && (replications < RobustnessSpec.MIN_REPLICATIONS
+                || replications > RobustnessSpec.MAX_REPLICATIONS)) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--replications: expected 2 to 50 per draw, got "
+                    + replications + " (the noise within a draw is measured from 2 or more)");
+        }
+        Scenario s = scenario(file, null);
+        RobustnessSpec block = s.robustness() != null ? s.robustness()
+                : new RobustnessSpec(DEFAULT_DRAWS, null, null, null);
+        List<String> named = values == null ? block.values() : java.util.Arrays.stream(values.split(","))
+                .map(String::strip).filter(v -> !v.isEmpty()).toList();
+        if (named != null) {
+            for (String v : named) {
+                String problem = RobustnessSpec.valueProblem(v, block.ranges());
+                if (problem != null) {
+                    throw new CommandFailure(ExitCodes.BAD_INPUT, "--values: " + problem);
+                }
+            }
+        }
+        RobustnessSpec spec = new RobustnessSpec(draws != null ? draws : block.draws(),
+                replications != null ? replications : block.replicationsPerDraw(), named, block.ranges());
+        Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve(s.id() + "-robustness");
+        workbench.checkOutputFolder(dir);
+        int t = threads(threads);
+        long t0 = System.nanoTime();
+        Robustness.Result r;
+        try (RunControl.Session session = control.start(ctx.outputWriter())) {
+            r = analyses.robustness(s, spec, new Analyses.Run(t, session.progress(), session.cancelled()));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        analyses.writeRobustness(r, dir, "robustness" + (file == null || file.isBlank() ? "" : " " + file)
+                + " --draws " + spec.draws() + " --replications " + spec.replicationsPerDraw()
+                + (named == null ? "" : " --values " + String.join(",", named)), t, seconds);
+        TextTable table = new TextTable("variant", "difference", "main run", "sign held in", "moved most by")
+                .left(0, 1, 3, 4);
+        r.section().rows().forEach(row -> table.row(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4)));
+        return String.format(Locale.ROOT, "Robustness of '%s': %d draws x %d replications of %d behaviour values, "
+                + "%.1f s%n%n%s%nWritten to %s (robustness.md, robustness.csv)", s.id(), r.drawCount(),
+                r.replications(), r.space().drawn().size(), seconds, table, dir);
+    }
+
+    /** Draws of the robustness command when neither the option nor the scenario says. */
+    static final int DEFAULT_DRAWS = 32;
+
     // ------------------------------------------------------------------ rank-exemptions
 
     @Command(name = "rank-exemptions", group = "Analysis", exitStatusExceptionMapper = SandboxCommands.ERRORS,
             completionProvider = "metricNames",
             description = "Each exemption alone against the baseline, then all together, ranked by effect",
             help = """
-                    rank-exemptions [--metric M] [--replications R] [--out DIR]
+                    rank-exemptions [--metric M] [--replications R] [--seeds K] [--out DIR]
                       Runs the baseline, every exemption on its own and all exemptions together (same random
-                      numbers), ranks the exemptions by their paired effect on the metric with 95% CIs, and reports
-                      the interaction: the combined effect minus the sum of the single effects. Writes ranking.csv
-                      and ranking.md to DIR (default reports/<scenario>-ranking-<metric>).
+                      numbers) and ranks the exemptions by their paired effect on the metric (default work-years,
+                      i.e. monthsInWork in years) with 95% CIs, beside the workers each reached, what its rules
+                      paid and the extra net public cost. A metric of the headline family gets verdicts (Holm over
+                      the family of every exemption alone and all together; --seeds K as in run); another metric is
+                      exploratory. An exemption that reaches no one here says why and has no rank. Also the
+                      interaction: the combined effect minus the sum of the single effects. Needs at least 10
+                      replications. Writes ranking.csv and ranking.md to DIR (default
+                      reports/<scenario>-ranking-<metric>).
                     Example:
-                      rank-exemptions --metric placements --replications 10""")
-    public String rank(@Option(longName = "metric", defaultValue = Metrics.PLACEMENTS, description = "metric") String metric,
+                      rank-exemptions --replications 10
+                      rank-exemptions --metric placements --replications 20 --seeds 2""")
+    public String rank(@Option(longName = "metric", defaultValue = Analyses.WORK_YEARS, description = "metric")
+            String metric,
             @Option(longName = "replications", description = "replications") Integer replications,
             @Option(longName = "out", description = "output folder") String out,
-            @Option(longName = "threads", description = "worker threads") Integer threads, CommandContext ctx) {
+            @Option(longName = "threads", description = "worker threads") Integer threads,
+            @Option(longName = "seeds", description = "runs with independent seeds behind the verdicts, 1 to 5")
+            Integer seeds, CommandContext ctx) {
         Scenario s = scenario(null, replications);
+        if (seeds != null) {
+            if (seeds < 1 || seeds > nl.fieldlab.sandbox.scenario.VerdictsSpec.MAX_SEEDS) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "--seeds: expected 1 to "
+                        + nl.fieldlab.sandbox.scenario.VerdictsSpec.MAX_SEEDS + " runs with independent seeds, got "
+                        + seeds);
+            }
+            s = s.withVerdicts(s.verdicts().withSeeds(seeds));
+        }
         Path dir = out != null ? Path.of(out) : workbench.reportsDir().resolve(s.id() + "-ranking-" + metric);
         workbench.checkOutputFolder(dir);
+        checkVerdictReplications(s.replications(), replications != null);
         int t = threads(threads);
         long t0 = System.nanoTime();
         Analyses.Ranking rk;
@@ -275,39 +373,113 @@ public class AnalysisCommands {
             rk = analyses.rank(s, metric, new Analyses.Run(t, session.progress(), session.cancelled()));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        analyses.writeRanking(rk, dir, "rank-exemptions --metric " + metric, t, seconds);
+        analyses.writeRanking(rk, dir, "rank-exemptions --metric " + metric + (seeds == null ? "" : " --seeds "
+                + seeds), t, seconds);
         Map<String, nl.fieldlab.sandbox.rules.LegalRoute> routes = workbench.rules().library().legalRoutes();
-        TextTable table = new TextTable("rank", "exemption", "effect on " + metric + " [95% CI]", "legal route",
-                "lead time").left(1, 3);
+        TextTable table = new TextTable("rank", "exemption", "workers in scope / participants",
+                "paid by its rules (euro)", "extra net public cost (euro)", rk.label() + " [95% CI]", "verdict",
+                "legal route", "lead time").left(1, 6, 7);
         int i = 1;
-        for (Analyses.Effect e : rk.singles()) {
+        for (Analyses.Ranked x : rk.ranked()) {
+            Analyses.Effect e = x.effect();
             var route = routes.get(e.variant());
-            table.row(i++, e.variant() + " " + e.title(), ReportWriter.cell(e.difference(), true),
-                    route == null ? "not declared" : route.kind().words(), route == null ? "" : route.leadTime());
+            String legal = route == null ? "not declared" : route.kind().words();
+            String lead = route == null ? "" : route.leadTime();
+            if (x.reach().unreached() != null) {
+                table.row("-", e.variant() + " " + e.title(), x.reach().unreached(), "", "", "", "", legal, lead);
+            } else {
+                table.row(i++, e.variant() + " " + e.title(), Analyses.reachText(x.reach()),
+                        ReportWriter.fmt(x.reach().paid()), ReportWriter.cell(x.netPublicCost(), true),
+                        ReportWriter.cell(rk.shown(e.difference()), Analyses.mark(x)), Analyses.verdictText(x), legal,
+                        lead);
+            }
         }
-        table.row("", "all together", ReportWriter.cell(rk.combined().difference(), true), "", "");
-        table.row("", "interaction (together minus sum of singles)", ReportWriter.cell(rk.interaction(), true), "",
-                "");
-        return String.format(Locale.ROOT, "Exemptions ranked by effect on %s (baseline %s), %d replications, %.1f s%n%n%s%n"
-                + "Written to %s (ranking.csv, ranking.md)", metric, ReportWriter.cell(rk.baseline(), false),
-                s.replications(), seconds, table, dir);
+        Analyses.Ranked all = rk.all();
+        table.row("", "all together", "", "", ReportWriter.cell(all.netPublicCost(), true),
+                ReportWriter.cell(rk.shown(all.effect().difference()), Analyses.mark(all)), Analyses.verdictText(all),
+                "", "");
+        table.row("", "interaction (together minus sum of singles)", "", "", "",
+                ReportWriter.cell(rk.shown(rk.interaction()), true), "exploratory", "", "");
+        return String.format(Locale.ROOT, "Exemptions ranked by effect on %s (baseline %s), %d replications, %.1f s%n"
+                + "%s%n%n%s%nWritten to %s (ranking.csv, ranking.md)", rk.label(),
+                ReportWriter.cell(rk.shown(rk.baseline()), false), s.replications(), seconds,
+                Analyses.rankingText(rk), table, dir);
+    }
+
+    private String planFamily(int pilot, double power, Integer threads, CommandContext ctx) {
+        Scenario s = scenario(null, null);
+        Analyses.FamilyPlan plan;
+        try (RunControl.Session session = control.start(ctx.outputWriter())) {
+            plan = analyses.planFamily(s, pilot, power, new Analyses.Run(threads(threads), session.progress(),
+                    session.cancelled()));
+        }
+        TextTable table = new TextTable("variant", "metric", "pilot difference [95% CI]", "pilot sd",
+                "replications needed").left(1);
+        for (Analyses.FamilyPlanRow r : plan.rows()) {
+            double k = r.member().scale();
+            table.row(r.variant(), r.member().label(), ReportWriter.cell(r.pilot().times(k), true),
+                    ReportWriter.fmt(r.pilot().sd() * k), r.needed() < 0 ? "no difference to detect" : r.needed());
+        }
+        Analyses.FamilyPlanRow deciding = plan.deciding();
+        return String.format(Locale.ROOT, "Replications for the headline family (%d tests, Bonferroni at alpha %s, "
+                + "power %s; pilot of %d)%n%n%s%n%s", plan.size(), ReportWriter.fmt(
+                        nl.fieldlab.sandbox.stats.HeadlineFamily.ALPHA), ReportWriter.fmt(power), pilot, table,
+                deciding == null ? "No pilot difference is large enough to detect."
+                        : "The most any detectable difference needs: " + deciding.needed() + " replications ("
+                                + deciding.variant() + ", " + deciding.member().label() + ").").stripTrailing();
+    }
+
+    /**
+     * A ranking calls differences, so it refuses to run on fewer replications than a verdict needs (run and compare
+     * still run below that, and say that they call nothing). Checked after the output folder, before simulating.
+     */
+    static void checkVerdictReplications(int replications, boolean given) {
+        if (replications < nl.fieldlab.sandbox.stats.HeadlineFamily.MIN_REPLICATIONS) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, (given ? "--replications: " : "")
+                    + "rank-exemptions calls differences and needs at least "
+                    + nl.fieldlab.sandbox.stats.HeadlineFamily.MIN_REPLICATIONS + " replications (got " + replications
+                    + (given ? "" : ", the scenario's") + "); give --replications "
+                    + nl.fieldlab.sandbox.stats.HeadlineFamily.MIN_REPLICATIONS + " or more");
+        }
     }
 
     // ------------------------------------------------------------------ plan-replications
 
     @Command(name = "plan-replications", group = "Analysis", exitStatusExceptionMapper = SandboxCommands.ERRORS,
             completionProvider = "metricNames",
-            description = "Estimate the replications a CI half-width needs, from a pilot run",
+            description = "Estimate the replications a CI half-width, or the headline family, needs, from a pilot run",
             help = """
                     plan-replications --metric M --half-width H [--pilot N]
+                    plan-replications --family [--power P] [--pilot N]
                       Runs a pilot of N replications (default 10) and, per variant, estimates how many replications
                       make the 95% CI of the difference to the baseline (and of the baseline mean) no wider than +/- H.
+                      --family: for each variant and headline-family member, the replications that detect the
+                      pilot's difference with power P (default 0.8) after the family's correction (Bonferroni at
+                      the family's m tests, Holm's first step: an upper bound); at least 10.
                     Example:
-                      plan-replications --metric placements --half-width 5""")
+                      plan-replications --metric placements --half-width 5
+                      plan-replications --family""")
     public String plan(@Option(longName = "metric", defaultValue = Metrics.PLACEMENTS, description = "metric") String metric,
-            @Option(longName = "half-width", required = true, description = "target CI half-width") Double halfWidth,
+            @Option(longName = "half-width", description = "target CI half-width") Double halfWidth,
             @Option(longName = "pilot", defaultValue = "10", description = "pilot replications") Integer pilot,
+            @Option(longName = "family", description = "plan the headline family's verdicts") boolean family,
+            @Option(longName = "power", description = "power to detect the pilot's difference (--family)")
+            Double power,
             @Option(longName = "threads", description = "worker threads") Integer threads, CommandContext ctx) {
+        if (family && halfWidth != null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--family and --half-width: give one (--family plans the "
+                    + "headline family, --half-width one metric)");
+        }
+        if (!family && halfWidth == null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--half-width: give the CI half-width to plan for, or "
+                    + "--family to plan the headline family");
+        }
+        if (!family && power != null) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--power: only with --family");
+        }
+        if (family) {
+            return planFamily(pilot, power == null ? 0.8 : power, threads, ctx);
+        }
         Scenario s = scenario(null, null);
         Analyses.Plan plan;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {

@@ -407,7 +407,7 @@ public class ExplainCommands {
                       (default baseline) with its 95 % CI, each with its legal source and the exemptions that
                       suspend it. Where the run has a variant with exactly that one exemption, shows what applying
                       it changed (paired difference to the baseline in placements and in actions this rule blocked;
-                      * = the CI excludes 0); otherwise says which variant to add.
+                      exploratory: uncorrected intervals, no verdict); otherwise says which variant to add.
                     Examples:
                       friction
                       friction --variant E1""")
@@ -466,7 +466,8 @@ public class ExplainCommands {
             }
         }
         sb.append("\n'placements if applied' and 'blocked by the rule if applied' are paired differences to the "
-                + "baseline (* = CI excludes 0).\nUse 'explain WORKER --diff VARIANT' to see one worker's path change.");
+                + "baseline (exploratory: their 95 % intervals are not corrected for multiple tests, and no "
+                + "difference here is a verdict).\nUse 'explain WORKER --diff VARIANT' to see one worker's path change.");
         return sb.toString();
     }
 

@@ -40,6 +40,7 @@ import nl.fieldlab.sandbox.simulation.Metrics;
 import nl.fieldlab.sandbox.simulation.Simulator;
 import nl.fieldlab.sandbox.stats.Comparison;
 import nl.fieldlab.sandbox.stats.Summary;
+import nl.fieldlab.sandbox.stats.Verdicts;
 
 /** The sandbox's commands: scenario, run, compare, report, rules, validate, test-rules. */
 @Component
@@ -123,18 +124,49 @@ public class SandboxCommands {
 
     // ------------------------------------------------------------------ run
 
+    /** --robustness: off (0 draws), a number of draws, or null (the scenario's block). */
+    static Integer robustnessDraws(String option) {
+        if (option == null) {
+            return null;
+        }
+        String o = option.strip();
+        if (o.equals("off")) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(o);
+            if (n >= nl.fieldlab.sandbox.scenario.RobustnessSpec.MIN_DRAWS
+                    && n <= nl.fieldlab.sandbox.scenario.RobustnessSpec.MAX_DRAWS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new CommandFailure(ExitCodes.BAD_INPUT, "--robustness: expected off or 4 to 256 draws, got '"
+                + nl.fieldlab.sandbox.input.PlainText.cut(o) + "' (a share needs at least 4 draws; 32 give it to "
+                + "about +/-15 points)");
+    }
+
     @Command(name = "run", group = "Simulation", exitStatusExceptionMapper = ERRORS, completionProvider = "scenarioFiles",
             description = "Run every variant of a scenario (the loaded one by default) and write the report",
             help = """
-                    run [FILE] [--out DIR] [--replications N] [--seed S] [--threads T] [--cluster]
+                    run [FILE] [--out DIR] [--replications N] [--seed S] [--seeds K] [--threads T] [--cluster]
+                        [--robustness off|N]
                       Simulates every variant month by month in every replication, compares them, and writes
                       report.md, report.json, summary.csv and manifest.json to DIR (default reports/<scenario id>).
+                      --seeds K (1 to 5; default the scenario's verdicts.seeds, else 1): runs the scenario K times
+                      with independent seeds (the first is the plain run) and calls a headline difference only
+                      where every run calls it, in the same direction; K times the work.
+                      A scenario with a robustness: block also runs its draws across the behaviour ranges (the
+                      section "Robustness to the behaviour assumptions"), in the shell and in batch alike;
+                      --robustness off skips them, --robustness N makes N draws (4 to 256) instead.
                       --cluster: the replications run on the cluster's members (fieldlab.cluster.members; start
                       them with 'member'); the report is the same as a local run's, byte for byte.
                     Examples:
                       run
                       run scenarios/smoke.yaml --replications 5 --out reports/smoke-try
-                      run scenarios/default.yaml --cluster""")
+                      run scenarios/default.yaml --robustness off
+                      run scenarios/default.yaml --cluster --robustness off""")
     public String run(@Argument(index = 0, description = "scenario file (default: the loaded scenario)",
             defaultValue = "") String file,
             @Option(longName = "out", description = "report folder") String out,
@@ -142,20 +174,32 @@ public class SandboxCommands {
             @Option(longName = "seed", description = "master seed") Long seed,
             @Option(longName = "threads", description = "worker threads (results do not depend on it)") Integer threads,
             @Option(longName = "cluster", description = "run the replications on the cluster") boolean cluster,
+            @Option(longName = "seeds", description = "runs with independent seeds behind the verdicts, 1 to 5")
+            Integer seeds,
+            @Option(longName = "robustness", description = "draws across the behaviour ranges: off, or 4 to 256 "
+                    + "(default: the scenario's robustness block)") String robustness,
             CommandContext ctx) {
         int t = threads == null ? Simulator.defaultThreads() : threads;
         if (t < 1) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "--threads: must be at least 1");
         }
+        if (seeds != null && (seeds < 1 || seeds > nl.fieldlab.sandbox.scenario.VerdictsSpec.MAX_SEEDS)) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--seeds: expected 1 to "
+                    + nl.fieldlab.sandbox.scenario.VerdictsSpec.MAX_SEEDS + " runs with independent seeds, got "
+                    + seeds);
+        }
+        Integer draws = robustnessDraws(robustness);
         Path scenario = file == null || file.isBlank() ? null : Path.of(file);
         String command = "run" + (scenario == null ? "" : " " + file) + (out == null ? "" : " --out " + out)
                 + (replications == null ? "" : " --replications " + replications)
-                + (seed == null ? "" : " --seed " + seed);
+                + (seed == null ? "" : " --seed " + seed) + (seeds == null ? "" : " --seeds " + seeds)
+                + (robustness == null ? "" : " --robustness " + robustness.strip());
         Workbench.LastRun r;
         ClusterRun remote = cluster ? new ClusterRun(clusterSettings) : null;
         try (RunControl.Session session = control.start(ctx.outputWriter())) {
             Workbench.RunOptions options = new Workbench.RunOptions(scenario, out == null ? null : Path.of(out), seed,
-                    replications, t, session.progress(), session.cancelled(), command);
+                    replications, t, session.progress(), session.cancelled(), command).withRobustness(draws)
+                    .withSeeds(seeds);
             r = workbench.run(remote != null ? options.on(remote) : options);
         }
         Scenario s = r.scenario();
@@ -171,6 +215,15 @@ public class SandboxCommands {
                     asked - decided));
         }
         sb.append(remote == null ? "" : remote.droppedSummary());
+        Verdicts calls = r.report().verdicts();
+        if (calls.seeds() != null) {
+            sb.append("Seed check: ").append(calls.seedRuns()).append(" runs with independent seeds (")
+                    .append(String.join(", ", calls.seeds().seeds().stream().map(String::valueOf).toList()))
+                    .append("); a headline difference is called only where every run calls it.\n");
+        }
+        if (r.report().robustness() != null) {
+            sb.append(r.report().robustness().summary()).append('\n');
+        }
         sb.append("Report: ").append(r.reportDir()).append('\n');
         sb.append("Rules: ").append(workbench.rulesDir()).append(" (rules hash ")
                 .append(r.manifest().rulesSha256().substring(0, 12)).append(")\n\n");
@@ -178,7 +231,7 @@ public class SandboxCommands {
                 Metrics.PUBLIC_COST_PER_WORKER)));
         String costs = costEffectiveness(r.report());
         if (!costs.isEmpty()) {
-            sb.append("\nAgainst the baseline (euro; * = the interval excludes 0)\n\n").append(costs);
+            sb.append("\nAgainst the baseline (euro; * = " + markText(r.report().verdicts()) + ")\n\n").append(costs);
         }
         sb.append("\nUse 'compare' for the headline metrics and their differences to the baseline (compare --all for "
                 + "every one); report.md opens with the cost-effectiveness readings and why a variant does worse.");
@@ -208,7 +261,8 @@ public class SandboxCommands {
             help = """
                     compare [--metric M] [--all] [--wide]
                       Each metric's mean over replications with its 95 % confidence interval per variant, then
-                      each variant's paired difference to the baseline (* = the interval excludes 0). Without
+                      each variant's paired difference to the baseline (* = a headline difference called after the
+                      correction for multiple tests; every other difference is exploratory). Without
                       options: the headline metrics (placements, time to placement, months in work, courses,
                       trials, the money). --metric shows one metric in detail; --all shows every metric (ledger,
                       groups, blocking rules, reach). In the shell tables fit the terminal's width (cells wrap);
@@ -230,13 +284,14 @@ public class SandboxCommands {
             if (!c.metrics().containsKey(metric)) {
                 throw new CommandFailure(ExitCodes.BAD_INPUT, Metrics.unknownMessage(metric, c.metrics().keySet()));
             }
-            return detail(c, metric);
+            return detail(c, r.report().verdicts(), metric);
         }
         List<String> metrics = all ? new ArrayList<>(c.metrics().keySet())
                 : Metrics.CONSOLE_HEADLINE.stream().filter(c.metrics()::containsKey).toList();
         return "Scenario '" + r.scenario().id() + "', " + r.scenario().replications()
                 + " replications; mean [95% CI]\n\n" + headline(c, metrics) + "\nDifference to the baseline "
-                + "(paired; * = CI excludes 0)\n\n" + differences(c, metrics)
+                + "(paired; * = " + markText(r.report().verdicts()) + ")\n\n"
+                + differences(c, r.report().verdicts(), metrics)
                 + (all ? "" : "\n" + metrics.size() + " headline metrics of " + c.metrics().size()
                         + "; compare --all shows every one, compare --metric M one in detail");
     }
@@ -257,9 +312,18 @@ public class SandboxCommands {
         return t.toString();
     }
 
+    /** What the console's * means, and when no difference is called at all. */
+    static String markText(Verdicts verdicts) {
+        String text = "a headline difference called after " + verdicts.family().correction().label()
+                + (verdicts.seedRuns() > 1 ? " in every seed run" : "") + "; the rest is exploratory";
+        return verdicts.enoughReplications() ? text
+                : text + ". " + verdicts.tooFewText() + ": no difference is called";
+    }
+
     /**
-     * Per variant: extra placements, extra net public cost and extra social cost (public purse, investors and sector
-     * funds), the public cost per extra placement, fiscal return; then, for an outcome-financed project, the outcome
+     * Per variant: the extra net public cost per extra work-year and its quadrant, extra placements, extra net public
+     * cost and extra social cost (public purse, investors and sector funds), the public cost per extra placement,
+     * fiscal return; then, for an outcome-financed project, the outcome
      * price that repays its investors.
      */
     static String costEffectiveness(nl.fieldlab.sandbox.report.Report report) {
@@ -267,12 +331,15 @@ public class SandboxCommands {
         if (rows.isEmpty()) {
             return "";
         }
-        TextTable t = new TextTable("variant", "extra placements", "extra net public cost", "extra social cost",
-                "per extra placement", "fiscal return");
+        TextTable t = new TextTable("variant", "cost per extra work-year", "quadrant", "extra placements",
+                "extra net public cost", "extra social cost", "per extra placement", "fiscal return");
         for (var c : rows) {
-            t.row(c.variant(), ReportWriter.cell(c.placements(), true), ReportWriter.cell(c.netPublicCost(), true),
-                    ReportWriter.cell(c.socialCost(), true),
-                    ReportWriter.cell(c.perPlacement()).replace("not defined: ", "none: "),
+            Verdicts verdicts = report.verdicts();
+            t.row(c.variant(), ratioCell(c.costPerExtraWorkYear()), c.quadrant().json(),
+                    ReportWriter.cell(c.placements(), verdicts.mark(c.variant(), Metrics.PLACEMENTS)),
+                    ReportWriter.cell(c.netPublicCost(), verdicts.mark(c.variant(), Metrics.PUBLIC_COST)),
+                    ReportWriter.cell(c.socialCost(), verdicts.mark(c.variant(), Metrics.SOCIAL_COST)),
+                    ratioCell(c.perPlacement()),
                     ReportWriter.cell(c.fiscalReturn(), true));
         }
         StringBuilder out = new StringBuilder(t.toString());
@@ -287,7 +354,14 @@ public class SandboxCommands {
         return out.toString();
     }
 
-    static String differences(Comparison c, List<String> metrics) {
+    /** A ratio with its interval, or in short why there is none ("none: work-years not called"; report.md says why). */
+    private static String ratioCell(nl.fieldlab.sandbox.stats.Ratio r) {
+        return r.defined() ? ReportWriter.cell(r)
+                : r.undefined().replaceFirst("^not defined: the difference in (\\S+) is not called.*$",
+                        "none: $1 not called").replace("not defined: ", "none: ");
+    }
+
+    static String differences(Comparison c, Verdicts verdicts, List<String> metrics) {
         List<String> header = new ArrayList<>();
         header.add("metric");
         header.addAll(c.differences().keySet());
@@ -296,23 +370,24 @@ public class SandboxCommands {
             List<Object> row = new ArrayList<>();
             row.add(m);
             for (String v : c.differences().keySet()) {
-                row.add(ReportWriter.cell(c.differences().get(v).get(m), true));
+                row.add(ReportWriter.cell(c.differences().get(v).get(m), verdicts.mark(v, m)));
             }
             t.row(row.toArray());
         }
         return t.toString();
     }
 
-    static String detail(Comparison c, String metric) {
+    static String detail(Comparison c, Verdicts verdicts, String metric) {
         TextTable t = new TextTable("variant", "mean", "sd", "se", "95% CI", "n", "diff to baseline", "diff se",
-                "CI excludes 0");
+                "CI excludes 0 (uncorrected)", "verdict");
         for (String v : c.variants()) {
             Summary s = c.metrics().get(metric).get(v);
             Summary d = c.differences().containsKey(v) ? c.differences().get(v).get(metric) : null;
             t.row(v, ReportWriter.fmt(s.mean()), ReportWriter.fmt(s.sd()), ReportWriter.fmt(s.se()),
                     "[" + ReportWriter.fmt(s.ciLow()) + ", " + ReportWriter.fmt(s.ciHigh()) + "]", s.n(),
-                    d == null ? "(reference)" : ReportWriter.cell(d, true),
-                    d == null ? "" : ReportWriter.fmt(d.se()), d == null ? "" : d.excludesZero() ? "yes" : "no");
+                    d == null ? "(reference)" : ReportWriter.cell(d, verdicts.mark(v, metric)),
+                    d == null ? "" : ReportWriter.fmt(d.se()), d == null ? "" : d.excludesZero() ? "yes" : "no",
+                    d == null ? "" : verdicts.why(v, metric));
         }
         String description = Metrics.DESCRIPTIONS.getOrDefault(metric, "");
         return Printable.line(metric) + (description.isEmpty() ? "" : ": " + description) + "\n\n" + t;

@@ -121,6 +121,7 @@ public final class Metrics {
     public static final String PUBLIC_RECEIPTS = "publicReceipts";
     public static final String HIRES = "hires";
     public static final String MONTHS_IN_WORK = "monthsInWork";
+    public static final String FISCAL_GAIN_PER_WORK_MONTH = "fiscalGainPerWorkMonth";
     public static final String MONTHS_IN_COURSE = "monthsInCourse";
     public static final String MONTHS_ON_TRIAL = "monthsOnTrial";
     public static final String EMPLOYER_WAGES = "employer.wages";
@@ -190,6 +191,14 @@ public final class Metrics {
      * {@code .participants}, {@code .refused} (admissions its budget could not pay), {@code .paid}.
      */
     public static final String REACH_PREFIX = "reach.";
+    /**
+     * Prefix of the outcomes a pilot of an exemption would measure among those eligible at intake (their facts at
+     * entry in its scope): {@code pilot.<EX>.eligible}, and {@code k} months after intake ({@code k} = 6, 12, 24,
+     * 36) {@code pilot.<EX>.observed.mK} (intakes at least k months before the horizon), {@code
+     * pilot.<EX>.employment.mK} and {@code pilot.<EX>.benefit.mK} (the shares in paid work and on a benefit).
+     * Exploratory: outside the headline family.
+     */
+    public static final String PILOT_PREFIX = "pilot.";
     /**
      * Prefix of a variant's deadweight against the baseline: {@code deadweight.subsidies} and {@code deadweight.<EX>},
      * the share of the subsidies (or the exemption's payments) paid for workers whom the baseline replication also
@@ -295,6 +304,7 @@ public final class Metrics {
         }
         if (name.matches("(employed|placements|hazard)\\.year\\d+|netPublicCost\\.toMonth\\d+")
                 || name.startsWith(REACH_PREFIX)
+                || name.startsWith(PILOT_PREFIX)
                 || name.startsWith(TAKE_UP_PREFIX)
                 || name.startsWith(SUPPORT_PREFIX)
                 || name.startsWith(DEADWEIGHT_PREFIX) || name.startsWith(SUBSIDISED_HIRES + ".")) {
@@ -349,6 +359,10 @@ public final class Metrics {
         d.put(RETRAINING_COST, "course fees and prices paid, in euro, whoever paid them (not the state's lump-sum funding of MBO"
                 + " schools, a training grant in the ledger)");
         d.put(MONTHS_IN_WORK, "months former job seekers spent in a job at a simulated employer over the horizon");
+        d.put(FISCAL_GAIN_PER_WORK_MONTH, "what a former job seeker's month in work saves the public purse against a"
+                + " month out of work, in euro, over the horizon's last 12 months: the net public cost of a month out"
+                + " of work (benefits) less that of a month in work (taxes and premiums received less subsidies paid);"
+                + " it prices the employment gap the terminal value carries past the horizon");
         d.put(MONTHS_IN_COURSE, "months workers out of work spent in a course (they look for work less meanwhile: "
                 + "lock-in; apprentices, who are in a job, not counted)");
         d.put(MONTHS_ON_TRIAL, "months workers spent on a trial placement (unpaid work on a benefit; not counted as "

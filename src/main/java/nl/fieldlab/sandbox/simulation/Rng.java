@@ -22,7 +22,11 @@ public final class Rng {
         /** whether an employer (TAKE_UP_AWARE_EMPLOYER) or a worker knows a scheme, and whether a case is claimed */
         TAKE_UP_AWARE_EMPLOYER, TAKE_UP_AWARE_WORKER, TAKE_UP_APPLY,
         /** a worker in work seeks a course on their own initiative (mechanism learning-while-employed; appended) */
-        LEARNING_DEMAND
+        LEARNING_DEMAND,
+        /** a simulated pilot's lottery: whether a person is offered the exemption (appended) */
+        PILOT_ASSIGN,
+        /** a simulated pilot's draw of employers offered the exemption (appended) */
+        PILOT_CLUSTER
     }
 
     private final long key;

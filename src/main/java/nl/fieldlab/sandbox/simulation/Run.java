@@ -60,6 +60,11 @@ final class Run {
     private final BooleanSupplier cancelled;
     /** Called after each simulated month (progress); does nothing unless set. */
     private Runnable monthDone = () -> { };
+    /** Who is offered the run's exemptions: everyone in scope, unless a pilot's design draws them. */
+    private Assignment assignment = Assignment.EVERYONE;
+    /** The exemptions whose pilot outcomes the run measures (the scenario's), and their counts once it runs. */
+    private List<Exemption> measured = List.of();
+    private PilotOutcomes pilot;
     private final Caps caps;
     private final Reach reach;
     private final Ledger ledger;
@@ -262,6 +267,13 @@ final class Run {
         ParameterView start = rules.parameters(periodOf[0], Set.of());
         totals.discountRate = start.has(DISCOUNT_RATE) ? start.value(DISCOUNT_RATE) : Double.NaN;
         Round round = new Round(decider, baseline, reach, observer);
+        if (!measured.isEmpty()) {
+            Person[] people = new Person[workers.length];
+            for (int i = 0; i < workers.length; i++) {
+                people[i] = workers[i].p;
+            }
+            pilot = new PilotOutcomes(measured, people, monthOf, assignment, market.employers.length);
+        }
         for (Worker w : workers) {
             if (w.active && w.status != Status.EMPLOYED) {
                 becomeSeeker(w, 0);
@@ -282,6 +294,18 @@ final class Run {
         }
         finish();
         return totals;
+    }
+
+    /** Offers the run's exemptions as a pilot's design says (default: everyone in scope). */
+    Run assign(Assignment assignment) {
+        this.assignment = assignment;
+        return this;
+    }
+
+    /** Measures the pilot outcomes of {@code exemptions} (those of the scenario's variants) after each intake. */
+    Run measure(List<Exemption> exemptions) {
+        this.measured = List.copyOf(exemptions);
+        return this;
     }
 
     /** Calls {@code action} after each simulated month (progress reporting). */
@@ -328,6 +352,9 @@ final class Run {
         round.resolve();
         outsiders(m);
         book(m);
+        if (pilot != null) {
+            pilot.observe(m, workers);
+        }
         if ((m + 1) % 12 == 0 || m == months - 1) {
             totals.yearEnd(m / 12, countEmployedSeekers());
         }
@@ -1142,6 +1169,9 @@ final class Run {
         }
         w.job = new Spells.Job(employer, q, a, m, w.status, afterTrial, apprentice, quality,
                 new Spells.Job.Value(firstYear * worth, w.p.wageValuePct() / 100.0 * worth));
+        if (pilot != null) {
+            pilot.hired(w.p.id(), employer, m);
+        }
         w.jobUnclaimed = claims(w, m, settled, q);
         totals.hires++;
         w.lastEmployer = employer;
@@ -1533,16 +1563,27 @@ final class Run {
 
     /** Books this month's payments of every spell. */
     private void book(int m) {
+        // the fiscal gain of a work-month is measured over the horizon's last year (the terminal value prices the
+        // employment gap left at the horizon with it)
+        boolean fiscalWindow = m >= months - RunTotals.FISCAL_WINDOW_MONTHS;
         for (Worker w : workers) {
+            double before = w.publicCost;
             if (w.benefit != null && !w.employed()) {
                 ledger.book(w, m, w.benefit.answer(), w.benefit.spellMonth(m));
                 if (w.benefit.clockPaused() && w.inCourse()) {
                     w.benefit = w.benefit.pausedOneMonth();
                 }
             }
+            if (fiscalWindow && w.everSeeker && !w.employed()) {
+                totals.fiscalOutOfWork(w.publicCost - before);
+            }
             followUp(w, m);
             if (w.employed()) {
+                before = w.publicCost;
                 ledger.book(w, m, w.job.answer(), w.job.jobMonth(m));
+                if (fiscalWindow && w.everSeeker) {
+                    totals.fiscalInWork(w.publicCost - before);
+                }
                 bookUnclaimed(w.jobUnclaimed, w.job.jobMonth(m));
                 if (w.everSeeker) {
                     totals.outputValue += w.job.value().in(w.job.jobMonth(m));
@@ -1608,7 +1649,8 @@ final class Run {
         // exemption scope is decided on the full facts; the rules see only the facts they can read
         Set<String> scope = rules.inScope(type, wf, ef, cf, month, (ex, e) -> held.contains(ex.id())
                 || (!ex.scope().cohort() || w.coached(m))
-                        && caps.hasRoom(ex, w.p.id(), employer, ef == null ? 0 : ef.staff()));
+                        && caps.hasRoom(ex, w.p.id(), employer, ef == null ? 0 : ef.staff())
+                        && assignment.offered(ex, w.p, employer, m));
         int counterfactual = type == QuestionType.HIRE && w.coached(m) && rules.usage().mentions("counterfactualPct")
                 ? (int) Math.round(100 * predictedChance(w, m)) : 0;
         Question q = new Question(type, periodOf[m], startYear, rules.usage().relevant(type, wf), ef, cf,
@@ -1674,6 +1716,9 @@ final class Run {
 
     private void finish() {
         int last = months - 1;
+        if (pilot != null) {
+            pilot.into(totals);
+        }
         for (Worker w : workers) {
             totals.placedAt[w.p.id()] = w.firstPlacement;
             totals.count(w.p, w.targetGroups == null ? Set.of() : w.targetGroups, w.everSeeker, w.firstPlacement,

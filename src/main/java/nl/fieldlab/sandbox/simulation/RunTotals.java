@@ -88,6 +88,17 @@ public final class RunTotals implements java.io.Serializable {
      * outcome payment rule did not say)
      */
     double outcomeExpectedUnits;
+    /** The last months of the horizon over which the fiscal gain of a work-month is measured. */
+    static final int FISCAL_WINDOW_MONTHS = 12;
+    /**
+     * over the horizon's last {@link #FISCAL_WINDOW_MONTHS} months, former job seekers: months out of work and the
+     * net public cost their benefits booked in them; months in work and the net public cost their jobs booked in them
+     * (taxes and premiums received less subsidies paid, so mostly negative)
+     */
+    long fiscalMonthsOutOfWork;
+    double fiscalCostOutOfWork;
+    long fiscalMonthsInWork;
+    double fiscalCostInWork;
     /** the annual discount rate of the present values (cost-benefit guidance, a dated parameter) */
     double discountRate;
     /** net public cost booked in each month (outflow of public bodies minus their inflow), in euro */
@@ -98,6 +109,10 @@ public final class RunTotals implements java.io.Serializable {
     final long[] seekerMonthsByYear;
     /** per exemption id: workers and questions in scope, answers changed by question type, caps */
     final Map<String, double[]> reach = new LinkedHashMap<>();
+    /** per exemption of the scenario, its pilot outcomes after intake (layout: {@link PilotOutcomes}) */
+    final Map<String, double[]> pilot = new LinkedHashMap<>();
+    /** per exemption of the scenario, each employer's hires of people eligible for it in the first 12 months */
+    final Map<String, double[]> pilotHires = new LinkedHashMap<>();
     final int[] placementsByMonth;
     final int[] employedByMonth;
     /** per group key (scenario.<id>, status.<S>, age.<band>, target.<GROUP>): workers, seekers, placed, ... */
@@ -282,6 +297,30 @@ public final class RunTotals implements java.io.Serializable {
         }
     }
 
+    /** A former job seeker's month out of work in the fiscal window, and the net public cost its benefit booked. */
+    void fiscalOutOfWork(double publicCost) {
+        fiscalMonthsOutOfWork++;
+        fiscalCostOutOfWork += publicCost;
+    }
+
+    /** A former job seeker's month in work in the fiscal window, and the net public cost its job booked. */
+    void fiscalInWork(double publicCost) {
+        fiscalMonthsInWork++;
+        fiscalCostInWork += publicCost;
+    }
+
+    /**
+     * What a former job seeker's month in work saves the public purse against a month out of work, over the fiscal
+     * window: the net public cost of a month out of work (benefits) less that of a month in work (taxes and premiums
+     * received, subsidies paid). NaN when the window has no month of either kind.
+     */
+    double fiscalGainPerWorkMonth() {
+        if (fiscalMonthsOutOfWork == 0 || fiscalMonthsInWork == 0) {
+            return Double.NaN;
+        }
+        return fiscalCostOutOfWork / fiscalMonthsOutOfWork - fiscalCostInWork / fiscalMonthsInWork;
+    }
+
     void yearEnd(int year, int employedSeekers) {
         employedAtYearEnd[year] = employedSeekers;
     }
@@ -412,6 +451,7 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.EMPLOYER_COST, -net(Actor.EMPLOYER));
         m.put(Metrics.HIRES, (double) hires);
         m.put(Metrics.MONTHS_IN_WORK, (double) monthsInWork);
+        m.put(Metrics.FISCAL_GAIN_PER_WORK_MONTH, fiscalGainPerWorkMonth());
         m.put(Metrics.MONTHS_IN_COURSE, (double) monthsInCourse);
         m.put(Metrics.MONTHS_ON_TRIAL, (double) monthsOnTrial);
         m.put(Metrics.EMPLOYER_WAGES, paidBy(Actor.EMPLOYER, PaymentType.Category.WAGE));
@@ -544,7 +584,55 @@ public final class RunTotals implements java.io.Serializable {
             }
             m.put(p + "changed", changed);
         });
+        pilot.forEach((ex, c) -> {
+            String p = Metrics.PILOT_PREFIX + ex + ".";
+            m.put(p + "eligible", c[0] + c[1]);
+            for (int j = 0; j < PilotOutcomes.MONTHS.length; j++) {
+                String k = ".m" + PilotOutcomes.MONTHS[j];
+                double observed = 0;
+                double inWork = 0;
+                double onBenefit = 0;
+                for (int arm = 0; arm < 2; arm++) {
+                    observed += c[PilotOutcomes.index(arm, j, PilotOutcomes.OBSERVED)];
+                    inWork += c[PilotOutcomes.index(arm, j, PilotOutcomes.EMPLOYED)];
+                    onBenefit += c[PilotOutcomes.index(arm, j, PilotOutcomes.ON_BENEFIT)];
+                }
+                m.put(p + "observed" + k, observed);
+                m.put(p + "employment" + k, observed == 0 ? Double.NaN : inWork / observed);
+                m.put(p + "benefit" + k, observed == 0 ? Double.NaN : onBenefit / observed);
+            }
+        });
         return m;
+    }
+
+    /**
+     * The pilot counts of exemption {@code ex} in arm {@code arm} (0 treated, 1 control) at the {@code j}-th month
+     * after intake of {@link #pilotMonths}: {observed, in paid work, on a benefit}; zeros when not measured.
+     */
+    public double[] pilotCounts(String ex, int arm, int j) {
+        double[] c = pilot.get(ex);
+        if (c == null) {
+            return new double[3];
+        }
+        return new double[] {c[PilotOutcomes.index(arm, j, PilotOutcomes.OBSERVED)],
+                c[PilotOutcomes.index(arm, j, PilotOutcomes.EMPLOYED)],
+                c[PilotOutcomes.index(arm, j, PilotOutcomes.ON_BENEFIT)]};
+    }
+
+    /** Each employer's hires of people eligible for {@code ex} in the first 12 months (empty when not measured). */
+    public double[] pilotHires(String ex) {
+        double[] h = pilotHires.get(ex);
+        return h == null ? new double[0] : h.clone();
+    }
+
+    /** The months after intake at which pilot outcomes are measured. */
+    public static List<Integer> pilotMonths() {
+        return java.util.Arrays.stream(PilotOutcomes.MONTHS).boxed().toList();
+    }
+
+    /** Per exemption of the scenario, its pilot outcome counts by arm (layout: {@link PilotOutcomes}). */
+    public Map<String, double[]> pilot() {
+        return java.util.Collections.unmodifiableMap(pilot);
     }
 
     /** {@code prefix} (all subsidised hires) and its split: deadweight, net new jobs, displaced outsiders, insiders. */

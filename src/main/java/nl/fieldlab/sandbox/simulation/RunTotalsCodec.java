@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 6;
+    private static final int LAYOUT = 8;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -63,11 +63,11 @@ public final class RunTotalsCodec {
                 out.writeInt(v);
             }
             for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
-                    t.monthsInCourse, t.monthsOnTrial}) {
+                    t.monthsInCourse, t.monthsOnTrial, t.fiscalMonthsOutOfWork, t.fiscalMonthsInWork}) {
                 out.writeLong(v);
             }
             for (double v : new double[] {t.sroiCredits, t.outputValue, t.discountRate, t.outcomeUnits,
-                    t.outcomeExpectedUnits}) {
+                    t.outcomeExpectedUnits, t.fiscalCostOutOfWork, t.fiscalCostInWork}) {
                 out.writeDouble(v);
             }
             writeDoubles(out, t.publicCostByMonth);
@@ -79,6 +79,8 @@ public final class RunTotalsCodec {
             writeDoubles(out, t.subsidyPaid);
             writeDoubles(out, t.ledger);
             writeArrays(out, t.reach);
+            writeArrays(out, t.pilot);
+            writeArrays(out, t.pilotHires);
             writeGroups(out, t.groups);
             writeGroups(out, t.otherGroups);
             out.writeInt(t.deadweight.size());
@@ -196,11 +198,18 @@ public final class RunTotalsCodec {
             t.monthsInWork = in.readLong();
             t.monthsInCourse = in.readLong();
             t.monthsOnTrial = in.readLong();
+            t.fiscalMonthsOutOfWork = in.readLong();
+            t.fiscalMonthsInWork = in.readLong();
+            if (t.fiscalMonthsOutOfWork < 0 || t.fiscalMonthsInWork < 0) {
+                throw new IOException("fiscal window: a negative count of months");
+            }
             t.sroiCredits = in.readDouble();
             t.outputValue = in.readDouble();
             t.discountRate = in.readDouble();
             t.outcomeUnits = in.readDouble();
             t.outcomeExpectedUnits = in.readDouble();
+            t.fiscalCostOutOfWork = in.readDouble();
+            t.fiscalCostInWork = in.readDouble();
             in.doubles("publicCostByMonth", t.publicCostByMonth);
             in.ints("employedAtYearEnd", t.employedAtYearEnd);
             in.longs("seekerMonthsByYear", t.seekerMonthsByYear);
@@ -210,6 +219,8 @@ public final class RunTotalsCodec {
             in.doubles("subsidyPaid", t.subsidyPaid);
             in.doubles("ledger", t.ledger);
             in.arrays("reach", t.reach, -1);
+            in.arrays("pilot", t.pilot, PilotOutcomes.LENGTH);
+            in.arrays("pilotHires", t.pilotHires, -1);
             in.groups("groups", t.groups);
             in.groups("otherGroups", t.otherGroups);
             int n = in.count("deadweight", 10);

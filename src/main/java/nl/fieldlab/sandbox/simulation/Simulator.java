@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import nl.fieldlab.sandbox.rules.Decider;
+import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.RuleBase;
 import nl.fieldlab.sandbox.rules.Variant;
 import nl.fieldlab.sandbox.scenario.Scenario;
@@ -244,10 +245,15 @@ public final class Simulator {
         private final Fields fields;
         private final Market market;
         private final Person[] fixed;
+        /** The exemptions of the scenario's variants, by id: every run measures their pilot outcomes. */
+        private final List<Exemption> measured;
 
         public Plan(Scenario scenario, Map<String, Decider> deciders) {
             this.scenario = scenario;
             this.deciders = deciders;
+            java.util.SortedMap<String, Exemption> byId = new java.util.TreeMap<>();
+            deciders.values().forEach(d -> d.rules().exemptions().forEach(e -> byId.putIfAbsent(e.id(), e)));
+            this.measured = List.copyOf(byId.values());
             this.fields = Fields.of(scenario);
             this.market = Market.of(scenario, fields);
             this.fixed = scenario.population() == Scenario.PopulationMode.FIXED
@@ -270,7 +276,25 @@ public final class Simulator {
             Decider reference = deciders.get(Variant.BASELINE);
             return new Run(scenario, market, people, own, own == reference ? null : reference,
                     Rng.forReplication(scenario.seed(), r), -1, null, null, null, cancelled)
-                    .onMonthDone(onMonthDone).run();
+                    .measure(measured).onMonthDone(onMonthDone).run();
+        }
+
+        /**
+         * Runs variant {@code v} in replication {@code r} as a pilot: its exemptions offered as {@code assignment}
+         * draws, the population of replication {@code r} of the master seed {@code seed} (a pilot's own seed).
+         */
+        public RunTotals pilot(int v, int r, long seed, Assignment assignment) {
+            Person[] people = fixed != null ? fixed : Population.draw(scenario, fields, Rng.forReplication(seed, r));
+            Decider own = deciders.get(scenario.variants().get(v).name());
+            Decider reference = deciders.get(Variant.BASELINE);
+            return new Run(scenario, market, people, own, own == reference ? null : reference,
+                    Rng.forReplication(seed, r), -1, null, null, null, () -> false)
+                    .measure(measured).assign(assignment).run();
+        }
+
+        /** The exemptions whose pilot outcomes every run measures. */
+        public List<Exemption> measured() {
+            return measured;
         }
     }
 
@@ -381,7 +405,8 @@ public final class Simulator {
                 for (String k : m.keySet()) {
                     if (k.startsWith(Metrics.BLOCKED_PREFIX) || k.startsWith(Metrics.RETRAINING_PREFIX)
                             || k.startsWith(Metrics.REACH_PREFIX) || k.startsWith(Metrics.DEADWEIGHT_PREFIX)
-                            || k.startsWith(Metrics.TAKE_UP_PREFIX) || k.startsWith(Metrics.SUPPORT_PREFIX)) {
+                            || k.startsWith(Metrics.TAKE_UP_PREFIX) || k.startsWith(Metrics.SUPPORT_PREFIX)
+                            || k.startsWith(Metrics.PILOT_PREFIX)) {
                         extra.add(k);
                     } else if (!order.contains(k)) {
                         order.add(k);

@@ -52,6 +52,11 @@ public record Summary(double mean, double sd, double se, double ciLow, double ci
         return n >= 2 && (ciLow > 0 || ciHigh < 0);
     }
 
+    /** The same summary in another unit ({@code factor} > 0), e.g. months as years. */
+    public Summary times(double factor) {
+        return new Summary(mean * factor, sd * factor, se * factor, ciLow * factor, ciHigh * factor, n);
+    }
+
     /** Half the width of the confidence interval. */
     public double halfWidth() {
         return (ciHigh - ciLow) / 2;

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import nl.fieldlab.sandbox.domain.Actor;
+import nl.fieldlab.sandbox.simulation.Metrics;
+import nl.fieldlab.sandbox.stats.Calls;
 import nl.fieldlab.sandbox.stats.Ratio;
 import nl.fieldlab.sandbox.stats.Summary;
 
@@ -61,6 +63,24 @@ class CostEffectivenessTest {
         return new Summary(mean, 1, 0.1, mean - 2 * Math.abs(mean) - 1, mean + 2 * Math.abs(mean) + 1, 20);
     }
 
+    /** Calls as an uncorrected report makes them: placements, work-years, employed, net public and social cost. */
+    static Calls calledWhereSignificant(String variant, Summary placements, Summary years, Summary employed,
+            Summary cost, Summary social) {
+        Map<String, Summary> d = Map.of(Metrics.PLACEMENTS, placements, Metrics.MONTHS_IN_WORK, years,
+                Metrics.EMPLOYED_AT_HORIZON, employed, Metrics.PUBLIC_COST, cost, Metrics.SOCIAL_COST, social);
+        return new Calls() {
+            @Override
+            public boolean called(String v, String metric) {
+                return v.equals(variant) && d.containsKey(metric) && d.get(metric).excludesZero();
+            }
+
+            @Override
+            public String why(String v, String metric) {
+                return called(v, metric) ? "called" : "the 95 % interval includes 0";
+            }
+        };
+    }
+
     private static CostEffectiveness training(Summary cost, double[] cumulative) {
         return training(cost, cumulative, sig(0));
     }
@@ -70,19 +90,55 @@ class CostEffectivenessTest {
         return new CostEffectiveness("E1", sig(-8), sig(-80), sig(25), sig(1.4e6), sig(0.5e6), sig(-0.1e6),
                 sig(-0.6e6), cost, cost, sig(2.3e6), sig(1.0e6), none, none, none, none, Map.of(),
                 Map.of(Actor.PROVIDER, sig(1.5e6), Actor.EMPLOYER, sig(0.9e6), Actor.STATE, sig(-1.1e6)), sig(0),
-                noise(10), cumulative, CostEffectiveness.breakEven(cumulative), null, sroiCredits);
+                noise(10), cumulative, CostEffectiveness.breakEven(cumulative), null, sroiCredits, sig(0), sig(0), none,
+                null, new OwnSpending(1.4e6), calledWhereSignificant("E1", sig(-8), sig(-80), sig(25), cost,
+                        sig(2.3e6)));
     }
 
     @Test
-    void theReadingSaysWhatTheVariantBuysWhoGainsAndWhetherItBreaksEven() {
+    void theReadingSaysWhatTheVariantBuysAndWhetherItBreaksEven() {
         String r = training(sig(2.0e6), new double[] {1e6, 4e6, 3e6, 2e6}).reading(YearMonth.of(2026, 1), null);
-        assertEquals("E1: places 8.00 [6.40, 9.60] fewer workers, with 80.0 [64.0, 96.0] fewer years in work and 25.0"
-                + " [20.0, 30.0] more in work at the horizon. Net public cost rises by EUR 2.00 M [1.60 M, 2.40 M];"
-                + " social cost (public purse, investors and sector funds) rises by EUR 2.30 M [1.84 M, 2.76 M]; a"
-                + " fiscal loss (taxes and premiums lost plus extra benefits) of EUR 600,000 [480,000, 720,000]; there"
-                + " is no cost per extra placement (placements fell); the largest gain goes to EMPLOYER (EUR +900,000),"
-                + " the largest cost falls on STATE (EUR -1.10 M). Break-even: not within the 4 months (the cumulative"
-                + " extra cost peaked at EUR 4.00 M in month 2 and has fallen since).", r);
+        assertEquals("E1: fewer work-years (-80.0 [-96.0, -64.0]) and no lower net public cost (dominated: no cost per"
+                + " work-year). It places 8.00 [6.40, 9.60] fewer workers and 25.0 [20.0, 30.0] more in work at the"
+                + " horizon. Net public cost rises by EUR 2.00 M [1.60 M, 2.40 M]; social cost (public purse, investors"
+                + " and sector funds) rises by EUR 2.30 M [1.84 M, 2.76 M]; fiscal return (taxes and premiums gained"
+                + " plus benefits saved; exploratory): EUR -600,000 [-720,000, -480,000]; there is no cost per extra"
+                + " placement (placements fell). Break-even: not within the 4 months (the cumulative extra cost peaked"
+                + " at EUR 4.00 M in month 2 and has fallen since).", r);
+    }
+
+    private static CostEffectiveness workYears(Summary years, Summary cost, Ratio perYear) {
+        Ratio none = new Ratio(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 20, "not defined: placements fell");
+        double[] cumulative = {1e5, 2e5};
+        return new CostEffectiveness("E4", sig(-3), years, sig(5), sig(1e5), sig(-1e5), sig(1e5), sig(2e5), cost,
+                cost, cost, cost, none, perYear, none, perYear, Map.of(), Map.of(), sig(0), noise(1), cumulative,
+                CostEffectiveness.breakEven(cumulative), null, sig(0), sig(2), sig(-40_000), perYear, null,
+                new OwnSpending(1e5), calledWhereSignificant("E4", sig(-3), years, sig(5), cost, cost));
+    }
+
+    @Test
+    void theCostPerExtraWorkYearLeadsTheReadingByQuadrant() {
+        Ratio perYear = new Ratio(911, 300, 350, 1_600, 20, null);
+        CostEffectiveness tradeOff = workYears(sig(54.5), noise(49_646), perYear);
+        assertEquals(CostEffectiveness.Quadrant.TRADE_OFF, tradeOff.quadrant());
+        assertTrue(tradeOff.reading(YearMonth.of(2026, 1), null).startsWith("E4: each extra work-year costs the public"
+                + " purse EUR 911 [350, 1,600] (+54.5 [43.6, 65.4] work-years to the horizon, 2.00 after it). It places 3.00 [2.40, 3.60] fewer workers"),
+                tradeOff.reading(YearMonth.of(2026, 1), null));
+
+        Ratio saving = new Ratio(-18_663, 2_000, -23_000, -14_500, 20, null);
+        CostEffectiveness dominant = workYears(sig(33.0), sig(-616_664), saving);
+        assertEquals(CostEffectiveness.Quadrant.DOMINANT, dominant.quadrant());
+        assertEquals("each extra work-year saves the public purse EUR 18,663 [14,500, 23,000] (more work and a lower"
+                + " net public cost; +33.0 [26.4, 39.6] work-years to the horizon, 2.00 after it)", dominant.workYearText());
+
+        Ratio undefined = new Ratio(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 20,
+                "not defined: the difference in work-years is not significant");
+        CostEffectiveness unclear = workYears(noise(-4.25), sig(681_000), undefined);
+        assertEquals(CostEffectiveness.Quadrant.UNCLEAR, unclear.quadrant());
+        assertEquals("no cost per extra work-year: the extra work-years are not called (-4.25 [-13.8, 5.25]; the 95 %"
+                + " interval includes 0)",
+                unclear.workYearText());
+        assertEquals("dominated", workYears(sig(-12.9), sig(681_000), undefined).quadrant().json());
     }
 
     @Test
@@ -90,8 +146,8 @@ class CostEffectivenessTest {
         String r = training(sig(2.0e6), new double[] {1e6, 4e6, 3e6, 2e6}, sig(150_000)).reading(YearMonth.of(2026, 1),
                 null);
         assertTrue(r.contains("; social-return credit granted, in euro of social return (not money: it counts towards"
-                + " contractors' social-return obligations; the social return it displaces is not priced), rises by EUR"
-                + " 150,000 [120,000, 180,000]"), r);
+                + " contractors' social-return obligations; the social return it displaces is not priced), exploratory:"
+                + " EUR 150,000 [120,000, 180,000]"), r);
         assertFalse(training(sig(2.0e6), new double[] {1e6, 4e6, 3e6, 2e6}).reading(YearMonth.of(2026, 1), null)
                 .contains("social-return credit"), "no credit, no sentence");
     }
@@ -99,7 +155,7 @@ class CostEffectivenessTest {
     @Test
     void noBreakEvenIsClaimedWhenTheCostDifferenceIsNoise() {
         CostEffectiveness c = training(noise(-50_000), new double[] {1e5, -1e5, -5e4});
-        assertEquals("not determinable: the extra net public cost at the horizon is not significant",
+        assertEquals("none: the extra net public cost is not called (the 95 % interval includes 0)",
                 c.breakEvenText(YearMonth.of(2026, 1)));
     }
 

@@ -69,7 +69,7 @@ public class HostileNamesTest {
         Report r = hostileReport();
         List<List<String>> rows = CsvTest.parse(ReportWriter.csv(r));
         List<String> header = rows.get(0);
-        assertEquals(13, header.size());
+        assertEquals(17, header.size()); // 13, then family, p, p_adjusted, called (issue 24)
         for (List<String> row : rows) {
             assertEquals(header.size(), row.size(), () -> "a row with another number of columns: " + row);
         }

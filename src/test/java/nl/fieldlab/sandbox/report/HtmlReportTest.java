@@ -70,7 +70,7 @@ class HtmlReportTest {
                 .map(v -> new Manifest.VariantEntry(v.name(), v.exemptions(), v.parameters())).toList();
         return new Manifest("fieldlab-sandbox", "test", "17", createdAt, 0.5, 2, s.file(), s.sha256(), s.id(),
                 s.seed(), s.replications(), "rules", library.hash(), library.parameterHash(), library.fileHashes(),
-                Manifest.Overrides.none(), variants, "run " + SMOKE, new java.util.TreeMap<>());
+                Manifest.Overrides.none(), variants, "run " + SMOKE, new java.util.TreeMap<>(), 1);
     }
 
     static int count(String text, String needle) {

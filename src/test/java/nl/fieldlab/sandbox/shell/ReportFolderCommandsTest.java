@@ -60,10 +60,12 @@ class ReportFolderCommandsTest extends ShellTestSupport {
     /** compare's tables, for a run whose group and variant names hold a comma, a quote, a line break and escapes. */
     @Test
     void compareShowsHostileNamesOnOneLineWithoutEscapes() {
-        Comparison c = HostileNamesTest.hostileReport().comparison();
+        var report = HostileNamesTest.hostileReport();
+        Comparison c = report.comparison();
         List<String> metrics = new ArrayList<>(c.metrics().keySet());
-        String shown = SandboxCommands.headline(c, metrics) + SandboxCommands.differences(c, metrics)
-                + SandboxCommands.detail(c, "group.scenario." + HostileNamesTest.GROUP + ".placementRate");
+        String shown = SandboxCommands.headline(c, metrics) + SandboxCommands.differences(c, report.verdicts(), metrics)
+                + SandboxCommands.detail(c, report.verdicts(),
+                        "group.scenario." + HostileNamesTest.GROUP + ".placementRate");
         HostileNamesTest.assertNoControls(shown, "compare");
         assertTrue(shown.lines().anyMatch(l -> l.startsWith("group.scenario.ww, \"metal\" line two \u241b[31mred")),
                 "the group's row is one line:\n" + shown);
