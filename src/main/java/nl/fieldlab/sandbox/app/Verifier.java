@@ -166,6 +166,16 @@ public class Verifier {
                     && matching.size() == COMPARED.size();
         }
 
+        /**
+         * A file the rerun would compare (report.json, summary.csv, report.md) no longer matches the manifest, so the
+         * report was not rerun: the comparison is lost before it starts, and the hashes answer in a second where a
+         * rerun takes minutes. Other edits (a missing scenario copy, a hand-edited manifest) still rerun, since the
+         * rerun then tells whether the results themselves reproduce.
+         */
+        public boolean notRerun() {
+            return comparedFileEdited(edited);
+        }
+
         /** Whether the rerun used the scenario copy kept in the report folder. */
         public boolean fromCopy() {
             return rerunFrom != null && rerunFrom.getFileName().toString().equals(ReportWriter.SCENARIO_COPY)
@@ -260,7 +270,9 @@ public class Verifier {
         List<MeanChange> means = new ArrayList<>();
         int[] more = {0};
         String rerunError = null;
-        if (rerunFrom == null) {
+        if (comparedFileEdited(edited)) {
+            // hashes first: the comparison a rerun would make is already lost
+        } else if (rerunFrom == null) {
             rerunError = "the report holds no " + (copyProblem == null || copyProblem.equals("missing") ? "copy of its "
                     + "scenario" : "readable copy of its scenario (" + ReportWriter.SCENARIO_COPY + ": " + copyProblem
                     + ")") + " and " + (m.scenarioFile() == null ? "its manifest names none"
@@ -311,6 +323,10 @@ public class Verifier {
         return new Result(reportDir, m, List.copyOf(edited), rerunFrom, rulesFolder, scenario, List.copyOf(rules),
                 List.copyOf(parameters), rulesError, List.copyOf(matching), List.copyOf(differing),
                 List.copyOf(means), more[0], rerunError, toolNote, named.whyNotRead());
+    }
+
+    private static boolean comparedFileEdited(List<String> edited) {
+        return edited.stream().anyMatch(e -> COMPARED.stream().anyMatch(f -> e.equals(f) || e.startsWith(f + " (")));
     }
 
     /**

@@ -68,10 +68,10 @@ public class EvaluatorCommands {
     }
 
     /** The verification as text for the shell. */
-    static String describe(Verifier.Result r) {
+    public static String describe(Verifier.Result r) {
         Verifier.Settings m = r.settings();
         StringBuilder sb = new StringBuilder();
-        sb.append("Reran ").append(InputError.display(r.reportDir())).append(": scenario ")
+        sb.append(r.notRerun() ? "Checked " : "Reran ").append(InputError.display(r.reportDir())).append(": scenario ")
                 .append(r.rerunFrom() == null ? m.scenarioFile() : r.fromCopy()
                         ? m.scenarioFile() + " (the copy kept in the report)" : InputError.display(r.rerunFrom()))
                 .append(", seed ").append(m.seed()).append(", ").append(m.replications())
@@ -81,7 +81,9 @@ public class EvaluatorCommands {
         if (!r.edited().isEmpty()) {
             sb.append("The report was changed after it was written: ").append(String.join(", ", r.edited()))
                     .append(" no longer match").append(r.edited().size() == 1 ? "es" : "")
-                    .append(" what its manifest recorded.\n");
+                    .append(" what its manifest recorded.\n")
+                    .append("Not rerun: the hashes already show the report is not as written, and a rerun could not"
+                            + " change that.\n");
         }
         if (r.scenarioNotRead() != null) {
             sb.append("Scenario file ").append(m.scenarioFile()).append(" named by the manifest was not read: ")
@@ -101,7 +103,9 @@ public class EvaluatorCommands {
             }
             return sb.toString();
         }
-        if (r.rerunError() != null) {
+        if (r.notRerun()) {
+            // said above
+        } else if (r.rerunError() != null) {
             sb.append("The rerun failed: ").append(r.rerunError()).append('\n');
         } else {
             sb.append("differs: ").append(String.join(", ", r.differing()));
