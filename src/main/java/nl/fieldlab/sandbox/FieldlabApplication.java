@@ -3,6 +3,7 @@ package nl.fieldlab.sandbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import nl.fieldlab.sandbox.shell.RunControl;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,7 +18,19 @@ import org.springframework.core.env.StandardEnvironment;
 public class FieldlabApplication {
 
     public static void main(String[] args) {
+        answerEarlyInterrupts(args);
         System.exit(run(args, Map.of()));
+    }
+
+    /**
+     * In batch mode, a Ctrl-C while Spring starts (about 2 s, before any command runs) says that nothing was written
+     * and ends with 130; Java's own handler ended the process in silence. The command installs its own handler
+     * once it runs ({@link RunControl#installBatchInterrupt}).
+     */
+    static void answerEarlyInterrupts(String[] args) {
+        if (args.length > 0) {
+            RunControl.installStartupInterrupt();
+        }
     }
 
     /**

@@ -155,6 +155,23 @@ public class RunControl {
         }
     }
 
+    /**
+     * Batch mode's answer to SIGINT before the command runs: nothing is written yet, so it says so and halts at once
+     * with 130. Halting rather than exiting keeps the half-started Spring context from logging its shutdown. A
+     * SIGINT ignored at start stays ignored, as in {@link #installBatchInterrupt}, which replaces this handler.
+     */
+    public static void installStartupInterrupt() {
+        sun.misc.Signal interrupt = new sun.misc.Signal("INT");
+        sun.misc.SignalHandler previous = sun.misc.Signal.handle(interrupt, signal -> {
+            System.err.println("error: " + ExitCodes.message(new java.util.concurrent.CancellationException()));
+            System.err.flush();
+            Runtime.getRuntime().halt(ExitCodes.CANCELLED);
+        });
+        if (previous == sun.misc.SignalHandler.SIG_IGN) {
+            sun.misc.Signal.handle(interrupt, sun.misc.SignalHandler.SIG_IGN);
+        }
+    }
+
     /** What a SIGINT does in batch mode (see {@link #installBatchInterrupt}); runs on the JVM's signal thread. */
     static void onBatchInterrupt() {
         if (PointOfNoReturn.cancel()) {
