@@ -180,7 +180,6 @@ class BadInputCorpusTest {
             }
             if (w == shared) {
                 org.springframework.util.FileSystemUtils.deleteRecursively(w.resolve("reports/out"));
-                Files.deleteIfExists(w.resolve("reports/.out.lock"));
             }
         }
     }

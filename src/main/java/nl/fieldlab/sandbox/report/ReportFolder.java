@@ -39,8 +39,8 @@ import tools.jackson.databind.JsonNode;
  * moved aside to {@code .NAME.old-*}, the new one moved to its name, the parent folder flushed, and the old one
  * deleted. Java has no atomic exchange of two folders: a process killed between the two moves leaves no folder
  * under the name, only the set-aside one; every command that writes or reads a folder by name restores it first
- * ({@link #restoreSetAside}), under the folder's lock file {@code .NAME.lock}, which also keeps two runs from
- * writing one folder at once. Leftovers of a killed run are recognised by their names and their manifests and
+ * ({@link #restoreSetAside}), under the folder's lock ({@link FolderLock}, kept in the tool's own folder), which
+ * also keeps two runs from writing one folder at once. Leftovers of a killed run are recognised by their names and their manifests and
  * removed or restored by the next write.
  */
 public final class ReportFolder {

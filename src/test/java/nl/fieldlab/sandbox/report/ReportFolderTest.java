@@ -163,11 +163,10 @@ class ReportFolderTest {
         assertFalse(Files.exists(fresh.resolve("report.json")), "the earlier report is replaced whole");
         assertEquals(outside, snapshot(work.resolve("rules")));
         try (Stream<Path> s = Files.list(fresh.getParent())) {
-            assertEquals(java.util.List.of(".nested.lock", "nested"),
+            assertEquals(java.util.List.of("nested"),
                     s.map(p -> p.getFileName().toString()).sorted().toList(),
-                    "no temporary folder is left; only the empty lock file");
+                    "no temporary folder and no lock file is left beside the report");
         }
-        assertEquals(0, Files.size(fresh.getParent().resolve(".nested.lock")));
     }
 
     @Test
@@ -190,6 +189,36 @@ class ReportFolderTest {
         }
         assertTrue(Files.exists(dir.resolve("report.md")));
         write(dir); // released: the next run may write it
+    }
+
+    @Test
+    void theLockIsKeptOutOfTheUsersFoldersAndFollowsTheRealPath() throws IOException {
+        Path dir = work.resolve("reports/linked-busy");
+        Path link = Files.createSymbolicLink(tmp.resolve("reports-link"), work.resolve("reports"));
+        try (ReportFolder.Claim first = ReportFolder.claim(dir)) {
+            // the same folder reached through a link to its parent is the same folder
+            InputError e = assertThrows(InputError.class, () -> ReportFolder.claim(link.resolve("linked-busy")));
+            assertTrue(e.getMessage().contains("another run is writing the report to"), e.getMessage());
+            first.write(FILES, ReportFolderTest::manifest);
+        }
+        try (Stream<Path> s = Files.list(work.resolve("reports"))) {
+            assertEquals(java.util.List.of(), s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".lock")).toList(), "no lock file beside the report");
+        }
+        assertTrue(Files.isRegularFile(FolderLock.fileFor(work.resolve("reports"), "linked-busy")),
+                "the lock file is in the tool's own folder");
+    }
+
+    @Test
+    void anEmptyLockFileOfAnEarlierVersionIsRemovedAndAnythingElseKept() throws IOException {
+        Files.createDirectories(work.resolve("reports/old-a"));
+        Files.createDirectories(work.resolve("reports/old-b"));
+        Path empty = Files.createFile(work.resolve("reports/.old-a.lock"));
+        Path written = Files.writeString(work.resolve("reports/.old-b.lock"), "not ours\n");
+        write(work.resolve("reports/old-a"));
+        write(work.resolve("reports/old-b"));
+        assertFalse(Files.exists(empty), "the empty lock file an earlier version left is gone");
+        assertEquals("not ours\n", Files.readString(written), "a file with content is not a lock of ours: kept");
     }
 
     @Test
@@ -275,7 +304,7 @@ class ReportFolderTest {
         assertEquals("added while the run wrote\n", Files.readString(dir.resolve("notes.md")));
         assertEquals(first, Files.readString(dir.resolve("report.md")), "the earlier report is as it was");
         try (Stream<Path> s = Files.list(dir.getParent())) {
-            assertEquals(java.util.List.of(".busy-user.lock", "busy-user"),
+            assertEquals(java.util.List.of("busy-user"),
                     s.map(p -> p.getFileName().toString()).filter(n -> n.contains("busy-user")).sorted().toList(),
                     "no temporary folder is left");
         }
