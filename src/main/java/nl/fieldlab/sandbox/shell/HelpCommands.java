@@ -46,7 +46,7 @@ public class HelpCommands {
     public String help(@Argument(index = 0, description = "command", defaultValue = "") String first,
             @Argument(index = 1, description = "sub-command", defaultValue = "") String second) {
         if (first == null || first.isBlank()) {
-            return fit(overview(), TextTable.width());
+            return overview(TextTable.width());
         }
         String name = second == null || second.isBlank() ? first : first + " " + second;
         Command c = find(name);
@@ -74,8 +74,7 @@ public class HelpCommands {
         for (String line : text.split("\n", -1)) {
             examples |= line.strip().equals("Examples:");
             int last = lines.size() - 1;
-            if (!examples && last >= 0 && lines.get(last).length() > 60 && !line.isBlank()
-                    && indent(lines.get(last)).equals(indent(line))) {
+            if (!examples && last >= 0 && continues(lines.get(last), line)) {
                 lines.set(last, lines.get(last) + " " + line.strip());
             } else {
                 lines.add(line);
@@ -93,6 +92,17 @@ public class HelpCommands {
             }
         }
         return out.toString().stripTrailing();
+    }
+
+    /**
+     * Whether {@code line} continues the prose of {@code previous}: the same indent, a long previous line, and
+     * neither a new option ({@code --seeds K ...}) nor a new sentence after a full stop or a colon.
+     */
+    private static boolean continues(String previous, String line) {
+        String p = previous.stripTrailing();
+        String next = line.strip();
+        return p.length() > 60 && !next.isEmpty() && indent(previous).equals(indent(line)) && !next.startsWith("-")
+                && !p.endsWith(".") && !p.endsWith(":");
     }
 
     private static String indent(String line) {
@@ -134,7 +144,11 @@ public class HelpCommands {
         return help == null || help.isBlank() ? c.getName() + ": " + c.getDescription() : help.stripTrailing();
     }
 
-    private String overview() {
+    /**
+     * Every command by group, one name a line with its description beside it; within {@code width} columns (0: no
+     * limit) the description wraps under itself, so that every command name starts a line.
+     */
+    String overview(int width) {
         Map<String, List<Command>> byGroup = new TreeMap<>();
         for (Command c : registry.getObject().getCommands()) {
             if (!c.isHidden()) {
@@ -146,10 +160,25 @@ public class HelpCommands {
             sb.append('\n').append(group).append('\n');
             commands.sort((a, b) -> a.getName().compareTo(b.getName()));
             for (Command c : commands) {
-                sb.append(String.format(Locale.ROOT, "  %-18s %s%n", c.getName(), c.getDescription()));
+                sb.append(entry(c.getName(), c.getDescription(), width));
             }
         });
         return sb.toString().stripTrailing();
+    }
+
+    /** One line of the overview: the name in 18 columns after 2 spaces, the description wrapped beside it. */
+    static String entry(String name, String description, int width) {
+        String head = String.format(Locale.ROOT, "  %-18s ", name);
+        int room = width - head.length();
+        if (width <= 0 || room < 20) {
+            return head + description + "\n";
+        }
+        StringBuilder sb = new StringBuilder();
+        List<String> parts = TextTable.wrap(description, room);
+        for (int i = 0; i < parts.size(); i++) {
+            sb.append(i == 0 ? head : " ".repeat(head.length())).append(parts.get(i)).append('\n');
+        }
+        return sb.toString();
     }
 
     /** "unknown command 'comprae' (did you mean 'compare'?)". */

@@ -85,6 +85,33 @@ class InteractiveShellTest extends ShellTestSupport {
     }
 
     @Test
+    void theOverviewKeepsEveryCommandNameAtTheStartOfALineAtEightyColumns() {
+        // the shell's help joined every group into one paragraph: names landed inside the previous description
+        String a = HelpCommands.entry("bench", "Measure speed against the targets: interactive, province, threads,"
+                + " memory, batch commands", 80);
+        String b = HelpCommands.entry("calibrate", "Run the baseline and compare its exit rates with the observed"
+                + " figures", 80);
+        String text = "Analysis\n" + a + b;
+        assertTrue(text.lines().allMatch(l -> l.length() <= 80), text);
+        assertTrue(a.startsWith("  bench              Measure speed") && b.startsWith("  calibrate          Run"),
+                text);
+        assertTrue(a.lines().skip(1).allMatch(l -> l.startsWith(" ".repeat(21)) && !l.isBlank()),
+                "the description wraps under itself:\n" + a);
+        assertEquals("  bench              Measure speed\n", HelpCommands.entry("bench", "Measure speed", 0),
+                "batch mode: one line");
+    }
+
+    @Test
+    void anOptionOrANewSentenceInHelpStartsItsOwnLine() {
+        String text = "run [FILE]\n  Simulates every variant month by month in every replication, compares them"
+                + " and writes.\n  --seeds K (1 to 5; default the scenario's verdicts.seeds, else 1): runs the"
+                + " scenario K times\n  with independent seeds.";
+        String fitted = HelpCommands.fit(text, 80);
+        assertTrue(fitted.lines().anyMatch(l -> l.startsWith("  --seeds K")), fitted);
+        assertTrue(fitted.lines().noneMatch(l -> l.contains("writes. --seeds")), fitted);
+    }
+
+    @Test
     void examplesStayOneCommandALine() {
         String text = "run [FILE]\nExamples:\n  run scenarios/smoke.yaml --replications 5 --out reports/smoke-try\n"
                 + "  run scenarios/default.yaml --cluster";
