@@ -48,7 +48,8 @@ public class WhatIfCommands {
                       NAME is a behaviour value (such as search.contact.WW; it applies to every variant) or a rule
                       parameter key (such as trial.uwv.max-months). A parameter applies to every variant unless
                       --variant names one variant of the loaded scenario; a parameter that only an exemption
-                      declares needs --variant with a variant that has that exemption. The files are not changed:
+                      declares goes to every variant with that exemption (or the one --variant names). The files
+                      are not changed:
                       'changes' lists the overrides, 'unset' removes them, and 'run' uses them and records them in
                       the report's manifest.json. (A negative value: set -- NAME -1)
                     Examples:
@@ -94,9 +95,20 @@ public class WhatIfCommands {
         boolean ownKey = !library.parameters().contains(name);
         if (scope == null) {
             if (ownKey) {
-                throw new CommandFailure(ExitCodes.BAD_INPUT, "'" + name + "' is a parameter of exemption "
-                        + String.join(", ", declaring) + " only; give --variant with a variant that has it"
-                        + variantsWith(declaring));
+                // an exemption's own parameter: every variant with that exemption, the only ones that read it
+                List<String> having = variantNamesWith(declaring);
+                if (having.isEmpty()) {
+                    throw new CommandFailure(ExitCodes.BAD_INPUT, "'" + name + "' is a parameter of exemption "
+                            + String.join(", ", declaring) + " only; no variant here has it" + variantsWith(declaring));
+                }
+                WhatIf next = now;
+                for (String h : having) {
+                    next = next.withParameter(h, name, v);
+                }
+                workbench.whatIf(next);
+                return "what-if: " + name + " = " + format(v) + " for variant" + (having.size() == 1 ? " " : "s ")
+                        + String.join(", ", having) + ", the ones with " + String.join(", ", declaring)
+                        + ". 'run' uses it; 'unset " + name + "' removes it.";
             }
         } else {
             Variant target = variant(scope);
@@ -284,10 +296,16 @@ public class WhatIfCommands {
         if (s == null) {
             return " (load a scenario first: scenario load FILE)";
         }
-        List<String> names = s.variants().stream().filter(v -> v.exemptions().stream().anyMatch(exemptions::contains))
-                .map(Variant::name).toList();
+        List<String> names = variantNamesWith(exemptions);
         return names.isEmpty() ? " (no variant of scenario " + s.id() + " has it)"
                 : " (variants with it: " + String.join(", ", names) + ")";
+    }
+
+    /** The loaded scenario's variants that have one of {@code exemptions}, by name (none without a scenario). */
+    private List<String> variantNamesWith(List<String> exemptions) {
+        Scenario s = workbench.scenario();
+        return s == null ? List.of() : s.variants().stream()
+                .filter(v -> v.exemptions().stream().anyMatch(exemptions::contains)).map(Variant::name).toList();
     }
 
     /** A variant of the loaded scenario, or a one-line error. */
