@@ -224,8 +224,9 @@ class ReportFolderTest {
     @Test
     void aRunInAnotherProcessHoldsTheFolderUntilItIsKilled() throws Exception {
         Path dir = work.resolve("reports/shared-between-processes");
-        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), HoldClaim.class.getName(), dir.toString())
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfieldlab.lock-dir=" + FolderLock.folder(), "-cp", System.getProperty("java.class.path"),
+                HoldClaim.class.getName(), dir.toString())
                 .redirectErrorStream(true).start();
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()))) {
             assertEquals("held", out.readLine(), "the other process claimed the folder");
