@@ -76,13 +76,15 @@ final class InteractiveShell {
                 continue;
             }
             // tables fit the terminal as it is now (it may have been resized)
-            TextTable.fitTo(reader.getTerminal().getWidth());
-            CommandLine.Outcome o = commands.execute(trimmed, out);
-            out.flush();
+            int width = reader.getTerminal().getWidth();
+            TextTable.fitTo(width);
+            PrintWriter fitted = new PrintWriter(new FittedLines(out, width));
+            CommandLine.Outcome o = commands.execute(trimmed, fitted);
+            fitted.flush();
             String said = outcome(o);
             if (!said.isEmpty()) {
-                out.println(said);
-                out.flush();
+                fitted.println(said);
+                fitted.flush();
             }
         }
     }

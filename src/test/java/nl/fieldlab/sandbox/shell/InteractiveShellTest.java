@@ -20,9 +20,16 @@ import nl.fieldlab.sandbox.app.ExitCodes;
 class InteractiveShellTest extends ShellTestSupport {
 
     private String session(String typed, int whatIfs) throws IOException {
+        return session(typed, whatIfs, 0);
+    }
+
+    private String session(String typed, int whatIfs, int columns) throws IOException {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         try (Terminal terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb",
                 new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
+            if (columns > 0) {
+                terminal.setSize(new org.jline.terminal.Size(columns, 30));
+            }
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
             new InteractiveShell(reader, () -> "fieldlab> ", new CommandLine(parser, registry), () -> whatIfs).run();
         }
@@ -36,6 +43,39 @@ class InteractiveShellTest extends ShellTestSupport {
         assertTrue(screen.contains("error: unknown option --foo for 'compare'"), screen);
         assertTrue(screen.contains("Fieldlab Sandbox"), "the line after the errors still ran:\n" + screen);
         assertFalse(screen.contains("Error while"), screen);
+    }
+
+    @Test
+    void atEightyColumnsNoLineIsLeftForTheTerminalToBreakMidWord() throws IOException {
+        // the terminal broke 'rules list --exemption E3' and the rules check warnings mid-word ('candi|date')
+        String typed = "rules list --exemption E3\nrules check\nexit\n";
+        String wide = session(typed, 0);
+        assertTrue(wide.lines().anyMatch(l -> l.length() > 80), "the output is wider than 80 unfitted:\n" + wide);
+        String fitted = session(typed, 0, 80);
+        assertTrue(fitted.lines().allMatch(l -> l.length() <= 80 || !l.strip().contains(" ")),
+                "every line with a space to break at fits 80 columns:\n" + fitted);
+        assertTrue(words(wide).equals(words(fitted)), "fitting moves line breaks, never words");
+    }
+
+    /** The words of the commands' output (prompts and echoed commands left out: the terminal echoes its own way). */
+    private static java.util.List<String> words(String screen) {
+        return screen.lines().map(l -> l.replaceFirst("^fieldlab> ?(rules list --exemption E3|rules check|exit)?", ""))
+                .flatMap(l -> java.util.Arrays.stream(
+                l.split("\\s+"))).filter(w -> !w.isEmpty()).toList();
+    }
+
+    @Test
+    void aFittedLineKeepsItsIndentAndACarriageReturnPassesAsDrawn() throws IOException {
+        String item = "  - E3: the learning account pays a course up to its balance, for workers in its scope only";
+        String fitted = FittedLines.fit(item, 40);
+        assertTrue(fitted.lines().allMatch(l -> l.length() <= 40), fitted);
+        assertTrue(fitted.lines().skip(1).allMatch(l -> l.startsWith("    ") && !l.startsWith("     ")), fitted);
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (FittedLines w = new FittedLines(out, 40)) {
+            w.write("[#####     ] 50 % of the months of every replication and variant\r");
+            w.write("done\n");
+        }
+        assertEquals("[#####     ] 50 % of the months of every replication and variant\rdone\n", out.toString());
     }
 
     @Test
