@@ -23,7 +23,7 @@ import nl.fieldlab.sandbox.stats.Verdicts;
  * in full. Every if and every which here comes from a family call; the rest is quoted as exploratory, never chosen
  * for its own significance. Nothing here is asserted that the run did not measure.
  */
-final class WhyWorse {
+public final class WhyWorse {
 
     /**
      * A channel: a metric whose difference to the baseline says that a decision changed, the mechanism that
@@ -63,69 +63,101 @@ final class WhyWorse {
         return new WhyWorse(report).section();
     }
 
+    private static final String INTRO = "Where the headline verdicts call fewer placements, fewer years in work or "
+            + "fewer employed at the horizon, or a higher net public cost without more placements, this says what the "
+            + "run measured beside it: the answers the variant's exemptions changed, the decisions each behaviour "
+            + "mechanism tracks (all of them, in a fixed order, with the values that size them), where the money "
+            + "went, and one worker whose answer an exemption changed. Apart from the verdicts, every figure here is "
+            + "exploratory: a paired difference with its 95 % interval, not corrected for multiple tests, and none "
+            + "of them was chosen for its significance.";
+    private static final List<String> HEADER = List.of("variant", "decision", "mechanism", "what changed",
+            "difference [95 % CI] (exploratory, uncorrected)", "sized by (the run's values, the same in every "
+            + "variant)");
+
     private Report.Section section() {
-        Map<String, Map<String, Summary>> diffs = report.comparison().differences();
-        Verdicts verdicts = report.verdicts();
         List<String> paragraphs = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         for (String v : report.result().variants()) {
-            if (v.equals(Variant.BASELINE) || !diffs.containsKey(v)) {
-                continue;
-            }
-            Map<String, Summary> d = diffs.get(v);
-            List<String> worse = worse(verdicts, v, d);
-            if (worse.isEmpty()) {
-                continue;
-            }
-            // every channel, in a fixed order: choosing the ones whose own interval excludes 0 would select among
-            // ten uncorrected tests, and the sentence built on that choice would be a finding nobody tested
-            for (Channel c : CHANNELS) {
-                Summary s = d.get(c.metric());
-                if (s == null) {
-                    continue;
-                }
-                Behaviour.Mechanism m = Behaviour.mechanisms().get(c.mechanism());
-                rows.add(List.of(v, m.decision(), c.mechanism(), c.label(), ReportWriter.cell(s, true),
-                        values(m, c.values())));
-            }
-            StringBuilder p = new StringBuilder(v).append(" does worse than the baseline (headline verdicts): ")
-                    .append(String.join("; ", worse)).append('.');
-            String reached = reached(v);
-            if (!reached.isEmpty()) {
-                p.append(' ').append(reached);
-            }
-            boolean fewerYears = verdicts.direction(v, Metrics.MONTHS_IN_WORK) < 0;
-            if (fewerYears) {
-                p.append(' ').append(monthsInWork(d));
-            }
-            if (fewerYears || verdicts.direction(v, Metrics.EMPLOYED_AT_HORIZON) < 0) {
-                String turn = turn(d);
-                if (!turn.isEmpty()) {
-                    p.append(' ').append(turn);
-                }
-            }
-            if (verdicts.direction(v, Metrics.PUBLIC_COST) > 0) {
-                p.append(' ').append(money(d));
-            }
-            paragraphs.add(p.toString());
-            String example = example(v);
-            if (!example.isEmpty()) {
-                paragraphs.add(example);
+            if (!v.equals(Variant.BASELINE) && report.comparison().differences().containsKey(v)
+                    && !worse(report.verdicts(), v, report.comparison().differences().get(v)).isEmpty()) {
+                explain(v, paragraphs, rows);
             }
         }
         if (paragraphs.isEmpty()) {
             return null;
         }
-        paragraphs.add(0, "Where the headline verdicts call fewer placements, fewer years in work or fewer employed at "
-                + "the horizon, or a higher net public cost without more placements, this says what the run measured "
-                + "beside it: the answers the variant's exemptions changed, the decisions each behaviour mechanism "
-                + "tracks (all of them, in a fixed order, with the values that size them), where the money went, and "
-                + "one worker whose answer an exemption changed. Apart from the verdicts, every figure here is "
-                + "exploratory: a paired difference with its 95 % interval, not corrected for multiple tests, and "
-                + "none of them was chosen for its significance.");
-        return new Report.Section("why-worse", "Why a variant does worse", paragraphs,
-                List.of("variant", "decision", "mechanism", "what changed", "difference [95 % CI] (exploratory, "
-                        + "uncorrected)", "sized by (the run's values, the same in every variant)"), rows);
+        paragraphs.add(0, INTRO);
+        return new Report.Section("why-worse", "Why a variant does worse", paragraphs, HEADER, rows);
+    }
+
+    /**
+     * What the shell's {@code why VARIANT} shows: the section for that one variant, also when it does not do worse
+     * (then it says so first, and the channels and the example worker follow all the same).
+     *
+     * @throws IllegalArgumentException when the run has no such variant other than the baseline
+     */
+    public static Report.Section forVariant(Report report, String v) {
+        if (v.equals(Variant.BASELINE) || !report.comparison().differences().containsKey(v)) {
+            throw new IllegalArgumentException("no variant '" + v + "' to set against the baseline in this run "
+                    + "(variants: " + String.join(", ", report.comparison().differences().keySet()) + ")");
+        }
+        List<String> paragraphs = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        WhyWorse why = new WhyWorse(report);
+        if (worse(report.verdicts(), v, report.comparison().differences().get(v)).isEmpty()) {
+            paragraphs.add(v + " does not do worse than the baseline on the headline verdicts (fewer placements, "
+                    + "fewer years in work, fewer in work at the horizon, or a higher net public cost without more "
+                    + "placements): none of them is called. What changed beside it, all exploratory:");
+        }
+        why.explain(v, paragraphs, rows);
+        return new Report.Section("why-" + v, "Why " + v + " does what it does", paragraphs, HEADER, rows);
+    }
+
+    /** The paragraphs and channel rows of one variant. */
+    private void explain(String v, List<String> paragraphs, List<List<String>> rows) {
+        Map<String, Summary> d = report.comparison().differences().get(v);
+        Verdicts verdicts = report.verdicts();
+        List<String> worse = worse(verdicts, v, d);
+        // every channel, in a fixed order: choosing the ones whose own interval excludes 0 would select among
+        // ten uncorrected tests, and the sentence built on that choice would be a finding nobody tested
+        for (Channel c : CHANNELS) {
+            Summary s = d.get(c.metric());
+            if (s == null) {
+                continue;
+            }
+            Behaviour.Mechanism m = Behaviour.mechanisms().get(c.mechanism());
+            rows.add(List.of(v, m.decision(), c.mechanism(), c.label(), ReportWriter.cell(s, true),
+                    values(m, c.values())));
+        }
+        StringBuilder p = new StringBuilder();
+        if (!worse.isEmpty()) {
+            p.append(v).append(" does worse than the baseline (headline verdicts): ").append(String.join("; ", worse))
+                    .append('.');
+        }
+        String reached = reached(v);
+        if (!reached.isEmpty()) {
+            p.append(p.isEmpty() ? "" : " ").append(reached);
+        }
+        boolean fewerYears = verdicts.direction(v, Metrics.MONTHS_IN_WORK) < 0;
+        if (fewerYears) {
+            p.append(' ').append(monthsInWork(d));
+        }
+        if (fewerYears || verdicts.direction(v, Metrics.EMPLOYED_AT_HORIZON) < 0) {
+            String turn = turn(d);
+            if (!turn.isEmpty()) {
+                p.append(' ').append(turn);
+            }
+        }
+        if (verdicts.direction(v, Metrics.PUBLIC_COST) > 0) {
+            p.append(' ').append(money(d));
+        }
+        if (!p.isEmpty()) {
+            paragraphs.add(p.toString());
+        }
+        String example = example(v);
+        if (!example.isEmpty()) {
+            paragraphs.add(example);
+        }
     }
 
     /** What got worse, from the headline family's calls alone; empty when nothing did. */

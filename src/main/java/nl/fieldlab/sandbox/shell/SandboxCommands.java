@@ -26,8 +26,10 @@ import nl.fieldlab.sandbox.cluster.ClusterRun;
 import nl.fieldlab.sandbox.cluster.ClusterSettings;
 import nl.fieldlab.sandbox.input.Suggestions;
 import nl.fieldlab.sandbox.report.Printable;
+import nl.fieldlab.sandbox.report.Report;
 import nl.fieldlab.sandbox.report.ReportFolder;
 import nl.fieldlab.sandbox.report.ReportWriter;
+import nl.fieldlab.sandbox.report.WhyWorse;
 import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.RuleBase;
 import nl.fieldlab.sandbox.rules.RuleInfo;
@@ -293,7 +295,44 @@ public class SandboxCommands {
                 + "(paired; * = " + markText(r.report().verdicts()) + ")\n\n"
                 + differences(c, r.report().verdicts(), metrics)
                 + (all ? "" : "\n" + metrics.size() + " headline metrics of " + c.metrics().size()
-                        + "; compare --all shows every one, compare --metric M one in detail");
+                        + "; compare --all shows every one, compare --metric M one in detail")
+                + "\n'why VARIANT' says what a variant changed: the decisions, the money and a worker to explain";
+    }
+
+    @Command(name = "why", group = "Simulation", exitStatusExceptionMapper = ERRORS,
+            completionProvider = "variantNames",
+            description = "Why a variant of the last run does what it does: the decisions and money that changed",
+            help = """
+                    why VARIANT
+                      For one variant of the last run against the baseline: the headline verdicts it does worse on
+                      (if any), the answers its exemptions changed, every decision the behaviour mechanisms track
+                      (in a fixed order, exploratory), where the money went, and one worker whose answer an exemption
+                      changed, to follow with 'explain WORKER --diff VARIANT'. The same text as the report's section
+                      "Why a variant does worse", also for a variant that does not.
+                    Examples:
+                      why E2
+                      why E1+E2""")
+    public String why(@Argument(index = 0, description = "a variant of the last run", defaultValue = "")
+            String variant) {
+        Workbench.LastRun r = workbench.requireLast();
+        if (variant == null || variant.isBlank()) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "give a variant, e.g. why " + r.comparison().differences()
+                    .keySet().stream().findFirst().orElse("E1") + " (variants of the last run: " + String.join(", ",
+                            r.comparison().differences().keySet()) + ")");
+        }
+        Report.Section s;
+        try {
+            s = WhyWorse.forVariant(r.report(), variant.strip());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+        StringBuilder sb = new StringBuilder(s.title()).append("\n\n");
+        s.paragraphs().forEach(p -> sb.append(p).append("\n\n"));
+        TextTable t = new TextTable("decision", "mechanism", "what changed", "difference [95% CI]", "sized by")
+                .left(0, 1, 2, 4);
+        s.rows().forEach(row -> t.row(row.subList(1, row.size()).toArray()));
+        return sb.append("Every decision the mechanisms track (exploratory, uncorrected):\n\n").append(t)
+                .toString().stripTrailing();
     }
 
     static String headline(Comparison c, List<String> metrics) {

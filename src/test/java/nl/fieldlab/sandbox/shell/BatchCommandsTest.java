@@ -57,6 +57,19 @@ class BatchCommandsTest extends ShellTestSupport {
         assertTrue(run("compare --all").output().contains("sideJobMonths"));
         CommandLine.Outcome one = run("compare --metric placements");
         assertTrue(one.output().contains("(reference)"), one.output());
+        assertTrue(o.output().contains("'why VARIANT' says what a variant changed"), o.output());
+
+        // why: was an unknown command; the why-worse text lived only in report.md
+        CommandLine.Outcome why = run("why E2");
+        assertEquals(0, why.exitCode(), why.error());
+        assertTrue(why.output().startsWith("Why E2 does what it does"), why.output());
+        assertTrue(why.output().contains("trial placements started") && why.output().contains("trial-screening"),
+                "every channel the mechanisms track:\n" + why.output());
+        assertTrue(why.output().contains("explain "), "a worker to follow with explain:\n" + why.output());
+        CommandLine.Outcome none = run("why baseline");
+        assertEquals(ExitCodes.BAD_INPUT, none.exitCode());
+        assertTrue(none.error().contains("no variant 'baseline' to set against the baseline"), none.error());
+        assertTrue(run("why").error().contains("give a variant, e.g. why E2"), run("why").error());
     }
 
     @Test
