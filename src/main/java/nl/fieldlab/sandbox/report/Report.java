@@ -699,6 +699,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         if (reach != null) {
             out.add(reach);
         }
+        out.addAll(DestinationSection.of(comparison));
         Section takeUp = takeUpSection();
         if (takeUp != null) {
             out.add(takeUp);

@@ -266,27 +266,38 @@ public class SandboxCommands {
             completionProvider = "metricNames",
             description = "Compare the variants of the last run: means with 95% CIs and paired differences",
             help = """
-                    compare [--metric M] [--all] [--wide]
+                    compare [--metric M] [--all] [--destinations] [--wide]
                       Each metric's mean over replications with its 95 % confidence interval per variant, then
                       each variant's paired difference to the baseline (* = a headline difference called after the
                       correction for multiple tests; every other difference is exploratory). Without
                       options: the headline metrics (placements, time to placement, months in work, courses,
                       trials, the money). --metric shows one metric in detail; --all shows every metric (ledger,
                       groups, blocking rules, reach). In the shell tables fit the terminal's width (cells wrap);
-                      --wide prints them at full width.
+                      --wide prints them at full width. --destinations shows where people landed (employer
+                      group, field, technical or not, wage band) and the wage gained against the benefit left.
                     Examples:
                       compare
+                      compare --destinations
                       compare --metric placements
                       compare --all --wide""")
     public String compare(@Option(longName = "metric", description = "one metric in detail") String metric,
             @Option(longName = "all", description = "every metric, not only the headline ones") boolean all,
+            @Option(longName = "destinations", description = "where people landed, and the wage gained against the "
+                    + "benefit left") boolean destinations,
             @Option(longName = "wide", description = "tables at full width, not fitted to the terminal")
             boolean wide) {
         if (wide) {
             TextTable.fitTo(0);
         }
+        if (destinations && (all || metric != null)) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--destinations and " + (all ? "--all" : "--metric")
+                    + ": give one");
+        }
         Workbench.LastRun r = workbench.requireLast();
         Comparison c = r.comparison();
+        if (destinations) {
+            return destinations(r);
+        }
         if (metric != null && !metric.isBlank()) {
             if (!c.metrics().containsKey(metric)) {
                 throw new CommandFailure(ExitCodes.BAD_INPUT, Metrics.unknownMessage(metric, c.metrics().keySet()));
@@ -301,6 +312,25 @@ public class SandboxCommands {
                 + differences(c, r.report().verdicts(), metrics)
                 + (all ? "" : "\n" + metrics.size() + " headline metrics of " + c.metrics().size()
                         + "; compare --all shows every one, compare --metric M one in detail");
+    }
+
+    /** The report's two destination tables, for the console. */
+    static String destinations(Workbench.LastRun r) {
+        List<nl.fieldlab.sandbox.report.Report.Section> sections =
+                nl.fieldlab.sandbox.report.DestinationSection.of(r.comparison());
+        if (sections.isEmpty()) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "the last run has no destination metrics; run it again");
+        }
+        StringBuilder sb = new StringBuilder("Scenario '" + r.scenario().id() + "', " + r.scenario().replications()
+                + " replications; means, and paired differences to the baseline [95% CI]; exploratory\n");
+        for (var section : sections) {
+            int labels = section.columns().indexOf(Variant.BASELINE);
+            TextTable t = new TextTable(section.columns().toArray(new String[0]))
+                    .left(java.util.stream.IntStream.range(0, labels).toArray());
+            section.rows().forEach(row -> t.row(row.toArray()));
+            sb.append('\n').append(section.title()).append("\n\n").append(t);
+        }
+        return sb.toString().stripTrailing();
     }
 
     static String headline(Comparison c, List<String> metrics) {
