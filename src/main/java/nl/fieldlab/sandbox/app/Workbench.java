@@ -517,7 +517,7 @@ public class Workbench {
                             .run(s, draws, comparison, verdicts);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
-                    unreachable(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters(),
+                    unreachableForReport(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters(),
                     changes(base, o), exemptionsOf(s, r.library()), r.library().sources(), null,
                     nl.fieldlab.sandbox.evaluation.DesignCatalogue.loadIfPresent(r.library().root()), verdicts);
             if (robust != null) {
@@ -763,6 +763,14 @@ public class Workbench {
      */
     public static Map<String, String> unreachable(Scenario s, RuleLibrary library) {
         return Reachability.byExemption(s, library);
+    }
+
+    /** {@link #unreachable} and, under "VARIANT/ID", each variant's own reason (its scope may be the scenario's). */
+    private static Map<String, String> unreachableForReport(Scenario s, RuleLibrary library) {
+        Map<String, String> out = new TreeMap<>(unreachable(s, library));
+        Reachability.byVariant(s, library).forEach((v, why) -> why.forEach((id, reason) -> out.put(v + "/" + id,
+                reason)));
+        return out;
     }
 
     private static Map<String, RuleInfo> rulesOf(Map<String, RuleBase> bases) {

@@ -27,7 +27,8 @@ import nl.fieldlab.sandbox.stats.Verdicts;
  * @param comparison  means, CIs and paired differences
  * @param rules       every rule of every variant, by id (for legal sources)
  * @param exemptionTitles exemption id -> title
- * @param unreachable exemption id -> why its scope can reach nobody in this scenario (from the scope and the
+ * @param unreachable exemption id (or "VARIANT/ID" for one variant's scope) -> why its scope can reach nobody in
+ *                    this scenario (from the scope and the
  *                    scenario alone); empty when every exemption can reach someone
  * @param legalRoutes exemption id -> who can grant it and how (from its declaration); empty when not known
  * @param municipalParameters the rule library's municipal policy parameters (choices a municipality makes by
@@ -400,6 +401,15 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 : String.format(java.util.Locale.ROOT, "%.2f %% a year", 100 * r);
     }
 
+    /**
+     * Why an exemption reached nobody in a variant: the variant's own reason (its scenario scope, kept under
+     * "VARIANT/ID"), else the exemption's, else that no question fell in its scope.
+     */
+    private String whyUnreached(String variant, String ex) {
+        String own = unreachable.get(variant + "/" + ex);
+        return own != null ? own : unreachable.getOrDefault(ex, "no question of this scenario fell in its scope");
+    }
+
     /** "reaches nobody (why)" when every exemption of the variant reached no worker, else null. */
     private String unreachedText(String variant) {
         var v = result.scenario().variant(variant);
@@ -413,7 +423,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             if (workers == null || workers.mean() > 0) {
                 return null;
             }
-            why.add(ex + ": " + unreachable.getOrDefault(ex, "no question of this scenario fell in its scope"));
+            why.add(ex + ": " + whyUnreached(variant, ex));
         }
         return "reaches nobody (" + String.join("; ", why) + "), so every difference below is noise";
     }
@@ -770,8 +780,8 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                         ReportWriter.fmt(comparison.metrics().get(p + "refused").get(v).mean()),
                         ReportWriter.fmt(comparison.metrics().get(p + "paid").get(v).mean())));
                 if (workers.mean() == 0) {
-                    notes.add(ex + " reached nobody in variant " + v + ": " + unreachable.getOrDefault(ex,
-                            "no question of this scenario fell in its scope") + ". Its effect is zero for that reason.");
+                    notes.add(ex + " reached nobody in variant " + v + ": " + whyUnreached(v, ex)
+                            + ". Its effect is zero for that reason.");
                 } else if (changed.isEmpty()) {
                     notes.add(ex + " reached " + ReportWriter.fmt(workers.mean()) + " workers in variant " + v
                             + " but changed no answer of the rules: its clauses did not apply to them.");

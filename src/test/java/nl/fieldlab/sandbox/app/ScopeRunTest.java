@@ -53,6 +53,9 @@ class ScopeRunTest {
         assertTrue(md.contains("| E2 in variant E2-GA | the scenario sets this scope for variant E2-GA in place of the "
                 + "rule file's; confined to GA: a regional pilot of a national instrument (unverified) | questions "
                 + "[TRIAL_PLACEMENT], regions [GA],"), "the exemptions section shows the scenario's scope");
+        // the zero effect in E2 is explained by its own scope, though E2-GA reaches people
+        assertTrue(md.contains("E2 reached nobody in variant E2: its scope is region NHN and the scenario's workers "
+                + "are in region GA. Its effect is zero for that reason."), "the reach note names the region");
 
         Verifier.Result v = new Verifier(workbench).verify(report);
         assertTrue(v.identical(), v::toString);
