@@ -27,7 +27,8 @@ import nl.fieldlab.sandbox.stats.Verdicts;
  * @param comparison  means, CIs and paired differences
  * @param rules       every rule of every variant, by id (for legal sources)
  * @param exemptionTitles exemption id -> title
- * @param unreachable exemption id -> why its scope can reach nobody in this scenario (from the scope and the
+ * @param unreachable exemption id (or "VARIANT/ID" for one variant's scope) -> why its scope can reach nobody in
+ *                    this scenario (from the scope and the
  *                    scenario alone); empty when every exemption can reach someone
  * @param legalRoutes exemption id -> who can grant it and how (from its declaration); empty when not known
  * @param municipalParameters the rule library's municipal policy parameters (choices a municipality makes by
@@ -382,7 +383,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             return "";
         }
         for (String ex : v.exemptions()) {
-            var e = exemptions.get(ex);
+            var e = exemptionIn(exemptions, v.name(), ex);
             if (e != null && e.scope().cohort() && e.scope().budget() > 0
                     && c.outcomePrice().fundersPayAtRepayingPrice() > e.scope().budget()) {
                 return " (the funders would pay EUR " + ReportWriter.fmt(c.outcomePrice().fundersPayAtRepayingPrice())
@@ -400,6 +401,15 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 : String.format(java.util.Locale.ROOT, "%.2f %% a year", 100 * r);
     }
 
+    /**
+     * Why an exemption reached nobody in a variant: the variant's own reason (its scenario scope, kept under
+     * "VARIANT/ID"), else the exemption's, else that no question fell in its scope.
+     */
+    private String whyUnreached(String variant, String ex) {
+        String own = unreachable.get(variant + "/" + ex);
+        return own != null ? own : unreachable.getOrDefault(ex, "no question of this scenario fell in its scope");
+    }
+
     /** "reaches nobody (why)" when every exemption of the variant reached no worker, else null. */
     private String unreachedText(String variant) {
         var v = result.scenario().variant(variant);
@@ -413,7 +423,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             if (workers == null || workers.mean() > 0) {
                 return null;
             }
-            why.add(ex + ": " + unreachable.getOrDefault(ex, "no question of this scenario fell in its scope"));
+            why.add(ex + ": " + whyUnreached(variant, ex));
         }
         return "reaches nobody (" + String.join("; ", why) + "), so every difference below is noise";
     }
@@ -578,6 +588,39 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 List.of("id", "title", "issuer", "date", "identifier", "kind"), rows);
     }
 
+    /**
+     * The declaration of exemption {@code id} as it applies in {@code variant}: with the scenario's scope of it when
+     * the variant sets one (kept under "VARIANT/ID" beside the rule file's under "ID"), else the rule file's.
+     */
+    public static nl.fieldlab.sandbox.rules.Exemption exemptionIn(Map<String, nl.fieldlab.sandbox.rules.Exemption>
+            exemptions, String variant, String id) {
+        var scoped = exemptions.get(variant + "/" + id);
+        return scoped != null ? scoped : exemptions.get(id);
+    }
+
+    /** One row per variant whose scenario sets its own scope of the exemption: the scope and caps it applies. */
+    private List<List<String>> scenarioScopeRows(nl.fieldlab.sandbox.rules.Exemption file) {
+        List<List<String>> rows = new ArrayList<>();
+        for (var v : result.scenario().variants()) {
+            var o = v.scopes().get(file.id());
+            var scoped = exemptions.get(v.name() + "/" + file.id());
+            if (o == null || scoped == null) {
+                continue;
+            }
+            String what = "the scenario sets this scope for variant " + v.name() + " in place of the rule file's"
+                    + (o.regions() != null && nl.fieldlab.sandbox.rules.RouteArea.national(file.legalRoute())
+                            ? "; confined to " + String.join(", ", scoped.scope().regions()) + ": a regional pilot of "
+                                    + "a national instrument (unverified)" : "")
+                    + (o.basis() != null ? "; basis given by the scenario (not verified): " + o.basis() : "");
+            String caps = scoped.scope().describeCaps().equals(file.scope().describeCaps())
+                    ? scoped.scope().describeCaps()
+                    : scoped.scope().describeCaps() + " (rule file: " + file.scope().describeCaps() + ")";
+            rows.add(List.of(file.id() + " in variant " + v.name(), what, scoped.scope().describe(), caps,
+                    "as above", "as above"));
+        }
+        return rows;
+    }
+
     /** What each exemption the variants use changes, for whom, how far it may go, and why it should work. */
     private Section exemptionsSection() {
         java.util.SortedSet<String> used = exemptionsUsed();
@@ -587,6 +630,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             if (e != null) {
                 rows.add(List.of(id + " " + e.title(), e.description(), e.scope().describe(),
                         e.scope().describeCaps(), e.mechanism(), e.risk()));
+                rows.addAll(scenarioScopeRows(e));
             }
         }
         if (rows.isEmpty()) {
@@ -665,6 +709,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         if (reach != null) {
             out.add(reach);
         }
+        out.addAll(DestinationSection.of(comparison));
         Section takeUp = takeUpSection();
         if (takeUp != null) {
             out.add(takeUp);
@@ -735,8 +780,8 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                         ReportWriter.fmt(comparison.metrics().get(p + "refused").get(v).mean()),
                         ReportWriter.fmt(comparison.metrics().get(p + "paid").get(v).mean())));
                 if (workers.mean() == 0) {
-                    notes.add(ex + " reached nobody in variant " + v + ": " + unreachable.getOrDefault(ex,
-                            "no question of this scenario fell in its scope") + ". Its effect is zero for that reason.");
+                    notes.add(ex + " reached nobody in variant " + v + ": " + whyUnreached(v, ex)
+                            + ". Its effect is zero for that reason.");
                 } else if (changed.isEmpty()) {
                     notes.add(ex + " reached " + ReportWriter.fmt(workers.mean()) + " workers in variant " + v
                             + " but changed no answer of the rules: its clauses did not apply to them.");

@@ -200,6 +200,27 @@ public final class Metrics {
      */
     public static final String PILOT_PREFIX = "pilot.";
     /**
+     * Prefix of where former job seekers landed (exploratory, outside the headline family):
+     * {@code dest.<CATEGORY>.placements} (first placements, by the first job) and {@code dest.<CATEGORY>.workYears}
+     * (years in work, by the job held in the month), for the categories {@code employer.<GROUP>} and
+     * {@code field.<FIELD>} (the first 8 of the scenario's employer groups and their fields, the rest {@code other}),
+     * {@code technical} and {@code nonTechnical}, and {@code wage.<BAND>} (hourly wage over the minimum wage for the
+     * worker's age: belowMin, min-125, 125-150, 150-200, 200plus); each dimension adds up to placements and to
+     * monthsInWork / 12. And per placement, means in euro a month: {@code dest.income.wage} (gross, job month 1),
+     * {@code .benefitLeft} (net, the benefit's last month before it), {@code .netInWork} (net, job month 1),
+     * {@code .gain} (net in work less benefit left) and {@code .noGainShare} (share with a gain of 0 or less).
+     */
+    public static final String DEST_PREFIX = "dest.";
+    /** The names of the dest.* family (an employer group's or field's name is the scenario's). */
+    static final java.util.regex.Pattern DEST_NAME = java.util.regex.Pattern.compile("dest\\.((employer|field)\\.[^.]+"
+            + "|technical|nonTechnical|wage\\.(belowMin|min-125|125-150|150-200|200plus))\\.(placements|workYears)"
+            + "|dest\\.income\\.(wage|benefitLeft|netInWork|gain|noGainShare)");
+    public static final String DEST_INCOME_WAGE = DEST_PREFIX + "income.wage";
+    public static final String DEST_INCOME_BENEFIT_LEFT = DEST_PREFIX + "income.benefitLeft";
+    public static final String DEST_INCOME_NET_IN_WORK = DEST_PREFIX + "income.netInWork";
+    public static final String DEST_INCOME_GAIN = DEST_PREFIX + "income.gain";
+    public static final String DEST_INCOME_NO_GAIN_SHARE = DEST_PREFIX + "income.noGainShare";
+    /**
      * Prefix of a variant's deadweight against the baseline: {@code deadweight.subsidies} and {@code deadweight.<EX>},
      * the share of the subsidies (or the exemption's payments) paid for workers whom the baseline replication also
      * places, at most {@link #DEADWEIGHT_WINDOW_MONTHS} months later.
@@ -305,6 +326,7 @@ public final class Metrics {
         if (name.matches("(employed|placements|hazard)\\.year\\d+|netPublicCost\\.toMonth\\d+")
                 || name.startsWith(REACH_PREFIX)
                 || name.startsWith(PILOT_PREFIX)
+                || DEST_NAME.matcher(name).matches()
                 || name.startsWith(TAKE_UP_PREFIX)
                 || name.startsWith(SUPPORT_PREFIX)
                 || name.startsWith(DEADWEIGHT_PREFIX) || name.startsWith(SUBSIDISED_HIRES + ".")) {

@@ -52,6 +52,9 @@ final class Run {
     private final int months;
     private final Worker[] workers;
     private final RunTotals totals;
+    /** where jobs are (employer group, field, technical, wage band), and each category's cells of the totals */
+    private final Destinations destinations;
+    private final double[][] destinationCells;
     private final FactsMapper facts;
     private final int traceWorker;
     private final Trace trace;
@@ -145,6 +148,12 @@ final class Run {
         this.facts = new FactsMapper(this.market);
         this.totals = new RunTotals(months, scenario.workers().stream().map(g -> g.group()).toList(), people.length,
                 rules.exemptions().stream().map(Exemption::id).toList());
+        this.destinations = Destinations.of(scenario.employers());
+        this.destinationCells = new double[destinations.keys().size()][];
+        for (int i = 0; i < destinationCells.length; i++) {
+            destinationCells[i] = new double[2];
+            totals.destinations.put(destinations.keys().get(i), destinationCells[i]);
+        }
         this.caps = new Caps(rules.exemptions(), this.market.employers.length, people.length);
         this.reach = new Reach(rules.exemptions(), people.length);
         Behaviour b = scenario.behaviour();
@@ -1180,6 +1189,11 @@ final class Run {
         if (w.benefit != null && w.leftBenefit < 0) {
             w.leftBenefit = m;
         }
+        Market.EmployerState at = market.employers[employer];
+        w.destination = destinations.categories(at.group, at.facts.technical(), wageRatio(a, at));
+        // the benefit's net in its last month before the job (its first, when it began this month)
+        double benefitLeft = w.benefit == null ? 0
+                : Ledger.netToWorker(w.benefit.answer(), Math.max(1, w.benefit.spellMonth(m - 1)));
         w.benefit = null;
         caps.admit(a, w.p.id(), employer, 1, horizonSpellMonth(m, 1));
         // social-return credit the rules grant the employer for this placement (SROI)
@@ -1191,6 +1205,16 @@ final class Run {
             if (w.everSeeker) {
                 totals.placements++;
                 totals.placementsByMonth[m]++;
+                for (int c : w.destination) {
+                    destinationCells[c][0]++;
+                }
+                double inWork = Ledger.netToWorker(a, 1);
+                totals.income[0] += Ledger.grossWage(a, 1);
+                totals.income[1] += benefitLeft;
+                totals.income[2] += inWork;
+                totals.income[3] += inWork - benefitLeft;
+                totals.income[4] += inWork - benefitLeft <= 0 ? 1 : 0;
+                totals.income[5]++;
                 totals.monthsToPlacement += m - Math.max(0, w.seekerSince);
             } else {
                 totals.workToWork++;
@@ -1198,6 +1222,20 @@ final class Run {
         }
         event(w, m, mechanism, "hired", () -> employerName(employer) + (apprentice ? " as apprentice" : "")
                 + ", employer's chance " + fmt(chance), q, a);
+    }
+
+    /**
+     * A job's hourly wage over the minimum wage for the worker's age, from the rules' answer (wage.hourly and
+     * minimum-wage.hourly); from the employer's offered wage when the answer lacks either (no shipped rule path does).
+     */
+    private static double wageRatio(Answer a, Market.EmployerState at) {
+        double wage = a.amount("wage.hourly", Double.NaN);
+        double minimum = a.amount("minimum-wage.hourly", Double.NaN);
+        if (!(wage > 0) || !(minimum > 0)) {
+            wage = at.facts.hourlyWage();
+            minimum = a.amount("minimum-wage.hourly", wage);
+        }
+        return wage / minimum;
     }
 
     /**
@@ -1589,6 +1627,11 @@ final class Run {
                     totals.outputValue += w.job.value().in(w.job.jobMonth(m));
                     totals.monthsInWork++;
                     totals.employedByMonth[m]++;
+                    if (w.destination != null) {
+                        for (int c : w.destination) {
+                            destinationCells[c][1]++;
+                        }
+                    }
                 }
             }
             if (w.sideJob != null) {

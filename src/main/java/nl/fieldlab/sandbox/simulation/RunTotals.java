@@ -171,6 +171,17 @@ public final class RunTotals implements java.io.Serializable {
     final int[] subsidisedHires = new int[VacancyCompetition.Attribution.values().length];
     /** the same per exemption, for hires its own payments reach, attributed against the chance without them */
     final Map<String, double[]> subsidisedHiresByExemption = new LinkedHashMap<>();
+    /**
+     * per destination category ({@link Destinations#keys}): first placements of former job seekers there, and the
+     * months former job seekers spent in a job there (by the job they held in the month)
+     */
+    final Map<String, double[]> destinations = new LinkedHashMap<>();
+    /**
+     * over first placements of former job seekers: sums of the gross wage in job month 1, the net benefit left (its
+     * last month before the placement), the net money in work in job month 1, the gain (net in work less benefit
+     * left); the placements with no gain; and the placements counted
+     */
+    final double[] income = new double[6];
     /** trial placements that took a vacancy an outsider would otherwise have filled with a paid hire */
     int trialsDisplacedOutsiders;
     /** trial placements that took a vacancy another simulated worker would have got as a paid hire that month */
@@ -602,6 +613,16 @@ public final class RunTotals implements java.io.Serializable {
                 m.put(p + "benefit" + k, observed == 0 ? Double.NaN : onBenefit / observed);
             }
         });
+        destinations.forEach((k, c) -> {
+            m.put(Metrics.DEST_PREFIX + k + ".placements", c[0]);
+            m.put(Metrics.DEST_PREFIX + k + ".workYears", c[1] / 12);
+        });
+        double placed = income[5];
+        m.put(Metrics.DEST_INCOME_WAGE, placed == 0 ? Double.NaN : income[0] / placed);
+        m.put(Metrics.DEST_INCOME_BENEFIT_LEFT, placed == 0 ? Double.NaN : income[1] / placed);
+        m.put(Metrics.DEST_INCOME_NET_IN_WORK, placed == 0 ? Double.NaN : income[2] / placed);
+        m.put(Metrics.DEST_INCOME_GAIN, placed == 0 ? Double.NaN : income[3] / placed);
+        m.put(Metrics.DEST_INCOME_NO_GAIN_SHARE, placed == 0 ? Double.NaN : income[4] / placed);
         return m;
     }
 

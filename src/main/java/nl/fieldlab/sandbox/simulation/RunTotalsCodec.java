@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 8;
+    private static final int LAYOUT = 9;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -113,6 +113,8 @@ public final class RunTotalsCodec {
             }
             writeCohorts(out, t.exitToWork12);
             writeCohorts(out, t.courseTakeUp);
+            writeArrays(out, t.destinations);
+            writeDoubles(out, t.income);
             out.writeInt(t.changedAnswers.size());
             for (ChangedAnswer c : t.changedAnswers) {
                 writeChange(out, c);
@@ -260,6 +262,8 @@ public final class RunTotalsCodec {
             }
             in.cohorts("exitToWork12", t.exitToWork12, workers);
             in.cohorts("courseTakeUp", t.courseTakeUp, workers);
+            in.arrays("destinations", t.destinations, 2);
+            in.doubles("income", t.income);
             n = in.count("changedAnswers", 40);
             for (int k = 0; k < n; k++) {
                 t.changedAnswers.add(in.change(workers, groups.size()));

@@ -44,6 +44,8 @@ final class Worker {
     int firstPlacement = -1;
     int firstJobEnd = -1;
     int leftBenefit = -1;
+    /** where the current (or last) job is: its category in each dimension of {@link Destinations}, or null */
+    int[] destination;
     boolean everSeeker;
     boolean everSideJob;
     boolean everApprentice;

@@ -76,6 +76,9 @@ class RunTotalsCodecTest {
             }
         }
         assertTrue(takeUp && supports, "take-up tallies and supports are written: " + takeUp + ", " + supports);
+        assertTrue(java.util.Arrays.stream(totals).flatMap(java.util.Arrays::stream)
+                .anyMatch(t -> t.income[5] > 0 && t.destinations.values().stream().anyMatch(c -> c[1] > 0)),
+                "the smoke runs place someone, so destinations and incomes are written");
         assertTrue(reach && changed && blocked && paid && deadweight, "the smoke runs fill every map the codec writes: "
                 + List.of(reach, changed, blocked, paid, deadweight));
     }
