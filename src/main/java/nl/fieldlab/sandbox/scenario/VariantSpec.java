@@ -12,5 +12,7 @@ public record VariantSpec(
         @JsonPropertyDescription("exemption ids of rules/exemptions, laid over the baseline") List<String> exemptions,
         @JsonPropertyDescription("parameter overrides for this variant, key: value") Map<String, Double> parameters,
         @JsonPropertyDescription("process-support ids of rules/support (such as P1-work-ambassador's id P1): help "
-                + "claimants in their scope know and claim the schemes they are entitled to") List<String> supports) {
+                + "claimants in their scope know and claim the schemes they are entitled to") List<String> supports,
+        @JsonPropertyDescription("what employers judge candidates on: {signal: DIPLOMA} (default) or {signal: SKILLS, "
+                + "employers: [group, ...]} (a skills passport; needs skills.taxonomy)") HiringSpec hiring) {
 }
