@@ -239,9 +239,9 @@ public final class ScenarioLoader {
         Taxonomy taxonomy = null;
         if (s.skills() != null) {
             String id = s.skills().taxonomy();
-            if (yaml.check(Taxonomy.SHIPPED.contains(id), "skills.taxonomy", "expected one of "
-                    + String.join(", ", Taxonomy.SHIPPED) + ", got " + PlainText.quote(id)
-                    + Suggestions.didYouMean(id, Taxonomy.SHIPPED))) {
+            if (yaml.check(Taxonomy.SHIPPED.contains(id), "skills.taxonomy", "no built-in taxonomy "
+                    + PlainText.quote(id) + Suggestions.didYouMean(id, Taxonomy.SHIPPED) + " (built in: "
+                    + String.join(", ", Taxonomy.SHIPPED) + ")")) {
                 taxonomy = Taxonomy.shipped(id);
             }
         }
