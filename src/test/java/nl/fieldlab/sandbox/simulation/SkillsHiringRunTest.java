@@ -102,4 +102,18 @@ class SkillsHiringRunTest {
         base.forEach((metric, values) -> assertArrayEquals(values, skills.get(metric), metric));
         assertTrue(base.get(Metrics.HIRES_BELOW_REQUIRED_EDUCATION)[0] > 0, "the diploma lets some in too (MBO 2)");
     }
+
+    @Test
+    void theReportNamesTheTaxonomyAndEachVariantsSignalAndASkillslessReportHasNoSuchSection() throws IOException {
+        Path file = tmp.resolve("skills-report.yaml");
+        Files.writeString(file, SCENARIO.formatted(0.37));
+        var sections = TestRuns.report(TestRuns.run(ScenarioLoader.load(file), 2)).sections();
+        var skills = sections.stream().filter(x -> x.id().equals("skills")).findFirst().orElseThrow();
+        assertTrue(skills.paragraphs().get(0).startsWith("Skills come from ESCO 1.2.0 (esco-1.2.0-technical)"),
+                skills.paragraphs().get(0));
+        assertEquals(java.util.List.of(java.util.List.of("baseline", "diploma", ""),
+                java.util.List.of("hire-on-skills", "skills passport", "all")), skills.rows());
+        var smoke = TestRuns.report(TestRuns.run(TestRuns.scenario("scenarios/smoke.yaml"), 2)).sections();
+        assertTrue(smoke.stream().noneMatch(x -> x.id().equals("skills")), "near miss: no taxonomy, no section");
+    }
 }
