@@ -669,6 +669,35 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 List.of("option", "what it is", "value in this run", "set by"), rows);
     }
 
+    /**
+     * In a scenario with a skills taxonomy: which taxonomy, from where, and what each variant's employers judge
+     * candidates on; what the skills mechanisms leave out.
+     */
+    private Section skillsSection() {
+        var skills = result.scenario().skills();
+        if (!skills.active()) {
+            return null;
+        }
+        var t = skills.taxonomy();
+        List<List<String>> rows = new ArrayList<>();
+        for (var v : result.scenario().variants()) {
+            var h = skills.hiring(v.name());
+            boolean onSkills = h.signal() == nl.fieldlab.sandbox.scenario.HiringSpec.Signal.SKILLS;
+            rows.add(List.of(v.name(), onSkills ? "skills passport" : "diploma", !onSkills ? ""
+                    : h.employers() == null ? "all" : String.join(", ", h.employers())));
+        }
+        return new Section("skills", "Skills: taxonomy and hiring signal", List.of(
+                "Skills come from " + t.title() + " (" + t.id() + "): " + t.source() + " Licence: " + t.licence() + ".",
+                "A worker's gap to a job is the share of the job's essential skills they lack; it sets what they produce "
+                        + "in every variant, anchored at the calibrated small-gap productivity at the distance "
+                        + "skills.small-gap-distance (an assumption): a skills scenario is not itself calibrated. "
+                        + "Employers that hire on skills see the passport exactly (no assessment error or cost); an "
+                        + "employer of an occupation the taxonomy marks as regulated keeps the diploma.",
+                "Not modelled: the regional skills agreements, the skills assessment itself, the House of Skills "
+                        + "matching tool. No published effect size of skills-based hiring in the Netherlands was found."),
+                List.of("variant", "employers judge on", "employer groups on skills"), rows);
+    }
+
     private boolean inVariant(String variant, String exemption) {
         var v = result.scenario().variant(variant);
         return v != null && v.exemptions().contains(exemption);
@@ -688,6 +717,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         Section municipal = municipalPolicySection();
         if (municipal != null) {
             out.add(municipal);
+        }
+        Section skills = skillsSection();
+        if (skills != null) {
+            out.add(skills);
         }
         Section described = exemptionsSection();
         if (described != null) {

@@ -1,5 +1,7 @@
 package nl.fieldlab.sandbox.scenario;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
@@ -40,5 +42,16 @@ public record CourseSpec(
         @Plausible(min = 0, max = 2080, unit = "hours a year", source = "52 weeks of 40 hours")
         Integer supervisedHoursPerYear,
         @JsonPropertyDescription("listed in a recognised sectoral development path (sectoraal ontwikkelpad; default false)")
-        Boolean developmentPath) {
+        Boolean developmentPath,
+        @JsonPropertyDescription("occupation id of the scenario's skills taxonomy whose essential skills the course "
+                + "teaches (a full course into the occupation)")
+        String occupation,
+        @JsonPropertyDescription("skill ids of the scenario's skills taxonomy a short skills course teaches: it closes "
+                + "a named gap and gives no diploma (education level unchanged)")
+        List<String> skills) {
+
+    /** A short skills course: it lists the skills it teaches and raises no education level. */
+    public boolean skillsCourse() {
+        return skills != null;
+    }
 }

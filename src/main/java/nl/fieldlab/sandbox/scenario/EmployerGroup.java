@@ -57,5 +57,8 @@ public record EmployerGroup(
         Boolean socialCooperative,
         @JsonPropertyDescription("value of public contracts with a social-return clause, in euro")
         @Plausible(min = 0, max = 1e9, unit = "euro", source = "the largest public contracts are of this order")
-        Double sroiContractValue) {
+        Double sroiContractValue,
+        @JsonPropertyDescription("occupation id of the scenario's skills taxonomy: a vacancy asks for its essential "
+                + "skills (required when the scenario has skills.taxonomy)")
+        String occupation) {
 }

@@ -27,6 +27,7 @@ import nl.fieldlab.sandbox.rules.Hashes;
 import nl.fieldlab.sandbox.rules.RouteArea;
 import nl.fieldlab.sandbox.rules.ScopeOverride;
 import nl.fieldlab.sandbox.rules.Variant;
+import nl.fieldlab.sandbox.skills.Taxonomy;
 
 /** Reads and validates a scenario file. Every problem names the file, the line and the field. */
 public final class ScenarioLoader {
@@ -67,7 +68,9 @@ public final class ScenarioLoader {
             @JsonPropertyDescription("draws of the behaviour values across their ranges that every run also makes "
                     + "(the report's robustness section)") RobustnessSpec robustness,
             @JsonPropertyDescription("how the headline verdicts are reached: the correction for multiple tests and "
-                    + "the runs with independent seeds (fixed before the run)") VerdictsSpec verdicts) {
+                    + "the runs with independent seeds (fixed before the run)") VerdictsSpec verdicts,
+            @JsonPropertyDescription("skills-based matching: the built-in taxonomy workers, jobs and courses take "
+                    + "their skills from") SkillsSpec skills) {
     }
 
     /** Most replications a scenario may ask for. */
@@ -193,6 +196,7 @@ public final class ScenarioLoader {
             Map<String, ScopeOverride> scopes = scopes(yaml, at, v, ex, context);
             variants.add(new Variant(v.name(), ex, params, Map.of(), supports, scopes));
         }
+        SkillsSetup skills = checkSkills(yaml, s, courses);
         yaml.check(variants.isEmpty() || variants.stream().anyMatch(v -> v.name().equals(Variant.BASELINE)),
                 "variants", "expected a variant named 'baseline' (the reference the others are compared with)");
         variants.sort((a, b) -> a.name().equals(Variant.BASELINE) ? -1 : b.name().equals(Variant.BASELINE) ? 1 : 0);
@@ -224,9 +228,96 @@ public final class ScenarioLoader {
         Scenario scenario = new Scenario(s.id(), s.description().strip(), region, municipality, start, s.months(), s.seed(),
                 s.replications(), s.population() == null ? Scenario.PopulationMode.PER_REPLICATION : s.population(),
                 s.workers(), s.employers(), courses, Behaviour.with(behaviour), variants, expect,
-                InputError.display(file), Hashes.sha256(yaml.text()), yaml.text(), s.robustness(), s.verdicts());
+                InputError.display(file), Hashes.sha256(yaml.text()), yaml.text(), s.robustness(), s.verdicts(), skills);
         checkFootprint(yaml, scenario, context);
         return scenario;
+    }
+
+    /**
+     * A scenario's skills: a built-in taxonomy; then every worker and employer group names one of its occupations and
+     * every course an occupation or its skills; without one, no group, course or variant may use skills. A skills
+     * course gives no diploma, and a variant hires on skills only with a taxonomy and only in employer groups that exist.
+     */
+    private static SkillsSetup checkSkills(YamlFile yaml, Spec s, List<CourseSpec> courses) {
+        Taxonomy taxonomy = null;
+        if (s.skills() != null) {
+            String id = s.skills().taxonomy();
+            if (yaml.check(Taxonomy.SHIPPED.contains(id), "skills.taxonomy", "no built-in taxonomy "
+                    + PlainText.quote(id) + Suggestions.didYouMean(id, Taxonomy.SHIPPED) + " (built in: "
+                    + String.join(", ", Taxonomy.SHIPPED) + ")")) {
+                taxonomy = Taxonomy.shipped(id);
+            }
+        }
+        boolean declared = s.skills() != null;
+        for (int i = 0; i < s.workers().size(); i++) {
+            occupation(yaml, "workers[" + i + "].occupation", s.workers().get(i).occupation(), declared, taxonomy);
+        }
+        for (int i = 0; i < s.employers().size(); i++) {
+            occupation(yaml, "employers[" + i + "].occupation", s.employers().get(i).occupation(), declared, taxonomy);
+        }
+        for (int i = 0; i < courses.size(); i++) {
+            CourseSpec c = courses.get(i);
+            String at = "courses[" + i + "]";
+            if (c.occupation() != null) {
+                occupation(yaml, at + ".occupation", c.occupation(), declared, taxonomy);
+            }
+            if (c.skills() != null) {
+                if (!yaml.check(declared, at + ".skills", "needs skills.taxonomy at the top of the scenario")) {
+                    continue;
+                }
+                yaml.check(!c.skills().isEmpty(), at + ".skills", "expected at least one skill id");
+                for (int j = 0; j < c.skills().size(); j++) {
+                    String id = c.skills().get(j);
+                    yaml.check(taxonomy == null || taxonomy.skills().containsKey(id), at + ".skills[" + j + "]",
+                            PlainText.quote(id) + " is not a skill of " + (taxonomy == null ? "" : taxonomy.id())
+                                    + Suggestions.didYouMean(id, taxonomy == null ? Set.of()
+                                            : taxonomy.skills().keySet()));
+                }
+                yaml.check(c.credential() != nl.fieldlab.sandbox.domain.Credential.DIPLOMA, at + ".credential",
+                        "a skills course gives no diploma: expected CERTIFICATE, SECTOR_CERTIFICATE or "
+                                + "PRACTICE_STATEMENT, got DIPLOMA");
+            }
+            yaml.check(!declared || c.occupation() != null || c.skills() != null, at, "needs occupation or skills "
+                    + "when the scenario has skills.taxonomy");
+        }
+        Set<String> employerGroups = new java.util.LinkedHashSet<>();
+        s.employers().forEach(e -> employerGroups.add(e.group()));
+        Map<String, HiringSpec> hiring = new LinkedHashMap<>();
+        for (int i = 0; i < s.variants().size(); i++) {
+            VariantSpec v = s.variants().get(i);
+            HiringSpec h = v.hiring();
+            if (h == null) {
+                continue;
+            }
+            String at = "variants[" + i + "].hiring";
+            boolean onSkills = h.signal() == HiringSpec.Signal.SKILLS;
+            yaml.check(!onSkills || declared, at, "SKILLS needs skills.taxonomy at the top of the scenario");
+            yaml.check(!onSkills || !v.name().equals(Variant.BASELINE), at + ".signal", "the baseline hires on the "
+                    + "diploma; it is the reference (put SKILLS in another variant)");
+            List<String> groups = h.employers() == null ? List.of() : h.employers();
+            yaml.check(onSkills || h.employers() == null, at + ".employers", "only with signal: SKILLS");
+            yaml.check(h.employers() == null || !groups.isEmpty(), at + ".employers",
+                    "expected at least one employer group (leave it out for all)");
+            for (int j = 0; j < groups.size(); j++) {
+                String g = groups.get(j);
+                yaml.check(employerGroups.contains(g), at + ".employers[" + j + "]", PlainText.quote(g)
+                        + " is not an employer group of this scenario" + Suggestions.didYouMean(g, employerGroups));
+            }
+            hiring.put(v.name(), h);
+        }
+        return taxonomy == null ? SkillsSetup.NONE : new SkillsSetup(taxonomy, hiring);
+    }
+
+    /** An occupation of the taxonomy where the scenario has one; none without. */
+    private static void occupation(YamlFile yaml, String at, String id, boolean declared, Taxonomy taxonomy) {
+        if (!declared) {
+            yaml.check(id == null, at, "needs skills.taxonomy at the top of the scenario");
+            return;
+        }
+        if (yaml.check(id != null, at, "required when the scenario has skills.taxonomy") && taxonomy != null) {
+            yaml.check(taxonomy.occupations().containsKey(id), at, PlainText.quote(id) + " is not an occupation of "
+                    + taxonomy.id() + Suggestions.didYouMean(id, taxonomy.occupations().keySet()));
+        }
     }
 
     /**

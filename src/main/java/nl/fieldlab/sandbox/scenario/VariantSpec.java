@@ -15,5 +15,7 @@ public record VariantSpec(
                 + "claimants in their scope know and claim the schemes they are entitled to") List<String> supports,
         @JsonPropertyDescription("per exemption of this variant, its scope in this scenario (region, statuses, ages, "
                 + "months, caps) in place of the rule file's, within what its legal route allows")
-        Map<String, ScopeOverrideSpec> scope) {
+        Map<String, ScopeOverrideSpec> scope,
+        @JsonPropertyDescription("what employers judge candidates on: {signal: DIPLOMA} (default) or {signal: SKILLS, "
+                + "employers: [group, ...]} (a skills passport; needs skills.taxonomy)") HiringSpec hiring) {
 }

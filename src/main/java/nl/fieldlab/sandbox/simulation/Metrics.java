@@ -60,6 +60,9 @@ public final class Metrics {
     public static final String COURSES_OVER_FUNDED = "coursesOverFunded";
     public static final String RETIREMENTS = "retirements";
     public static final String COURSES_COMPLETED = "coursesCompleted";
+    public static final String HIRES_BELOW_REQUIRED_EDUCATION = "hiresBelowRequiredEducation";
+    public static final String SKILL_DISTANCE_AT_HIRE = "skillDistanceAtHire";
+    public static final String SKILLS_COURSES_COMPLETED = "skillsCoursesCompleted";
     public static final String RETRAINING_COST = "retrainingCost";
     public static final String BENEFIT_PAYMENTS = "benefitPayments";
     public static final String SUBSIDIES_PAID = "subsidiesPaid";
@@ -376,6 +379,12 @@ public final class Metrics {
         d.put(COURSES_OVER_FUNDED, "courses funded twice: fee paid by more than one payer or above the price, or the"
                 + " worker granted more than the fee they paid (the rules must keep this at 0)");
         d.put(COURSES_COMPLETED, "courses completed");
+        d.put(HIRES_BELOW_REQUIRED_EDUCATION, "hires of a worker below the education level the employer's vacancies ask "
+                + "for (exploratory; mechanism hiring-signal)");
+        d.put(SKILL_DISTANCE_AT_HIRE, "mean skill distance of the hires: the share of the job's essential skills the "
+                + "worker lacked when hired (scenarios with a skills taxonomy; exploratory)");
+        d.put(SKILLS_COURSES_COMPLETED, "short skills courses completed: they add their skills and no diploma "
+                + "(scenarios with a skills taxonomy; exploratory)");
         d.put(RETIREMENTS, "workers who reached the state pension age (rules parameter aow.age) and left the labour"
                 + " market");
         d.put(RETRAINING_COST, "course fees and prices paid, in euro, whoever paid them (not the state's lump-sum funding of MBO"

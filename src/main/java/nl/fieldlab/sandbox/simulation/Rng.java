@@ -26,7 +26,9 @@ public final class Rng {
         /** a simulated pilot's lottery: whether a person is offered the exemption (appended) */
         PILOT_ASSIGN,
         /** a simulated pilot's draw of employers offered the exemption (appended) */
-        PILOT_CLUSTER
+        PILOT_CLUSTER,
+        /** whether an employer of a variant that hires on skills adopts the skills passport (mechanism hiring-signal; appended) */
+        SKILLS_ADOPTION
     }
 
     private final long key;

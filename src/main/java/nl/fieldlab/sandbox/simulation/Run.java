@@ -29,6 +29,10 @@ import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.ProcessSupport;
 import nl.fieldlab.sandbox.rules.RuleBase;
 import nl.fieldlab.sandbox.scenario.Behaviour;
+import nl.fieldlab.sandbox.scenario.CourseSpec;
+import nl.fieldlab.sandbox.skills.SkillDistance;
+import nl.fieldlab.sandbox.skills.SkillSet;
+import nl.fieldlab.sandbox.skills.Taxonomy;
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.Rng.Stream;
 
@@ -83,6 +87,12 @@ final class Run {
     static final String INFLOW = "inflow";
     private final MatchQuality match;
     private final TrialScreening screening;
+    /** mechanisms skill-distance and hiring-signal, in a scenario with a skills taxonomy */
+    private final SkillMatch skillMatch;
+    private final HiringSignal hiringSignal;
+    /** the essential skills each employer's vacancies ask for, and the skills each course teaches (null: no taxonomy) */
+    private final SkillSet[] jobSkills;
+    private final SkillSet[] courseSkills;
     private final Apprenticeship apprenticeship;
     private final BblContract bbl;
     private final CourseUptake uptake;
@@ -191,6 +201,26 @@ final class Run {
         learning = new LearningWhileEmployed(b);
         match = new MatchQuality(b);
         screening = new TrialScreening(b);
+        skillMatch = new SkillMatch(b);
+        hiringSignal = new HiringSignal(b, scenario, rules.variant().name(), this.market, rng);
+        Taxonomy taxonomy = scenario.skills().taxonomy();
+        jobSkills = taxonomy == null ? null : new SkillSet[this.market.employers.length];
+        courseSkills = taxonomy == null ? null : new SkillSet[this.market.courses.length];
+        totals.skillsScenario = taxonomy != null;
+        if (taxonomy != null) {
+            for (Market.EmployerState e : this.market.employers) {
+                jobSkills[e.index] = taxonomy.occupations().get(scenario.employers().get(e.group).occupation())
+                        .essential();
+            }
+            for (int c = 0; c < courseSkills.length; c++) {
+                CourseSpec spec = scenario.courses().get(c);
+                courseSkills[c] = spec.skillsCourse() ? taxonomy.skillsOf(spec.skills())
+                        : taxonomy.occupations().get(spec.occupation()).essential();
+            }
+            for (Worker w : workers) {
+                w.skills = taxonomy.occupations().get(scenario.workers().get(w.p.group()).occupation()).essential();
+            }
+        }
         apprenticeship = new Apprenticeship(b);
         bbl = new BblContract(b);
         uptake = new CourseUptake(b);
@@ -231,8 +261,18 @@ final class Run {
     }
 
     /** @param ownInitiative a course the worker seeks on their own initiative while in work (they are its payer) */
+    /**
+     * @param sSeen  the gap's size relative to a small one as the employer sees it (0 or 1 under the diploma)
+     * @param sTrue  the same as the worker's skills are (mechanism skill-distance); {@code sSeen} without a taxonomy
+     * @param skills the skill gap to the vacancy's job (null without a taxonomy or a vacancy)
+     */
     private record Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match,
-            boolean ownInitiative) {
+            boolean ownInitiative, double sSeen, double sTrue, SkillDistance.Gap skills) {
+
+        Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match,
+                boolean ownInitiative) {
+            this(w, route, vacancy, course, gap, match, ownInitiative, gap ? 1 : 0, gap ? 1 : 0, null);
+        }
 
         Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match) {
             this(w, route, vacancy, course, gap, match, false);
@@ -554,8 +594,8 @@ final class Run {
         }
         // judged as its own hire would have been: only what the employer would claim weighs (mechanism take-up)
         Answer a = settle(w, pr.vacancy().employer(), asked, m, supportsFor(w, q, m)).claimed();
-        double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.gap());
-        double chance = hireChance(w, q, a, null, productivity, match.badChance(pr.gap()), pr.vacancy().employer(), m);
+        double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.sSeen());
+        double chance = hireChance(w, q, a, null, productivity, match.badChance(pr.sSeen()), pr.vacancy().employer(), m);
         at.rivalWouldHaveWon = rng.uniform(Stream.HIRE, w.p.id(), m) < chance
                 && winsAgainstOutsiders(w, pr.vacancy(), m);
     }
@@ -780,17 +820,28 @@ final class Run {
         boolean fieldMatch = w.field == e.field;
         long id = w.p.id();
         boolean gap = !(fieldMatch && eduGap <= 0);
-        double quality = match.factor(rng.normal(Stream.MATCH, Stream.MATCH_2, id, m), gap);
+        boolean smallGap = (fieldMatch && eduGap == 1) || (!fieldMatch && eduGap <= 0);
+        // mechanisms skill-distance and hiring-signal: the worker's skills set what they produce in the job; an
+        // employer that hires on the passport also judges the gap by them, one that hires on the diploma as above
+        SkillDistance.Gap skills = jobSkills == null ? null : SkillDistance.of(w.skills, jobSkills[v.employer()]);
+        boolean onSkills = skills != null && hiringSignal.seesSkills(v.employer());
+        if (onSkills) {
+            SkillMatch.Gap seen = skillMatch.gap(skills.d());
+            gap = seen != SkillMatch.Gap.NONE;
+            smallGap = seen == SkillMatch.Gap.SMALL;
+        }
+        double sTrue = skills == null ? (gap ? 1 : 0) : skillMatch.s(skills.d());
+        double sSeen = onSkills ? sTrue : gap ? 1 : 0;
+        double quality = match.factor(rng.normal(Stream.MATCH, Stream.MATCH_2, id, m), sTrue);
         if (!gap) {
-            return new Proposal(w, Route.HIRE, v, -1, false, quality);
+            return new Proposal(w, Route.HIRE, v, -1, false, quality, false, sSeen, sTrue, skills);
         }
         if (w.inCourse()) {
             return null;
         }
-        boolean smallGap = (fieldMatch && eduGap == 1) || (!fieldMatch && eduGap <= 0);
         if (smallGap) {
             // the employer weighs a direct hire first; a trial only for a candidate it would not hire without one
-            return new Proposal(w, Route.HIRE, v, -1, true, quality);
+            return new Proposal(w, Route.HIRE, v, -1, true, quality, false, sSeen, sTrue, skills);
         }
         // a large gap: a training company may take the career switcher on as an apprentice; else a course first
         if (w.status != Status.EMPLOYED && e.facts.recognisedTrainingCompany()
@@ -801,12 +852,47 @@ final class Run {
             }
         }
         if (rng.uniform(Stream.COURSE_UPTAKE, id, m) < uptake.uptake()) {
-            int c = market.courseInto(e.field, e.requiredEducation);
+            // an employer that sees the passport asks for the skills it lacks: the shortest course that teaches them
+            int c = onSkills ? closingCourse(skills.missing()) : -1;
+            if (c < 0) {
+                c = market.courseInto(e.field, e.requiredEducation);
+            }
             if (c >= 0) {
-                return new Proposal(w, Route.COURSE, v, c, false, 1);
+                return new Proposal(w, Route.COURSE, v, c, false, 1, false, 0, 0, skills);
             }
         }
         return null;
+    }
+
+    /**
+     * Mechanism hiring-signal: the course that closes a named skill gap - of the courses whose skills cover
+     * {@code missing}, the shortest, then the cheapest, then the first in the scenario; -1 if none covers it.
+     */
+    private int closingCourse(SkillSet missing) {
+        int best = -1;
+        for (int c = 0; c < courseSkills.length; c++) {
+            if (missing.isEmpty() || !courseSkills[c].covers(missing)) {
+                continue;
+            }
+            CourseFacts f = market.courses[c];
+            if (best < 0 || f.months() < market.courses[best].months()
+                    || f.months() == market.courses[best].months() && f.price() < market.courses[best].price()) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The match factor of a hire as the job will show it: the drawn factor times what the worker's skills produce
+     * over what the employer expected (mechanism hiring-signal), so that a hire whose skills fall short of what the
+     * employer saw turns out a bad match more often.
+     */
+    private double realisedMatch(Proposal pr) {
+        if (jobSkills == null || pr.sSeen() == pr.sTrue()) {
+            return pr.match();
+        }
+        return pr.match() * screening.firstYearSkill(0, pr.sTrue()) / screening.firstYearSkill(0, pr.sSeen());
     }
 
     private Question proposalQuestion(Proposal pr, int m) {
@@ -874,8 +960,8 @@ final class Run {
         }
         switch (pr.route()) {
             case HIRE -> {
-                double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.gap());
-                Hiring.Offer offer = offer(w, q, a, null, productivity, match.badChance(pr.gap()),
+                double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.sSeen());
+                Hiring.Offer offer = offer(w, q, a, null, productivity, match.badChance(pr.sSeen()),
                         pr.vacancy().employer(), m);
                 double chance = hiring.chance(offer);
                 double draw = rng.uniform(Stream.HIRE, w.p.id(), m);
@@ -885,7 +971,7 @@ final class Run {
                 } else if (draw < chance) {
                     market.fill(pr.vacancy(), m, totals);
                     subsidisedHire(w, a, null, offer, draw, chance, pr.vacancy().id(), true);
-                    startJob(w, pr.vacancy().employer(), q, settled, m, false, false, pr.match(), productivity,
+                    startJob(w, pr.vacancy().employer(), q, settled, m, false, false, realisedMatch(pr), productivity,
                             Hiring.ID, chance);
                 } else {
                     event(w, m, Hiring.ID, "not hired", () -> "employer's chance " + fmt(chance), q, a);
@@ -913,7 +999,7 @@ final class Run {
                         totals.trialsExtended++;
                     }
                     market.fill(pr.vacancy(), m, totals);
-                    w.trial = new Spells.Trial(pr.vacancy().employer(), q, a, m, length, pr.match(),
+                    w.trial = new Spells.Trial(pr.vacancy().employer(), q, a, m, length, realisedMatch(pr),
                             pr.vacancy().id());
                     // unpaid work in a job a paid hire may otherwise have filled (E2's risk): attributed at month end
                     Attributing at = new Attributing(w, pr.vacancy().id(), true, Double.NaN, Double.NaN, Double.NaN,
@@ -943,7 +1029,8 @@ final class Run {
      * whether the employer offers it follows from the rules' answer (its length) in {@link #decide}.
      */
     private void proposeTrial(Round round, Proposal refused, int m) {
-        Proposal trial = new Proposal(refused.w(), Route.TRIAL, refused.vacancy(), -1, true, refused.match());
+        Proposal trial = new Proposal(refused.w(), Route.TRIAL, refused.vacancy(), -1, true, refused.match(), false,
+                refused.sSeen(), refused.sTrue(), refused.skills());
         Question tq = proposalQuestion(trial, m);
         round.ask(tq, ta -> decide(round, trial, tq, ta, m));
     }
@@ -1183,6 +1270,13 @@ final class Run {
         }
         w.jobUnclaimed = claims(w, m, settled, q);
         totals.hires++;
+        if (w.education.level() < market.employers[employer].requiredEducation.level()) {
+            totals.hiresBelowRequiredEducation++;
+        }
+        if (jobSkills != null) {
+            totals.skillHires++;
+            totals.skillDistanceAtHire += SkillDistance.of(w.skills, jobSkills[employer]).d();
+        }
         w.lastEmployer = employer;
         w.bblCourseEnd = -1;
         w.sideJob = null;
@@ -1363,7 +1457,14 @@ final class Run {
                 w.bblCompletedAt = m;
             }
             w.field = market.fieldIndex(c.field());
-            if (c.level().level() > w.education.level()) {
+            boolean skillsCourse = scenario.courses().get(course.course()).skillsCourse();
+            if (courseSkills != null) {
+                // mechanism skill-distance: the course teaches its skills; a short skills course gives no diploma
+                w.skills = w.skills.plus(courseSkills[course.course()]);
+            }
+            if (skillsCourse) {
+                totals.skillsCoursesCompleted++;
+            } else if (c.level().level() > w.education.level()) {
                 w.education = c.level();
             }
             w.freshStart = m; // a new qualification: employers look at it, not at the months it took
@@ -1826,6 +1927,15 @@ final class Run {
         }
         if (pr.gap()) {
             sb.append(" (skills gap)");
+        }
+        if (pr.skills() != null && pr.route() == Route.COURSE && pr.course() >= 0) {
+            SkillDistance.Gap g = pr.skills();
+            SkillSet taught = g.missing().minus(g.missing().minus(courseSkills[pr.course()]));
+            List<String> named = taught.labels();
+            sb.append(": closes ").append(taught.size()).append(" of ").append(g.of()).append(" essential skills of ")
+                    .append(scenario.employers().get(market.employers[pr.vacancy().employer()].group).occupation())
+                    .append(named.isEmpty() ? "" : " (" + String.join(", ", named.subList(0, Math.min(3, named.size())))
+                            + (named.size() > 3 ? ", ..." : "") + ")");
         }
         return sb.toString();
     }

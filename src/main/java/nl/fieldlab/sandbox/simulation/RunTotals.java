@@ -50,6 +50,14 @@ public final class RunTotals implements java.io.Serializable {
     /** workers who reached the state pension age and left the labour market */
     int retirements;
     int coursesCompleted;
+    /** hires of a worker below the education level the employer asks for (exploratory) */
+    int hiresBelowRequiredEducation;
+    /** in a scenario with a skills taxonomy (only there are its metrics reported): hires, the sum of their skill
+     * distances, skills courses completed */
+    boolean skillsScenario;
+    int skillHires;
+    double skillDistanceAtHire;
+    int skillsCoursesCompleted;
     int vacanciesFilled;
     int vacanciesFilledExternally;
     long vacancyMonthsOpen;
@@ -412,6 +420,11 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.TRIALS_EXTENDED, (double) trialsExtended);
         m.put(Metrics.COURSES_STARTED, (double) coursesStarted);
         m.put(Metrics.COURSES_COMPLETED, (double) coursesCompleted);
+        m.put(Metrics.HIRES_BELOW_REQUIRED_EDUCATION, (double) hiresBelowRequiredEducation);
+        if (skillsScenario) {
+            m.put(Metrics.SKILL_DISTANCE_AT_HIRE, skillHires == 0 ? Double.NaN : skillDistanceAtHire / skillHires);
+            m.put(Metrics.SKILLS_COURSES_COMPLETED, (double) skillsCoursesCompleted);
+        }
         m.put(Metrics.COURSES_OVER_FUNDED, (double) coursesOverFunded);
         m.put(Metrics.RETIREMENTS, (double) retirements);
         m.put(Metrics.RETRAINING_COST, byType(PaymentType.COURSE_FEE));

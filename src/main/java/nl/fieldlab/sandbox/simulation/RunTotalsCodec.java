@@ -119,6 +119,12 @@ public final class RunTotalsCodec {
             for (ChangedAnswer c : t.changedAnswers) {
                 writeChange(out, c);
             }
+            // skills (appended): hires below the required education, skill hires, their distances, skills courses
+            out.writeInt(t.hiresBelowRequiredEducation);
+            out.writeBoolean(t.skillsScenario);
+            out.writeInt(t.skillHires);
+            out.writeDouble(t.skillDistanceAtHire);
+            out.writeInt(t.skillsCoursesCompleted);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
@@ -267,6 +273,17 @@ public final class RunTotalsCodec {
             n = in.count("changedAnswers", 40);
             for (int k = 0; k < n; k++) {
                 t.changedAnswers.add(in.change(workers, groups.size()));
+            }
+            t.hiresBelowRequiredEducation = in.readInt();
+            t.skillsScenario = in.readBoolean();
+            t.skillHires = in.readInt();
+            t.skillDistanceAtHire = in.readDouble();
+            t.skillsCoursesCompleted = in.readInt();
+            if (t.hiresBelowRequiredEducation < 0 || t.skillHires < 0 || t.skillsCoursesCompleted < 0
+                    || !(t.skillDistanceAtHire >= 0 && t.skillDistanceAtHire <= t.skillHires)) {
+                throw new IOException("skills: " + t.hiresBelowRequiredEducation + " hires below the required "
+                        + "education, " + t.skillHires + " skill hires at a distance of " + t.skillDistanceAtHire
+                        + ", " + t.skillsCoursesCompleted + " skills courses");
             }
             if (in.available() != 0) {
                 throw new IOException("end: " + in.available() + " bytes after the totals");

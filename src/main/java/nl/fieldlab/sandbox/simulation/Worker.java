@@ -37,6 +37,8 @@ final class Worker {
     /** What the schemes the job's or the course's claimants did not claim would have paid (mechanism take-up). */
     java.util.List<TakeUp.Unclaimed> jobUnclaimed = java.util.List.of();
     java.util.List<TakeUp.Unclaimed> courseUnclaimed = java.util.List.of();
+    /** The worker's skills (a scenario with a skills taxonomy; null without): their occupation's, plus courses'. */
+    nl.fieldlab.sandbox.skills.SkillSet skills;
     /** Coached by a provider (outcome fund) until this month (exclusive); -1 when never. */
     int coachedUntil = -1;
 
