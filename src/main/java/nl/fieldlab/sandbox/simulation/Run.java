@@ -142,7 +142,8 @@ final class Run {
         for (int i = 0; i < people.length; i++) {
             workers[i] = new Worker(people[i]);
         }
-        this.facts = new FactsMapper(this.market);
+        ParameterView first = rules.parameters(rules.periodStart(scenario.start()), Set.of());
+        this.facts = new FactsMapper(this.market, first.has(DAYS_PER_MONTH) ? first.value(DAYS_PER_MONTH) : 0);
         this.totals = new RunTotals(months, scenario.workers().stream().map(g -> g.group()).toList(), people.length,
                 rules.exemptions().stream().map(Exemption::id).toList());
         this.caps = new Caps(rules.exemptions(), this.market.employers.length, people.length);
@@ -589,14 +590,12 @@ final class Run {
                 reaskJob(round, w, m);
             }
         } else if (w.status == Status.EMPLOYED) {
-            if (rng.uniform(Stream.LAYOFF, w.p.id(), m) < w.p.layoffRate()) {
-                w.unemployedSince = m;
-                w.entryStatus = Status.WW;
-                w.weeksWorkedLast36 = 36;
-                becomeSeeker(w, m);
-                event(w, m, JobLoss.ID, "laid off", "declining occupation", null, null);
-                claim(round, w, Status.WW, m, m);
+            if (w.noticeEnd >= 0 && m >= w.noticeEnd) {
+                layOff(round, w, m);
                 return;
+            }
+            if (w.noticeEnd < 0 && rng.uniform(Stream.LAYOFF, w.p.id(), m) < w.p.layoffRate()) {
+                announceDismissal(round, w, m);
             }
         }
         if (w.inTrial() && m >= w.trial.end()) {
@@ -1186,6 +1185,13 @@ final class Run {
         double credit = a.amount("sroi.credit", 0);
         totals.sroiCredits += credit;
         socialReturn.earn(employer, year(m), credit);
+        if (w.noticeEnd >= 0) {
+            // a move during the notice period: the worker resigns to take the job, so no transition payment is owed
+            w.noticeEnd = -1;
+            w.transitionSpent = 0;
+            w.transitionConsent = false;
+            totals.movedInNotice++;
+        }
         if (w.firstPlacement < 0) {
             w.firstPlacement = m;
             if (w.everSeeker) {
@@ -1221,6 +1227,62 @@ final class Run {
         totals.retirements++;
         return true;
     }
+
+    /** The rules' parameter that turns a WW daily wage into a monthly wage (the transition payment's base). */
+    static final String DAYS_PER_MONTH = "ww.days-per-month";
+
+    /**
+     * The employer outside the simulated ones announces the dismissal of a worker in a declining occupation (the
+     * layoff draw): the rules say how long the notice period is (BW 7:672), and the worker stays in work, searching,
+     * until it ends. The announcement month is the same in every variant (common random numbers); a variant can only
+     * change what happens during the notice.
+     */
+    private void announceDismissal(Round round, Worker w, int m) {
+        Question q = question(QuestionType.DISMISSAL, w, m, facts.facts(w, m, Status.EMPLOYED), null, null, year(m),
+                false, false, 100, Set.of());
+        round.ask(q, a -> {
+            if (!w.atRisk() || w.noticeEnd >= 0) {
+                return;
+            }
+            int notice = (int) Math.round(a.entitlement(NOTICE_MONTHS, 0));
+            w.noticeEnd = m + notice;
+            w.dismissalAnnounced = m;
+            totals.dismissalsAnnounced++;
+            event(w, m, JobLoss.ID, "dismissal announced", () -> "declining occupation; " + notice
+                    + " months' notice", q, a);
+        });
+    }
+
+    /**
+     * The notice period is over: the job ends and the worker claims WW. The rules are asked again with the facts at
+     * the end (years of service then, training costs set off with the worker's consent), and the employer pays the
+     * transition payment they owe (BW 7:673) in this month.
+     */
+    private void layOff(Round round, Worker w, int m) {
+        Question q = question(QuestionType.DISMISSAL, w, m, facts.facts(w, m, Status.EMPLOYED), null, null, year(m),
+                false, false, 100, Set.of());
+        w.noticeEnd = -1;
+        w.unemployedSince = m;
+        w.entryStatus = Status.WW;
+        w.weeksWorkedLast36 = 36;
+        totals.layoffs++;
+        round.ask(q, a -> {
+            ledger.book(w, m, a, 1);
+            totals.transitionOffset += a.amount(TRANSITION_OFFSET, 0);
+            event(w, m, null, "laid off", () -> "declining occupation, at the end of the notice period; "
+                    + "transition payment " + fmt(a.netFor(Actor.WORKER, 1))
+                    + (a.amount(TRANSITION_OFFSET, 0) > 0 ? " after " + fmt(a.amount(TRANSITION_OFFSET, 0))
+                    + " of training set off" : ""), q, a);
+        });
+        w.transitionSpent = 0;
+        w.transitionConsent = false;
+        becomeSeeker(w, m);
+        claim(round, w, Status.WW, m, m);
+    }
+
+    /** The entitlement the rules set for the notice period of a dismissal, and the amount of training set off. */
+    static final String NOTICE_MONTHS = "notice.months";
+    static final String TRANSITION_OFFSET = "transition.offset";
 
     /** The rules' parameter for the state pension age (AOW), in years. */
     static final String STATE_PENSION_AGE = nl.fieldlab.sandbox.rules.RuleLibrary.STATE_PENSION_AGE;

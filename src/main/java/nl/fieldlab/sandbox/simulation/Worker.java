@@ -39,6 +39,17 @@ final class Worker {
     java.util.List<TakeUp.Unclaimed> courseUnclaimed = java.util.List.of();
     /** Coached by a provider (outcome fund) until this month (exclusive); -1 when never. */
     int coachedUntil = -1;
+    /**
+     * The month the announced dismissal of the job outside the simulated employers takes effect (the end of the notice
+     * period, BW 7:672); -1 when none is announced. A move to a simulated employer before then withdraws it.
+     */
+    int noticeEnd = -1;
+    /** The month the dismissal was announced; -1 when none is. */
+    int dismissalAnnounced = -1;
+    /** Training the current employer paid towards other work after announcing the dismissal (transition costs). */
+    double transitionSpent;
+    /** The worker agreed in writing that those costs be set off against the transition payment. */
+    boolean transitionConsent;
 
     // outcomes
     int firstPlacement = -1;
@@ -97,6 +108,11 @@ final class Worker {
     /** In a job outside the simulated employers, in a declining occupation: may move work-to-work. */
     boolean atRisk() {
         return active && !employed() && !inTrial() && status == Status.EMPLOYED;
+    }
+
+    /** At risk and dismissed: working out the notice period of an announced dismissal. */
+    boolean inNotice() {
+        return atRisk() && noticeEnd >= 0;
     }
 
     /** Months out of work as employers see it: since the last job, or since a completed course. */
