@@ -27,13 +27,27 @@ import java.util.function.Predicate;
  * @param textProblem  what is wrong with the value of a text fact the rules compare with a known set of words
  *                     ({@code worker.background}, {@code employer.trainingFund}), or null (null: not checked)
  * @param supports     the rule library's process-support ids (null: not checked)
+ * @param parameterOwner the exemption or process support that declares a parameter key as its own, or null for a
+ *                     baseline key (null: not checked)
  */
 public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
         Predicate<String> municipalParameter,
         BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
         Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
         Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
-        BiFunction<String, String, String> textProblem, Set<String> supports) {
+        BiFunction<String, String, String> textProblem, Set<String> supports,
+        Function<String, String> parameterOwner) {
+
+    /** A context that checks process supports but not who owns a parameter. */
+    public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
+            Predicate<String> municipalParameter,
+            BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
+            Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
+            Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
+            BiFunction<String, String, String> textProblem, Set<String> supports) {
+        this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
+                regionProblem, parameterProblem, textProblem, supports, null);
+    }
 
     /** A context that checks no process supports. */
     public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,

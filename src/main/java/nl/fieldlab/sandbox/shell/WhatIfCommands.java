@@ -94,15 +94,16 @@ public class WhatIfCommands {
         boolean ownKey = !library.parameters().contains(name);
         if (scope == null) {
             if (ownKey) {
-                throw new CommandFailure(ExitCodes.BAD_INPUT, "'" + name + "' is a parameter of exemption "
-                        + String.join(", ", declaring) + " only; give --variant with a variant that has it"
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "'" + name + "' is a parameter of "
+                        + owners(library, declaring) + " only; give --variant with a variant that has it"
                         + variantsWith(declaring));
             }
         } else {
             Variant target = variant(scope);
-            if (ownKey && target.exemptions().stream().noneMatch(declaring::contains)) {
-                throw new CommandFailure(ExitCodes.BAD_INPUT, "'" + name + "' is a parameter of exemption "
-                        + String.join(", ", declaring) + ", which variant '" + scope + "' does not have"
+            if (ownKey && target.exemptions().stream().noneMatch(declaring::contains)
+                    && target.supports().stream().noneMatch(declaring::contains)) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "'" + name + "' is a parameter of "
+                        + owners(library, declaring) + ", which variant '" + scope + "' does not have"
                         + variantsWith(declaring));
             }
         }
@@ -275,8 +276,18 @@ public class WhatIfCommands {
         return prev[b.length()];
     }
 
+    /** "exemption E2" or "support P5": what declares a parameter, in words. */
+    private static String owners(RuleLibrary library, List<String> ids) {
+        return (ids.stream().allMatch(library.supports()::containsKey) ? "support " : "exemption ")
+                + String.join(", ", ids);
+    }
+
+    /** The exemptions and process supports that declare a parameter of their own by this key. */
     private static List<String> declaring(RuleLibrary library, String key) {
-        return library.exemptions().stream().filter(e -> e.parameters().containsKey(key)).map(Exemption::id).toList();
+        List<String> ids = new java.util.ArrayList<>(library.exemptions().stream()
+                .filter(e -> e.parameters().containsKey(key)).map(Exemption::id).toList());
+        library.supports().values().stream().filter(s -> s.parameters().containsKey(key)).forEach(s -> ids.add(s.id()));
+        return ids;
     }
 
     private String variantsWith(List<String> exemptions) {
@@ -284,8 +295,8 @@ public class WhatIfCommands {
         if (s == null) {
             return " (load a scenario first: scenario load FILE)";
         }
-        List<String> names = s.variants().stream().filter(v -> v.exemptions().stream().anyMatch(exemptions::contains))
-                .map(Variant::name).toList();
+        List<String> names = s.variants().stream().filter(v -> v.exemptions().stream().anyMatch(exemptions::contains)
+                || v.supports().stream().anyMatch(exemptions::contains)).map(Variant::name).toList();
         return names.isEmpty() ? " (no variant of scenario " + s.id() + " has it)"
                 : " (variants with it: " + String.join(", ", names) + ")";
     }
