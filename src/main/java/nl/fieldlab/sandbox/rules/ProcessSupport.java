@@ -76,7 +76,7 @@ public record ProcessSupport(String id, String title, Kind kind, Actor side, Lis
          */
         COOPERATIVE_EMPLOYER(false, "contract-months", "fee-markup", "bench-months", "pass-through"),
         /** a route that moves a worker at risk to another job before unemployment (van werk naar werk) */
-        WORK_TO_WORK(false);
+        WORK_TO_WORK(false, "course-offer", "secondment-offer", "secondment-months");
 
         private final boolean takeUp;
         private final List<String> needs;

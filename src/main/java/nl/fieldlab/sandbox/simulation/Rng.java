@@ -26,7 +26,9 @@ public final class Rng {
         /** a simulated pilot's lottery: whether a person is offered the exemption (appended) */
         PILOT_ASSIGN,
         /** a simulated pilot's draw of employers offered the exemption (appended) */
-        PILOT_CLUSTER
+        PILOT_CLUSTER,
+        /** work-to-work (P2): whether a secondment is sought, which host takes the worker, whether a course is offered */
+        W2W_SECONDMENT, W2W_HOST, W2W_COURSE
     }
 
     private final long key;

@@ -74,6 +74,7 @@ final class Run {
     private final Hiring hiring;
     private final HiringResponse response;
     private final LearningWhileEmployed learning;
+    private final WorkToWork workToWork;
     /** The next entrant to enter (mechanism inflow): workers after the stock are listed by entry month. */
     private int nextEntrant;
     /** Mechanism inflow's id (its one value is a scenario field, inflowPerMonth, not a behaviour value). */
@@ -181,6 +182,7 @@ final class Run {
         hiring = new Hiring(b);
         response = new HiringResponse(b);
         learning = new LearningWhileEmployed(b);
+        workToWork = new WorkToWork(rules);
         match = new MatchQuality(b);
         screening = new TrialScreening(b);
         apprenticeship = new Apprenticeship(b);
@@ -590,11 +592,14 @@ final class Run {
                 reaskJob(round, w, m);
             }
         } else if (w.status == Status.EMPLOYED) {
-            if (w.noticeEnd >= 0 && m >= w.noticeEnd) {
+            if (w.secondment != null) {
+                if (m >= w.secondment.end()) {
+                    endSecondment(round, w, m);
+                }
+            } else if (w.noticeEnd >= 0 && m >= w.noticeEnd) {
                 layOff(round, w, m);
                 return;
-            }
-            if (w.noticeEnd < 0 && rng.uniform(Stream.LAYOFF, w.p.id(), m) < w.p.layoffRate()) {
+            } else if (w.noticeEnd < 0 && rng.uniform(Stream.LAYOFF, w.p.id(), m) < w.p.layoffRate()) {
                 announceDismissal(round, w, m);
             }
         }
@@ -951,6 +956,21 @@ final class Run {
         }
         w.course = new Spells.Course(course, q, a, m, m + market.courses[course].months(), -1);
         w.courseUnclaimed = claims(w, m, settled, q);
+        if (w.transitionBudget && w.inNotice()) {
+            // the route's course during notice: what the old employer pays now is set off against the transition
+            // payment, as the worker agreed in writing beforehand (BW 7:673 lid 6; Stb. 2015, 171 art. 2)
+            double employerPays = 0;
+            for (Answer.PaymentLine p : a.payments()) {
+                if (p.type() == PaymentType.COURSE_FEE && p.payer() == Actor.EMPLOYER && p.paidIn(1)) {
+                    employerPays += p.amount();
+                }
+            }
+            if (employerPays > 0) {
+                w.transitionSpent += employerPays;
+                w.transitionConsent = true;
+                totals.w2wCourseStarts++;
+            }
+        }
         caps.admit(a, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
         totals.coursesStarted++;
         w.everCourse = true;
@@ -1190,6 +1210,7 @@ final class Run {
             w.noticeEnd = -1;
             w.transitionSpent = 0;
             w.transitionConsent = false;
+            w.transitionBudget = false;
             totals.movedInNotice++;
         }
         if (w.firstPlacement < 0) {
@@ -1250,6 +1271,100 @@ final class Run {
             totals.dismissalsAnnounced++;
             event(w, m, JobLoss.ID, "dismissal announced", () -> "declining occupation; " + notice
                     + " months' notice", q, a);
+            if (!supports.none()) {
+                startRoute(round, w, m);
+            }
+        });
+    }
+
+    /**
+     * Mechanism work-to-work: a work-to-work route (P2) in the variant, whose scope covers the dismissal and whose cap
+     * has room, takes the worker on for the notice period: coaching, then a secondment or a course on the transition
+     * budget.
+     */
+    private void startRoute(Round round, Worker w, int m) {
+        long id = w.p.id();
+        ProcessSupport route = WorkToWork.route(supports.inScope(QuestionType.DISMISSAL,
+                facts.facts(w, m, Status.EMPLOYED), null, null, monthOf[m], w.p.id()));
+        if (route == null || !supports.admit(route, w.p.id(), m, totals)) {
+            return;
+        }
+        w.coachedUntil = Math.max(w.coachedUntil, w.noticeEnd);
+        w.transitionBudget = true;
+        event(w, m, WorkToWork.ID, "work-to-work route", () -> route.id() + ": coached until the notice ends", null,
+                null);
+        if (workToWork.seeksSecondment(route, monthOf[m], rng.uniform(Stream.W2W_SECONDMENT, id, m))) {
+            List<Market.Vacancy> hosts = new ArrayList<>();
+            for (Market.Vacancy v : market.openAll()) {
+                if (WorkToWork.suitsHost(market, v, w.education)) {
+                    hosts.add(v);
+                }
+            }
+            if (!hosts.isEmpty()) {
+                Market.Vacancy v = hosts.get((int) (rng.uniform(Stream.W2W_HOST, id, m) * hosts.size()));
+                int length = workToWork.secondmentMonths(route, monthOf[m]);
+                double quality = match.factor(rng.normal(Stream.MATCH, Stream.MATCH_2, id, m), true);
+                market.fill(v, m, totals);
+                w.secondment = new Spells.Secondment(v.employer(), m, length, quality, v.id());
+                // the old employer keeps paying the wage: the notice period runs on to the secondment's end
+                w.noticeEnd = Math.max(w.noticeEnd, w.secondment.end());
+                totals.secondments++;
+                event(w, m, WorkToWork.ID, "secondment started", () -> length + " months at "
+                        + employerName(v.employer()), null, null);
+                return;
+            }
+        }
+        if (!w.inCourse() && workToWork.offersCourse(route, monthOf[m], rng.uniform(Stream.W2W_COURSE, id, m))) {
+            int c = market.shortageCourseFor(w.education);
+            if (c >= 0) {
+                WorkerFacts wf = facts.facts(w, m, Status.EMPLOYED).withCoursePayer(
+                        nl.fieldlab.sandbox.domain.CoursePayer.OWN_EMPLOYER);
+                Question cq = question(QuestionType.COURSE, w, m, wf, null, market.courses[c], year(m), false, false,
+                        100, Set.of());
+                Proposal pr = new Proposal(w, Route.COURSE, null, c, false, 1);
+                event(w, m, WorkToWork.ID, "offered a course", () -> "on the transition budget: "
+                        + market.courses[c].id(), null, null);
+                round.ask(cq, a -> decide(round, pr, cq, a, m));
+            }
+        }
+    }
+
+    /**
+     * The secondment ends: the host decides whether to hire, having seen the match (as after a trial placement, so
+     * without the price of a bad match it has ruled out); if not, the vacancy opens again and, the notice being over,
+     * the worker is laid off.
+     */
+    private void endSecondment(Round round, Worker w, int m) {
+        Spells.Secondment s = w.secondment;
+        w.secondment = null;
+        Question asked = question(QuestionType.HIRE, w, m, facts.facts(w, m, w.status),
+                market.employers[s.employer()].facts, null, year(m), false, false, 100, Set.of());
+        askWithinCaps(round, asked, w, m, (q, answered) -> {
+            if (!w.atRisk()) {
+                return;
+            }
+            if (answered.allowed()) {
+                TakeUp.Settled settled = settle(w, s.employer(), answered, m, supportsFor(w, q, m));
+                Answer a = settled.claimed();
+                double skill = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(s.months(), true);
+                double productivity = skill * screening.learntMatch(s.months(), s.match());
+                double risk = match.badChance(true) * (1 - screening.learnt(s.months()));
+                Hiring.Offer offer = offer(w, q, a, null, productivity, risk, s.employer(), m);
+                double chance = hiring.chance(offer);
+                double draw = rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m);
+                if (draw < chance) {
+                    totals.secondmentsHired++;
+                    subsidisedHire(w, a, null, offer, draw, chance, s.vacancy(), false);
+                    startJob(w, s.employer(), q, settled, m, false, false, s.match(), skill, WorkToWork.ID, chance);
+                    return;
+                }
+                event(w, m, WorkToWork.ID, "secondment ended without a job", () -> "host's chance " + fmt(chance),
+                        q, a);
+            }
+            market.open(market.employers[s.employer()], m);
+            if (w.noticeEnd >= 0 && m >= w.noticeEnd) {
+                layOff(round, w, m);
+            }
         });
     }
 
@@ -1276,6 +1391,7 @@ final class Run {
         });
         w.transitionSpent = 0;
         w.transitionConsent = false;
+        w.transitionBudget = false;
         becomeSeeker(w, m);
         claim(round, w, Status.WW, m, m);
     }

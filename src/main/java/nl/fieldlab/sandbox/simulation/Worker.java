@@ -32,6 +32,8 @@ final class Worker {
     Spells.Benefit benefit;
     Spells.Job job;
     Spells.Trial trial;
+    /** A work-to-work secondment during the notice period (P2), or null. */
+    Spells.Secondment secondment;
     Spells.Course course;
     Spells.SideJob sideJob;
     /** What the schemes the job's or the course's claimants did not claim would have paid (mechanism take-up). */
@@ -50,6 +52,11 @@ final class Worker {
     double transitionSpent;
     /** The worker agreed in writing that those costs be set off against the transition payment. */
     boolean transitionConsent;
+    /**
+     * In a work-to-work route (P2) during the notice period: a course the old employer pays now is on the transition
+     * budget, agreed in writing to be set off against the transition payment.
+     */
+    boolean transitionBudget;
 
     // outcomes
     int firstPlacement = -1;
@@ -107,7 +114,7 @@ final class Worker {
 
     /** In a job outside the simulated employers, in a declining occupation: may move work-to-work. */
     boolean atRisk() {
-        return active && !employed() && !inTrial() && status == Status.EMPLOYED;
+        return active && !employed() && !inTrial() && secondment == null && status == Status.EMPLOYED;
     }
 
     /** At risk and dismissed: working out the notice period of an announced dismissal. */
