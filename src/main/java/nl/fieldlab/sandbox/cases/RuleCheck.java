@@ -94,6 +94,10 @@ public final class RuleCheck {
         checkGroups(library, errors, warnings);
         checkSources(library, errors, warnings);
         for (Exemption ex : library.exemptions()) {
+            String outside = nl.fieldlab.sandbox.rules.RouteArea.outsideArea(ex);
+            if (outside != null) {
+                warnings.add(ex.file() + ": " + ex.id() + ": " + outside);
+            }
             if (ex.legalRoute() == null) {
                 warnings.add(ex.file() + ": exemption " + ex.id() + " declares no legalRoute: reports and rankings"
                         + " cannot say who can grant it");

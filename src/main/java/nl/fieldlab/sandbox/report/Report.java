@@ -382,7 +382,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             return "";
         }
         for (String ex : v.exemptions()) {
-            var e = exemptions.get(ex);
+            var e = exemptionIn(exemptions, v.name(), ex);
             if (e != null && e.scope().cohort() && e.scope().budget() > 0
                     && c.outcomePrice().fundersPayAtRepayingPrice() > e.scope().budget()) {
                 return " (the funders would pay EUR " + ReportWriter.fmt(c.outcomePrice().fundersPayAtRepayingPrice())
@@ -578,6 +578,39 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 List.of("id", "title", "issuer", "date", "identifier", "kind"), rows);
     }
 
+    /**
+     * The declaration of exemption {@code id} as it applies in {@code variant}: with the scenario's scope of it when
+     * the variant sets one (kept under "VARIANT/ID" beside the rule file's under "ID"), else the rule file's.
+     */
+    public static nl.fieldlab.sandbox.rules.Exemption exemptionIn(Map<String, nl.fieldlab.sandbox.rules.Exemption>
+            exemptions, String variant, String id) {
+        var scoped = exemptions.get(variant + "/" + id);
+        return scoped != null ? scoped : exemptions.get(id);
+    }
+
+    /** One row per variant whose scenario sets its own scope of the exemption: the scope and caps it applies. */
+    private List<List<String>> scenarioScopeRows(nl.fieldlab.sandbox.rules.Exemption file) {
+        List<List<String>> rows = new ArrayList<>();
+        for (var v : result.scenario().variants()) {
+            var o = v.scopes().get(file.id());
+            var scoped = exemptions.get(v.name() + "/" + file.id());
+            if (o == null || scoped == null) {
+                continue;
+            }
+            String what = "the scenario sets this scope for variant " + v.name() + " in place of the rule file's"
+                    + (o.regions() != null && nl.fieldlab.sandbox.rules.RouteArea.national(file.legalRoute())
+                            ? "; confined to " + String.join(", ", scoped.scope().regions()) + ": a regional pilot of "
+                                    + "a national instrument (unverified)" : "")
+                    + (o.basis() != null ? "; basis given by the scenario (not verified): " + o.basis() : "");
+            String caps = scoped.scope().describeCaps().equals(file.scope().describeCaps())
+                    ? scoped.scope().describeCaps()
+                    : scoped.scope().describeCaps() + " (rule file: " + file.scope().describeCaps() + ")";
+            rows.add(List.of(file.id() + " in variant " + v.name(), what, scoped.scope().describe(), caps,
+                    "as above", "as above"));
+        }
+        return rows;
+    }
+
     /** What each exemption the variants use changes, for whom, how far it may go, and why it should work. */
     private Section exemptionsSection() {
         java.util.SortedSet<String> used = exemptionsUsed();
@@ -587,6 +620,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             if (e != null) {
                 rows.add(List.of(id + " " + e.title(), e.description(), e.scope().describe(),
                         e.scope().describeCaps(), e.mechanism(), e.risk()));
+                rows.addAll(scenarioScopeRows(e));
             }
         }
         if (rows.isEmpty()) {

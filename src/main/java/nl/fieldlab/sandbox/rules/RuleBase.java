@@ -140,7 +140,10 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new RuleCompileException(problems);
         }
-        return new RuleBase(other, library, kieBase, sessions, rules, exemptions, suspendedBy);
+        // the scopes are the other variant's: a scope is read at run time, not compiled
+        List<Exemption> scoped = exemptions.stream().map(e -> other.scoped(library.exemption(e.id()),
+                library.regions())).toList();
+        return new RuleBase(other, library, kieBase, sessions, rules, scoped, suspendedBy);
     }
 
     /**
@@ -363,8 +366,8 @@ public final class RuleBase {
             if (e == null) {
                 problems.add("variant '" + variant.name() + "': unknown exemption '" + id + "' (known: "
                         + String.join(", ", library.exemptions().stream().map(Exemption::id).toList()) + ")");
-            } else if (!exemptions.contains(e)) {
-                exemptions.add(e);
+            } else if (exemptions.stream().noneMatch(x -> x.id().equals(id))) {
+                exemptions.add(variant.scoped(e, library.regions()));
             }
         }
         problems.addAll(parameterProblems(library, exemptions, variant));

@@ -532,7 +532,10 @@ public final class RuleLibrary {
             @JsonPropertyDescription("where the route is described, with source ids; what could not be verified")
             @JsonProperty(required = true) @FreeText String source,
             @JsonPropertyDescription("parts of the exemption, or alternatives, that need another instrument")
-            List<RoutePartSpec> parts) {
+            List<RoutePartSpec> parts,
+            @JsonPropertyDescription("the regions or region groups of regions.yaml the deciding body's power covers "
+                    + "(a province: its own); a scenario's scope of a provincial subsidy must stay within them")
+            List<String> area) {
     }
 
     record RoutePartSpec(
@@ -611,7 +614,13 @@ public final class RuleLibrary {
                 parts.add(new LegalRoute.Part(p.covers().strip(), p.kind(), p.who().strip(), pMin, pMax,
                         p.source().strip()));
             }
-            route = new LegalRoute(r.kind(), r.who().strip(), min, max, r.source().strip(), parts);
+            List<String> area = r.area() == null ? List.of() : r.area();
+            for (int i = 0; i < area.size(); i++) {
+                String problem = regions.scopeProblem(area.get(i));
+                yaml.check(problem == null, "legalRoute.area[" + i + "]", problem);
+            }
+            route = new LegalRoute(r.kind(), r.who().strip(), min, max, r.source().strip(), parts,
+                    regions.expand(area));
         }
         Exemption.TakeUpDeclaration takeUp = readTakeUp(yaml, s.takeUp());
         yaml.done();

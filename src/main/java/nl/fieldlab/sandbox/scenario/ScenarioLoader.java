@@ -24,6 +24,8 @@ import nl.fieldlab.sandbox.input.PlainText;
 import nl.fieldlab.sandbox.input.Suggestions;
 import nl.fieldlab.sandbox.input.YamlFile;
 import nl.fieldlab.sandbox.rules.Hashes;
+import nl.fieldlab.sandbox.rules.RouteArea;
+import nl.fieldlab.sandbox.rules.ScopeOverride;
 import nl.fieldlab.sandbox.rules.Variant;
 
 /** Reads and validates a scenario file. Every problem names the file, the line and the field. */
@@ -189,7 +191,8 @@ public final class ScenarioLoader {
             }
             checkSupports(yaml, at, supports, context);
             checkParameterOwners(yaml, at, ex, supports, params, context);
-            variants.add(new Variant(v.name(), ex, params, Map.of(), supports));
+            Map<String, ScopeOverride> scopes = scopes(yaml, at, v, ex, context);
+            variants.add(new Variant(v.name(), ex, params, Map.of(), supports, scopes));
         }
         yaml.check(variants.isEmpty() || variants.stream().anyMatch(v -> v.name().equals(Variant.BASELINE)),
                 "variants", "expected a variant named 'baseline' (the reference the others are compared with)");
@@ -305,6 +308,52 @@ public final class ScenarioLoader {
                         + (support ? "supports: [" : "exemptions: [") + owner + "])");
             }
         }
+    }
+
+    /**
+     * A variant's scopes of its exemptions: each names an exemption the variant lists, and stays within what the
+     * exemption's legal route allows (checked through the context).
+     */
+    private static Map<String, ScopeOverride> scopes(YamlFile yaml, String at, VariantSpec v, List<String> exemptions,
+            ScenarioContext context) {
+        Map<String, ScopeOverrideSpec> specs = v.scope() == null ? Map.of() : v.scope();
+        if (specs.isEmpty()) {
+            return Map.of();
+        }
+        if (!yaml.check(!v.name().equals(Variant.BASELINE), at + ".scope", "the baseline has no exemptions, so no "
+                + "scope")) {
+            return Map.of();
+        }
+        Map<String, ScopeOverride> out = new java.util.TreeMap<>();
+        for (Map.Entry<String, ScopeOverrideSpec> e : specs.entrySet()) {
+            String id = e.getKey();
+            String here = at + ".scope." + id;
+            if (!yaml.check(exemptions.contains(id), here, PlainText.cut(id) + " is not an exemption of this variant ("
+                    + (exemptions.isEmpty() ? "none" : String.join(", ", exemptions))
+                    + "); a scope applies to an exemption the variant lists")) {
+                continue;
+            }
+            ScopeOverrideSpec sc = e.getValue();
+            if (!yaml.check(sc != null, here, "expected the fields to set, such as {regions: [GA]}")) {
+                continue;
+            }
+            ScopeOverrideSpec.CapSpec cap = sc.cap() == null ? new ScopeOverrideSpec.CapSpec(null, null, null)
+                    : sc.cap();
+            ScopeOverride o = new ScopeOverride(sc.regions(), sc.statuses(), sc.minAge(), sc.maxAge(), sc.technicalOnly(),
+                    Months.parse(yaml, here + ".from", sc.from()), Months.parse(yaml, here + ".until", sc.until()),
+                    cap.staffShare(), cap.budget(), cap.participants(), sc.basis());
+            if (sc.statuses() != null) {
+                yaml.check(new java.util.HashSet<>(sc.statuses()).size() == sc.statuses().size(), here + ".statuses",
+                        "a status is listed twice");
+            }
+            if (context.scopeProblems() != null) {
+                for (RouteArea.Problem p : context.scopeProblems().apply(id, o)) {
+                    yaml.problem(here + "." + p.field(), p.message());
+                }
+            }
+            out.put(id, o);
+        }
+        return out;
     }
 
     /** Exemptions the library has, parameters it knows, and no two exemptions that set one parameter differently. */

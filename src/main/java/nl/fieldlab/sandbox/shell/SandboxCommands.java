@@ -73,7 +73,10 @@ public class SandboxCommands {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "give a scenario file, e.g. scenario load scenarios/smoke.yaml");
         }
         Scenario s = workbench.loadScenario(Path.of(file));
-        return "Loaded '" + s.id() + "' from " + file + ".\n" + describe(s);
+        StringBuilder warnings = new StringBuilder();
+        nl.fieldlab.sandbox.app.Reachability.warnings(s, workbench.rules().library())
+                .forEach(w -> warnings.append('\n').append(w));
+        return "Loaded '" + s.id() + "' from " + file + ".\n" + describe(s) + warnings;
     }
 
     @Command(name = {"scenario", "show"}, group = "Scenario", exitStatusExceptionMapper = ERRORS,
@@ -226,7 +229,11 @@ public class SandboxCommands {
         }
         sb.append("Report: ").append(r.reportDir()).append('\n');
         sb.append("Rules: ").append(workbench.rulesDir()).append(" (rules hash ")
-                .append(r.manifest().rulesSha256().substring(0, 12)).append(")\n\n");
+                .append(r.manifest().rulesSha256().substring(0, 12)).append(")\n");
+        nl.fieldlab.sandbox.app.Reachability.warnings(s, workbench.rules().library())
+                .forEach(w -> sb.append(w).append('\n'));
+        nl.fieldlab.sandbox.app.Reachability.afterRun(s, r.comparison()).forEach(w -> sb.append(w).append('\n'));
+        sb.append('\n');
         sb.append(headline(r.comparison(), List.of(Metrics.PLACEMENTS, Metrics.EMPLOYED_AT_HORIZON,
                 Metrics.PUBLIC_COST_PER_WORKER)));
         String costs = costEffectiveness(r.report());
@@ -582,8 +589,7 @@ public class SandboxCommands {
         Scenario s = workbench.validate(Path.of(file));
         var library = workbench.rules().library();
         StringBuilder warnings = new StringBuilder();
-        Workbench.unreachable(s, library).forEach((ex, why) -> warnings.append("\nwarning: ").append(ex)
-                .append(" reaches nobody in this scenario: ").append(why).append(" (its effect will be zero)"));
+        nl.fieldlab.sandbox.app.Reachability.warnings(s, library).forEach(w -> warnings.append('\n').append(w));
         String estimate = workbench.runEstimate(s);
         if (estimate != null) {
             warnings.append('\n').append(estimate);
