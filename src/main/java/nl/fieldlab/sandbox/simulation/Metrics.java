@@ -143,6 +143,7 @@ public final class Metrics {
     public static final String SECONDMENTS = "secondments";
     public static final String SECONDMENTS_HIRED = "secondmentsHired";
     public static final String W2W_COURSE_STARTS = "w2w.courseStarts";
+    public static final String AT_RISK_MONTHS_OUT_OF_WORK = "atRisk.monthsOutOfWork";
     public static final String SROI_CREDITS = "sroiCredits";
     public static final String APPRENTICESHIPS = "apprenticeships";
     public static final String APPRENTICESHIPS_COMPLETED = "apprenticeshipsCompleted";
@@ -424,6 +425,9 @@ public final class Metrics {
         d.put(SECONDMENTS, "work-to-work secondments (P2) started during a notice period: the worker works at a host "
                 + "employer while the old employer pays the wage");
         d.put(SECONDMENTS_HIRED, "secondments (P2) that ended in a hire by the host employer");
+        d.put(AT_RISK_MONTHS_OUT_OF_WORK, "months that workers who started the run in work (at risk) spent out of work "
+                + "after losing that job: a move before unemployment lowers it, where the job seekers' metrics "
+                + "(placements, employedAtHorizon, monthsInWork) do not count the worker at all");
         d.put(W2W_COURSE_STARTS, "courses started on the work-to-work transition budget (P2) during a notice period");
         d.put(SROI_CREDITS, "social-return (SROI) credit the rules granted employers for placements and retraining, in "
                 + "euro of social return (a credit towards the obligation, not money: in no cost line)");

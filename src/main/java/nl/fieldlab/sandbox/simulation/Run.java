@@ -1756,6 +1756,11 @@ final class Run {
                 totals.fiscalOutOfWork(w.publicCost - before);
             }
             followUp(w, m);
+            if (w.p.status() == Status.EMPLOYED && w.seeker()) {
+                // a worker who started the run in work and is now out of it: what work-to-work tries to prevent,
+                // and which the job seekers' metrics cannot show (a move before unemployment makes no job seeker)
+                totals.atRiskMonthsOutOfWork++;
+            }
             if (w.employed()) {
                 before = w.publicCost;
                 ledger.book(w, m, w.job.answer(), w.job.jobMonth(m));

@@ -63,6 +63,8 @@ public final class RunTotals implements java.io.Serializable {
     int secondments;
     int secondmentsHired;
     int w2wCourseStarts;
+    /** months that workers who started the run in work spent out of work (job seekers) */
+    int atRiskMonthsOutOfWork;
     /** training costs set off against transition payments, in euro */
     double transitionOffset;
     double sroiCredits;
@@ -497,6 +499,7 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.SECONDMENTS, (double) secondments);
         m.put(Metrics.SECONDMENTS_HIRED, (double) secondmentsHired);
         m.put(Metrics.W2W_COURSE_STARTS, (double) w2wCourseStarts);
+        m.put(Metrics.AT_RISK_MONTHS_OUT_OF_WORK, (double) atRiskMonthsOutOfWork);
         m.put(Metrics.SROI_CREDITS, sroiCredits);
         m.put(Metrics.APPRENTICESHIPS, (double) apprenticeships);
         m.put(Metrics.APPRENTICESHIPS_COMPLETED, (double) apprenticeshipsCompleted);

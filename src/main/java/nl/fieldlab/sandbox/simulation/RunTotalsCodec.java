@@ -60,7 +60,8 @@ public final class RunTotalsCodec {
                     t.retentionEligible12, t.retained12m, t.retentionEligible18, t.retained18m,
                     t.trialRetentionEligible, t.trialRetained12m, t.trialsEnded, t.wwTrialsStarted, t.wwExitsToWork,
                     t.bblGraduatesFollowed, t.bblGraduatesInWork, t.vacanciesReopened, t.dismissalsAnnounced,
-                    t.layoffs, t.movedInNotice, t.secondments, t.secondmentsHired, t.w2wCourseStarts}) {
+                    t.layoffs, t.movedInNotice, t.secondments, t.secondmentsHired, t.w2wCourseStarts,
+                    t.atRiskMonthsOutOfWork}) {
                 out.writeInt(v);
             }
             for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
@@ -141,7 +142,7 @@ public final class RunTotalsCodec {
             }
             // the kind of list the simulator passes (Stream.toList), so that the totals equal a local run's in every way
             RunTotals t = new RunTotals(months, groups.stream().toList(), workers, List.of());
-            int[] i = new int[57];
+            int[] i = new int[58];
             for (int k = 0; k < i.length; k++) {
                 i[k] = in.readInt();
             }
@@ -199,6 +200,7 @@ public final class RunTotalsCodec {
             t.secondments = i[54];
             t.secondmentsHired = i[55];
             t.w2wCourseStarts = i[56];
+            t.atRiskMonthsOutOfWork = i[57];
             t.monthsToPlacement = in.readLong();
             t.vacancyMonthsOpen = in.readLong();
             t.sideJobMonths = in.readLong();
