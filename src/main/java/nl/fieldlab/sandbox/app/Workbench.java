@@ -336,8 +336,9 @@ public class Workbench {
                 s -> new ScenarioContext.Footprint(Simulator.bytesNeeded(s, Simulator.defaultThreads()),
                         Runtime.getRuntime().maxMemory()), month -> statePensionAge(library, month),
                 library.regions()::regionProblem, library::parameterProblem, library::textProblem,
-                library.supports().keySet(), (id, scope) -> library.exemption(id) == null ? List.of()
-                        : nl.fieldlab.sandbox.rules.RouteArea.check(library.exemption(id), scope, library.regions()));
+                library.supports().keySet(), library::parameterOwner, (id, scope) -> library.exemption(id) == null
+                        ? List.of() : nl.fieldlab.sandbox.rules.RouteArea.check(library.exemption(id), scope,
+                                library.regions()));
     }
 
     /** Why a scenario id cannot name a folder under the reports folder, or null when it can. */

@@ -374,6 +374,8 @@ public final class RuleCheck {
         for (Exemption ex : library.exemptions()) {
             params.addAll(ex.parameters().values());
         }
+        // a process support's own parameters are checked like an exemption's (references, unverified values)
+        library.supports().values().forEach(s -> params.addAll(s.parameters().values()));
         for (Parameter p : params) {
             String at = p.file() + ":" + p.line() + ": parameter '" + p.key() + "'";
             if (p.reference() == null || p.reference().isBlank()) {

@@ -922,6 +922,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             case TRIAL_PLACEMENT -> "trial placements";
             case COURSE -> "courses";
             case BENEFIT -> "benefits";
+            case DISMISSAL -> "dismissals";
         };
     }
 

@@ -191,14 +191,48 @@ public final class RuleLibrary {
 
     /** Whether a key names a baseline parameter or one an exemption declares. */
     public boolean knowsParameter(String key) {
-        return parameters.contains(key) || exemptions.values().stream().anyMatch(e -> e.parameters().containsKey(key));
+        return parameters.contains(key) || exemptions.values().stream().anyMatch(e -> e.parameters().containsKey(key))
+                || supportParameter(key) != null;
     }
 
-    /** Every parameter key: the baseline's and the exemptions' own, sorted. */
+    /**
+     * The id of the exemption or process support that declares {@code key} as its own parameter (not an override of a
+     * baseline parameter), or null.
+     */
+    public String parameterOwner(String key) {
+        if (parameters.contains(key)) {
+            return null;
+        }
+        for (Exemption e : exemptions.values()) {
+            if (e.parameters().containsKey(key)) {
+                return e.id();
+            }
+        }
+        for (ProcessSupport s : supports.values()) {
+            if (s.parameters().containsKey(key)) {
+                return s.id();
+            }
+        }
+        return null;
+    }
+
+    /** A process support's own parameter by key (see {@link ProcessSupport#parameters()}), or null. */
+    public Parameter supportParameter(String key) {
+        for (ProcessSupport s : supports.values()) {
+            Parameter p = s.parameters().get(key);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Every parameter key: the baseline's, the exemptions' own and the process supports' own, sorted. */
     public java.util.SortedSet<String> parameterKeys() {
         java.util.SortedSet<String> keys = new TreeSet<>();
         parameters.all().forEach(p -> keys.add(p.key()));
         exemptions.values().forEach(e -> keys.addAll(e.parameters().keySet()));
+        supports.values().forEach(s -> keys.addAll(s.parameters().keySet()));
         return keys;
     }
 
@@ -215,6 +249,9 @@ public final class RuleLibrary {
                     break;
                 }
             }
+        }
+        if (p == null) {
+            p = supportParameter(key);
         }
         return p == null ? null : p.problem(value);
     }
@@ -335,7 +372,7 @@ public final class RuleLibrary {
                 }
             }
         }
-        SortedMap<String, ProcessSupport> supports = readSupports(dir, exemptions.keySet(), regions, hashes,
+        SortedMap<String, ProcessSupport> supports = readSupports(dir, exemptions, regions, parameters, hashes,
                 declarations);
         // the pilot designs and their parameters shape the report's pilot section: a report records them too
         hashIfPresent(dir, "evaluation/designs.yaml", hashes, new ArrayList<>());
@@ -351,8 +388,10 @@ public final class RuleLibrary {
      * like a rule, a support is read only from the rules folder the user configured, and a bad one fails the load
      * with its file, line and field, so it never replaces a working library.
      */
-    private static SortedMap<String, ProcessSupport> readSupports(Path dir, Set<String> exemptionIds, Regions regions,
-            SortedMap<String, String> hashes, List<SourceFile> declarations) {
+    private static SortedMap<String, ProcessSupport> readSupports(Path dir, Map<String, Exemption> exemptions,
+            Regions regions, ParameterTable parameters, SortedMap<String, String> hashes,
+            List<SourceFile> declarations) {
+        Set<String> exemptionIds = exemptions.keySet();
         SortedMap<String, ProcessSupport> supports = new TreeMap<>(RuleLibrary::compareIds);
         Path supportDir = dir.resolve("support");
         if (!Files.isDirectory(supportDir)) {
@@ -364,7 +403,14 @@ public final class RuleLibrary {
             SourceFile f = read(dir, p);
             hashes.put(f.path(), f.sha256());
             declarations.add(f);
-            ProcessSupport support = ProcessSupport.read(p, regions, schemes);
+            ProcessSupport support = ProcessSupport.read(p, regions, schemes, parameters);
+            for (String key : support.parameters().keySet()) {
+                // one key, one parameter: set, sweep and rules check name a parameter by its key alone
+                exemptions.values().stream().filter(e -> e.parameters().containsKey(key)).findFirst().ifPresent(e -> {
+                    throw new InputError(p, support.parameters().get(key).line(), "parameters." + key, "'" + key
+                            + "' is also a parameter of exemption " + e.id() + " (" + e.file() + ")");
+                });
+            }
             if (exemptionIds.contains(support.id())) {
                 throw new InputError(p, 1, "id", "support " + support.id() + " has the id of an exemption; a support"
                         + " covers exemptions by their ids and reports name both, so choose another (such as P1)");
@@ -543,45 +589,8 @@ public final class RuleLibrary {
                     + " links to a file outside " + InputError.display(exemptionsDir));
             ruleFiles.add(root.relativize(drl).toString().replace('\\', '/'));
         }
-        Map<String, Parameter> params = new LinkedHashMap<>();
-        if (s.parameters() != null) {
-            YearMonth from = YearMonth.of(2000, 1);
-            s.parameters().forEach((key, p) -> {
-                String at = "parameters." + key;
-                if (!yaml.check(p != null, at, "expected unit, reference and dated values (or value and source)")) {
-                    return;
-                }
-                Parameter base = baseline.get(key);
-                // an override of a baseline parameter is held to that parameter's range, unless it declares one
-                Units.Range range = ParameterLoader.range(yaml, at, p.unit(), p.min(), p.max(),
-                        base == null ? null : base.range());
-                List<DatedValue> values;
-                if (p.values() != null) {
-                    yaml.check(p.value() == null && p.source() == null, at, "give either values: [...] or one value"
-                            + " with its source, not both");
-                    yaml.check(!p.values().isEmpty(), at + ".values", "at least one dated value is required");
-                    values = ParameterLoader.datedValues(yaml, at, p.values(), range, p.unit());
-                } else {
-                    if (!yaml.check(p.value() != null && p.source() != null, at, "expected values: [{from, value,"
-                            + " source}] or value and source")) {
-                        return;
-                    }
-                    boolean unverified = Boolean.TRUE.equals(p.unverified());
-                    yaml.check(!unverified || p.source().toLowerCase().contains("unverified"), at + ".source",
-                            "an unverified value must say 'unverified' in its source");
-                    String outside = Parameter.problem(p.value(), range, p.unit());
-                    yaml.check(outside == null, at + ".value", outside);
-                    values = List.of(new DatedValue(from, p.value(), p.source(), unverified));
-                }
-                if (values.isEmpty()) {
-                    return;
-                }
-                String reference = p.reference() != null && !p.reference().isBlank() ? p.reference()
-                        : base != null ? base.reference() : "Exemption " + s.id() + " (design parameter)";
-                params.put(key, new Parameter(key, p.description() == null ? "" : p.description(), p.unit(),
-                        reference, values, InputError.display(file), yaml.line(at), false, range));
-            });
-        }
+        Map<String, Parameter> params = readOwnParameters(yaml, s.parameters(), baseline,
+                "Exemption " + s.id() + " (design parameter)", file);
         ExemptionScope scope = readScope(yaml, s.scope(), regions);
         LegalRoute route = null;
         if (s.legalRoute() != null) {
@@ -618,6 +627,56 @@ public final class RuleLibrary {
         return new Exemption(s.id(), s.title(), s.description().strip(), s.mechanism().strip(), s.risk().strip(),
                 s.source(), s.suspends() == null ? List.of() : s.suspends(), ruleFiles, params, scope, route, takeUp,
                 InputError.display(file));
+    }
+
+    /**
+     * The {@code parameters:} block of an exemption or a process support: dated values with a reference, or one value
+     * with its source (in force from 2000-01, so from the declaration's start), each checked against its range.
+     *
+     * @param defaultReference the reference of a parameter that gives none and overrides no baseline parameter
+     */
+    static Map<String, Parameter> readOwnParameters(YamlFile yaml, Map<String, ParamSpec> specs,
+            ParameterTable baseline, String defaultReference, Path file) {
+        Map<String, Parameter> params = new LinkedHashMap<>();
+        if (specs != null) {
+            YearMonth from = YearMonth.of(2000, 1);
+            specs.forEach((key, p) -> {
+                String at = "parameters." + key;
+                if (!yaml.check(p != null, at, "expected unit, reference and dated values (or value and source)")) {
+                    return;
+                }
+                Parameter base = baseline.get(key);
+                // an override of a baseline parameter is held to that parameter's range, unless it declares one
+                Units.Range range = ParameterLoader.range(yaml, at, p.unit(), p.min(), p.max(),
+                        base == null ? null : base.range());
+                List<DatedValue> values;
+                if (p.values() != null) {
+                    yaml.check(p.value() == null && p.source() == null, at, "give either values: [...] or one value"
+                            + " with its source, not both");
+                    yaml.check(!p.values().isEmpty(), at + ".values", "at least one dated value is required");
+                    values = ParameterLoader.datedValues(yaml, at, p.values(), range, p.unit());
+                } else {
+                    if (!yaml.check(p.value() != null && p.source() != null, at, "expected values: [{from, value,"
+                            + " source}] or value and source")) {
+                        return;
+                    }
+                    boolean unverified = Boolean.TRUE.equals(p.unverified());
+                    yaml.check(!unverified || p.source().toLowerCase().contains("unverified"), at + ".source",
+                            "an unverified value must say 'unverified' in its source");
+                    String outside = Parameter.problem(p.value(), range, p.unit());
+                    yaml.check(outside == null, at + ".value", outside);
+                    values = List.of(new DatedValue(from, p.value(), p.source(), unverified));
+                }
+                if (values.isEmpty()) {
+                    return;
+                }
+                String reference = p.reference() != null && !p.reference().isBlank() ? p.reference()
+                        : base != null ? base.reference() : defaultReference;
+                params.put(key, new Parameter(key, p.description() == null ? "" : p.description(), p.unit(),
+                        reference, values, InputError.display(file), yaml.line(at), false, range));
+            });
+        }
+        return params;
     }
 
     /** An exemption's {@code takeUp:} block: a claim (claimant, awareness, steps, source) or automatic, not both. */

@@ -193,6 +193,7 @@ public final class ScenarioLoader {
                         + "reference");
             }
             checkSupports(yaml, at, supports, context);
+            checkParameterOwners(yaml, at, ex, supports, params, context);
             Map<String, ScopeOverride> scopes = scopes(yaml, at, v, ex, context);
             variants.add(new Variant(v.name(), ex, params, Map.of(), supports, scopes));
         }
@@ -377,6 +378,26 @@ public final class ScenarioLoader {
                     + " in the rules folder (rules/support)" + (known == null ? ""
                             : Suggestions.didYouMean(id, known) + " (known: " + (known.isEmpty() ? "none"
                                     : String.join(", ", new java.util.TreeSet<>(known))) + ")"));
+        }
+    }
+
+    /**
+     * A parameter that an exemption or a process support declares as its own is read only in a variant that names
+     * it: elsewhere the override would be refused when the rules are compiled, without its line.
+     */
+    private static void checkParameterOwners(YamlFile yaml, String at, List<String> exemptions, List<String> supports,
+            Map<String, Double> params, ScenarioContext context) {
+        if (context.parameterOwner() == null) {
+            return;
+        }
+        for (String key : params.keySet()) {
+            String owner = context.parameterOwner().apply(key);
+            if (owner != null && !exemptions.contains(owner) && !supports.contains(owner)) {
+                boolean support = context.supports() != null && context.supports().contains(owner);
+                yaml.problem(at + ".parameters." + key, PlainText.quote(key) + " is a parameter of "
+                        + (support ? "support " : "exemption ") + owner + ", which this variant does not name (add "
+                        + (support ? "supports: [" : "exemptions: [") + owner + "])");
+            }
         }
     }
 

@@ -138,6 +138,15 @@ public final class Metrics {
     public static final String BLOCKED = "blockedActions";
     public static final String VACANCIES_UNFILLED = "vacanciesUnfilled";
     public static final String WORK_TO_WORK = "workToWork";
+    public static final String DISMISSALS_ANNOUNCED = "dismissalsAnnounced";
+    public static final String LAYOFFS = "layoffs";
+    public static final String MOVED_IN_NOTICE = "movedInNotice";
+    public static final String TRANSITION_PAYMENTS = "transitionPayments";
+    public static final String TRANSITION_OFFSET = "transitionOffset";
+    public static final String SECONDMENTS = "secondments";
+    public static final String SECONDMENTS_HIRED = "secondmentsHired";
+    public static final String W2W_COURSE_STARTS = "w2w.courseStarts";
+    public static final String AT_RISK_MONTHS_OUT_OF_WORK = "atRisk.monthsOutOfWork";
     public static final String SROI_CREDITS = "sroiCredits";
     public static final String APPRENTICESHIPS = "apprenticeships";
     public static final String APPRENTICESHIPS_COMPLETED = "apprenticeshipsCompleted";
@@ -435,6 +444,22 @@ public final class Metrics {
         d.put(BLOCKED, "proposed actions (hire, trial placement, course) that a rule blocked");
         d.put(VACANCIES_UNFILLED, "vacancies still open at the end");
         d.put(WORK_TO_WORK, "employed workers at risk who moved to a job at a simulated employer without becoming unemployed");
+        d.put(DISMISSALS_ANNOUNCED, "dismissals announced to employed workers at risk (the layoff draw); the notice "
+                + "period of the rules (BW 7:672) runs before the job ends");
+        d.put(LAYOFFS, "workers at risk whose notice period ran out: the job ended and they claimed WW");
+        d.put(MOVED_IN_NOTICE, "workers who moved to a simulated employer during the notice period of an announced "
+                + "dismissal (they resign: no transition payment is owed)");
+        d.put(TRANSITION_PAYMENTS, "transition payments (BW 7:673) employers paid workers whose contract they ended, in "
+                + "euro, after any offset; untaxed in this build");
+        d.put(TRANSITION_OFFSET, "training costs set off against transition payments with the worker's consent (BW "
+                + "7:673 lid 6), in euro");
+        d.put(SECONDMENTS, "work-to-work secondments (P2) started during a notice period: the worker works at a host "
+                + "employer while the old employer pays the wage");
+        d.put(SECONDMENTS_HIRED, "secondments (P2) that ended in a hire by the host employer");
+        d.put(AT_RISK_MONTHS_OUT_OF_WORK, "months that workers who started the run in work (at risk) spent out of work "
+                + "after losing that job: a move before unemployment lowers it, where the job seekers' metrics "
+                + "(placements, employedAtHorizon, monthsInWork) do not count the worker at all");
+        d.put(W2W_COURSE_STARTS, "courses started on the work-to-work transition budget (P2) during a notice period");
         d.put(SROI_CREDITS, "social-return (SROI) credit the rules granted employers for placements and retraining, in "
                 + "euro of social return (a credit towards the obligation, not money: in no cost line)");
         d.put(APPRENTICESHIPS, "career switchers taken on as paid BBL apprentices (a job with a course)");

@@ -81,6 +81,7 @@ final class Run {
     private final Hiring hiring;
     private final HiringResponse response;
     private final LearningWhileEmployed learning;
+    private final WorkToWork workToWork;
     /** The next entrant to enter (mechanism inflow): workers after the stock are listed by entry month. */
     private int nextEntrant;
     /** Mechanism inflow's id (its one value is a scenario field, inflowPerMonth, not a behaviour value). */
@@ -155,7 +156,8 @@ final class Run {
         for (int i = 0; i < people.length; i++) {
             workers[i] = new Worker(people[i]);
         }
-        this.facts = new FactsMapper(this.market);
+        ParameterView first = rules.parameters(rules.periodStart(scenario.start()), Set.of());
+        this.facts = new FactsMapper(this.market, first.has(DAYS_PER_MONTH) ? first.value(DAYS_PER_MONTH) : 0);
         this.totals = new RunTotals(months, scenario.workers().stream().map(g -> g.group()).toList(), people.length,
                 rules.exemptions().stream().map(Exemption::id).toList());
         this.destinations = Destinations.of(scenario.employers());
@@ -199,6 +201,7 @@ final class Run {
         hiring = new Hiring(b);
         response = new HiringResponse(b);
         learning = new LearningWhileEmployed(b);
+        workToWork = new WorkToWork(rules);
         match = new MatchQuality(b);
         screening = new TrialScreening(b);
         skillMatch = new SkillMatch(b);
@@ -638,14 +641,15 @@ final class Run {
                 reaskJob(round, w, m);
             }
         } else if (w.status == Status.EMPLOYED) {
-            if (rng.uniform(Stream.LAYOFF, w.p.id(), m) < w.p.layoffRate()) {
-                w.unemployedSince = m;
-                w.entryStatus = Status.WW;
-                w.weeksWorkedLast36 = 36;
-                becomeSeeker(w, m);
-                event(w, m, JobLoss.ID, "laid off", "declining occupation", null, null);
-                claim(round, w, Status.WW, m, m);
+            if (w.secondment != null) {
+                if (m >= w.secondment.end()) {
+                    endSecondment(round, w, m);
+                }
+            } else if (w.noticeEnd >= 0 && m >= w.noticeEnd) {
+                layOff(round, w, m);
                 return;
+            } else if (w.noticeEnd < 0 && rng.uniform(Stream.LAYOFF, w.p.id(), m) < w.p.layoffRate()) {
+                announceDismissal(round, w, m);
             }
         }
         if (w.inTrial() && m >= w.trial.end()) {
@@ -1048,6 +1052,21 @@ final class Run {
         }
         w.course = new Spells.Course(course, q, a, m, m + market.courses[course].months(), -1);
         w.courseUnclaimed = claims(w, m, settled, q);
+        if (w.transitionBudget && w.inNotice()) {
+            // the route's course during notice: what the old employer pays now is set off against the transition
+            // payment, as the worker agreed in writing beforehand (BW 7:673 lid 6; Stb. 2015, 171 art. 2)
+            double employerPays = 0;
+            for (Answer.PaymentLine p : a.payments()) {
+                if (p.type() == PaymentType.COURSE_FEE && p.payer() == Actor.EMPLOYER && p.paidIn(1)) {
+                    employerPays += p.amount();
+                }
+            }
+            if (employerPays > 0) {
+                w.transitionSpent += employerPays;
+                w.transitionConsent = true;
+                totals.w2wCourseStarts++;
+            }
+        }
         caps.admit(a, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
         totals.coursesStarted++;
         w.everCourse = true;
@@ -1294,6 +1313,14 @@ final class Run {
         double credit = a.amount("sroi.credit", 0);
         totals.sroiCredits += credit;
         socialReturn.earn(employer, year(m), credit);
+        if (w.noticeEnd >= 0) {
+            // a move during the notice period: the worker resigns to take the job, so no transition payment is owed
+            w.noticeEnd = -1;
+            w.transitionSpent = 0;
+            w.transitionConsent = false;
+            w.transitionBudget = false;
+            totals.movedInNotice++;
+        }
         if (w.firstPlacement < 0) {
             w.firstPlacement = m;
             if (w.everSeeker) {
@@ -1353,6 +1380,157 @@ final class Run {
         totals.retirements++;
         return true;
     }
+
+    /** The rules' parameter that turns a WW daily wage into a monthly wage (the transition payment's base). */
+    static final String DAYS_PER_MONTH = "ww.days-per-month";
+
+    /**
+     * The employer outside the simulated ones announces the dismissal of a worker in a declining occupation (the
+     * layoff draw): the rules say how long the notice period is (BW 7:672), and the worker stays in work, searching,
+     * until it ends. The announcement month is the same in every variant (common random numbers); a variant can only
+     * change what happens during the notice.
+     */
+    private void announceDismissal(Round round, Worker w, int m) {
+        Question q = question(QuestionType.DISMISSAL, w, m, facts.facts(w, m, Status.EMPLOYED), null, null, year(m),
+                false, false, 100, Set.of());
+        round.ask(q, a -> {
+            if (!w.atRisk() || w.noticeEnd >= 0) {
+                return;
+            }
+            int notice = (int) Math.round(a.entitlement(NOTICE_MONTHS, 0));
+            w.noticeEnd = m + notice;
+            w.dismissalAnnounced = m;
+            totals.dismissalsAnnounced++;
+            event(w, m, JobLoss.ID, "dismissal announced", () -> "declining occupation; " + notice
+                    + " months' notice", q, a);
+            if (!supports.none()) {
+                startRoute(round, w, m);
+            }
+        });
+    }
+
+    /**
+     * Mechanism work-to-work: a work-to-work route (P2) in the variant, whose scope covers the dismissal and whose cap
+     * has room, takes the worker on for the notice period: coaching, then a secondment or a course on the transition
+     * budget.
+     */
+    private void startRoute(Round round, Worker w, int m) {
+        long id = w.p.id();
+        ProcessSupport route = WorkToWork.route(supports.inScope(QuestionType.DISMISSAL,
+                facts.facts(w, m, Status.EMPLOYED), null, null, monthOf[m], w.p.id()));
+        if (route == null || !supports.admit(route, w.p.id(), m, totals)) {
+            return;
+        }
+        w.coachedUntil = Math.max(w.coachedUntil, w.noticeEnd);
+        w.transitionBudget = true;
+        event(w, m, WorkToWork.ID, "work-to-work route", () -> route.id() + ": coached until the notice ends", null,
+                null);
+        if (workToWork.seeksSecondment(route, monthOf[m], rng.uniform(Stream.W2W_SECONDMENT, id, m))) {
+            List<Market.Vacancy> hosts = new ArrayList<>();
+            for (Market.Vacancy v : market.openAll()) {
+                if (WorkToWork.suitsHost(market, v, w.education)) {
+                    hosts.add(v);
+                }
+            }
+            if (!hosts.isEmpty()) {
+                Market.Vacancy v = hosts.get((int) (rng.uniform(Stream.W2W_HOST, id, m) * hosts.size()));
+                int length = workToWork.secondmentMonths(route, monthOf[m]);
+                double quality = match.factor(rng.normal(Stream.MATCH, Stream.MATCH_2, id, m), true);
+                market.fill(v, m, totals);
+                w.secondment = new Spells.Secondment(v.employer(), m, length, quality, v.id());
+                // the old employer keeps paying the wage: the notice period runs on to the secondment's end
+                w.noticeEnd = Math.max(w.noticeEnd, w.secondment.end());
+                totals.secondments++;
+                event(w, m, WorkToWork.ID, "secondment started", () -> length + " months at "
+                        + employerName(v.employer()), null, null);
+                return;
+            }
+        }
+        if (!w.inCourse() && workToWork.offersCourse(route, monthOf[m], rng.uniform(Stream.W2W_COURSE, id, m))) {
+            int c = market.shortageCourseFor(w.education);
+            if (c >= 0) {
+                WorkerFacts wf = facts.facts(w, m, Status.EMPLOYED).withCoursePayer(
+                        nl.fieldlab.sandbox.domain.CoursePayer.OWN_EMPLOYER);
+                Question cq = question(QuestionType.COURSE, w, m, wf, null, market.courses[c], year(m), false, false,
+                        100, Set.of());
+                Proposal pr = new Proposal(w, Route.COURSE, null, c, false, 1);
+                event(w, m, WorkToWork.ID, "offered a course", () -> "on the transition budget: "
+                        + market.courses[c].id(), null, null);
+                round.ask(cq, a -> decide(round, pr, cq, a, m));
+            }
+        }
+    }
+
+    /**
+     * The secondment ends: the host decides whether to hire, having seen the match (as after a trial placement, so
+     * without the price of a bad match it has ruled out); if not, the vacancy opens again and, the notice being over,
+     * the worker is laid off.
+     */
+    private void endSecondment(Round round, Worker w, int m) {
+        Spells.Secondment s = w.secondment;
+        w.secondment = null;
+        Question asked = question(QuestionType.HIRE, w, m, facts.facts(w, m, w.status),
+                market.employers[s.employer()].facts, null, year(m), false, false, 100, Set.of());
+        askWithinCaps(round, asked, w, m, (q, answered) -> {
+            if (!w.atRisk()) {
+                return;
+            }
+            if (answered.allowed()) {
+                TakeUp.Settled settled = settle(w, s.employer(), answered, m, supportsFor(w, q, m));
+                Answer a = settled.claimed();
+                double skill = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(s.months(), true);
+                double productivity = skill * screening.learntMatch(s.months(), s.match());
+                double risk = match.badChance(true) * (1 - screening.learnt(s.months()));
+                Hiring.Offer offer = offer(w, q, a, null, productivity, risk, s.employer(), m);
+                double chance = hiring.chance(offer);
+                double draw = rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m);
+                if (draw < chance) {
+                    totals.secondmentsHired++;
+                    subsidisedHire(w, a, null, offer, draw, chance, s.vacancy(), false);
+                    startJob(w, s.employer(), q, settled, m, false, false, s.match(), skill, WorkToWork.ID, chance);
+                    return;
+                }
+                event(w, m, WorkToWork.ID, "secondment ended without a job", () -> "host's chance " + fmt(chance),
+                        q, a);
+            }
+            market.open(market.employers[s.employer()], m);
+            if (w.noticeEnd >= 0 && m >= w.noticeEnd) {
+                layOff(round, w, m);
+            }
+        });
+    }
+
+    /**
+     * The notice period is over: the job ends and the worker claims WW. The rules are asked again with the facts at
+     * the end (years of service then, training costs set off with the worker's consent), and the employer pays the
+     * transition payment they owe (BW 7:673) in this month.
+     */
+    private void layOff(Round round, Worker w, int m) {
+        Question q = question(QuestionType.DISMISSAL, w, m, facts.facts(w, m, Status.EMPLOYED), null, null, year(m),
+                false, false, 100, Set.of());
+        w.noticeEnd = -1;
+        w.unemployedSince = m;
+        w.entryStatus = Status.WW;
+        w.weeksWorkedLast36 = 36;
+        totals.layoffs++;
+        round.ask(q, a -> {
+            ledger.book(w, m, a, 1);
+            totals.transitionOffset += a.amount(TRANSITION_OFFSET, 0);
+            event(w, m, null, "laid off", () -> "declining occupation, at the end of the notice period; "
+                    + "transition payment " + fmt(a.netFor(Actor.WORKER, 1))
+                    + (a.amount(TRANSITION_OFFSET, 0) > 0 ? " after " + fmt(a.amount(TRANSITION_OFFSET, 0))
+                    + " of training set off" : ""), q, a);
+        });
+        w.transitionSpent = 0;
+        w.transitionConsent = false;
+        w.transitionBudget = false;
+        becomeSeeker(w, m);
+        claim(round, w, Status.WW, m, m);
+    }
+
+    /** The entitlement the rules set for the notice period of a dismissal, and the amount of training set off. */
+    static final String NOTICE_MONTHS = "notice.months";
+    static final String TRANSITION_OFFSET = "transition.offset";
 
     /** The rules' parameter for the state pension age (AOW), in years. */
     static final String STATE_PENSION_AGE = nl.fieldlab.sandbox.rules.RuleLibrary.STATE_PENSION_AGE;
@@ -1717,6 +1895,11 @@ final class Run {
                 totals.fiscalOutOfWork(w.publicCost - before);
             }
             followUp(w, m);
+            if (w.p.status() == Status.EMPLOYED && w.seeker()) {
+                // a worker who started the run in work and is now out of it: what work-to-work tries to prevent,
+                // and which the job seekers' metrics cannot show (a move before unemployment makes no job seeker)
+                totals.atRiskMonthsOutOfWork++;
+            }
             if (w.employed()) {
                 before = w.publicCost;
                 ledger.book(w, m, w.job.answer(), w.job.jobMonth(m));

@@ -63,6 +63,18 @@ public final class RunTotals implements java.io.Serializable {
     long vacancyMonthsOpen;
     int vacanciesUnfilled;
     int workToWork;
+    /** dismissals announced to workers at risk (the layoff draw), workers laid off at the end of notice, and moves during it */
+    int dismissalsAnnounced;
+    int layoffs;
+    int movedInNotice;
+    /** work-to-work support (P2): secondments started, those that ended in a hire, courses on the transition budget */
+    int secondments;
+    int secondmentsHired;
+    int w2wCourseStarts;
+    /** months that workers who started the run in work spent out of work (job seekers) */
+    int atRiskMonthsOutOfWork;
+    /** training costs set off against transition payments, in euro */
+    double transitionOffset;
     double sroiCredits;
     int coached;
     int apprenticeships;
@@ -503,6 +515,15 @@ public final class RunTotals implements java.io.Serializable {
             }
         }
         m.put(Metrics.WORK_TO_WORK, (double) workToWork);
+        m.put(Metrics.DISMISSALS_ANNOUNCED, (double) dismissalsAnnounced);
+        m.put(Metrics.LAYOFFS, (double) layoffs);
+        m.put(Metrics.MOVED_IN_NOTICE, (double) movedInNotice);
+        m.put(Metrics.TRANSITION_PAYMENTS, paid(Actor.EMPLOYER, Actor.WORKER, PaymentType.TRANSITION_PAYMENT));
+        m.put(Metrics.TRANSITION_OFFSET, transitionOffset);
+        m.put(Metrics.SECONDMENTS, (double) secondments);
+        m.put(Metrics.SECONDMENTS_HIRED, (double) secondmentsHired);
+        m.put(Metrics.W2W_COURSE_STARTS, (double) w2wCourseStarts);
+        m.put(Metrics.AT_RISK_MONTHS_OUT_OF_WORK, (double) atRiskMonthsOutOfWork);
         m.put(Metrics.SROI_CREDITS, sroiCredits);
         m.put(Metrics.APPRENTICESHIPS, (double) apprenticeships);
         m.put(Metrics.APPRENTICESHIPS_COMPLETED, (double) apprenticeshipsCompleted);

@@ -59,7 +59,9 @@ public final class RunTotalsCodec {
                     t.subsidisedHires[2], t.subsidisedHires[3], t.trialsDisplacedOutsiders, t.trialsDisplacedInsiders,
                     t.retentionEligible12, t.retained12m, t.retentionEligible18, t.retained18m,
                     t.trialRetentionEligible, t.trialRetained12m, t.trialsEnded, t.wwTrialsStarted, t.wwExitsToWork,
-                    t.bblGraduatesFollowed, t.bblGraduatesInWork, t.vacanciesReopened}) {
+                    t.bblGraduatesFollowed, t.bblGraduatesInWork, t.vacanciesReopened, t.dismissalsAnnounced,
+                    t.layoffs, t.movedInNotice, t.secondments, t.secondmentsHired, t.w2wCourseStarts,
+                    t.atRiskMonthsOutOfWork}) {
                 out.writeInt(v);
             }
             for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
@@ -67,7 +69,7 @@ public final class RunTotalsCodec {
                 out.writeLong(v);
             }
             for (double v : new double[] {t.sroiCredits, t.outputValue, t.discountRate, t.outcomeUnits,
-                    t.outcomeExpectedUnits, t.fiscalCostOutOfWork, t.fiscalCostInWork}) {
+                    t.outcomeExpectedUnits, t.fiscalCostOutOfWork, t.fiscalCostInWork, t.transitionOffset}) {
                 out.writeDouble(v);
             }
             writeDoubles(out, t.publicCostByMonth);
@@ -148,7 +150,7 @@ public final class RunTotalsCodec {
             }
             // the kind of list the simulator passes (Stream.toList), so that the totals equal a local run's in every way
             RunTotals t = new RunTotals(months, groups.stream().toList(), workers, List.of());
-            int[] i = new int[51];
+            int[] i = new int[58];
             for (int k = 0; k < i.length; k++) {
                 i[k] = in.readInt();
             }
@@ -200,6 +202,13 @@ public final class RunTotalsCodec {
             t.bblGraduatesFollowed = i[48];
             t.bblGraduatesInWork = i[49];
             t.vacanciesReopened = i[50];
+            t.dismissalsAnnounced = i[51];
+            t.layoffs = i[52];
+            t.movedInNotice = i[53];
+            t.secondments = i[54];
+            t.secondmentsHired = i[55];
+            t.w2wCourseStarts = i[56];
+            t.atRiskMonthsOutOfWork = i[57];
             t.monthsToPlacement = in.readLong();
             t.vacancyMonthsOpen = in.readLong();
             t.sideJobMonths = in.readLong();
@@ -218,6 +227,7 @@ public final class RunTotalsCodec {
             t.outcomeExpectedUnits = in.readDouble();
             t.fiscalCostOutOfWork = in.readDouble();
             t.fiscalCostInWork = in.readDouble();
+            t.transitionOffset = in.readDouble();
             in.doubles("publicCostByMonth", t.publicCostByMonth);
             in.ints("employedAtYearEnd", t.employedAtYearEnd);
             in.longs("seekerMonthsByYear", t.seekerMonthsByYear);

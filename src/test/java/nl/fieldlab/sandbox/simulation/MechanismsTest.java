@@ -46,7 +46,8 @@ class MechanismsTest {
                 Apprenticeship.ID, BblContract.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID,
                 SteppingStone.ID, Coaching.ID, SocialReturnDemand.ID, VacancyCompetition.ID, TakeUp.ID, Run.INFLOW,
                 "other-exit",
-                Run.RETIREMENT, nl.fieldlab.sandbox.report.TerminalValue.ID, SkillMatch.ID, HiringSignal.ID));
+                Run.RETIREMENT, nl.fieldlab.sandbox.report.TerminalValue.ID, SkillMatch.ID, HiringSignal.ID,
+                WorkToWork.ID));
         assertEquals(classes, new TreeSet<>(mechanisms), "every mechanism is implemented, every class described");
     }
 
