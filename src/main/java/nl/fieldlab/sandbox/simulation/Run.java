@@ -30,11 +30,11 @@ import nl.fieldlab.sandbox.rules.ProcessSupport;
 import nl.fieldlab.sandbox.rules.RuleBase;
 import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.CourseSpec;
+import nl.fieldlab.sandbox.scenario.Scenario;
+import nl.fieldlab.sandbox.simulation.Rng.Stream;
 import nl.fieldlab.sandbox.skills.SkillDistance;
 import nl.fieldlab.sandbox.skills.SkillSet;
 import nl.fieldlab.sandbox.skills.Taxonomy;
-import nl.fieldlab.sandbox.scenario.Scenario;
-import nl.fieldlab.sandbox.simulation.Rng.Stream;
 
 /**
  * One replication of one variant, month by month. Each month: vacancies open and fill; jobs, trials, courses, side
@@ -263,8 +263,8 @@ final class Run {
         HIRE, TRIAL, APPRENTICESHIP, COURSE
     }
 
-    /** @param ownInitiative a course the worker seeks on their own initiative while in work (they are its payer) */
     /**
+     * @param ownInitiative a course the worker seeks on their own initiative while in work (they are its payer)
      * @param sSeen  the gap's size relative to a small one as the employer sees it (0 or 1 under the diploma)
      * @param sTrue  the same as the worker's skills are (mechanism skill-distance); {@code sSeen} without a taxonomy
      * @param skills the skill gap to the vacancy's job (null without a taxonomy or a vacancy)
@@ -2116,7 +2116,8 @@ final class Run {
             SkillSet taught = g.missing().minus(g.missing().minus(courseSkills[pr.course()]));
             List<String> named = taught.labels();
             sb.append(": closes ").append(taught.size()).append(" of ").append(g.of()).append(" essential skills of ")
-                    .append(scenario.employers().get(market.employers[pr.vacancy().employer()].group).occupation())
+                    .append(scenario.skills().taxonomy().occupations().get(scenario.employers()
+                            .get(market.employers[pr.vacancy().employer()].group).occupation()).label())
                     .append(named.isEmpty() ? "" : " (" + String.join(", ", named.subList(0, Math.min(3, named.size())))
                             + (named.size() > 3 ? ", ..." : "") + ")");
         }

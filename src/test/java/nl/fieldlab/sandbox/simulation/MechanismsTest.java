@@ -587,6 +587,24 @@ class MechanismsTest {
         }
 
         @Test
+        void anEmployerOfARegulatedOccupationKeepsTheDiploma() {
+            // the shipped ESCO subset marks no occupation as regulated: mark the electrician so in a copy
+            String text = nl.fieldlab.sandbox.input.YamlFile.resourceText(nl.fieldlab.sandbox.skills.Taxonomy.class,
+                    "esco-1.2.0-technical.yaml").replaceFirst("label: \"electrician\"\n    regulated: false",
+                    "label: \"electrician\"\n    regulated: true");
+            var regulated = nl.fieldlab.sandbox.skills.Taxonomy.parse(java.nio.file.Path.of("copy.yaml"), text);
+            var r = new nl.fieldlab.sandbox.scenario.Scenario(s.id(), s.description(), s.region(), s.municipality(),
+                    s.start(), s.months(), s.seed(), s.replications(), s.population(), s.workers(), s.employers(),
+                    s.courses(), s.behaviour(), s.variants(), s.expectations(), s.file(), s.sha256(), s.text(),
+                    s.robustness(), s.verdicts(), new nl.fieldlab.sandbox.scenario.SkillsSetup(regulated,
+                            s.skills().hiring()));
+            HiringSignal h = new HiringSignal(Behaviour.with(Map.of("skills.adoption-share", 1.0)), r,
+                    "hire-on-skills", market, Rng.forReplication(s.seed(), 0));
+            assertEquals(0, seeing(h, "installation"), "the electrician's licence");
+            assertEquals(50, seeing(h, "mechatronics"), "near miss: not regulated");
+        }
+
+        @Test
         void theBaselineAndAnEmployerThatDoesNotAdoptKeepTheDiploma() {
             assertEquals(0, seeing(signal("baseline", 1), "installation"));
             assertEquals(0, seeing(signal("hire-on-skills", 0), "installation"), "near miss: nobody adopts");
