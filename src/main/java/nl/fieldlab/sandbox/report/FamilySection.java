@@ -63,6 +63,18 @@ final class FamilySection {
                     + "the baseline's paths: its exemptions reached nobody or changed no answer), so it is no "
                     + "hypothesis and does not count among the tests.");
         }
+        for (String v : r.comparison().differences().keySet()) {
+            var moved = r.comparison().differences().get(v).get(nl.fieldlab.sandbox.simulation.Metrics.WORK_TO_WORK);
+            if (moved != null && moved.mean() != 0) {
+                paragraphs.add(v + " moves workers at risk into a job before they become unemployed (workToWork "
+                        + CostEffectiveness.signed(moved) + " against the baseline). Placements, work-years and "
+                        + "employed at the horizon count former job seekers only, and such a worker never becomes "
+                        + "one: for " + v + " these three fall by construction, a comparison of groups the variant "
+                        + "itself changed. Read its verdicts on them with that in mind, and its effect on the people "
+                        + "at risk from atRisk.monthsOutOfWork and workToWork (exploratory); a work-years measure "
+                        + "over the whole population is not built yet.");
+            }
+        }
         paragraphs.add("\"Smallest it could call\" is the difference this run could call at all: the first step of "
                 + "the correction tests the smallest p at " + percent(HeadlineFamily.ALPHA) + " / " + family.size()
                 + ", so a difference needs |mean| above t(1 - " + percent(HeadlineFamily.ALPHA) + " / (2 x "
