@@ -336,7 +336,7 @@ public class Workbench {
                 s -> new ScenarioContext.Footprint(Simulator.bytesNeeded(s, Simulator.defaultThreads()),
                         Runtime.getRuntime().maxMemory()), month -> statePensionAge(library, month),
                 library.regions()::regionProblem, library::parameterProblem, library::textProblem,
-                library.supports().keySet(), library::parameterOwner);
+                library.supports().keySet(), library::parameterOwner, library.supports()::get);
     }
 
     /** Why a scenario id cannot name a folder under the reports folder, or null when it can. */

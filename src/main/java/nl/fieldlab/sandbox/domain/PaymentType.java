@@ -35,7 +35,9 @@ public enum PaymentType {
      * coach, the administration of a fund, an account, a loan or a grant, a cooperative's coordination; paid to
      * whoever does it (a contracted provider, or the body's own staff).
      */
-    IMPLEMENTATION(Category.IMPLEMENTATION);
+    IMPLEMENTATION(Category.IMPLEMENTATION),
+    /** What a member firm pays the social cooperative for a placed member, beyond the employer cost it carries. */
+    PLACEMENT_FEE(Category.WAGE);
 
     public enum Category { WAGE, BENEFIT, SUBSIDY, TRAINING, LEVY, TAX, PROJECT, IMPLEMENTATION }
 

@@ -40,5 +40,20 @@ public record CourseSpec(
         @Plausible(min = 0, max = 2080, unit = "hours a year", source = "52 weeks of 40 hours")
         Integer supervisedHoursPerYear,
         @JsonPropertyDescription("listed in a recognised sectoral development path (sectoraal ontwikkelpad; default false)")
-        Boolean developmentPath) {
+        Boolean developmentPath,
+        @JsonPropertyDescription("the CASE_SPRINT support (rules/support) whose sprint produces this course: it is"
+                + " offered only in variants that name that support, from the sprint's end")
+        String offeredBy,
+        @JsonPropertyDescription("share of starters who complete it, for this course (default: the behaviour value"
+                + " course.completion)")
+        @Plausible(min = 0, max = 1, unit = "share", message = "expected a share from 0 to 1, got {value}",
+                source = "a share") Double completion) {
+
+    /** A course that exists without any instrument, with the default completion. */
+    public CourseSpec(String id, String field, Education level, Integer months, CourseRoute route,
+            Credential credential, Double price, Boolean shortageOccupation, Boolean kansberoep,
+            Integer practiceHoursPerYear, Integer supervisedHoursPerYear, Boolean developmentPath) {
+        this(id, field, level, months, route, credential, price, shortageOccupation, kansberoep, practiceHoursPerYear,
+                supervisedHoursPerYear, developmentPath, null, null);
+    }
 }

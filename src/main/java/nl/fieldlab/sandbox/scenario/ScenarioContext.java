@@ -29,6 +29,9 @@ import java.util.function.Predicate;
  * @param supports     the rule library's process-support ids (null: not checked)
  * @param parameterOwner the exemption or process support that declares a parameter key as its own, or null for a
  *                     baseline key (null: not checked)
+ * @param supportById  the rule library's process support by id, or null for an unknown id (null: not checked): a
+ *                     course or employer group that names a case sprint, and a variant's instrument, are checked
+ *                     against its kind, output and regions
  */
 public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
         Predicate<String> municipalParameter,
@@ -36,7 +39,8 @@ public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predi
         Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
         Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
         BiFunction<String, String, String> textProblem, Set<String> supports,
-        Function<String, String> parameterOwner) {
+        Function<String, String> parameterOwner,
+        Function<String, nl.fieldlab.sandbox.rules.ProcessSupport> supportById) {
 
     /** A context that checks process supports but not who owns a parameter. */
     public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
@@ -46,7 +50,7 @@ public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predi
             Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
             BiFunction<String, String, String> textProblem, Set<String> supports) {
         this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
-                regionProblem, parameterProblem, textProblem, supports, null);
+                regionProblem, parameterProblem, textProblem, supports, null, null);
     }
 
     /** A context that checks no process supports. */

@@ -26,7 +26,9 @@ public final class Rng {
         /** a simulated pilot's lottery: whether a person is offered the exemption (appended) */
         PILOT_ASSIGN,
         /** a simulated pilot's draw of employers offered the exemption (appended) */
-        PILOT_CLUSTER
+        PILOT_CLUSTER,
+        /** whether a new vacancy is a carved job, after a case sprint that carves its group's jobs (appended) */
+        CARVING
     }
 
     private final long key;

@@ -117,6 +117,11 @@ public final class RunTotalsCodec {
             for (ChangedAnswer c : t.changedAnswers) {
                 writeChange(out, c);
             }
+            out.writeInt(t.supportCounts.size());
+            for (Map.Entry<String, Double> e : t.supportCounts.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeDouble(e.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
@@ -263,6 +268,15 @@ public final class RunTotalsCodec {
             n = in.count("changedAnswers", 40);
             for (int k = 0; k < n; k++) {
                 t.changedAnswers.add(in.change(workers, groups.size()));
+            }
+            n = in.count("supportCounts", 10);
+            for (int k = 0; k < n; k++) {
+                String key = in.readUTF();
+                double v = in.readDouble();
+                if (!(v >= 0)) {
+                    throw new IOException("support." + key + ": " + v);
+                }
+                t.supportCounts.put(key, v);
             }
             if (in.available() != 0) {
                 throw new IOException("end: " + in.available() + " bytes after the totals");
