@@ -20,8 +20,8 @@ import nl.fieldlab.sandbox.scenario.Scenario;
  * COOPERATIVE_EMPLOYER, a hire at a member firm ({@code socialCooperative: true}) of a worker in the support's scope
  * is made by the cooperative (pooled employership). The rules are asked with the cooperative as employer (its
  * contract length, the staff of all member firms); the firm pays the cooperative a fee (the employer cost plus
- * {@code fee-markup} of the wage bill, with the wage subsidies passed on or not by {@code pass-through}) and bears no
- * bad-match risk: the cooperative takes the worker back. When a placement ends the worker stays employed by the
+ * {@code fee-markup} of the wage bill, with the wage subsidies passed on or not by {@code pass-through}) for the hours
+ * worked, and bears no bad-match risk and no sick hours: the cooperative takes the worker back and carries sickness. When a placement ends the worker stays employed by the
  * cooperative on the bench for up to {@code bench-months}, paid by it, and is proposed to open vacancies of member
  * firms in their field (rotation); after the bench the cooperative lets them go and they claim a benefit. Shared
  * coaching lowers the separation hazard of a placement by {@code separation-factor}, and the coordination of every
@@ -145,14 +145,23 @@ final class Cooperative {
     }
 
     /**
-     * A month of a member placement: the firm pays the fee (the rules booked the job's employer cost to the employer,
-     * which the cooperative carries, so the firm's payment to it is the fee less that cost), and the coordination is
-     * paid for the member month unless the job's answer already pays it (E4 does while its subsidy runs).
+     * A month of a member placement: the firm pays the fee for the hours worked (the cooperative carries the sick
+     * hours), and the coordination is paid for the member month unless the job's answer already pays it (E4 does while
+     * its subsidy runs). The rules booked the job's employer cost to the employer; the cooperative carries it, so the
+     * firm's net payment to it is the fee less that cost (negative when sick hours cost the cooperative more than its
+     * markup brings).
+     *
+     * @param sickShare the share of working time the worker is expected to be sick (hire.sickness-share)
      */
-    void book(Worker w, int m, Answer a, int jobMonth, double wageBill, RunTotals totals) {
+    void book(Worker w, int m, Answer a, int jobMonth, double wageBill, double sickShare, RunTotals totals) {
         double employerCost = -a.netFor(Actor.EMPLOYER, jobMonth);
-        double fee = fee(employerCost, wageBill);
-        totals.book(m, Actor.EMPLOYER, Actor.COOPERATIVE, PaymentType.PLACEMENT_FEE, fee - employerCost);
+        double fee = fee(employerCost, wageBill) * (1 - sickShare);
+        double net = fee - employerCost;
+        if (net >= 0) {
+            totals.book(m, Actor.EMPLOYER, Actor.COOPERATIVE, PaymentType.PLACEMENT_FEE, net);
+        } else {
+            totals.book(m, Actor.COOPERATIVE, Actor.EMPLOYER, PaymentType.PLACEMENT_FEE, -net);
+        }
         coordinate(w, m, a, jobMonth, totals);
     }
 

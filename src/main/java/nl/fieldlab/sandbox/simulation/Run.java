@@ -531,7 +531,7 @@ final class Run {
     /** The offer with {@code extra} a month more net cost to the employer. */
     private static Hiring.Offer withCost(Hiring.Offer o, double extra) {
         return new Hiring.Offer(o.productivity(), o.normalWage(), o.netCost() + extra, o.otherWorth(), o.disabled(),
-                o.coached(), o.badMatchRisk());
+                o.coached(), o.badMatchRisk(), o.sicknessCarried());
     }
 
     /**
@@ -1141,7 +1141,7 @@ final class Run {
         if (cooperative.employs(q.employer(), employer)) {
             // pooled employership: the firm pays the cooperative's fee and hands a bad match back (no bad-match risk)
             return new Hiring.Offer(productivity, normalWage, cooperative.fee(cost, normalWage), worth,
-                    w.p.disabled(), w.coached(m), 0);
+                    w.p.disabled(), w.coached(m), 0, true);
         }
         return new Hiring.Offer(productivity, normalWage, cost, worth, w.p.disabled(), w.coached(m), badMatchRisk);
     }
@@ -1701,7 +1701,8 @@ final class Run {
                 ledger.book(w, m, w.job.answer(), w.job.jobMonth(m));
                 if (cooperative.employs(w.job.question().employer(), w.job.employer())) {
                     cooperative.book(w, m, w.job.answer(), w.job.jobMonth(m),
-                            normalLabourCost(w.job.question(), w.job.answer()), totals);
+                            normalLabourCost(w.job.question(), w.job.answer()),
+                            hiring.sicknessShare(w.p.disabled()), totals);
                 }
                 if (fiscalWindow && w.everSeeker) {
                     totals.fiscalInWork(w.publicCost - before);

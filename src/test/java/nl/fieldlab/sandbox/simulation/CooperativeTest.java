@@ -129,6 +129,11 @@ class CooperativeTest {
         Cooperative c = new Cooperative(rules("coop").supports(), scenario, rules("coop"), market, 400);
         assertEquals(1000 + 0.10 * 2000, c.fee(1000, 2000), 1e-9, "pass-through 1: the subsidy (1000) reaches the firm");
         assertEquals(0.08, c.separation(0.1), 1e-12, "shared coaching: a fifth fewer separations");
+        Hiring h = new Hiring(scenario.behaviour());
+        Hiring.Offer firmCarries = new Hiring.Offer(1, 2000, 2200, 0, false, false, 0);
+        Hiring.Offer coopCarries = new Hiring.Offer(1, 2000, 2200, 0, false, false, 0, true);
+        assertEquals(2000, h.worth(coopCarries), 1e-9, "the firm pays no sick hours: worth and cost lose them alike");
+        assertTrue(h.worth(firmCarries) < 2000, "near miss: a firm that employs the worker itself expects sickness");
         RuleBase kept = rules("coop").withVariant(scenario.variant("coop").withParameters(
                 java.util.Map.of("p5.pass-through", 0.0)));
         Cooperative keeps = new Cooperative(kept.supports(), scenario, kept, Market.of(scenario, Fields.of(scenario))
