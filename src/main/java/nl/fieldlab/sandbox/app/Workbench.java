@@ -338,7 +338,7 @@ public class Workbench {
                 library.regions()::regionProblem, library::parameterProblem, library::textProblem,
                 library.supports().keySet(), library::parameterOwner, (id, scope) -> library.exemption(id) == null
                         ? List.of() : nl.fieldlab.sandbox.rules.RouteArea.check(library.exemption(id), scope,
-                                library.regions()));
+                                library.regions()), library.supports()::get);
     }
 
     /** Why a scenario id cannot name a folder under the reports folder, or null when it can. */

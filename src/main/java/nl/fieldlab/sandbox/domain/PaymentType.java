@@ -40,7 +40,9 @@ public enum PaymentType {
      * The statutory transition payment (transitievergoeding, BW 7:673) an employer owes a worker whose contract it
      * ends: paid once, when the contract ends, less the training costs it may be offset against.
      */
-    TRANSITION_PAYMENT(Category.SEVERANCE);
+    TRANSITION_PAYMENT(Category.SEVERANCE),
+    /** What a member firm pays the social cooperative for a placed member, beyond the employer cost it carries. */
+    PLACEMENT_FEE(Category.WAGE);
 
     public enum Category { WAGE, BENEFIT, SUBSIDY, TRAINING, LEVY, TAX, PROJECT, IMPLEMENTATION, SEVERANCE }
 

@@ -127,6 +127,17 @@ public record WorkerFacts(
                 earningsSince, payer, monthlyWage, tenureYears, transitionSpent, transitionConsent);
     }
 
+    /**
+     * The same worker as the rules see them in another job: the wage value measured in that job (a carved job's tasks
+     * fit a lower wage value; Participatiewet art. 6 lid 1 onder e measures the wage value in the function).
+     */
+    public WorkerFacts withWageValuePct(int pct) {
+        return pct == wageValuePct ? this : new WorkerFacts(age, status, household, education, field, region,
+                pct, dailyWage, workHistoryYears, yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5,
+                monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background, childUnder12, earnings,
+                earningsSince, coursePayer);
+    }
+
     /** The same worker one or more birthdays later. */
     public WorkerFacts withAge(int newAge) {
         return newAge == age ? this : new WorkerFacts(newAge, status, household, education, field, region,

@@ -74,7 +74,7 @@ public record ProcessSupport(String id, String title, Kind kind, Actor side, Lis
          * a cooperative that employs its members and places them with member firms (pooled employership, rotation
          * between firms, shared coaching; Sociale Coöperatie Kennemerland)
          */
-        COOPERATIVE_EMPLOYER(false, "contract-months", "fee-markup", "bench-months", "pass-through"),
+        COOPERATIVE_EMPLOYER(false, "contract-months", "fee-markup", "bench-months", "pass-through", "separation-factor"),
         /** a route that moves a worker at risk to another job before unemployment (van werk naar werk) */
         WORK_TO_WORK(false, "course-offer", "secondment-offer", "secondment-months");
 

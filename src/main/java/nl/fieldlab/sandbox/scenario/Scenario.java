@@ -160,7 +160,8 @@ public record Scenario(
                 (int) Math.max(1, Math.round(g.count() * factor)), g.sector(), g.field(), g.region(), g.staff(),
                 g.vacancyRate(), g.requiredEducation(), g.hourlyWage(), g.hoursPerWeek(), g.contractMonths(),
                 g.technical(), g.shortage(), g.recognisedTrainingCompany(), g.trainingFund(),
-                g.practiceStatementPlan(), g.socialCooperative(), g.sroiContractValue(), g.occupation())).toList();
+                g.practiceStatementPlan(), g.socialCooperative(), g.sroiContractValue(), g.occupation(),
+                g.carving())).toList();
         return new Scenario(id, description, region, municipality, start, months, seed, replications, population, w, e,
                 courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts, skills);
     }

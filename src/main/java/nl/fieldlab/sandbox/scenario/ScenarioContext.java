@@ -32,6 +32,9 @@ import java.util.function.Predicate;
  * @param scopeProblems what is wrong with a scenario's scope of an exemption (outside its legal route's area,
  *                     widening what its rules are written for), each with its field relative to the scope; empty when
  *                     nothing is (null: not checked)
+ * @param supportById  the rule library's process support by id, or null for an unknown id (null: not checked): a
+ *                     course or employer group that names a case sprint, and a variant's instrument, are checked
+ *                     against its kind, output and regions
  */
 public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
         Predicate<String> municipalParameter,
@@ -41,7 +44,8 @@ public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predi
         BiFunction<String, String, String> textProblem, Set<String> supports,
         Function<String, String> parameterOwner,
         BiFunction<String, nl.fieldlab.sandbox.rules.ScopeOverride,
-                java.util.List<nl.fieldlab.sandbox.rules.RouteArea.Problem>> scopeProblems) {
+                java.util.List<nl.fieldlab.sandbox.rules.RouteArea.Problem>> scopeProblems,
+        Function<String, nl.fieldlab.sandbox.rules.ProcessSupport> supportById) {
 
     /** A context that checks who owns a parameter but no scenario scopes against legal routes. */
     public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
@@ -52,7 +56,7 @@ public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predi
             BiFunction<String, String, String> textProblem, Set<String> supports,
             Function<String, String> parameterOwner) {
         this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
-                regionProblem, parameterProblem, textProblem, supports, parameterOwner, null);
+                regionProblem, parameterProblem, textProblem, supports, parameterOwner, null, null);
     }
 
     /** A context that checks scenario scopes against legal routes but not who owns a parameter. */
@@ -65,7 +69,7 @@ public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predi
             BiFunction<String, nl.fieldlab.sandbox.rules.ScopeOverride,
                     java.util.List<nl.fieldlab.sandbox.rules.RouteArea.Problem>> scopeProblems) {
         this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
-                regionProblem, parameterProblem, textProblem, supports, null, scopeProblems);
+                regionProblem, parameterProblem, textProblem, supports, null, scopeProblems, null);
     }
 
     /** A context that checks process supports but neither who owns a parameter nor scenario scopes. */
@@ -76,7 +80,7 @@ public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predi
             Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
             BiFunction<String, String, String> textProblem, Set<String> supports) {
         this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
-                regionProblem, parameterProblem, textProblem, supports, null, null);
+                regionProblem, parameterProblem, textProblem, supports, null, null, null);
     }
 
     /** A context that checks no process supports. */

@@ -24,6 +24,7 @@ import nl.fieldlab.sandbox.input.PlainText;
 import nl.fieldlab.sandbox.input.Suggestions;
 import nl.fieldlab.sandbox.input.YamlFile;
 import nl.fieldlab.sandbox.rules.Hashes;
+import nl.fieldlab.sandbox.rules.ProcessSupport;
 import nl.fieldlab.sandbox.rules.RouteArea;
 import nl.fieldlab.sandbox.rules.ScopeOverride;
 import nl.fieldlab.sandbox.rules.Variant;
@@ -160,6 +161,19 @@ public final class ScenarioLoader {
             yaml.check(ids.add(c.id()), at + ".id", "course id " + PlainText.quote(c.id()) + " is used twice");
             name(yaml, at + ".id", c.id());
             name(yaml, at + ".field", c.field());
+            if (c.offeredBy() != null) {
+                checkSprint(yaml, at + ".offeredBy", c.offeredBy(), ProcessSupport.Output.COURSE, "a course",
+                        context);
+            }
+        }
+        for (int i = 0; i < s.employers().size(); i++) {
+            EmployerGroup.Carving carving = s.employers().get(i).carving();
+            if (carving != null) {
+                String at = "employers[" + i + "].carving";
+                checkSprint(yaml, at + ".by", carving.by(), ProcessSupport.Output.CARVING, "carved jobs", context);
+                yaml.check(carving.share() == null || carving.share() > 0, at + ".share", "expected above 0 to 1, got "
+                        + num(carving.share() == null ? 0 : carving.share()) + " (a share of 0 carves no job: leave carving out)");
+            }
         }
 
         Map<String, Double> behaviour = s.behaviour() == null ? Map.of() : s.behaviour();
@@ -194,6 +208,7 @@ public final class ScenarioLoader {
             }
             checkSupports(yaml, at, supports, context);
             checkParameterOwners(yaml, at, ex, supports, params, context);
+            checkInstrumentReach(yaml, at, supports, s, courses, context);
             Map<String, ScopeOverride> scopes = scopes(yaml, at, v, ex, context);
             variants.add(new Variant(v.name(), ex, params, Map.of(), supports, scopes));
         }
@@ -378,6 +393,60 @@ public final class ScenarioLoader {
                     + " in the rules folder (rules/support)" + (known == null ? ""
                             : Suggestions.didYouMean(id, known) + " (known: " + (known.isEmpty() ? "none"
                                     : String.join(", ", new java.util.TreeSet<>(known))) + ")"));
+        }
+    }
+
+    /** A course or employer group names the case sprint that produces it: one with that output. */
+    private static void checkSprint(YamlFile yaml, String at, String id, ProcessSupport.Output output, String what,
+            ScenarioContext context) {
+        if (context.supportById() == null) {
+            return;
+        }
+        ProcessSupport p = context.supportById().apply(id);
+        if (!yaml.check(p != null, at, "support " + PlainText.quote(id) + " is not in rules/support"
+                + (context.supports() == null ? "" : Suggestions.didYouMean(id, context.supports()) + " (known: "
+                        + String.join(", ", new java.util.TreeSet<>(context.supports())) + ")"))) {
+            return;
+        }
+        yaml.check(p.kind() == ProcessSupport.Kind.CASE_SPRINT && p.output() == output, at, id + " is a "
+                + p.kind() + " support" + (p.output() == null ? "" : " with output " + p.output())
+                + "; " + what + " comes from a CASE_SPRINT support with output " + output);
+    }
+
+    /**
+     * A variant's instrument support that finds nothing in the scenario to act on reaches nobody: said at load, not
+     * left to a run that shows no difference. A case sprint needs the course or carved jobs it produces, in a region
+     * it covers; the cooperative needs member firms in its regions.
+     */
+    private static void checkInstrumentReach(YamlFile yaml, String at, List<String> supports, Spec s,
+            List<CourseSpec> courses, ScenarioContext context) {
+        if (context.supportById() == null) {
+            return;
+        }
+        for (String id : supports) {
+            ProcessSupport p = context.supportById().apply(id);
+            if (p == null || p.kind().takeUp()) {
+                continue;
+            }
+            Set<String> regions = p.scope().regions();
+            java.util.function.Predicate<String> inScope = r -> regions.isEmpty() || regions.contains(r);
+            String problem = null;
+            if (p.kind() == ProcessSupport.Kind.CASE_SPRINT && !inScope.test(s.region())) {
+                problem = id + "'s sprint is held in " + String.join(", ", new java.util.TreeSet<>(regions))
+                        + " and the scenario's region is " + s.region();
+            } else if (p.output() == ProcessSupport.Output.COURSE
+                    && courses.stream().noneMatch(c -> id.equals(c.offeredBy()))) {
+                problem = "no course has offeredBy: " + id;
+            } else if (p.output() == ProcessSupport.Output.CARVING && s.employers().stream()
+                    .noneMatch(g -> g.carving() != null && id.equals(g.carving().by()))) {
+                problem = "no employer group has carving: {by: " + id + ", ...}";
+            } else if (p.kind() == ProcessSupport.Kind.COOPERATIVE_EMPLOYER && s.employers().stream()
+                    .noneMatch(g -> Boolean.TRUE.equals(g.socialCooperative())
+                            && inScope.test(g.region() == null ? s.region() : g.region()))) {
+                problem = "no employer group with socialCooperative: true in its regions "
+                        + (regions.isEmpty() ? "(any)" : String.join(", ", new java.util.TreeSet<>(regions)));
+            }
+            yaml.check(problem == null, at + ".supports", id + " reaches nobody: " + problem);
         }
     }
 

@@ -30,7 +30,9 @@ public final class Rng {
         /** whether an employer of a variant that hires on skills adopts the skills passport (mechanism hiring-signal; appended) */
         SKILLS_ADOPTION,
         /** work-to-work (P2): whether a secondment is sought, which host takes the worker, whether a course is offered */
-        W2W_SECONDMENT, W2W_HOST, W2W_COURSE
+        W2W_SECONDMENT, W2W_HOST, W2W_COURSE,
+        /** whether a new vacancy is a carved job, after a case sprint that carves its group's jobs (appended) */
+        CARVING
     }
 
     private final long key;

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.domain.CourseFacts;
+import nl.fieldlab.sandbox.domain.Education;
 import nl.fieldlab.sandbox.domain.EmployerFacts;
 import nl.fieldlab.sandbox.domain.Payment;
 import nl.fieldlab.sandbox.domain.PaymentType;
@@ -118,6 +119,10 @@ final class Run {
     private final Map<String, TakeUp.Scheme> declaredClaims = new java.util.HashMap<>();
     /** the variant's process supports: who they help claim, who took part, what they cost */
     private final Supports supports;
+    /** the variant's case sprints: their cost, and from their end the course or carved jobs they produce */
+    private final Sprints sprints;
+    /** the social cooperative as employer of its members, when the variant has it */
+    private final Cooperative cooperative;
     private final double initialVacancyMonths;
     /** this month's subsidised hires and trial starts, attributed once every applicant of the month was decided */
     private final List<Attributing> attributing = new ArrayList<>();
@@ -196,6 +201,21 @@ final class Run {
         for (ProcessSupport p : rules.supports()) {
             totals.supportParticipants.put(p.id(), 0);
             totals.supportCost.put(p.id(), 0.0);
+        }
+        this.sprints = new Sprints(rules.supports(), scenario, rules, this.market);
+        this.cooperative = new Cooperative(rules.supports(), scenario, rules, this.market, people.length);
+        if (!cooperative.none()) {
+            for (String count : List.of(Cooperative.PLACEMENTS, Cooperative.ROTATIONS, Cooperative.BENCH_MONTHS,
+                    Cooperative.DISMISSALS)) {
+                totals.countSupport(cooperative.support().id(), count, 0);
+            }
+        }
+        for (ProcessSupport p : rules.supports()) {
+            if (p.output() == ProcessSupport.Output.COURSE) {
+                totals.countSupport(p.id(), Sprints.COURSE_STARTS, 0);
+            } else if (p.output() == ProcessSupport.Output.CARVING) {
+                totals.countSupport(p.id(), Sprints.CARVED_HIRES, 0);
+            }
         }
         search = new JobSearch(b);
         hiring = new Hiring(b);
@@ -370,6 +390,9 @@ final class Run {
     static final String DISCOUNT_RATE = "cba.discount-rate";
 
     private void month(int m, Round round) {
+        if (!sprints.none()) {
+            sprints.month(m, totals);
+        }
         vacancies(m);
         enter(round, m);
         for (Worker w : workers) {
@@ -447,7 +470,10 @@ final class Run {
         for (Market.EmployerState e : market.employers) {
             int n = rng.poisson(Stream.VACANCY_NEW, e.index, m, e.vacancyRate * initial);
             for (int k = 0; k < n; k++) {
-                market.open(e, m);
+                Market.Vacancy v = market.open(e, m);
+                if (!sprints.none() && sprints.carves(e, v, m, rng)) {
+                    v.carve();
+                }
             }
         }
         market.compact();
@@ -557,7 +583,7 @@ final class Run {
     /** The offer with {@code extra} a month more net cost to the employer. */
     private static Hiring.Offer withCost(Hiring.Offer o, double extra) {
         return new Hiring.Offer(o.productivity(), o.normalWage(), o.netCost() + extra, o.otherWorth(), o.disabled(),
-                o.coached(), o.badMatchRisk());
+                o.coached(), o.badMatchRisk(), o.sicknessCarried());
     }
 
     /**
@@ -615,6 +641,18 @@ final class Run {
             return;
         }
         boolean birthday = m > 0 && w.p.ageAt(m) != w.p.ageAt(m - 1);
+        if (!w.employed() && cooperative.benchEnds(w, m)) {
+            // mechanism cooperative-employer: no member firm took the worker in the bench months; the cooperative
+            // lets them go and they claim a benefit as after any job
+            totals.countSupport(cooperative.support().id(), Cooperative.DISMISSALS, 1);
+            event(w, m, Cooperative.ID, "left the cooperative", "no member firm took them in the bench months", null,
+                    null);
+            w.unemployedSince = m;
+            w.entryStatus = Status.WW;
+            becomeSeeker(w, m);
+            claim(round, w, Status.WW, m, m);
+            return;
+        }
         if (w.employed() && w.inCourse() && BblContract.covers(w.bblCourseEnd, m)) {
             // mechanism bbl-contract: the contract runs for the course and ends early only when the apprentice leaves
             Spells.Course course = w.course;
@@ -625,13 +663,17 @@ final class Run {
         } else if (w.employed()) {
             Spells.Job job = w.job;
             double hazard = jobLoss.chance(job.route()) + match.extraSeparation(job.match(), m - job.start());
+            boolean member = cooperative.employs(job.question().employer(), job.employer());
+            if (member) {
+                hazard = cooperative.separation(hazard);
+            }
             if (rng.uniform(Stream.SEPARATION, w.p.id(), m) < hazard) {
                 endJob(round, w, m, match.bad(job.match()) && m - job.start() < MatchQuality.PROBATION_MONTHS
                         ? MatchQuality.ID : JobLoss.ID, "");
                 return;
             }
             double notRenewed = jobLoss.nonRenewal(BblContract.monthsUnderOrdinaryContract(job.start(),
-                    w.bblCourseEnd, m), market.employers[job.employer()].facts
+                    w.bblCourseEnd, m), (member ? job.question().employer() : market.employers[job.employer()].facts)
                     .contractMonths(), chainMaxMonths(m), match.bad(job.match()));
             if (notRenewed > 0 && rng.uniform(Stream.RENEWAL, w.p.id(), m) < notRenewed) {
                 endJob(round, w, m, JobLoss.ID, ", fixed-term contract not renewed");
@@ -778,6 +820,18 @@ final class Run {
                 continue;
             }
             long id = w.p.id();
+            if (cooperative.onBench(w, m)) {
+                // mechanism cooperative-employer: the cooperative proposes its bench to a member firm's vacancy first
+                List<Market.Vacancy> members = cooperative.memberVacancies(w.field);
+                if (!members.isEmpty()) {
+                    Proposal pr = route(w, members.get((int) (rng.uniform(Stream.SEARCH_PICK, id, m) * members.size())),
+                            m);
+                    if (pr != null) {
+                        out.add(pr);
+                        continue;
+                    }
+                }
+            }
             // mechanism stepping-stone: a side job locks in or opens doors, by when in the spell it began; mechanism
             // vacancies: more vacancies per job seeker in a tight market, more contacts
             double contact = Math.min(1, search.contactChance(w.entryStatus, w.monthsOutOfWork(m), w.p.ageAt(m),
@@ -787,6 +841,10 @@ final class Run {
                 List<Market.Vacancy> own = market.openIn(w.field);
                 List<Market.Vacancy> pool = !own.isEmpty()
                         && rng.uniform(Stream.SEARCH_POOL, id, m) < search.ownFieldShare() ? own : market.openAll();
+                if (!sprints.none() && w.p.wageValuePct() >= 100) {
+                    // carved jobs are not open to a worker of full wage value: they apply among the other vacancies
+                    pool = pool.stream().filter(x -> !x.carved()).toList();
+                }
                 if (!pool.isEmpty()) {
                     Market.Vacancy v = pool.get((int) (rng.uniform(Stream.SEARCH_PICK, id, m) * pool.size()));
                     Proposal pr = route(w, v, m);
@@ -820,14 +878,21 @@ final class Run {
     /** Which action a contact leads to, by the skills gap between the worker and the vacancy. */
     private Proposal route(Worker w, Market.Vacancy v, int m) {
         Market.EmployerState e = market.employers[v.employer()];
-        int eduGap = e.requiredEducation.level() - w.education.level();
-        boolean fieldMatch = w.field == e.field;
+        if (v.carved() && w.p.wageValuePct() >= 100) {
+            // carved jobs are made for people with a lower wage value (issue 25: "tasks split off into jobs for people
+            // with a lower wage value"); a worker of full wage value is not proposed for one
+            return null;
+        }
+        // a carved job asks its own education and no experience in the field (its tasks are split off to fit)
+        Education required = v.carved() ? e.carving.requiredEducation() : e.requiredEducation;
+        int eduGap = required.level() - w.education.level();
+        boolean fieldMatch = v.carved() || w.field == e.field;
         long id = w.p.id();
         boolean gap = !(fieldMatch && eduGap <= 0);
         boolean smallGap = (fieldMatch && eduGap == 1) || (!fieldMatch && eduGap <= 0);
         // mechanisms skill-distance and hiring-signal: the worker's skills set what they produce in the job; an
         // employer that hires on the passport also judges the gap by them, one that hires on the diploma as above
-        SkillDistance.Gap skills = jobSkills == null ? null : SkillDistance.of(w.skills, jobSkills[v.employer()]);
+        SkillDistance.Gap skills = jobSkills == null || v.carved() ? null : SkillDistance.of(w.skills, jobSkills[v.employer()]);
         boolean onSkills = skills != null && hiringSignal.seesSkills(v.employer());
         if (onSkills) {
             SkillMatch.Gap seen = skillMatch.gap(skills.d());
@@ -837,8 +902,9 @@ final class Run {
         double sTrue = skills == null ? (gap ? 1 : 0) : skillMatch.s(skills.d());
         double sSeen = onSkills ? sTrue : gap ? 1 : 0;
         double quality = match.factor(rng.normal(Stream.MATCH, Stream.MATCH_2, id, m), sTrue);
-        if (!gap) {
-            return new Proposal(w, Route.HIRE, v, -1, false, quality, false, sSeen, sTrue, skills);
+        if (!gap || v.carved()) {
+            // a carved job is a direct hire: no trial, apprenticeship or course leads into split-off tasks
+            return new Proposal(w, Route.HIRE, v, -1, gap, quality, false, sSeen, sTrue, skills);
         }
         if (w.inCourse()) {
             return null;
@@ -905,7 +971,9 @@ final class Run {
         // course-funding.drl): the firm whose vacancy led to a course has made no such commitment (no mechanism here
         // makes one; a paid apprenticeship is asked as its own question), so it neither pays nor collects for it.
         int employer = pr.vacancy() == null || pr.route() == Route.COURSE ? -1 : pr.vacancy().employer();
-        EmployerFacts ef = employer < 0 ? null : market.employers[employer].facts;
+        boolean carved = employer >= 0 && pr.vacancy().carved();
+        EmployerFacts ef = employer < 0 ? null : carved ? market.employers[employer].carvedFacts
+                : market.employers[employer].facts;
         CourseFacts cf = pr.course() >= 0 ? market.courses[pr.course()] : null;
         QuestionType type = switch (pr.route()) {
             case HIRE, APPRENTICESHIP -> QuestionType.HIRE;
@@ -916,6 +984,15 @@ final class Run {
         int rampUp = type == QuestionType.HIRE && pr.gap() && rules.usage().mentions("rampUpPct")
                 ? (int) Math.round(100 * screening.skill(0, true)) : 100;
         WorkerFacts wf = facts.facts(w, m, w.status);
+        if (!cooperative.none() && !carved && ef != null && pr.route() == Route.HIRE) {
+            // mechanism cooperative-employer: a member firm's hire of a worker in scope is the cooperative's
+            ef = cooperative.employerFor(employer, ef, wf, monthOf[m]);
+        }
+        if (carved) {
+            // decision 2 of issue 25: the rules see the wage value measured in the carved job
+            wf = wf.withWageValuePct(Sprints.carvedWageValuePct(wf.wageValuePct(),
+                    market.employers[employer].carving.taskValue()));
+        }
         return question(type, w, m, pr.ownInitiative() ? LearningWhileEmployed.ownInitiative(wf) : wf, ef, cf,
                 year(m), employer == w.lastEmployer
                 && employer >= 0, false, rampUp, Set.of());
@@ -964,7 +1041,7 @@ final class Run {
         }
         switch (pr.route()) {
             case HIRE -> {
-                double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.sSeen());
+                double productivity = productivityIn(w, pr.vacancy()) * screening.firstYearSkill(0, pr.sSeen());
                 Hiring.Offer offer = offer(w, q, a, null, productivity, match.badChance(pr.sSeen()),
                         pr.vacancy().employer(), m);
                 double chance = hiring.chance(offer);
@@ -974,12 +1051,17 @@ final class Run {
                             + "from outside the population", q, a);
                 } else if (draw < chance) {
                     market.fill(pr.vacancy(), m, totals);
+                    if (pr.vacancy().carved()) {
+                        String sprint = market.employers[pr.vacancy().employer()].carving.by();
+                        totals.countSupport(sprint, Sprints.CARVED_HIRES, 1);
+                        totals.supportParticipants.merge(sprint, 1, Integer::sum);
+                    }
                     subsidisedHire(w, a, null, offer, draw, chance, pr.vacancy().id(), true);
                     startJob(w, pr.vacancy().employer(), q, settled, m, false, false, realisedMatch(pr), productivity,
                             Hiring.ID, chance);
                 } else {
                     event(w, m, Hiring.ID, "not hired", () -> "employer's chance " + fmt(chance), q, a);
-                    if (pr.gap()) {
+                    if (pr.gap() && !pr.vacancy().carved() && !cooperative.employs(q.employer(), employer)) {
                         proposeTrial(round, pr, m);
                     }
                 }
@@ -1069,6 +1151,10 @@ final class Run {
         }
         caps.admit(a, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
         totals.coursesStarted++;
+        if (market.offeredBy(course) != null) {
+            totals.countSupport(market.offeredBy(course), Sprints.COURSE_STARTS, 1);
+            totals.supportParticipants.merge(market.offeredBy(course), 1, Integer::sum);
+        }
         w.everCourse = true;
         ledger.bookCourse(w, m, a, market.courses[course].price());
         if (start == CourseUptake.Start.STARTED_ON_LOAN) {
@@ -1144,6 +1230,15 @@ final class Run {
         return hiring.chance(offer(w, q, a, course, productivity, badMatchRisk, employer, m));
     }
 
+    /**
+     * The worker's productivity in the vacancy's job as a share of a worker who fits it: the wage value, or in a carved
+     * job the share of the carved tasks they can do (mechanism case-sprint).
+     */
+    private double productivityIn(Worker w, Market.Vacancy v) {
+        return v.carved() ? Sprints.carvedProductivity(w.p.wageValuePct() / 100.0,
+                market.employers[v.employer()].carving.taskValue()) : w.p.wageValuePct() / 100.0;
+    }
+
     /** What the employer weighs when it decides to hire (see {@link #hireChance}). */
     private Hiring.Offer offer(Worker w, Question q, Answer a, Answer course, double productivity,
             double badMatchRisk, int employer, int m) {
@@ -1158,6 +1253,11 @@ final class Run {
         cost /= MatchQuality.PROBATION_MONTHS;
         double credit = a.amount("sroi.credit", 0) + (course == null ? 0 : course.amount("sroi.credit", 0));
         double worth = socialReturn.worth(employer, year(m), a.amount("sroi.obligation", 0), credit);
+        if (cooperative.employs(q.employer(), employer)) {
+            // pooled employership: the firm pays the cooperative's fee and hands a bad match back (no bad-match risk)
+            return new Hiring.Offer(productivity, normalWage, cooperative.fee(cost, normalWage), worth,
+                    w.p.disabled(), w.coached(m), 0, true);
+        }
         return new Hiring.Offer(productivity, normalWage, cost, worth, w.p.disabled(), w.coached(m), badMatchRisk);
     }
 
@@ -1282,8 +1382,16 @@ final class Run {
         if (w.status == Status.WW && w.benefit != null) {
             totals.wwExitsToWork++;
         }
+        Market.EmployerState at = market.employers[employer];
+        // a carved job's question names the employer with the carved wage: the worker does the carved tasks
+        double later = at.carvedFacts != null && q.employer() == at.carvedFacts
+                ? Sprints.carvedProductivity(w.p.wageValuePct() / 100.0, at.carving.taskValue())
+                : w.p.wageValuePct() / 100.0;
+        if (cooperative.employs(q.employer(), employer)) {
+            cooperative.placed(w, w.status, totals);
+        }
         w.job = new Spells.Job(employer, q, a, m, w.status, afterTrial, apprentice, quality,
-                new Spells.Job.Value(firstYear * worth, w.p.wageValuePct() / 100.0 * worth));
+                new Spells.Job.Value(firstYear * worth, later * worth));
         if (pilot != null) {
             pilot.hired(w.p.id(), employer, m);
         }
@@ -1302,7 +1410,6 @@ final class Run {
         if (w.benefit != null && w.leftBenefit < 0) {
             w.leftBenefit = m;
         }
-        Market.EmployerState at = market.employers[employer];
         w.destination = destinations.categories(at.group, at.facts.technical(), wageRatio(a, at));
         // the benefit's net in its last month before the job (its first, when it began this month)
         double benefitLeft = w.benefit == null ? 0
@@ -1537,7 +1644,14 @@ final class Run {
     static final String RETIREMENT = "retirement";
 
     private void endJob(Round round, Worker w, int m, String mechanism, String why) {
+        boolean member = cooperative.employs(w.job.question().employer(), w.job.employer());
+        double wageBill = member ? normalLabourCost(w.job.question(), w.job.answer()) : 0;
         closeJob(w, m, mechanism, why);
+        if (member && cooperative.bench(w, m, wageBill)) {
+            event(w, m, Cooperative.ID, "on the cooperative's bench", "employed by the cooperative between placements",
+                    null, null);
+            return;
+        }
         w.unemployedSince = m;
         w.entryStatus = Status.WW;
         becomeSeeker(w, m);
@@ -1627,7 +1741,7 @@ final class Run {
             totals.apprenticeshipsEnded++;
         }
         double chance = completion.chance(w.benefit == null ? 0 : w.benefit.searchDutyShareOf(c.months()),
-                course.apprenticeship());
+                course.apprenticeship(), market.completion(course.course()));
         if (rng.uniform(Stream.COURSE_COMPLETE, w.p.id(), m) < chance) {
             totals.coursesCompleted++;
             if (course.apprenticeship()) {
@@ -1885,6 +1999,9 @@ final class Run {
         boolean fiscalWindow = m >= months - RunTotals.FISCAL_WINDOW_MONTHS;
         for (Worker w : workers) {
             double before = w.publicCost;
+            if (!w.employed() && cooperative.onBench(w, m)) {
+                cooperative.bookBench(w, m, totals);
+            }
             if (w.benefit != null && !w.employed()) {
                 ledger.book(w, m, w.benefit.answer(), w.benefit.spellMonth(m));
                 if (w.benefit.clockPaused() && w.inCourse()) {
@@ -1903,6 +2020,11 @@ final class Run {
             if (w.employed()) {
                 before = w.publicCost;
                 ledger.book(w, m, w.job.answer(), w.job.jobMonth(m));
+                if (cooperative.employs(w.job.question().employer(), w.job.employer())) {
+                    cooperative.book(w, m, w.job.answer(), w.job.jobMonth(m),
+                            normalLabourCost(w.job.question(), w.job.answer()),
+                            hiring.sicknessShare(w.p.disabled()), totals);
+                }
                 if (fiscalWindow && w.everSeeker) {
                     totals.fiscalInWork(w.publicCost - before);
                 }

@@ -157,6 +157,12 @@ public final class RunTotals implements java.io.Serializable {
     final Map<String, Integer> supportParticipants = new TreeMap<>();
     final Map<String, Double> supportCost = new TreeMap<>();
     /**
+     * per process support, the counts of its own mechanism (a case sprint's course starts and carved hires, the
+     * cooperative's placements, rotations and bench months), by {@code <ID>.<count>}: reported as
+     * {@code support.<ID>.<count>}
+     */
+    final Map<String, Double> supportCounts = new TreeMap<>();
+    /**
      * per cohort key ({@code status.<S>}, {@code scenario.<GROUP>}, {@code age.<BAND>}, {@code status.WW.age.<BAND>}):
      * workers out of work at the start, and those of them placed within 12 months
      */
@@ -319,6 +325,11 @@ public final class RunTotals implements java.io.Serializable {
         int[] c = exitToWork12.computeIfAbsent(key, k -> new int[2]);
         c[0]++;
         c[1] += placedIn12 ? 1 : 0;
+    }
+
+    /** Adds {@code n} to a process support's own count ({@code support.<ID>.<count>}). */
+    void countSupport(String support, String count, double n) {
+        supportCounts.merge(support + "." + count, n, Double::sum);
     }
 
     void book(int month, Actor payer, Actor payee, PaymentType type, double amount) {
@@ -595,6 +606,7 @@ public final class RunTotals implements java.io.Serializable {
             m.put(Metrics.SUPPORT_PREFIX + id + ".participants", (double) n);
             m.put(Metrics.SUPPORT_PREFIX + id + ".cost", supportCost.getOrDefault(id, 0.0));
         });
+        supportCounts.forEach((key, n) -> m.put(Metrics.SUPPORT_PREFIX + key, n));
         takeUp.schemes().forEach((scheme, t) -> {
             String p = Metrics.TAKE_UP_PREFIX + scheme + ".";
             m.put(p + "granted", (double) t.entitled);

@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 9;
+    private static final int LAYOUT = 10;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -127,6 +127,11 @@ public final class RunTotalsCodec {
             out.writeInt(t.skillHires);
             out.writeDouble(t.skillDistanceAtHire);
             out.writeInt(t.skillsCoursesCompleted);
+            out.writeInt(t.supportCounts.size());
+            for (Map.Entry<String, Double> e : t.supportCounts.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeDouble(e.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
@@ -294,6 +299,15 @@ public final class RunTotalsCodec {
                 throw new IOException("skills: " + t.hiresBelowRequiredEducation + " hires below the required "
                         + "education, " + t.skillHires + " skill hires at a distance of " + t.skillDistanceAtHire
                         + ", " + t.skillsCoursesCompleted + " skills courses");
+            }
+            n = in.count("supportCounts", 10);
+            for (int k = 0; k < n; k++) {
+                String key = in.readUTF();
+                double v = in.readDouble();
+                if (!(v >= 0)) {
+                    throw new IOException("support." + key + ": " + v);
+                }
+                t.supportCounts.put(key, v);
             }
             if (in.available() != 0) {
                 throw new IOException("end: " + in.available() + " bytes after the totals");

@@ -48,6 +48,7 @@ class RunTotalsCodecTest {
         // smoke has no process support: one, so that its participants and cost are written
         totals[0][1].supportParticipants.put("P1", 3);
         totals[0][1].supportCost.put("P1", 3600.0);
+        totals[0][1].countSupport("P4", "carvedHires", 7); // and one count of an instrument's own mechanism
         shape = RunTotalsCodec.Shape.of(smoke);
     }
 
