@@ -896,10 +896,13 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             var variant = result.scenario().variant(v);
             for (String id : variant == null ? List.<String>of() : variant.supports()) {
                 String p = Metrics.SUPPORT_PREFIX + id + ".";
-                supports.add("Variant " + v + ": process support " + id + " helped "
-                        + ReportWriter.fmt(takeUpMean(p + "participants", v)) + " workers' hires or courses claim "
-                        + "the schemes it covers (participants), at EUR " + ReportWriter.fmt(takeUpMean(p + "cost", v))
-                        + " per replication, booked as public spending of its payer.");
+                supports.add("Variant " + v + ": process support " + id + " had "
+                        + ReportWriter.fmt(takeUpMean(p + "participants", v)) + " participants at EUR "
+                        + ReportWriter.fmt(takeUpMean(p + "cost", v)) + " per replication, booked as public spending "
+                        + "of its payer. A take-up support (a work ambassador, one desk, case support) helps them claim "
+                        + "the schemes it covers; an instrument (a work-to-work route, a case sprint, a cooperative "
+                        + "employer) claims nothing for them and acts through its own mechanism (rules/support/" + id
+                        + "*.yaml).");
             }
         }
         List<String> paragraphs = new ArrayList<>(List.of("Per replication (means): the hires and courses "
