@@ -19,6 +19,21 @@ final class FamilySection {
     private FamilySection() {
     }
 
+    /**
+     * Whether variant {@code v} ran a work-to-work route (support P2): it started secondments or courses on the
+     * transition budget. Workers at risk also move on their own in every variant, so workToWork alone does not say.
+     */
+    private static boolean workToWorkRoute(Report r, String v) {
+        for (String m : List.of(nl.fieldlab.sandbox.simulation.Metrics.SECONDMENTS,
+                nl.fieldlab.sandbox.simulation.Metrics.W2W_COURSE_STARTS)) {
+            var s = r.comparison().metrics().getOrDefault(m, java.util.Map.of()).get(v);
+            if (s != null && s.mean() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Report.Section of(Report r) {
         Verdicts verdicts = r.verdicts();
         FamilyVerdicts family = verdicts.family();
@@ -65,7 +80,7 @@ final class FamilySection {
         }
         for (String v : r.comparison().differences().keySet()) {
             var moved = r.comparison().differences().get(v).get(nl.fieldlab.sandbox.simulation.Metrics.WORK_TO_WORK);
-            if (moved != null && moved.mean() != 0) {
+            if (moved != null && workToWorkRoute(r, v)) {
                 paragraphs.add(v + " moves workers at risk into a job before they become unemployed (workToWork "
                         + CostEffectiveness.signed(moved) + " against the baseline). Placements, work-years and "
                         + "employed at the horizon count former job seekers only, and such a worker never becomes "

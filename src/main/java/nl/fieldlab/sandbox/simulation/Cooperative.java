@@ -35,6 +35,8 @@ final class Cooperative {
     static final String ROTATIONS = "rotations";
     static final String BENCH_MONTHS = "benchMonths";
     static final String DISMISSALS = "dismissals";
+    /** public money its mechanism pays (the coordination fees), counted among the variant's own spending */
+    static final String PUBLIC_PAID = Metrics.SUPPORT_PUBLIC_PAID;
     /** the coordination the cooperative is paid per member month (a baseline implementation parameter E4 uses too) */
     static final String COORDINATION = "implementation.cooperative.coordination-per-month";
 
@@ -172,6 +174,7 @@ final class Cooperative {
         if (!paid && coordination > 0) {
             totals.book(m, s == Status.WW ? Actor.UWV : Actor.MUNICIPALITY, Actor.COOPERATIVE,
                     PaymentType.IMPLEMENTATION, coordination);
+            totals.countSupport(support.id(), PUBLIC_PAID, coordination);
         }
     }
 

@@ -138,6 +138,8 @@ public final class Metrics {
     public static final String BLOCKED = "blockedActions";
     public static final String VACANCIES_UNFILLED = "vacanciesUnfilled";
     public static final String WORK_TO_WORK = "workToWork";
+    /** Suffix of {@code support.<ID>.publicPaid}: public money a support's own mechanism pays (euro). */
+    public static final String SUPPORT_PUBLIC_PAID = "publicPaid";
     public static final String DISMISSALS_ANNOUNCED = "dismissalsAnnounced";
     public static final String LAYOFFS = "layoffs";
     public static final String MOVED_IN_NOTICE = "movedInNotice";
@@ -450,7 +452,7 @@ public final class Metrics {
         d.put(MOVED_IN_NOTICE, "workers who moved to a simulated employer during the notice period of an announced "
                 + "dismissal (they resign: no transition payment is owed)");
         d.put(TRANSITION_PAYMENTS, "transition payments (BW 7:673) employers paid workers whose contract they ended, in "
-                + "euro, after any offset; untaxed in this build");
+                + "euro, after any offset, before the wage tax on them (booked to the treasury)");
         d.put(TRANSITION_OFFSET, "training costs set off against transition payments with the worker's consent (BW "
                 + "7:673 lid 6), in euro");
         d.put(SECONDMENTS, "work-to-work secondments (P2) started during a notice period: the worker works at a host "

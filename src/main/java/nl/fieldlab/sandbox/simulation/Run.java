@@ -206,7 +206,7 @@ final class Run {
         this.cooperative = new Cooperative(rules.supports(), scenario, rules, this.market, people.length);
         if (!cooperative.none()) {
             for (String count : List.of(Cooperative.PLACEMENTS, Cooperative.ROTATIONS, Cooperative.BENCH_MONTHS,
-                    Cooperative.DISMISSALS)) {
+                    Cooperative.DISMISSALS, Cooperative.PUBLIC_PAID)) {
                 totals.countSupport(cooperative.support().id(), count, 0);
             }
         }
@@ -1624,7 +1624,7 @@ final class Run {
             ledger.book(w, m, a, 1);
             totals.transitionOffset += a.amount(TRANSITION_OFFSET, 0);
             event(w, m, null, "laid off", () -> "declining occupation, at the end of the notice period; "
-                    + "transition payment " + fmt(a.netFor(Actor.WORKER, 1))
+                    + "transition payment net of its wage tax " + fmt(a.netFor(Actor.WORKER, 1))
                     + (a.amount(TRANSITION_OFFSET, 0) > 0 ? " after " + fmt(a.amount(TRANSITION_OFFSET, 0))
                     + " of training set off" : ""), q, a);
         });
