@@ -84,10 +84,11 @@ final class FamilySection {
                 paragraphs.add(v + " moves workers at risk into a job before they become unemployed (workToWork "
                         + CostEffectiveness.signed(moved) + " against the baseline). Placements, work-years and "
                         + "employed at the horizon count former job seekers only, and such a worker never becomes "
-                        + "one: for " + v + " these three fall by construction, a comparison of groups the variant "
-                        + "itself changed. Read its verdicts on them with that in mind, and its effect on the people "
-                        + "at risk from atRisk.monthsOutOfWork and workToWork (exploratory); a work-years measure "
-                        + "over the whole population is not built yet.");
+                        + "one: for " + v + " these three fall partly by construction (the movers drop out, a "
+                        + "comparison of groups the variant itself changed), and partly because movers take vacancies "
+                        + "job seekers would have filled. Read its verdicts on them with that in mind, and its effect "
+                        + "on the people at risk from atRisk.monthsOutOfWork and workToWork (exploratory); a "
+                        + "work-years measure over the whole population is not built yet.");
             }
         }
         paragraphs.add("\"Smallest it could call\" is the difference this run could call at all: the first step of "
