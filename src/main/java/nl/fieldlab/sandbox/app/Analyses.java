@@ -439,7 +439,9 @@ public class Analyses {
     private boolean appliesTo(Variant v, String key) {
         var lib = workbench.rules().library();
         return lib.parameters().contains(key) || v.exemptions().stream()
-                .map(lib::exemption).anyMatch(e -> e != null && e.parameters().containsKey(key));
+                .map(lib::exemption).anyMatch(e -> e != null && e.parameters().containsKey(key))
+                || v.supports().stream().map(lib.supports()::get)
+                        .anyMatch(s -> s != null && s.parameters().containsKey(key));
     }
 
     /** Writes a sweep as {@code sweep.csv} (long format) and {@code sweep.md} (a chart-ready wide table). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import nl.fieldlab.sandbox.scenario.Behaviour;
 import nl.fieldlab.sandbox.scenario.RobustnessSpec;
@@ -20,6 +21,9 @@ import nl.fieldlab.sandbox.simulation.Rng;
  * @param held  ranged values the scenario sets and does not give a range: not drawn, held at the scenario's value
  */
 public record ParameterSpace(List<Drawn> drawn, List<String> held) {
+
+    /** The mechanisms that act only in a scenario with a skills taxonomy. */
+    static final Set<String> SKILLS_MECHANISMS = Set.of("skill-distance", "hiring-signal");
 
     /** One drawn value: its value in the scenario, the range it is drawn from, and whose range that is. */
     public record Drawn(String name, double inUse, UncertainRange range, boolean scenarioRange) {
@@ -42,6 +46,11 @@ public record ParameterSpace(List<Drawn> drawn, List<String> held) {
             boolean own = spec.ranges().containsKey(name);
             boolean listed = spec.values() == null || spec.values().contains(name);
             if (!listed || (!d.ranged() && !own)) {
+                return;
+            }
+            // a skills value acts only where the scenario has a skills taxonomy: elsewhere drawing it would only move
+            // the other values' draws (unless the block names it or gives it a range)
+            if (!s.skills().active() && !own && spec.values() == null && SKILLS_MECHANISMS.contains(d.mechanism())) {
                 return;
             }
             if (set.containsKey(name) && !own) {

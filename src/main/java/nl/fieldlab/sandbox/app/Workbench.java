@@ -336,7 +336,9 @@ public class Workbench {
                 s -> new ScenarioContext.Footprint(Simulator.bytesNeeded(s, Simulator.defaultThreads()),
                         Runtime.getRuntime().maxMemory()), month -> statePensionAge(library, month),
                 library.regions()::regionProblem, library::parameterProblem, library::textProblem,
-                library.supports().keySet());
+                library.supports().keySet(), library::parameterOwner, (id, scope) -> library.exemption(id) == null
+                        ? List.of() : nl.fieldlab.sandbox.rules.RouteArea.check(library.exemption(id), scope,
+                                library.regions()), library.supports()::get);
     }
 
     /** Why a scenario id cannot name a folder under the reports folder, or null when it can. */
@@ -516,7 +518,7 @@ public class Workbench {
                             .run(s, draws, comparison, verdicts);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Report report = new Report(result, comparison, rulesOf(bases), exemptionTitles(r.library()),
-                    unreachable(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters(),
+                    unreachableForReport(s, r.library()), r.library().legalRoutes(), r.library().municipalParameters(),
                     changes(base, o), exemptionsOf(s, r.library()), r.library().sources(), null,
                     nl.fieldlab.sandbox.evaluation.DesignCatalogue.loadIfPresent(r.library().root()), verdicts);
             if (robust != null) {
@@ -757,53 +759,18 @@ public class Workbench {
     }
 
     /**
-     * For each exemption of the scenario's variants whose scope can reach nobody in it, why (from the scope and the
-     * scenario alone): validate warns of it, the report says it next to the zero effect.
+     * For each exemption of the scenario's variants whose scope (the variant's) can reach nobody in any variant that
+     * lists it, why (from the scope and the scenario alone): the report says it next to the zero effect.
      */
     public static Map<String, String> unreachable(Scenario s, RuleLibrary library) {
-        Set<String> regions = new java.util.TreeSet<>();
-        Set<nl.fieldlab.sandbox.domain.Status> statuses = java.util.EnumSet.noneOf(
-                nl.fieldlab.sandbox.domain.Status.class);
-        int minAge = Integer.MAX_VALUE;
-        int maxAge = 0;
-        for (var g : s.workers()) {
-            if (g.count() == 0) {
-                continue;
-            }
-            regions.add(g.region() == null ? s.region() : g.region());
-            statuses.add(g.status());
-            minAge = Math.min(minAge, g.age().min());
-            maxAge = Math.max(maxAge, g.age().max() + (s.months() + 11) / 12);
-        }
-        // the statuses workers can move into: a laid-off worker claims WW, WW runs out into bijstand or nothing, a
-        // career switcher can become a training company's apprentice (an employee)
-        if (statuses.contains(nl.fieldlab.sandbox.domain.Status.EMPLOYED)) {
-            statuses.add(nl.fieldlab.sandbox.domain.Status.WW);
-        }
-        if (statuses.contains(nl.fieldlab.sandbox.domain.Status.WW)) {
-            statuses.add(nl.fieldlab.sandbox.domain.Status.BIJSTAND);
-            statuses.add(nl.fieldlab.sandbox.domain.Status.NONE);
-        }
-        boolean trainingCompanies = s.employers().stream().anyMatch(e -> Boolean.TRUE.equals(e.recognisedTrainingCompany()));
-        if (trainingCompanies && s.courses().stream().anyMatch(c -> c.route() == nl.fieldlab.sandbox.domain.CourseRoute.BBL)) {
-            statuses.add(nl.fieldlab.sandbox.domain.Status.EMPLOYED);
-        }
-        boolean technical = s.employers().stream().anyMatch(e -> Boolean.TRUE.equals(e.technical()))
-                || s.courses().stream().anyMatch(c -> Boolean.TRUE.equals(c.shortageOccupation()));
-        Map<String, String> out = new java.util.TreeMap<>();
-        for (Variant v : s.variants()) {
-            for (String id : v.exemptions()) {
-                Exemption e = library.exemption(id);
-                if (e == null || out.containsKey(id)) {
-                    continue;
-                }
-                String why = e.scope().whyNoneCovered(regions, statuses, minAge == Integer.MAX_VALUE ? 0 : minAge,
-                        maxAge, technical, s.start(), s.end());
-                if (why != null) {
-                    out.put(id, why);
-                }
-            }
-        }
+        return Reachability.byExemption(s, library);
+    }
+
+    /** {@link #unreachable} and, under "VARIANT/ID", each variant's own reason (its scope may be the scenario's). */
+    private static Map<String, String> unreachableForReport(Scenario s, RuleLibrary library) {
+        Map<String, String> out = new TreeMap<>(unreachable(s, library));
+        Reachability.byVariant(s, library).forEach((v, why) -> why.forEach((id, reason) -> out.put(v + "/" + id,
+                reason)));
         return out;
     }
 
@@ -828,6 +795,10 @@ public class Workbench {
             Exemption e = library.exemption(id);
             if (e != null) {
                 out.put(id, e);
+                if (v.scopes().containsKey(id)) {
+                    // the variant's own scope, beside the rule file's (Report.exemptionIn)
+                    out.put(v.name() + "/" + id, v.scoped(e, library.regions()));
+                }
             }
         }));
         return out;

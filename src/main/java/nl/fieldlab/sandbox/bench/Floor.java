@@ -72,7 +72,7 @@ public final class Floor {
                 }
             }
             case TRIAL_PLACEMENT -> trial(q, w, uwv, lks, a);
-            case COURSE -> {
+            case COURSE, DISMISSAL -> {
             }
         }
         return a.answer();

@@ -94,6 +94,10 @@ public final class RuleCheck {
         checkGroups(library, errors, warnings);
         checkSources(library, errors, warnings);
         for (Exemption ex : library.exemptions()) {
+            String outside = nl.fieldlab.sandbox.rules.RouteArea.outsideArea(ex);
+            if (outside != null) {
+                warnings.add(ex.file() + ": " + ex.id() + ": " + outside);
+            }
             if (ex.legalRoute() == null) {
                 warnings.add(ex.file() + ": exemption " + ex.id() + " declares no legalRoute: reports and rankings"
                         + " cannot say who can grant it");
@@ -370,6 +374,8 @@ public final class RuleCheck {
         for (Exemption ex : library.exemptions()) {
             params.addAll(ex.parameters().values());
         }
+        // a process support's own parameters are checked like an exemption's (references, unverified values)
+        library.supports().values().forEach(s -> params.addAll(s.parameters().values()));
         for (Parameter p : params) {
             String at = p.file() + ":" + p.line() + ": parameter '" + p.key() + "'";
             if (p.reference() == null || p.reference().isBlank()) {

@@ -23,7 +23,13 @@ public enum Actor {
     PROVIDER(false),
     /** Private investors who pre-finance an outcome-financed project (social impact bond) and receive its outcome
      *  payments. */
-    INVESTOR(false);
+    INVESTOR(false),
+    /**
+     * A social cooperative as the employer of its members (pooled employership, support P5): it pays their wage, is
+     * paid a fee by the member firm that hosts them, and carries them between placements. Not a public body: its
+     * deficit shows as net.COOPERATIVE.
+     */
+    COOPERATIVE(false);
 
     private final boolean publicBody;
 

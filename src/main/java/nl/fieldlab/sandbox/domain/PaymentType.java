@@ -35,9 +35,16 @@ public enum PaymentType {
      * coach, the administration of a fund, an account, a loan or a grant, a cooperative's coordination; paid to
      * whoever does it (a contracted provider, or the body's own staff).
      */
-    IMPLEMENTATION(Category.IMPLEMENTATION);
+    IMPLEMENTATION(Category.IMPLEMENTATION),
+    /**
+     * The statutory transition payment (transitievergoeding, BW 7:673) an employer owes a worker whose contract it
+     * ends: paid once, when the contract ends, less the training costs it may be offset against.
+     */
+    TRANSITION_PAYMENT(Category.SEVERANCE),
+    /** What a member firm pays the social cooperative for a placed member, beyond the employer cost it carries. */
+    PLACEMENT_FEE(Category.WAGE);
 
-    public enum Category { WAGE, BENEFIT, SUBSIDY, TRAINING, LEVY, TAX, PROJECT, IMPLEMENTATION }
+    public enum Category { WAGE, BENEFIT, SUBSIDY, TRAINING, LEVY, TAX, PROJECT, IMPLEMENTATION, SEVERANCE }
 
     private final Category category;
 

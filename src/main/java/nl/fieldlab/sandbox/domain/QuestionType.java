@@ -9,5 +9,10 @@ public enum QuestionType {
     /** May this worker start this course while in this status, who pays, and what duties remain? */
     COURSE,
     /** What benefit does this worker receive in this status, for how long, and with which duties? */
-    BENEFIT
+    BENEFIT,
+    /**
+     * What does ending this worker's contract at the employer's initiative owe, and when does it end: the notice
+     * period (opzegtermijn) and the transition payment (transitievergoeding), less costs it may be offset against.
+     */
+    DISMISSAL
 }

@@ -67,10 +67,47 @@ public record WorkerFacts(
         int earningsSince,
         @JsonPropertyDescription("who the scenario says pays the worker's course fees (DEFAULT: whoever pays for the "
                 + "worker's status under today's law); the rules use it only where the law lets that payer pay")
-        CoursePayer coursePayer) {
+        CoursePayer coursePayer,
+        @JsonPropertyDescription("gross monthly wage in the current job, holiday allowance included (the transition "
+                + "payment's base); 0 when not in work or not known")
+        @Plausible(min = 0, max = 100_000, unit = "euro a month", source = "about five times the public-sector pay norm "
+                + "a month (WNT 2025: about 19,400 euro)")
+        double monthlyWage,
+        @JsonPropertyDescription("years of service with the current employer, with decimals (0.5 = six months): the "
+                + "notice period and the transition payment follow it")
+        @Plausible(min = 0, max = 52, unit = "years", source = "a working life from 15 to the state pension age, 67")
+        double tenureYears,
+        @JsonPropertyDescription("euro the current employer spent on the worker's training towards other work after "
+                + "announcing the dismissal (transition costs), which it may set off against the transition payment")
+        @Plausible(min = 0, max = 500_000, unit = "euro", source = "above any transition payment (at most one year's "
+                + "wage, or the cap: 98,000 euro in 2025)")
+        double transitionSpent,
+        @JsonPropertyDescription("the worker agreed in writing, before the costs were made, that they be set off against "
+                + "the transition payment")
+        boolean transitionConsent) {
 
     public WorkerFacts {
         coursePayer = coursePayer == null ? CoursePayer.DEFAULT : coursePayer;
+    }
+
+    /** A worker whose current job and its end are not asked about: no wage, tenure or transition costs known. */
+    public WorkerFacts(int age, Status status, Household household, Education education, String field, String region,
+            int wageValuePct, double dailyWage, int workHistoryYears, int yearsWorkedSince2016, int weeksWorkedLast36,
+            int yearsWorkedLast5, int monthsUnemployed, boolean meetsMeansTest, boolean disabled,
+            boolean illnessBenefitBefore, String background, boolean childUnder12, double earnings, int earningsSince,
+            CoursePayer coursePayer) {
+        this(age, status, household, education, field, region, wageValuePct, dailyWage, workHistoryYears,
+                yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5, monthsUnemployed, meetsMeansTest, disabled,
+                illnessBenefitBefore, background, childUnder12, earnings, earningsSince, coursePayer, 0, 0, 0, false);
+    }
+
+    /** The same worker with training costs its employer made towards other work, with or without written consent. */
+    public WorkerFacts withTransitionCosts(double spent, boolean consent) {
+        return spent == transitionSpent && consent == transitionConsent ? this : new WorkerFacts(age, status,
+                household, education, field, region, wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016,
+                weeksWorkedLast36, yearsWorkedLast5, monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore,
+                background, childUnder12, earnings, earningsSince, coursePayer, monthlyWage, tenureYears, spent,
+                consent);
     }
 
     /** The same worker with other earnings from part-time work, begun in benefit month {@code since}. */
@@ -78,7 +115,8 @@ public record WorkerFacts(
         return newEarnings == earnings && since == earningsSince ? this : new WorkerFacts(age, status, household,
                 education, field, region, wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016,
                 weeksWorkedLast36, yearsWorkedLast5, monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background,
-                childUnder12, newEarnings, newEarnings > 0 ? since : 0, coursePayer);
+                childUnder12, newEarnings, newEarnings > 0 ? since : 0, coursePayer, monthlyWage, tenureYears,
+                transitionSpent, transitionConsent);
     }
 
     /** The same worker with another course payer (a course sought on the worker's own initiative). */
@@ -86,7 +124,18 @@ public record WorkerFacts(
         return payer == coursePayer ? this : new WorkerFacts(age, status, household, education, field, region,
                 wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5,
                 monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background, childUnder12, earnings,
-                earningsSince, payer);
+                earningsSince, payer, monthlyWage, tenureYears, transitionSpent, transitionConsent);
+    }
+
+    /**
+     * The same worker as the rules see them in another job: the wage value measured in that job (a carved job's tasks
+     * fit a lower wage value; Participatiewet art. 6 lid 1 onder e measures the wage value in the function).
+     */
+    public WorkerFacts withWageValuePct(int pct) {
+        return pct == wageValuePct ? this : new WorkerFacts(age, status, household, education, field, region,
+                pct, dailyWage, workHistoryYears, yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5,
+                monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background, childUnder12, earnings,
+                earningsSince, coursePayer);
     }
 
     /** The same worker one or more birthdays later. */
@@ -94,7 +143,7 @@ public record WorkerFacts(
         return newAge == age ? this : new WorkerFacts(newAge, status, household, education, field, region,
                 wageValuePct, dailyWage, workHistoryYears, yearsWorkedSince2016, weeksWorkedLast36, yearsWorkedLast5,
                 monthsUnemployed, meetsMeansTest, disabled, illnessBenefitBefore, background, childUnder12, earnings, earningsSince,
-                coursePayer);
+                coursePayer, monthlyWage, tenureYears, transitionSpent, transitionConsent);
     }
 
     /**
@@ -116,6 +165,8 @@ public record WorkerFacts(
                 && illnessBenefitBefore == w.illnessBenefitBefore && childUnder12 == w.childUnder12
                 && Double.compare(earnings, w.earnings) == 0 && earningsSince == w.earningsSince
                 && coursePayer == w.coursePayer
+                && Double.compare(monthlyWage, w.monthlyWage) == 0 && Double.compare(tenureYears, w.tenureYears) == 0
+                && Double.compare(transitionSpent, w.transitionSpent) == 0 && transitionConsent == w.transitionConsent
                 && java.util.Objects.equals(field, w.field) && java.util.Objects.equals(region, w.region)
                 && java.util.Objects.equals(background, w.background);
     }
@@ -140,6 +191,10 @@ public record WorkerFacts(
         h = 31 * h + java.util.Objects.hashCode(background);
         h = 31 * h + Double.hashCode(earnings);
         h = 31 * h + earningsSince;
-        return 31 * h + coursePayer.ordinal();
+        h = 31 * h + coursePayer.ordinal();
+        h = 31 * h + Double.hashCode(monthlyWage);
+        h = 31 * h + Double.hashCode(tenureYears);
+        h = 31 * h + Double.hashCode(transitionSpent);
+        return 31 * h + (transitionConsent ? 1 : 0);
     }
 }

@@ -103,7 +103,7 @@ public record CostEffectiveness(String variant, Summary placements, Summary year
         var variant = r.scenario().variant(v);
         if (variant != null) {
             for (String ex : variant.exemptions()) {
-                Exemption e = exemptions.get(ex);
+                Exemption e = Report.exemptionIn(exemptions, v, ex);
                 if (e != null && e.scope().cohort() && e.scope().budget() > 0) {
                     return e.scope().budget();
                 }

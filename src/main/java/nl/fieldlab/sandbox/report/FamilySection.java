@@ -19,6 +19,21 @@ final class FamilySection {
     private FamilySection() {
     }
 
+    /**
+     * Whether variant {@code v} ran a work-to-work route (support P2): it started secondments or courses on the
+     * transition budget. Workers at risk also move on their own in every variant, so workToWork alone does not say.
+     */
+    private static boolean workToWorkRoute(Report r, String v) {
+        for (String m : List.of(nl.fieldlab.sandbox.simulation.Metrics.SECONDMENTS,
+                nl.fieldlab.sandbox.simulation.Metrics.W2W_COURSE_STARTS)) {
+            var s = r.comparison().metrics().getOrDefault(m, java.util.Map.of()).get(v);
+            if (s != null && s.mean() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Report.Section of(Report r) {
         Verdicts verdicts = r.verdicts();
         FamilyVerdicts family = verdicts.family();
@@ -62,6 +77,19 @@ final class FamilySection {
             paragraphs.add(v + " is not tested: its headline differences are exactly 0 in every replication (it ran "
                     + "the baseline's paths: its exemptions reached nobody or changed no answer), so it is no "
                     + "hypothesis and does not count among the tests.");
+        }
+        for (String v : r.comparison().differences().keySet()) {
+            var moved = r.comparison().differences().get(v).get(nl.fieldlab.sandbox.simulation.Metrics.WORK_TO_WORK);
+            if (moved != null && workToWorkRoute(r, v)) {
+                paragraphs.add(v + " moves workers at risk into a job before they become unemployed (workToWork "
+                        + CostEffectiveness.signed(moved) + " against the baseline). Placements, work-years and "
+                        + "employed at the horizon count former job seekers only, and such a worker never becomes "
+                        + "one: for " + v + " these three fall partly by construction (the movers drop out, a "
+                        + "comparison of groups the variant itself changed), and partly because movers take vacancies "
+                        + "job seekers would have filled. Read its verdicts on them with that in mind, and its effect "
+                        + "on the people at risk from atRisk.monthsOutOfWork and workToWork (exploratory); a "
+                        + "work-years measure over the whole population is not built yet.");
+            }
         }
         paragraphs.add("\"Smallest it could call\" is the difference this run could call at all: the first step of "
                 + "the correction tests the smallest p at " + percent(HeadlineFamily.ALPHA) + " / " + family.size()

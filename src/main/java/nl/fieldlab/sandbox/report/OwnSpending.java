@@ -7,9 +7,10 @@ import nl.fieldlab.sandbox.stats.Summary;
 
 /**
  * What a variant's own instruments paid, mean per replication: its exemptions' own rules ({@code reach.<EX>.paid}) and
- * its process supports ({@code support.<ID>.cost}, participants times the cost per participant). A variant whose own
- * rules pay about nothing cannot have bought a fall in net public cost: such a fall comes from changed behaviour, and
- * the report claims no break-even or saving for it.
+ * its process supports ({@code support.<ID>.cost}, participants times the cost per participant, and
+ * {@code support.<ID>.publicPaid}, public money its own mechanism pays, such as a cooperative's coordination fees).
+ * A variant whose own rules pay about nothing cannot have bought a fall in net public cost: such a fall comes from
+ * changed behaviour, and the report claims no break-even or saving for it.
  *
  * @param mean the mean per replication, in euro
  */
@@ -27,7 +28,8 @@ public record OwnSpending(double mean) {
         for (Map.Entry<String, double[]> e : variantMetrics.entrySet()) {
             String k = e.getKey();
             boolean own = k.startsWith(Metrics.REACH_PREFIX) && k.endsWith(".paid")
-                    || k.startsWith(Metrics.SUPPORT_PREFIX) && k.endsWith(".cost");
+                    || k.startsWith(Metrics.SUPPORT_PREFIX) && (k.endsWith(".cost")
+                            || k.endsWith("." + Metrics.SUPPORT_PUBLIC_PAID));
             if (own) {
                 double[] v = e.getValue();
                 if (sum == null) {

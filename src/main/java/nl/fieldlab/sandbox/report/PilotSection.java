@@ -43,7 +43,7 @@ final class PilotSection {
         List<String> warnings = new ArrayList<>();
         List<String> notFitting = new ArrayList<>();
         variantOf.forEach((exId, v) -> {
-            Exemption ex = exemptions.get(exId);
+            Exemption ex = Report.exemptionIn(exemptions, v, exId);
             String p = Metrics.PILOT_PREFIX + exId + ".";
             Summary eligible = summary(comparison, p + "eligible", v);
             if (ex == null || eligible == null) {

@@ -27,7 +27,8 @@ import nl.fieldlab.sandbox.stats.Verdicts;
  * @param comparison  means, CIs and paired differences
  * @param rules       every rule of every variant, by id (for legal sources)
  * @param exemptionTitles exemption id -> title
- * @param unreachable exemption id -> why its scope can reach nobody in this scenario (from the scope and the
+ * @param unreachable exemption id (or "VARIANT/ID" for one variant's scope) -> why its scope can reach nobody in
+ *                    this scenario (from the scope and the
  *                    scenario alone); empty when every exemption can reach someone
  * @param legalRoutes exemption id -> who can grant it and how (from its declaration); empty when not known
  * @param municipalParameters the rule library's municipal policy parameters (choices a municipality makes by
@@ -382,7 +383,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             return "";
         }
         for (String ex : v.exemptions()) {
-            var e = exemptions.get(ex);
+            var e = exemptionIn(exemptions, v.name(), ex);
             if (e != null && e.scope().cohort() && e.scope().budget() > 0
                     && c.outcomePrice().fundersPayAtRepayingPrice() > e.scope().budget()) {
                 return " (the funders would pay EUR " + ReportWriter.fmt(c.outcomePrice().fundersPayAtRepayingPrice())
@@ -400,6 +401,15 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 : String.format(java.util.Locale.ROOT, "%.2f %% a year", 100 * r);
     }
 
+    /**
+     * Why an exemption reached nobody in a variant: the variant's own reason (its scenario scope, kept under
+     * "VARIANT/ID"), else the exemption's, else that no question fell in its scope.
+     */
+    private String whyUnreached(String variant, String ex) {
+        String own = unreachable.get(variant + "/" + ex);
+        return own != null ? own : unreachable.getOrDefault(ex, "no question of this scenario fell in its scope");
+    }
+
     /** "reaches nobody (why)" when every exemption of the variant reached no worker, else null. */
     private String unreachedText(String variant) {
         var v = result.scenario().variant(variant);
@@ -413,7 +423,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             if (workers == null || workers.mean() > 0) {
                 return null;
             }
-            why.add(ex + ": " + unreachable.getOrDefault(ex, "no question of this scenario fell in its scope"));
+            why.add(ex + ": " + whyUnreached(variant, ex));
         }
         return "reaches nobody (" + String.join("; ", why) + "), so every difference below is noise";
     }
@@ -578,6 +588,39 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 List.of("id", "title", "issuer", "date", "identifier", "kind"), rows);
     }
 
+    /**
+     * The declaration of exemption {@code id} as it applies in {@code variant}: with the scenario's scope of it when
+     * the variant sets one (kept under "VARIANT/ID" beside the rule file's under "ID"), else the rule file's.
+     */
+    public static nl.fieldlab.sandbox.rules.Exemption exemptionIn(Map<String, nl.fieldlab.sandbox.rules.Exemption>
+            exemptions, String variant, String id) {
+        var scoped = exemptions.get(variant + "/" + id);
+        return scoped != null ? scoped : exemptions.get(id);
+    }
+
+    /** One row per variant whose scenario sets its own scope of the exemption: the scope and caps it applies. */
+    private List<List<String>> scenarioScopeRows(nl.fieldlab.sandbox.rules.Exemption file) {
+        List<List<String>> rows = new ArrayList<>();
+        for (var v : result.scenario().variants()) {
+            var o = v.scopes().get(file.id());
+            var scoped = exemptions.get(v.name() + "/" + file.id());
+            if (o == null || scoped == null) {
+                continue;
+            }
+            String what = "the scenario sets this scope for variant " + v.name() + " in place of the rule file's"
+                    + (o.regions() != null && nl.fieldlab.sandbox.rules.RouteArea.national(file.legalRoute())
+                            ? "; confined to " + String.join(", ", scoped.scope().regions()) + ": a regional pilot of "
+                                    + "a national instrument (unverified)" : "")
+                    + (o.basis() != null ? "; basis given by the scenario (not verified): " + o.basis() : "");
+            String caps = scoped.scope().describeCaps().equals(file.scope().describeCaps())
+                    ? scoped.scope().describeCaps()
+                    : scoped.scope().describeCaps() + " (rule file: " + file.scope().describeCaps() + ")";
+            rows.add(List.of(file.id() + " in variant " + v.name(), what, scoped.scope().describe(), caps,
+                    "as above", "as above"));
+        }
+        return rows;
+    }
+
     /** What each exemption the variants use changes, for whom, how far it may go, and why it should work. */
     private Section exemptionsSection() {
         java.util.SortedSet<String> used = exemptionsUsed();
@@ -587,6 +630,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             if (e != null) {
                 rows.add(List.of(id + " " + e.title(), e.description(), e.scope().describe(),
                         e.scope().describeCaps(), e.mechanism(), e.risk()));
+                rows.addAll(scenarioScopeRows(e));
             }
         }
         if (rows.isEmpty()) {
@@ -625,6 +669,41 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                 List.of("option", "what it is", "value in this run", "set by"), rows);
     }
 
+    /**
+     * In a scenario with a skills taxonomy: which taxonomy, from where, and what each variant's employers judge
+     * candidates on; what the skills mechanisms leave out.
+     */
+    private Section skillsSection() {
+        var skills = result.scenario().skills();
+        if (!skills.active()) {
+            return null;
+        }
+        var t = skills.taxonomy();
+        List<List<String>> rows = new ArrayList<>();
+        for (var v : result.scenario().variants()) {
+            var h = skills.hiring(v.name());
+            boolean onSkills = h.signal() == nl.fieldlab.sandbox.scenario.HiringSpec.Signal.SKILLS;
+            rows.add(List.of(v.name(), onSkills ? "skills passport" : "diploma", !onSkills ? ""
+                    : h.employers() == null ? "all" : String.join(", ", h.employers())));
+        }
+        return new Section("skills", "Skills: taxonomy and hiring signal", List.of(
+                "Skills come from " + t.title() + " (" + t.id() + "): " + t.source() + " Licence: " + t.licence() + ".",
+                "A worker's gap to a job is the share of the job's essential skills they lack; it sets what they produce "
+                        + "in every variant, anchored at the calibrated small-gap productivity at the distance "
+                        + "skills.small-gap-distance (an assumption): a skills scenario is not itself calibrated. "
+                        + "Employers that hire on skills see the passport exactly (no assessment error or cost); an "
+                        + "employer of an occupation the taxonomy marks as regulated keeps the diploma.",
+                "Read the skills variants' verdicts with this in mind: the distance counts exact matches of ESCO's "
+                        + "essential-skill labels, and different occupations share few of them (0.54 to 1.00 apart "
+                        + "in the built-in subset; most career switches 0.87 to 1.00). Above the small-gap distance "
+                        + "the passport shows nearly every switch as a large gap where the diploma saw a field change, "
+                        + "so a fall in placements under skills hiring follows from how the distance is measured and "
+                        + "from that threshold (an assumption), not from evidence about skills-based hiring.",
+                "Not modelled: the regional skills agreements, the skills assessment itself, the House of Skills "
+                        + "matching tool. No published effect size of skills-based hiring in the Netherlands was found."),
+                List.of("variant", "employers judge on", "employer groups on skills"), rows);
+    }
+
     private boolean inVariant(String variant, String exemption) {
         var v = result.scenario().variant(variant);
         return v != null && v.exemptions().contains(exemption);
@@ -644,6 +723,10 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         Section municipal = municipalPolicySection();
         if (municipal != null) {
             out.add(municipal);
+        }
+        Section skills = skillsSection();
+        if (skills != null) {
+            out.add(skills);
         }
         Section described = exemptionsSection();
         if (described != null) {
@@ -665,6 +748,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
         if (reach != null) {
             out.add(reach);
         }
+        out.addAll(DestinationSection.of(comparison));
         Section takeUp = takeUpSection();
         if (takeUp != null) {
             out.add(takeUp);
@@ -735,8 +819,8 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
                         ReportWriter.fmt(comparison.metrics().get(p + "refused").get(v).mean()),
                         ReportWriter.fmt(comparison.metrics().get(p + "paid").get(v).mean())));
                 if (workers.mean() == 0) {
-                    notes.add(ex + " reached nobody in variant " + v + ": " + unreachable.getOrDefault(ex,
-                            "no question of this scenario fell in its scope") + ". Its effect is zero for that reason.");
+                    notes.add(ex + " reached nobody in variant " + v + ": " + whyUnreached(v, ex)
+                            + ". Its effect is zero for that reason.");
                 } else if (changed.isEmpty()) {
                     notes.add(ex + " reached " + ReportWriter.fmt(workers.mean()) + " workers in variant " + v
                             + " but changed no answer of the rules: its clauses did not apply to them.");
@@ -818,10 +902,13 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             var variant = result.scenario().variant(v);
             for (String id : variant == null ? List.<String>of() : variant.supports()) {
                 String p = Metrics.SUPPORT_PREFIX + id + ".";
-                supports.add("Variant " + v + ": process support " + id + " helped "
-                        + ReportWriter.fmt(takeUpMean(p + "participants", v)) + " workers' hires or courses claim "
-                        + "the schemes it covers (participants), at EUR " + ReportWriter.fmt(takeUpMean(p + "cost", v))
-                        + " per replication, booked as public spending of its payer.");
+                supports.add("Variant " + v + ": process support " + id + " had "
+                        + ReportWriter.fmt(takeUpMean(p + "participants", v)) + " participants at EUR "
+                        + ReportWriter.fmt(takeUpMean(p + "cost", v)) + " per replication, booked as public spending "
+                        + "of its payer. A take-up support (a work ambassador, one desk, case support) helps them claim "
+                        + "the schemes it covers; an instrument (a work-to-work route, a case sprint, a cooperative "
+                        + "employer) claims nothing for them and acts through its own mechanism (rules/support/" + id
+                        + "*.yaml).");
             }
         }
         List<String> paragraphs = new ArrayList<>(List.of("Per replication (means): the hires and courses "
@@ -844,6 +931,7 @@ public record Report(SimulationResult result, Comparison comparison, Map<String,
             case TRIAL_PLACEMENT -> "trial placements";
             case COURSE -> "courses";
             case BENEFIT -> "benefits";
+            case DISMISSAL -> "dismissals";
         };
     }
 

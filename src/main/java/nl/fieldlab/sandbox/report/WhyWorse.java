@@ -352,6 +352,7 @@ public final class WhyWorse {
             case TRIAL_PLACEMENT -> "a trial placement";
             case COURSE -> "a course";
             case BENEFIT -> "their benefit";
+            case DISMISSAL -> "their dismissal";
         };
     }
 

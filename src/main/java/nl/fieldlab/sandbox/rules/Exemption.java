@@ -60,4 +60,10 @@ public record Exemption(
         // in declaration order (Map.copyOf would iterate in an order that changes from one JVM to the next)
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     }
+
+    /** The same exemption with another scope (a scenario's, for one variant). */
+    public Exemption withScope(ExemptionScope other) {
+        return new Exemption(id, title, description, mechanism, risk, source, suspends, ruleFiles, parameters, other,
+                legalRoute, takeUp, file);
+    }
 }

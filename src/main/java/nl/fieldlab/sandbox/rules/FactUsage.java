@@ -227,7 +227,11 @@ public final class FactUsage {
                 r.contains("childUnder12") && w.childUnder12(),
                 r.contains("earnings") ? w.earnings() : 0,
                 r.contains("earningsSince") ? w.earningsSince() : 0,
-                r.contains("coursePayer") ? w.coursePayer() : CoursePayer.DEFAULT);
+                r.contains("coursePayer") ? w.coursePayer() : CoursePayer.DEFAULT,
+                r.contains("monthlyWage") ? w.monthlyWage() : 0,
+                r.contains("tenureYears") ? w.tenureYears() : 0,
+                r.contains("transitionSpent") ? w.transitionSpent() : 0,
+                r.contains("transitionConsent") && w.transitionConsent());
     }
 
     /** Read sets for display: question type -> worker facts its rules read. */

@@ -15,8 +15,11 @@ import java.util.List;
  * @param leadTimeMax    the same, high end
  * @param source         where the route is described (and what is unverified about it)
  * @param parts          parts of the exemption (or alternatives to it) that need another instrument; may be empty
+ * @param area           the regions the deciding body's power covers (a province's labour-market regions), expanded;
+ *                       empty when the route declares none
  */
-public record LegalRoute(Kind kind, String who, int leadTimeMonths, int leadTimeMax, String source, List<Part> parts) {
+public record LegalRoute(Kind kind, String who, int leadTimeMonths, int leadTimeMax, String source, List<Part> parts,
+        java.util.Set<String> area) {
 
     /** The kinds of legal route, in the order of how far from the region the decision lies. */
     public enum Kind {
@@ -70,6 +73,11 @@ public record LegalRoute(Kind kind, String who, int leadTimeMonths, int leadTime
 
     public LegalRoute {
         parts = List.copyOf(parts);
+        area = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(area));
+    }
+
+    public LegalRoute(Kind kind, String who, int leadTimeMonths, int leadTimeMax, String source, List<Part> parts) {
+        this(kind, who, leadTimeMonths, leadTimeMax, source, parts, java.util.Set.of());
     }
 
     public LegalRoute(Kind kind, String who, int leadTimeMonths, int leadTimeMax, String source) {

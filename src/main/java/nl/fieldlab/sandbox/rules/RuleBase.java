@@ -140,7 +140,10 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new RuleCompileException(problems);
         }
-        return new RuleBase(other, library, kieBase, sessions, rules, exemptions, suspendedBy);
+        // the scopes are the other variant's: a scope is read at run time, not compiled
+        List<Exemption> scoped = exemptions.stream().map(e -> other.scoped(library.exemption(e.id()),
+                library.regions())).toList();
+        return new RuleBase(other, library, kieBase, sessions, rules, scoped, suspendedBy);
     }
 
     /**
@@ -207,9 +210,14 @@ public final class RuleBase {
         List<String> problems = new ArrayList<>();
         for (String key : variant.parameters().keySet()) {
             boolean known = library.parameters().contains(key)
-                    || exemptions.stream().anyMatch(e -> e.parameters().containsKey(key));
+                    || exemptions.stream().anyMatch(e -> e.parameters().containsKey(key))
+                    || variant.supports().stream().map(library.supports()::get)
+                            .anyMatch(s -> s != null && s.parameters().containsKey(key));
             if (!known) {
-                problems.add("variant '" + variant.name() + "': unknown parameter '" + key + "'");
+                String owner = library.supports().values().stream().filter(s -> s.parameters().containsKey(key))
+                        .map(ProcessSupport::id).findFirst().orElse(null);
+                problems.add("variant '" + variant.name() + "': " + (owner == null ? "unknown parameter '" + key + "'"
+                        : "'" + key + "' is a parameter of support " + owner + ", which the variant does not name"));
             }
         }
         for (String key : variant.local().keySet()) {
@@ -358,8 +366,8 @@ public final class RuleBase {
             if (e == null) {
                 problems.add("variant '" + variant.name() + "': unknown exemption '" + id + "' (known: "
                         + String.join(", ", library.exemptions().stream().map(Exemption::id).toList()) + ")");
-            } else if (!exemptions.contains(e)) {
-                exemptions.add(e);
+            } else if (exemptions.stream().noneMatch(x -> x.id().equals(id))) {
+                exemptions.add(variant.scoped(e, library.regions()));
             }
         }
         problems.addAll(parameterProblems(library, exemptions, variant));
@@ -519,7 +527,10 @@ public final class RuleBase {
         });
     }
 
-    /** The parameter as defined for this variant (an exemption's own parameters included), or null. */
+    /**
+     * The parameter as defined for this variant (an exemption's own parameters included, and those of the process
+     * supports it names), or null.
+     */
     public Parameter parameter(String key) {
         Parameter p = library.parameters().get(key);
         if (p != null) {
@@ -530,7 +541,34 @@ public final class RuleBase {
                 return e.parameters().get(key);
             }
         }
+        for (ProcessSupport s : supports()) {
+            if (s.parameters().containsKey(key)) {
+                return s.parameters().get(key);
+            }
+        }
         return null;
+    }
+
+    /**
+     * The value in {@code month} of a process support's own parameter {@code name} ({@code bench-months} for
+     * {@code p5.bench-months}) for this variant: the variant's override (scenario or {@code set}), else the dated value
+     * in force, else its first value (a support's mechanism may be asked before its first date, as an exemption's
+     * own parameters are).
+     *
+     * @throws IllegalArgumentException when the support does not declare it (the loader checks what a kind needs)
+     */
+    public double supportValue(ProcessSupport support, String name, YearMonth month) {
+        String key = support.key(name);
+        Double own = variant.parameters().get(key);
+        if (own != null) {
+            return own;
+        }
+        Parameter p = support.parameters().get(key);
+        if (p == null) {
+            throw new IllegalArgumentException("support " + support.id() + " declares no parameter " + key);
+        }
+        DatedValue v = p.at(month);
+        return (v == null ? p.values().get(0) : v).value();
     }
 
     /** Decides which of this variant's exemptions cover a question; caps are checked by {@code caps}. */

@@ -191,14 +191,48 @@ public final class RuleLibrary {
 
     /** Whether a key names a baseline parameter or one an exemption declares. */
     public boolean knowsParameter(String key) {
-        return parameters.contains(key) || exemptions.values().stream().anyMatch(e -> e.parameters().containsKey(key));
+        return parameters.contains(key) || exemptions.values().stream().anyMatch(e -> e.parameters().containsKey(key))
+                || supportParameter(key) != null;
     }
 
-    /** Every parameter key: the baseline's and the exemptions' own, sorted. */
+    /**
+     * The id of the exemption or process support that declares {@code key} as its own parameter (not an override of a
+     * baseline parameter), or null.
+     */
+    public String parameterOwner(String key) {
+        if (parameters.contains(key)) {
+            return null;
+        }
+        for (Exemption e : exemptions.values()) {
+            if (e.parameters().containsKey(key)) {
+                return e.id();
+            }
+        }
+        for (ProcessSupport s : supports.values()) {
+            if (s.parameters().containsKey(key)) {
+                return s.id();
+            }
+        }
+        return null;
+    }
+
+    /** A process support's own parameter by key (see {@link ProcessSupport#parameters()}), or null. */
+    public Parameter supportParameter(String key) {
+        for (ProcessSupport s : supports.values()) {
+            Parameter p = s.parameters().get(key);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Every parameter key: the baseline's, the exemptions' own and the process supports' own, sorted. */
     public java.util.SortedSet<String> parameterKeys() {
         java.util.SortedSet<String> keys = new TreeSet<>();
         parameters.all().forEach(p -> keys.add(p.key()));
         exemptions.values().forEach(e -> keys.addAll(e.parameters().keySet()));
+        supports.values().forEach(s -> keys.addAll(s.parameters().keySet()));
         return keys;
     }
 
@@ -215,6 +249,9 @@ public final class RuleLibrary {
                     break;
                 }
             }
+        }
+        if (p == null) {
+            p = supportParameter(key);
         }
         return p == null ? null : p.problem(value);
     }
@@ -335,7 +372,7 @@ public final class RuleLibrary {
                 }
             }
         }
-        SortedMap<String, ProcessSupport> supports = readSupports(dir, exemptions.keySet(), regions, hashes,
+        SortedMap<String, ProcessSupport> supports = readSupports(dir, exemptions, regions, parameters, hashes,
                 declarations);
         // the pilot designs and their parameters shape the report's pilot section: a report records them too
         hashIfPresent(dir, "evaluation/designs.yaml", hashes, new ArrayList<>());
@@ -351,8 +388,10 @@ public final class RuleLibrary {
      * like a rule, a support is read only from the rules folder the user configured, and a bad one fails the load
      * with its file, line and field, so it never replaces a working library.
      */
-    private static SortedMap<String, ProcessSupport> readSupports(Path dir, Set<String> exemptionIds, Regions regions,
-            SortedMap<String, String> hashes, List<SourceFile> declarations) {
+    private static SortedMap<String, ProcessSupport> readSupports(Path dir, Map<String, Exemption> exemptions,
+            Regions regions, ParameterTable parameters, SortedMap<String, String> hashes,
+            List<SourceFile> declarations) {
+        Set<String> exemptionIds = exemptions.keySet();
         SortedMap<String, ProcessSupport> supports = new TreeMap<>(RuleLibrary::compareIds);
         Path supportDir = dir.resolve("support");
         if (!Files.isDirectory(supportDir)) {
@@ -364,7 +403,14 @@ public final class RuleLibrary {
             SourceFile f = read(dir, p);
             hashes.put(f.path(), f.sha256());
             declarations.add(f);
-            ProcessSupport support = ProcessSupport.read(p, regions, schemes);
+            ProcessSupport support = ProcessSupport.read(p, regions, schemes, parameters);
+            for (String key : support.parameters().keySet()) {
+                // one key, one parameter: set, sweep and rules check name a parameter by its key alone
+                exemptions.values().stream().filter(e -> e.parameters().containsKey(key)).findFirst().ifPresent(e -> {
+                    throw new InputError(p, support.parameters().get(key).line(), "parameters." + key, "'" + key
+                            + "' is also a parameter of exemption " + e.id() + " (" + e.file() + ")");
+                });
+            }
             if (exemptionIds.contains(support.id())) {
                 throw new InputError(p, 1, "id", "support " + support.id() + " has the id of an exemption; a support"
                         + " covers exemptions by their ids and reports name both, so choose another (such as P1)");
@@ -486,7 +532,10 @@ public final class RuleLibrary {
             @JsonPropertyDescription("where the route is described, with source ids; what could not be verified")
             @JsonProperty(required = true) @FreeText String source,
             @JsonPropertyDescription("parts of the exemption, or alternatives, that need another instrument")
-            List<RoutePartSpec> parts) {
+            List<RoutePartSpec> parts,
+            @JsonPropertyDescription("the regions or region groups of regions.yaml the deciding body's power covers "
+                    + "(a province: its own); a scenario's scope of a provincial subsidy must stay within them")
+            List<String> area) {
     }
 
     record RoutePartSpec(
@@ -540,10 +589,58 @@ public final class RuleLibrary {
                     + " links to a file outside " + InputError.display(exemptionsDir));
             ruleFiles.add(root.relativize(drl).toString().replace('\\', '/'));
         }
+        Map<String, Parameter> params = readOwnParameters(yaml, s.parameters(), baseline,
+                "Exemption " + s.id() + " (design parameter)", file);
+        ExemptionScope scope = readScope(yaml, s.scope(), regions);
+        LegalRoute route = null;
+        if (s.legalRoute() != null) {
+            LegalRouteSpec r = s.legalRoute();
+            int min = r.leadTimeMonths().min();
+            int max = r.leadTimeMonths().max();
+            yaml.check(max >= min, "legalRoute.leadTimeMonths", "expected 0 <= min <= max, got " + min
+                    + " and " + max);
+            List<LegalRoute.Part> parts = new ArrayList<>();
+            List<RoutePartSpec> partSpecs = r.parts() == null ? List.of() : r.parts();
+            for (int i = 0; i < partSpecs.size(); i++) {
+                RoutePartSpec p = partSpecs.get(i);
+                String at = "legalRoute.parts[" + i + "]";
+                if (!yaml.check(p != null, at, "expected {covers, kind, who, leadTimeMonths, source}")) {
+                    continue;
+                }
+                int pMin = p.leadTimeMonths().min();
+                int pMax = p.leadTimeMonths().max();
+                yaml.check(pMax >= pMin, at + ".leadTimeMonths", "expected 0 <= min <= max, got " + pMin + " and "
+                        + pMax);
+                parts.add(new LegalRoute.Part(p.covers().strip(), p.kind(), p.who().strip(), pMin, pMax,
+                        p.source().strip()));
+            }
+            List<String> area = r.area() == null ? List.of() : r.area();
+            for (int i = 0; i < area.size(); i++) {
+                String problem = regions.scopeProblem(area.get(i));
+                yaml.check(problem == null, "legalRoute.area[" + i + "]", problem);
+            }
+            route = new LegalRoute(r.kind(), r.who().strip(), min, max, r.source().strip(), parts,
+                    regions.expand(area));
+        }
+        Exemption.TakeUpDeclaration takeUp = readTakeUp(yaml, s.takeUp());
+        yaml.done();
+        return new Exemption(s.id(), s.title(), s.description().strip(), s.mechanism().strip(), s.risk().strip(),
+                s.source(), s.suspends() == null ? List.of() : s.suspends(), ruleFiles, params, scope, route, takeUp,
+                InputError.display(file));
+    }
+
+    /**
+     * The {@code parameters:} block of an exemption or a process support: dated values with a reference, or one value
+     * with its source (in force from 2000-01, so from the declaration's start), each checked against its range.
+     *
+     * @param defaultReference the reference of a parameter that gives none and overrides no baseline parameter
+     */
+    static Map<String, Parameter> readOwnParameters(YamlFile yaml, Map<String, ParamSpec> specs,
+            ParameterTable baseline, String defaultReference, Path file) {
         Map<String, Parameter> params = new LinkedHashMap<>();
-        if (s.parameters() != null) {
+        if (specs != null) {
             YearMonth from = YearMonth.of(2000, 1);
-            s.parameters().forEach((key, p) -> {
+            specs.forEach((key, p) -> {
                 String at = "parameters." + key;
                 if (!yaml.check(p != null, at, "expected unit, reference and dated values (or value and source)")) {
                     return;
@@ -574,41 +671,12 @@ public final class RuleLibrary {
                     return;
                 }
                 String reference = p.reference() != null && !p.reference().isBlank() ? p.reference()
-                        : base != null ? base.reference() : "Exemption " + s.id() + " (design parameter)";
+                        : base != null ? base.reference() : defaultReference;
                 params.put(key, new Parameter(key, p.description() == null ? "" : p.description(), p.unit(),
                         reference, values, InputError.display(file), yaml.line(at), false, range));
             });
         }
-        ExemptionScope scope = readScope(yaml, s.scope(), regions);
-        LegalRoute route = null;
-        if (s.legalRoute() != null) {
-            LegalRouteSpec r = s.legalRoute();
-            int min = r.leadTimeMonths().min();
-            int max = r.leadTimeMonths().max();
-            yaml.check(max >= min, "legalRoute.leadTimeMonths", "expected 0 <= min <= max, got " + min
-                    + " and " + max);
-            List<LegalRoute.Part> parts = new ArrayList<>();
-            List<RoutePartSpec> partSpecs = r.parts() == null ? List.of() : r.parts();
-            for (int i = 0; i < partSpecs.size(); i++) {
-                RoutePartSpec p = partSpecs.get(i);
-                String at = "legalRoute.parts[" + i + "]";
-                if (!yaml.check(p != null, at, "expected {covers, kind, who, leadTimeMonths, source}")) {
-                    continue;
-                }
-                int pMin = p.leadTimeMonths().min();
-                int pMax = p.leadTimeMonths().max();
-                yaml.check(pMax >= pMin, at + ".leadTimeMonths", "expected 0 <= min <= max, got " + pMin + " and "
-                        + pMax);
-                parts.add(new LegalRoute.Part(p.covers().strip(), p.kind(), p.who().strip(), pMin, pMax,
-                        p.source().strip()));
-            }
-            route = new LegalRoute(r.kind(), r.who().strip(), min, max, r.source().strip(), parts);
-        }
-        Exemption.TakeUpDeclaration takeUp = readTakeUp(yaml, s.takeUp());
-        yaml.done();
-        return new Exemption(s.id(), s.title(), s.description().strip(), s.mechanism().strip(), s.risk().strip(),
-                s.source(), s.suspends() == null ? List.of() : s.suspends(), ruleFiles, params, scope, route, takeUp,
-                InputError.display(file));
+        return params;
     }
 
     /** An exemption's {@code takeUp:} block: a claim (claimant, awareness, steps, source) or automatic, not both. */

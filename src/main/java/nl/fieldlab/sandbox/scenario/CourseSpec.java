@@ -1,5 +1,7 @@
 package nl.fieldlab.sandbox.scenario;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
@@ -40,5 +42,31 @@ public record CourseSpec(
         @Plausible(min = 0, max = 2080, unit = "hours a year", source = "52 weeks of 40 hours")
         Integer supervisedHoursPerYear,
         @JsonPropertyDescription("listed in a recognised sectoral development path (sectoraal ontwikkelpad; default false)")
-        Boolean developmentPath) {
+        Boolean developmentPath,
+        @JsonPropertyDescription("occupation id of the scenario's skills taxonomy whose essential skills the course "
+                + "teaches (a full course into the occupation)")
+        String occupation,
+        @JsonPropertyDescription("skill ids of the scenario's skills taxonomy a short skills course teaches: it closes "
+                + "a named gap and gives no diploma (education level unchanged)")
+        List<String> skills,
+        @JsonPropertyDescription("the CASE_SPRINT support (rules/support) whose sprint produces this course: it is"
+                + " offered only in variants that name that support, from the sprint's end")
+        String offeredBy,
+        @JsonPropertyDescription("share of starters who complete it, for this course (default: the behaviour value"
+                + " course.completion)")
+        @Plausible(min = 0, max = 1, unit = "share", message = "expected a share from 0 to 1, got {value}",
+                source = "a share") Double completion) {
+
+    /** A course that exists without any instrument or skills, with the default completion. */
+    public CourseSpec(String id, String field, Education level, Integer months, CourseRoute route,
+            Credential credential, Double price, Boolean shortageOccupation, Boolean kansberoep,
+            Integer practiceHoursPerYear, Integer supervisedHoursPerYear, Boolean developmentPath) {
+        this(id, field, level, months, route, credential, price, shortageOccupation, kansberoep, practiceHoursPerYear,
+                supervisedHoursPerYear, developmentPath, null, null, null, null);
+    }
+
+    /** A short skills course: it lists the skills it teaches and raises no education level. */
+    public boolean skillsCourse() {
+        return skills != null;
+    }
 }

@@ -57,5 +57,43 @@ public record EmployerGroup(
         Boolean socialCooperative,
         @JsonPropertyDescription("value of public contracts with a social-return clause, in euro")
         @Plausible(min = 0, max = 1e9, unit = "euro", source = "the largest public contracts are of this order")
-        Double sroiContractValue) {
+        Double sroiContractValue,
+        @JsonPropertyDescription("occupation id of the scenario's skills taxonomy: a vacancy asks for its essential "
+                + "skills (required when the scenario has skills.taxonomy)")
+        String occupation,
+        @JsonPropertyDescription("jobs carved out of this group's vacancies by a CASE_SPRINT support with output"
+                + " CARVING: by, share, taskValue, requiredEducation, hourlyWage")
+        Carving carving) {
+
+    /** A group without carved jobs or an occupation (the form before case sprints and skills). */
+    public EmployerGroup(String group, Integer count, String sector, String field, String region, Integer staff,
+            Double vacancyRate, Education requiredEducation, Double hourlyWage, Integer hoursPerWeek,
+            Integer contractMonths, Boolean technical, Boolean shortage, Boolean recognisedTrainingCompany,
+            String trainingFund, Boolean practiceStatementPlan, Boolean socialCooperative, Double sroiContractValue) {
+        this(group, count, sector, field, region, staff, vacancyRate, requiredEducation, hourlyWage, hoursPerWeek,
+                contractMonths, technical, shortage, recognisedTrainingCompany, trainingFund, practiceStatementPlan,
+                socialCooperative, sroiContractValue, null, null);
+    }
+
+    /**
+     * Job carving (the output of a case sprint): tasks split off from this group's jobs into jobs for people with a
+     * lower wage value. From the sprint's end a {@code share} of the group's new vacancies are carved jobs, which ask
+     * {@code requiredEducation} (no field experience) and pay {@code hourlyWage}; a worker of wage value v does the
+     * carved tasks at productivity min(1, v / taskValue).
+     */
+    public record Carving(
+            @JsonPropertyDescription("the CASE_SPRINT support (output CARVING) whose sprint carves the jobs")
+            @JsonProperty(required = true) String by,
+            @JsonPropertyDescription("share of the group's new vacancies that are carved jobs")
+            @Plausible(min = 0, max = 1, unit = "share", message = "expected above 0 to 1, got {value}",
+                    source = "a share") @JsonProperty(required = true) Double share,
+            @JsonPropertyDescription("the wage value (share of a normal worker's output) the carved tasks ask")
+            @Plausible(min = 0.1, max = 1, unit = "share", source = "a tenth of a normal job's output or more: a task"
+                    + " asking less is no job") @JsonProperty(required = true) Double taskValue,
+            @JsonPropertyDescription("education a carved job asks for")
+            @JsonProperty(required = true) Education requiredEducation,
+            @JsonPropertyDescription("hourly wage of a carved job in euro")
+            @Plausible(min = 1, max = 500, unit = "euro an hour", source = "as an employer group's hourlyWage")
+            @JsonProperty(required = true) Double hourlyWage) {
+    }
 }

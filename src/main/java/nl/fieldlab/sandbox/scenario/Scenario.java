@@ -29,6 +29,7 @@ import nl.fieldlab.sandbox.rules.Variant;
  * @param text         the file's text, kept with the report so that it can be rerun anywhere (null when unknown)
  * @param robustness   the draws across the behaviour ranges every run also makes (null: none)
  * @param verdicts     how the headline verdicts are reached: the correction and the runs with independent seeds
+ * @param skills       the skills taxonomy and each variant's hiring signal ({@link SkillsSetup#NONE}: none)
  */
 public record Scenario(
         String id,
@@ -50,7 +51,8 @@ public record Scenario(
         String sha256,
         String text,
         RobustnessSpec robustness,
-        VerdictsSpec verdicts) {
+        VerdictsSpec verdicts,
+        SkillsSetup skills) {
 
     public enum PopulationMode {
         /** One synthetic population, drawn from the seed, for all replications: replications vary behaviour. */
@@ -68,6 +70,18 @@ public record Scenario(
         variants = variants.stream().map(v -> v.local().equals(local) ? v : v.withLocal(local)).toList();
         expectations = List.copyOf(expectations);
         verdicts = verdicts == null ? VerdictsSpec.DEFAULT : verdicts;
+        skills = skills == null ? SkillsSetup.NONE : skills;
+    }
+
+    /** A scenario without skills (the diploma proxy alone sets every gap). */
+    public Scenario(String id, String description, String region, Municipality municipality, YearMonth start,
+            int months, long seed, int replications, PopulationMode population, List<WorkerGroup> workers,
+            List<EmployerGroup> employers, List<CourseSpec> courses, Behaviour behaviour, List<Variant> variants,
+            List<ExpectationSpec> expectations, String file, String sha256, String text, RobustnessSpec robustness,
+            VerdictsSpec verdicts) {
+        this(id, description, region, municipality, start, months, seed, replications, population, workers,
+                employers, courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts,
+                SkillsSetup.NONE);
     }
 
     /** A scenario without a robustness block, with the default verdicts (Holm, one seed). */
@@ -82,13 +96,13 @@ public record Scenario(
     /** The same scenario with its population drawn as {@code mode} says (tests set on one drawn population). */
     public Scenario withPopulation(PopulationMode mode) {
         return new Scenario(id, description, region, municipality, start, months, seed, replications, mode,
-                workers, employers, courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts);
+                workers, employers, courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts, skills);
     }
 
     /** The same scenario with other verdict settings (run --seeds). */
     public Scenario withVerdicts(VerdictsSpec newVerdicts) {
         return new Scenario(id, description, region, municipality, start, months, seed, replications, population,
-                workers, employers, courses, behaviour, variants, expectations, file, sha256, text, robustness, newVerdicts);
+                workers, employers, courses, behaviour, variants, expectations, file, sha256, text, robustness, newVerdicts, skills);
     }
 
     public Variant variant(String name) {
@@ -107,31 +121,31 @@ public record Scenario(
     /** The same scenario with other run settings (for command-line and what-if overrides). */
     public Scenario with(long newSeed, int newReplications, Behaviour newBehaviour, List<Variant> newVariants) {
         return new Scenario(id, description, region, municipality, start, months, newSeed, newReplications, population,
-                workers, employers, courses, newBehaviour, newVariants, expectations, file, sha256, text, robustness, verdicts);
+                workers, employers, courses, newBehaviour, newVariants, expectations, file, sha256, text, robustness, verdicts, skills);
     }
 
     /** The same scenario over its first {@code newMonths} months (at most its own horizon). */
     public Scenario withMonths(int newMonths) {
         return new Scenario(id, description, region, municipality, start, Math.min(months, newMonths), seed,
-                replications, population, workers, employers, courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts);
+                replications, population, workers, employers, courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts, skills);
     }
 
     /** The same scenario named as read from {@code name} (a copy rerun under its original name). */
     public Scenario shownAs(String name) {
         return new Scenario(id, description, region, municipality, start, months, seed, replications, population,
-                workers, employers, courses, behaviour, variants, expectations, name, sha256, text, robustness, verdicts);
+                workers, employers, courses, behaviour, variants, expectations, name, sha256, text, robustness, verdicts, skills);
     }
 
     /** The same scenario placed in another labour-market region (groups without a region of their own move along). */
     public Scenario inRegion(String newRegion) {
         return new Scenario(id, description, newRegion, municipality, start, months, seed, replications, population,
-                workers, employers, courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts);
+                workers, employers, courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts, skills);
     }
 
     /** The same scenario with another robustness block (null: none), as run --robustness sets it. */
     public Scenario withRobustness(RobustnessSpec newRobustness) {
         return new Scenario(id, description, region, municipality, start, months, seed, replications, population,
-                workers, employers, courses, behaviour, variants, expectations, file, sha256, text, newRobustness, verdicts);
+                workers, employers, courses, behaviour, variants, expectations, file, sha256, text, newRobustness, verdicts, skills);
     }
 
     /** The same scenario with worker and employer counts multiplied (benchmarks). */
@@ -141,13 +155,14 @@ public record Scenario(
                 g.field(), g.household(), g.wageValue(), g.dailyWage(), g.workHistoryYears(), g.monthsUnemployed(),
                 g.meansTestShare(), g.disabledShare(), g.background(), g.layoffRate(), g.youngChildShare(),
                 g.illnessBenefitBeforeShare(), g.childUnder12Share(), g.coursePayer(),
-                g.inflowPerMonth() == null ? null : g.inflowPerMonth() * factor)).toList();
+                g.inflowPerMonth() == null ? null : g.inflowPerMonth() * factor, g.occupation())).toList();
         List<EmployerGroup> e = employers.stream().map(g -> new EmployerGroup(g.group(),
                 (int) Math.max(1, Math.round(g.count() * factor)), g.sector(), g.field(), g.region(), g.staff(),
                 g.vacancyRate(), g.requiredEducation(), g.hourlyWage(), g.hoursPerWeek(), g.contractMonths(),
                 g.technical(), g.shortage(), g.recognisedTrainingCompany(), g.trainingFund(),
-                g.practiceStatementPlan(), g.socialCooperative(), g.sroiContractValue())).toList();
+                g.practiceStatementPlan(), g.socialCooperative(), g.sroiContractValue(), g.occupation(),
+                g.carving())).toList();
         return new Scenario(id, description, region, municipality, start, months, seed, replications, population, w, e,
-                courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts);
+                courses, behaviour, variants, expectations, file, sha256, text, robustness, verdicts, skills);
     }
 }

@@ -27,13 +27,61 @@ import java.util.function.Predicate;
  * @param textProblem  what is wrong with the value of a text fact the rules compare with a known set of words
  *                     ({@code worker.background}, {@code employer.trainingFund}), or null (null: not checked)
  * @param supports     the rule library's process-support ids (null: not checked)
+ * @param parameterOwner the exemption or process support that declares a parameter key as its own, or null for a
+ *                     baseline key (null: not checked)
+ * @param scopeProblems what is wrong with a scenario's scope of an exemption (outside its legal route's area,
+ *                     widening what its rules are written for), each with its field relative to the scope; empty when
+ *                     nothing is (null: not checked)
+ * @param supportById  the rule library's process support by id, or null for an unknown id (null: not checked): a
+ *                     course or employer group that names a case sprint, and a variant's instrument, are checked
+ *                     against its kind, output and regions
  */
 public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
         Predicate<String> municipalParameter,
         BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
         Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
         Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
-        BiFunction<String, String, String> textProblem, Set<String> supports) {
+        BiFunction<String, String, String> textProblem, Set<String> supports,
+        Function<String, String> parameterOwner,
+        BiFunction<String, nl.fieldlab.sandbox.rules.ScopeOverride,
+                java.util.List<nl.fieldlab.sandbox.rules.RouteArea.Problem>> scopeProblems,
+        Function<String, nl.fieldlab.sandbox.rules.ProcessSupport> supportById) {
+
+    /** A context that checks who owns a parameter but no scenario scopes against legal routes. */
+    public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
+            Predicate<String> municipalParameter,
+            BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
+            Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
+            Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
+            BiFunction<String, String, String> textProblem, Set<String> supports,
+            Function<String, String> parameterOwner) {
+        this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
+                regionProblem, parameterProblem, textProblem, supports, parameterOwner, null, null);
+    }
+
+    /** A context that checks scenario scopes against legal routes but not who owns a parameter. */
+    public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
+            Predicate<String> municipalParameter,
+            BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
+            Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
+            Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
+            BiFunction<String, String, String> textProblem, Set<String> supports,
+            BiFunction<String, nl.fieldlab.sandbox.rules.ScopeOverride,
+                    java.util.List<nl.fieldlab.sandbox.rules.RouteArea.Problem>> scopeProblems) {
+        this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
+                regionProblem, parameterProblem, textProblem, supports, null, scopeProblems, null);
+    }
+
+    /** A context that checks process supports but neither who owns a parameter nor scenario scopes. */
+    public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
+            Predicate<String> municipalParameter,
+            BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
+            Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
+            Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
+            BiFunction<String, String, String> textProblem, Set<String> supports) {
+        this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
+                regionProblem, parameterProblem, textProblem, supports, null, null, null);
+    }
 
     /** A context that checks no process supports. */
     public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,

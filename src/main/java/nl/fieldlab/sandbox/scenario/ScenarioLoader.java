@@ -24,7 +24,11 @@ import nl.fieldlab.sandbox.input.PlainText;
 import nl.fieldlab.sandbox.input.Suggestions;
 import nl.fieldlab.sandbox.input.YamlFile;
 import nl.fieldlab.sandbox.rules.Hashes;
+import nl.fieldlab.sandbox.rules.ProcessSupport;
+import nl.fieldlab.sandbox.rules.RouteArea;
+import nl.fieldlab.sandbox.rules.ScopeOverride;
 import nl.fieldlab.sandbox.rules.Variant;
+import nl.fieldlab.sandbox.skills.Taxonomy;
 
 /** Reads and validates a scenario file. Every problem names the file, the line and the field. */
 public final class ScenarioLoader {
@@ -65,7 +69,9 @@ public final class ScenarioLoader {
             @JsonPropertyDescription("draws of the behaviour values across their ranges that every run also makes "
                     + "(the report's robustness section)") RobustnessSpec robustness,
             @JsonPropertyDescription("how the headline verdicts are reached: the correction for multiple tests and "
-                    + "the runs with independent seeds (fixed before the run)") VerdictsSpec verdicts) {
+                    + "the runs with independent seeds (fixed before the run)") VerdictsSpec verdicts,
+            @JsonPropertyDescription("skills-based matching: the built-in taxonomy workers, jobs and courses take "
+                    + "their skills from") SkillsSpec skills) {
     }
 
     /** Most replications a scenario may ask for. */
@@ -155,6 +161,19 @@ public final class ScenarioLoader {
             yaml.check(ids.add(c.id()), at + ".id", "course id " + PlainText.quote(c.id()) + " is used twice");
             name(yaml, at + ".id", c.id());
             name(yaml, at + ".field", c.field());
+            if (c.offeredBy() != null) {
+                checkSprint(yaml, at + ".offeredBy", c.offeredBy(), ProcessSupport.Output.COURSE, "a course",
+                        context);
+            }
+        }
+        for (int i = 0; i < s.employers().size(); i++) {
+            EmployerGroup.Carving carving = s.employers().get(i).carving();
+            if (carving != null) {
+                String at = "employers[" + i + "].carving";
+                checkSprint(yaml, at + ".by", carving.by(), ProcessSupport.Output.CARVING, "carved jobs", context);
+                yaml.check(carving.share() == null || carving.share() > 0, at + ".share", "expected above 0 to 1, got "
+                        + num(carving.share() == null ? 0 : carving.share()) + " (a share of 0 carves no job: leave carving out)");
+            }
         }
 
         Map<String, Double> behaviour = s.behaviour() == null ? Map.of() : s.behaviour();
@@ -188,8 +207,12 @@ public final class ScenarioLoader {
                         + "reference");
             }
             checkSupports(yaml, at, supports, context);
-            variants.add(new Variant(v.name(), ex, params, Map.of(), supports));
+            checkParameterOwners(yaml, at, ex, supports, params, context);
+            checkInstrumentReach(yaml, at, supports, s, courses, context);
+            Map<String, ScopeOverride> scopes = scopes(yaml, at, v, ex, context);
+            variants.add(new Variant(v.name(), ex, params, Map.of(), supports, scopes));
         }
+        SkillsSetup skills = checkSkills(yaml, s, courses);
         yaml.check(variants.isEmpty() || variants.stream().anyMatch(v -> v.name().equals(Variant.BASELINE)),
                 "variants", "expected a variant named 'baseline' (the reference the others are compared with)");
         variants.sort((a, b) -> a.name().equals(Variant.BASELINE) ? -1 : b.name().equals(Variant.BASELINE) ? 1 : 0);
@@ -221,9 +244,96 @@ public final class ScenarioLoader {
         Scenario scenario = new Scenario(s.id(), s.description().strip(), region, municipality, start, s.months(), s.seed(),
                 s.replications(), s.population() == null ? Scenario.PopulationMode.PER_REPLICATION : s.population(),
                 s.workers(), s.employers(), courses, Behaviour.with(behaviour), variants, expect,
-                InputError.display(file), Hashes.sha256(yaml.text()), yaml.text(), s.robustness(), s.verdicts());
+                InputError.display(file), Hashes.sha256(yaml.text()), yaml.text(), s.robustness(), s.verdicts(), skills);
         checkFootprint(yaml, scenario, context);
         return scenario;
+    }
+
+    /**
+     * A scenario's skills: a built-in taxonomy; then every worker and employer group names one of its occupations and
+     * every course an occupation or its skills; without one, no group, course or variant may use skills. A skills
+     * course gives no diploma, and a variant hires on skills only with a taxonomy and only in employer groups that exist.
+     */
+    private static SkillsSetup checkSkills(YamlFile yaml, Spec s, List<CourseSpec> courses) {
+        Taxonomy taxonomy = null;
+        if (s.skills() != null) {
+            String id = s.skills().taxonomy();
+            if (yaml.check(Taxonomy.SHIPPED.contains(id), "skills.taxonomy", "no built-in taxonomy "
+                    + PlainText.quote(id) + Suggestions.didYouMean(id, Taxonomy.SHIPPED) + " (built in: "
+                    + String.join(", ", Taxonomy.SHIPPED) + ")")) {
+                taxonomy = Taxonomy.shipped(id);
+            }
+        }
+        boolean declared = s.skills() != null;
+        for (int i = 0; i < s.workers().size(); i++) {
+            occupation(yaml, "workers[" + i + "].occupation", s.workers().get(i).occupation(), declared, taxonomy);
+        }
+        for (int i = 0; i < s.employers().size(); i++) {
+            occupation(yaml, "employers[" + i + "].occupation", s.employers().get(i).occupation(), declared, taxonomy);
+        }
+        for (int i = 0; i < courses.size(); i++) {
+            CourseSpec c = courses.get(i);
+            String at = "courses[" + i + "]";
+            if (c.occupation() != null) {
+                occupation(yaml, at + ".occupation", c.occupation(), declared, taxonomy);
+            }
+            if (c.skills() != null) {
+                if (!yaml.check(declared, at + ".skills", "needs skills.taxonomy at the top of the scenario")) {
+                    continue;
+                }
+                yaml.check(!c.skills().isEmpty(), at + ".skills", "expected at least one skill id");
+                for (int j = 0; j < c.skills().size(); j++) {
+                    String id = c.skills().get(j);
+                    yaml.check(taxonomy == null || taxonomy.skills().containsKey(id), at + ".skills[" + j + "]",
+                            PlainText.quote(id) + " is not a skill of " + (taxonomy == null ? "" : taxonomy.id())
+                                    + Suggestions.didYouMean(id, taxonomy == null ? Set.of()
+                                            : taxonomy.skills().keySet()));
+                }
+                yaml.check(c.credential() != nl.fieldlab.sandbox.domain.Credential.DIPLOMA, at + ".credential",
+                        "a skills course gives no diploma: expected CERTIFICATE, SECTOR_CERTIFICATE or "
+                                + "PRACTICE_STATEMENT, got DIPLOMA");
+            }
+            yaml.check(!declared || c.occupation() != null || c.skills() != null, at, "needs occupation or skills "
+                    + "when the scenario has skills.taxonomy");
+        }
+        Set<String> employerGroups = new java.util.LinkedHashSet<>();
+        s.employers().forEach(e -> employerGroups.add(e.group()));
+        Map<String, HiringSpec> hiring = new LinkedHashMap<>();
+        for (int i = 0; i < s.variants().size(); i++) {
+            VariantSpec v = s.variants().get(i);
+            HiringSpec h = v.hiring();
+            if (h == null) {
+                continue;
+            }
+            String at = "variants[" + i + "].hiring";
+            boolean onSkills = h.signal() == HiringSpec.Signal.SKILLS;
+            yaml.check(!onSkills || declared, at, "SKILLS needs skills.taxonomy at the top of the scenario");
+            yaml.check(!onSkills || !v.name().equals(Variant.BASELINE), at + ".signal", "the baseline hires on the "
+                    + "diploma; it is the reference (put SKILLS in another variant)");
+            List<String> groups = h.employers() == null ? List.of() : h.employers();
+            yaml.check(onSkills || h.employers() == null, at + ".employers", "only with signal: SKILLS");
+            yaml.check(h.employers() == null || !groups.isEmpty(), at + ".employers",
+                    "expected at least one employer group (leave it out for all)");
+            for (int j = 0; j < groups.size(); j++) {
+                String g = groups.get(j);
+                yaml.check(employerGroups.contains(g), at + ".employers[" + j + "]", PlainText.quote(g)
+                        + " is not an employer group of this scenario" + Suggestions.didYouMean(g, employerGroups));
+            }
+            hiring.put(v.name(), h);
+        }
+        return taxonomy == null ? SkillsSetup.NONE : new SkillsSetup(taxonomy, hiring);
+    }
+
+    /** An occupation of the taxonomy where the scenario has one; none without. */
+    private static void occupation(YamlFile yaml, String at, String id, boolean declared, Taxonomy taxonomy) {
+        if (!declared) {
+            yaml.check(id == null, at, "needs skills.taxonomy at the top of the scenario");
+            return;
+        }
+        if (yaml.check(id != null, at, "required when the scenario has skills.taxonomy") && taxonomy != null) {
+            yaml.check(taxonomy.occupations().containsKey(id), at, PlainText.quote(id) + " is not an occupation of "
+                    + taxonomy.id() + Suggestions.didYouMean(id, taxonomy.occupations().keySet()));
+        }
     }
 
     /**
@@ -284,6 +394,126 @@ public final class ScenarioLoader {
                             : Suggestions.didYouMean(id, known) + " (known: " + (known.isEmpty() ? "none"
                                     : String.join(", ", new java.util.TreeSet<>(known))) + ")"));
         }
+    }
+
+    /** A course or employer group names the case sprint that produces it: one with that output. */
+    private static void checkSprint(YamlFile yaml, String at, String id, ProcessSupport.Output output, String what,
+            ScenarioContext context) {
+        if (context.supportById() == null) {
+            return;
+        }
+        ProcessSupport p = context.supportById().apply(id);
+        if (!yaml.check(p != null, at, "support " + PlainText.quote(id) + " is not in rules/support"
+                + (context.supports() == null ? "" : Suggestions.didYouMean(id, context.supports()) + " (known: "
+                        + String.join(", ", new java.util.TreeSet<>(context.supports())) + ")"))) {
+            return;
+        }
+        yaml.check(p.kind() == ProcessSupport.Kind.CASE_SPRINT && p.output() == output, at, id + " is a "
+                + p.kind() + " support" + (p.output() == null ? "" : " with output " + p.output())
+                + "; " + what + " comes from a CASE_SPRINT support with output " + output);
+    }
+
+    /**
+     * A variant's instrument support that finds nothing in the scenario to act on reaches nobody: said at load, not
+     * left to a run that shows no difference. A case sprint needs the course or carved jobs it produces, in a region
+     * it covers; the cooperative needs member firms in its regions.
+     */
+    private static void checkInstrumentReach(YamlFile yaml, String at, List<String> supports, Spec s,
+            List<CourseSpec> courses, ScenarioContext context) {
+        if (context.supportById() == null) {
+            return;
+        }
+        for (String id : supports) {
+            ProcessSupport p = context.supportById().apply(id);
+            if (p == null || p.kind().takeUp()) {
+                continue;
+            }
+            Set<String> regions = p.scope().regions();
+            java.util.function.Predicate<String> inScope = r -> regions.isEmpty() || regions.contains(r);
+            String problem = null;
+            if (p.kind() == ProcessSupport.Kind.CASE_SPRINT && !inScope.test(s.region())) {
+                problem = id + "'s sprint is held in " + String.join(", ", new java.util.TreeSet<>(regions))
+                        + " and the scenario's region is " + s.region();
+            } else if (p.output() == ProcessSupport.Output.COURSE
+                    && courses.stream().noneMatch(c -> id.equals(c.offeredBy()))) {
+                problem = "no course has offeredBy: " + id;
+            } else if (p.output() == ProcessSupport.Output.CARVING && s.employers().stream()
+                    .noneMatch(g -> g.carving() != null && id.equals(g.carving().by()))) {
+                problem = "no employer group has carving: {by: " + id + ", ...}";
+            } else if (p.kind() == ProcessSupport.Kind.COOPERATIVE_EMPLOYER && s.employers().stream()
+                    .noneMatch(g -> Boolean.TRUE.equals(g.socialCooperative())
+                            && inScope.test(g.region() == null ? s.region() : g.region()))) {
+                problem = "no employer group with socialCooperative: true in its regions "
+                        + (regions.isEmpty() ? "(any)" : String.join(", ", new java.util.TreeSet<>(regions)));
+            }
+            yaml.check(problem == null, at + ".supports", id + " reaches nobody: " + problem);
+        }
+    }
+
+    /**
+     * A parameter that an exemption or a process support declares as its own is read only in a variant that names
+     * it: elsewhere the override would be refused when the rules are compiled, without its line.
+     */
+    private static void checkParameterOwners(YamlFile yaml, String at, List<String> exemptions, List<String> supports,
+            Map<String, Double> params, ScenarioContext context) {
+        if (context.parameterOwner() == null) {
+            return;
+        }
+        for (String key : params.keySet()) {
+            String owner = context.parameterOwner().apply(key);
+            if (owner != null && !exemptions.contains(owner) && !supports.contains(owner)) {
+                boolean support = context.supports() != null && context.supports().contains(owner);
+                yaml.problem(at + ".parameters." + key, PlainText.quote(key) + " is a parameter of "
+                        + (support ? "support " : "exemption ") + owner + ", which this variant does not name (add "
+                        + (support ? "supports: [" : "exemptions: [") + owner + "])");
+            }
+        }
+    }
+
+    /**
+     * A variant's scopes of its exemptions: each names an exemption the variant lists, and stays within what the
+     * exemption's legal route allows (checked through the context).
+     */
+    private static Map<String, ScopeOverride> scopes(YamlFile yaml, String at, VariantSpec v, List<String> exemptions,
+            ScenarioContext context) {
+        Map<String, ScopeOverrideSpec> specs = v.scope() == null ? Map.of() : v.scope();
+        if (specs.isEmpty()) {
+            return Map.of();
+        }
+        if (!yaml.check(!v.name().equals(Variant.BASELINE), at + ".scope", "the baseline has no exemptions, so no "
+                + "scope")) {
+            return Map.of();
+        }
+        Map<String, ScopeOverride> out = new java.util.TreeMap<>();
+        for (Map.Entry<String, ScopeOverrideSpec> e : specs.entrySet()) {
+            String id = e.getKey();
+            String here = at + ".scope." + id;
+            if (!yaml.check(exemptions.contains(id), here, PlainText.cut(id) + " is not an exemption of this variant ("
+                    + (exemptions.isEmpty() ? "none" : String.join(", ", exemptions))
+                    + "); a scope applies to an exemption the variant lists")) {
+                continue;
+            }
+            ScopeOverrideSpec sc = e.getValue();
+            if (!yaml.check(sc != null, here, "expected the fields to set, such as {regions: [GA]}")) {
+                continue;
+            }
+            ScopeOverrideSpec.CapSpec cap = sc.cap() == null ? new ScopeOverrideSpec.CapSpec(null, null, null)
+                    : sc.cap();
+            ScopeOverride o = new ScopeOverride(sc.regions(), sc.statuses(), sc.minAge(), sc.maxAge(), sc.technicalOnly(),
+                    Months.parse(yaml, here + ".from", sc.from()), Months.parse(yaml, here + ".until", sc.until()),
+                    cap.staffShare(), cap.budget(), cap.participants(), sc.basis());
+            if (sc.statuses() != null) {
+                yaml.check(new java.util.HashSet<>(sc.statuses()).size() == sc.statuses().size(), here + ".statuses",
+                        "a status is listed twice");
+            }
+            if (context.scopeProblems() != null) {
+                for (RouteArea.Problem p : context.scopeProblems().apply(id, o)) {
+                    yaml.problem(here + "." + p.field(), p.message());
+                }
+            }
+            out.put(id, o);
+        }
+        return out;
     }
 
     /** Exemptions the library has, parameters it knows, and no two exemptions that set one parameter differently. */

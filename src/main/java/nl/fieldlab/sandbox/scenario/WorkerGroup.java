@@ -85,7 +85,10 @@ public record WorkerGroup(
                 + "attributes as the group's stock does")
         @Plausible(min = 0, max = 100_000, unit = "people a month", source = "about four times the national WW "
                 + "inflow (25,400 a month in 2019, CBS StatLine 82316NED)")
-        Double inflowPerMonth) {
+        Double inflowPerMonth,
+        @JsonPropertyDescription("occupation id of the scenario's skills taxonomy: the group has its essential skills "
+                + "(needs skills.taxonomy)")
+        String occupation) {
 
     /**
      * The share of single parents with a child under 12: as given, else the share with a child under five (a lower

@@ -75,7 +75,10 @@ public class SandboxCommands {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "give a scenario file, e.g. scenario load scenarios/smoke.yaml");
         }
         Scenario s = workbench.loadScenario(Path.of(file));
-        return "Loaded '" + s.id() + "' from " + file + ".\n" + describe(s);
+        StringBuilder warnings = new StringBuilder();
+        nl.fieldlab.sandbox.app.Reachability.warnings(s, workbench.rules().library())
+                .forEach(w -> warnings.append('\n').append(w));
+        return "Loaded '" + s.id() + "' from " + file + ".\n" + describe(s) + warnings;
     }
 
     @Command(name = {"scenario", "show"}, group = "Scenario", exitStatusExceptionMapper = ERRORS,
@@ -228,7 +231,11 @@ public class SandboxCommands {
         }
         sb.append("Report: ").append(r.reportDir()).append('\n');
         sb.append("Rules: ").append(workbench.rulesDir()).append(" (rules hash ")
-                .append(r.manifest().rulesSha256().substring(0, 12)).append(")\n\n");
+                .append(r.manifest().rulesSha256().substring(0, 12)).append(")\n");
+        nl.fieldlab.sandbox.app.Reachability.warnings(s, workbench.rules().library())
+                .forEach(w -> sb.append(w).append('\n'));
+        nl.fieldlab.sandbox.app.Reachability.afterRun(s, r.comparison()).forEach(w -> sb.append(w).append('\n'));
+        sb.append('\n');
         sb.append(headline(r.comparison(), List.of(Metrics.PLACEMENTS, Metrics.EMPLOYED_AT_HORIZON,
                 Metrics.PUBLIC_COST_PER_WORKER)));
         String costs = costEffectiveness(r.report());
@@ -261,27 +268,38 @@ public class SandboxCommands {
             completionProvider = "metricNames",
             description = "Compare the variants of the last run: means with 95% CIs and paired differences",
             help = """
-                    compare [--metric M] [--all] [--wide]
+                    compare [--metric M] [--all] [--destinations] [--wide]
                       Each metric's mean over replications with its 95 % confidence interval per variant, then
                       each variant's paired difference to the baseline (* = a headline difference called after the
                       correction for multiple tests; every other difference is exploratory). Without
                       options: the headline metrics (placements, time to placement, months in work, courses,
                       trials, the money). --metric shows one metric in detail; --all shows every metric (ledger,
                       groups, blocking rules, reach). In the shell tables fit the terminal's width (cells wrap);
-                      --wide prints them at full width.
+                      --wide prints them at full width. --destinations shows where people landed (employer
+                      group, field, technical or not, wage band) and the wage gained against the benefit left.
                     Examples:
                       compare
+                      compare --destinations
                       compare --metric placements
                       compare --all --wide""")
     public String compare(@Option(longName = "metric", description = "one metric in detail") String metric,
             @Option(longName = "all", description = "every metric, not only the headline ones") boolean all,
+            @Option(longName = "destinations", description = "where people landed, and the wage gained against the "
+                    + "benefit left") boolean destinations,
             @Option(longName = "wide", description = "tables at full width, not fitted to the terminal")
             boolean wide) {
         if (wide) {
             TextTable.fitTo(0);
         }
+        if (destinations && (all || metric != null)) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "--destinations and " + (all ? "--all" : "--metric")
+                    + ": give one");
+        }
         Workbench.LastRun r = workbench.requireLast();
         Comparison c = r.comparison();
+        if (destinations) {
+            return destinations(r);
+        }
         if (metric != null && !metric.isBlank()) {
             if (!c.metrics().containsKey(metric)) {
                 throw new CommandFailure(ExitCodes.BAD_INPUT, Metrics.unknownMessage(metric, c.metrics().keySet()));
@@ -333,6 +351,25 @@ public class SandboxCommands {
         s.rows().forEach(row -> t.row(row.subList(1, row.size()).toArray()));
         return sb.append("Every decision the mechanisms track (exploratory, uncorrected):\n\n").append(t)
                 .toString().stripTrailing();
+    }
+
+    /** The report's two destination tables, for the console. */
+    static String destinations(Workbench.LastRun r) {
+        List<nl.fieldlab.sandbox.report.Report.Section> sections =
+                nl.fieldlab.sandbox.report.DestinationSection.of(r.comparison());
+        if (sections.isEmpty()) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "the last run has no destination metrics; run it again");
+        }
+        StringBuilder sb = new StringBuilder("Scenario '" + r.scenario().id() + "', " + r.scenario().replications()
+                + " replications; means, and paired differences to the baseline [95% CI]; exploratory\n");
+        for (var section : sections) {
+            int labels = section.columns().indexOf(Variant.BASELINE);
+            TextTable t = new TextTable(section.columns().toArray(new String[0]))
+                    .left(java.util.stream.IntStream.range(0, labels).toArray());
+            section.rows().forEach(row -> t.row(row.toArray()));
+            sb.append('\n').append(section.title()).append("\n\n").append(t);
+        }
+        return sb.toString().stripTrailing();
     }
 
     static String headline(Comparison c, List<String> metrics) {
@@ -621,8 +658,7 @@ public class SandboxCommands {
         Scenario s = workbench.validate(Path.of(file));
         var library = workbench.rules().library();
         StringBuilder warnings = new StringBuilder();
-        Workbench.unreachable(s, library).forEach((ex, why) -> warnings.append("\nwarning: ").append(ex)
-                .append(" reaches nobody in this scenario: ").append(why).append(" (its effect will be zero)"));
+        nl.fieldlab.sandbox.app.Reachability.warnings(s, library).forEach(w -> warnings.append('\n').append(w));
         String estimate = workbench.runEstimate(s);
         if (estimate != null) {
             warnings.append('\n').append(estimate);

@@ -95,11 +95,11 @@ public class WhatIfCommands {
         boolean ownKey = !library.parameters().contains(name);
         if (scope == null) {
             if (ownKey) {
-                // an exemption's own parameter: every variant with that exemption, the only ones that read it
+                // an exemption's (or support's) own parameter: every variant with it, the only ones that read it
                 List<String> having = variantNamesWith(declaring);
                 if (having.isEmpty()) {
-                    throw new CommandFailure(ExitCodes.BAD_INPUT, "'" + name + "' is a parameter of exemption "
-                            + String.join(", ", declaring) + " only; no variant here has it" + variantsWith(declaring));
+                    throw new CommandFailure(ExitCodes.BAD_INPUT, "'" + name + "' is a parameter of "
+                            + owners(library, declaring) + " only; no variant here has it" + variantsWith(declaring));
                 }
                 WhatIf next = now;
                 for (String h : having) {
@@ -112,9 +112,10 @@ public class WhatIfCommands {
             }
         } else {
             Variant target = variant(scope);
-            if (ownKey && target.exemptions().stream().noneMatch(declaring::contains)) {
-                throw new CommandFailure(ExitCodes.BAD_INPUT, "'" + name + "' is a parameter of exemption "
-                        + String.join(", ", declaring) + ", which variant '" + scope + "' does not have"
+            if (ownKey && target.exemptions().stream().noneMatch(declaring::contains)
+                    && target.supports().stream().noneMatch(declaring::contains)) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "'" + name + "' is a parameter of "
+                        + owners(library, declaring) + ", which variant '" + scope + "' does not have"
                         + variantsWith(declaring));
             }
         }
@@ -287,8 +288,18 @@ public class WhatIfCommands {
         return prev[b.length()];
     }
 
+    /** "exemption E2" or "support P5": what declares a parameter, in words. */
+    private static String owners(RuleLibrary library, List<String> ids) {
+        return (ids.stream().allMatch(library.supports()::containsKey) ? "support " : "exemption ")
+                + String.join(", ", ids);
+    }
+
+    /** The exemptions and process supports that declare a parameter of their own by this key. */
     private static List<String> declaring(RuleLibrary library, String key) {
-        return library.exemptions().stream().filter(e -> e.parameters().containsKey(key)).map(Exemption::id).toList();
+        List<String> ids = new java.util.ArrayList<>(library.exemptions().stream()
+                .filter(e -> e.parameters().containsKey(key)).map(Exemption::id).toList());
+        library.supports().values().stream().filter(s -> s.parameters().containsKey(key)).forEach(s -> ids.add(s.id()));
+        return ids;
     }
 
     private String variantsWith(List<String> exemptions) {
@@ -301,11 +312,12 @@ public class WhatIfCommands {
                 : " (variants with it: " + String.join(", ", names) + ")";
     }
 
-    /** The loaded scenario's variants that have one of {@code exemptions}, by name (none without a scenario). */
+    /** The loaded scenario's variants with one of {@code exemptions} (or supports), by name (none without one). */
     private List<String> variantNamesWith(List<String> exemptions) {
         Scenario s = workbench.scenario();
         return s == null ? List.of() : s.variants().stream()
-                .filter(v -> v.exemptions().stream().anyMatch(exemptions::contains)).map(Variant::name).toList();
+                .filter(v -> v.exemptions().stream().anyMatch(exemptions::contains)
+                        || v.supports().stream().anyMatch(exemptions::contains)).map(Variant::name).toList();
     }
 
     /** A variant of the loaded scenario, or a one-line error. */

@@ -32,4 +32,16 @@ final class CourseCompletion {
         double share = Math.max(0, Math.min(1, searchDutyShare));
         return completion + (withDuty - completion) * share;
     }
+
+    /**
+     * The chance a course with its own completion share (a case sprint's co-designed route, {@code completion:} in the
+     * scenario) ends completed: its share in place of {@code course.completion}, lowered by the search duty in the
+     * same proportion as any course (a design choice: the route's share is measured without the duty).
+     */
+    double chance(double searchDutyShare, boolean apprenticeship, double own) {
+        if (apprenticeship || Double.isNaN(own) || completion <= 0) {
+            return chance(searchDutyShare, apprenticeship);
+        }
+        return Math.min(1, own * chance(searchDutyShare, false) / completion);
+    }
 }

@@ -46,9 +46,16 @@ final class Hiring {
      * @param disabled       the candidate has an occupational disability (more sickness expected)
      * @param coached        a provider coaches the candidate
      * @param badMatchRisk   the chance the employer sees that the hire turns out a bad match (a trial lowers it)
+     * @param sicknessCarried someone else carries the worker's sickness: the firm pays only for the hours worked (a
+     *                       cooperative's placed member, whose sick hours the cooperative does not invoice)
      */
     record Offer(double productivity, double normalWage, double netCost, double otherWorth, boolean disabled,
-            boolean coached, double badMatchRisk) {
+            boolean coached, double badMatchRisk, boolean sicknessCarried) {
+
+        Offer(double productivity, double normalWage, double netCost, double otherWorth, boolean disabled,
+                boolean coached, double badMatchRisk) {
+            this(productivity, normalWage, netCost, otherWorth, disabled, coached, badMatchRisk, false);
+        }
 
         Offer(double productivity, double normalWage, double netCost, double otherWorth, boolean disabled,
                 boolean coached) {
@@ -61,7 +68,8 @@ final class Hiring {
      * and the expected loss on a bad match, plus other worth.
      */
     double worth(Offer o) {
-        double sick = sicknessShare(o.disabled());
+        // sick hours that are not invoiced lower worth and cost alike: leaving both out keeps their ratio
+        double sick = o.sicknessCarried() ? 0 : sicknessShare(o.disabled());
         double badMatch = o.badMatchRisk() * badMatchCostMonths / MatchQuality.PROBATION_MONTHS;
         return (o.productivity() * (1 - sick) - badMatch) * o.normalWage() + o.otherWorth();
     }

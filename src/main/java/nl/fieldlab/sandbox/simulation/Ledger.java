@@ -80,6 +80,38 @@ final class Ledger {
      * payments that fall due in the spell month after the course's last, {@code completionMonth}, and only those that
      * begin then (a payment running through the course was booked as it ran).
      */
+    /**
+     * The worker's net money from an answer in spell month {@code spellMonth}: what it pays the worker less what the
+     * worker pays (wage tax, tax on a benefit). Net against net, because the bijstand norm is net and WW is gross
+     * with its tax; before any cap refuses a payment, and without the labour credit's year-end settlement or
+     * income-dependent allowances, which the rules do not book.
+     */
+    static double netToWorker(Answer a, int spellMonth) {
+        double net = 0;
+        for (Answer.PaymentLine p : a.payments()) {
+            if (p.paidIn(spellMonth)) {
+                if (p.payee() == Actor.WORKER) {
+                    net += p.amount();
+                }
+                if (p.payer() == Actor.WORKER) {
+                    net -= p.amount();
+                }
+            }
+        }
+        return net;
+    }
+
+    /** The gross wage an answer pays the worker in spell month {@code spellMonth}. */
+    static double grossWage(Answer a, int spellMonth) {
+        double wage = 0;
+        for (Answer.PaymentLine p : a.payments()) {
+            if (p.paidIn(spellMonth) && p.type() == PaymentType.WAGE && p.payee() == Actor.WORKER) {
+                wage += p.amount();
+            }
+        }
+        return wage;
+    }
+
     void bookCompletion(Worker w, int m, Answer a, int completionMonth) {
         book(w, m, a, completionMonth, true);
     }

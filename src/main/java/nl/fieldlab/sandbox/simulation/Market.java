@@ -27,16 +27,25 @@ final class Market {
         final int field;
         final Education requiredEducation;
         final double vacancyRate;
+        /** the group's carved jobs (a case sprint's output), or null */
+        final EmployerGroup.Carving carving;
+        /** the employer as a carved job's question names it: the carved job's hourly wage; null without carving */
+        final EmployerFacts carvedFacts;
         long serial;
 
         EmployerState(int index, int group, EmployerFacts facts, int field, Education requiredEducation,
-                double vacancyRate) {
+                double vacancyRate, EmployerGroup.Carving carving) {
             this.index = index;
             this.group = group;
             this.facts = facts;
             this.field = field;
             this.requiredEducation = requiredEducation;
             this.vacancyRate = vacancyRate;
+            this.carving = carving;
+            this.carvedFacts = carving == null ? null : new EmployerFacts(facts.group(), facts.sector(), facts.field(),
+                    facts.region(), facts.staff(), carving.hourlyWage(), facts.hoursPerWeek(), facts.contractMonths(),
+                    facts.technical(), facts.shortage(), facts.recognisedTrainingCompany(), facts.trainingFund(),
+                    facts.socialCooperative(), facts.practiceStatementPlan(), facts.sroiContractValue());
         }
     }
 
@@ -46,6 +55,8 @@ final class Market {
         private final int employer;
         private final int opened;
         private boolean open = true;
+        /** a carved job: split-off tasks for a lower wage value (case sprint, output CARVING) */
+        private boolean carved;
 
         Vacancy(long id, int employer, int opened) {
             this.id = id;
@@ -68,10 +79,24 @@ final class Market {
         boolean isOpen() {
             return open;
         }
+
+        boolean carved() {
+            return carved;
+        }
+
+        void carve() {
+            carved = true;
+        }
     }
 
     final EmployerState[] employers;
     final CourseFacts[] courses;
+    /** per course: the case sprint whose output it is (offered only once that sprint has ended), or null */
+    private final String[] courseOfferedBy;
+    /** per course: its own completion share, or NaN for the behaviour value course.completion */
+    private final double[] courseCompletion;
+    /** per course, in this run: whether it is offered now (a sprint's course only after the sprint) */
+    private final boolean[] offered;
     private final int[] courseField;
     private final Fields fields;
     private final boolean[] shortageFields;
@@ -80,10 +105,17 @@ final class Market {
     private final List<List<Vacancy>> openByField = new ArrayList<>();
     private final List<Vacancy> openAll = new ArrayList<>();
 
-    private Market(EmployerState[] employers, CourseFacts[] courses, Fields fields, boolean[] shortageFields,
-            boolean[] technicalFields, Map<EmployerFacts, Integer> indexOfFacts) {
+    private Market(EmployerState[] employers, CourseFacts[] courses, String[] courseOfferedBy,
+            double[] courseCompletion, Fields fields, boolean[] shortageFields, boolean[] technicalFields,
+            Map<EmployerFacts, Integer> indexOfFacts) {
         this.employers = employers;
         this.courses = courses;
+        this.courseOfferedBy = courseOfferedBy;
+        this.courseCompletion = courseCompletion;
+        this.offered = new boolean[courses.length];
+        for (int i = 0; i < courses.length; i++) {
+            offered[i] = courseOfferedBy[i] == null;
+        }
         this.fields = fields;
         this.shortageFields = shortageFields;
         this.technicalFields = technicalFields;
@@ -112,8 +144,12 @@ final class Market {
                         is(eg.socialCooperative()), is(eg.practiceStatementPlan()),
                         eg.sroiContractValue() == null ? 0 : eg.sroiContractValue());
                 index.put(facts, list.size());
-                list.add(new EmployerState(list.size(), g, facts, fields.index(eg.field()), eg.requiredEducation(),
-                        eg.vacancyRate()));
+                EmployerState state = new EmployerState(list.size(), g, facts, fields.index(eg.field()),
+                        eg.requiredEducation(), eg.vacancyRate(), eg.carving());
+                if (state.carvedFacts != null) {
+                    index.put(state.carvedFacts, list.size());
+                }
+                list.add(state);
                 if (is(eg.shortage())) {
                     shortage[fields.index(eg.field())] = true;
                 }
@@ -123,29 +159,70 @@ final class Market {
             }
         }
         CourseFacts[] courses = new CourseFacts[s.courses().size()];
+        String[] offeredBy = new String[courses.length];
+        double[] completion = new double[courses.length];
         for (int i = 0; i < courses.length; i++) {
             CourseSpec c = s.courses().get(i);
+            offeredBy[i] = c.offeredBy();
+            completion[i] = c.completion() == null ? Double.NaN : c.completion();
             courses[i] = new CourseFacts(c.id(), c.field(), c.level(), c.months(), c.route(), c.credential(), c.price(),
                     is(c.shortageOccupation()), is(c.kansberoep()), orZero(c.practiceHoursPerYear()),
                     orZero(c.supervisedHoursPerYear()), is(c.developmentPath()));
         }
-        return new Market(list.toArray(new EmployerState[0]), courses, fields, shortage, technical, index);
+        return new Market(list.toArray(new EmployerState[0]), courses, offeredBy, completion, fields, shortage,
+                technical, index);
     }
 
-    /** A copy with the same employers and courses and no open vacancies. */
+    /**
+     * A copy with the same employers and courses, no open vacancies, and only the courses that exist without an
+     * instrument on offer.
+     */
     Market copy() {
         EmployerState[] fresh = new EmployerState[employers.length];
         for (int i = 0; i < employers.length; i++) {
             EmployerState e = employers[i];
-            fresh[i] = new EmployerState(e.index, e.group, e.facts, e.field, e.requiredEducation, e.vacancyRate);
+            fresh[i] = new EmployerState(e.index, e.group, e.facts, e.field, e.requiredEducation, e.vacancyRate,
+                    e.carving);
         }
-        return new Market(fresh, courses, fields, shortageFields, technicalFields, indexOfFacts);
+        Map<EmployerFacts, Integer> index = new IdentityHashMap<>(indexOfFacts);
+        for (EmployerState e : fresh) {
+            if (e.carvedFacts != null) {
+                index.put(e.carvedFacts, e.index);
+            }
+        }
+        return new Market(fresh, courses, courseOfferedBy, courseCompletion, fields, shortageFields, technicalFields,
+                index);
     }
 
-    void open(EmployerState e, int month) {
+    Vacancy open(EmployerState e, int month) {
         Vacancy v = new Vacancy(((long) e.index << 24) | e.serial++, e.index, month);
         openByField.get(e.field).add(v);
         openAll.add(v);
+        return v;
+    }
+
+    /** Another employer's facts that name employer {@code employer} in questions (the cooperative as its employer). */
+    void register(EmployerFacts facts, int employer) {
+        indexOfFacts.put(facts, employer);
+    }
+
+    /** The case sprint whose output course {@code course} is, or null for a course that exists without one. */
+    String offeredBy(int course) {
+        return courseOfferedBy[course];
+    }
+
+    /** From now on, in this run, the courses a case sprint produced are offered. */
+    void offerCoursesOf(String sprint) {
+        for (int i = 0; i < courses.length; i++) {
+            if (sprint.equals(courseOfferedBy[i])) {
+                offered[i] = true;
+            }
+        }
+    }
+
+    /** The course's own completion share, or NaN when the behaviour value applies. */
+    double completion(int course) {
+        return courseCompletion[course];
     }
 
     /** A vacancy filled by a worker of the simulation. */
@@ -204,7 +281,7 @@ final class Market {
     int courseInto(int field, Education level) {
         int any = -1;
         for (int i = 0; i < courses.length; i++) {
-            if (courseField[i] == field) {
+            if (offered[i] && courseField[i] == field) {
                 if (courses[i].level().atLeast(level)) {
                     return i;
                 }
@@ -225,7 +302,7 @@ final class Market {
         int best = -1;
         for (int i = 0; i < courses.length; i++) {
             CourseFacts c = courses[i];
-            if (courseField[i] != field || c.route() != nl.fieldlab.sandbox.domain.CourseRoute.BBL
+            if (!offered[i] || courseField[i] != field || c.route() != nl.fieldlab.sandbox.domain.CourseRoute.BBL
                     || c.level().level() < level.level() - 1) {
                 continue;
             }
@@ -245,7 +322,7 @@ final class Market {
     int shortageCourseFor(Education education) {
         int lowest = -1;
         for (int i = 0; i < courses.length; i++) {
-            if (!courses[i].shortageOccupation()) {
+            if (!offered[i] || !courses[i].shortageOccupation()) {
                 continue;
             }
             if (courses[i].level().level() <= education.level() + 1) {

@@ -35,6 +35,28 @@ final class MatchQuality {
         return 0.5 * org.apache.commons.math3.special.Erf.erfc(-z / Math.sqrt(2));
     }
 
+    /**
+     * The match factor for a gap of relative size {@code s} (mechanism skill-distance): the spread rises from the
+     * no-gap spread at s = 0 to the gap spread at s = 1 and stays there; exactly the boolean values at 0 and 1 and above.
+     */
+    double factor(double standardNormal, double s) {
+        return s == 0 || s >= 1 ? factor(standardNormal, s >= 1)
+                : Math.max(0.2, Math.min(1.8, 1 + spread(s) * standardNormal));
+    }
+
+    /** {@link #badChance(boolean)} for a gap of relative size {@code s}. */
+    double badChance(double s) {
+        if (s == 0 || s >= 1) {
+            return badChance(s >= 1);
+        }
+        double z = (badThreshold - 1) / spread(s);
+        return 0.5 * org.apache.commons.math3.special.Erf.erfc(-z / Math.sqrt(2));
+    }
+
+    private double spread(double s) {
+        return sd + Math.min(1, s) * (sdGap - sd);
+    }
+
     /** Whether a match this good is a bad one. */
     boolean bad(double factor) {
         return factor < badThreshold;

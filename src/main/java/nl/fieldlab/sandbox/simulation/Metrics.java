@@ -60,6 +60,9 @@ public final class Metrics {
     public static final String COURSES_OVER_FUNDED = "coursesOverFunded";
     public static final String RETIREMENTS = "retirements";
     public static final String COURSES_COMPLETED = "coursesCompleted";
+    public static final String HIRES_BELOW_REQUIRED_EDUCATION = "hiresBelowRequiredEducation";
+    public static final String SKILL_DISTANCE_AT_HIRE = "skillDistanceAtHire";
+    public static final String SKILLS_COURSES_COMPLETED = "skillsCoursesCompleted";
     public static final String RETRAINING_COST = "retrainingCost";
     public static final String BENEFIT_PAYMENTS = "benefitPayments";
     public static final String SUBSIDIES_PAID = "subsidiesPaid";
@@ -135,6 +138,17 @@ public final class Metrics {
     public static final String BLOCKED = "blockedActions";
     public static final String VACANCIES_UNFILLED = "vacanciesUnfilled";
     public static final String WORK_TO_WORK = "workToWork";
+    /** Suffix of {@code support.<ID>.publicPaid}: public money a support's own mechanism pays (euro). */
+    public static final String SUPPORT_PUBLIC_PAID = "publicPaid";
+    public static final String DISMISSALS_ANNOUNCED = "dismissalsAnnounced";
+    public static final String LAYOFFS = "layoffs";
+    public static final String MOVED_IN_NOTICE = "movedInNotice";
+    public static final String TRANSITION_PAYMENTS = "transitionPayments";
+    public static final String TRANSITION_OFFSET = "transitionOffset";
+    public static final String SECONDMENTS = "secondments";
+    public static final String SECONDMENTS_HIRED = "secondmentsHired";
+    public static final String W2W_COURSE_STARTS = "w2w.courseStarts";
+    public static final String AT_RISK_MONTHS_OUT_OF_WORK = "atRisk.monthsOutOfWork";
     public static final String SROI_CREDITS = "sroiCredits";
     public static final String APPRENTICESHIPS = "apprenticeships";
     public static final String APPRENTICESHIPS_COMPLETED = "apprenticeshipsCompleted";
@@ -199,6 +213,27 @@ public final class Metrics {
      * Exploratory: outside the headline family.
      */
     public static final String PILOT_PREFIX = "pilot.";
+    /**
+     * Prefix of where former job seekers landed (exploratory, outside the headline family):
+     * {@code dest.<CATEGORY>.placements} (first placements, by the first job) and {@code dest.<CATEGORY>.workYears}
+     * (years in work, by the job held in the month), for the categories {@code employer.<GROUP>} and
+     * {@code field.<FIELD>} (the first 8 of the scenario's employer groups and their fields, the rest {@code other}),
+     * {@code technical} and {@code nonTechnical}, and {@code wage.<BAND>} (hourly wage over the minimum wage for the
+     * worker's age: belowMin, min-125, 125-150, 150-200, 200plus); each dimension adds up to placements and to
+     * monthsInWork / 12. And per placement, means in euro a month: {@code dest.income.wage} (gross, job month 1),
+     * {@code .benefitLeft} (net, the benefit's last month before it), {@code .netInWork} (net, job month 1),
+     * {@code .gain} (net in work less benefit left) and {@code .noGainShare} (share with a gain of 0 or less).
+     */
+    public static final String DEST_PREFIX = "dest.";
+    /** The names of the dest.* family (an employer group's or field's name is the scenario's). */
+    static final java.util.regex.Pattern DEST_NAME = java.util.regex.Pattern.compile("dest\\.((employer|field)\\.[^.]+"
+            + "|technical|nonTechnical|wage\\.(belowMin|min-125|125-150|150-200|200plus))\\.(placements|workYears)"
+            + "|dest\\.income\\.(wage|benefitLeft|netInWork|gain|noGainShare)");
+    public static final String DEST_INCOME_WAGE = DEST_PREFIX + "income.wage";
+    public static final String DEST_INCOME_BENEFIT_LEFT = DEST_PREFIX + "income.benefitLeft";
+    public static final String DEST_INCOME_NET_IN_WORK = DEST_PREFIX + "income.netInWork";
+    public static final String DEST_INCOME_GAIN = DEST_PREFIX + "income.gain";
+    public static final String DEST_INCOME_NO_GAIN_SHARE = DEST_PREFIX + "income.noGainShare";
     /**
      * Prefix of a variant's deadweight against the baseline: {@code deadweight.subsidies} and {@code deadweight.<EX>},
      * the share of the subsidies (or the exemption's payments) paid for workers whom the baseline replication also
@@ -305,6 +340,7 @@ public final class Metrics {
         if (name.matches("(employed|placements|hazard)\\.year\\d+|netPublicCost\\.toMonth\\d+")
                 || name.startsWith(REACH_PREFIX)
                 || name.startsWith(PILOT_PREFIX)
+                || DEST_NAME.matcher(name).matches()
                 || name.startsWith(TAKE_UP_PREFIX)
                 || name.startsWith(SUPPORT_PREFIX)
                 || name.startsWith(DEADWEIGHT_PREFIX) || name.startsWith(SUBSIDISED_HIRES + ".")) {
@@ -354,6 +390,12 @@ public final class Metrics {
         d.put(COURSES_OVER_FUNDED, "courses funded twice: fee paid by more than one payer or above the price, or the"
                 + " worker granted more than the fee they paid (the rules must keep this at 0)");
         d.put(COURSES_COMPLETED, "courses completed");
+        d.put(HIRES_BELOW_REQUIRED_EDUCATION, "hires of a worker below the education level the employer's vacancies ask "
+                + "for (exploratory; mechanism hiring-signal)");
+        d.put(SKILL_DISTANCE_AT_HIRE, "mean skill distance of the hires: the share of the job's essential skills the "
+                + "worker lacked when hired (scenarios with a skills taxonomy; exploratory)");
+        d.put(SKILLS_COURSES_COMPLETED, "short skills courses completed: they add their skills and no diploma "
+                + "(scenarios with a skills taxonomy; exploratory)");
         d.put(RETIREMENTS, "workers who reached the state pension age (rules parameter aow.age) and left the labour"
                 + " market");
         d.put(RETRAINING_COST, "course fees and prices paid, in euro, whoever paid them (not the state's lump-sum funding of MBO"
@@ -404,6 +446,22 @@ public final class Metrics {
         d.put(BLOCKED, "proposed actions (hire, trial placement, course) that a rule blocked");
         d.put(VACANCIES_UNFILLED, "vacancies still open at the end");
         d.put(WORK_TO_WORK, "employed workers at risk who moved to a job at a simulated employer without becoming unemployed");
+        d.put(DISMISSALS_ANNOUNCED, "dismissals announced to employed workers at risk (the layoff draw); the notice "
+                + "period of the rules (BW 7:672) runs before the job ends");
+        d.put(LAYOFFS, "workers at risk whose notice period ran out: the job ended and they claimed WW");
+        d.put(MOVED_IN_NOTICE, "workers who moved to a simulated employer during the notice period of an announced "
+                + "dismissal (they resign: no transition payment is owed)");
+        d.put(TRANSITION_PAYMENTS, "transition payments (BW 7:673) employers paid workers whose contract they ended, in "
+                + "euro, after any offset, before the wage tax on them (booked to the treasury)");
+        d.put(TRANSITION_OFFSET, "training costs set off against transition payments with the worker's consent (BW "
+                + "7:673 lid 6), in euro");
+        d.put(SECONDMENTS, "work-to-work secondments (P2) started during a notice period: the worker works at a host "
+                + "employer while the old employer pays the wage");
+        d.put(SECONDMENTS_HIRED, "secondments (P2) that ended in a hire by the host employer");
+        d.put(AT_RISK_MONTHS_OUT_OF_WORK, "months that workers who started the run in work (at risk) spent out of work "
+                + "after losing that job: a move before unemployment lowers it, where the job seekers' metrics "
+                + "(placements, employedAtHorizon, monthsInWork) do not count the worker at all");
+        d.put(W2W_COURSE_STARTS, "courses started on the work-to-work transition budget (P2) during a notice period");
         d.put(SROI_CREDITS, "social-return (SROI) credit the rules granted employers for placements and retraining, in "
                 + "euro of social return (a credit towards the obligation, not money: in no cost line)");
         d.put(APPRENTICESHIPS, "career switchers taken on as paid BBL apprentices (a job with a course)");

@@ -26,7 +26,13 @@ public final class Rng {
         /** a simulated pilot's lottery: whether a person is offered the exemption (appended) */
         PILOT_ASSIGN,
         /** a simulated pilot's draw of employers offered the exemption (appended) */
-        PILOT_CLUSTER
+        PILOT_CLUSTER,
+        /** whether an employer of a variant that hires on skills adopts the skills passport (mechanism hiring-signal; appended) */
+        SKILLS_ADOPTION,
+        /** work-to-work (P2): whether a secondment is sought, which host takes the worker, whether a course is offered */
+        W2W_SECONDMENT, W2W_HOST, W2W_COURSE,
+        /** whether a new vacancy is a carved job, after a case sprint that carves its group's jobs (appended) */
+        CARVING
     }
 
     private final long key;

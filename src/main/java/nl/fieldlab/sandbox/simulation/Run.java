@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import nl.fieldlab.sandbox.domain.Actor;
 import nl.fieldlab.sandbox.domain.CourseFacts;
+import nl.fieldlab.sandbox.domain.Education;
 import nl.fieldlab.sandbox.domain.EmployerFacts;
 import nl.fieldlab.sandbox.domain.Payment;
 import nl.fieldlab.sandbox.domain.PaymentType;
@@ -29,8 +30,12 @@ import nl.fieldlab.sandbox.rules.Exemption;
 import nl.fieldlab.sandbox.rules.ProcessSupport;
 import nl.fieldlab.sandbox.rules.RuleBase;
 import nl.fieldlab.sandbox.scenario.Behaviour;
+import nl.fieldlab.sandbox.scenario.CourseSpec;
 import nl.fieldlab.sandbox.scenario.Scenario;
 import nl.fieldlab.sandbox.simulation.Rng.Stream;
+import nl.fieldlab.sandbox.skills.SkillDistance;
+import nl.fieldlab.sandbox.skills.SkillSet;
+import nl.fieldlab.sandbox.skills.Taxonomy;
 
 /**
  * One replication of one variant, month by month. Each month: vacancies open and fill; jobs, trials, courses, side
@@ -52,6 +57,9 @@ final class Run {
     private final int months;
     private final Worker[] workers;
     private final RunTotals totals;
+    /** where jobs are (employer group, field, technical, wage band), and each category's cells of the totals */
+    private final Destinations destinations;
+    private final double[][] destinationCells;
     private final FactsMapper facts;
     private final int traceWorker;
     private final Trace trace;
@@ -74,12 +82,19 @@ final class Run {
     private final Hiring hiring;
     private final HiringResponse response;
     private final LearningWhileEmployed learning;
+    private final WorkToWork workToWork;
     /** The next entrant to enter (mechanism inflow): workers after the stock are listed by entry month. */
     private int nextEntrant;
     /** Mechanism inflow's id (its one value is a scenario field, inflowPerMonth, not a behaviour value). */
     static final String INFLOW = "inflow";
     private final MatchQuality match;
     private final TrialScreening screening;
+    /** mechanisms skill-distance and hiring-signal, in a scenario with a skills taxonomy */
+    private final SkillMatch skillMatch;
+    private final HiringSignal hiringSignal;
+    /** the essential skills each employer's vacancies ask for, and the skills each course teaches (null: no taxonomy) */
+    private final SkillSet[] jobSkills;
+    private final SkillSet[] courseSkills;
     private final Apprenticeship apprenticeship;
     private final BblContract bbl;
     private final CourseUptake uptake;
@@ -104,6 +119,10 @@ final class Run {
     private final Map<String, TakeUp.Scheme> declaredClaims = new java.util.HashMap<>();
     /** the variant's process supports: who they help claim, who took part, what they cost */
     private final Supports supports;
+    /** the variant's case sprints: their cost, and from their end the course or carved jobs they produce */
+    private final Sprints sprints;
+    /** the social cooperative as employer of its members, when the variant has it */
+    private final Cooperative cooperative;
     private final double initialVacancyMonths;
     /** this month's subsidised hires and trial starts, attributed once every applicant of the month was decided */
     private final List<Attributing> attributing = new ArrayList<>();
@@ -142,9 +161,16 @@ final class Run {
         for (int i = 0; i < people.length; i++) {
             workers[i] = new Worker(people[i]);
         }
-        this.facts = new FactsMapper(this.market);
+        ParameterView first = rules.parameters(rules.periodStart(scenario.start()), Set.of());
+        this.facts = new FactsMapper(this.market, first.has(DAYS_PER_MONTH) ? first.value(DAYS_PER_MONTH) : 0);
         this.totals = new RunTotals(months, scenario.workers().stream().map(g -> g.group()).toList(), people.length,
                 rules.exemptions().stream().map(Exemption::id).toList());
+        this.destinations = Destinations.of(scenario.employers());
+        this.destinationCells = new double[destinations.keys().size()][];
+        for (int i = 0; i < destinationCells.length; i++) {
+            destinationCells[i] = new double[2];
+            totals.destinations.put(destinations.keys().get(i), destinationCells[i]);
+        }
         this.caps = new Caps(rules.exemptions(), this.market.employers.length, people.length);
         this.reach = new Reach(rules.exemptions(), people.length);
         Behaviour b = scenario.behaviour();
@@ -176,12 +202,48 @@ final class Run {
             totals.supportParticipants.put(p.id(), 0);
             totals.supportCost.put(p.id(), 0.0);
         }
+        this.sprints = new Sprints(rules.supports(), scenario, rules, this.market);
+        this.cooperative = new Cooperative(rules.supports(), scenario, rules, this.market, people.length);
+        if (!cooperative.none()) {
+            for (String count : List.of(Cooperative.PLACEMENTS, Cooperative.ROTATIONS, Cooperative.BENCH_MONTHS,
+                    Cooperative.DISMISSALS, Cooperative.PUBLIC_PAID)) {
+                totals.countSupport(cooperative.support().id(), count, 0);
+            }
+        }
+        for (ProcessSupport p : rules.supports()) {
+            if (p.output() == ProcessSupport.Output.COURSE) {
+                totals.countSupport(p.id(), Sprints.COURSE_STARTS, 0);
+            } else if (p.output() == ProcessSupport.Output.CARVING) {
+                totals.countSupport(p.id(), Sprints.CARVED_HIRES, 0);
+            }
+        }
         search = new JobSearch(b);
         hiring = new Hiring(b);
         response = new HiringResponse(b);
         learning = new LearningWhileEmployed(b);
+        workToWork = new WorkToWork(rules);
         match = new MatchQuality(b);
         screening = new TrialScreening(b);
+        skillMatch = new SkillMatch(b);
+        hiringSignal = new HiringSignal(b, scenario, rules.variant().name(), this.market, rng);
+        Taxonomy taxonomy = scenario.skills().taxonomy();
+        jobSkills = taxonomy == null ? null : new SkillSet[this.market.employers.length];
+        courseSkills = taxonomy == null ? null : new SkillSet[this.market.courses.length];
+        totals.skillsScenario = taxonomy != null;
+        if (taxonomy != null) {
+            for (Market.EmployerState e : this.market.employers) {
+                jobSkills[e.index] = taxonomy.occupations().get(scenario.employers().get(e.group).occupation())
+                        .essential();
+            }
+            for (int c = 0; c < courseSkills.length; c++) {
+                CourseSpec spec = scenario.courses().get(c);
+                courseSkills[c] = spec.skillsCourse() ? taxonomy.skillsOf(spec.skills())
+                        : taxonomy.occupations().get(spec.occupation()).essential();
+            }
+            for (Worker w : workers) {
+                w.skills = taxonomy.occupations().get(scenario.workers().get(w.p.group()).occupation()).essential();
+            }
+        }
         apprenticeship = new Apprenticeship(b);
         bbl = new BblContract(b);
         uptake = new CourseUptake(b);
@@ -221,9 +283,19 @@ final class Run {
         HIRE, TRIAL, APPRENTICESHIP, COURSE
     }
 
-    /** @param ownInitiative a course the worker seeks on their own initiative while in work (they are its payer) */
+    /**
+     * @param ownInitiative a course the worker seeks on their own initiative while in work (they are its payer)
+     * @param sSeen  the gap's size relative to a small one as the employer sees it (0 or 1 under the diploma)
+     * @param sTrue  the same as the worker's skills are (mechanism skill-distance); {@code sSeen} without a taxonomy
+     * @param skills the skill gap to the vacancy's job (null without a taxonomy or a vacancy)
+     */
     private record Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match,
-            boolean ownInitiative) {
+            boolean ownInitiative, double sSeen, double sTrue, SkillDistance.Gap skills) {
+
+        Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match,
+                boolean ownInitiative) {
+            this(w, route, vacancy, course, gap, match, ownInitiative, gap ? 1 : 0, gap ? 1 : 0, null);
+        }
 
         Proposal(Worker w, Route route, Market.Vacancy vacancy, int course, boolean gap, double match) {
             this(w, route, vacancy, course, gap, match, false);
@@ -318,6 +390,9 @@ final class Run {
     static final String DISCOUNT_RATE = "cba.discount-rate";
 
     private void month(int m, Round round) {
+        if (!sprints.none()) {
+            sprints.month(m, totals);
+        }
         vacancies(m);
         enter(round, m);
         for (Worker w : workers) {
@@ -395,7 +470,10 @@ final class Run {
         for (Market.EmployerState e : market.employers) {
             int n = rng.poisson(Stream.VACANCY_NEW, e.index, m, e.vacancyRate * initial);
             for (int k = 0; k < n; k++) {
-                market.open(e, m);
+                Market.Vacancy v = market.open(e, m);
+                if (!sprints.none() && sprints.carves(e, v, m, rng)) {
+                    v.carve();
+                }
             }
         }
         market.compact();
@@ -505,7 +583,7 @@ final class Run {
     /** The offer with {@code extra} a month more net cost to the employer. */
     private static Hiring.Offer withCost(Hiring.Offer o, double extra) {
         return new Hiring.Offer(o.productivity(), o.normalWage(), o.netCost() + extra, o.otherWorth(), o.disabled(),
-                o.coached(), o.badMatchRisk());
+                o.coached(), o.badMatchRisk(), o.sicknessCarried());
     }
 
     /**
@@ -545,8 +623,8 @@ final class Run {
         }
         // judged as its own hire would have been: only what the employer would claim weighs (mechanism take-up)
         Answer a = settle(w, pr.vacancy().employer(), asked, m, supportsFor(w, q, m)).claimed();
-        double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.gap());
-        double chance = hireChance(w, q, a, null, productivity, match.badChance(pr.gap()), pr.vacancy().employer(), m);
+        double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.sSeen());
+        double chance = hireChance(w, q, a, null, productivity, match.badChance(pr.sSeen()), pr.vacancy().employer(), m);
         at.rivalWouldHaveWon = rng.uniform(Stream.HIRE, w.p.id(), m) < chance
                 && winsAgainstOutsiders(w, pr.vacancy(), m);
     }
@@ -563,6 +641,18 @@ final class Run {
             return;
         }
         boolean birthday = m > 0 && w.p.ageAt(m) != w.p.ageAt(m - 1);
+        if (!w.employed() && cooperative.benchEnds(w, m)) {
+            // mechanism cooperative-employer: no member firm took the worker in the bench months; the cooperative
+            // lets them go and they claim a benefit as after any job
+            totals.countSupport(cooperative.support().id(), Cooperative.DISMISSALS, 1);
+            event(w, m, Cooperative.ID, "left the cooperative", "no member firm took them in the bench months", null,
+                    null);
+            w.unemployedSince = m;
+            w.entryStatus = Status.WW;
+            becomeSeeker(w, m);
+            claim(round, w, Status.WW, m, m);
+            return;
+        }
         if (w.employed() && w.inCourse() && BblContract.covers(w.bblCourseEnd, m)) {
             // mechanism bbl-contract: the contract runs for the course and ends early only when the apprentice leaves
             Spells.Course course = w.course;
@@ -573,13 +663,17 @@ final class Run {
         } else if (w.employed()) {
             Spells.Job job = w.job;
             double hazard = jobLoss.chance(job.route()) + match.extraSeparation(job.match(), m - job.start());
+            boolean member = cooperative.employs(job.question().employer(), job.employer());
+            if (member) {
+                hazard = cooperative.separation(hazard);
+            }
             if (rng.uniform(Stream.SEPARATION, w.p.id(), m) < hazard) {
                 endJob(round, w, m, match.bad(job.match()) && m - job.start() < MatchQuality.PROBATION_MONTHS
                         ? MatchQuality.ID : JobLoss.ID, "");
                 return;
             }
             double notRenewed = jobLoss.nonRenewal(BblContract.monthsUnderOrdinaryContract(job.start(),
-                    w.bblCourseEnd, m), market.employers[job.employer()].facts
+                    w.bblCourseEnd, m), (member ? job.question().employer() : market.employers[job.employer()].facts)
                     .contractMonths(), chainMaxMonths(m), match.bad(job.match()));
             if (notRenewed > 0 && rng.uniform(Stream.RENEWAL, w.p.id(), m) < notRenewed) {
                 endJob(round, w, m, JobLoss.ID, ", fixed-term contract not renewed");
@@ -589,14 +683,15 @@ final class Run {
                 reaskJob(round, w, m);
             }
         } else if (w.status == Status.EMPLOYED) {
-            if (rng.uniform(Stream.LAYOFF, w.p.id(), m) < w.p.layoffRate()) {
-                w.unemployedSince = m;
-                w.entryStatus = Status.WW;
-                w.weeksWorkedLast36 = 36;
-                becomeSeeker(w, m);
-                event(w, m, JobLoss.ID, "laid off", "declining occupation", null, null);
-                claim(round, w, Status.WW, m, m);
+            if (w.secondment != null) {
+                if (m >= w.secondment.end()) {
+                    endSecondment(round, w, m);
+                }
+            } else if (w.noticeEnd >= 0 && m >= w.noticeEnd) {
+                layOff(round, w, m);
                 return;
+            } else if (w.noticeEnd < 0 && rng.uniform(Stream.LAYOFF, w.p.id(), m) < w.p.layoffRate()) {
+                announceDismissal(round, w, m);
             }
         }
         if (w.inTrial() && m >= w.trial.end()) {
@@ -725,6 +820,18 @@ final class Run {
                 continue;
             }
             long id = w.p.id();
+            if (cooperative.onBench(w, m)) {
+                // mechanism cooperative-employer: the cooperative proposes its bench to a member firm's vacancy first
+                List<Market.Vacancy> members = cooperative.memberVacancies(w.field);
+                if (!members.isEmpty()) {
+                    Proposal pr = route(w, members.get((int) (rng.uniform(Stream.SEARCH_PICK, id, m) * members.size())),
+                            m);
+                    if (pr != null) {
+                        out.add(pr);
+                        continue;
+                    }
+                }
+            }
             // mechanism stepping-stone: a side job locks in or opens doors, by when in the spell it began; mechanism
             // vacancies: more vacancies per job seeker in a tight market, more contacts
             double contact = Math.min(1, search.contactChance(w.entryStatus, w.monthsOutOfWork(m), w.p.ageAt(m),
@@ -734,6 +841,10 @@ final class Run {
                 List<Market.Vacancy> own = market.openIn(w.field);
                 List<Market.Vacancy> pool = !own.isEmpty()
                         && rng.uniform(Stream.SEARCH_POOL, id, m) < search.ownFieldShare() ? own : market.openAll();
+                if (!sprints.none() && w.p.wageValuePct() >= 100) {
+                    // carved jobs are not open to a worker of full wage value: they apply among the other vacancies
+                    pool = pool.stream().filter(x -> !x.carved()).toList();
+                }
                 if (!pool.isEmpty()) {
                     Market.Vacancy v = pool.get((int) (rng.uniform(Stream.SEARCH_PICK, id, m) * pool.size()));
                     Proposal pr = route(w, v, m);
@@ -767,21 +878,40 @@ final class Run {
     /** Which action a contact leads to, by the skills gap between the worker and the vacancy. */
     private Proposal route(Worker w, Market.Vacancy v, int m) {
         Market.EmployerState e = market.employers[v.employer()];
-        int eduGap = e.requiredEducation.level() - w.education.level();
-        boolean fieldMatch = w.field == e.field;
+        if (v.carved() && w.p.wageValuePct() >= 100) {
+            // carved jobs are made for people with a lower wage value (issue 25: "tasks split off into jobs for people
+            // with a lower wage value"); a worker of full wage value is not proposed for one
+            return null;
+        }
+        // a carved job asks its own education and no experience in the field (its tasks are split off to fit)
+        Education required = v.carved() ? e.carving.requiredEducation() : e.requiredEducation;
+        int eduGap = required.level() - w.education.level();
+        boolean fieldMatch = v.carved() || w.field == e.field;
         long id = w.p.id();
         boolean gap = !(fieldMatch && eduGap <= 0);
-        double quality = match.factor(rng.normal(Stream.MATCH, Stream.MATCH_2, id, m), gap);
-        if (!gap) {
-            return new Proposal(w, Route.HIRE, v, -1, false, quality);
+        boolean smallGap = (fieldMatch && eduGap == 1) || (!fieldMatch && eduGap <= 0);
+        // mechanisms skill-distance and hiring-signal: the worker's skills set what they produce in the job; an
+        // employer that hires on the passport also judges the gap by them, one that hires on the diploma as above
+        SkillDistance.Gap skills = jobSkills == null || v.carved() ? null : SkillDistance.of(w.skills, jobSkills[v.employer()]);
+        boolean onSkills = skills != null && hiringSignal.seesSkills(v.employer());
+        if (onSkills) {
+            SkillMatch.Gap seen = skillMatch.gap(skills.d());
+            gap = seen != SkillMatch.Gap.NONE;
+            smallGap = seen == SkillMatch.Gap.SMALL;
+        }
+        double sTrue = skills == null ? (gap ? 1 : 0) : skillMatch.s(skills.d());
+        double sSeen = onSkills ? sTrue : gap ? 1 : 0;
+        double quality = match.factor(rng.normal(Stream.MATCH, Stream.MATCH_2, id, m), sTrue);
+        if (!gap || v.carved()) {
+            // a carved job is a direct hire: no trial, apprenticeship or course leads into split-off tasks
+            return new Proposal(w, Route.HIRE, v, -1, gap, quality, false, sSeen, sTrue, skills);
         }
         if (w.inCourse()) {
             return null;
         }
-        boolean smallGap = (fieldMatch && eduGap == 1) || (!fieldMatch && eduGap <= 0);
         if (smallGap) {
             // the employer weighs a direct hire first; a trial only for a candidate it would not hire without one
-            return new Proposal(w, Route.HIRE, v, -1, true, quality);
+            return new Proposal(w, Route.HIRE, v, -1, true, quality, false, sSeen, sTrue, skills);
         }
         // a large gap: a training company may take the career switcher on as an apprentice; else a course first
         if (w.status != Status.EMPLOYED && e.facts.recognisedTrainingCompany()
@@ -792,12 +922,47 @@ final class Run {
             }
         }
         if (rng.uniform(Stream.COURSE_UPTAKE, id, m) < uptake.uptake()) {
-            int c = market.courseInto(e.field, e.requiredEducation);
+            // an employer that sees the passport asks for the skills it lacks: the shortest course that teaches them
+            int c = onSkills ? closingCourse(skills.missing()) : -1;
+            if (c < 0) {
+                c = market.courseInto(e.field, e.requiredEducation);
+            }
             if (c >= 0) {
-                return new Proposal(w, Route.COURSE, v, c, false, 1);
+                return new Proposal(w, Route.COURSE, v, c, false, 1, false, 0, 0, skills);
             }
         }
         return null;
+    }
+
+    /**
+     * Mechanism hiring-signal: the course that closes a named skill gap - of the courses whose skills cover
+     * {@code missing}, the shortest, then the cheapest, then the first in the scenario; -1 if none covers it.
+     */
+    private int closingCourse(SkillSet missing) {
+        int best = -1;
+        for (int c = 0; c < courseSkills.length; c++) {
+            if (missing.isEmpty() || !courseSkills[c].covers(missing)) {
+                continue;
+            }
+            CourseFacts f = market.courses[c];
+            if (best < 0 || f.months() < market.courses[best].months()
+                    || f.months() == market.courses[best].months() && f.price() < market.courses[best].price()) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The match factor of a hire as the job will show it: the drawn factor times what the worker's skills produce
+     * over what the employer expected (mechanism hiring-signal), so that a hire whose skills fall short of what the
+     * employer saw turns out a bad match more often.
+     */
+    private double realisedMatch(Proposal pr) {
+        if (jobSkills == null || pr.sSeen() == pr.sTrue()) {
+            return pr.match();
+        }
+        return pr.match() * screening.firstYearSkill(0, pr.sTrue()) / screening.firstYearSkill(0, pr.sSeen());
     }
 
     private Question proposalQuestion(Proposal pr, int m) {
@@ -806,7 +971,9 @@ final class Run {
         // course-funding.drl): the firm whose vacancy led to a course has made no such commitment (no mechanism here
         // makes one; a paid apprenticeship is asked as its own question), so it neither pays nor collects for it.
         int employer = pr.vacancy() == null || pr.route() == Route.COURSE ? -1 : pr.vacancy().employer();
-        EmployerFacts ef = employer < 0 ? null : market.employers[employer].facts;
+        boolean carved = employer >= 0 && pr.vacancy().carved();
+        EmployerFacts ef = employer < 0 ? null : carved ? market.employers[employer].carvedFacts
+                : market.employers[employer].facts;
         CourseFacts cf = pr.course() >= 0 ? market.courses[pr.course()] : null;
         QuestionType type = switch (pr.route()) {
             case HIRE, APPRENTICESHIP -> QuestionType.HIRE;
@@ -817,6 +984,15 @@ final class Run {
         int rampUp = type == QuestionType.HIRE && pr.gap() && rules.usage().mentions("rampUpPct")
                 ? (int) Math.round(100 * screening.skill(0, true)) : 100;
         WorkerFacts wf = facts.facts(w, m, w.status);
+        if (!cooperative.none() && !carved && ef != null && pr.route() == Route.HIRE) {
+            // mechanism cooperative-employer: a member firm's hire of a worker in scope is the cooperative's
+            ef = cooperative.employerFor(employer, ef, wf, monthOf[m]);
+        }
+        if (carved) {
+            // decision 2 of issue 25: the rules see the wage value measured in the carved job
+            wf = wf.withWageValuePct(Sprints.carvedWageValuePct(wf.wageValuePct(),
+                    market.employers[employer].carving.taskValue()));
+        }
         return question(type, w, m, pr.ownInitiative() ? LearningWhileEmployed.ownInitiative(wf) : wf, ef, cf,
                 year(m), employer == w.lastEmployer
                 && employer >= 0, false, rampUp, Set.of());
@@ -865,8 +1041,8 @@ final class Run {
         }
         switch (pr.route()) {
             case HIRE -> {
-                double productivity = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(0, pr.gap());
-                Hiring.Offer offer = offer(w, q, a, null, productivity, match.badChance(pr.gap()),
+                double productivity = productivityIn(w, pr.vacancy()) * screening.firstYearSkill(0, pr.sSeen());
+                Hiring.Offer offer = offer(w, q, a, null, productivity, match.badChance(pr.sSeen()),
                         pr.vacancy().employer(), m);
                 double chance = hiring.chance(offer);
                 double draw = rng.uniform(Stream.HIRE, w.p.id(), m);
@@ -875,12 +1051,17 @@ final class Run {
                             + "from outside the population", q, a);
                 } else if (draw < chance) {
                     market.fill(pr.vacancy(), m, totals);
+                    if (pr.vacancy().carved()) {
+                        String sprint = market.employers[pr.vacancy().employer()].carving.by();
+                        totals.countSupport(sprint, Sprints.CARVED_HIRES, 1);
+                        totals.supportParticipants.merge(sprint, 1, Integer::sum);
+                    }
                     subsidisedHire(w, a, null, offer, draw, chance, pr.vacancy().id(), true);
-                    startJob(w, pr.vacancy().employer(), q, settled, m, false, false, pr.match(), productivity,
+                    startJob(w, pr.vacancy().employer(), q, settled, m, false, false, realisedMatch(pr), productivity,
                             Hiring.ID, chance);
                 } else {
                     event(w, m, Hiring.ID, "not hired", () -> "employer's chance " + fmt(chance), q, a);
-                    if (pr.gap()) {
+                    if (pr.gap() && !pr.vacancy().carved() && !cooperative.employs(q.employer(), employer)) {
                         proposeTrial(round, pr, m);
                     }
                 }
@@ -904,7 +1085,7 @@ final class Run {
                         totals.trialsExtended++;
                     }
                     market.fill(pr.vacancy(), m, totals);
-                    w.trial = new Spells.Trial(pr.vacancy().employer(), q, a, m, length, pr.match(),
+                    w.trial = new Spells.Trial(pr.vacancy().employer(), q, a, m, length, realisedMatch(pr),
                             pr.vacancy().id());
                     // unpaid work in a job a paid hire may otherwise have filled (E2's risk): attributed at month end
                     Attributing at = new Attributing(w, pr.vacancy().id(), true, Double.NaN, Double.NaN, Double.NaN,
@@ -934,7 +1115,8 @@ final class Run {
      * whether the employer offers it follows from the rules' answer (its length) in {@link #decide}.
      */
     private void proposeTrial(Round round, Proposal refused, int m) {
-        Proposal trial = new Proposal(refused.w(), Route.TRIAL, refused.vacancy(), -1, true, refused.match());
+        Proposal trial = new Proposal(refused.w(), Route.TRIAL, refused.vacancy(), -1, true, refused.match(), false,
+                refused.sSeen(), refused.sTrue(), refused.skills());
         Question tq = proposalQuestion(trial, m);
         round.ask(tq, ta -> decide(round, trial, tq, ta, m));
     }
@@ -952,8 +1134,27 @@ final class Run {
         }
         w.course = new Spells.Course(course, q, a, m, m + market.courses[course].months(), -1);
         w.courseUnclaimed = claims(w, m, settled, q);
+        if (w.transitionBudget && w.inNotice()) {
+            // the route's course during notice: what the old employer pays now is set off against the transition
+            // payment, as the worker agreed in writing beforehand (BW 7:673 lid 6; Stb. 2015, 171 art. 2)
+            double employerPays = 0;
+            for (Answer.PaymentLine p : a.payments()) {
+                if (p.type() == PaymentType.COURSE_FEE && p.payer() == Actor.EMPLOYER && p.paidIn(1)) {
+                    employerPays += p.amount();
+                }
+            }
+            if (employerPays > 0) {
+                w.transitionSpent += employerPays;
+                w.transitionConsent = true;
+                totals.w2wCourseStarts++;
+            }
+        }
         caps.admit(a, w.p.id(), -1, 1, horizonSpellMonth(m, 1));
         totals.coursesStarted++;
+        if (market.offeredBy(course) != null) {
+            totals.countSupport(market.offeredBy(course), Sprints.COURSE_STARTS, 1);
+            totals.supportParticipants.merge(market.offeredBy(course), 1, Integer::sum);
+        }
         w.everCourse = true;
         ledger.bookCourse(w, m, a, market.courses[course].price());
         if (start == CourseUptake.Start.STARTED_ON_LOAN) {
@@ -1029,6 +1230,15 @@ final class Run {
         return hiring.chance(offer(w, q, a, course, productivity, badMatchRisk, employer, m));
     }
 
+    /**
+     * The worker's productivity in the vacancy's job as a share of a worker who fits it: the wage value, or in a carved
+     * job the share of the carved tasks they can do (mechanism case-sprint).
+     */
+    private double productivityIn(Worker w, Market.Vacancy v) {
+        return v.carved() ? Sprints.carvedProductivity(w.p.wageValuePct() / 100.0,
+                market.employers[v.employer()].carving.taskValue()) : w.p.wageValuePct() / 100.0;
+    }
+
     /** What the employer weighs when it decides to hire (see {@link #hireChance}). */
     private Hiring.Offer offer(Worker w, Question q, Answer a, Answer course, double productivity,
             double badMatchRisk, int employer, int m) {
@@ -1043,6 +1253,11 @@ final class Run {
         cost /= MatchQuality.PROBATION_MONTHS;
         double credit = a.amount("sroi.credit", 0) + (course == null ? 0 : course.amount("sroi.credit", 0));
         double worth = socialReturn.worth(employer, year(m), a.amount("sroi.obligation", 0), credit);
+        if (cooperative.employs(q.employer(), employer)) {
+            // pooled employership: the firm pays the cooperative's fee and hands a bad match back (no bad-match risk)
+            return new Hiring.Offer(productivity, normalWage, cooperative.fee(cost, normalWage), worth,
+                    w.p.disabled(), w.coached(m), 0, true);
+        }
         return new Hiring.Offer(productivity, normalWage, cost, worth, w.p.disabled(), w.coached(m), badMatchRisk);
     }
 
@@ -1167,30 +1382,67 @@ final class Run {
         if (w.status == Status.WW && w.benefit != null) {
             totals.wwExitsToWork++;
         }
+        Market.EmployerState at = market.employers[employer];
+        // a carved job's question names the employer with the carved wage: the worker does the carved tasks
+        double later = at.carvedFacts != null && q.employer() == at.carvedFacts
+                ? Sprints.carvedProductivity(w.p.wageValuePct() / 100.0, at.carving.taskValue())
+                : w.p.wageValuePct() / 100.0;
+        if (cooperative.employs(q.employer(), employer)) {
+            cooperative.placed(w, w.status, totals);
+        }
         w.job = new Spells.Job(employer, q, a, m, w.status, afterTrial, apprentice, quality,
-                new Spells.Job.Value(firstYear * worth, w.p.wageValuePct() / 100.0 * worth));
+                new Spells.Job.Value(firstYear * worth, later * worth));
         if (pilot != null) {
             pilot.hired(w.p.id(), employer, m);
         }
         w.jobUnclaimed = claims(w, m, settled, q);
         totals.hires++;
+        if (w.education.level() < market.employers[employer].requiredEducation.level()) {
+            totals.hiresBelowRequiredEducation++;
+        }
+        if (jobSkills != null) {
+            totals.skillHires++;
+            totals.skillDistanceAtHire += SkillDistance.of(w.skills, jobSkills[employer]).d();
+        }
         w.lastEmployer = employer;
         w.bblCourseEnd = -1;
         w.sideJob = null;
         if (w.benefit != null && w.leftBenefit < 0) {
             w.leftBenefit = m;
         }
+        w.destination = destinations.categories(at.group, at.facts.technical(), wageRatio(a, at));
+        // the benefit's net in its last month before the job (its first, when it began this month)
+        double benefitLeft = w.benefit == null ? 0
+                : Ledger.netToWorker(w.benefit.answer(), Math.max(1, w.benefit.spellMonth(m - 1)));
         w.benefit = null;
         caps.admit(a, w.p.id(), employer, 1, horizonSpellMonth(m, 1));
         // social-return credit the rules grant the employer for this placement (SROI)
         double credit = a.amount("sroi.credit", 0);
         totals.sroiCredits += credit;
         socialReturn.earn(employer, year(m), credit);
+        if (w.noticeEnd >= 0) {
+            // a move during the notice period: the worker resigns to take the job, so no transition payment is owed
+            w.noticeEnd = -1;
+            w.transitionSpent = 0;
+            w.transitionConsent = false;
+            w.transitionBudget = false;
+            totals.movedInNotice++;
+        }
         if (w.firstPlacement < 0) {
             w.firstPlacement = m;
             if (w.everSeeker) {
                 totals.placements++;
                 totals.placementsByMonth[m]++;
+                for (int c : w.destination) {
+                    destinationCells[c][0]++;
+                }
+                double inWork = Ledger.netToWorker(a, 1);
+                totals.income[0] += Ledger.grossWage(a, 1);
+                totals.income[1] += benefitLeft;
+                totals.income[2] += inWork;
+                totals.income[3] += inWork - benefitLeft;
+                totals.income[4] += inWork - benefitLeft <= 0 ? 1 : 0;
+                totals.income[5]++;
                 totals.monthsToPlacement += m - Math.max(0, w.seekerSince);
             } else {
                 totals.workToWork++;
@@ -1198,6 +1450,20 @@ final class Run {
         }
         event(w, m, mechanism, "hired", () -> employerName(employer) + (apprentice ? " as apprentice" : "")
                 + ", employer's chance " + fmt(chance), q, a);
+    }
+
+    /**
+     * A job's hourly wage over the minimum wage for the worker's age, from the rules' answer (wage.hourly and
+     * minimum-wage.hourly); from the employer's offered wage when the answer lacks either (no shipped rule path does).
+     */
+    private static double wageRatio(Answer a, Market.EmployerState at) {
+        double wage = a.amount("wage.hourly", Double.NaN);
+        double minimum = a.amount("minimum-wage.hourly", Double.NaN);
+        if (!(wage > 0) || !(minimum > 0)) {
+            wage = at.facts.hourlyWage();
+            minimum = a.amount("minimum-wage.hourly", wage);
+        }
+        return wage / minimum;
     }
 
     /**
@@ -1222,12 +1488,170 @@ final class Run {
         return true;
     }
 
+    /** The rules' parameter that turns a WW daily wage into a monthly wage (the transition payment's base). */
+    static final String DAYS_PER_MONTH = "ww.days-per-month";
+
+    /**
+     * The employer outside the simulated ones announces the dismissal of a worker in a declining occupation (the
+     * layoff draw): the rules say how long the notice period is (BW 7:672), and the worker stays in work, searching,
+     * until it ends. The announcement month is the same in every variant (common random numbers); a variant can only
+     * change what happens during the notice.
+     */
+    private void announceDismissal(Round round, Worker w, int m) {
+        Question q = question(QuestionType.DISMISSAL, w, m, facts.facts(w, m, Status.EMPLOYED), null, null, year(m),
+                false, false, 100, Set.of());
+        round.ask(q, a -> {
+            if (!w.atRisk() || w.noticeEnd >= 0) {
+                return;
+            }
+            int notice = (int) Math.round(a.entitlement(NOTICE_MONTHS, 0));
+            w.noticeEnd = m + notice;
+            w.dismissalAnnounced = m;
+            totals.dismissalsAnnounced++;
+            event(w, m, JobLoss.ID, "dismissal announced", () -> "declining occupation; " + notice
+                    + " months' notice", q, a);
+            if (!supports.none()) {
+                startRoute(round, w, m);
+            }
+        });
+    }
+
+    /**
+     * Mechanism work-to-work: a work-to-work route (P2) in the variant, whose scope covers the dismissal and whose cap
+     * has room, takes the worker on for the notice period: coaching, then a secondment or a course on the transition
+     * budget.
+     */
+    private void startRoute(Round round, Worker w, int m) {
+        long id = w.p.id();
+        ProcessSupport route = WorkToWork.route(supports.inScope(QuestionType.DISMISSAL,
+                facts.facts(w, m, Status.EMPLOYED), null, null, monthOf[m], w.p.id()));
+        if (route == null || !supports.admit(route, w.p.id(), m, totals)) {
+            return;
+        }
+        w.coachedUntil = Math.max(w.coachedUntil, w.noticeEnd);
+        w.transitionBudget = true;
+        event(w, m, WorkToWork.ID, "work-to-work route", () -> route.id() + ": coached until the notice ends", null,
+                null);
+        if (workToWork.seeksSecondment(route, monthOf[m], rng.uniform(Stream.W2W_SECONDMENT, id, m))) {
+            List<Market.Vacancy> hosts = new ArrayList<>();
+            for (Market.Vacancy v : market.openAll()) {
+                if (WorkToWork.suitsHost(market, v, w.education)) {
+                    hosts.add(v);
+                }
+            }
+            if (!hosts.isEmpty()) {
+                Market.Vacancy v = hosts.get((int) (rng.uniform(Stream.W2W_HOST, id, m) * hosts.size()));
+                int length = workToWork.secondmentMonths(route, monthOf[m]);
+                double quality = match.factor(rng.normal(Stream.MATCH, Stream.MATCH_2, id, m), true);
+                market.fill(v, m, totals);
+                w.secondment = new Spells.Secondment(v.employer(), m, length, quality, v.id());
+                // the old employer keeps paying the wage: the notice period runs on to the secondment's end
+                w.noticeEnd = Math.max(w.noticeEnd, w.secondment.end());
+                totals.secondments++;
+                event(w, m, WorkToWork.ID, "secondment started", () -> length + " months at "
+                        + employerName(v.employer()), null, null);
+                return;
+            }
+        }
+        if (!w.inCourse() && workToWork.offersCourse(route, monthOf[m], rng.uniform(Stream.W2W_COURSE, id, m))) {
+            int c = market.shortageCourseFor(w.education);
+            if (c >= 0) {
+                WorkerFacts wf = facts.facts(w, m, Status.EMPLOYED).withCoursePayer(
+                        nl.fieldlab.sandbox.domain.CoursePayer.OWN_EMPLOYER);
+                Question cq = question(QuestionType.COURSE, w, m, wf, null, market.courses[c], year(m), false, false,
+                        100, Set.of());
+                Proposal pr = new Proposal(w, Route.COURSE, null, c, false, 1);
+                event(w, m, WorkToWork.ID, "offered a course", () -> "on the transition budget: "
+                        + market.courses[c].id(), null, null);
+                round.ask(cq, a -> decide(round, pr, cq, a, m));
+            }
+        }
+    }
+
+    /**
+     * The secondment ends: the host decides whether to hire, having seen the match (as after a trial placement, so
+     * without the price of a bad match it has ruled out); if not, the vacancy opens again and, the notice being over,
+     * the worker is laid off.
+     */
+    private void endSecondment(Round round, Worker w, int m) {
+        Spells.Secondment s = w.secondment;
+        w.secondment = null;
+        Question asked = question(QuestionType.HIRE, w, m, facts.facts(w, m, w.status),
+                market.employers[s.employer()].facts, null, year(m), false, false, 100, Set.of());
+        askWithinCaps(round, asked, w, m, (q, answered) -> {
+            if (!w.atRisk()) {
+                return;
+            }
+            if (answered.allowed()) {
+                TakeUp.Settled settled = settle(w, s.employer(), answered, m, supportsFor(w, q, m));
+                Answer a = settled.claimed();
+                double skill = w.p.wageValuePct() / 100.0 * screening.firstYearSkill(s.months(), true);
+                double productivity = skill * screening.learntMatch(s.months(), s.match());
+                double risk = match.badChance(true) * (1 - screening.learnt(s.months()));
+                Hiring.Offer offer = offer(w, q, a, null, productivity, risk, s.employer(), m);
+                double chance = hiring.chance(offer);
+                double draw = rng.uniform(Stream.TRIAL_CONVERT, w.p.id(), m);
+                if (draw < chance) {
+                    totals.secondmentsHired++;
+                    subsidisedHire(w, a, null, offer, draw, chance, s.vacancy(), false);
+                    startJob(w, s.employer(), q, settled, m, false, false, s.match(), skill, WorkToWork.ID, chance);
+                    return;
+                }
+                event(w, m, WorkToWork.ID, "secondment ended without a job", () -> "host's chance " + fmt(chance),
+                        q, a);
+            }
+            market.open(market.employers[s.employer()], m);
+            if (w.noticeEnd >= 0 && m >= w.noticeEnd) {
+                layOff(round, w, m);
+            }
+        });
+    }
+
+    /**
+     * The notice period is over: the job ends and the worker claims WW. The rules are asked again with the facts at
+     * the end (years of service then, training costs set off with the worker's consent), and the employer pays the
+     * transition payment they owe (BW 7:673) in this month.
+     */
+    private void layOff(Round round, Worker w, int m) {
+        Question q = question(QuestionType.DISMISSAL, w, m, facts.facts(w, m, Status.EMPLOYED), null, null, year(m),
+                false, false, 100, Set.of());
+        w.noticeEnd = -1;
+        w.unemployedSince = m;
+        w.entryStatus = Status.WW;
+        w.weeksWorkedLast36 = 36;
+        totals.layoffs++;
+        round.ask(q, a -> {
+            ledger.book(w, m, a, 1);
+            totals.transitionOffset += a.amount(TRANSITION_OFFSET, 0);
+            event(w, m, null, "laid off", () -> "declining occupation, at the end of the notice period; "
+                    + "transition payment net of its wage tax " + fmt(a.netFor(Actor.WORKER, 1))
+                    + (a.amount(TRANSITION_OFFSET, 0) > 0 ? " after " + fmt(a.amount(TRANSITION_OFFSET, 0))
+                    + " of training set off" : ""), q, a);
+        });
+        w.transitionSpent = 0;
+        w.transitionConsent = false;
+        w.transitionBudget = false;
+        becomeSeeker(w, m);
+        claim(round, w, Status.WW, m, m);
+    }
+
+    /** The entitlement the rules set for the notice period of a dismissal, and the amount of training set off. */
+    static final String NOTICE_MONTHS = "notice.months";
+    static final String TRANSITION_OFFSET = "transition.offset";
+
     /** The rules' parameter for the state pension age (AOW), in years. */
     static final String STATE_PENSION_AGE = nl.fieldlab.sandbox.rules.RuleLibrary.STATE_PENSION_AGE;
     static final String RETIREMENT = "retirement";
 
     private void endJob(Round round, Worker w, int m, String mechanism, String why) {
+        boolean member = cooperative.employs(w.job.question().employer(), w.job.employer());
+        double wageBill = member ? normalLabourCost(w.job.question(), w.job.answer()) : 0;
         closeJob(w, m, mechanism, why);
+        if (member && cooperative.bench(w, m, wageBill)) {
+            event(w, m, Cooperative.ID, "on the cooperative's bench", "employed by the cooperative between placements",
+                    null, null);
+            return;
+        }
         w.unemployedSince = m;
         w.entryStatus = Status.WW;
         becomeSeeker(w, m);
@@ -1317,7 +1741,7 @@ final class Run {
             totals.apprenticeshipsEnded++;
         }
         double chance = completion.chance(w.benefit == null ? 0 : w.benefit.searchDutyShareOf(c.months()),
-                course.apprenticeship());
+                course.apprenticeship(), market.completion(course.course()));
         if (rng.uniform(Stream.COURSE_COMPLETE, w.p.id(), m) < chance) {
             totals.coursesCompleted++;
             if (course.apprenticeship()) {
@@ -1325,7 +1749,14 @@ final class Run {
                 w.bblCompletedAt = m;
             }
             w.field = market.fieldIndex(c.field());
-            if (c.level().level() > w.education.level()) {
+            boolean skillsCourse = scenario.courses().get(course.course()).skillsCourse();
+            if (courseSkills != null) {
+                // mechanism skill-distance: the course teaches its skills; a short skills course gives no diploma
+                w.skills = w.skills.plus(courseSkills[course.course()]);
+            }
+            if (skillsCourse) {
+                totals.skillsCoursesCompleted++;
+            } else if (c.level().level() > w.education.level()) {
                 w.education = c.level();
             }
             w.freshStart = m; // a new qualification: employers look at it, not at the months it took
@@ -1568,6 +1999,9 @@ final class Run {
         boolean fiscalWindow = m >= months - RunTotals.FISCAL_WINDOW_MONTHS;
         for (Worker w : workers) {
             double before = w.publicCost;
+            if (!w.employed() && cooperative.onBench(w, m)) {
+                cooperative.bookBench(w, m, totals);
+            }
             if (w.benefit != null && !w.employed()) {
                 ledger.book(w, m, w.benefit.answer(), w.benefit.spellMonth(m));
                 if (w.benefit.clockPaused() && w.inCourse()) {
@@ -1578,9 +2012,19 @@ final class Run {
                 totals.fiscalOutOfWork(w.publicCost - before);
             }
             followUp(w, m);
+            if (w.p.status() == Status.EMPLOYED && w.seeker()) {
+                // a worker who started the run in work and is now out of it: what work-to-work tries to prevent,
+                // and which the job seekers' metrics cannot show (a move before unemployment makes no job seeker)
+                totals.atRiskMonthsOutOfWork++;
+            }
             if (w.employed()) {
                 before = w.publicCost;
                 ledger.book(w, m, w.job.answer(), w.job.jobMonth(m));
+                if (cooperative.employs(w.job.question().employer(), w.job.employer())) {
+                    cooperative.book(w, m, w.job.answer(), w.job.jobMonth(m),
+                            normalLabourCost(w.job.question(), w.job.answer()),
+                            hiring.sicknessShare(w.p.disabled()), totals);
+                }
                 if (fiscalWindow && w.everSeeker) {
                     totals.fiscalInWork(w.publicCost - before);
                 }
@@ -1589,6 +2033,11 @@ final class Run {
                     totals.outputValue += w.job.value().in(w.job.jobMonth(m));
                     totals.monthsInWork++;
                     totals.employedByMonth[m]++;
+                    if (w.destination != null) {
+                        for (int c : w.destination) {
+                            destinationCells[c][1]++;
+                        }
+                    }
                 }
             }
             if (w.sideJob != null) {
@@ -1783,6 +2232,16 @@ final class Run {
         }
         if (pr.gap()) {
             sb.append(" (skills gap)");
+        }
+        if (pr.skills() != null && pr.route() == Route.COURSE && pr.course() >= 0) {
+            SkillDistance.Gap g = pr.skills();
+            SkillSet taught = g.missing().minus(g.missing().minus(courseSkills[pr.course()]));
+            List<String> named = taught.labels();
+            sb.append(": closes ").append(taught.size()).append(" of ").append(g.of()).append(" essential skills of ")
+                    .append(scenario.skills().taxonomy().occupations().get(scenario.employers()
+                            .get(market.employers[pr.vacancy().employer()].group).occupation()).label())
+                    .append(named.isEmpty() ? "" : " (" + String.join(", ", named.subList(0, Math.min(3, named.size())))
+                            + (named.size() > 3 ? ", ..." : "") + ")");
         }
         return sb.toString();
     }

@@ -50,11 +50,31 @@ public final class RunTotals implements java.io.Serializable {
     /** workers who reached the state pension age and left the labour market */
     int retirements;
     int coursesCompleted;
+    /** hires of a worker below the education level the employer asks for (exploratory) */
+    int hiresBelowRequiredEducation;
+    /** in a scenario with a skills taxonomy (only there are its metrics reported): hires, the sum of their skill
+     * distances, skills courses completed */
+    boolean skillsScenario;
+    int skillHires;
+    double skillDistanceAtHire;
+    int skillsCoursesCompleted;
     int vacanciesFilled;
     int vacanciesFilledExternally;
     long vacancyMonthsOpen;
     int vacanciesUnfilled;
     int workToWork;
+    /** dismissals announced to workers at risk (the layoff draw), workers laid off at the end of notice, and moves during it */
+    int dismissalsAnnounced;
+    int layoffs;
+    int movedInNotice;
+    /** work-to-work support (P2): secondments started, those that ended in a hire, courses on the transition budget */
+    int secondments;
+    int secondmentsHired;
+    int w2wCourseStarts;
+    /** months that workers who started the run in work spent out of work (job seekers) */
+    int atRiskMonthsOutOfWork;
+    /** training costs set off against transition payments, in euro */
+    double transitionOffset;
     double sroiCredits;
     int coached;
     int apprenticeships;
@@ -137,6 +157,12 @@ public final class RunTotals implements java.io.Serializable {
     final Map<String, Integer> supportParticipants = new TreeMap<>();
     final Map<String, Double> supportCost = new TreeMap<>();
     /**
+     * per process support, the counts of its own mechanism (a case sprint's course starts and carved hires, the
+     * cooperative's placements, rotations and bench months), by {@code <ID>.<count>}: reported as
+     * {@code support.<ID>.<count>}
+     */
+    final Map<String, Double> supportCounts = new TreeMap<>();
+    /**
      * per cohort key ({@code status.<S>}, {@code scenario.<GROUP>}, {@code age.<BAND>}, {@code status.WW.age.<BAND>}):
      * workers out of work at the start, and those of them placed within 12 months
      */
@@ -171,6 +197,17 @@ public final class RunTotals implements java.io.Serializable {
     final int[] subsidisedHires = new int[VacancyCompetition.Attribution.values().length];
     /** the same per exemption, for hires its own payments reach, attributed against the chance without them */
     final Map<String, double[]> subsidisedHiresByExemption = new LinkedHashMap<>();
+    /**
+     * per destination category ({@link Destinations#keys}): first placements of former job seekers there, and the
+     * months former job seekers spent in a job there (by the job they held in the month)
+     */
+    final Map<String, double[]> destinations = new LinkedHashMap<>();
+    /**
+     * over first placements of former job seekers: sums of the gross wage in job month 1, the net benefit left (its
+     * last month before the placement), the net money in work in job month 1, the gain (net in work less benefit
+     * left); the placements with no gain; and the placements counted
+     */
+    final double[] income = new double[6];
     /** trial placements that took a vacancy an outsider would otherwise have filled with a paid hire */
     int trialsDisplacedOutsiders;
     /** trial placements that took a vacancy another simulated worker would have got as a paid hire that month */
@@ -290,6 +327,11 @@ public final class RunTotals implements java.io.Serializable {
         c[1] += placedIn12 ? 1 : 0;
     }
 
+    /** Adds {@code n} to a process support's own count ({@code support.<ID>.<count>}). */
+    void countSupport(String support, String count, double n) {
+        supportCounts.merge(support + "." + count, n, Double::sum);
+    }
+
     void book(int month, Actor payer, Actor payee, PaymentType type, double amount) {
         ledger[(payer.ordinal() * A + payee.ordinal()) * T + type.ordinal()] += amount;
         if (payer.isPublic() != payee.isPublic()) {
@@ -401,6 +443,11 @@ public final class RunTotals implements java.io.Serializable {
         m.put(Metrics.TRIALS_EXTENDED, (double) trialsExtended);
         m.put(Metrics.COURSES_STARTED, (double) coursesStarted);
         m.put(Metrics.COURSES_COMPLETED, (double) coursesCompleted);
+        m.put(Metrics.HIRES_BELOW_REQUIRED_EDUCATION, (double) hiresBelowRequiredEducation);
+        if (skillsScenario) {
+            m.put(Metrics.SKILL_DISTANCE_AT_HIRE, skillHires == 0 ? Double.NaN : skillDistanceAtHire / skillHires);
+            m.put(Metrics.SKILLS_COURSES_COMPLETED, (double) skillsCoursesCompleted);
+        }
         m.put(Metrics.COURSES_OVER_FUNDED, (double) coursesOverFunded);
         m.put(Metrics.RETIREMENTS, (double) retirements);
         m.put(Metrics.RETRAINING_COST, byType(PaymentType.COURSE_FEE));
@@ -479,6 +526,15 @@ public final class RunTotals implements java.io.Serializable {
             }
         }
         m.put(Metrics.WORK_TO_WORK, (double) workToWork);
+        m.put(Metrics.DISMISSALS_ANNOUNCED, (double) dismissalsAnnounced);
+        m.put(Metrics.LAYOFFS, (double) layoffs);
+        m.put(Metrics.MOVED_IN_NOTICE, (double) movedInNotice);
+        m.put(Metrics.TRANSITION_PAYMENTS, paid(Actor.EMPLOYER, Actor.WORKER, PaymentType.TRANSITION_PAYMENT));
+        m.put(Metrics.TRANSITION_OFFSET, transitionOffset);
+        m.put(Metrics.SECONDMENTS, (double) secondments);
+        m.put(Metrics.SECONDMENTS_HIRED, (double) secondmentsHired);
+        m.put(Metrics.W2W_COURSE_STARTS, (double) w2wCourseStarts);
+        m.put(Metrics.AT_RISK_MONTHS_OUT_OF_WORK, (double) atRiskMonthsOutOfWork);
         m.put(Metrics.SROI_CREDITS, sroiCredits);
         m.put(Metrics.APPRENTICESHIPS, (double) apprenticeships);
         m.put(Metrics.APPRENTICESHIPS_COMPLETED, (double) apprenticeshipsCompleted);
@@ -550,6 +606,7 @@ public final class RunTotals implements java.io.Serializable {
             m.put(Metrics.SUPPORT_PREFIX + id + ".participants", (double) n);
             m.put(Metrics.SUPPORT_PREFIX + id + ".cost", supportCost.getOrDefault(id, 0.0));
         });
+        supportCounts.forEach((key, n) -> m.put(Metrics.SUPPORT_PREFIX + key, n));
         takeUp.schemes().forEach((scheme, t) -> {
             String p = Metrics.TAKE_UP_PREFIX + scheme + ".";
             m.put(p + "granted", (double) t.entitled);
@@ -602,6 +659,16 @@ public final class RunTotals implements java.io.Serializable {
                 m.put(p + "benefit" + k, observed == 0 ? Double.NaN : onBenefit / observed);
             }
         });
+        destinations.forEach((k, c) -> {
+            m.put(Metrics.DEST_PREFIX + k + ".placements", c[0]);
+            m.put(Metrics.DEST_PREFIX + k + ".workYears", c[1] / 12);
+        });
+        double placed = income[5];
+        m.put(Metrics.DEST_INCOME_WAGE, placed == 0 ? Double.NaN : income[0] / placed);
+        m.put(Metrics.DEST_INCOME_BENEFIT_LEFT, placed == 0 ? Double.NaN : income[1] / placed);
+        m.put(Metrics.DEST_INCOME_NET_IN_WORK, placed == 0 ? Double.NaN : income[2] / placed);
+        m.put(Metrics.DEST_INCOME_GAIN, placed == 0 ? Double.NaN : income[3] / placed);
+        m.put(Metrics.DEST_INCOME_NO_GAIN_SHARE, placed == 0 ? Double.NaN : income[4] / placed);
         return m;
     }
 

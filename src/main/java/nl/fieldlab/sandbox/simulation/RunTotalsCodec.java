@@ -24,7 +24,7 @@ import nl.fieldlab.sandbox.domain.QuestionType;
 public final class RunTotalsCodec {
 
     /** Changes when the layout does: a member and a client with different layouts refuse each other's bytes. */
-    private static final int LAYOUT = 8;
+    private static final int LAYOUT = 10;
 
     /**
      * What the totals of one run of a scenario must look like.
@@ -59,7 +59,9 @@ public final class RunTotalsCodec {
                     t.subsidisedHires[2], t.subsidisedHires[3], t.trialsDisplacedOutsiders, t.trialsDisplacedInsiders,
                     t.retentionEligible12, t.retained12m, t.retentionEligible18, t.retained18m,
                     t.trialRetentionEligible, t.trialRetained12m, t.trialsEnded, t.wwTrialsStarted, t.wwExitsToWork,
-                    t.bblGraduatesFollowed, t.bblGraduatesInWork, t.vacanciesReopened}) {
+                    t.bblGraduatesFollowed, t.bblGraduatesInWork, t.vacanciesReopened, t.dismissalsAnnounced,
+                    t.layoffs, t.movedInNotice, t.secondments, t.secondmentsHired, t.w2wCourseStarts,
+                    t.atRiskMonthsOutOfWork}) {
                 out.writeInt(v);
             }
             for (long v : new long[] {t.monthsToPlacement, t.vacancyMonthsOpen, t.sideJobMonths, t.monthsInWork,
@@ -67,7 +69,7 @@ public final class RunTotalsCodec {
                 out.writeLong(v);
             }
             for (double v : new double[] {t.sroiCredits, t.outputValue, t.discountRate, t.outcomeUnits,
-                    t.outcomeExpectedUnits, t.fiscalCostOutOfWork, t.fiscalCostInWork}) {
+                    t.outcomeExpectedUnits, t.fiscalCostOutOfWork, t.fiscalCostInWork, t.transitionOffset}) {
                 out.writeDouble(v);
             }
             writeDoubles(out, t.publicCostByMonth);
@@ -113,9 +115,22 @@ public final class RunTotalsCodec {
             }
             writeCohorts(out, t.exitToWork12);
             writeCohorts(out, t.courseTakeUp);
+            writeArrays(out, t.destinations);
+            writeDoubles(out, t.income);
             out.writeInt(t.changedAnswers.size());
             for (ChangedAnswer c : t.changedAnswers) {
                 writeChange(out, c);
+            }
+            // skills (appended): hires below the required education, skill hires, their distances, skills courses
+            out.writeInt(t.hiresBelowRequiredEducation);
+            out.writeBoolean(t.skillsScenario);
+            out.writeInt(t.skillHires);
+            out.writeDouble(t.skillDistanceAtHire);
+            out.writeInt(t.skillsCoursesCompleted);
+            out.writeInt(t.supportCounts.size());
+            for (Map.Entry<String, Double> e : t.supportCounts.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeDouble(e.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
@@ -140,7 +155,7 @@ public final class RunTotalsCodec {
             }
             // the kind of list the simulator passes (Stream.toList), so that the totals equal a local run's in every way
             RunTotals t = new RunTotals(months, groups.stream().toList(), workers, List.of());
-            int[] i = new int[51];
+            int[] i = new int[58];
             for (int k = 0; k < i.length; k++) {
                 i[k] = in.readInt();
             }
@@ -192,6 +207,13 @@ public final class RunTotalsCodec {
             t.bblGraduatesFollowed = i[48];
             t.bblGraduatesInWork = i[49];
             t.vacanciesReopened = i[50];
+            t.dismissalsAnnounced = i[51];
+            t.layoffs = i[52];
+            t.movedInNotice = i[53];
+            t.secondments = i[54];
+            t.secondmentsHired = i[55];
+            t.w2wCourseStarts = i[56];
+            t.atRiskMonthsOutOfWork = i[57];
             t.monthsToPlacement = in.readLong();
             t.vacancyMonthsOpen = in.readLong();
             t.sideJobMonths = in.readLong();
@@ -210,6 +232,7 @@ public final class RunTotalsCodec {
             t.outcomeExpectedUnits = in.readDouble();
             t.fiscalCostOutOfWork = in.readDouble();
             t.fiscalCostInWork = in.readDouble();
+            t.transitionOffset = in.readDouble();
             in.doubles("publicCostByMonth", t.publicCostByMonth);
             in.ints("employedAtYearEnd", t.employedAtYearEnd);
             in.longs("seekerMonthsByYear", t.seekerMonthsByYear);
@@ -260,9 +283,31 @@ public final class RunTotalsCodec {
             }
             in.cohorts("exitToWork12", t.exitToWork12, workers);
             in.cohorts("courseTakeUp", t.courseTakeUp, workers);
+            in.arrays("destinations", t.destinations, 2);
+            in.doubles("income", t.income);
             n = in.count("changedAnswers", 40);
             for (int k = 0; k < n; k++) {
                 t.changedAnswers.add(in.change(workers, groups.size()));
+            }
+            t.hiresBelowRequiredEducation = in.readInt();
+            t.skillsScenario = in.readBoolean();
+            t.skillHires = in.readInt();
+            t.skillDistanceAtHire = in.readDouble();
+            t.skillsCoursesCompleted = in.readInt();
+            if (t.hiresBelowRequiredEducation < 0 || t.skillHires < 0 || t.skillsCoursesCompleted < 0
+                    || !(t.skillDistanceAtHire >= 0 && t.skillDistanceAtHire <= t.skillHires)) {
+                throw new IOException("skills: " + t.hiresBelowRequiredEducation + " hires below the required "
+                        + "education, " + t.skillHires + " skill hires at a distance of " + t.skillDistanceAtHire
+                        + ", " + t.skillsCoursesCompleted + " skills courses");
+            }
+            n = in.count("supportCounts", 10);
+            for (int k = 0; k < n; k++) {
+                String key = in.readUTF();
+                double v = in.readDouble();
+                if (!(v >= 0)) {
+                    throw new IOException("support." + key + ": " + v);
+                }
+                t.supportCounts.put(key, v);
             }
             if (in.available() != 0) {
                 throw new IOException("end: " + in.available() + " bytes after the totals");

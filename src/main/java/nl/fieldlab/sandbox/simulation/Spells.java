@@ -173,6 +173,17 @@ final class Spells {
      * @param match    the match factor the employer learns during it
      * @param vacancy  the id of the vacancy it filled (its own draws say who else would have filled it)
      */
+    /**
+     * A secondment of a worker whose dismissal is announced (work-to-work, P2): the worker works at a host employer
+     * for {@code months} while the old employer pays the wage; the host may hire at the end, having seen the match.
+     */
+    record Secondment(int employer, int start, int months, double match, long vacancy) {
+
+        int end() {
+            return start + months;
+        }
+    }
+
     record Trial(int employer, Question question, Answer answer, int start, int months, double match, long vacancy) {
 
         int end() {

@@ -74,6 +74,27 @@ final class Supports {
     }
 
     /**
+     * Admits a worker to an instrument support (a work-to-work route) that works with them itself rather than helping
+     * a claim: once, while its caps have room, its payer paying the cost. Returns whether the worker takes part.
+     */
+    boolean admit(ProcessSupport s, int worker, int m, RunTotals totals) {
+        int i = supports.indexOf(s);
+        if (participants[i].get(worker)) {
+            return true;
+        }
+        if (!hasRoom(i)) {
+            return false;
+        }
+        participants[i].set(worker);
+        count[i]++;
+        spent[i] += s.costPerParticipant();
+        totals.book(m, s.payer(), Actor.PROVIDER, PaymentType.IMPLEMENTATION, s.costPerParticipant());
+        totals.supportParticipants.merge(s.id(), 1, Integer::sum);
+        totals.supportCost.merge(s.id(), s.costPerParticipant(), Double::sum);
+        return true;
+    }
+
+    /**
      * A hire or course starts whose claims the supports in {@code inScope} helped with (those that cover a scheme
      * the case was granted): each admits the worker as a participant, once, and its payer pays the cost.
      *

@@ -86,7 +86,7 @@ final class TakeUp {
         return line.payer().isPublic() && line.fromMonth() != nl.fieldlab.sandbox.domain.Payment.LOAN_DRAWN
                 && switch (line.type().category()) {
             case SUBSIDY, TRAINING, PROJECT, IMPLEMENTATION -> true;
-            case WAGE, BENEFIT, LEVY, TAX -> false;
+            case WAGE, BENEFIT, LEVY, TAX, SEVERANCE -> false;
         };
     }
 

@@ -17,6 +17,7 @@ final class TrialScreening {
     private final double monthsToBridge;
     private final double monthsToLearn;
     private final double badMatchCostMonths;
+    private final double apprenticeProductivity;
     private final double badChance;
     /** What a trial of the standard length offers a candidate of full wage value: where the offer rate holds. */
     private final double reference;
@@ -27,6 +28,7 @@ final class TrialScreening {
         monthsToBridge = b.get("trial.months-to-bridge-gap");
         monthsToLearn = b.get("trial.months-to-learn");
         badMatchCostMonths = b.get("hire.bad-match-cost-months");
+        apprenticeProductivity = b.get("apprentice.productivity");
         badChance = new MatchQuality(b).badChance(true);
         int standard = (int) Math.round(monthsToLearn);
         reference = gainMonths(standard, 1) + riskRemovedMonths(standard);
@@ -76,6 +78,32 @@ final class TrialScreening {
         double sum = 0;
         for (int t = 0; t < MatchQuality.PROBATION_MONTHS; t++) {
             sum += skill(monthsDone + t + 0.5, gap);
+        }
+        return sum / MatchQuality.PROBATION_MONTHS;
+    }
+
+    /**
+     * The same for a gap of relative size {@code s} (mechanism skill-distance: the skill distance over the distance of
+     * a small gap): the start productivity falls from 1 at s = 0 by s times the small gap's shortfall, not below an
+     * apprentice's, and the gap takes s times as long to bridge. At s = 0 and s = 1 it is exactly the no-gap and the
+     * gap value, so the calibrated gap productivity keeps its meaning.
+     */
+    double skill(double monthsWorked, double s) {
+        if (s == 0 || s == 1) {
+            return skill(monthsWorked, s == 1);
+        }
+        double start = Math.max(apprenticeProductivity, 1 - s * (1 - gapProductivity));
+        return start + (1 - start) * Math.min(1, monthsWorked / (s * monthsToBridge));
+    }
+
+    /** {@link #firstYearSkill(double, boolean)} for a gap of relative size {@code s} (see {@link #skill(double, double)}). */
+    double firstYearSkill(double monthsDone, double s) {
+        if (s == 0 || s == 1) {
+            return firstYearSkill(monthsDone, s == 1);
+        }
+        double sum = 0;
+        for (int t = 0; t < MatchQuality.PROBATION_MONTHS; t++) {
+            sum += skill(monthsDone + t + 0.5, s);
         }
         return sum / MatchQuality.PROBATION_MONTHS;
     }

@@ -32,18 +32,40 @@ final class Worker {
     Spells.Benefit benefit;
     Spells.Job job;
     Spells.Trial trial;
+    /** A work-to-work secondment during the notice period (P2), or null. */
+    Spells.Secondment secondment;
     Spells.Course course;
     Spells.SideJob sideJob;
     /** What the schemes the job's or the course's claimants did not claim would have paid (mechanism take-up). */
     java.util.List<TakeUp.Unclaimed> jobUnclaimed = java.util.List.of();
     java.util.List<TakeUp.Unclaimed> courseUnclaimed = java.util.List.of();
+    /** The worker's skills (a scenario with a skills taxonomy; null without): their occupation's, plus courses'. */
+    nl.fieldlab.sandbox.skills.SkillSet skills;
     /** Coached by a provider (outcome fund) until this month (exclusive); -1 when never. */
     int coachedUntil = -1;
+    /**
+     * The month the announced dismissal of the job outside the simulated employers takes effect (the end of the notice
+     * period, BW 7:672); -1 when none is announced. A move to a simulated employer before then withdraws it.
+     */
+    int noticeEnd = -1;
+    /** The month the dismissal was announced; -1 when none is. */
+    int dismissalAnnounced = -1;
+    /** Training the current employer paid towards other work after announcing the dismissal (transition costs). */
+    double transitionSpent;
+    /** The worker agreed in writing that those costs be set off against the transition payment. */
+    boolean transitionConsent;
+    /**
+     * In a work-to-work route (P2) during the notice period: a course the old employer pays now is on the transition
+     * budget, agreed in writing to be set off against the transition payment.
+     */
+    boolean transitionBudget;
 
     // outcomes
     int firstPlacement = -1;
     int firstJobEnd = -1;
     int leftBenefit = -1;
+    /** where the current (or last) job is: its category in each dimension of {@link Destinations}, or null */
+    int[] destination;
     boolean everSeeker;
     boolean everSideJob;
     boolean everApprentice;
@@ -96,7 +118,12 @@ final class Worker {
 
     /** In a job outside the simulated employers, in a declining occupation: may move work-to-work. */
     boolean atRisk() {
-        return active && !employed() && !inTrial() && status == Status.EMPLOYED;
+        return active && !employed() && !inTrial() && secondment == null && status == Status.EMPLOYED;
+    }
+
+    /** At risk and dismissed: working out the notice period of an announced dismissal. */
+    boolean inNotice() {
+        return atRisk() && noticeEnd >= 0;
     }
 
     /** Months out of work as employers see it: since the last job, or since a completed course. */

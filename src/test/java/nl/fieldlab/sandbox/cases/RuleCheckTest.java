@@ -77,6 +77,16 @@ class RuleCheckTest {
     }
 
     @Test
+    void aProvincialSubsidyWhoseDefaultScopeLeavesItsProvinceIsAWarning() {
+        // E3's default region MRA includes Flevoland; its route is a subsidy of Provincie Noord-Holland (issue 25)
+        assertTrue(shipped().warnings().stream().anyMatch(w -> w.endsWith("E3: its scope reaches FL, outside the "
+                + "area of its legal route (GA, GV, NHN, ZKI, ZW): a provincial subsidy reaches its own province only")),
+                () -> "warnings:\n" + String.join("\n", shipped().warnings()));
+        // near miss: E9 and E10 stay in NHN, inside the province
+        assertFalse(shipped().warnings().stream().anyMatch(w -> w.contains("E9: its scope") || w.contains("E10: its")));
+    }
+
+    @Test
     void anExemptionThatCanPauseTheWwClockSaysItNeedsAChangeOfTheWw() {
         // No provision stops the WW duration during training (WW art. 42-43; art. 76 keeps the right, not the clock),
         // and neither WW art. 130 nor Wet SUWI art. 82a lets an experiment reach it: a UWV policy rule cannot do it.

@@ -21,7 +21,9 @@ class DisplacementReportTest {
     @BeforeAll
     static void run() {
         Scenario coop = TestRuns.scenario("scenarios/social-cooperative-kennemerland.yaml");
-        report = TestRuns.report(TestRuns.run(coop.with(coop.seed(), 2, coop.behaviour(), coop.variants()), 2));
+        // the table of the seed's subsidy variants (its cooperative-employer variants are P5's, tested elsewhere)
+        report = TestRuns.report(TestRuns.run(coop.with(coop.seed(), 2, coop.behaviour(), coop.variants().stream()
+                .filter(v -> List.of("baseline", "E4").contains(v.name())).toList()), 2));
     }
 
     @Test

@@ -51,7 +51,8 @@ public class HostileNamesTest {
         workers.set(0, new WorkerGroup(GROUP, g.count(), g.status(), g.region(), g.age(), g.education(), g.field(),
                 g.household(), g.wageValue(), g.dailyWage(), g.workHistoryYears(), g.monthsUnemployed(),
                 g.meansTestShare(), g.disabledShare(), g.background(), g.layoffRate(), g.youngChildShare(),
-                g.illnessBenefitBeforeShare(), g.childUnder12Share(), g.coursePayer(), g.inflowPerMonth()));
+                g.illnessBenefitBeforeShare(), g.childUnder12Share(), g.coursePayer(), g.inflowPerMonth(),
+                g.occupation()));
         List<Variant> variants = s.variants().stream().map(v -> v.name().equals("E2")
                 ? new Variant(VARIANT, v.exemptions(), v.parameters(), v.local()) : v).toList();
         return new Scenario(s.id(), DESCRIPTION, s.region(), s.municipality(), s.start(), s.months(), s.seed(),

@@ -30,7 +30,7 @@ class ProcessSupportTest {
     }
 
     static ProcessSupport read(Path file) {
-        return ProcessSupport.read(file, TestRuns.library().regions(), known());
+        return ProcessSupport.read(file, TestRuns.library().regions(), known(), TestRuns.library().parameters());
     }
 
     @Test
@@ -86,5 +86,102 @@ class ProcessSupportTest {
         Path file = variant(dir, "payer: PROVINCE", "payer: EMPLOYER");
         InputError e = assertThrows(InputError.class, () -> read(file));
         assertTrue(e.getMessage().contains("costPerParticipant.payer"), e.getMessage());
+    }
+
+    /** A case sprint as a support file would declare it (P3's shape), for the tests of the instrument kinds. */
+    static final String SPRINT = """
+            id: P7
+            title: A test sprint
+            kind: CASE_SPRINT
+            side: EMPLOYER
+            output: COURSE
+            scope:
+              regions: [ZKI]
+              from: 2026-01
+            costPerSprint:
+              value: 51000
+              payer: PROVINCE
+              source: design estimate (unverified)
+            parameters:
+              p7.months:
+                unit: months
+                min: 1
+                max: 24
+                value: 4
+                source: the province's agenda (a four-month collaboration)
+            source: test
+            """;
+
+    Path write(Path dir, String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void aCaseSprintCarriesItsParametersOutputAndCost(@TempDir Path dir) throws IOException {
+        ProcessSupport p = read(write(dir, "P7.yaml", SPRINT));
+        assertEquals(ProcessSupport.Kind.CASE_SPRINT, p.kind());
+        assertEquals(ProcessSupport.Output.COURSE, p.output());
+        assertEquals(51000, p.costPerSprint());
+        assertEquals(0, p.costPerParticipant());
+        assertEquals(Actor.PROVINCE, p.payer());
+        assertEquals(4, p.parameters().get("p7.months").values().get(0).value());
+        assertEquals("p7.months", p.key("months"));
+        assertTrue(p.parameters().get("p7.months").problem(40) != null, "its own range holds: at most 24");
+    }
+
+    @Test
+    void aCaseSprintWithoutItsCostIsRefused(@TempDir Path dir) throws IOException {
+        String text = SPRINT.replace("costPerSprint:\n  value: 51000\n  payer: PROVINCE\n"
+                + "  source: design estimate (unverified)\n", "");
+        assertFalse(text.contains("costPerSprint"));
+        InputError e = assertThrows(InputError.class, () -> read(write(dir, "P7.yaml", text)));
+        assertTrue(e.getMessage().contains("costPerSprint: a CASE_SPRINT support needs its cost per sprint"),
+                e.getMessage());
+    }
+
+    @Test
+    void aCaseSprintNeedsTheParameterItsMechanismReads(@TempDir Path dir) throws IOException {
+        InputError e = assertThrows(InputError.class, () -> read(write(dir, "P7.yaml",
+                SPRINT.replace("p7.months:", "p7.length:"))));
+        assertTrue(e.getMessage().contains("a CASE_SPRINT support needs parameter p7.months"), e.getMessage());
+    }
+
+    @Test
+    void aSupportDeclaresOnlyItsOwnParameters(@TempDir Path dir) throws IOException {
+        InputError baseline = assertThrows(InputError.class, () -> read(write(dir, "P7.yaml",
+                SPRINT.replace("  p7.months:", "  coaching.hire-boost:\n    unit: share\n    value: 0.5\n"
+                        + "    source: x\n  p7.months:"))));
+        assertTrue(baseline.getMessage().contains("parameters.coaching.hire-boost")
+                || baseline.getMessage().contains("expected a key that starts with 'p7.'"), baseline.getMessage());
+        InputError foreign = assertThrows(InputError.class, () -> read(write(dir, "P8.yaml",
+                SPRINT.replace("  p7.months:", "  p5.months:\n    unit: months\n    value: 4\n    source: x\n"
+                        + "  p7.months:"))));
+        assertTrue(foreign.getMessage().contains("parameters.p5.months: expected a key that starts with 'p7.'"),
+                foreign.getMessage());
+    }
+
+    @Test
+    void anInstrumentIsNotReadByTakeUp(@TempDir Path dir) throws IOException {
+        InputError e = assertThrows(InputError.class, () -> read(write(dir, "P7.yaml",
+                SPRINT.replace("output: COURSE\n", "output: COURSE\nreach: 0.5\n"))));
+        assertTrue(e.getMessage().contains("reach: a CASE_SPRINT support is read by its own mechanism"),
+                e.getMessage());
+        InputError cost = assertThrows(InputError.class, () -> read(write(dir, "P8.yaml",
+                Files.readString(P1).replace("kind: WORK_AMBASSADOR", "kind: WORK_TO_WORK")
+                        .replace("schemes: [lkv, no-risk, lks, E9]\n", "").replace("reach: 0.65 ", "#")
+                        .replace("stepsRemoved: 2 ", "#").replace("side: EMPLOYER\n", "side: WORKER\noutput: COURSE\n"))));
+        assertTrue(cost.getMessage().contains("output: only a CASE_SPRINT support has an output"), cost.getMessage());
+    }
+
+    @Test
+    void aCooperativeNeedsTheParametersOfPooledEmployership(@TempDir Path dir) throws IOException {
+        String coop = Files.readString(P1).replace("kind: WORK_AMBASSADOR", "kind: COOPERATIVE_EMPLOYER")
+                .replace("schemes: [lkv, no-risk, lks, E9]\n", "").replace("reach: 0.65 ", "#")
+                .replace("stepsRemoved: 2 ", "#").replace("id: P1", "id: P5");
+        InputError e = assertThrows(InputError.class, () -> read(write(dir, "P5.yaml", coop)));
+        assertTrue(e.getMessage().contains("needs parameter p5.contract-months"), e.getMessage());
+        assertTrue(e.getMessage().contains("needs parameter p5.pass-through"), "every missing one: " + e.getMessage());
     }
 }

@@ -186,11 +186,13 @@ class CourseStudyYearTest {
 
     @Test
     void aWorkerLaidOffInTheFirstStudyYearPaysTheSecondNotTheFormerEmployer() {
-        // laid off after the course began and before its second study year (course month 13) began
+        // laid off after the course began and before its second study year (course month 13) began, still in the
+        // course when that year began (asked again then); since dismissals are announced with a notice period, a
+        // layoff in the first study year of a course that also completes within 36 months is rare in this population
         Path1 p = firstWorker(x -> {
             int start = x.first("course started");
             int laidOff = x.first("laid off");
-            return start >= 0 && laidOff > start && laidOff < start + 12 && x.first("course completed") > start;
+            return start >= 0 && laidOff > start && laidOff < start + 12 && x.first("course re-assessed") >= start + 12;
         }, 300);
         assertNotNull(p, "no worker was laid off during the first study year of a course they completed");
         int start = p.first("course started");

@@ -27,7 +27,7 @@ class InflowRunTest {
         WorkerGroup flowing = new WorkerGroup(g.group(), g.count(), g.status(), g.region(), g.age(), g.education(),
                 g.field(), g.household(), g.wageValue(), g.dailyWage(), g.workHistoryYears(), g.monthsUnemployed(),
                 g.meansTestShare(), g.disabledShare(), g.background(), g.layoffRate(), g.youngChildShare(),
-                g.illnessBenefitBeforeShare(), g.childUnder12Share(), g.coursePayer(), 2.5);
+                g.illnessBenefitBeforeShare(), g.childUnder12Share(), g.coursePayer(), 2.5, g.occupation());
         int[] months = new int[4];
         for (int m = 0; m < 4; m++) {
             months[m] = flowing.entrantsIn(m);

@@ -46,7 +46,8 @@ class MechanismsTest {
                 Apprenticeship.ID, BblContract.ID, CourseUptake.ID, CourseCompletion.ID, JobLoss.ID, SideJobs.ID,
                 SteppingStone.ID, Coaching.ID, SocialReturnDemand.ID, VacancyCompetition.ID, TakeUp.ID, Run.INFLOW,
                 "other-exit",
-                Run.RETIREMENT, nl.fieldlab.sandbox.report.TerminalValue.ID));
+                Run.RETIREMENT, nl.fieldlab.sandbox.report.TerminalValue.ID, SkillMatch.ID, HiringSignal.ID,
+                WorkToWork.ID));
         assertEquals(classes, new TreeSet<>(mechanisms), "every mechanism is implemented, every class described");
     }
 
@@ -521,5 +522,94 @@ class MechanismsTest {
         Coaching c = new Coaching(Behaviour.with(Map.of("coaching.months", 6.0, "coaching.cream-skimming", 0.5)));
         assertEquals(6, c.months());
         assertEquals(0.5, c.creamSkimming(), EPS);
+    }
+
+    @Nested
+    class SkillMatchTest {
+        final SkillMatch skill = new SkillMatch(B);
+        final TrialScreening screening = new TrialScreening(B);
+        final MatchQuality match = new MatchQuality(B);
+        final double small = B.get("skills.small-gap-distance");
+
+        @Test
+        void aGapOfTheSmallGapDistanceHasExactlyTheCalibratedSmallGapValues() {
+            double s = skill.s(small);
+            assertEquals(1, s, EPS);
+            assertEquals(B.get("hire.gap-productivity"), screening.skill(0, s), EPS);
+            assertEquals(screening.firstYearSkill(0, true), screening.firstYearSkill(0, s), EPS);
+            assertEquals(match.badChance(true), match.badChance(s), EPS);
+            assertEquals(1, screening.firstYearSkill(0, skill.s(0)), EPS, "no distance, no gap");
+        }
+
+        @Test
+        void halfTheSmallGapDistanceCostsHalfTheShortfallAndHalfTheMonthsToBridge() {
+            double shortfall = 1 - B.get("hire.gap-productivity");
+            assertEquals(1 - shortfall / 2, screening.skill(0, 0.5), EPS);
+            assertEquals(1, screening.skill(B.get("trial.months-to-bridge-gap") / 2, 0.5), EPS);
+            assertTrue(match.badChance(0.5) > match.badChance(false) && match.badChance(0.5) < match.badChance(true));
+        }
+
+        @Test
+        void aFarGapStartsLowerButNeverBelowAnApprentice() {
+            assertEquals(B.get("apprentice.productivity"), screening.skill(0, 100.0), EPS);
+            assertTrue(screening.firstYearSkill(0, 1.5) < screening.firstYearSkill(0, true));
+        }
+
+        @Test
+        void theSmallGapDistanceIsSmallAndAHairAboveItIsLarge() {
+            assertEquals(SkillMatch.Gap.NONE, skill.gap(0));
+            assertEquals(SkillMatch.Gap.SMALL, skill.gap(small));
+            assertEquals(SkillMatch.Gap.LARGE, skill.gap(small + 1e-9), "near miss");
+        }
+    }
+
+    @Nested
+    class HiringSignalTest {
+        final nl.fieldlab.sandbox.scenario.Scenario s = TestRuns.scenario("scenarios/house-of-skills.yaml");
+        final Market market = Market.of(s, Fields.of(s));
+
+        private HiringSignal signal(String variant, double adoption) {
+            return new HiringSignal(Behaviour.with(Map.of("skills.adoption-share", adoption)), s, variant, market,
+                    Rng.forReplication(s.seed(), 0));
+        }
+
+        private long seeing(HiringSignal h, String group) {
+            return java.util.Arrays.stream(market.employers).filter(e -> s.employers().get(e.group).group()
+                    .equals(group)).filter(e -> h.seesSkills(e.index)).count();
+        }
+
+        @Test
+        void everyAdoptingEmployerOfTheNamedGroupsSeesThePassport() {
+            HiringSignal h = signal("hire-on-skills", 1);
+            assertEquals(80, seeing(h, "installation"));
+            assertEquals(120, seeing(h, "retail"));
+            assertEquals(0, seeing(h, "aircraft-maintenance"), "not named: keeps the diploma");
+        }
+
+        @Test
+        void anEmployerOfARegulatedOccupationKeepsTheDiploma() {
+            // the shipped ESCO subset marks no occupation as regulated: mark the electrician so in a copy
+            String text = nl.fieldlab.sandbox.input.YamlFile.resourceText(nl.fieldlab.sandbox.skills.Taxonomy.class,
+                    "esco-1.2.0-technical.yaml").replaceFirst("label: \"electrician\"\n    regulated: false",
+                    "label: \"electrician\"\n    regulated: true");
+            var regulated = nl.fieldlab.sandbox.skills.Taxonomy.parse(java.nio.file.Path.of("copy.yaml"), text);
+            var r = new nl.fieldlab.sandbox.scenario.Scenario(s.id(), s.description(), s.region(), s.municipality(),
+                    s.start(), s.months(), s.seed(), s.replications(), s.population(), s.workers(), s.employers(),
+                    s.courses(), s.behaviour(), s.variants(), s.expectations(), s.file(), s.sha256(), s.text(),
+                    s.robustness(), s.verdicts(), new nl.fieldlab.sandbox.scenario.SkillsSetup(regulated,
+                            s.skills().hiring()));
+            HiringSignal h = new HiringSignal(Behaviour.with(Map.of("skills.adoption-share", 1.0)), r,
+                    "hire-on-skills", market, Rng.forReplication(s.seed(), 0));
+            assertEquals(0, seeing(h, "installation"), "the electrician's licence");
+            assertEquals(50, seeing(h, "mechatronics"), "near miss: not regulated");
+        }
+
+        @Test
+        void theBaselineAndAnEmployerThatDoesNotAdoptKeepTheDiploma() {
+            assertEquals(0, seeing(signal("baseline", 1), "installation"));
+            assertEquals(0, seeing(signal("hire-on-skills", 0), "installation"), "near miss: nobody adopts");
+            long some = seeing(signal("hire-on-skills", 0.37), "installation");
+            assertTrue(some > 10 && some < 50, "about 37 % of 80: " + some);
+        }
     }
 }

@@ -48,6 +48,7 @@ class RunTotalsCodecTest {
         // smoke has no process support: one, so that its participants and cost are written
         totals[0][1].supportParticipants.put("P1", 3);
         totals[0][1].supportCost.put("P1", 3600.0);
+        totals[0][1].countSupport("P4", "carvedHires", 7); // and one count of an instrument's own mechanism
         shape = RunTotalsCodec.Shape.of(smoke);
     }
 
@@ -76,6 +77,9 @@ class RunTotalsCodecTest {
             }
         }
         assertTrue(takeUp && supports, "take-up tallies and supports are written: " + takeUp + ", " + supports);
+        assertTrue(java.util.Arrays.stream(totals).flatMap(java.util.Arrays::stream)
+                .anyMatch(t -> t.income[5] > 0 && t.destinations.values().stream().anyMatch(c -> c[1] > 0)),
+                "the smoke runs place someone, so destinations and incomes are written");
         assertTrue(reach && changed && blocked && paid && deadweight, "the smoke runs fill every map the codec writes: "
                 + List.of(reach, changed, blocked, paid, deadweight));
     }

@@ -55,8 +55,9 @@ class SimulationCoverageTest {
         // the seed scenarios, whose municipalities make their own policy choices (Amsterdam's flat-rate LKS)
         // and the BBL evidence experiment, whose apprentices include the 18- to 20-year-olds of the BBL wage scale: in
         // the default scenario only a rare Wajong recipient of that age is taken on as an apprentice
+        // and the aviation work-to-work seed, whose route (P2) sets training costs off against the transition payment
         for (String seed : List.of("learning-account-mra", "case-sprint-techport", "social-cooperative-kennemerland",
-                "evidence/bbl")) {
+                "evidence/bbl", "aviation-work-to-work-schiphol")) {
             Scenario other = TestRuns.scenario("scenarios/" + seed + ".yaml").scaled(0.3);
             other.variants().forEach(v -> runs.add(new Run(other, v)));
         }

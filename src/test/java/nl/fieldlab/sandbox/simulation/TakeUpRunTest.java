@@ -66,18 +66,18 @@ class TakeUpRunTest {
 
     @Test
     void theWorkAmbassadorRaisesLkvTakeUpInItsScopeOnlyAndTheProvincePaysForIt() throws IOException {
-        // P2 is the work ambassador of P1 in a region the scenario's workers do not live in: the near miss
+        // P9 (an id no shipped support uses) is the work ambassador of P1 in a region the scenario's workers do not live in: the near miss
         Path rules = TestRuns.copyTree(Path.of("rules"), tmp.resolve("rules"));
         String p1 = Files.readString(rules.resolve("support/P1-work-ambassador.yaml"));
         assertTrue(p1.contains("id: P1\n") && p1.contains("regions: [NHN]"), "update the test: P1 changed");
-        Files.writeString(rules.resolve("support/P2-elsewhere.yaml"),
-                p1.replace("id: P1\n", "id: P2\n").replace("regions: [NHN]", "regions: [GA]"));
+        Files.writeString(rules.resolve("support/P9-elsewhere.yaml"),
+                p1.replace("id: P1\n", "id: P9\n").replace("regions: [NHN]", "regions: [GA]"));
         RuleLibrary library = RuleLibrary.load(rules);
         Scenario base = TestRuns.scenario("scenarios/default.yaml").scaled(0.3);
         Variant withP1 = new Variant("P1", List.of(), Map.of()).withSupports(List.of("P1"));
-        Variant withP2 = new Variant("P2", List.of(), Map.of()).withSupports(List.of("P2"));
+        Variant withP9 = new Variant("P9", List.of(), Map.of()).withSupports(List.of("P9"));
         Scenario s = base.withMonths(24).with(base.seed(), 2, base.behaviour(), List.of(Variant.baseline(), withP1,
-                withP2));
+                withP9));
         Map<String, RuleBase> bases = new LinkedHashMap<>();
         for (Variant v : s.variants()) {
             bases.put(v.name(), RuleBase.compile(library, v));
@@ -85,7 +85,7 @@ class TakeUpRunTest {
         SimulationResult r = new Simulator(2, null, null).run(s, bases);
         Map<String, double[]> b = r.metrics().get(Variant.BASELINE);
         Map<String, double[]> in = r.metrics().get("P1");
-        Map<String, double[]> out = r.metrics().get("P2");
+        Map<String, double[]> out = r.metrics().get("P9");
 
         // out of scope: nobody reached, nothing paid, every claim and placement as in the baseline
         for (String metric : b.keySet()) {
@@ -97,7 +97,7 @@ class TakeUpRunTest {
         double lkvBase = 0;
         double lkvIn = 0;
         for (int rep = 0; rep < 2; rep++) {
-            assertEquals(0, out.get(Metrics.SUPPORT_PREFIX + "P2.participants")[rep]);
+            assertEquals(0, out.get(Metrics.SUPPORT_PREFIX + "P9.participants")[rep]);
             double participants = in.get(Metrics.SUPPORT_PREFIX + "P1.participants")[rep];
             double cost = in.get(Metrics.SUPPORT_PREFIX + "P1.cost")[rep];
             assertTrue(participants > 0, "P1 helped hires in its scope in replication " + rep);
