@@ -185,7 +185,7 @@ public class ShellConfiguration {
                 exit.set(o.exitCode());
                 return;
             }
-            System.out.println(greeting(workbench, Path.of(defaultScenario)));
+            String hello = greeting(workbench, Path.of(defaultScenario));
             Thread warmUp = new Thread(() -> {
                 try {
                     workbench.warmUp();
@@ -197,6 +197,11 @@ public class ShellConfiguration {
             warmUp.setPriority(Thread.MIN_PRIORITY);
             warmUp.start();
             org.jline.reader.LineReader reader = lineReader.getObject();
+            // within the terminal's width, as every command's output (FittedLines)
+            PrintWriter greet = new PrintWriter(new FittedLines(reader.getTerminal().writer(),
+                    reader.getTerminal().getWidth()));
+            greet.println(hello);
+            greet.flush();
             PromptProvider promptProvider = prompt.getObject();
             new InteractiveShell(reader, () -> promptProvider.getPrompt().toAnsi(reader.getTerminal()),
                     new CommandLine(parser, registry), () -> workbench.whatIf().size()).run();
