@@ -47,60 +47,13 @@ public record ScenarioContext(Map<String, Map<String, Double>> exemptions, Predi
                 java.util.List<nl.fieldlab.sandbox.rules.RouteArea.Problem>> scopeProblems,
         Function<String, nl.fieldlab.sandbox.rules.ProcessSupport> supportById) {
 
-    /** A context that checks who owns a parameter but no scenario scopes against legal routes. */
-    public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
-            Predicate<String> municipalParameter,
-            BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
-            Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
-            Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
-            BiFunction<String, String, String> textProblem, Set<String> supports,
-            Function<String, String> parameterOwner) {
-        this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
-                regionProblem, parameterProblem, textProblem, supports, parameterOwner, null, null);
-    }
-
-    /** A context that checks scenario scopes against legal routes but not who owns a parameter. */
-    public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
-            Predicate<String> municipalParameter,
-            BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
-            Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
-            Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
-            BiFunction<String, String, String> textProblem, Set<String> supports,
-            BiFunction<String, nl.fieldlab.sandbox.rules.ScopeOverride,
-                    java.util.List<nl.fieldlab.sandbox.rules.RouteArea.Problem>> scopeProblems) {
-        this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
-                regionProblem, parameterProblem, textProblem, supports, null, scopeProblems, null);
-    }
-
-    /** A context that checks process supports but neither who owns a parameter nor scenario scopes. */
-    public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
-            Predicate<String> municipalParameter,
-            BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
-            Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
-            Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
-            BiFunction<String, String, String> textProblem, Set<String> supports) {
-        this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
-                regionProblem, parameterProblem, textProblem, supports, null, null, null);
-    }
-
-    /** A context that checks no process supports. */
-    public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
-            Predicate<String> municipalParameter,
-            BiFunction<String, Set<String>, String> metricProblem, Function<String, String> idTaken,
-            Function<Scenario, Footprint> footprint, Function<java.time.YearMonth, Double> statePensionAge,
-            Function<String, String> regionProblem, BiFunction<String, Double, String> parameterProblem,
-            BiFunction<String, String, String> textProblem) {
-        this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
-                regionProblem, parameterProblem, textProblem, null);
-    }
-
-    /** A context that checks no parameter values or text facts. */
+    /** A context that checks no parameter values, text facts, process supports, parameter owners or scopes. */
     public ScenarioContext(Map<String, Map<String, Double>> exemptions, Predicate<String> parameterKnown,
             Predicate<String> municipalParameter, BiFunction<String, Set<String>, String> metricProblem,
             Function<String, String> idTaken, Function<Scenario, Footprint> footprint,
             Function<java.time.YearMonth, Double> statePensionAge, Function<String, String> regionProblem) {
         this(exemptions, parameterKnown, municipalParameter, metricProblem, idTaken, footprint, statePensionAge,
-                regionProblem, null, null);
+                regionProblem, null, null, null, null, null, null);
     }
 
     /** Memory a run needs and the heap it has. */
